@@ -1,0 +1,100 @@
+// Package fault is the one error type of the product. Every layer (ent hooks,
+// privacy rules, the Care Act rules, resolvers) returns a *fault.Error when a
+// user did something the product refuses, and the GraphQL layer turns it into
+// an error whose extensions.code is one of the codes below. Anything else is an
+// internal error: logged in full for operators, shown to users as a plain
+// "something went wrong".
+package fault
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code is the machine-readable kind of a failure, sent as extensions.code.
+type Code string
+
+// The documented set of codes. Keep it small: clients switch on these.
+const (
+	// Unauthenticated: no valid token, or the token's subject is not an account.
+	Unauthenticated Code = "UNAUTHENTICATED"
+	// Forbidden: the viewer is signed in but their role may not do this at all.
+	Forbidden Code = "FORBIDDEN"
+	// NotFound: no such record, or none the viewer has a basis to know of.
+	NotFound Code = "NOT_FOUND"
+	// SectionWithheld: the field exists but its section is not disclosed to the viewer.
+	SectionWithheld Code = "SECTION_WITHHELD"
+	// InvalidInput: the input is malformed or a value is out of range.
+	InvalidInput Code = "INVALID_INPUT"
+	// Conflict: the write was based on a stale revision, or duplicates another.
+	Conflict Code = "CONFLICT"
+	// RuleViolation: a rule of the domain (R1…R37) forbids this now.
+	RuleViolation Code = "RULE_VIOLATION"
+	// QueryTooComplex: the query exceeds a cost, depth, alias or size limit.
+	QueryTooComplex Code = "QUERY_TOO_COMPLEX"
+	// OperationNotAllowed: a persisted-operation-only client sent an unknown document.
+	OperationNotAllowed Code = "OPERATION_NOT_ALLOWED"
+	// Internal: anything unexpected; details go to the log, not the client.
+	Internal Code = "INTERNAL"
+)
+
+// Error is a failure a user can act on.
+type Error struct {
+	Code Code
+	// Message is written for a practitioner: what is wrong and what to do.
+	Message string
+	// Rule names the domain rule that applies, such as "R30", if any.
+	Rule string
+	// Field is the input path the error is about, such as "input.targetDate", if any.
+	Field string
+	// Section is the consent section withheld, for SectionWithheld.
+	Section string
+	// Problems lists further per-field problems, for example every missing R1 item.
+	Problems []Problem
+}
+
+// Problem is one field-level problem within an Error.
+type Problem struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+	Rule    string `json:"rule,omitempty"`
+}
+
+func (e *Error) Error() string {
+	if e.Rule != "" {
+		return fmt.Sprintf("%s (%s): %s", e.Code, e.Rule, e.Message)
+	}
+	return fmt.Sprintf("%s: %s", e.Code, e.Message)
+}
+
+// New returns an Error with a code and a formatted message.
+func New(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Rule returns a RULE_VIOLATION naming the rule, with per-field problems.
+func Rule(rule, message string, problems ...Problem) *Error {
+	return &Error{Code: RuleViolation, Rule: rule, Message: message, Problems: problems}
+}
+
+// Invalid returns an INVALID_INPUT about one input field.
+func Invalid(field, format string, args ...any) *Error {
+	return &Error{Code: InvalidInput, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// As returns the *Error in err's chain, if any.
+func As(err error) (*Error, bool) {
+	var f *Error
+	if errors.As(err, &f) {
+		return f, true
+	}
+	return nil, false
+}
+
+// CodeOf returns err's code, or Internal when err is not a *Error.
+func CodeOf(err error) Code {
+	if f, ok := As(err); ok {
+		return f.Code
+	}
+	return Internal
+}

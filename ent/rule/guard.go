@@ -1,0 +1,300 @@
+package rule
+
+import (
+	"context"
+	"fmt"
+
+	"entgo.io/ent"
+
+	gen "reablement/ent"
+	"reablement/ent/fault"
+	"reablement/ent/hook"
+	"reablement/ent/plan"
+	"reablement/ent/policy"
+	"reablement/ent/schema/pulid"
+	"reablement/ent/viewer"
+)
+
+// StampTenant puts a new row in the viewer's authority, and refuses a row
+// for another authority.
+func StampTenant() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			v := viewer.FromContext(ctx)
+			if v == nil {
+				return nil, fault.New(fault.Unauthenticated, "Sign in to make changes.")
+			}
+			if got, ok := m.Field("authority_id"); ok {
+				if got.(pulid.ID) != v.Authority() && !v.IsSystem() {
+					return nil, fault.New(fault.Forbidden, "You cannot make records for another authority.")
+				}
+				return next.Mutate(ctx, m)
+			}
+			if err := m.SetField("authority_id", v.Authority()); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate)
+}
+
+// Kind says what a guarded type is, for the write rules.
+type Kind int
+
+// The kinds of guarded rows.
+const (
+	// KindPerson is the person row itself.
+	KindPerson Kind = iota
+	// KindPersonRecord is part of a person's record but of no plan (carer, need…).
+	KindPersonRecord
+	// KindPlan is a plan version row.
+	KindPlan
+	// KindPlanContent is the content of one plan version (outcome, risk…):
+	// it changes with the version, and never once the version is superseded.
+	KindPlanContent
+	// KindPlanActivity belongs to a plan version but is not its content
+	// (visit, review, share, amendment): it goes on after supersession.
+	KindPlanActivity
+	// KindVisitRecord is what a worker records at a visit (progress, concern).
+	KindVisitRecord
+)
+
+// target is the row a mutation is about: whose record, which plan version.
+type target struct {
+	person     pulid.ID
+	plan       pulid.ID
+	planStatus plan.Status
+}
+
+// Guard is the one write rule of every type in a person's record: it finds
+// whose record and which plan version a mutation touches (stamping person_id
+// on create from the parent), checks the viewer may write it (consent.md,
+// "Writes follow the same bases"), and refuses any change to a superseded
+// plan version (R25).
+func Guard(kind Kind) ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			v := viewer.FromContext(ctx)
+			if v == nil {
+				return nil, fault.New(fault.Unauthenticated, "Sign in to make changes.")
+			}
+			if v.IsSystem() && m.Op().Is(ent.OpCreate) && (kind == KindPerson || has(m, "person_id")) {
+				return next.Mutate(ctx, m) // bulk loads set their keys; reading each parent back would cost a query per row
+			}
+			t, err := resolveTarget(ctx, kind, m)
+			if err != nil {
+				return nil, err
+			}
+			if !v.IsSystem() {
+				if err := mayWrite(v, kind, m, t); err != nil {
+					return nil, err
+				}
+			}
+			if t.planStatus == plan.StatusSUPERSEDED && (kind == KindPlan || kind == KindPlanContent) {
+				return nil, fault.Rule("R25", "This plan version has been superseded by an amendment and can never change again. Make the change on the current version.")
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}
+
+// mayWrite: practitioners and managers change the records of their people
+// (allocation, team, emergency access); a worker records visits and progress
+// on plans they are assigned to; nobody else writes care records.
+func mayWrite(v *viewer.Viewer, kind Kind, m ent.Mutation, t target) error {
+	if v.Has(policy.Practitioner) || v.Has(policy.Manager) {
+		if kind == KindPerson && m.Op().Is(ent.OpCreate) {
+			return nil // a new person joins the caseload of the team named in the input; checked below by the row filter on read-back
+		}
+		if t.person != "" {
+			return nil // resolveTarget read the row through the viewer's row filter: allocation, team or emergency access
+		}
+	}
+	if v.Has(policy.Worker) {
+		switch {
+		case kind == KindVisitRecord && m.Op().Is(ent.OpCreate):
+			if assigned(v, t.plan) {
+				return nil
+			}
+		case m.Type() == gen.TypeVisit && m.Op().Is(ent.OpUpdateOne):
+			if assigned(v, t.plan) {
+				return nil
+			}
+		}
+	}
+	return fault.New(fault.Forbidden, "You do not have a basis to change this record.")
+}
+
+func assigned(v *viewer.Viewer, planID pulid.ID) bool {
+	for _, a := range v.Assignments {
+		if a.PlanID == string(planID) && policy.AssignmentActive(a, v.Now, v.Location) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveTarget reads the keys of the row a mutation touches. Reads go
+// through the viewer's row filter, so a row the viewer cannot see answers
+// NOT_FOUND, as it would on a query.
+func resolveTarget(ctx context.Context, kind Kind, m ent.Mutation) (target, error) {
+	var t target
+	if m.Op().Is(ent.OpUpdate) || m.Op().Is(ent.OpDelete) {
+		if v := viewer.FromContext(ctx); v == nil || !v.IsSystem() {
+			return t, fault.New(fault.Forbidden, "Changes are made one record at a time.")
+		}
+		return t, nil
+	}
+	client := clientOf(m)
+	if m.Op().Is(ent.OpCreate) {
+		return stampFromParent(ctx, client, kind, m)
+	}
+	// UpdateOne or DeleteOne: the existing row.
+	id, ok := idOf(m)
+	if !ok {
+		return t, fmt.Errorf("guard: %s mutation without an id", m.Type())
+	}
+	switch kind {
+	case KindPerson:
+		p, err := client.Person.Get(ctx, id)
+		if err != nil {
+			return t, notFound(err, "person")
+		}
+		t.person = p.ID
+		return t, nil
+	case KindPlan:
+		p, err := client.Plan.Get(ctx, id)
+		if err != nil {
+			return t, notFound(err, "plan")
+		}
+		return target{person: p.PersonID, plan: p.ID, planStatus: p.Status}, nil
+	}
+	personID, err := m.OldField(ctx, "person_id")
+	if err != nil {
+		return t, notFound(err, "record")
+	}
+	t.person = personID.(pulid.ID)
+	if kind == KindPersonRecord {
+		return t, nil
+	}
+	planID, err := m.OldField(ctx, "plan_id")
+	if err != nil {
+		return t, notFound(err, "record")
+	}
+	return planTarget(ctx, client, planID.(pulid.ID))
+}
+
+// stampFromParent sets person_id (and plan_id for grandchildren) on a new
+// row from the parent it is created under, reading the parent through the
+// viewer's row filter.
+func stampFromParent(ctx context.Context, client *gen.Client, kind Kind, m ent.Mutation) (target, error) {
+	var t target
+	switch kind {
+	case KindPerson:
+		return t, nil
+	case KindPersonRecord:
+		if id, ok := m.Field("person_id"); ok {
+			p, err := client.Person.Get(ctx, id.(pulid.ID))
+			if err != nil {
+				return t, notFound(err, "person")
+			}
+			t.person = p.ID
+			return t, nil
+		}
+		return t, fault.Invalid("input.personID", "Say whose record this is part of.")
+	case KindPlan:
+		id, ok := m.Field("person_id")
+		if !ok {
+			return t, fault.Invalid("input.personID", "Say whose plan this is.")
+		}
+		p, err := client.Person.Get(ctx, id.(pulid.ID))
+		if err != nil {
+			return t, notFound(err, "person")
+		}
+		t.person = p.ID
+		return t, nil
+	}
+	// Plan content, activity and visit records hang off a plan, an outcome, a risk or a visit.
+	if id, ok := m.Field("plan_id"); ok {
+		t, err := planTarget(ctx, client, id.(pulid.ID))
+		if err != nil {
+			return t, err
+		}
+		return t, m.SetField("person_id", t.person)
+	}
+	var planID pulid.ID
+	switch {
+	case has(m, "outcome_id") && m.Type() == gen.TypeOutcomeStep:
+		id, _ := m.Field("outcome_id")
+		o, err := client.Outcome.Get(ctx, id.(pulid.ID))
+		if err != nil {
+			return t, notFound(err, "outcome")
+		}
+		planID = o.PlanID
+	case has(m, "risk_id"):
+		id, _ := m.Field("risk_id")
+		r, err := client.Risk.Get(ctx, id.(pulid.ID))
+		if err != nil {
+			return t, notFound(err, "risk")
+		}
+		planID = r.PlanID
+	case has(m, "visit_id"):
+		id, _ := m.Field("visit_id")
+		vi, err := client.Visit.Get(ctx, id.(pulid.ID))
+		if err != nil {
+			return t, notFound(err, "visit")
+		}
+		planID = vi.PlanID
+	default:
+		return t, fault.Invalid("input", "Say which plan this belongs to.")
+	}
+	t, err := planTarget(ctx, client, planID)
+	if err != nil {
+		return t, err
+	}
+	if err := m.SetField("person_id", t.person); err != nil {
+		return t, err
+	}
+	if _, ok := m.Field("plan_id"); !ok && m.Type() != gen.TypeConcern {
+		if err := m.SetField("plan_id", planID); err != nil {
+			return t, err
+		}
+	}
+	return t, nil
+}
+
+func planTarget(ctx context.Context, client *gen.Client, id pulid.ID) (target, error) {
+	p, err := client.Plan.Get(ctx, id)
+	if err != nil {
+		return target{}, notFound(err, "plan")
+	}
+	return target{person: p.PersonID, plan: p.ID, planStatus: p.Status}, nil
+}
+
+func has(m ent.Mutation, field string) bool {
+	_, ok := m.Field(field)
+	return ok
+}
+
+func idOf(m ent.Mutation) (pulid.ID, bool) {
+	if im, ok := m.(interface{ ID() (pulid.ID, bool) }); ok {
+		return im.ID()
+	}
+	return "", false
+}
+
+func clientOf(m ent.Mutation) *gen.Client {
+	return m.(interface{ Client() *gen.Client }).Client()
+}
+
+func notFound(err error, what string) error {
+	if gen.IsNotFound(err) {
+		return fault.New(fault.NotFound, "No %s with that id, or none you have a basis to see.", what)
+	}
+	return err
+}
+
+// AppendOnly refuses every update and delete: the audit log only grows.
+func AppendOnly() ent.Hook {
+	return hook.Reject(ent.OpUpdate | ent.OpUpdateOne | ent.OpDelete | ent.OpDeleteOne)
+}

@@ -1,0 +1,151 @@
+package schema
+
+import (
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"entgo.io/ent/schema/mixin"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"reablement/ent/policy"
+	"reablement/ent/privacy"
+	"reablement/ent/rule"
+	"reablement/ent/schema/pulid"
+)
+
+// idMixin gives a type its prefixed ULID primary key.
+type idMixin struct {
+	mixin.Schema
+	prefix string
+}
+
+func withID(prefix string) idMixin { return idMixin{prefix: prefix} }
+
+// Fields of the idMixin.
+func (m idMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("id").GoType(pulid.ID("")).DefaultFunc(pulid.NewFunc(m.prefix)).Immutable().
+			Comment("Opaque, stable identifier; pass it to node(id:)."),
+	}
+}
+
+// tenantMixin puts every row in exactly one authority. Rows are stamped from
+// the viewer on create and filtered by it on every query (ent/rule), so no
+// query crosses authorities whatever entry point it comes from.
+type tenantMixin struct{ mixin.Schema }
+
+// Fields of the tenantMixin.
+func (tenantMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("authority_id").GoType(pulid.ID("")).Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+// Policy of the tenantMixin: nothing crosses authorities.
+func (tenantMixin) Policy() ent.Policy {
+	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterTenant("authority_id")}}
+}
+
+// Hooks of the tenantMixin: new rows join the viewer's authority.
+func (tenantMixin) Hooks() []ent.Hook { return []ent.Hook{rule.StampTenant()} }
+
+// Indexes of the tenantMixin.
+func (tenantMixin) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("authority_id")}
+}
+
+// timeMixin records when a row was made and last changed, in UTC.
+type timeMixin struct{ mixin.Schema }
+
+func utcNow() time.Time { return time.Now().UTC() }
+
+// Fields of the timeMixin.
+func (timeMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Time("created_at").Default(utcNow).Immutable().
+			Comment("When the record was made (UTC).").Annotations(entgql.OrderField("CREATED_AT")),
+		field.Time("updated_at").Default(utcNow).UpdateDefault(utcNow).
+			Comment("When the record last changed (UTC).").Annotations(entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// personScoped marks a row as part of one person's record. person_id is
+// stamped from the parent on create (ent/rule) and is what the consent
+// decision and the row filters key on; it never appears in the API.
+type personScoped struct {
+	mixin.Schema
+	kind rule.Kind
+	// inPlan is true when the row belongs to one plan version (has plan_id).
+	inPlan bool
+}
+
+func personRecord() personScoped { return personScoped{kind: rule.KindPersonRecord} }
+func planContent() personScoped  { return personScoped{kind: rule.KindPlanContent, inPlan: true} }
+func planActivity() personScoped { return personScoped{kind: rule.KindPlanActivity, inPlan: true} }
+
+// Policy of personScoped: rows only for viewers with a basis (consent.md).
+func (p personScoped) Policy() ent.Policy {
+	sc := rule.Scope{PersonCol: "person_id"}
+	if p.inPlan {
+		sc.PlanCol = "plan_id"
+	}
+	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(sc)}}
+}
+
+// Hooks of personScoped: the write guard.
+func (p personScoped) Hooks() []ent.Hook { return []ent.Hook{rule.Guard(p.kind)} }
+
+// Fields of personScoped.
+func (personScoped) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("person_id").GoType(pulid.ID("")).Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+// Indexes of personScoped.
+func (personScoped) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("person_id")}
+}
+
+// section gates a field: its value is disclosed only to a viewer with a basis
+// for the section (consent.md). Gated fields never appear in where-filters or
+// orderings, so they cannot be probed by binary search, and the schema hook in
+// entc.go makes them nullable so a withheld field never nulls its parent.
+func section(s policy.Section) []schema.Annotation {
+	return sectionDirective(s, false)
+}
+
+// codedSection gates a coded field (a status, kind, date or count): like
+// section, but an analyst may see it on pseudonymised data.
+func codedSection(s policy.Section) []schema.Annotation {
+	return sectionDirective(s, true)
+}
+
+func sectionDirective(s policy.Section, coded bool) []schema.Annotation {
+	args := []*ast.Argument{{Name: "name", Value: &ast.Value{Kind: ast.EnumValue, Raw: string(s)}}}
+	if coded {
+		args = append(args, &ast.Argument{Name: "coded", Value: &ast.Value{Kind: ast.BooleanValue, Raw: "true"}})
+	}
+	return []schema.Annotation{
+		entgql.Directives(entgql.NewDirective("section", args...)),
+		entgql.Skip(entgql.SkipWhereInput | entgql.SkipOrderField),
+	}
+}
+
+// mutations asks entgql for create and update inputs.
+func mutations() schema.Annotation {
+	return entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate())
+}
+
+// childEdge keeps an edge to a record's children out of the parent's create
+// and update inputs: children are made and changed through their own
+// mutations, where their rules run, never moved between parents.
+func childEdge() schema.Annotation {
+	return entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput)
+}
