@@ -57,7 +57,7 @@ func (Outcome) Fields() []ent.Field {
 func (Outcome) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("plan", Plan.Type).Ref("outcomes").Unique().Required().Immutable().Field("plan_id").Comment("The plan version."),
-		edge.To("steps", OutcomeStep.Type).Comment("Smaller goals on the way, in order.").Annotations(append(section(policy.Outcomes), childEdge())...),
+		edge.To("steps", OutcomeStep.Type).Comment("Smaller goals on the way, in order.").Annotations(append(codedSection(policy.Outcomes), childEdge())...),
 	}
 }
 
@@ -142,7 +142,7 @@ func (Risk) Fields() []ent.Field {
 func (Risk) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("plan", Plan.Type).Ref("risks").Unique().Required().Immutable().Field("plan_id").Comment("The plan version."),
-		edge.To("contingencies", Contingency.Type).Comment("Agreed contingencies (R7).").Annotations(append(section(policy.Risks), childEdge())...),
+		edge.To("contingencies", Contingency.Type).Comment("Agreed contingencies (R7).").Annotations(append(codedSection(policy.Risks), childEdge())...),
 		edge.To("mitigation_confirmed_by", Account.Type).Unique().Field("mitigation_confirmed_by_id").Comment("R31: the registered manager who confirmed the mitigation.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput | entgql.SkipWhereInput)),
 	}

@@ -68,13 +68,13 @@ func (Person) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("team", Team.Type).Unique().Required().Field("team_id").Comment("The allocated team."),
 		edge.To("allocated_practitioner", Account.Type).Unique().Field("allocated_practitioner_id").Comment("The allocated practitioner, if any."),
-		edge.To("carers", Carer.Type).Comment("Unpaid carers of the person.").Annotations(append(section(policy.Contact), childEdge())...),
-		edge.To("contacts", Contact.Type).Comment("Others in the person's life or care.").Annotations(append(section(policy.Contact), childEdge())...),
-		edge.To("needs", Need.Type).Comment("Identified areas of need (the formal record of needs).").Annotations(append(section(policy.Needs), childEdge())...),
+		edge.To("carers", Carer.Type).Comment("Unpaid carers of the person.").Annotations(append(codedSection(policy.Contact), childEdge())...),
+		edge.To("contacts", Contact.Type).Comment("Others in the person's life or care.").Annotations(append(codedSection(policy.Contact), childEdge())...),
+		edge.To("needs", Need.Type).Comment("Identified areas of need (the formal record of needs).").Annotations(append(codedSection(policy.Needs), childEdge())...),
 		edge.To("plans", Plan.Type).Comment("Reablement plans, every version.").Annotations(entgql.RelayConnection(), childEdge()),
-		edge.To("consents", Consent.Type).Comment("Decisions by or for the person.").Annotations(append(section(policy.Involvement), childEdge())...),
-		edge.To("capacity_assessments", CapacityAssessment.Type).Comment("Capacity assessments, one per decision.").Annotations(append(section(policy.Capacity), childEdge())...),
-		edge.To("advice", Advice.Type).Comment("Information and advice given, and its follow-up (R34).").Annotations(append(section(policy.OtherSupport), childEdge())...),
+		edge.To("consents", Consent.Type).Comment("Decisions by or for the person.").Annotations(append(codedSection(policy.Involvement), childEdge())...),
+		edge.To("capacity_assessments", CapacityAssessment.Type).Comment("Capacity assessments, one per decision.").Annotations(append(codedSection(policy.Capacity), childEdge())...),
+		edge.To("advice", Advice.Type).Comment("Information and advice given, and its follow-up (R34).").Annotations(append(codedSection(policy.OtherSupport), childEdge())...),
 	}
 }
 

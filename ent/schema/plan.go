@@ -91,14 +91,14 @@ func (Plan) Edges() []ent.Edge {
 			From("supersedes").Unique().Immutable().Field("supersedes_id").Comment("The version this one replaced, if any.").Annotations(childEdge()),
 		edge.To("service_team", Team.Type).Unique().Field("service_team_id").Comment("The reablement service delivering the plan."),
 		edge.To("review_responsible", Account.Type).Unique().Field("review_responsible_id").Comment("R11: who is responsible for making reviews happen.").Annotations(entgql.Skip(entgql.SkipWhereInput)),
-		edge.To("needs", Need.Type).Comment("R1(a): the needs the plan prevents, reduces or delays.").Annotations(section(policy.Needs)...),
-		edge.To("outcomes", Outcome.Type).Comment("R1(b): the person's outcomes.").Annotations(append(section(policy.Outcomes), entgql.RelayConnection(), childEdge())...),
-		edge.To("risks", Risk.Type).Comment("Risks discussed in planning (R6).").Annotations(append(section(policy.Risks), childEdge())...),
-		edge.To("visits", Visit.Type).Comment("Scheduled visits.").Annotations(append(section(policy.Visits), entgql.RelayConnection(), childEdge())...),
-		edge.To("reviews", Review.Type).Comment("Reviews, scheduled and unplanned (R11, R12).").Annotations(append(section(policy.Review), childEdge())...),
-		edge.To("shares", Share.Type).Comment("Copies of this version given to others (R20–R24).").Annotations(append(section(policy.Involvement), childEdge())...),
-		edge.To("amendments", Amendment.Type).Comment("Amendment requests against this version (R25).").Annotations(append(section(policy.Involvement), childEdge())...),
-		edge.To("involvements", Involvement.Type).Comment("Who was involved in planning, and on what basis (R3).").Annotations(append(section(policy.Involvement), childEdge())...),
+		edge.To("needs", Need.Type).Comment("R1(a): the needs the plan prevents, reduces or delays.").Annotations(codedSection(policy.Needs)...),
+		edge.To("outcomes", Outcome.Type).Comment("R1(b): the person's outcomes.").Annotations(append(codedSection(policy.Outcomes), entgql.RelayConnection(), childEdge())...),
+		edge.To("risks", Risk.Type).Comment("Risks discussed in planning (R6).").Annotations(append(codedSection(policy.Risks), childEdge())...),
+		edge.To("visits", Visit.Type).Comment("Scheduled visits.").Annotations(append(codedSection(policy.Visits), entgql.RelayConnection(), childEdge())...),
+		edge.To("reviews", Review.Type).Comment("Reviews, scheduled and unplanned (R11, R12).").Annotations(append(codedSection(policy.Review), childEdge())...),
+		edge.To("shares", Share.Type).Comment("Copies of this version given to others (R20–R24).").Annotations(append(codedSection(policy.Involvement), childEdge())...),
+		edge.To("amendments", Amendment.Type).Comment("Amendment requests against this version (R25).").Annotations(append(codedSection(policy.Involvement), childEdge())...),
+		edge.To("involvements", Involvement.Type).Comment("Who was involved in planning, and on what basis (R3).").Annotations(append(codedSection(policy.Involvement), childEdge())...),
 	}
 }
 

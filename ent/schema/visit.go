@@ -55,8 +55,8 @@ func (Visit) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("plan", Plan.Type).Ref("visits").Unique().Required().Immutable().Field("plan_id").Comment("The plan version the visit works to."),
 		edge.To("worker", Account.Type).Unique().Required().Field("worker_id").Comment("The reablement worker."),
-		edge.To("progress", Progress.Type).Comment("Progress recorded at the visit.").Annotations(append(section(policy.Outcomes), childEdge())...),
-		edge.To("concerns", Concern.Type).Comment("Concerns raised at the visit.").Annotations(append(section(policy.Safeguarding), childEdge())...),
+		edge.To("progress", Progress.Type).Comment("Progress recorded at the visit.").Annotations(append(codedSection(policy.Outcomes), childEdge())...),
+		edge.To("concerns", Concern.Type).Comment("Concerns raised at the visit.").Annotations(append(codedSection(policy.Safeguarding), childEdge())...),
 	}
 }
 

@@ -1,0 +1,233 @@
+// Package consent enforces consent.md on every gated field of every
+// response through one mechanism: the @section directive. Per request it
+// keeps the viewer's decisions (one per person and plan version, made once)
+// and the disclosures to audit, and it writes the audit events before the
+// response leaves: no disclosure without its record.
+package consent
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	"github.com/lib/pq"
+
+	"reablement/ent"
+	"reablement/ent/policy"
+	"reablement/ent/schema/pulid"
+	"reablement/ent/viewer"
+)
+
+// Key names the record a gated value belongs to: a person, and a plan
+// version when the value is part of one.
+type Key struct {
+	Person pulid.ID
+	Plan   pulid.ID
+}
+
+// KeyOf returns the record key of an object the API returns, and false for
+// objects that are not part of anyone's record.
+func KeyOf(obj any) (Key, bool) {
+	switch o := obj.(type) {
+	case *ent.Person:
+		return Key{Person: o.ID}, true
+	case *ent.Plan:
+		return Key{Person: o.PersonID, Plan: o.ID}, true
+	case *ent.Outcome:
+		return Key{o.PersonID, o.PlanID}, true
+	case *ent.OutcomeStep:
+		return Key{o.PersonID, o.PlanID}, true
+	case *ent.Risk:
+		return Key{o.PersonID, o.PlanID}, true
+	case *ent.Contingency:
+		return Key{o.PersonID, o.PlanID}, true
+	case *ent.Visit:
+		return Key{o.PersonID, o.PlanID}, true
+	case *ent.Progress:
+		return Key{o.PersonID, o.PlanID}, true
+	case *ent.Review:
+		return Key{o.PersonID, o.PlanID}, true
+	case *ent.Share:
+		return Key{o.PersonID, o.PlanID}, true
+	case *ent.Amendment:
+		return Key{o.PersonID, o.PlanID}, true
+	case *ent.Involvement:
+		return Key{o.PersonID, o.PlanID}, true
+	case *ent.Carer:
+		return Key{Person: o.PersonID}, true
+	case *ent.Contact:
+		return Key{Person: o.PersonID}, true
+	case *ent.Need:
+		return Key{Person: o.PersonID}, true
+	case *ent.CapacityAssessment:
+		return Key{Person: o.PersonID}, true
+	case *ent.Consent:
+		return Key{Person: o.PersonID}, true
+	case *ent.Advice:
+		return Key{Person: o.PersonID}, true
+	case *ent.Concern:
+		return Key{Person: o.PersonID}, true
+	}
+	return Key{}, false
+}
+
+// facts are what the policy needs to know of a person beyond the viewer's
+// own grants: who the record is allocated to and which services deliver it.
+type facts struct {
+	team, allocated string
+	services        []string
+}
+
+// Request is one request's consent state.
+type Request struct {
+	drv    dialect.Driver
+	viewer *viewer.Viewer
+
+	mu        sync.Mutex
+	facts     map[pulid.ID]facts
+	decisions map[Key]policy.Decision
+	audit     map[pulid.ID]*disclosure
+}
+
+type ctxKey struct{}
+
+// NewRequest returns ctx carrying fresh consent state for v's request. drv
+// (the ent client's driver) reads person facts in batches, outside any
+// mutation's transaction.
+func NewRequest(ctx context.Context, drv dialect.Driver, v *viewer.Viewer) (context.Context, *Request) {
+	r := &Request{drv: drv, viewer: v, facts: map[pulid.ID]facts{}, decisions: map[Key]policy.Decision{}, audit: map[pulid.ID]*disclosure{}}
+	return context.WithValue(ctx, ctxKey{}, r), r
+}
+
+// FromContext returns the request's consent state, or nil.
+func FromContext(ctx context.Context) *Request {
+	r, _ := ctx.Value(ctxKey{}).(*Request)
+	return r
+}
+
+// needsFacts: only staff bases depend on the person's allocation; a worker's,
+// a share holder's, the person's own and an analyst's do not.
+func (r *Request) needsFacts() bool {
+	v := r.viewer
+	return v.Has(policy.Practitioner) || v.Has(policy.Manager) || v.Has(policy.RegisteredManager)
+}
+
+// Decide returns the viewer's decision for a record, made once per request.
+func (r *Request) Decide(ctx context.Context, k Key) (policy.Decision, error) {
+	r.mu.Lock()
+	if d, ok := r.decisions[k]; ok {
+		r.mu.Unlock()
+		return d, nil
+	}
+	_, known := r.facts[k.Person]
+	r.mu.Unlock()
+	if r.needsFacts() && !known {
+		// Normally primed in bulk when the rows were loaded (Prime); this
+		// covers rows that reached the API another way.
+		if err := r.load(ctx, []pulid.ID{k.Person}); err != nil {
+			return policy.Decision{}, err
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f := r.facts[k.Person]
+	rec := policy.Record{
+		PersonID: string(k.Person), PlanID: string(k.Plan), AuthorityID: r.viewer.AuthorityID,
+		TeamID: f.team, AllocatedPractitionerID: f.allocated, ServiceTeamIDs: f.services,
+	}
+	d := policy.Decide(r.viewer.Viewer, rec, r.viewer.Now, r.viewer.Location)
+	r.decisions[k] = d
+	return d, nil
+}
+
+// Prime reads, in one query, the facts of every person among loaded rows
+// that this request has not seen yet: a page of 100 plans costs one query,
+// not 100.
+func (r *Request) Prime(ctx context.Context, value any) error {
+	if !r.needsFacts() {
+		return nil
+	}
+	var missing []pulid.ID
+	seen := map[pulid.ID]bool{}
+	r.mu.Lock()
+	forEachRecord(value, func(k Key) {
+		if _, ok := r.facts[k.Person]; !ok && !seen[k.Person] && k.Person != "" {
+			seen[k.Person] = true
+			missing = append(missing, k.Person)
+		}
+	})
+	r.mu.Unlock()
+	if len(missing) == 0 {
+		return nil
+	}
+	return r.load(ctx, missing)
+}
+
+func (r *Request) load(ctx context.Context, ids []pulid.ID) error {
+	strs := make([]string, len(ids))
+	for i, id := range ids {
+		strs[i] = string(id)
+	}
+	rows := &entsql.Rows{}
+	err := r.drv.Query(ctx, `
+		SELECT p.id, p.team_id, COALESCE(p.allocated_practitioner_id, ''),
+		       COALESCE(array_agg(DISTINCT pl.service_team_id) FILTER (WHERE pl.service_team_id IS NOT NULL), '{}')
+		FROM persons p LEFT JOIN plans pl ON pl.person_id = p.id
+		WHERE p.id = ANY($1) AND p.authority_id = $2
+		GROUP BY p.id`, []any{pq.Array(strs), r.viewer.AuthorityID}, rows)
+	if err != nil {
+		return fmt.Errorf("consent: reading person facts: %w", err)
+	}
+	defer rows.Close()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for rows.Next() {
+		var id string
+		var f facts
+		if err := rows.Scan(&id, &f.team, &f.allocated, pq.Array(&f.services)); err != nil {
+			return fmt.Errorf("consent: reading person facts: %w", err)
+		}
+		r.facts[pulid.ID(id)] = f
+	}
+	for _, id := range ids { // a person not found gets empty facts, so it is not asked for again
+		if _, ok := r.facts[id]; !ok {
+			r.facts[id] = facts{}
+		}
+	}
+	return rows.Err()
+}
+
+// forEachRecord calls fn for the key of each record in a query result.
+func forEachRecord(value any, fn func(Key)) {
+	visit := func(o any) {
+		if k, ok := KeyOf(o); ok {
+			fn(k)
+		}
+	}
+	switch vs := value.(type) {
+	case []*ent.Person:
+		for _, o := range vs {
+			visit(o)
+		}
+	case []*ent.Plan:
+		for _, o := range vs {
+			visit(o)
+		}
+	case []*ent.Outcome:
+		for _, o := range vs {
+			visit(o)
+		}
+	case []*ent.Risk:
+		for _, o := range vs {
+			visit(o)
+		}
+	case []*ent.Visit:
+		for _, o := range vs {
+			visit(o)
+		}
+	default:
+		visit(value)
+	}
+}

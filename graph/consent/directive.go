@@ -1,0 +1,159 @@
+package consent
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"slices"
+
+	entgo "entgo.io/ent"
+	"github.com/99designs/gqlgen/graphql"
+
+	"reablement/ent/fault"
+	"reablement/ent/policy"
+)
+
+// Section is the @section directive: the one place a gated field is
+// disclosed or withheld. Allowed: the value, and the disclosure is noted for
+// the audit event. Withheld: null, and an error at the field's path with
+// extensions.code SECTION_WITHHELD naming the section, never the value.
+func Section(ctx context.Context, obj any, next graphql.Resolver, name policy.Section, coded *bool) (any, error) {
+	r := FromContext(ctx)
+	k, ok := KeyOf(obj)
+	if r == nil || !ok {
+		// A gated field outside a person's record, or a request without
+		// consent state, is a wiring bug: fail closed.
+		return nil, fmt.Errorf("consent: no decision for %T", obj)
+	}
+	d, err := r.Decide(ctx, k)
+	if err != nil {
+		return nil, err
+	}
+	basis, allowed := d.Allows(name)
+	if allowed && d.CodedOnly && (coded == nil || !*coded) {
+		allowed = false
+	}
+	if !allowed {
+		return nil, withheld(name, d)
+	}
+	r.note(k, name, basis, d.Flagged)
+	return next(ctx)
+}
+
+func withheld(s policy.Section, d policy.Decision) error {
+	msg := fmt.Sprintf("Not shared with you: you have no basis to see %s.", sectionWords[s])
+	if d.CodedOnly {
+		msg = fmt.Sprintf("Not shared with you: statistics show only coded values, not %s.", sectionWords[s])
+	}
+	return &fault.Error{Code: fault.SectionWithheld, Section: string(s), Message: msg}
+}
+
+// sectionWords names each section the way a practitioner would.
+var sectionWords = map[policy.Section]string{
+	policy.Identity: "identity details", policy.Contact: "contact details", policy.Communication: "communication needs",
+	policy.Capacity: "capacity and advocacy", policy.Safeguarding: "safeguarding", policy.Finance: "finance",
+	policy.Needs: "needs", policy.Outcomes: "outcomes", policy.Visits: "visits", policy.WorkerSupport: "what the worker does",
+	policy.OtherSupport: "other support", policy.Risks: "risks", policy.Review: "review arrangements", policy.Involvement: "involvement and sharing",
+}
+
+// keyColumns are the columns KeyOf reads, by ent type. GraphQL field
+// collection selects only the columns a query asks for; without these a
+// record could not say whose it is, and every gated field would be withheld.
+var keyColumns = map[string][]string{
+	"Plan": {"person_id"}, "Outcome": {"person_id", "plan_id"}, "OutcomeStep": {"person_id", "plan_id"},
+	"Risk": {"person_id", "plan_id"}, "Contingency": {"person_id", "plan_id"}, "Visit": {"person_id", "plan_id"},
+	"Progress": {"person_id", "plan_id"}, "Review": {"person_id", "plan_id"}, "Share": {"person_id", "plan_id"},
+	"Amendment": {"person_id", "plan_id"}, "Involvement": {"person_id", "plan_id"}, "Carer": {"person_id"},
+	"Contact": {"person_id"}, "Need": {"person_id"}, "CapacityAssessment": {"person_id"}, "Consent": {"person_id"},
+	"Advice": {"person_id"}, "Concern": {"person_id"},
+	// Person.ageBand reads the date of birth; the directive decides whether it shows.
+	"Person": {"date_of_birth", "authority_id"},
+}
+
+// Interceptor keeps the record keys in every query's columns, and primes
+// each request's decisions from the rows every query loads (lists, nodes,
+// eager-loaded edges), so consent checks cost a constant number of queries
+// whatever the page size.
+func Interceptor() entgo.Interceptor {
+	return entgo.InterceptFunc(func(next entgo.Querier) entgo.Querier {
+		return entgo.QuerierFunc(func(ctx context.Context, q entgo.Query) (entgo.Value, error) {
+			selectKeys(q)
+			v, err := next.Query(ctx, q)
+			if err != nil {
+				return v, err
+			}
+			if r := FromContext(ctx); r != nil {
+				if perr := r.Prime(ctx, v); perr != nil {
+					return nil, perr
+				}
+			}
+			return v, nil
+		})
+	})
+}
+
+// Access is one row of viewerAccess.
+type Access struct {
+	Section   policy.Section
+	Allowed   bool
+	Basis     *policy.Basis
+	CodedOnly bool
+}
+
+// ViewerAccess lists, section by section, what the viewer may see of a
+// record and why, so a screen can say "not shared with you" instead of
+// showing blanks.
+func ViewerAccess(ctx context.Context, obj any) ([]Access, error) {
+	r := FromContext(ctx)
+	k, ok := KeyOf(obj)
+	if r == nil || !ok {
+		return nil, fmt.Errorf("consent: no decision for %T", obj)
+	}
+	d, err := r.Decide(ctx, k)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Access, 0, len(policy.AllSections))
+	for _, s := range policy.AllSections {
+		a := Access{Section: s, CodedOnly: d.CodedOnly}
+		if b, ok := d.Allows(s); ok {
+			a.Allowed, a.Basis = true, &b
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// selectKeys adds the key columns to a query that selects only some columns
+// (entgql's field collection does that). Eager loads run under their
+// parent's query context, so the query object itself is the only reliable
+// place to look; its column list is unexported, so it is read by reflection
+// and extended through the query's own Select.
+func selectKeys(q entgo.Query) {
+	rv := reflect.ValueOf(q)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return
+	}
+	qc := rv.Elem().FieldByName("ctx")
+	if !qc.IsValid() || qc.IsNil() {
+		return
+	}
+	fields := qc.Elem().FieldByName("Fields")
+	typ := qc.Elem().FieldByName("Type").String()
+	if fields.Len() == 0 {
+		return // all columns
+	}
+	have := make([]string, fields.Len())
+	for i := range have {
+		have[i] = fields.Index(i).String()
+	}
+	var missing []reflect.Value
+	for _, c := range keyColumns[typ] {
+		if !slices.Contains(have, c) {
+			missing = append(missing, reflect.ValueOf(c))
+		}
+	}
+	if len(missing) > 0 {
+		rv.MethodByName("Select").Call(missing)
+	}
+}

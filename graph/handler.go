@@ -1,0 +1,130 @@
+package graph
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"reablement/ent/fault"
+	"reablement/ent/viewer"
+	"reablement/graph/consent"
+	"reablement/graph/generated"
+)
+
+// Limits bound what one ad hoc query may ask for.
+type Limits struct {
+	// MaxDepth is the deepest selection allowed.
+	MaxDepth int
+	// MaxAliases is the most aliased fields in one operation.
+	MaxAliases int
+	// MaxCost is the highest query cost; a connection costs its page size times its children.
+	MaxCost int
+	// DefaultPageSize is the page size of a connection queried without first or last.
+	DefaultPageSize int
+	// MaxPageSize is the largest first or last allowed.
+	MaxPageSize int
+	// MaxTokens bounds the parser's work on one document.
+	MaxTokens int
+}
+
+// DefaultLimits suit the web app, phones and analysts' ad hoc queries.
+var DefaultLimits = Limits{MaxDepth: 12, MaxAliases: 30, MaxCost: 25000, DefaultPageSize: 20, MaxPageSize: 100, MaxTokens: 15000}
+
+// publicFields may be asked for without signing in: the development sign-in
+// and introspection. Everything else needs a viewer.
+var publicFields = map[string]bool{"demoAccounts": true, "signInAsDemo": true, "__schema": true, "__type": true, "__typename": true}
+
+type requestIDKey struct{}
+
+// WithRequestID returns ctx carrying the request id, which audit events record.
+func WithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey{}, id)
+}
+
+func requestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+// NewHandler assembles the GraphQL server: transports, caches, the limits,
+// one transaction per mutation, the consent directive and the audit flush.
+func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
+	cfg := generated.Config{Resolvers: r}
+	cfg.Directives.Section = consent.Section
+	srv := handler.New(generated.NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	if ops != nil {
+		srv.Use(ops)
+	}
+	srv.Use(entgql.Transactioner{TxOpener: r.Client})
+	srv.SetErrorPresenter(presentError)
+	srv.SetRecoverFunc(recoverPanic)
+	applyLimits(srv, limits)
+
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		v := viewer.FromContext(ctx)
+		if v == nil {
+			if f := firstPrivateField(ctx); f != "" {
+				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
+					Message:    "Sign in to see " + f + ": send a valid bearer token in the Authorization header.",
+					Extensions: map[string]any{"code": string(fault.Unauthenticated)},
+				}}})
+			}
+			return next(ctx)
+		}
+		ctx, _ = consent.NewRequest(ctx, r.Driver, v)
+		return next(ctx)
+	})
+	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
+		cr := consent.FromContext(ctx)
+		if resp == nil || cr == nil {
+			return resp
+		}
+		op := ""
+		if oc := graphql.GetOperationContext(ctx); oc != nil {
+			op = oc.OperationName
+		}
+		// No disclosure without its record: if the audit events cannot be
+		// written, the data does not leave.
+		flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := cr.Flush(flushCtx, r.Client, requestID(ctx), op); err != nil {
+			slog.ErrorContext(ctx, "audit write failed; response withheld", "err", err)
+			return &graphql.Response{Errors: gqlerror.List{{
+				Message:    "The record of who saw what could not be saved, so nothing was sent. Try again.",
+				Extensions: map[string]any{"code": string(fault.Internal)},
+			}}}
+		}
+		return resp
+	})
+	return srv
+}
+
+// firstPrivateField returns the first root field of the operation that
+// needs a viewer, or "".
+func firstPrivateField(ctx context.Context) string {
+	oc := graphql.GetOperationContext(ctx)
+	if oc == nil || oc.Operation == nil {
+		return ""
+	}
+	for _, f := range graphql.CollectFields(oc, oc.Operation.SelectionSet, nil) {
+		if !publicFields[f.Name] {
+			return f.Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,145 @@
+package graph
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base32"
+	"time"
+
+	"reablement/ent"
+	"reablement/ent/account"
+	"reablement/ent/demo"
+	"reablement/ent/fault"
+	"reablement/ent/privacy"
+	"reablement/ent/schema/pulid"
+	"reablement/ent/viewer"
+	"reablement/graph/consent"
+	"reablement/graph/model"
+)
+
+// demoSubjectPrefix marks the accounts the demo generator made; only they
+// can be signed in as through the development signer.
+const demoSubjectPrefix = demo.SubjectPrefix
+
+// demoTokenTTL is a working day: demo tokens do not outlive a session.
+const demoTokenTTL = 8 * time.Hour
+
+func (r *Resolver) me(ctx context.Context) (*model.Viewer, error) {
+	v := viewer.FromContext(ctx)
+	client := r.ent(ctx)
+	acct, err := client.Account.Get(ctx, v.Account())
+	if err != nil {
+		return nil, err
+	}
+	auth, err := client.Authority.Get(ctx, v.Authority())
+	if err != nil {
+		return nil, err
+	}
+	return &model.Viewer{Account: acct, Roles: v.Roles, Authority: auth, Today: v.Today()}, nil
+}
+
+func (r *Resolver) demoAccounts(ctx context.Context) ([]model.DemoAccount, error) {
+	if r.Signer == nil {
+		return nil, fault.New(fault.Forbidden, "Demo sign-in is off on this server. Sign in through your council's identity provider.")
+	}
+	// Before sign-in there is no viewer to filter by: list only demo accounts.
+	ctx = privacy.DecisionContext(ctx, privacy.Allow)
+	accts, err := r.Client.Account.Query().
+		Where(account.SubjectHasPrefix(demoSubjectPrefix), account.Active(true)).
+		WithTeams().Order(ent.Asc(account.FieldUsername)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	described := map[string]string{}
+	for _, d := range demo.DemoAccounts {
+		described[d.Username] = d.Description
+	}
+	out := make([]model.DemoAccount, 0, len(accts))
+	for _, a := range accts {
+		d := model.DemoAccount{Username: a.Username, DisplayName: a.DisplayName, Roles: a.Roles, Description: described[a.Username]}
+		if d.Description == "" {
+			d.Description = a.JobTitle
+		}
+		if len(a.Edges.Teams) > 0 {
+			d.TeamName = &a.Edges.Teams[0].Name
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+func (r *Resolver) signInAsDemo(ctx context.Context, username string) (*model.SignInResult, error) {
+	if r.Signer == nil {
+		return nil, fault.New(fault.Forbidden, "Demo sign-in is off on this server. Sign in through your council's identity provider.")
+	}
+	ctx = privacy.DecisionContext(ctx, privacy.Allow)
+	a, err := r.Client.Account.Query().
+		Where(account.Username(username), account.SubjectHasPrefix(demoSubjectPrefix), account.Active(true)).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, fault.Invalid("username", "There is no demo account called %q.", username)
+	}
+	if err != nil {
+		return nil, err
+	}
+	token, exp, err := r.Signer.Mint(a.Subject, demoTokenTTL)
+	if err != nil {
+		return nil, err
+	}
+	return &model.SignInResult{Token: token, ExpiresAt: exp}, nil
+}
+
+// pseudonym is a keyed hash of the person's id: stable, so analysts can
+// follow a person across queries, and not derivable outside the system
+// without the key (consent.md, analysts).
+func (r *Resolver) pseudonym(p *ent.Person) string {
+	mac := hmac.New(sha256.New, r.PseudonymKey)
+	mac.Write([]byte(p.AuthorityID))
+	mac.Write([]byte{0})
+	mac.Write([]byte(p.ID))
+	sum := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(mac.Sum(nil))
+	return "P-" + sum[:16]
+}
+
+// ageBand gives the age in the bands of adult social care returns.
+func ageBand(ctx context.Context, dob time.Time) *string {
+	today := viewer.FromContext(ctx).Today()
+	age := today.Year() - dob.Year()
+	if today.YearDay() < dob.YearDay() {
+		age--
+	}
+	var band string
+	switch {
+	case age < 18:
+		band = "under 18"
+	case age < 65:
+		band = "18-64"
+	case age < 75:
+		band = "65-74"
+	case age < 85:
+		band = "75-84"
+	default:
+		band = "85+"
+	}
+	return &band
+}
+
+func viewerAccess(ctx context.Context, obj any) ([]model.SectionAccess, error) {
+	rows, err := consent.ViewerAccess(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.SectionAccess, len(rows))
+	for i, a := range rows {
+		out[i] = model.SectionAccess{Section: a.Section, Allowed: a.Allowed, Basis: a.Basis, CodedOnly: a.CodedOnly}
+	}
+	return out, nil
+}
+
+func ids(data []string) []pulid.ID {
+	out := make([]pulid.ID, len(data))
+	for i, d := range data {
+		out[i] = pulid.ID(d)
+	}
+	return out
+}

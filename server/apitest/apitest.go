@@ -1,0 +1,276 @@
+// Package apitest runs the real server stack (sign-in, GraphQL, consent,
+// audit) over a real PostgreSQL database with demo data, and talks to it over
+// HTTP exactly as a client does. Tests of the rules through the API live
+// beside it.
+package apitest
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq" // PostgreSQL driver
+
+	"reablement/ent"
+	"reablement/ent/account"
+	"reablement/ent/demo"
+	"reablement/ent/privacy"
+	_ "reablement/ent/runtime" // hooks and privacy policies
+	"reablement/graph/consent"
+	"reablement/server/app"
+)
+
+// Server is a running API.
+type Server struct {
+	URL    string
+	Client *ent.Client // system-level access for arranging and checking data
+	DB     *sql.DB
+	app    *app.App
+	http   *httptest.Server
+	count  *counter
+	// dataDir holds the development signer's key.
+	dataDir string
+}
+
+// Options shape the server under test.
+type Options struct {
+	// People is the size of the demo authority (0: no demo data).
+	People int
+}
+
+// Start runs a server for one test, closed with it.
+func Start(t testing.TB, dbURL string, opts Options) *Server {
+	t.Helper()
+	s, err := New(dbURL, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
+// New runs the server over the database at dbURL (already migrated),
+// loading demo data when asked. Close stops it.
+func New(dbURL string, opts Options) (*Server, error) {
+	ctx := context.Background()
+	db, err := sql.Open("postgres", dbURL)
+	if err != nil {
+		return nil, err
+	}
+	cnt := &counter{Driver: entsql.OpenDB(dialect.Postgres, db)}
+	client := ent.NewClient(ent.Driver(cnt))
+	client.Intercept(consent.Interceptor())
+	if opts.People > 0 {
+		if _, err := demo.Load(ctx, client, demo.Options{People: opts.People, Seed: 1}); err != nil {
+			return nil, fmt.Errorf("loading demo data: %w", err)
+		}
+	}
+	dataDir, err := os.MkdirTemp("", "apitest-")
+	if err != nil {
+		return nil, err
+	}
+	cfg := app.Config{
+		DevSigner: true, DataDir: dataDir, Issuer: "reablement-test", Audience: "reablement",
+		RequestTimeout: 30 * time.Second, StatementTimout: 10 * time.Second, MaxBodyBytes: 1 << 20,
+		PseudonymKey: bytes.Repeat([]byte{7}, 32), StaticDir: filepath.Join(dataDir, "none"),
+		Leeway: 30 * time.Second, PersistedDocuments: persistedDocuments(),
+	}
+	a, err := app.New(ctx, cfg, db, cnt, client)
+	if err != nil {
+		return nil, err
+	}
+	a.SetReady()
+	hs := httptest.NewServer(a.Handler())
+	return &Server{URL: hs.URL, Client: client, DB: db, app: a, http: hs, count: cnt, dataDir: dataDir}, nil
+}
+
+// Close stops the server and removes its files.
+func (s *Server) Close() {
+	s.http.Close()
+	s.Client.Close()
+	os.RemoveAll(s.dataDir)
+}
+
+// System returns a context that reads and writes without a viewer's limits,
+// for arranging and checking test data.
+func System(ctx context.Context) context.Context {
+	return privacy.DecisionContext(ctx, privacy.Allow)
+}
+
+// Token signs in as a demo account, through the API as the web app does.
+func (s *Server) Token(t testing.TB, username string) string {
+	t.Helper()
+	var out struct {
+		SignInAsDemo struct{ Token string } `json:"signInAsDemo"`
+	}
+	s.MustDo(t, "", `mutation($u: String!) { signInAsDemo(username: $u) { token } }`, map[string]any{"u": username}, &out)
+	return out.SignInAsDemo.Token
+}
+
+// Account returns a demo account by username.
+func (s *Server) Account(t testing.TB, username string) *ent.Account {
+	t.Helper()
+	a, err := s.Client.Account.Query().Where(account.Username(username)).Only(System(context.Background()))
+	if err != nil {
+		t.Fatalf("account %s: %v", username, err)
+	}
+	return a
+}
+
+// Error is one GraphQL error as a client sees it.
+type Error struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// Code returns extensions.code.
+func (e Error) Code() string { c, _ := e.Extensions["code"].(string); return c }
+
+// Response is a GraphQL response as a client sees it.
+type Response struct {
+	Status int
+	Data   json.RawMessage `json:"data"`
+	Errors []Error         `json:"errors"`
+	// Statements is how many SQL statements the request sent.
+	Statements int64
+}
+
+// HasData reports whether any data came back (null data is none).
+func (r Response) HasData() bool { return len(r.Data) > 0 && string(r.Data) != "null" }
+
+// Codes lists the error codes in order.
+func (r Response) Codes() []string {
+	out := make([]string, len(r.Errors))
+	for i, e := range r.Errors {
+		out[i] = e.Code()
+	}
+	return out
+}
+
+// Do posts a GraphQL request with a bearer token ("" for none).
+func (s *Server) Do(t testing.TB, token, query string, vars map[string]any) Response {
+	t.Helper()
+	return s.DoRaw(t, map[string]string{"Authorization": bearer(token)}, query, vars)
+}
+
+func bearer(token string) string {
+	if token == "" {
+		return ""
+	}
+	return "Bearer " + token
+}
+
+// DoRaw posts a GraphQL request with the given headers.
+func (s *Server) DoRaw(t testing.TB, headers map[string]string, query string, vars map[string]any) Response {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	for k, v := range headers {
+		if v != "" {
+			req.Header.Set(k, v)
+		}
+	}
+	before := s.count.n.Load()
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	out := Response{Status: res.StatusCode}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("response is not JSON (%d): %s", res.StatusCode, raw)
+	}
+	out.Statements = s.count.n.Load() - before
+	return out
+}
+
+// MustDo posts a request, fails the test on any error, and decodes data into out.
+func (s *Server) MustDo(t testing.TB, token, query string, vars map[string]any, out any) {
+	t.Helper()
+	r := s.Do(t, token, query, vars)
+	if len(r.Errors) > 0 {
+		t.Fatalf("unexpected errors: %+v", r.Errors)
+	}
+	if out != nil {
+		if err := json.Unmarshal(r.Data, out); err != nil {
+			t.Fatalf("decoding %s: %v", r.Data, err)
+		}
+	}
+}
+
+// counter counts the SQL statements sent through the ent driver, which is
+// every statement the API sends (the consent layer reads through it too).
+type counter struct {
+	dialect.Driver
+	n atomic.Int64
+}
+
+func (c *counter) Exec(ctx context.Context, q string, args, v any) error {
+	c.n.Add(1)
+	return c.Driver.Exec(ctx, q, args, v)
+}
+
+func (c *counter) Query(ctx context.Context, q string, args, v any) error {
+	c.n.Add(1)
+	return c.Driver.Query(ctx, q, args, v)
+}
+
+func (c *counter) Tx(ctx context.Context) (dialect.Tx, error) {
+	tx, err := c.Driver.Tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &countingTx{Tx: tx, c: c}, nil
+}
+
+// BeginTx is used by ent for transactions with options.
+func (c *counter) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
+	drv, ok := c.Driver.(interface {
+		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
+	})
+	if !ok {
+		return nil, fmt.Errorf("driver has no BeginTx")
+	}
+	tx, err := drv.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &countingTx{Tx: tx, c: c}, nil
+}
+
+type countingTx struct {
+	dialect.Tx
+	c *counter
+}
+
+func (t *countingTx) Exec(ctx context.Context, q string, args, v any) error {
+	t.c.n.Add(1)
+	return t.Tx.Exec(ctx, q, args, v)
+}
+
+func (t *countingTx) Query(ctx context.Context, q string, args, v any) error {
+	t.c.n.Add(1)
+	return t.Tx.Query(ctx, q, args, v)
+}
+
+// persistedDocuments finds the web app's allow-list from this package's folder.
+func persistedDocuments() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "frontend", "src", "gql", "persisted-documents.json")
+}

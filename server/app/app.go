@@ -1,0 +1,295 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"entgo.io/ent/dialect"
+	"github.com/99designs/gqlgen/graphql/playground"
+
+	"reablement/ent"
+	"reablement/ent/fault"
+	"reablement/ent/viewer"
+	"reablement/graph"
+	"reablement/graph/limits"
+	"reablement/server/auth"
+)
+
+// Package app is the HTTP side of the server: configuration, sign-in, the
+// GraphQL endpoint, GraphiQL, health checks and the web app. server/main.go
+// runs it; tests drive it through httptest exactly as clients do.
+//
+// App is the running server's shared state.
+type App struct {
+	cfg      Config
+	db       *sql.DB
+	client   *ent.Client
+	verifier *auth.Verifier
+	signer   *auth.DevSigner
+	graphql  http.Handler
+	ready    atomic.Bool
+}
+
+func New(ctx context.Context, cfg Config, db *sql.DB, drv dialect.Driver, client *ent.Client) (*App, error) {
+	a := &App{cfg: cfg, db: db, client: client}
+	var extra []auth.Key
+	if cfg.DevSigner {
+		signer, err := auth.NewDevSigner(cfg.Issuer, cfg.Audience, filepath.Join(cfg.DataDir, "dev-signer.key"))
+		if err != nil {
+			return nil, fmt.Errorf("development signer: %w", err)
+		}
+		a.signer = signer
+		extra = append(extra, signer.Key())
+		slog.Warn("DEVELOPMENT SIGNER IS ON: anyone who can reach this server can sign in as any demo account. Never use DEV_SIGNER=1 with real data.")
+	}
+	verifier, err := auth.NewVerifier(ctx, auth.Config{
+		Issuer: cfg.Issuer, Audience: cfg.Audience, JWKSFile: cfg.JWKSFile, JWKSURL: cfg.JWKSURL,
+		Algorithms: cfg.Algorithms, Leeway: cfg.Leeway,
+	}, extra...)
+	if err != nil {
+		return nil, fmt.Errorf("sign-in: %w", err)
+	}
+	a.verifier = verifier
+	key := cfg.PseudonymKey
+	if key == nil {
+		if key, err = devPseudonymKey(cfg.DataDir); err != nil {
+			return nil, err
+		}
+	}
+	r := &graph.Resolver{Client: client, Driver: drv, PseudonymKey: key}
+	if a.signer != nil {
+		r.Signer = a.signer
+	}
+	ops, err := graph.LoadOperations(cfg.PersistedDocuments, cfg.EnforceOperations)
+	if err != nil {
+		return nil, err
+	}
+	a.graphql = graph.NewHandler(r, graph.DefaultLimits, ops)
+	return a, nil
+}
+
+// devPseudonymKey makes (once) and reads a local key, so demo pseudonyms
+// stay stable across restarts without configuration.
+func devPseudonymKey(dir string) ([]byte, error) {
+	path := filepath.Join(dir, "pseudonym.key")
+	if b, err := os.ReadFile(path); err == nil {
+		return hex.DecodeString(strings.TrimSpace(string(b)))
+	}
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return key, os.WriteFile(path, []byte(hex.EncodeToString(key)), 0o600)
+}
+
+func (a *App) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("GET /readyz", a.readyz)
+	api := limits.BodyLimit(a.cfg.MaxBodyBytes, a.authenticate(a.graphql))
+	mux.Handle("/graphql", a.graphiqlOr(api))
+	mux.Handle("/", a.spa())
+	return a.requestContext(mux)
+}
+
+// readyz answers 200 once migrations ran and the database answers.
+// SetReady marks the server ready once start-up work is done.
+func (a *App) SetReady() { a.ready.Store(true) }
+
+func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if !a.ready.Load() {
+		http.Error(w, "starting", http.StatusServiceUnavailable)
+		return
+	}
+	if err := a.db.PingContext(ctx); err != nil {
+		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	fmt.Fprintln(w, "ready")
+}
+
+// graphiqlOr serves GraphiQL to a browser asking for HTML, the API otherwise.
+// With the development signer on, ?token= pre-fills the Authorization header.
+func (a *App) graphiqlOr(api http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && strings.Contains(r.Header.Get("Accept"), "text/html") {
+			var opts []playground.GraphiqlConfigOption
+			if t := r.URL.Query().Get("token"); t != "" && a.signer != nil {
+				opts = append(opts, playground.WithGraphiqlUiHeaders(map[string]string{"Authorization": "Bearer " + t}))
+			}
+			playground.Handler("Reablement API", "/graphql", opts...).ServeHTTP(w, r)
+			return
+		}
+		api.ServeHTTP(w, r)
+	})
+}
+
+// spa serves the built web app, falling back to index.html for its routes.
+func (a *App) spa() http.Handler {
+	dir := a.cfg.StaticDir
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		index := filepath.Join(dir, "index.html")
+		if _, err := os.Stat(index); err != nil {
+			http.Error(w, "The web app is not built. Run `make run`, or use GraphiQL at /graphql.", http.StatusNotFound)
+			return
+		}
+		path := filepath.Join(dir, filepath.Clean("/"+r.URL.Path))
+		if st, err := os.Stat(path); err != nil || st.IsDir() {
+			w.Header().Set("Cache-Control", "no-cache")
+			http.ServeFile(w, r, index)
+			return
+		}
+		if strings.HasPrefix(r.URL.Path, "/assets/") {
+			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+// authenticate resolves the bearer token to a viewer. A request with no
+// token goes on without one (only sign-in and introspection answer it); a
+// token that fails any check is refused outright with UNAUTHENTICATED.
+func (a *App) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		token, present, err := auth.BearerToken(r)
+		if err == nil && !present {
+			next.ServeHTTP(w, r)
+			return
+		}
+		var claims auth.Claims
+		if err == nil {
+			claims, err = a.verifier.Verify(r.Context(), token)
+		}
+		if err != nil {
+			slog.InfoContext(r.Context(), "sign-in refused", "reason", err)
+			unauthenticated(w, "Your sign-in was not accepted: "+reasonOf(err)+". Sign in again.")
+			return
+		}
+		v, err := viewer.Load(r.Context(), a.client, claims.Subject, time.Now())
+		if err != nil {
+			if f, ok := fault.As(err); ok && f.Code == fault.Unauthenticated {
+				unauthenticated(w, f.Message)
+				return
+			}
+			slog.ErrorContext(r.Context(), "loading viewer", "err", err)
+			http.Error(w, `{"errors":[{"message":"Something went wrong on our side.","extensions":{"code":"INTERNAL"}}]}`, http.StatusInternalServerError)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(viewer.NewContext(auth.WithClaims(r.Context(), claims), v)))
+	})
+}
+
+func reasonOf(err error) string {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, auth.ErrUnauthenticated.Error()+": ")
+	return msg
+}
+
+func unauthenticated(w http.ResponseWriter, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("WWW-Authenticate", `Bearer realm="reablement"`)
+	w.WriteHeader(http.StatusUnauthorized)
+	fmt.Fprintf(w, `{"errors":[{"message":%q,"extensions":{"code":"UNAUTHENTICATED"}}]}`, msg)
+}
+
+type requestIDKey struct{}
+
+// requestContext gives each request an id (from X-Request-Id when sane, so
+// a proxy's id carries through), a time limit, and one log line.
+func (a *App) requestContext(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-Id")
+		if len(id) == 0 || len(id) > 64 || strings.ContainsAny(id, " \t\r\n\"") {
+			b := make([]byte, 8)
+			_, _ = rand.Read(b)
+			id = hex.EncodeToString(b)
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), a.cfg.RequestTimeout)
+		defer cancel()
+		ctx = context.WithValue(ctx, requestIDKey{}, id)
+		ctx = graph.WithRequestID(ctx, id)
+		w.Header().Set("X-Request-Id", id)
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		start := time.Now()
+		next.ServeHTTP(sw, r.WithContext(ctx))
+		if r.URL.Path != "/healthz" && r.URL.Path != "/readyz" {
+			slog.InfoContext(ctx, "request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(start).Milliseconds())
+		}
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// withRequestID adds the request id to every log line written with a context.
+// LogHandler wraps h so every line logged with a request's context carries its id.
+func LogHandler(h slog.Handler) slog.Handler { return withRequestID{h} }
+
+type withRequestID struct{ slog.Handler }
+
+func (h withRequestID) Handle(ctx context.Context, r slog.Record) error {
+	if id, ok := ctx.Value(requestIDKey{}).(string); ok {
+		r.AddAttrs(slog.String("request_id", id))
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h withRequestID) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return withRequestID{h.Handler.WithAttrs(attrs)}
+}
+
+func (h withRequestID) WithGroup(name string) slog.Handler {
+	return withRequestID{h.Handler.WithGroup(name)}
+}
+
+// WithStatementTimeout sets PostgreSQL's statement_timeout on every
+// connection of the pool, so a runaway query is stopped by the database.
+func WithStatementTimeout(dbURL string, d time.Duration) (string, error) {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return "", fmt.Errorf("DATABASE_URL is not a URL: %w", err)
+	}
+	q := u.Query()
+	q.Set("options", fmt.Sprintf("-c statement_timeout=%d", d.Milliseconds()))
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
+
+// Listen listens on addr, saying plainly when the port is taken.
+func Listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		var opErr *net.OpError
+		if errors.As(err, &opErr) {
+			return nil, fmt.Errorf("cannot listen on %s (is another server running? set ADDR): %w", addr, err)
+		}
+		return nil, err
+	}
+	return ln, nil
+}

@@ -1,0 +1,111 @@
+package app
+
+import (
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything the server reads from its environment. The README
+// lists every variable; keep the two in step.
+type Config struct {
+	Addr            string        // ADDR: where to listen
+	DatabaseURL     string        // DATABASE_URL: PostgreSQL; unset = private cluster under DataDir
+	DataDir         string        // DATA_DIR: private PostgreSQL, dev keys
+	StaticDir       string        // STATIC_DIR: the built SPA
+	StatementTimout time.Duration // DB_STATEMENT_TIMEOUT: per statement, in PostgreSQL
+	RequestTimeout  time.Duration // REQUEST_TIMEOUT: per request, whole
+	MaxBodyBytes    int64         // MAX_BODY_BYTES: request body limit
+	DevSigner       bool          // DEV_SIGNER: development sign-in (never in production)
+	DemoData        bool          // DEMO_DATA: load demo data when the database is empty
+	DemoPeople      int           // DEMO_PEOPLE: size of the demo authority
+	DemoSeed        int64         // DEMO_SEED: seed of the demo generator
+	PseudonymKey    []byte        // PSEUDONYM_KEY: hex key for analysts' pseudonyms
+	Issuer          string        // AUTH_ISSUER
+	Audience        string        // AUTH_AUDIENCE
+	JWKSFile        string        // AUTH_JWKS_FILE
+	JWKSURL         string        // AUTH_JWKS_URL
+	Algorithms      []string      // AUTH_ALGORITHMS, comma-separated
+	Leeway          time.Duration // AUTH_LEEWAY
+	LogFormat       string        // LOG_FORMAT: text or json
+	// PERSISTED_DOCUMENTS: the web app's operations by sha256 (the allow-list)
+	PersistedDocuments string
+	// OPERATIONS_ALLOWLIST: "enforce" (default without DEV_SIGNER) lets the
+	// app's roles run only the app's operations; "off" allows free-form
+	// queries for every role (the default with DEV_SIGNER, for GraphiQL).
+	EnforceOperations bool
+}
+
+// LoadConfig reads the environment and refuses an unsafe or malformed configuration.
+func LoadConfig() (Config, error) {
+	c := Config{
+		Addr:            env("ADDR", "127.0.0.1:8080"),
+		DatabaseURL:     os.Getenv("DATABASE_URL"),
+		DataDir:         env("DATA_DIR", ".data"),
+		StaticDir:       env("STATIC_DIR", filepath.Join("frontend", "dist")),
+		Issuer:          env("AUTH_ISSUER", "reablement-dev"),
+		Audience:        env("AUTH_AUDIENCE", "reablement"),
+		JWKSFile:        os.Getenv("AUTH_JWKS_FILE"),
+		JWKSURL:         os.Getenv("AUTH_JWKS_URL"),
+		LogFormat:       env("LOG_FORMAT", "text"),
+		DevSigner:       os.Getenv("DEV_SIGNER") == "1",
+		DemoData:        os.Getenv("DEMO_DATA") == "1",
+		StatementTimout: 5 * time.Second,
+		RequestTimeout:  15 * time.Second,
+		MaxBodyBytes:    1 << 20,
+		DemoPeople:      400,
+		DemoSeed:        1,
+		Leeway:          30 * time.Second,
+	}
+	c.PersistedDocuments = env("PERSISTED_DOCUMENTS", filepath.Join("frontend", "src", "gql", "persisted-documents.json"))
+	switch env("OPERATIONS_ALLOWLIST", map[bool]string{true: "off", false: "enforce"}[c.DevSigner]) {
+	case "enforce":
+		c.EnforceOperations = true
+	case "off":
+	default:
+		return c, fmt.Errorf("configuration: OPERATIONS_ALLOWLIST must be enforce or off")
+	}
+	var errs []string
+	parse := func(name string, f func(string) error) {
+		if v := os.Getenv(name); v != "" {
+			if err := f(v); err != nil {
+				errs = append(errs, fmt.Sprintf("%s=%q: %v", name, v, err))
+			}
+		}
+	}
+	parse("DB_STATEMENT_TIMEOUT", func(v string) (err error) { c.StatementTimout, err = time.ParseDuration(v); return })
+	parse("REQUEST_TIMEOUT", func(v string) (err error) { c.RequestTimeout, err = time.ParseDuration(v); return })
+	parse("AUTH_LEEWAY", func(v string) (err error) { c.Leeway, err = time.ParseDuration(v); return })
+	parse("MAX_BODY_BYTES", func(v string) (err error) { c.MaxBodyBytes, err = strconv.ParseInt(v, 10, 64); return })
+	parse("DEMO_PEOPLE", func(v string) (err error) { c.DemoPeople, err = strconv.Atoi(v); return })
+	parse("DEMO_SEED", func(v string) (err error) { c.DemoSeed, err = strconv.ParseInt(v, 10, 64); return })
+	parse("AUTH_ALGORITHMS", func(v string) error { c.Algorithms = strings.Split(v, ","); return nil })
+	parse("PSEUDONYM_KEY", func(v string) (err error) {
+		c.PseudonymKey, err = hex.DecodeString(v)
+		if err == nil && len(c.PseudonymKey) < 32 {
+			err = fmt.Errorf("must be at least 32 bytes (64 hex digits)")
+		}
+		return
+	})
+	if len(errs) > 0 {
+		return c, fmt.Errorf("configuration: %s", strings.Join(errs, "; "))
+	}
+	if !c.DevSigner && c.JWKSFile == "" && c.JWKSURL == "" {
+		return c, fmt.Errorf("configuration: set AUTH_JWKS_FILE or AUTH_JWKS_URL to your identity provider's keys (or DEV_SIGNER=1 for a local demo)")
+	}
+	if !c.DevSigner && c.PseudonymKey == nil {
+		return c, fmt.Errorf("configuration: set PSEUDONYM_KEY (64 hex digits) so analysts' pseudonyms are stable and secret")
+	}
+	return c, nil
+}
+
+func env(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}

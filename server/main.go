@@ -1,0 +1,194 @@
+// Command reablement is the reablement API server: one program that
+// migrates the database and serves GraphQL, GraphiQL and the web app.
+//
+//	reablement serve     migrate, then serve (the default)
+//	reablement migrate   apply migrations and exit
+//	reablement seed      load demo data into an empty database and exit
+//
+// Configuration is by environment variable; see config.go and the README.
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+	_ "time/tzdata" // Europe/London must resolve even on a machine without zoneinfo
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	"github.com/lib/pq"
+
+	"reablement/ent"
+	"reablement/ent/demo"
+	"reablement/ent/migrations"
+	_ "reablement/ent/runtime" // registers the schema's hooks and privacy policies
+	"reablement/graph/consent"
+	"reablement/server/app"
+	"reablement/server/pgcluster"
+)
+
+func main() {
+	cmd := "serve"
+	if len(os.Args) > 1 {
+		cmd = os.Args[1]
+	}
+	cfg, err := app.LoadConfig()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	setupLogging(cfg)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, cmd, cfg); err != nil {
+		slog.Error("stopped", "err", err)
+		os.Exit(1)
+	}
+}
+
+func setupLogging(cfg app.Config) {
+	var h slog.Handler = slog.NewTextHandler(os.Stderr, nil)
+	if cfg.LogFormat == "json" {
+		h = slog.NewJSONHandler(os.Stderr, nil)
+	}
+	slog.SetDefault(slog.New(app.LogHandler(h)))
+}
+
+func run(ctx context.Context, cmd string, cfg app.Config) error {
+	dbURL, cleanup, err := database(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+
+	if err := migrate(ctx, dbURL); err != nil {
+		return err
+	}
+	if cmd == "migrate" {
+		return nil
+	}
+	db, drv, client, err := open(dbURL, cfg)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+
+	switch cmd {
+	case "seed":
+		return seed(ctx, client, cfg, true)
+	case "serve":
+	default:
+		return fmt.Errorf("unknown command %q: use serve, migrate or seed", cmd)
+	}
+	if cfg.DemoData {
+		if err := seed(ctx, client, cfg, false); err != nil {
+			return err
+		}
+	}
+	a, err := app.New(ctx, cfg, db, drv, client)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Addr: cfg.Addr, Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	ln, err := app.Listen(cfg.Addr)
+	if err != nil {
+		return err
+	}
+	go func() {
+		<-ctx.Done()
+		slog.Info("shutting down: finishing requests in flight")
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shutdownCtx)
+	}()
+	a.SetReady()
+	a.Announce(ctx, ln.Addr().String())
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// database returns the URL to use: DATABASE_URL, or a private PostgreSQL
+// cluster under DATA_DIR started for this run and stopped when it ends.
+func database(ctx context.Context, cfg app.Config) (string, func(), error) {
+	if cfg.DatabaseURL != "" {
+		return cfg.DatabaseURL, func() {}, nil
+	}
+	dir, err := filepath.Abs(filepath.Join(cfg.DataDir, "postgres"))
+	if err != nil {
+		return "", nil, err
+	}
+	slog.Info("DATABASE_URL is unset: starting a private PostgreSQL", "dir", dir)
+	cluster, err := pgcluster.Start(ctx, dir, pgcluster.Options{})
+	if err != nil {
+		return "", nil, fmt.Errorf("starting private PostgreSQL: %w", err)
+	}
+	stopCluster := func() {
+		if err := cluster.Stop(); err != nil {
+			slog.Error("stopping private PostgreSQL", "err", err)
+		}
+	}
+	if err := pgcluster.CreateDatabase(ctx, cluster.URL("postgres"), "reablement", ""); err != nil && !isDuplicateDatabase(err) {
+		stopCluster()
+		return "", nil, err
+	}
+	return cluster.URL("reablement"), stopCluster, nil
+}
+
+func isDuplicateDatabase(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && pqErr.Code == "42P04"
+}
+
+// migrate applies the migrations on a connection with no statement timeout.
+func migrate(ctx context.Context, dbURL string) error {
+	db, err := sql.Open("postgres", dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return migrations.Apply(ctx, db)
+}
+
+// open returns the pool the server uses, with PostgreSQL's own statement
+// timeout set on every connection, and the ent client over it.
+func open(dbURL string, cfg app.Config) (*sql.DB, dialect.Driver, *ent.Client, error) {
+	u, err := app.WithStatementTimeout(dbURL, cfg.StatementTimout)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	db, err := sql.Open("postgres", u)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(20)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	drv := entsql.OpenDB(dialect.Postgres, db)
+	client := ent.NewClient(ent.Driver(drv))
+	client.Intercept(consent.Interceptor())
+	return db, drv, client, nil
+}
+
+// seed loads demo data into a database that has no authority yet.
+func seed(ctx context.Context, client *ent.Client, cfg app.Config, loud bool) error {
+	loaded, err := demo.Load(ctx, client, demo.Options{People: cfg.DemoPeople, Seed: cfg.DemoSeed})
+	if err != nil {
+		return fmt.Errorf("loading demo data: %w", err)
+	}
+	if loaded {
+		slog.Info("loaded demo data", "people", cfg.DemoPeople, "seed", cfg.DemoSeed)
+	} else if loud {
+		slog.Info("the database already holds data: demo data not loaded")
+	}
+	return nil
+}
