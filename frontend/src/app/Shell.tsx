@@ -1,0 +1,83 @@
+import { useEffect, useRef } from 'react';
+import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { Footer, Header, LinkProvider, ServiceNavigation, SkipLink, type ServiceNavigationItem } from '../components';
+import { useViewer } from '../features/auth/useViewer';
+import { signOut } from '../lib/auth';
+import { isVisitWorker } from '../lib/roles';
+import { serviceName } from '../lib/usePageTitle';
+import { RouterLink } from './RouterLink';
+
+const defaultOrganisation = import.meta.env.VITE_ORGANISATION_NAME ?? 'Adult social care';
+
+function navigationFor(roles: readonly string[], pathname: string): ServiceNavigationItem[] {
+  const items: ServiceNavigationItem[] = [];
+  if (roles.includes('WORKER')) items.push({ href: '/today', text: "Today's visits" });
+  if (!isVisitWorker(roles)) items.push({ href: '/caseload', text: 'Caseload' });
+  return items.map((item) => ({
+    ...item,
+    current: pathname === item.href,
+    active: pathname !== item.href && pathname.startsWith(`${item.href}/`),
+  }));
+}
+
+/**
+ * Moves focus to the main content after each client-side navigation, so
+ * screen-reader and keyboard users start at the new page, not at the link
+ * they left.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = document.getElementById('main-content');
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
+/** The page frame: skip link, council header, service navigation, main, footer. */
+export function Shell() {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const { viewer } = useViewer();
+  useFocusOnNavigation();
+
+  const items = viewer ? navigationFor(viewer.roles, pathname) : [];
+  const signOutItem = viewer && (
+    <li className="govuk-service-navigation__item">
+      <button
+        type="button"
+        className="govuk-service-navigation__link app-service-navigation__button"
+        onClick={() => {
+          signOut();
+          navigate('/sign-in', { replace: true });
+        }}
+      >
+        Sign out<span className="govuk-visually-hidden"> {viewer.account.displayName}</span>
+      </button>
+    </li>
+  );
+
+  return (
+    <LinkProvider value={RouterLink}>
+      <ScrollRestoration />
+      <SkipLink />
+      <header className="govuk-template__header">
+        <Header organisationName={viewer?.authority.name ?? defaultOrganisation} />
+        <ServiceNavigation serviceName={serviceName} serviceUrl="/" items={items} navigationEnd={signOutItem} />
+      </header>
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+      <Footer>
+        {viewer ? `Signed in as ${viewer.account.displayName}.` : null} Records here are confidential: use them only for the work you are doing for
+        the person.
+      </Footer>
+    </LinkProvider>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { homePathFor, primaryRole, roleName } from './roles';
+
+describe('roles', () => {
+  it('sends workers to today and everyone else to the caseload', () => {
+    expect(homePathFor(['WORKER'])).toBe('/today');
+    expect(homePathFor(['PRACTITIONER'])).toBe('/caseload');
+    expect(homePathFor(['MANAGER', 'PRACTITIONER'])).toBe('/caseload');
+    expect(homePathFor(['WORKER', 'REGISTERED_MANAGER'])).toBe('/caseload');
+    expect(homePathFor(['ANALYST'])).toBe('/caseload');
+  });
+
+  it('names an account by its most responsible role', () => {
+    expect(primaryRole(['WORKER', 'PRACTITIONER'])).toBe('PRACTITIONER');
+    expect(primaryRole(['PRACTITIONER', 'MANAGER'])).toBe('MANAGER');
+    expect(primaryRole(['SOMETHING_NEW'])).toBe('SOMETHING_NEW');
+    expect(roleName('REGISTERED_MANAGER')).toBe('Registered manager');
+    expect(roleName('SOMETHING_NEW')).toBe('Something new');
+  });
+});

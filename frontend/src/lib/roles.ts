@@ -1,0 +1,58 @@
+/**
+ * Roles as the server names them (the GraphQL Role enum), how the app names
+ * them to people, and where each lands after signing in.
+ */
+export type Role =
+  | 'PRACTITIONER'
+  | 'MANAGER'
+  | 'REGISTERED_MANAGER'
+  | 'WORKER'
+  | 'ANALYST'
+  | 'AUDITOR'
+  | 'CARER'
+  | 'ADVOCATE'
+  | 'RECIPIENT'
+  | 'PERSON';
+
+/** Roles in the order the sign-in page lists its groups, with their names. */
+export const roleGroups: ReadonlyArray<{ role: Role; one: string; many: string }> = [
+  { role: 'PRACTITIONER', one: 'Practitioner', many: 'Practitioners' },
+  { role: 'MANAGER', one: 'Team manager', many: 'Team managers' },
+  { role: 'REGISTERED_MANAGER', one: 'Registered manager', many: 'Registered managers' },
+  { role: 'WORKER', one: 'Reablement worker', many: 'Reablement workers' },
+  { role: 'ANALYST', one: 'Analyst', many: 'Analysts' },
+  { role: 'AUDITOR', one: 'Auditor', many: 'Auditors' },
+  { role: 'CARER', one: 'Carer', many: 'Carers' },
+  { role: 'ADVOCATE', one: 'Advocate', many: 'Advocates' },
+  { role: 'RECIPIENT', one: 'Recipient of a copy', many: 'Recipients of copies' },
+  { role: 'PERSON', one: 'Person receiving reablement', many: 'People receiving reablement' },
+];
+
+/** Which role names an account holding several: the one with most responsibility. */
+const precedence: readonly Role[] = ['REGISTERED_MANAGER', 'MANAGER', 'AUDITOR', 'ANALYST', 'PRACTITIONER', 'WORKER', 'ADVOCATE', 'CARER', 'RECIPIENT', 'PERSON'];
+
+/** An account's main role (a manager who also practises is a manager). */
+export function primaryRole(roles: readonly string[]): string | undefined {
+  return precedence.find((role) => roles.includes(role)) ?? roles[0];
+}
+
+/** The name of a role for people; unknown roles in plain words. */
+export function roleName(role: string): string {
+  const group = roleGroups.find((g) => g.role === role);
+  if (group) return group.one;
+  const words = role.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Roles whose work starts from a caseload rather than from today's visits. */
+const caseloadRoles: readonly string[] = ['PRACTITIONER', 'MANAGER', 'REGISTERED_MANAGER'];
+
+/** Whether the account's work is today's visits (a worker without caseload duties). */
+export function isVisitWorker(roles: readonly string[]): boolean {
+  return roles.includes('WORKER') && !roles.some((role) => caseloadRoles.includes(role));
+}
+
+/** Where to go after signing in: workers to today's visits, everyone else to the caseload. */
+export function homePathFor(roles: readonly string[]): '/today' | '/caseload' {
+  return isVisitWorker(roles) ? '/today' : '/caseload';
+}
