@@ -17,7 +17,6 @@ import (
 
 // CreateAdviceInput represents a mutation input for creating advices.
 type CreateAdviceInput struct {
-	CreatedAt    *time.Time
 	Summary      string
 	GivenAt      time.Time
 	FollowUpDue  *time.Time
@@ -28,9 +27,6 @@ type CreateAdviceInput struct {
 
 // Mutate applies the CreateAdviceInput on the AdviceMutation builder.
 func (i *CreateAdviceInput) Mutate(m *AdviceMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetSummary(i.Summary)
 	m.SetGivenAt(i.GivenAt)
 	if v := i.FollowUpDue; v != nil {
@@ -105,7 +101,6 @@ func (c *AdviceUpdateOne) SetInput(i UpdateAdviceInput) *AdviceUpdateOne {
 
 // CreateCapacityAssessmentInput represents a mutation input for creating capacityassessments.
 type CreateCapacityAssessmentInput struct {
-	CreatedAt   *time.Time
 	Decision    string
 	HasCapacity bool
 	AssessedAt  time.Time
@@ -116,9 +111,6 @@ type CreateCapacityAssessmentInput struct {
 
 // Mutate applies the CreateCapacityAssessmentInput on the CapacityAssessmentMutation builder.
 func (i *CreateCapacityAssessmentInput) Mutate(m *CapacityAssessmentMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetDecision(i.Decision)
 	m.SetHasCapacity(i.HasCapacity)
 	m.SetAssessedAt(i.AssessedAt)
@@ -181,7 +173,6 @@ func (c *CapacityAssessmentUpdateOne) SetInput(i UpdateCapacityAssessmentInput) 
 
 // CreateCarerInput represents a mutation input for creating carers.
 type CreateCarerInput struct {
-	CreatedAt       *time.Time
 	Name            string
 	Relationship    string
 	Phone           *string
@@ -192,9 +183,6 @@ type CreateCarerInput struct {
 
 // Mutate applies the CreateCarerInput on the CarerMutation builder.
 func (i *CreateCarerInput) Mutate(m *CarerMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetName(i.Name)
 	m.SetRelationship(i.Relationship)
 	if v := i.Phone; v != nil {
@@ -265,7 +253,6 @@ func (c *CarerUpdateOne) SetInput(i UpdateCarerInput) *CarerUpdateOne {
 
 // CreateContactInput represents a mutation input for creating contacts.
 type CreateContactInput struct {
-	CreatedAt    *time.Time
 	Name         string
 	Kind         contact.Kind
 	Organisation *string
@@ -277,9 +264,6 @@ type CreateContactInput struct {
 
 // Mutate applies the CreateContactInput on the ContactMutation builder.
 func (i *CreateContactInput) Mutate(m *ContactMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetName(i.Name)
 	m.SetKind(i.Kind)
 	if v := i.Organisation; v != nil {
@@ -365,18 +349,14 @@ func (c *ContactUpdateOne) SetInput(i UpdateContactInput) *ContactUpdateOne {
 
 // CreateContingencyInput represents a mutation input for creating contingencies.
 type CreateContingencyInput struct {
-	CreatedAt *time.Time
-	Measures  string
-	Trigger   string
-	WhoActs   string
-	RiskID    pulid.ID
+	Measures string
+	Trigger  string
+	WhoActs  string
+	RiskID   pulid.ID
 }
 
 // Mutate applies the CreateContingencyInput on the ContingencyMutation builder.
 func (i *CreateContingencyInput) Mutate(m *ContingencyMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetMeasures(i.Measures)
 	m.SetTrigger(i.Trigger)
 	m.SetWhoActs(i.WhoActs)
@@ -423,7 +403,6 @@ func (c *ContingencyUpdateOne) SetInput(i UpdateContingencyInput) *ContingencyUp
 
 // CreateInvolvementInput represents a mutation input for creating involvements.
 type CreateInvolvementInput struct {
-	CreatedAt    *time.Time
 	Name         string
 	Relationship string
 	Basis        involvement.Basis
@@ -432,9 +411,6 @@ type CreateInvolvementInput struct {
 
 // Mutate applies the CreateInvolvementInput on the InvolvementMutation builder.
 func (i *CreateInvolvementInput) Mutate(m *InvolvementMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetName(i.Name)
 	m.SetRelationship(i.Relationship)
 	m.SetBasis(i.Basis)
@@ -481,7 +457,6 @@ func (c *InvolvementUpdateOne) SetInput(i UpdateInvolvementInput) *InvolvementUp
 
 // CreateNeedInput represents a mutation input for creating needs.
 type CreateNeedInput struct {
-	CreatedAt        *time.Time
 	Area             string
 	Description      string
 	Effect           *need.Effect
@@ -496,9 +471,6 @@ type CreateNeedInput struct {
 
 // Mutate applies the CreateNeedInput on the NeedMutation builder.
 func (i *CreateNeedInput) Mutate(m *NeedMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetArea(i.Area)
 	m.SetDescription(i.Description)
 	if v := i.Effect; v != nil {
@@ -613,7 +585,6 @@ func (c *NeedUpdateOne) SetInput(i UpdateNeedInput) *NeedUpdateOne {
 
 // CreateOutcomeInput represents a mutation input for creating outcomes.
 type CreateOutcomeInput struct {
-	CreatedAt       *time.Time
 	Statement       string
 	Kind            *outcome.Kind
 	Domain          outcome.Domain
@@ -627,9 +598,6 @@ type CreateOutcomeInput struct {
 
 // Mutate applies the CreateOutcomeInput on the OutcomeMutation builder.
 func (i *CreateOutcomeInput) Mutate(m *OutcomeMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetStatement(i.Statement)
 	if v := i.Kind; v != nil {
 		m.SetKind(*v)
@@ -725,7 +693,6 @@ func (c *OutcomeUpdateOne) SetInput(i UpdateOutcomeInput) *OutcomeUpdateOne {
 
 // CreateOutcomeStepInput represents a mutation input for creating outcomesteps.
 type CreateOutcomeStepInput struct {
-	CreatedAt   *time.Time
 	Description string
 	Position    *int
 	TargetDate  *time.Time
@@ -735,9 +702,6 @@ type CreateOutcomeStepInput struct {
 
 // Mutate applies the CreateOutcomeStepInput on the OutcomeStepMutation builder.
 func (i *CreateOutcomeStepInput) Mutate(m *OutcomeStepMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetDescription(i.Description)
 	if v := i.Position; v != nil {
 		m.SetPosition(*v)
@@ -799,7 +763,6 @@ func (c *OutcomeStepUpdateOne) SetInput(i UpdateOutcomeStepInput) *OutcomeStepUp
 
 // CreatePersonInput represents a mutation input for creating persons.
 type CreatePersonInput struct {
-	CreatedAt                *time.Time
 	LegalName                string
 	PreferredName            string
 	PreviousSurname          *string
@@ -830,9 +793,6 @@ type CreatePersonInput struct {
 
 // Mutate applies the CreatePersonInput on the PersonMutation builder.
 func (i *CreatePersonInput) Mutate(m *PersonMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetLegalName(i.LegalName)
 	m.SetPreferredName(i.PreferredName)
 	if v := i.PreviousSurname; v != nil {
@@ -1105,7 +1065,6 @@ func (c *PersonUpdateOne) SetInput(i UpdatePersonInput) *PersonUpdateOne {
 
 // CreatePlanInput represents a mutation input for creating plans.
 type CreatePlanInput struct {
-	CreatedAt            *time.Time
 	VisitFrequency       *string
 	VisitDurationMinutes *int
 	WorkerTasks          *string
@@ -1128,9 +1087,6 @@ type CreatePlanInput struct {
 
 // Mutate applies the CreatePlanInput on the PlanMutation builder.
 func (i *CreatePlanInput) Mutate(m *PlanMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	if v := i.VisitFrequency; v != nil {
 		m.SetVisitFrequency(*v)
 	}
@@ -1345,7 +1301,6 @@ func (c *PlanUpdateOne) SetInput(i UpdatePlanInput) *PlanUpdateOne {
 
 // CreateRiskInput represents a mutation input for creating risks.
 type CreateRiskInput struct {
-	CreatedAt                     *time.Time
 	Kind                          risk.Kind
 	Category                      *risk.Category
 	Description                   string
@@ -1361,9 +1316,6 @@ type CreateRiskInput struct {
 
 // Mutate applies the CreateRiskInput on the RiskMutation builder.
 func (i *CreateRiskInput) Mutate(m *RiskMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetKind(i.Kind)
 	if v := i.Category; v != nil {
 		m.SetCategory(*v)
@@ -1485,7 +1437,6 @@ func (c *RiskUpdateOne) SetInput(i UpdateRiskInput) *RiskUpdateOne {
 
 // CreateVisitInput represents a mutation input for creating visits.
 type CreateVisitInput struct {
-	CreatedAt       *time.Time
 	StartsAt        time.Time
 	DurationMinutes int
 	Status          *visit.Status
@@ -1498,9 +1449,6 @@ type CreateVisitInput struct {
 
 // Mutate applies the CreateVisitInput on the VisitMutation builder.
 func (i *CreateVisitInput) Mutate(m *VisitMutation) {
-	if v := i.CreatedAt; v != nil {
-		m.SetCreatedAt(*v)
-	}
 	m.SetStartsAt(i.StartsAt)
 	m.SetDurationMinutes(i.DurationMinutes)
 	if v := i.Status; v != nil {

@@ -3,6 +3,7 @@ package rule
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"entgo.io/ent"
 
@@ -104,7 +105,11 @@ func Guard(kind Kind) ent.Hook {
 func mayWrite(v *viewer.Viewer, kind Kind, m ent.Mutation, t target) error {
 	if v.Has(policy.Practitioner) || v.Has(policy.Manager) {
 		if kind == KindPerson && m.Op().Is(ent.OpCreate) {
-			return nil // a new person joins the caseload of the team named in the input; checked below by the row filter on read-back
+			// A new person joins the caseload of one of the viewer's own teams.
+			if team, ok := m.Field("team_id"); ok && (slices.Contains(v.TeamIDs, string(team.(pulid.ID))) || slices.Contains(v.ManagedTeamIDs, string(team.(pulid.ID)))) {
+				return nil
+			}
+			return &fault.Error{Code: fault.Forbidden, Field: "input.teamID", Message: "You can add people only to a team you work in or manage."}
 		}
 		if t.person != "" {
 			return nil // resolveTarget read the row through the viewer's row filter: allocation, team or emergency access

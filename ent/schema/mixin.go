@@ -68,7 +68,8 @@ func utcNow() time.Time { return time.Now().UTC() }
 func (timeMixin) Fields() []ent.Field {
 	return []ent.Field{
 		field.Time("created_at").Default(utcNow).Immutable().
-			Comment("When the record was made (UTC).").Annotations(entgql.OrderField("CREATED_AT")),
+			Comment("When the record was made (UTC).").
+			Annotations(entgql.OrderField("CREATED_AT"), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput)),
 		field.Time("updated_at").Default(utcNow).UpdateDefault(utcNow).
 			Comment("When the record last changed (UTC).").Annotations(entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput)),
 	}

@@ -7,8 +7,11 @@ package apitest
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
+	"crypto/x509"
 	"database/sql"
 	"encoding/json"
+	"encoding/pem"
 	"fmt"
 	"io"
 	"net/http"
@@ -273,4 +276,20 @@ func (t *countingTx) Query(ctx context.Context, q string, args, v any) error {
 func persistedDocuments() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "frontend", "src", "gql", "persisted-documents.json")
+}
+
+// SigningKey returns the development signer's private key and key id, so
+// tests can make tokens that are wrong in exactly one way.
+func (s *Server) SigningKey(t testing.TB) (ed25519.PrivateKey, string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(s.dataDir, "dev-signer.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, _ := pem.Decode(b)
+	key, err := x509.ParsePKCS8PrivateKey(block.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key.(ed25519.PrivateKey), s.app.SignerKeyID()
 }

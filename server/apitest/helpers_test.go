@@ -17,3 +17,5 @@ func parseDate(s string) (time.Time, error) { return time.Parse("2006-01-02", s)
 func systemFor(ctx context.Context, authorityID pulid.ID) context.Context {
 	return viewer.System(privacy.DecisionContext(ctx, privacy.Allow), authorityID)
 }
+
+func toID(s string) pulid.ID { return pulid.ID(s) }

@@ -109,6 +109,14 @@ func (a *App) Handler() http.Handler {
 }
 
 // readyz answers 200 once migrations ran and the database answers.
+// SignerKeyID is the development signer's key id, or "" when it is off.
+func (a *App) SignerKeyID() string {
+	if a.signer == nil {
+		return ""
+	}
+	return a.signer.Key().ID
+}
+
 // SetReady marks the server ready once start-up work is done.
 func (a *App) SetReady() { a.ready.Store(true) }
 
