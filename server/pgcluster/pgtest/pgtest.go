@@ -304,3 +304,31 @@ func withDatabase(admin, name string) (string, error) {
 	u.Path, u.RawPath = "/"+name, ""
 	return u.String(), nil
 }
+
+// EmptyDB creates an empty database (no migrations) for one test, such as
+// one that replays the migrations itself, and returns its URL. It is
+// dropped when the test ends.
+func EmptyDB(t testing.TB) string {
+	t.Helper()
+	if adminURL == "" {
+		t.Fatal("pgtest: EmptyDB called without pgtest.Main in TestMain")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), setupTimeout)
+	defer cancel()
+	name := fmt.Sprintf("e_%d_%d", os.Getpid(), time.Now().UnixNano())
+	if err := pgcluster.CreateDatabase(ctx, adminURL, name, "template0"); err != nil {
+		t.Fatal("pgtest:", err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), setupTimeout)
+		defer cancel()
+		if err := pgcluster.DropDatabase(ctx, adminURL, name); err != nil {
+			t.Error("pgtest:", err)
+		}
+	})
+	u, err := withDatabase(adminURL, name)
+	if err != nil {
+		t.Fatal("pgtest:", err)
+	}
+	return u
+}
