@@ -73,6 +73,9 @@ func mergeHandWritten(_ *gen.Graph, s *ast.Schema) error {
 			if t, ok := s.Types[def.Name]; ok && t.Kind == ast.Scalar && def.Kind == ast.Scalar {
 				t.Description = def.Description
 				continue
+			} else if ok && t.Kind == ast.Enum && def.Kind == ast.Enum {
+				s.Types[def.Name] = def // an ent field typed with our enum: the described one wins
+				continue
 			} else if ok {
 				return fmt.Errorf("%s: type %s is generated from ent; use 'extend type'", f, def.Name)
 			}

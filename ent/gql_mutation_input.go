@@ -3,14 +3,17 @@
 package ent
 
 import (
+	"reablement/ent/consent"
 	"reablement/ent/contact"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
 	"reablement/ent/outcomestep"
 	"reablement/ent/person"
+	"reablement/ent/policy"
 	"reablement/ent/risk"
 	"reablement/ent/schema/pulid"
+	"reablement/ent/share"
 	"reablement/ent/visit"
 	"time"
 )
@@ -247,6 +250,40 @@ func (c *CarerUpdate) SetInput(i UpdateCarerInput) *CarerUpdate {
 
 // SetInput applies the change-set in the UpdateCarerInput on the CarerUpdateOne builder.
 func (c *CarerUpdateOne) SetInput(i UpdateCarerInput) *CarerUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateConsentInput represents a mutation input for creating consents.
+type CreateConsentInput struct {
+	Purpose             consent.Purpose
+	Covers              string
+	GivenBy             consent.GivenBy
+	DecidedByName       *string
+	HadCapacity         bool
+	BestInterestsRecord *string
+	DecidedAt           time.Time
+	PersonID            pulid.ID
+}
+
+// Mutate applies the CreateConsentInput on the ConsentMutation builder.
+func (i *CreateConsentInput) Mutate(m *ConsentMutation) {
+	m.SetPurpose(i.Purpose)
+	m.SetCovers(i.Covers)
+	m.SetGivenBy(i.GivenBy)
+	if v := i.DecidedByName; v != nil {
+		m.SetDecidedByName(*v)
+	}
+	m.SetHadCapacity(i.HadCapacity)
+	if v := i.BestInterestsRecord; v != nil {
+		m.SetBestInterestsRecord(*v)
+	}
+	m.SetDecidedAt(i.DecidedAt)
+	m.SetPersonID(i.PersonID)
+}
+
+// SetInput applies the change-set in the CreateConsentInput on the ConsentCreate builder.
+func (c *ConsentCreate) SetInput(i CreateConsentInput) *ConsentCreate {
 	i.Mutate(c.Mutation())
 	return c
 }
@@ -1431,6 +1468,68 @@ func (c *RiskUpdate) SetInput(i UpdateRiskInput) *RiskUpdate {
 
 // SetInput applies the change-set in the UpdateRiskInput on the RiskUpdateOne builder.
 func (c *RiskUpdateOne) SetInput(i UpdateRiskInput) *RiskUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateShareInput represents a mutation input for creating shares.
+type CreateShareInput struct {
+	RecipientKind      share.RecipientKind
+	RecipientName      string
+	Basis              policy.Basis
+	Sections           []policy.Section
+	Decision           *share.Decision
+	DecisionReason     *string
+	ManagerAdvice      *string
+	RequestedByPerson  *bool
+	Method             *share.Method
+	SharedAt           *time.Time
+	ExpiresAt          *time.Time
+	PlanID             pulid.ID
+	RecipientAccountID *pulid.ID
+	ConsentID          *pulid.ID
+}
+
+// Mutate applies the CreateShareInput on the ShareMutation builder.
+func (i *CreateShareInput) Mutate(m *ShareMutation) {
+	m.SetRecipientKind(i.RecipientKind)
+	m.SetRecipientName(i.RecipientName)
+	m.SetBasis(i.Basis)
+	if v := i.Sections; v != nil {
+		m.SetSections(v)
+	}
+	if v := i.Decision; v != nil {
+		m.SetDecision(*v)
+	}
+	if v := i.DecisionReason; v != nil {
+		m.SetDecisionReason(*v)
+	}
+	if v := i.ManagerAdvice; v != nil {
+		m.SetManagerAdvice(*v)
+	}
+	if v := i.RequestedByPerson; v != nil {
+		m.SetRequestedByPerson(*v)
+	}
+	if v := i.Method; v != nil {
+		m.SetMethod(*v)
+	}
+	if v := i.SharedAt; v != nil {
+		m.SetSharedAt(*v)
+	}
+	if v := i.ExpiresAt; v != nil {
+		m.SetExpiresAt(*v)
+	}
+	m.SetPlanID(i.PlanID)
+	if v := i.RecipientAccountID; v != nil {
+		m.SetRecipientAccountID(*v)
+	}
+	if v := i.ConsentID; v != nil {
+		m.SetConsentID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateShareInput on the ShareCreate builder.
+func (c *ShareCreate) SetInput(i CreateShareInput) *ShareCreate {
 	i.Mutate(c.Mutation())
 	return c
 }

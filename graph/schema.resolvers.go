@@ -14,6 +14,7 @@ import (
 	"reablement/ent/schema/pulid"
 	"reablement/graph/generated"
 	"reablement/graph/model"
+	"time"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
@@ -22,6 +23,26 @@ import (
 // SignInAsDemo is the resolver for the signInAsDemo field.
 func (r *mutationResolver) SignInAsDemo(ctx context.Context, username string) (*model.SignInResult, error) {
 	return r.signInAsDemo(ctx, username)
+}
+
+// RecordConsent is the resolver for the recordConsent field.
+func (r *mutationResolver) RecordConsent(ctx context.Context, input ent.CreateConsentInput) (*ent.Consent, error) {
+	return r.ent(ctx).Consent.Create().SetInput(input).Save(ctx)
+}
+
+// WithdrawConsent is the resolver for the withdrawConsent field.
+func (r *mutationResolver) WithdrawConsent(ctx context.Context, id pulid.ID, reason string) (*ent.Consent, error) {
+	return r.ent(ctx).Consent.UpdateOneID(id).SetWithdrawnAt(time.Now().UTC()).SetWithdrawnReason(reason).Save(ctx)
+}
+
+// SharePlan is the resolver for the sharePlan field.
+func (r *mutationResolver) SharePlan(ctx context.Context, input ent.CreateShareInput) (*ent.Share, error) {
+	return r.ent(ctx).Share.Create().SetInput(input).Save(ctx)
+}
+
+// RevokeShare is the resolver for the revokeShare field.
+func (r *mutationResolver) RevokeShare(ctx context.Context, id pulid.ID, reason string) (*ent.Share, error) {
+	return r.ent(ctx).Share.UpdateOneID(id).SetRevokedAt(time.Now().UTC()).SetRevokedReason(reason).Save(ctx)
 }
 
 // CreatePerson is the resolver for the createPerson field.

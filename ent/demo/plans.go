@@ -376,8 +376,9 @@ func (rec *record) sharingConsent() {
 	if chance(r, 0.15) {
 		from := g.dayOffset(decided) + 1
 		if from < 0 {
-			c.SetWithdrawnAt(g.officeTime(r, from+r.IntN(-from))).
-				SetWithdrawnReason(p.say("{She} no longer wants them to have {her} plan."))
+			at := g.officeTime(r, from+r.IntN(-from))
+			o.withdrawn = &at
+			c.SetWithdrawnAt(at).SetWithdrawnReason(p.say("{She} no longer wants them to have {her} plan."))
 		}
 	}
 	g.w.consents.add(c)
@@ -829,6 +830,9 @@ func (rec *record) shares(i int) {
 			if prev.decision == share.DecisionDECLINED || (noRecirculation && prev.kind != share.RecipientKindPROVIDER) {
 				continue
 			}
+			if o := rec.other; prev.consent != nil && o != nil && o.withdrawn != nil && !o.withdrawn.After(sharedAt) {
+				continue // the consent it rested on was withdrawn before this version
+			}
 			refs = append(refs, prev)
 			from = append(from, &prev.id)
 		}
@@ -846,6 +850,9 @@ func (rec *record) shares(i int) {
 		}
 		if len(s.sections) > 0 {
 			c.SetSections(s.sections)
+			if s.kind == share.RecipientKindCARER {
+				c.SetRequestedByPerson(true) // R21: the person, with capacity, asked to limit it
+			}
 		}
 		if s.reason != "" {
 			c.SetDecisionReason(s.reason)

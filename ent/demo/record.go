@@ -47,6 +47,9 @@ type otherShare struct {
 	name    string
 	consent pulid.ID
 	best    bool // a best-interests decision rather than consent
+	// withdrawn is when the consent was withdrawn, if it was: later
+	// versions are not re-circulated on it (R26 needs a basis that stands).
+	withdrawn *time.Time
 }
 
 // emitPerson writes one person's whole record.

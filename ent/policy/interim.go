@@ -7,6 +7,8 @@ package policy
 import (
 	"slices"
 	"time"
+
+	"reablement/ent/fault"
 )
 
 type EmergencyGrant struct {
@@ -150,4 +152,82 @@ func Decide(v Viewer, r Record, now time.Time, loc *time.Location) Decision {
 		d.CodedOnly = true
 	}
 	return d
+}
+
+// ShareProposal is what the sharing rules need to know of a proposed share.
+type ShareProposal struct {
+	RecipientKind         string // PROVIDER, CARER, ADVOCATE, PERSON, OTHER
+	Basis                 Basis
+	Sections              []Section // empty: the full plan
+	PersonHasCapacity     bool
+	RequestedByPerson     bool
+	ConsentGiven          bool   // a current consent by or for the person backs it
+	BestInterestsRecorded bool   // a current best-interests decision backs it
+	Decision              string // SHARED, PARTIAL, DECLINED
+	DecisionReason        string
+	ManagerAdvice         string
+}
+
+// CheckShare applies R20-R24 to a proposed share.
+func CheckShare(p ShareProposal) error {
+	var problems []fault.Problem
+	bad := func(rule, field, msg string) {
+		problems = append(problems, fault.Problem{Rule: rule, Field: field, Message: msg})
+	}
+	partial := len(p.Sections) > 0
+	switch p.RecipientKind {
+	case "PROVIDER":
+		if p.Basis != ProviderDuty {
+			bad("R20", "input.basis", "A provider's copy rests on the provider duty (PROVIDER_DUTY).")
+		}
+	case "CARER":
+		if p.Basis != CarerShare {
+			bad("R21", "input.basis", "A carer's copy rests on CARER_SHARE.")
+		}
+		if partial && !(p.PersonHasCapacity && p.RequestedByPerson) {
+			bad("R21", "input.sections", "A carer gets the full plan unless the person, having capacity, asked to share only part.")
+		}
+	case "ADVOCATE":
+		if p.Basis != AdvocateShare {
+			bad("R24", "input.basis", "An advocate's copy rests on ADVOCACY.")
+		}
+	case "PERSON":
+		if p.Basis != OwnRecord {
+			bad("R23", "input.basis", "The person's own copy rests on OWN_RECORD.")
+		}
+	default:
+		switch p.Basis {
+		case ConsentShare:
+			if !p.ConsentGiven {
+				bad("R22", "input.consentID", "Sharing with anyone else needs the person's consent: record it first and name it.")
+			}
+		case BestInterestsShare:
+			if p.PersonHasCapacity {
+				bad("R22", "input.basis", "A best-interests share is only for a person who lacks capacity; ask for their consent instead.")
+			} else if !p.BestInterestsRecorded {
+				bad("R22", "input.consentID", "Record the best-interests decision first and name it.")
+			}
+		case PersonRequest:
+			if !p.RequestedByPerson {
+				bad("R23", "input.requestedByPerson", "A PERSON_REQUEST share must be one the person asked for.")
+			}
+		default:
+			bad("R22", "input.basis", "Share with others on the person's consent, their best interests, or their request.")
+		}
+	}
+	if p.Basis == PersonRequest && (p.Decision == "PARTIAL" || p.Decision == "DECLINED") {
+		if p.ManagerAdvice == "" {
+			bad("R23", "input.managerAdvice", "Record the manager's advice before limiting or declining a share.")
+		}
+		if p.DecisionReason == "" {
+			bad("R23", "input.decisionReason", "Record the reason for limiting or declining the share.")
+		}
+		if p.Decision == "PARTIAL" && !partial {
+			bad("R23", "input.sections", "A partial share lists the sections it includes.")
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return fault.Rule(problems[0].Rule, "This share cannot be made as it stands: "+problems[0].Message, problems...)
 }

@@ -993,10 +993,13 @@ func init() {
 	}
 	shareMixinHooks1 := shareMixin[1].Hooks()
 	shareMixinHooks3 := shareMixin[3].Hooks()
+	shareHooks := schema.Share{}.Hooks()
 
 	share.Hooks[1] = shareMixinHooks1[0]
 
 	share.Hooks[2] = shareMixinHooks3[0]
+
+	share.Hooks[3] = shareHooks[0]
 	shareMixinFields0 := shareMixin[0].Fields()
 	_ = shareMixinFields0
 	shareMixinFields2 := shareMixin[2].Fields()

@@ -153,7 +153,10 @@ type Consent struct{ ent.Schema }
 
 // Annotations of the Consent.
 func (Consent) Annotations() []schema.Annotation {
-	return []schema.Annotation{schema.Comment("A decision by or for the person: consent to involve or share, or a best-interests decision where they lack capacity. Withdrawing it ends the shares it based.")}
+	return []schema.Annotation{
+		schema.Comment("A decision by or for the person: consent to involve or share, or a best-interests decision where they lack capacity. Withdrawing it ends the shares it based."),
+		entgql.Mutations(entgql.MutationCreate()),
+	}
 }
 
 // Mixin of the Consent.
@@ -171,8 +174,10 @@ func (Consent) Fields() []ent.Field {
 		field.Bool("had_capacity").Comment("Whether the person had capacity for this decision at the time.").Annotations(codedSection(policy.Capacity)...),
 		field.Text("best_interests_record").Optional().Comment("For a best-interests decision: who was consulted and why it is in the person's best interests.").Annotations(section(policy.Capacity)...),
 		field.Time("decided_at").Comment("When the decision was made.").Annotations(codedSection(policy.Involvement)...),
-		field.Time("withdrawn_at").Optional().Nillable().Comment("When consent was withdrawn; shares it based stop granting access from then.").Annotations(codedSection(policy.Involvement)...),
-		field.Text("withdrawn_reason").Optional().Comment("Why it was withdrawn.").Annotations(section(policy.Involvement)...),
+		field.Time("withdrawn_at").Optional().Nillable().Comment("When consent was withdrawn; shares it based stop granting access from then.").
+			Annotations(append(codedSection(policy.Involvement), entgql.Skip(entgql.SkipMutationCreateInput))...),
+		field.Text("withdrawn_reason").Optional().Comment("Why it was withdrawn.").
+			Annotations(append(section(policy.Involvement), entgql.Skip(entgql.SkipMutationCreateInput))...),
 	}
 }
 

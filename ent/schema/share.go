@@ -19,7 +19,10 @@ type Share struct{ ent.Schema }
 
 // Annotations of the Share.
 func (Share) Annotations() []schema.Annotation {
-	return []schema.Annotation{schema.Comment("A copy of one plan version given to someone (R20–R24), with its basis and scope. A revoked, expired or declined share, or one whose consent was withdrawn, grants nothing.")}
+	return []schema.Annotation{
+		schema.Comment("A copy of one plan version given to someone (R20–R24), with its basis and scope. A revoked, expired or declined share, or one whose consent was withdrawn, grants nothing."),
+		entgql.Mutations(entgql.MutationCreate()),
+	}
 }
 
 // Mixin of the Share.
@@ -34,7 +37,7 @@ func (Share) Fields() []ent.Field {
 		field.Enum("recipient_kind").Values("PROVIDER", "CARER", "ADVOCATE", "PERSON", "OTHER").Comment("Who receives the copy (R20–R24).").Annotations(codedSection(policy.Involvement)...),
 		field.String("recipient_name").NotEmpty().Comment("The recipient's name.").Annotations(section(policy.Involvement)...),
 		field.String("recipient_account_id").GoType(pulid.ID("")).Optional().Nillable().Comment("The recipient's account, if they sign in to see it.").Annotations(entgql.Skip(entgql.SkipAll)),
-		field.Enum("basis").GoType(policy.Basis("")).Comment("The lawful basis for the share.").Annotations(codedSection(policy.Involvement)...),
+		field.Enum("basis").GoType(policy.Basis("")).Comment("The lawful basis for the share.").Annotations(append(codedSection(policy.Involvement), entgql.Type("Basis"))...),
 		field.JSON("sections", []policy.Section{}).Optional().Comment("The sections shared; empty means the full plan.").
 			Annotations(append(codedSection(policy.Involvement), entgql.Type("[Section!]"))...),
 		field.Enum("decision").Values("SHARED", "PARTIAL", "DECLINED").Default("SHARED").Comment("R23: share in full, share partially, or decline.").Annotations(codedSection(policy.Involvement)...),
@@ -45,8 +48,8 @@ func (Share) Fields() []ent.Field {
 		field.Enum("method").Values("PORTAL", "EMAIL", "POST", "IN_PERSON").Default("PORTAL").Comment("How it was given.").Annotations(codedSection(policy.Involvement)...),
 		field.Time("shared_at").Optional().Nillable().Comment("When it was given.").Annotations(codedSection(policy.Involvement)...),
 		field.Time("expires_at").Optional().Nillable().Comment("When access ends, if it is time-limited.").Annotations(codedSection(policy.Involvement)...),
-		field.Time("revoked_at").Optional().Nillable().Comment("When the share was revoked; access stops at once.").Annotations(codedSection(policy.Involvement)...),
-		field.Text("revoked_reason").Optional().Comment("Why it was revoked.").Annotations(section(policy.Involvement)...),
+		field.Time("revoked_at").Optional().Nillable().Comment("When the share was revoked; access stops at once.").Annotations(append(codedSection(policy.Involvement), entgql.Skip(entgql.SkipMutationCreateInput))...),
+		field.Text("revoked_reason").Optional().Comment("Why it was revoked.").Annotations(append(section(policy.Involvement), entgql.Skip(entgql.SkipMutationCreateInput))...),
 		field.String("recirculated_from_id").GoType(pulid.ID("")).Optional().Nillable().Immutable().Comment("R26: the share of the earlier version this one re-circulates.").Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
@@ -57,7 +60,7 @@ func (Share) Edges() []ent.Edge {
 		edge.From("plan", Plan.Type).Ref("shares").Unique().Required().Immutable().Field("plan_id").Comment("The plan version shared."),
 		edge.To("recipient_account", Account.Type).Unique().Field("recipient_account_id").Comment("The recipient's account, if any."),
 		edge.To("consent", Consent.Type).Unique().Field("consent_id").Comment("The decision the share rests on, if any."),
-		edge.To("recirculations", Share.Type).Comment("R26: shares of later versions that re-circulate this one.").Annotations(childEdge()).From("recirculated_from").Unique().Immutable().Field("recirculated_from_id").Comment("R26: the share of the earlier version this one re-circulates."),
+		edge.To("recirculations", Share.Type).Comment("R26: shares of later versions that re-circulate this one.").Annotations(childEdge()).From("recirculated_from").Unique().Immutable().Field("recirculated_from_id").Comment("R26: the share of the earlier version this one re-circulates.").Annotations(childEdge()),
 	}
 }
 
@@ -176,6 +179,9 @@ func (AuditEvent) Fields() []ent.Field {
 func (AuditEvent) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("person_id", "occurred_at"), index.Fields("viewer_id", "occurred_at")}
 }
+
+// Hooks of the Share: R20-R24 decide whether and how much may be shared.
+func (Share) Hooks() []ent.Hook { return []ent.Hook{rule.ShareRules()} }
 
 // Policy of the AuditEvent: information governance sees all; practitioners
 // their people's; a person their own (Caldicott principle 8).
