@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -73,7 +74,7 @@ func New(dbURL string, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	cnt := &counter{Driver: entsql.OpenDB(dialect.Postgres, db)}
+	cnt := &counter{Driver: entsql.OpenDB(dialect.Postgres, db), db: db}
 	client := ent.NewClient(ent.Driver(cnt))
 	client.Intercept(consent.Interceptor())
 	if opts.People > 0 {
@@ -221,16 +222,31 @@ func (s *Server) MustDo(t testing.TB, token, query string, vars map[string]any, 
 // every statement the API sends (the consent layer reads through it too).
 type counter struct {
 	dialect.Driver
-	n atomic.Int64
+	n  atomic.Int64
+	db *sql.DB
+	// killBeforeAudit closes every database connection just as the audit
+	// events are about to be written.
+	killBeforeAudit atomic.Bool
 }
+
+// KillDatabaseBeforeAudit makes the server lose its database connections
+// at the moment it writes its next audit events. The server is unusable
+// afterwards: use one of its own.
+func (s *Server) KillDatabaseBeforeAudit() { s.count.killBeforeAudit.Store(true) }
 
 func (c *counter) Exec(ctx context.Context, q string, args, v any) error {
 	c.n.Add(1)
+	if c.killBeforeAudit.Load() && strings.HasPrefix(q, `INSERT INTO "audit_events"`) {
+		c.db.Close()
+	}
 	return c.Driver.Exec(ctx, q, args, v)
 }
 
 func (c *counter) Query(ctx context.Context, q string, args, v any) error {
 	c.n.Add(1)
+	if c.killBeforeAudit.Load() && strings.HasPrefix(q, `INSERT INTO "audit_events"`) {
+		c.db.Close()
+	}
 	return c.Driver.Query(ctx, q, args, v)
 }
 

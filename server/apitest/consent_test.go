@@ -12,6 +12,7 @@ import (
 	"reablement/ent/auditevent"
 	"reablement/ent/policy"
 	"reablement/server/apitest"
+	"reablement/server/pgcluster/pgtest"
 )
 
 // planProbe asks for one field (or edge) of every section of a plan and its
@@ -244,4 +245,24 @@ func sortSections(s []policy.Section) []policy.Section {
 	out := slices.Clone(s)
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
+}
+
+// No disclosure without its record: when the audit events cannot be written
+// (the database connection is lost at that moment), the response is an
+// error and carries none of the data (issue 4).
+func TestLostAuditWriteReturnsAnErrorNotTheData(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 30})
+	token := s.Token(t, "priya.practitioner")
+	var people struct{ People page }
+	s.MustDo(t, token, `{ people(first: 1) { edges { node { id legalName } } } }`, nil, &people)
+	name := people.People.Edges[0].Node["legalName"].(string)
+
+	s.KillDatabaseBeforeAudit()
+	r := s.Do(t, token, `{ people(first: 1) { edges { node { id legalName } } } }`, nil)
+	if r.HasData() || strings.Contains(string(r.Data), name) {
+		t.Fatalf("data left without its audit record: %s", r.Data)
+	}
+	if !slices.Equal(r.Codes(), []string{"INTERNAL"}) {
+		t.Errorf("codes %v; want one INTERNAL error", r.Codes())
+	}
 }
