@@ -53,6 +53,8 @@ type Server struct {
 type Options struct {
 	// People is the size of the demo authority (0: no demo data).
 	People int
+	// Unenforced turns field-level consent and audit off (benchmarks only).
+	Unenforced bool
 }
 
 // Start runs a server for one test, closed with it.
@@ -91,6 +93,9 @@ func New(dbURL string, opts Options) (*Server, error) {
 		RequestTimeout: 30 * time.Second, StatementTimout: 10 * time.Second, MaxBodyBytes: 1 << 20,
 		PseudonymKey: bytes.Repeat([]byte{7}, 32), StaticDir: filepath.Join(dataDir, "none"),
 		Leeway: 30 * time.Second, PersistedDocuments: persistedDocuments(),
+	}
+	if opts.Unenforced {
+		cfg = app.Unenforced(cfg)
 	}
 	a, err := app.New(ctx, cfg, db, cnt, client)
 	if err != nil {

@@ -69,7 +69,7 @@ func New(ctx context.Context, cfg Config, db *sql.DB, drv dialect.Driver, client
 			return nil, err
 		}
 	}
-	r := &graph.Resolver{Client: client, Driver: drv, PseudonymKey: key}
+	r := &graph.Resolver{Client: client, Driver: drv, PseudonymKey: key, Unenforced: cfg.unenforced}
 	if a.signer != nil {
 		r.Signer = a.signer
 	}
@@ -115,6 +115,13 @@ func (a *App) SignerKeyID() string {
 		return ""
 	}
 	return a.signer.Key().ID
+}
+
+// Unenforced returns cfg with field-level consent checks and audit off, for
+// the benchmark that prices them. Only code can ask for it.
+func Unenforced(cfg Config) Config {
+	cfg.unenforced = true
+	return cfg
 }
 
 // SetReady marks the server ready once start-up work is done.

@@ -38,6 +38,8 @@ type Config struct {
 	// app's roles run only the app's operations; "off" allows free-form
 	// queries for every role (the default with DEV_SIGNER, for GraphiQL).
 	EnforceOperations bool
+	// unenforced: see Unenforced; never set from the environment.
+	unenforced bool
 }
 
 // LoadConfig reads the environment and refuses an unsafe or malformed configuration.

@@ -1,0 +1,45 @@
+package apitest_test
+
+import (
+	"testing"
+
+	"reablement/server/apitest"
+	"reablement/server/pgcluster/pgtest"
+)
+
+// pageOf100Plans asks for every section of 100 plans with their outcomes,
+// steps, risks and contingencies: a practitioner's heaviest screen.
+const pageOf100Plans = `{ plans(first: 100) { edges { node { id status version
+  workerTasks visitFrequency visitDurationMinutes otherSupport reviewFrequency fluctuatingNeeds writtenRecordFormat
+  person { legalName preferredName communicationNeeds }
+  outcomes(first: 10) { edges { node { statement kind domain achievement steps { description status } } } }
+  risks { kind description strategy contingencies { measures trigger } } } } } }`
+
+// BenchmarkConsentOnAPageOf100Plans prices field-level consent checks and
+// the audit write: the same query with enforcement on and off, over HTTP
+// against PostgreSQL. Run with `make bench`; the closing note of issue 4
+// quotes its figures.
+func BenchmarkConsentOnAPageOf100Plans(b *testing.B) {
+	db := pgtest.NewDB(b)
+	on := apitest.Start(b, db, apitest.Options{People: 600})
+	off := apitest.Start(b, db, apitest.Options{Unenforced: true})
+	for _, c := range []struct {
+		name string
+		s    *apitest.Server
+	}{{"enforced", on}, {"unenforced", off}} {
+		b.Run(c.name, func(b *testing.B) {
+			token := c.s.Token(b, "morgan.manager")
+			r := c.s.Do(b, token, pageOf100Plans, nil)
+			if !r.HasData() {
+				b.Fatalf("no data: %+v", r.Errors)
+			}
+			var statements int64
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				statements += c.s.Do(b, token, pageOf100Plans, nil).Statements
+			}
+			b.ReportMetric(float64(statements)/float64(b.N), "statements/op")
+		})
+	}
+}
