@@ -271,42 +271,6 @@ func (r *queryResolver) Me(ctx context.Context) (*model.Viewer, error) {
 	return r.me(ctx)
 }
 
-// ViewerIDIn is the resolver for the viewerIDIn field.
-func (r *auditEventWhereInputResolver) ViewerIDIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error {
-	obj.ViewerIDIn = ids(data)
-	return nil
-}
-
-// ViewerIDNotIn is the resolver for the viewerIDNotIn field.
-func (r *auditEventWhereInputResolver) ViewerIDNotIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error {
-	obj.ViewerIDNotIn = ids(data)
-	return nil
-}
-
-// PersonIDIn is the resolver for the personIDIn field.
-func (r *auditEventWhereInputResolver) PersonIDIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error {
-	obj.PersonIDIn = ids(data)
-	return nil
-}
-
-// PersonIDNotIn is the resolver for the personIDNotIn field.
-func (r *auditEventWhereInputResolver) PersonIDNotIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error {
-	obj.PersonIDNotIn = ids(data)
-	return nil
-}
-
-// PlanIDIn is the resolver for the planIDIn field.
-func (r *auditEventWhereInputResolver) PlanIDIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error {
-	obj.PlanIDIn = ids(data)
-	return nil
-}
-
-// PlanIDNotIn is the resolver for the planIDNotIn field.
-func (r *auditEventWhereInputResolver) PlanIDNotIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error {
-	obj.PlanIDNotIn = ids(data)
-	return nil
-}
-
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
@@ -319,15 +283,9 @@ func (r *Resolver) Plan() generated.PlanResolver { return &planResolver{r} }
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
-// AuditEventWhereInput returns generated.AuditEventWhereInputResolver implementation.
-func (r *Resolver) AuditEventWhereInput() generated.AuditEventWhereInputResolver {
-	return &auditEventWhereInputResolver{r}
-}
-
 type (
-	mutationResolver             struct{ *Resolver }
-	personResolver               struct{ *Resolver }
-	planResolver                 struct{ *Resolver }
-	queryResolver                struct{ *Resolver }
-	auditEventWhereInputResolver struct{ *Resolver }
+	mutationResolver struct{ *Resolver }
+	personResolver   struct{ *Resolver }
+	planResolver     struct{ *Resolver }
+	queryResolver    struct{ *Resolver }
 )

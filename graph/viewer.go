@@ -12,7 +12,6 @@ import (
 	"reablement/ent/demo"
 	"reablement/ent/fault"
 	"reablement/ent/privacy"
-	"reablement/ent/schema/pulid"
 	"reablement/ent/viewer"
 	"reablement/graph/consent"
 	"reablement/graph/model"
@@ -134,12 +133,4 @@ func viewerAccess(ctx context.Context, obj any) ([]model.SectionAccess, error) {
 		out[i] = model.SectionAccess{Section: a.Section, Allowed: a.Allowed, Basis: a.Basis, CodedOnly: a.CodedOnly}
 	}
 	return out, nil
-}
-
-func ids(data []string) []pulid.ID {
-	out := make([]pulid.ID, len(data))
-	for i, d := range data {
-		out[i] = pulid.ID(d)
-	}
-	return out
 }

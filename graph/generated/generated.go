@@ -56,7 +56,6 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	Plan() PlanResolver
 	Query() QueryResolver
-	AuditEventWhereInput() AuditEventWhereInputResolver
 }
 
 type DirectiveRoot struct {
@@ -702,17 +701,6 @@ type QueryResolver interface {
 	Visits(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.VisitOrder, where *ent.VisitWhereInput) (*ent.VisitConnection, error)
 	DemoAccounts(ctx context.Context) ([]model.DemoAccount, error)
 	Me(ctx context.Context) (*model.Viewer, error)
-}
-
-type AuditEventWhereInputResolver interface {
-	ViewerIDIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error
-	ViewerIDNotIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error
-
-	PersonIDIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error
-	PersonIDNotIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error
-
-	PlanIDIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error
-	PlanIDNotIn(ctx context.Context, obj *ent.AuditEventWhereInput, data []string) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -4784,7 +4772,7 @@ type AuditEvent implements Node {
   """
   The account that saw or changed the record.
   """
-  viewerID: String!
+  viewerID: ID!
   """
   The account's name at the time.
   """
@@ -4796,11 +4784,11 @@ type AuditEvent implements Node {
   """
   Whose record.
   """
-  personID: String!
+  personID: ID!
   """
   The plan version, if the disclosure was of a plan.
   """
-  planID: String
+  planID: ID
   """
   Sections disclosed or changed.
   """
@@ -4982,55 +4970,55 @@ input AuditEventWhereInput {
   """
   viewer_id field predicates
   """
-  viewerID: String
+  viewerID: ID
   """
   Matches when viewerID is not equal to the value.
   """
-  viewerIDNEQ: String
+  viewerIDNEQ: ID
   """
   Matches when viewerID is one of the values.
   """
-  viewerIDIn: [String!]
+  viewerIDIn: [ID!]
   """
   Matches when viewerID is none of the values.
   """
-  viewerIDNotIn: [String!]
+  viewerIDNotIn: [ID!]
   """
   Matches when viewerID is greater than the value.
   """
-  viewerIDGT: String
+  viewerIDGT: ID
   """
   Matches when viewerID is greater than or equal to the value.
   """
-  viewerIDGTE: String
+  viewerIDGTE: ID
   """
   Matches when viewerID is less than the value.
   """
-  viewerIDLT: String
+  viewerIDLT: ID
   """
   Matches when viewerID is less than or equal to the value.
   """
-  viewerIDLTE: String
+  viewerIDLTE: ID
   """
   Matches when viewerID contains the value.
   """
-  viewerIDContains: String
+  viewerIDContains: ID
   """
   Matches when viewerID starts with the value.
   """
-  viewerIDHasPrefix: String
+  viewerIDHasPrefix: ID
   """
   Matches when viewerID ends with the value.
   """
-  viewerIDHasSuffix: String
+  viewerIDHasSuffix: ID
   """
   Matches when viewerID equals the value, ignoring case.
   """
-  viewerIDEqualFold: String
+  viewerIDEqualFold: ID
   """
   Matches when viewerID contains the value, ignoring case.
   """
-  viewerIDContainsFold: String
+  viewerIDContainsFold: ID
   """
   viewer_name field predicates
   """
@@ -5086,99 +5074,99 @@ input AuditEventWhereInput {
   """
   person_id field predicates
   """
-  personID: String
+  personID: ID
   """
   Matches when personID is not equal to the value.
   """
-  personIDNEQ: String
+  personIDNEQ: ID
   """
   Matches when personID is one of the values.
   """
-  personIDIn: [String!]
+  personIDIn: [ID!]
   """
   Matches when personID is none of the values.
   """
-  personIDNotIn: [String!]
+  personIDNotIn: [ID!]
   """
   Matches when personID is greater than the value.
   """
-  personIDGT: String
+  personIDGT: ID
   """
   Matches when personID is greater than or equal to the value.
   """
-  personIDGTE: String
+  personIDGTE: ID
   """
   Matches when personID is less than the value.
   """
-  personIDLT: String
+  personIDLT: ID
   """
   Matches when personID is less than or equal to the value.
   """
-  personIDLTE: String
+  personIDLTE: ID
   """
   Matches when personID contains the value.
   """
-  personIDContains: String
+  personIDContains: ID
   """
   Matches when personID starts with the value.
   """
-  personIDHasPrefix: String
+  personIDHasPrefix: ID
   """
   Matches when personID ends with the value.
   """
-  personIDHasSuffix: String
+  personIDHasSuffix: ID
   """
   Matches when personID equals the value, ignoring case.
   """
-  personIDEqualFold: String
+  personIDEqualFold: ID
   """
   Matches when personID contains the value, ignoring case.
   """
-  personIDContainsFold: String
+  personIDContainsFold: ID
   """
   plan_id field predicates
   """
-  planID: String
+  planID: ID
   """
   Matches when planID is not equal to the value.
   """
-  planIDNEQ: String
+  planIDNEQ: ID
   """
   Matches when planID is one of the values.
   """
-  planIDIn: [String!]
+  planIDIn: [ID!]
   """
   Matches when planID is none of the values.
   """
-  planIDNotIn: [String!]
+  planIDNotIn: [ID!]
   """
   Matches when planID is greater than the value.
   """
-  planIDGT: String
+  planIDGT: ID
   """
   Matches when planID is greater than or equal to the value.
   """
-  planIDGTE: String
+  planIDGTE: ID
   """
   Matches when planID is less than the value.
   """
-  planIDLT: String
+  planIDLT: ID
   """
   Matches when planID is less than or equal to the value.
   """
-  planIDLTE: String
+  planIDLTE: ID
   """
   Matches when planID contains the value.
   """
-  planIDContains: String
+  planIDContains: ID
   """
   Matches when planID starts with the value.
   """
-  planIDHasPrefix: String
+  planIDHasPrefix: ID
   """
   Matches when planID ends with the value.
   """
-  planIDHasSuffix: String
+  planIDHasSuffix: ID
   """
   Matches when planID is not set.
   """
@@ -5190,11 +5178,11 @@ input AuditEventWhereInput {
   """
   Matches when planID equals the value, ignoring case.
   """
-  planIDEqualFold: String
+  planIDEqualFold: ID
   """
   Matches when planID contains the value, ignoring case.
   """
-  planIDContainsFold: String
+  planIDContainsFold: ID
   """
   request_id field predicates
   """
@@ -17962,14 +17950,14 @@ func (ec *executionContext) _AuditEvent_viewerID(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNString2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_viewerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _AuditEvent_viewerName(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -18031,14 +18019,14 @@ func (ec *executionContext) _AuditEvent_personID(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNString2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _AuditEvent_planID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -18054,14 +18042,14 @@ func (ec *executionContext) _AuditEvent_planID(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
-			return ec.marshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _AuditEvent_sections(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -34751,95 +34739,91 @@ func (ec *executionContext) unmarshalInputAuditEventWhereInput(ctx context.Conte
 			it.ActionNotIn = data
 		case "viewerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerID"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ViewerID = data
 		case "viewerIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ViewerIDNEQ = data
 		case "viewerIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AuditEventWhereInput().ViewerIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.ViewerIDIn = data
 		case "viewerIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AuditEventWhereInput().ViewerIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.ViewerIDNotIn = data
 		case "viewerIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDGT"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ViewerIDGT = data
 		case "viewerIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDGTE"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ViewerIDGTE = data
 		case "viewerIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDLT"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ViewerIDLT = data
 		case "viewerIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDLTE"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ViewerIDLTE = data
 		case "viewerIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDContains"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ViewerIDContains = data
 		case "viewerIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ViewerIDHasPrefix = data
 		case "viewerIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ViewerIDHasSuffix = data
 		case "viewerIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ViewerIDEqualFold = data
 		case "viewerIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("viewerIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -34937,176 +34921,168 @@ func (ec *executionContext) unmarshalInputAuditEventWhereInput(ctx context.Conte
 			it.ViewerNameContainsFold = data
 		case "personID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personID"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonID = data
 		case "personIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIDNEQ = data
 		case "personIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AuditEventWhereInput().PersonIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PersonIDIn = data
 		case "personIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AuditEventWhereInput().PersonIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PersonIDNotIn = data
 		case "personIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDGT"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIDGT = data
 		case "personIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDGTE"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIDGTE = data
 		case "personIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDLT"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIDLT = data
 		case "personIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDLTE"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIDLTE = data
 		case "personIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDContains"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIDContains = data
 		case "personIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIDHasPrefix = data
 		case "personIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIDHasSuffix = data
 		case "personIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIDEqualFold = data
 		case "personIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonIDContainsFold = data
 		case "planID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planID"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanID = data
 		case "planIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanIDNEQ = data
 		case "planIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AuditEventWhereInput().PlanIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PlanIDIn = data
 		case "planIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AuditEventWhereInput().PlanIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PlanIDNotIn = data
 		case "planIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDGT"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanIDGT = data
 		case "planIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDGTE"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanIDGTE = data
 		case "planIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDLT"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanIDLT = data
 		case "planIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDLTE"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanIDLTE = data
 		case "planIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDContains"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanIDContains = data
 		case "planIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanIDHasPrefix = data
 		case "planIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -35127,14 +35103,14 @@ func (ec *executionContext) unmarshalInputAuditEventWhereInput(ctx context.Conte
 			it.PlanIDNotNil = data
 		case "planIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PlanIDEqualFold = data
 		case "planIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -54727,16 +54703,6 @@ func (ec *executionContext) marshalNSignInResult2ᚖreablementᚋgraphᚋmodel�
 	return ec._SignInResult(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNString2reablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
-	var res pulid.ID
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNString2reablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-	return v
-}
-
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -57087,22 +57053,6 @@ func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
-}
-
-func (ec *executionContext) unmarshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (*pulid.ID, error) {
-	if v == nil {
-		return nil, nil
-	}
-	var res = new(pulid.ID)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOString2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return v
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {

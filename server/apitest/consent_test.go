@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"reablement/ent/auditevent"
 	"reablement/ent/policy"
@@ -264,5 +265,45 @@ func TestLostAuditWriteReturnsAnErrorNotTheData(t *testing.T) {
 	}
 	if !slices.Equal(r.Codes(), []string{"INTERNAL"}) {
 		t.Errorf("codes %v; want one INTERNAL error", r.Codes())
+	}
+}
+
+// Caldicott principle 8: the person can see who has seen their record and
+// what they saw; auditors filter the whole log by viewer and date.
+func TestAccessHistoryForThePersonAndAuditors(t *testing.T) {
+	s := server(t)
+	ctx := apitest.System(context.Background())
+	pat := s.Account(t, "pat.person")
+	patToken := s.Token(t, "pat.person")
+	// Someone looks at pat's record.
+	planID, _ := firstPlan(t, s, patToken, "")
+	dan := s.Token(t, "priya.practitioner")
+	s.Do(t, dan, `query($id: ID!) { node(id: $id) { ... on Plan { workerTasks person { legalName } } } }`, map[string]any{"id": planID})
+
+	var history struct{ AuditEvents page }
+	s.MustDo(t, patToken, `{ auditEvents(first: 100, orderBy: {field: OCCURRED_AT, direction: DESC}) { totalCount edges { node { viewerName sections bases personID } } } }`, nil, &history)
+	if history.AuditEvents.TotalCount == 0 {
+		t.Fatal("pat sees no history of her record")
+	}
+	sawPriya := false
+	for _, e := range history.AuditEvents.Edges {
+		if e.Node["personID"] != string(*pat.PersonID) {
+			t.Fatalf("pat sees an audit event about someone else: %v", e.Node)
+		}
+		sawPriya = sawPriya || e.Node["viewerName"] == s.Account(t, "priya.practitioner").DisplayName
+	}
+	if !sawPriya {
+		t.Error("pat's history does not show the practitioner who just read her plan")
+	}
+
+	ian := s.Token(t, "ian.auditor")
+	priya := s.Account(t, "priya.practitioner")
+	since := time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+	var byViewer struct{ AuditEvents page }
+	s.MustDo(t, ian, `query($v: ID!, $since: Time!) { auditEvents(first: 100, where: {viewerID: $v, occurredAtGTE: $since}) { totalCount edges { node { viewerName } } } }`,
+		map[string]any{"v": priya.ID, "since": since}, &byViewer)
+	want := s.Client.AuditEvent.Query().Where(auditevent.ViewerID(priya.ID), auditevent.OccurredAtGTE(time.Now().Add(-time.Hour))).CountX(ctx)
+	if byViewer.AuditEvents.TotalCount != want || want == 0 {
+		t.Errorf("the auditor's filter by viewer and date found %d events; the log holds %d", byViewer.AuditEvents.TotalCount, want)
 	}
 }
