@@ -4,6 +4,7 @@
 //	reablement serve     migrate, then serve (the default)
 //	reablement migrate   apply migrations and exit
 //	reablement seed      load demo data into an empty database and exit
+//	                     (--people N --seed S; default 400 and 1)
 //
 // Configuration is by environment variable; see config.go and the README.
 package main
@@ -12,6 +13,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -44,6 +46,19 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
+	}
+	if cmd == "serve" {
+		if err := cfg.CheckServe(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+	}
+	if cmd == "seed" {
+		// reablement seed --people 20000 --seed 1: the load-test authority.
+		fs := flag.NewFlagSet("seed", flag.ExitOnError)
+		fs.IntVar(&cfg.DemoPeople, "people", cfg.DemoPeople, "how many people the generated authority supports")
+		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "the generator's seed: the same seed gives the same data")
+		_ = fs.Parse(os.Args[2:])
 	}
 	setupLogging(cfg)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -3,6 +3,7 @@ package apitest_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -271,4 +272,32 @@ func mustDate(s string) (t timeT) {
 		panic(err)
 	}
 	return t
+}
+
+func TestAliasTokenAndBodyLimits(t *testing.T) {
+	s := server(t)
+	token := s.Token(t, "ana.analyst")
+	var aliases, tokens strings.Builder
+	aliases.WriteString("{")
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&aliases, " a%d: me { roles }", i)
+	}
+	aliases.WriteString(" }")
+	r := s.Do(t, token, aliases.String(), nil)
+	if !slices.Equal(r.Codes(), []string{"QUERY_TOO_COMPLEX"}) || !strings.Contains(r.Errors[0].Message, "aliases") {
+		t.Errorf("40 aliases: %+v", r.Errors)
+	}
+	tokens.WriteString("{ me { ")
+	for i := 0; i < 20000; i++ {
+		tokens.WriteString("roles ")
+	}
+	tokens.WriteString("} }")
+	if r := s.Do(t, token, tokens.String(), nil); len(r.Errors) == 0 || r.HasData() {
+		t.Errorf("a document of 20,000 tokens was not refused")
+	}
+	huge := `{ me { roles } } # ` + strings.Repeat("x", 2<<20)
+	r = s.Do(t, token, huge, nil)
+	if r.Status != 413 || !slices.Equal(r.Codes(), []string{"QUERY_TOO_COMPLEX"}) {
+		t.Errorf("a 2 MiB body: status %d codes %v", r.Status, r.Codes())
+	}
 }

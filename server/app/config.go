@@ -96,13 +96,19 @@ func LoadConfig() (Config, error) {
 	if len(errs) > 0 {
 		return c, fmt.Errorf("configuration: %s", strings.Join(errs, "; "))
 	}
+	return c, nil
+}
+
+// CheckServe refuses to serve without a way to sign in or a pseudonym key;
+// migrate and seed need neither.
+func (c Config) CheckServe() error {
 	if !c.DevSigner && c.JWKSFile == "" && c.JWKSURL == "" {
-		return c, fmt.Errorf("configuration: set AUTH_JWKS_FILE or AUTH_JWKS_URL to your identity provider's keys (or DEV_SIGNER=1 for a local demo)")
+		return fmt.Errorf("configuration: set AUTH_JWKS_FILE or AUTH_JWKS_URL to your identity provider's keys (or DEV_SIGNER=1 for a local demo)")
 	}
 	if !c.DevSigner && c.PseudonymKey == nil {
-		return c, fmt.Errorf("configuration: set PSEUDONYM_KEY (64 hex digits) so analysts' pseudonyms are stable and secret")
+		return fmt.Errorf("configuration: set PSEUDONYM_KEY (64 hex digits) so analysts' pseudonyms are stable and secret")
 	}
-	return c, nil
+	return nil
 }
 
 func env(name, def string) string {
