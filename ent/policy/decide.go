@@ -1,7 +1,3 @@
-// INTERIM: written by the lead engineer so the rest of the tree compiles while
-// the policy package is being finished. The policy package owner replaces this
-// whole file with the real implementation (same exported API) and its tests.
-
 package policy
 
 import (
@@ -11,14 +7,22 @@ import (
 	"reablement/ent/fault"
 )
 
+// EmergencyGrant is time-limited access to one person's record by a
+// practitioner outside the team, with a stated reason (Caldicott 1).
 type EmergencyGrant struct {
 	PersonID, Reason     string
 	GrantedAt, ExpiresAt time.Time
 }
+
+// Assignment is a worker's first and last visit on one plan version: the
+// provider duty (R20) runs from the day before the first to the day after the last.
 type Assignment struct {
 	PlanID, PersonID      string
 	FirstVisit, LastVisit time.Time
 }
+
+// ShareGrant is a share of one plan version held by an outside viewer.
+// Sections empty means the full plan.
 type ShareGrant struct {
 	ShareID, PlanID, PersonID  string
 	Basis                      Basis
@@ -27,10 +31,14 @@ type ShareGrant struct {
 	ConsentWithdrawn, Declined bool
 }
 
+// Active reports whether the share grants anything at now: not declined,
+// not revoked, not expired, and its consent not withdrawn.
 func (g ShareGrant) Active(now time.Time) bool {
 	return !g.Declined && !g.ConsentWithdrawn && (g.RevokedAt == nil || g.RevokedAt.After(now)) && (g.ExpiresAt == nil || g.ExpiresAt.After(now))
 }
 
+// Viewer is what the database says about the signed-in account, loaded
+// once per request (ent/viewer).
 type Viewer struct {
 	AccountID, AuthorityID                  string
 	Roles                                   []Role
@@ -40,6 +48,9 @@ type Viewer struct {
 	Assignments                             []Assignment
 	Shares                                  []ShareGrant
 }
+
+// Record is what the policy needs to know of the record being disclosed:
+// a person, or one plan version of theirs when PlanID is set.
 type Record struct {
 	PersonID, TeamID, AllocatedPractitionerID string
 	ServiceTeamIDs                            []string
@@ -47,20 +58,34 @@ type Record struct {
 	WithheldFromPerson                        []Section
 	AuthorityID                               string
 }
+
+// Decision is what a viewer may see of one record: each allowed section
+// with its basis.
 type Decision struct {
-	Grants    map[Section]Basis
+	// Grants holds each allowed section and the basis it is disclosed on.
+	Grants map[Section]Basis
+	// CodedOnly: analysts see coded values only, never free text.
 	CodedOnly bool
-	Flagged   bool
-	Reason    string
+	// Flagged: emergency access, flagged for review.
+	Flagged bool
 }
 
+// Allows reports whether the section is disclosed, and on which basis.
 func (d Decision) Allows(s Section) (Basis, bool) { b, ok := d.Grants[s]; return b, ok }
-func (d Decision) Any() bool                      { return len(d.Grants) > 0 }
+
+// Any reports whether the viewer has any basis for the record at all;
+// without one the record is invisible (NOT_FOUND).
+func (d Decision) Any() bool { return len(d.Grants) > 0 }
 
 func day(t time.Time, loc *time.Location) time.Time {
 	y, m, dd := t.In(loc).Date()
 	return time.Date(y, m, dd, 0, 0, 0, 0, loc)
 }
+
+// AssignmentActive reports whether a worker's assignment is in force at
+// now: from the start of the calendar day before the first visit to the end
+// of the calendar day after the last, in the authority's time zone (so a
+// window is right across the clock changes).
 func AssignmentActive(a Assignment, now time.Time, loc *time.Location) bool {
 	if loc == nil {
 		loc = time.UTC
@@ -72,6 +97,10 @@ func AssignmentActive(a Assignment, now time.Time, loc *time.Location) bool {
 
 var workerSections = []Section{Contact, Communication, Needs, Outcomes, Visits, WorkerSupport, OtherSupport, Risks}
 
+// Decide returns the viewer's decision for a record (consent.md, "Bases
+// for access"). Several roles combine; where two bases give the same
+// section, the first found (allocation before team, team before manager…)
+// is recorded.
 func Decide(v Viewer, r Record, now time.Time, loc *time.Location) Decision {
 	d := Decision{Grants: map[Section]Basis{}}
 	if v.AuthorityID != r.AuthorityID {
