@@ -91,10 +91,18 @@ func TestDecide(t *testing.T) {
 				return v
 			}(), record(), noon, nil, ""},
 		{"registered manager of the delivering service sees all but safeguarding and finance",
-			func() policy.Viewer { v := viewer(policy.RegisteredManager); v.ServiceTeamIDs = []string{service}; return v }(), record(), noon,
+			func() policy.Viewer {
+				v := viewer(policy.RegisteredManager)
+				v.ServiceTeamIDs = []string{service}
+				return v
+			}(), record(), noon,
 			without(policy.Safeguarding, policy.Finance), policy.ServiceProvider},
 		{"registered manager of another service sees nothing",
-			func() policy.Viewer { v := viewer(policy.RegisteredManager); v.ServiceTeamIDs = []string{"TM8"}; return v }(), record(), noon, nil, ""},
+			func() policy.Viewer {
+				v := viewer(policy.RegisteredManager)
+				v.ServiceTeamIDs = []string{"TM8"}
+				return v
+			}(), record(), noon, nil, ""},
 		{"worker assigned by visits sees what the visit needs (R20)",
 			workerOn(at("2026-05-11 09:00"), at("2026-05-20 09:00")), record(), noon, workerSections, policy.ProviderDuty},
 		{"worker on the day before the first visit",
@@ -146,7 +154,11 @@ func TestDecide(t *testing.T) {
 		{"an advocate's copy, normally full (R24)", sharer(policy.AdvocateRole, policy.ShareGrant{Basis: policy.AdvocateShare}), record(), noon, all, policy.AdvocateShare},
 		{"the person sees their own record but not third-party information withheld by decision",
 			func() policy.Viewer { v := viewer(policy.PersonRole); v.PersonID = person; return v }(),
-			func() policy.Record { r := record(); r.WithheldFromPerson = []policy.Section{policy.Safeguarding}; return r }(), noon,
+			func() policy.Record {
+				r := record()
+				r.WithheldFromPerson = []policy.Section{policy.Safeguarding}
+				return r
+			}(), noon,
 			without(policy.Safeguarding), policy.OwnRecord},
 		{"the person sees nothing of someone else's record",
 			func() policy.Viewer { v := viewer(policy.PersonRole); v.PersonID = "PE2"; return v }(), record(), noon, nil, ""},
@@ -154,7 +166,12 @@ func TestDecide(t *testing.T) {
 			viewer(policy.Analyst), record(), noon, without(policy.Identity, policy.Contact, policy.Communication), policy.Statistics},
 		{"an auditor sees no care record", viewer(policy.Auditor), record(), noon, nil, ""},
 		{"nobody sees another authority's records, analysts included",
-			func() policy.Viewer { v := viewer(policy.Analyst, policy.Practitioner); v.AuthorityID = "AU2"; v.TeamIDs = []string{team}; return v }(),
+			func() policy.Viewer {
+				v := viewer(policy.Analyst, policy.Practitioner)
+				v.AuthorityID = "AU2"
+				v.TeamIDs = []string{team}
+				return v
+			}(),
 			record(), noon, nil, ""},
 	}
 	for _, c := range cases {

@@ -65,4 +65,3 @@ func ShareRules() ent.Hook {
 		})
 	}, ent.OpCreate)
 }
-
