@@ -44,18 +44,6 @@ var DefaultLimits = Limits{MaxDepth: 12, MaxAliases: 30, MaxCost: 60000, Default
 // and introspection. Everything else needs a viewer.
 var publicFields = map[string]bool{"demoAccounts": true, "signInAsDemo": true, "__schema": true, "__type": true, "__typename": true}
 
-type requestIDKey struct{}
-
-// WithRequestID returns ctx carrying the request id, which audit events record.
-func WithRequestID(ctx context.Context, id string) context.Context {
-	return context.WithValue(ctx, requestIDKey{}, id)
-}
-
-func requestID(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey{}).(string)
-	return id
-}
-
 // NewHandler assembles the GraphQL server: transports, caches, the limits,
 // one transaction per mutation, the consent directive and the audit flush.
 func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
@@ -110,7 +98,7 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 		// written, the data does not leave.
 		flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
-		if err := cr.Flush(flushCtx, r.Client, requestID(ctx), op); err != nil {
+		if err := cr.Flush(flushCtx, r.Client, viewer.RequestID(ctx), op); err != nil {
 			slog.ErrorContext(ctx, "audit write failed; response withheld", "err", err)
 			return &graphql.Response{Errors: gqlerror.List{{
 				Message:    "The record of who saw what could not be saved, so nothing was sent. Try again.",

@@ -12,6 +12,7 @@ import (
 	"reablement/ent/outcomestep"
 	"reablement/ent/rule"
 	"reablement/ent/schema/pulid"
+	"reablement/ent/viewer"
 	"reablement/graph/generated"
 	"reablement/graph/model"
 	"time"
@@ -43,6 +44,14 @@ func (r *mutationResolver) SharePlan(ctx context.Context, input ent.CreateShareI
 // RevokeShare is the resolver for the revokeShare field.
 func (r *mutationResolver) RevokeShare(ctx context.Context, id pulid.ID, reason string) (*ent.Share, error) {
 	return r.ent(ctx).Share.UpdateOneID(id).SetRevokedAt(time.Now().UTC()).SetRevokedReason(reason).Save(ctx)
+}
+
+// RequestEmergencyAccess is the resolver for the requestEmergencyAccess field.
+func (r *mutationResolver) RequestEmergencyAccess(ctx context.Context, personID pulid.ID, reason string, hours int) (*ent.EmergencyAccess, error) {
+	// The rule (who, why, how long, the flagged audit event) is in ent/rule.
+	return r.ent(ctx).EmergencyAccess.Create().SetPersonID(personID).SetReason(reason).
+		SetAccountID(viewer.FromContext(ctx).Account()).
+		SetExpiresAt(time.Now().UTC().Add(time.Duration(hours) * time.Hour)).Save(ctx)
 }
 
 // CreatePerson is the resolver for the createPerson field.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
+	"time"
 
 	"entgo.io/ent"
 
@@ -12,6 +14,7 @@ import (
 	"reablement/ent/hook"
 	"reablement/ent/plan"
 	"reablement/ent/policy"
+	"reablement/ent/privacy"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/viewer"
 )
@@ -58,7 +61,14 @@ const (
 	KindPlanActivity
 	// KindVisitRecord is what a worker records at a visit (progress, concern).
 	KindVisitRecord
+	// KindEmergencyAccess is a practitioner's emergency access to a record
+	// outside their team: made for themself, with a reason, for a day at most.
+	KindEmergencyAccess
 )
+
+// maxEmergency is the longest emergency access may last before it must be
+// asked for again.
+const maxEmergency = 24 * time.Hour
 
 // target is the row a mutation is about: whose record, which plan version.
 type target struct {
@@ -78,6 +88,12 @@ func Guard(kind Kind) ent.Hook {
 			v := viewer.FromContext(ctx)
 			if v == nil {
 				return nil, fault.New(fault.Unauthenticated, "Sign in to make changes.")
+			}
+			if kind == KindEmergencyAccess {
+				if err := emergencyAccess(ctx, v, m); err != nil {
+					return nil, err
+				}
+				return next.Mutate(ctx, m)
 			}
 			if v.IsSystem() && m.Op().Is(ent.OpCreate) && (kind == KindPerson || has(m, "person_id")) {
 				return next.Mutate(ctx, m) // bulk loads set their keys; reading each parent back would cost a query per row
@@ -302,4 +318,43 @@ func notFound(err error, what string) error {
 // AppendOnly refuses every update and delete: the audit log only grows.
 func AppendOnly() ent.Hook {
 	return hook.Reject(ent.OpUpdate | ent.OpUpdateOne | ent.OpDelete | ent.OpDeleteOne)
+}
+
+// emergencyAccess is the rule for emergency access (consent.md): a
+// practitioner or manager of the authority grants it to themself, for a
+// person of the same authority outside their caseload, with a stated reason
+// (Caldicott 1), for at most a day; the grant is itself audited and flagged
+// for review. It is never edited or removed through the API.
+func emergencyAccess(ctx context.Context, v *viewer.Viewer, m ent.Mutation) error {
+	if v.IsSystem() {
+		return nil
+	}
+	if !m.Op().Is(ent.OpCreate) {
+		return fault.New(fault.Forbidden, "Emergency access is reviewed by information governance; it cannot be changed.")
+	}
+	if !v.Has(policy.Practitioner) && !v.Has(policy.Manager) {
+		return fault.New(fault.Forbidden, "Only practitioners and managers may ask for emergency access.")
+	}
+	em := m.(*gen.EmergencyAccessMutation)
+	personID, _ := em.PersonID()
+	// The person is outside the viewer's caseload by design: read past the
+	// row filter, but never past the authority.
+	p, err := em.Client().Person.Get(privacy.DecisionContext(ctx, privacy.Allow), personID)
+	if err != nil || p.AuthorityID != v.Authority() {
+		return fault.New(fault.NotFound, "No person with that id in your authority.")
+	}
+	reason, _ := em.Reason()
+	if len(strings.TrimSpace(reason)) < 10 {
+		return fault.Invalid("input.reason", "Say why you need emergency access, in a sentence (Caldicott principle 1).")
+	}
+	expires, _ := em.ExpiresAt()
+	if !expires.After(v.Now) || expires.Sub(v.Now) > maxEmergency {
+		return fault.Invalid("input.expiresAt", "Emergency access lasts from now for at most 24 hours.")
+	}
+	em.SetAccountID(v.Account())
+	return em.Client().AuditEvent.Create().SetAuthorityID(v.Authority()).SetOccurredAt(v.Now).
+		SetAction("EMERGENCY_ACCESS").SetViewerID(v.Account()).SetViewerName(v.Name).SetViewerRoles(v.Roles).
+		SetPersonID(personID).SetSections(policy.AllSections).SetBases([]policy.Basis{policy.EmergencyAccess}).
+		SetRequestID(viewer.RequestID(ctx)).SetOperation("requestEmergencyAccess: " + reason).SetFlagged(true).
+		Exec(privacy.DecisionContext(ctx, privacy.Allow))
 }

@@ -120,7 +120,7 @@ func (EmergencyAccess) Annotations() []schema.Annotation {
 
 // Mixin of the EmergencyAccess.
 func (EmergencyAccess) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("EA"), tenantMixin{}, timeMixin{}, personRecord()}
+	return []ent.Mixin{withID("EA"), tenantMixin{}, timeMixin{}, personScoped{kind: rule.KindEmergencyAccess}}
 }
 
 // Fields of the EmergencyAccess.

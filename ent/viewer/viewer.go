@@ -76,3 +76,17 @@ func System(ctx context.Context, authorityID pulid.ID) context.Context {
 	v.AuthorityID = string(authorityID)
 	return NewContext(ctx, v)
 }
+
+type requestIDKey struct{}
+
+// WithRequestID returns ctx carrying the request id, which audit events
+// record so they can be matched with server logs.
+func WithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey{}, id)
+}
+
+// RequestID returns the request id in ctx, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}

@@ -275,35 +275,36 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		CreateCarer       func(childComplexity int, input ent.CreateCarerInput) int
-		CreateContact     func(childComplexity int, input ent.CreateContactInput) int
-		CreateContingency func(childComplexity int, input ent.CreateContingencyInput) int
-		CreateNeed        func(childComplexity int, input ent.CreateNeedInput) int
-		CreateOutcome     func(childComplexity int, input ent.CreateOutcomeInput) int
-		CreateOutcomeStep func(childComplexity int, input ent.CreateOutcomeStepInput) int
-		CreatePerson      func(childComplexity int, input ent.CreatePersonInput) int
-		CreatePlan        func(childComplexity int, input ent.CreatePlanInput) int
-		CreateRisk        func(childComplexity int, input ent.CreateRiskInput) int
-		CreateVisit       func(childComplexity int, input ent.CreateVisitInput) int
-		DeleteContingency func(childComplexity int, id pulid.ID) int
-		DeleteOutcome     func(childComplexity int, id pulid.ID) int
-		DeleteOutcomeStep func(childComplexity int, id pulid.ID) int
-		DeleteRisk        func(childComplexity int, id pulid.ID) int
-		RecordConsent     func(childComplexity int, input ent.CreateConsentInput) int
-		RevokeShare       func(childComplexity int, id pulid.ID, reason string) int
-		SharePlan         func(childComplexity int, input ent.CreateShareInput) int
-		SignInAsDemo      func(childComplexity int, username string) int
-		UpdateCarer       func(childComplexity int, id pulid.ID, input ent.UpdateCarerInput) int
-		UpdateContact     func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
-		UpdateContingency func(childComplexity int, id pulid.ID, input ent.UpdateContingencyInput) int
-		UpdateNeed        func(childComplexity int, id pulid.ID, input ent.UpdateNeedInput) int
-		UpdateOutcome     func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeInput) int
-		UpdateOutcomeStep func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeStepInput) int
-		UpdatePerson      func(childComplexity int, id pulid.ID, input ent.UpdatePersonInput) int
-		UpdatePlan        func(childComplexity int, id pulid.ID, expectedRevision int, input ent.UpdatePlanInput) int
-		UpdateRisk        func(childComplexity int, id pulid.ID, input ent.UpdateRiskInput) int
-		UpdateVisit       func(childComplexity int, id pulid.ID, input ent.UpdateVisitInput) int
-		WithdrawConsent   func(childComplexity int, id pulid.ID, reason string) int
+		CreateCarer            func(childComplexity int, input ent.CreateCarerInput) int
+		CreateContact          func(childComplexity int, input ent.CreateContactInput) int
+		CreateContingency      func(childComplexity int, input ent.CreateContingencyInput) int
+		CreateNeed             func(childComplexity int, input ent.CreateNeedInput) int
+		CreateOutcome          func(childComplexity int, input ent.CreateOutcomeInput) int
+		CreateOutcomeStep      func(childComplexity int, input ent.CreateOutcomeStepInput) int
+		CreatePerson           func(childComplexity int, input ent.CreatePersonInput) int
+		CreatePlan             func(childComplexity int, input ent.CreatePlanInput) int
+		CreateRisk             func(childComplexity int, input ent.CreateRiskInput) int
+		CreateVisit            func(childComplexity int, input ent.CreateVisitInput) int
+		DeleteContingency      func(childComplexity int, id pulid.ID) int
+		DeleteOutcome          func(childComplexity int, id pulid.ID) int
+		DeleteOutcomeStep      func(childComplexity int, id pulid.ID) int
+		DeleteRisk             func(childComplexity int, id pulid.ID) int
+		RecordConsent          func(childComplexity int, input ent.CreateConsentInput) int
+		RequestEmergencyAccess func(childComplexity int, personID pulid.ID, reason string, hours int) int
+		RevokeShare            func(childComplexity int, id pulid.ID, reason string) int
+		SharePlan              func(childComplexity int, input ent.CreateShareInput) int
+		SignInAsDemo           func(childComplexity int, username string) int
+		UpdateCarer            func(childComplexity int, id pulid.ID, input ent.UpdateCarerInput) int
+		UpdateContact          func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
+		UpdateContingency      func(childComplexity int, id pulid.ID, input ent.UpdateContingencyInput) int
+		UpdateNeed             func(childComplexity int, id pulid.ID, input ent.UpdateNeedInput) int
+		UpdateOutcome          func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeInput) int
+		UpdateOutcomeStep      func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeStepInput) int
+		UpdatePerson           func(childComplexity int, id pulid.ID, input ent.UpdatePersonInput) int
+		UpdatePlan             func(childComplexity int, id pulid.ID, expectedRevision int, input ent.UpdatePlanInput) int
+		UpdateRisk             func(childComplexity int, id pulid.ID, input ent.UpdateRiskInput) int
+		UpdateVisit            func(childComplexity int, id pulid.ID, input ent.UpdateVisitInput) int
+		WithdrawConsent        func(childComplexity int, id pulid.ID, reason string) int
 	}
 
 	Need struct {
@@ -657,6 +658,7 @@ type MutationResolver interface {
 	WithdrawConsent(ctx context.Context, id pulid.ID, reason string) (*ent.Consent, error)
 	SharePlan(ctx context.Context, input ent.CreateShareInput) (*ent.Share, error)
 	RevokeShare(ctx context.Context, id pulid.ID, reason string) (*ent.Share, error)
+	RequestEmergencyAccess(ctx context.Context, personID pulid.ID, reason string, hours int) (*ent.EmergencyAccess, error)
 	CreatePerson(ctx context.Context, input ent.CreatePersonInput) (*ent.Person, error)
 	UpdatePerson(ctx context.Context, id pulid.ID, input ent.UpdatePersonInput) (*ent.Person, error)
 	CreateCarer(ctx context.Context, input ent.CreateCarerInput) (*ent.Carer, error)
@@ -1829,6 +1831,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordConsent(childComplexity, args["input"].(ent.CreateConsentInput)), true
+	case "Mutation.requestEmergencyAccess":
+		if e.ComplexityRoot.Mutation.RequestEmergencyAccess == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestEmergencyAccess_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestEmergencyAccess(childComplexity, args["personID"].(pulid.ID), args["reason"].(string), args["hours"].(int)), true
 	case "Mutation.revokeShare":
 		if e.ComplexityRoot.Mutation.RevokeShare == nil {
 			break
@@ -8400,6 +8413,25 @@ type Mutation {
     reason: String!
   ): Share!
   """
+  Grants the signed-in practitioner time-limited access to one person's record outside their caseload, with a stated reason. The access and every disclosure under it are flagged for review.
+  """
+  requestEmergencyAccess(
+    """
+    The person.
+    """
+    personID: ID!
+
+    """
+    Why access is needed now.
+    """
+    reason: String!
+
+    """
+    How long it lasts, in hours (at most 24).
+    """
+    hours: Int! = 4
+  ): EmergencyAccess!
+  """
   Records a new person on a team's caseload.
   """
   createPerson(
@@ -14433,6 +14465,26 @@ func (ec *executionContext) childFields_DemoAccount(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type DemoAccount", field.Name)
 }
 
+func (ec *executionContext) childFields_EmergencyAccess(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_EmergencyAccess_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_EmergencyAccess_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_EmergencyAccess_updatedAt(ctx, field)
+	case "reason":
+		return ec.fieldContext_EmergencyAccess_reason(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_EmergencyAccess_expiresAt(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_EmergencyAccess_reviewedAt(ctx, field)
+	case "account":
+		return ec.fieldContext_EmergencyAccess_account(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EmergencyAccess", field.Name)
+}
+
 func (ec *executionContext) childFields_Involvement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -15454,6 +15506,36 @@ func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestEmergencyAccess_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "personID",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["personID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "hours",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["hours"] = arg2
 	return args, nil
 }
 
@@ -21451,6 +21533,50 @@ func (ec *executionContext) fieldContext_Mutation_revokeShare(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_revokeShare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestEmergencyAccess(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestEmergencyAccess(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestEmergencyAccess(ctx, fc.Args["personID"].(pulid.ID), fc.Args["reason"].(string), fc.Args["hours"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EmergencyAccess) graphql.Marshaler {
+			return ec.marshalNEmergencyAccess2ᚖreablementᚋentᚐEmergencyAccess(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestEmergencyAccess(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmergencyAccess(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestEmergencyAccess_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -48821,6 +48947,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "requestEmergencyAccess":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestEmergencyAccess(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createPerson":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createPerson(ctx, field)
@@ -54043,6 +54176,20 @@ func (ec *executionContext) marshalNDemoAccount2ᚕreablementᚋgraphᚋmodelᚐ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNEmergencyAccess2reablementᚋentᚐEmergencyAccess(ctx context.Context, sel ast.SelectionSet, v ent.EmergencyAccess) graphql.Marshaler {
+	return ec._EmergencyAccess(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEmergencyAccess2ᚖreablementᚋentᚐEmergencyAccess(ctx context.Context, sel ast.SelectionSet, v *ent.EmergencyAccess) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EmergencyAccess(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNEmergencyAccessOrderField2ᚖreablementᚋentᚐEmergencyAccessOrderField(ctx context.Context, v any) (*ent.EmergencyAccessOrderField, error) {

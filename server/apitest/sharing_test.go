@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"reablement/ent/auditevent"
 	"reablement/ent/person"
 	"reablement/ent/policy"
 	"reablement/ent/share"
@@ -114,5 +115,43 @@ func TestConsentBasedSharingFollowsR22AndR23(t *testing.T) {
 	r = s.Do(t, practitioner, share, base(map[string]any{"recipientKind": "CARER", "basis": "CARER_SHARE", "sections": []string{"OUTCOMES"}}))
 	if !slices.Equal(r.Codes(), []string{"RULE_VIOLATION"}) || r.Errors[0].Extensions["rule"] != "R21" {
 		t.Errorf("limiting a carer's copy without the person asking: %+v", r.Errors)
+	}
+}
+
+// Emergency access: a practitioner outside the team states a reason and
+// gets time-limited access, flagged for review (consent.md).
+func TestEmergencyAccessNeedsAReasonAndIsFlagged(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 60})
+	ctx := apitest.System(context.Background())
+	sam := s.Account(t, "sam.practitioner")
+	samTeams := sam.QueryTeams().IDsX(ctx)
+	outsider := s.Client.Person.Query().Where(person.TeamIDNotIn(samTeams...)).FirstX(ctx)
+	token := s.Token(t, "sam.practitioner")
+	read := `query($id: ID!) { node(id: $id) { ... on Person { legalName } } }`
+	if r := s.Do(t, token, read, map[string]any{"id": outsider.ID}); !slices.Equal(r.Codes(), []string{"NOT_FOUND"}) {
+		t.Fatalf("before emergency access: %v", r.Codes())
+	}
+	grant := `mutation($p: ID!, $why: String!, $h: Int!) { requestEmergencyAccess(personID: $p, reason: $why, hours: $h) { expiresAt } }`
+	if r := s.Do(t, token, grant, map[string]any{"p": outsider.ID, "why": "", "h": 4}); !slices.Equal(r.Codes(), []string{"INVALID_INPUT"}) {
+		t.Errorf("emergency access without a reason: %v", r.Codes())
+	}
+	if r := s.Do(t, token, grant, map[string]any{"p": outsider.ID, "why": "Hospital ward asking about discharge tonight", "h": 72}); !slices.Equal(r.Codes(), []string{"INVALID_INPUT"}) {
+		t.Errorf("emergency access for three days: %v", r.Codes())
+	}
+	s.MustDo(t, token, grant, map[string]any{"p": outsider.ID, "why": "Hospital ward asking about discharge tonight", "h": 4}, nil)
+
+	var got struct{ Node struct{ LegalName *string } }
+	s.MustDo(t, token, read, map[string]any{"id": outsider.ID}, &got)
+	if got.Node.LegalName == nil || *got.Node.LegalName != outsider.LegalName {
+		t.Fatalf("with emergency access: %+v", got)
+	}
+	events := s.Client.AuditEvent.Query().Where(auditevent.ViewerID(sam.ID), auditevent.PersonID(outsider.ID)).AllX(ctx)
+	var granted, disclosed bool
+	for _, e := range events {
+		granted = granted || (e.Action == auditevent.ActionEMERGENCY_ACCESS && e.Flagged)
+		disclosed = disclosed || (e.Action == auditevent.ActionDISCLOSURE && e.Flagged && slices.Contains(e.Bases, policy.EmergencyAccess))
+	}
+	if !granted || !disclosed {
+		t.Errorf("audit: grant flagged %v, disclosure flagged %v (%d events)", granted, disclosed, len(events))
 	}
 }

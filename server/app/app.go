@@ -241,7 +241,7 @@ func (a *App) requestContext(next http.Handler) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), a.cfg.RequestTimeout)
 		defer cancel()
 		ctx = context.WithValue(ctx, requestIDKey{}, id)
-		ctx = graph.WithRequestID(ctx, id)
+		ctx = viewer.WithRequestID(ctx, id)
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		start := time.Now()
