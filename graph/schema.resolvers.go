@@ -195,6 +195,11 @@ func (r *mutationResolver) UpdateVisit(ctx context.Context, id pulid.ID, input e
 	return r.ent(ctx).Visit.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
+// RecordVisit is the resolver for the recordVisit field.
+func (r *mutationResolver) RecordVisit(ctx context.Context, input model.RecordVisitInput) (*ent.Visit, error) {
+	return r.recordVisit(ctx, input)
+}
+
 // ViewerAccess is the resolver for the viewerAccess field.
 func (r *personResolver) ViewerAccess(ctx context.Context, obj *ent.Person) ([]model.SectionAccess, error) {
 	return viewerAccess(ctx, obj)
@@ -278,6 +283,11 @@ func (r *queryResolver) DemoAccounts(ctx context.Context) ([]model.DemoAccount, 
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Viewer, error) {
 	return r.me(ctx)
+}
+
+// MyVisits is the resolver for the myVisits field.
+func (r *queryResolver) MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error) {
+	return r.myVisits(ctx, date)
 }
 
 // Mutation returns generated.MutationResolver implementation.

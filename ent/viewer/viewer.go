@@ -49,6 +49,23 @@ func (v *Viewer) Today() time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// Day returns the start and end of a calendar day in the authority's time
+// zone, in UTC. date is midnight UTC of that day (how dates are stored); a
+// zero date means today. A day is 23 or 25 hours long when the clocks change.
+func (v *Viewer) Day(date time.Time) (start, end time.Time) {
+	if date.IsZero() {
+		date = v.Today()
+	}
+	loc := v.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	y, m, d := date.Date()
+	start = time.Date(y, m, d, 0, 0, 0, 0, loc)
+	end = time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+	return start.UTC(), end.UTC()
+}
+
 // IsStaff reports whether the viewer works for the authority in a role that
 // sees care records through allocation (practitioner, manager, registered
 // manager, worker).

@@ -290,6 +290,7 @@ type ComplexityRoot struct {
 		DeleteOutcomeStep      func(childComplexity int, id pulid.ID) int
 		DeleteRisk             func(childComplexity int, id pulid.ID) int
 		RecordConsent          func(childComplexity int, input ent.CreateConsentInput) int
+		RecordVisit            func(childComplexity int, input model.RecordVisitInput) int
 		RequestEmergencyAccess func(childComplexity int, personID pulid.ID, reason string, hours int) int
 		RevokeShare            func(childComplexity int, id pulid.ID, reason string) int
 		SharePlan              func(childComplexity int, input ent.CreateShareInput) int
@@ -502,6 +503,7 @@ type ComplexityRoot struct {
 		AuditEvents  func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
 		DemoAccounts func(childComplexity int) int
 		Me           func(childComplexity int) int
+		MyVisits     func(childComplexity int, date *time.Time) int
 		Node         func(childComplexity int, id pulid.ID) int
 		Nodes        func(childComplexity int, ids []pulid.ID) int
 		Outcomes     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.OutcomeOrder, where *ent.OutcomeWhereInput) int
@@ -683,6 +685,7 @@ type MutationResolver interface {
 	DeleteContingency(ctx context.Context, id pulid.ID) (pulid.ID, error)
 	CreateVisit(ctx context.Context, input ent.CreateVisitInput) (*ent.Visit, error)
 	UpdateVisit(ctx context.Context, id pulid.ID, input ent.UpdateVisitInput) (*ent.Visit, error)
+	RecordVisit(ctx context.Context, input model.RecordVisitInput) (*ent.Visit, error)
 }
 type PersonResolver interface {
 	ViewerAccess(ctx context.Context, obj *ent.Person) ([]model.SectionAccess, error)
@@ -703,6 +706,7 @@ type QueryResolver interface {
 	Visits(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.VisitOrder, where *ent.VisitWhereInput) (*ent.VisitConnection, error)
 	DemoAccounts(ctx context.Context) ([]model.DemoAccount, error)
 	Me(ctx context.Context) (*model.Viewer, error)
+	MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1831,6 +1835,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordConsent(childComplexity, args["input"].(ent.CreateConsentInput)), true
+	case "Mutation.recordVisit":
+		if e.ComplexityRoot.Mutation.RecordVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordVisit(childComplexity, args["input"].(model.RecordVisitInput)), true
 	case "Mutation.requestEmergencyAccess":
 		if e.ComplexityRoot.Mutation.RequestEmergencyAccess == nil {
 			break
@@ -2961,6 +2976,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.myVisits":
+		if e.ComplexityRoot.Query.MyVisits == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myVisits_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyVisits(childComplexity, args["date"].(*time.Time)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3673,6 +3699,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCapacityAssessmentWhereInput,
 		ec.unmarshalInputCarerOrder,
 		ec.unmarshalInputCarerWhereInput,
+		ec.unmarshalInputConcernInput,
 		ec.unmarshalInputConcernOrder,
 		ec.unmarshalInputConcernWhereInput,
 		ec.unmarshalInputConsentOrder,
@@ -3710,8 +3737,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputPersonWhereInput,
 		ec.unmarshalInputPlanOrder,
 		ec.unmarshalInputPlanWhereInput,
+		ec.unmarshalInputProgressInput,
 		ec.unmarshalInputProgressOrder,
 		ec.unmarshalInputProgressWhereInput,
+		ec.unmarshalInputRecordVisitInput,
 		ec.unmarshalInputReviewOrder,
 		ec.unmarshalInputReviewWhereInput,
 		ec.unmarshalInputRiskOrder,
@@ -6231,6 +6260,19 @@ type Concern implements Node {
   raisedBy: Account!
 }
 """
+A concern raised at a visit. A safeguarding concern goes straight to the allocated practitioner.
+"""
+input ConcernInput {
+  """
+  What kind of concern.
+  """
+  kind: ConcernKind!
+  """
+  What was seen or heard.
+  """
+  details: String!
+}
+"""
 ConcernKind is enum for the field kind
 """
 enum ConcernKind @goModel(model: "reablement/ent/concern.Kind") {
@@ -8702,6 +8744,15 @@ type Mutation {
     """
     input: UpdateVisitInput!
   ): Visit!
+  """
+  Records a visit once: a retry with the same recordID returns the same record; an edit from an out-of-date copy answers CONFLICT.
+  """
+  recordVisit(
+    """
+    The record.
+    """
+    input: RecordVisitInput!
+  ): Visit!
 }
 """
 An identified area of need in the formal record of needs, with the views of the person, carer and others (seed: agreeing needs).
@@ -10904,6 +10955,27 @@ type Progress implements Node {
   step: OutcomeStep
 }
 """
+Progress on an outcome or one of its steps, recorded at a visit.
+"""
+input ProgressInput {
+  """
+  The outcome worked on.
+  """
+  outcomeID: ID!
+  """
+  The step worked on, if any.
+  """
+  stepID: ID
+  """
+  The step's status after the visit.
+  """
+  stepStatus: ProgressStepStatus
+  """
+  What happened.
+  """
+  note: String
+}
+"""
 Ordering options for Progress connections
 """
 input ProgressOrder {
@@ -11469,6 +11541,52 @@ type Query {
   The signed-in account.
   """
   me: Viewer!
+  """
+  The signed-in worker's visits on a calendar day in the authority's time zone (default: today), in time order.
+  """
+  myVisits(
+    """
+    The day; default today.
+    """
+    date: Date
+  ): [Visit!]!
+}
+"""
+A worker's record of one visit, made on the phone, possibly offline.
+"""
+input RecordVisitInput {
+  """
+  An id the phone made for this record: sending it again (a retry) never records twice.
+  """
+  recordID: String!
+  """
+  The visit.
+  """
+  visitID: ID!
+  """
+  The visit's revision the phone's copy was made from; an out-of-date copy answers CONFLICT.
+  """
+  expectedRevision: Int!
+  """
+  When the worker arrived.
+  """
+  arrivedAt: Time!
+  """
+  When the worker left.
+  """
+  departedAt: Time!
+  """
+  What was done.
+  """
+  notes: String
+  """
+  Progress on outcomes and steps.
+  """
+  progress: [ProgressInput!]
+  """
+  Concerns raised.
+  """
+  concerns: [ConcernInput!]
 }
 """
 A scheduled or unplanned review of a plan (R11, R12): who asked and why, the decision to hold it, and the result.
@@ -15509,6 +15627,20 @@ func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RecordVisitInput, error) {
+			return ec.unmarshalNRecordVisitInput2reablementᚋgraphᚋmodelᚐRecordVisitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_requestEmergencyAccess_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16050,6 +16182,20 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_myVisits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "date",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["date"] = arg0
 	return args, nil
 }
 
@@ -22639,6 +22785,50 @@ func (ec *executionContext) fieldContext_Mutation_updateVisit(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_recordVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordVisit(ctx, fc.Args["input"].(model.RecordVisitInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚖreablementᚋentᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Need_id(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28801,6 +28991,50 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Viewer(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myVisits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myVisits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyVisits(ctx, fc.Args["date"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚕreablementᚋentᚐVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myVisits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myVisits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -36698,6 +36932,43 @@ func (ec *executionContext) unmarshalInputCarerWhereInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputConcernInput(ctx context.Context, obj any) (model.ConcernInput, error) {
+	var it model.ConcernInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "details"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNConcernKind2reablementᚋentᚋconcernᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "details":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("details"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Details = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputConcernOrder(ctx context.Context, obj any) (ent.ConcernOrder, error) {
 	var it ent.ConcernOrder
 	if obj == nil {
@@ -42570,6 +42841,57 @@ func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, ob
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputProgressInput(ctx context.Context, obj any) (model.ProgressInput, error) {
+	var it model.ProgressInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"outcomeID", "stepID", "stepStatus", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "outcomeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeID"))
+			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeID = data
+		case "stepID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepID"))
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepID = data
+		case "stepStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepStatus"))
+			data, err := ec.unmarshalOProgressStepStatus2ᚖreablementᚋentᚋprogressᚐStepStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepStatus = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputProgressOrder(ctx context.Context, obj any) (ent.ProgressOrder, error) {
 	var it ent.ProgressOrder
 	if obj == nil {
@@ -43147,6 +43469,85 @@ func (ec *executionContext) unmarshalInputProgressWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasStepWith = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordVisitInput(ctx context.Context, obj any) (model.RecordVisitInput, error) {
+	var it model.RecordVisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"recordID", "visitID", "expectedRevision", "arrivedAt", "departedAt", "notes", "progress", "concerns"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "recordID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recordID"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecordID = data
+		case "visitID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitID"))
+			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitID = data
+		case "expectedRevision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedRevision"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpectedRevision = data
+		case "arrivedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("arrivedAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ArrivedAt = data
+		case "departedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departedAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartedAt = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		case "progress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progress"))
+			data, err := ec.unmarshalOProgressInput2ᚕreablementᚋgraphᚋmodelᚐProgressInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Progress = data
+		case "concerns":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concerns"))
+			data, err := ec.unmarshalOConcernInput2ᚕreablementᚋgraphᚋmodelᚐConcernInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Concerns = data
 		}
 	}
 	return it, nil
@@ -49122,6 +49523,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "recordVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -51694,6 +52102,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "myVisits":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_myVisits(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -53916,6 +54346,21 @@ func (ec *executionContext) marshalNConcern2ᚖreablementᚋentᚐConcern(ctx co
 	return ec._Concern(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNConcernInput2reablementᚋgraphᚋmodelᚐConcernInput(ctx context.Context, v any) (model.ConcernInput, error) {
+	res, err := ec.unmarshalInputConcernInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConcernKind2reablementᚋentᚋconcernᚐKind(ctx context.Context, v any) (concern.Kind, error) {
+	var res concern.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConcernKind2reablementᚋentᚋconcernᚐKind(ctx context.Context, sel ast.SelectionSet, v concern.Kind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNConcernOrderField2ᚖreablementᚋentᚐConcernOrderField(ctx context.Context, v any) (*ent.ConcernOrderField, error) {
 	var res = new(ent.ConcernOrderField)
 	err := res.UnmarshalGQL(v)
@@ -54580,6 +55025,11 @@ func (ec *executionContext) marshalNProgress2ᚖreablementᚋentᚐProgress(ctx 
 	return ec._Progress(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNProgressInput2reablementᚋgraphᚋmodelᚐProgressInput(ctx context.Context, v any) (model.ProgressInput, error) {
+	res, err := ec.unmarshalInputProgressInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNProgressOrderField2ᚖreablementᚋentᚐProgressOrderField(ctx context.Context, v any) (*ent.ProgressOrderField, error) {
 	var res = new(ent.ProgressOrderField)
 	err := res.UnmarshalGQL(v)
@@ -54599,6 +55049,11 @@ func (ec *executionContext) marshalNProgressOrderField2ᚖreablementᚋentᚐPro
 func (ec *executionContext) unmarshalNProgressWhereInput2ᚖreablementᚋentᚐProgressWhereInput(ctx context.Context, v any) (*ent.ProgressWhereInput, error) {
 	res, err := ec.unmarshalInputProgressWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordVisitInput2reablementᚋgraphᚋmodelᚐRecordVisitInput(ctx context.Context, v any) (model.RecordVisitInput, error) {
+	res, err := ec.unmarshalInputRecordVisitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNReview2ᚖreablementᚋentᚐReview(ctx context.Context, sel ast.SelectionSet, v *ent.Review) graphql.Marshaler {
@@ -54989,6 +55444,22 @@ func (ec *executionContext) marshalNViewer2ᚖreablementᚋgraphᚋmodelᚐViewe
 
 func (ec *executionContext) marshalNVisit2reablementᚋentᚐVisit(ctx context.Context, sel ast.SelectionSet, v ent.Visit) graphql.Marshaler {
 	return ec._Visit(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVisit2ᚕreablementᚋentᚐVisitᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Visit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVisit2reablementᚋentᚐVisit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNVisit2ᚖreablementᚋentᚐVisit(ctx context.Context, sel ast.SelectionSet, v *ent.Visit) graphql.Marshaler {
@@ -55692,6 +56163,23 @@ func (ec *executionContext) marshalOConcern2ᚕᚖreablementᚋentᚐConcernᚄ(
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOConcernInput2ᚕreablementᚋgraphᚋmodelᚐConcernInputᚄ(ctx context.Context, v any) ([]model.ConcernInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ConcernInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConcernInput2reablementᚋgraphᚋmodelᚐConcernInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOConcernKind2reablementᚋentᚋconcernᚐKind(ctx context.Context, v any) (concern.Kind, error) {
@@ -56720,6 +57208,23 @@ func (ec *executionContext) marshalOProgress2ᚕᚖreablementᚋentᚐProgress�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOProgressInput2ᚕreablementᚋgraphᚋmodelᚐProgressInputᚄ(ctx context.Context, v any) ([]model.ProgressInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ProgressInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProgressInput2reablementᚋgraphᚋmodelᚐProgressInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOProgressStepStatus2ᚖreablementᚋentᚋprogressᚐStepStatus(ctx context.Context, v any) (*progress.StepStatus, error) {

@@ -4,9 +4,20 @@ package model
 
 import (
 	"reablement/ent"
+	"reablement/ent/concern"
 	"reablement/ent/policy"
+	"reablement/ent/progress"
+	"reablement/ent/schema/pulid"
 	"time"
 )
+
+// A concern raised at a visit. A safeguarding concern goes straight to the allocated practitioner.
+type ConcernInput struct {
+	// What kind of concern.
+	Kind concern.Kind `json:"kind"`
+	// What was seen or heard.
+	Details string `json:"details"`
+}
 
 // A demo account the development signer can sign in as.
 type DemoAccount struct {
@@ -20,6 +31,38 @@ type DemoAccount struct {
 	TeamName *string `json:"teamName,omitempty"`
 	// What this account is for in the demo.
 	Description string `json:"description"`
+}
+
+// Progress on an outcome or one of its steps, recorded at a visit.
+type ProgressInput struct {
+	// The outcome worked on.
+	OutcomeID pulid.ID `json:"outcomeID"`
+	// The step worked on, if any.
+	StepID *pulid.ID `json:"stepID,omitempty"`
+	// The step's status after the visit.
+	StepStatus *progress.StepStatus `json:"stepStatus,omitempty"`
+	// What happened.
+	Note *string `json:"note,omitempty"`
+}
+
+// A worker's record of one visit, made on the phone, possibly offline.
+type RecordVisitInput struct {
+	// An id the phone made for this record: sending it again (a retry) never records twice.
+	RecordID string `json:"recordID"`
+	// The visit.
+	VisitID pulid.ID `json:"visitID"`
+	// The visit's revision the phone's copy was made from; an out-of-date copy answers CONFLICT.
+	ExpectedRevision int `json:"expectedRevision"`
+	// When the worker arrived.
+	ArrivedAt time.Time `json:"arrivedAt"`
+	// When the worker left.
+	DepartedAt time.Time `json:"departedAt"`
+	// What was done.
+	Notes *string `json:"notes,omitempty"`
+	// Progress on outcomes and steps.
+	Progress []ProgressInput `json:"progress,omitempty"`
+	// Concerns raised.
+	Concerns []ConcernInput `json:"concerns,omitempty"`
 }
 
 // Whether the viewer may see one section of a record, and on what basis.

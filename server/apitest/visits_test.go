@@ -1,0 +1,175 @@
+package apitest_test
+
+import (
+	"context"
+	"encoding/json"
+
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"reablement/ent/plan"
+	"reablement/ent/progress"
+	"reablement/ent/visit"
+	"reablement/server/apitest"
+	"reablement/server/pgcluster/pgtest"
+)
+
+const myVisits = `query($d: Date) { myVisits(date: $d) { id startsAt revision status
+  plan { id workerTasks outcomes(first: 10) { edges { node { id statement steps { id description status } } } }
+    risks { kind description contingencies { measures } } person { preferredName accessNotes } } } }`
+
+type myVisit struct {
+	ID       string
+	StartsAt time.Time
+	Revision int
+	Plan     struct {
+		ID       string
+		Outcomes struct {
+			Edges []struct {
+				Node struct {
+					ID    string
+					Steps []struct{ ID string }
+				}
+			}
+		}
+		Risks []struct{ Kind string }
+	}
+}
+
+// The worker's day: today's visits in Europe/London, each with the plan
+// they work to; statements stay constant however many visits there are.
+func TestWorkerSeesTodaysVisitsWithTheirPlans(t *testing.T) {
+	s := server(t)
+	token := s.Token(t, "wes.worker")
+	r := s.Do(t, token, myVisits, nil)
+	if len(r.Errors) > 0 {
+		t.Fatalf("%+v", r.Errors)
+	}
+	var out struct{ MyVisits []myVisit }
+	_ = json.Unmarshal(r.Data, &out)
+	if n := len(out.MyVisits); n < 6 || n > 10 {
+		t.Fatalf("wes has %d visits today; the demo gives 6-10", n)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	today := time.Now().In(london).Format("2006-01-02")
+	for i, v := range out.MyVisits {
+		if v.StartsAt.In(london).Format("2006-01-02") != today {
+			t.Errorf("visit at %s is not today (%s) in London", v.StartsAt, today)
+		}
+		if i > 0 && v.StartsAt.Before(out.MyVisits[i-1].StartsAt) {
+			t.Error("visits are not in time order")
+		}
+		if v.Plan.ID == "" {
+			t.Error("a visit came without its plan")
+		}
+	}
+	// A day with fewer visits costs the same number of statements.
+	tomorrow := time.Now().In(london).AddDate(0, 0, 1).Format("2006-01-02")
+	other := s.Do(t, token, myVisits, map[string]any{"d": tomorrow})
+	again := s.Do(t, token, myVisits, nil)
+	if other.Statements != again.Statements {
+		t.Errorf("statements depend on the visits: %d today, %d tomorrow", again.Statements, other.Statements)
+	}
+}
+
+// A test at 00:30 on the last Sunday of March and of October (Europe/London)
+// returns the visits of the right calendar day (issue 6).
+func TestMyVisitsFollowsTheCalendarDayAcrossClockChanges(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 40})
+	ctx := apitest.System(context.Background())
+	wes := s.Account(t, "wes.worker")
+	anyPlan := s.Client.Visit.Query().Where(visit.WorkerID(wes.ID)).FirstX(ctx).PlanID
+	london, _ := time.LoadLocation("Europe/London")
+	home := s.Client.Authority.Query().OnlyX(ctx)
+	sys := systemFor(ctx, home.ID)
+	add := func(local string) string {
+		at, _ := time.ParseInLocation("2006-01-02 15:04", local, london)
+		p := s.Client.Plan.Query().Where(plan.ID(anyPlan)).OnlyX(ctx)
+		v := s.Client.Visit.Create().SetPlanID(anyPlan).SetPersonID(p.PersonID).SetWorkerID(wes.ID).
+			SetStartsAt(at.UTC()).SetDurationMinutes(30).SaveX(sys)
+		return string(v.ID)
+	}
+	for _, c := range []struct{ day, before, inside, late, after string }{
+		{"2026-03-29", "2026-03-28 23:30", "2026-03-29 00:30", "2026-03-29 23:30", "2026-03-30 00:30"},
+		{"2026-10-25", "2026-10-24 23:30", "2026-10-25 00:30", "2026-10-25 23:30", "2026-10-26 00:30"},
+	} {
+		t.Run(c.day, func(t *testing.T) {
+			outside := []string{add(c.before), add(c.after)}
+			inside := []string{add(c.inside), add(c.late)}
+			token := s.Token(t, "wes.worker")
+			var out struct{ MyVisits []myVisit }
+			s.MustDo(t, token, `query($d: Date) { myVisits(date: $d) { id startsAt } }`, map[string]any{"d": c.day}, &out)
+			var got []string
+			for _, v := range out.MyVisits {
+				got = append(got, v.ID)
+			}
+			for _, id := range inside {
+				if !slices.Contains(got, id) {
+					t.Errorf("a visit of %s is missing", c.day)
+				}
+			}
+			for _, id := range outside {
+				if slices.Contains(got, id) {
+					t.Errorf("a visit of another day appears on %s", c.day)
+				}
+			}
+		})
+	}
+}
+
+// The same visit record sent five times at once is applied once (issue 6).
+func TestARetriedVisitRecordIsAppliedOnce(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 40})
+	ctx := apitest.System(context.Background())
+	token := s.Token(t, "wes.worker")
+	var out struct{ MyVisits []myVisit }
+	s.MustDo(t, token, myVisits, nil, &out)
+	var target myVisit
+	for _, v := range out.MyVisits {
+		if len(v.Plan.Outcomes.Edges) > 0 && len(v.Plan.Outcomes.Edges[0].Node.Steps) > 0 {
+			target = v
+			break
+		}
+	}
+	if target.ID == "" {
+		t.Fatal("no visit today with an outcome step to record progress on")
+	}
+	outcome := target.Plan.Outcomes.Edges[0].Node
+	record := map[string]any{"in": map[string]any{
+		"recordID": "phone-4f1c2a", "visitID": target.ID, "expectedRevision": target.Revision,
+		"arrivedAt": time.Now().Add(-40 * time.Minute).UTC().Format(time.RFC3339), "departedAt": time.Now().UTC().Format(time.RFC3339),
+		"notes":    "Made toast with prompting; steadier today.",
+		"progress": []map[string]any{{"outcomeID": outcome.ID, "stepID": outcome.Steps[0].ID, "stepStatus": "IN_PROGRESS", "note": "Managed the kettle"}},
+	}}
+	mutation := `mutation($in: RecordVisitInput!) { recordVisit(input: $in) { id status revision } }`
+	var wg sync.WaitGroup
+	codes := make([][]string, 5)
+	for i := range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i] = s.Do(t, token, mutation, record).Codes()
+		}()
+	}
+	wg.Wait()
+	for i, c := range codes {
+		if len(c) > 0 {
+			t.Errorf("send %d answered %v; a retry must return the same record", i+1, c)
+		}
+	}
+	saved := s.Client.Visit.GetX(ctx, toID(target.ID))
+	if saved.Status != visit.StatusCOMPLETED || saved.Revision != target.Revision+1 {
+		t.Errorf("visit is %s at revision %d; want COMPLETED at %d", saved.Status, saved.Revision, target.Revision+1)
+	}
+	if n := s.Client.Progress.Query().Where(progress.VisitID(saved.ID)).CountX(ctx); n != 1 {
+		t.Errorf("%d progress records for one visit record", n)
+	}
+	// A different record from an out-of-date copy is refused, not merged.
+	stale := map[string]any{"in": map[string]any{"recordID": "phone-other", "visitID": target.ID, "expectedRevision": target.Revision,
+		"arrivedAt": time.Now().Add(-time.Hour).UTC().Format(time.RFC3339), "departedAt": time.Now().UTC().Format(time.RFC3339)}}
+	if r := s.Do(t, token, mutation, stale); !slices.Equal(r.Codes(), []string{"CONFLICT"}) {
+		t.Errorf("a second record from a stale copy: %v", r.Codes())
+	}
+}
