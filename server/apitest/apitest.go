@@ -55,6 +55,8 @@ type Options struct {
 	People int
 	// Unenforced turns field-level consent and audit off (benchmarks only).
 	Unenforced bool
+	// EnforceOperations lets the app's roles run only the app's operations.
+	EnforceOperations bool
 }
 
 // Start runs a server for one test, closed with it.
@@ -94,6 +96,7 @@ func New(dbURL string, opts Options) (*Server, error) {
 		PseudonymKey: bytes.Repeat([]byte{7}, 32), StaticDir: filepath.Join(dataDir, "none"),
 		Leeway: 30 * time.Second, PersistedDocuments: persistedDocuments(),
 	}
+	cfg.EnforceOperations = opts.EnforceOperations
 	if opts.Unenforced {
 		cfg = app.Unenforced(cfg)
 	}
@@ -183,10 +186,23 @@ func bearer(token string) string {
 	return "Bearer " + token
 }
 
+// DoPersisted posts a persisted operation by its sha256 hash alone, as the
+// web app does.
+func (s *Server) DoPersisted(t testing.TB, token, hash string, vars map[string]any) Response {
+	t.Helper()
+	return s.post(t, map[string]string{"Authorization": bearer(token)}, map[string]any{"variables": vars,
+		"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hash}}})
+}
+
 // DoRaw posts a GraphQL request with the given headers.
 func (s *Server) DoRaw(t testing.TB, headers map[string]string, query string, vars map[string]any) Response {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return s.post(t, headers, map[string]any{"query": query, "variables": vars})
+}
+
+func (s *Server) post(t testing.TB, headers map[string]string, payload map[string]any) Response {
+	t.Helper()
+	body, _ := json.Marshal(payload)
 	req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	for k, v := range headers {
