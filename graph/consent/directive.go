@@ -18,14 +18,7 @@ import (
 // the audit event. Withheld: null, and an error at the field's path with
 // extensions.code SECTION_WITHHELD naming the section, never the value.
 func Section(ctx context.Context, obj any, next graphql.Resolver, name policy.Section, coded *bool) (any, error) {
-	r := FromContext(ctx)
-	k, ok := KeyOf(obj)
-	if r == nil || !ok {
-		// A gated field outside a person's record, or a request without
-		// consent state, is a wiring bug: fail closed.
-		return nil, fmt.Errorf("consent: no decision for %T", obj)
-	}
-	d, err := r.Decide(ctx, k)
+	r, k, d, err := decisionFor(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
@@ -38,6 +31,19 @@ func Section(ctx context.Context, obj any, next graphql.Resolver, name policy.Se
 	}
 	r.note(k, name, basis, d.Flagged)
 	return next(ctx)
+}
+
+// decisionFor returns the request's decision for the record obj belongs to.
+// A gated field outside a person's record, or a request without consent
+// state, is a wiring bug: it fails closed.
+func decisionFor(ctx context.Context, obj any) (*Request, Key, policy.Decision, error) {
+	r := FromContext(ctx)
+	k, ok := KeyOf(obj)
+	if r == nil || !ok {
+		return nil, k, policy.Decision{}, fmt.Errorf("consent: no decision for %T", obj)
+	}
+	d, err := r.Decide(ctx, k)
+	return r, k, d, err
 }
 
 func withheld(s policy.Section, d policy.Decision) error {
@@ -104,12 +110,7 @@ type Access struct {
 // record and why, so a screen can say "not shared with you" instead of
 // showing blanks.
 func ViewerAccess(ctx context.Context, obj any) ([]Access, error) {
-	r := FromContext(ctx)
-	k, ok := KeyOf(obj)
-	if r == nil || !ok {
-		return nil, fmt.Errorf("consent: no decision for %T", obj)
-	}
-	d, err := r.Decide(ctx, k)
+	_, _, d, err := decisionFor(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
