@@ -54,7 +54,9 @@ export async function startServer(): Promise<RunningServer> {
 
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
-  const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'reablement-e2e-'));
+  // Always a fresh DATA_DIR: the server keeps its development keys there (and,
+  // without DATABASE_URL, its own PostgreSQL), never inside the source tree.
+  const dataDir = mkdtempSync(join(tmpdir(), 'reablement-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ADDR: `127.0.0.1:${port}`,
@@ -64,7 +66,7 @@ export async function startServer(): Promise<RunningServer> {
     STATIC_DIR: staticDir,
     PERSISTED_DOCUMENTS: resolve(frontend, 'src/gql/persisted-documents.json'),
   };
-  if (dataDir) env.DATA_DIR = dataDir;
+  env.DATA_DIR = dataDir;
 
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
@@ -93,7 +95,7 @@ export async function startServer(): Promise<RunningServer> {
       clearTimeout(timer);
     }
     log.end();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + readyTimeoutMs;
