@@ -10,6 +10,7 @@ import (
 	"reablement/ent"
 	"reablement/ent/contingency"
 	"reablement/ent/outcomestep"
+	"reablement/ent/plan"
 	"reablement/ent/rule"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/viewer"
@@ -24,6 +25,22 @@ import (
 // SignInAsDemo is the resolver for the signInAsDemo field.
 func (r *mutationResolver) SignInAsDemo(ctx context.Context, username string) (*model.SignInResult, error) {
 	return r.signInAsDemo(ctx, username)
+}
+
+// AgreePlan is the resolver for the agreePlan field.
+func (r *mutationResolver) AgreePlan(ctx context.Context, id pulid.ID, expectedRevision int) (*ent.Plan, error) {
+	return r.ent(ctx).Plan.UpdateOneID(id).SetStatus(plan.StatusAGREED).Save(rule.ExpectRevision(ctx, expectedRevision))
+}
+
+// CommencePlan is the resolver for the commencePlan field.
+func (r *mutationResolver) CommencePlan(ctx context.Context, id pulid.ID, expectedRevision int) (*ent.Plan, error) {
+	return r.ent(ctx).Plan.UpdateOneID(id).SetStatus(plan.StatusACTIVE).Save(rule.ExpectRevision(ctx, expectedRevision))
+}
+
+// ConfirmRiskMitigation is the resolver for the confirmRiskMitigation field.
+func (r *mutationResolver) ConfirmRiskMitigation(ctx context.Context, id pulid.ID) (*ent.Risk, error) {
+	return r.ent(ctx).Risk.UpdateOneID(id).SetMitigationConfirmedAt(time.Now().UTC()).
+		SetMitigationConfirmedByID(viewer.FromContext(ctx).Account()).Save(ctx)
 }
 
 // RecordConsent is the resolver for the recordConsent field.
@@ -183,6 +200,11 @@ func (r *mutationResolver) UpdateContingency(ctx context.Context, id pulid.ID, i
 // DeleteContingency is the resolver for the deleteContingency field.
 func (r *mutationResolver) DeleteContingency(ctx context.Context, id pulid.ID) (pulid.ID, error) {
 	return id, r.ent(ctx).Contingency.DeleteOneID(id).Exec(ctx)
+}
+
+// CreateInvolvement is the resolver for the createInvolvement field.
+func (r *mutationResolver) CreateInvolvement(ctx context.Context, input ent.CreateInvolvementInput) (*ent.Involvement, error) {
+	return r.ent(ctx).Involvement.Create().SetInput(input).Save(ctx)
 }
 
 // CreateVisit is the resolver for the createVisit field.

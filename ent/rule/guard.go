@@ -15,6 +15,7 @@ import (
 	"reablement/ent/plan"
 	"reablement/ent/policy"
 	"reablement/ent/privacy"
+	"reablement/ent/risk"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/viewer"
 )
@@ -103,7 +104,7 @@ func Guard(kind Kind) ent.Hook {
 				return nil, err
 			}
 			if !v.IsSystem() {
-				if err := mayWrite(v, kind, m, t); err != nil {
+				if err := mayWrite(ctx, v, kind, m, t); err != nil {
 					return nil, err
 				}
 			}
@@ -118,7 +119,12 @@ func Guard(kind Kind) ent.Hook {
 // mayWrite: practitioners and managers change the records of their people
 // (allocation, team, emergency access); a worker records visits and progress
 // on plans they are assigned to; nobody else writes care records.
-func mayWrite(v *viewer.Viewer, kind Kind, m ent.Mutation, t target) error {
+func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, t target) error {
+	if m.Type() == gen.TypeRisk && slices.ContainsFunc(m.Fields(), func(f string) bool {
+		return f == "mitigation_confirmed_at" || f == "mitigation_confirmed_by_id"
+	}) && !v.Has(policy.RegisteredManager) {
+		return fault.New(fault.Forbidden, "Only a registered manager can confirm that a risk to the worker is mitigated (R31).")
+	}
 	if v.Has(policy.Practitioner) || v.Has(policy.Manager) {
 		if kind == KindPerson && m.Op().Is(ent.OpCreate) {
 			// A new person joins the caseload of one of the viewer's own teams.
@@ -129,6 +135,17 @@ func mayWrite(v *viewer.Viewer, kind Kind, m ent.Mutation, t target) error {
 		}
 		if t.person != "" {
 			return nil // resolveTarget read the row through the viewer's row filter: allocation, team or emergency access
+		}
+	}
+	if v.Has(policy.RegisteredManager) && m.Type() == gen.TypeRisk && m.Op().Is(ent.OpUpdateOne) && t.person != "" {
+		// R31: the registered manager of the delivering service confirms a
+		// risk to the worker is mitigated, and changes nothing else.
+		changed := m.Fields()
+		if kind, err := m.OldField(ctx, "kind"); err == nil && kind == risk.KindTO_WORKER &&
+			!slices.ContainsFunc(changed, func(f string) bool {
+				return f != "mitigation_confirmed_at" && f != "mitigation_confirmed_by_id" && f != "updated_at" && f != "revision"
+			}) {
+			return nil
 		}
 	}
 	if v.Has(policy.Worker) {

@@ -823,6 +823,8 @@ func init() {
 	plan.Hooks[2] = planHooks[0]
 
 	plan.Hooks[3] = planHooks[1]
+
+	plan.Hooks[4] = planHooks[2]
 	planMixinFields0 := planMixin[0].Fields()
 	_ = planMixinFields0
 	planMixinFields2 := planMixin[2].Fields()

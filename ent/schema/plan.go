@@ -143,7 +143,8 @@ func (Plan) Policy() ent.Policy {
 	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(rule.Scope{PersonCol: "person_id", PlanCol: "id"})}}
 }
 
-// Hooks of the Plan: the write guard (R25) and optimistic concurrency.
+// Hooks of the Plan: the write guard (R25), optimistic concurrency, and
+// the duties of its life under the Care Act (R1-R32).
 func (Plan) Hooks() []ent.Hook {
-	return []ent.Hook{rule.Guard(rule.KindPlan), rule.Revisioned()}
+	return []ent.Hook{rule.Guard(rule.KindPlan), rule.Revisioned(), rule.Lifecycle()}
 }

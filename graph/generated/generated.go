@@ -275,9 +275,13 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AgreePlan              func(childComplexity int, id pulid.ID, expectedRevision int) int
+		CommencePlan           func(childComplexity int, id pulid.ID, expectedRevision int) int
+		ConfirmRiskMitigation  func(childComplexity int, id pulid.ID) int
 		CreateCarer            func(childComplexity int, input ent.CreateCarerInput) int
 		CreateContact          func(childComplexity int, input ent.CreateContactInput) int
 		CreateContingency      func(childComplexity int, input ent.CreateContingencyInput) int
+		CreateInvolvement      func(childComplexity int, input ent.CreateInvolvementInput) int
 		CreateNeed             func(childComplexity int, input ent.CreateNeedInput) int
 		CreateOutcome          func(childComplexity int, input ent.CreateOutcomeInput) int
 		CreateOutcomeStep      func(childComplexity int, input ent.CreateOutcomeStepInput) int
@@ -656,6 +660,9 @@ type ComplexityRoot struct {
 
 type MutationResolver interface {
 	SignInAsDemo(ctx context.Context, username string) (*model.SignInResult, error)
+	AgreePlan(ctx context.Context, id pulid.ID, expectedRevision int) (*ent.Plan, error)
+	CommencePlan(ctx context.Context, id pulid.ID, expectedRevision int) (*ent.Plan, error)
+	ConfirmRiskMitigation(ctx context.Context, id pulid.ID) (*ent.Risk, error)
 	RecordConsent(ctx context.Context, input ent.CreateConsentInput) (*ent.Consent, error)
 	WithdrawConsent(ctx context.Context, id pulid.ID, reason string) (*ent.Consent, error)
 	SharePlan(ctx context.Context, input ent.CreateShareInput) (*ent.Share, error)
@@ -683,6 +690,7 @@ type MutationResolver interface {
 	CreateContingency(ctx context.Context, input ent.CreateContingencyInput) (*ent.Contingency, error)
 	UpdateContingency(ctx context.Context, id pulid.ID, input ent.UpdateContingencyInput) (*ent.Contingency, error)
 	DeleteContingency(ctx context.Context, id pulid.ID) (pulid.ID, error)
+	CreateInvolvement(ctx context.Context, input ent.CreateInvolvementInput) (*ent.Involvement, error)
 	CreateVisit(ctx context.Context, input ent.CreateVisitInput) (*ent.Visit, error)
 	UpdateVisit(ctx context.Context, id pulid.ID, input ent.UpdateVisitInput) (*ent.Visit, error)
 	RecordVisit(ctx context.Context, input model.RecordVisitInput) (*ent.Visit, error)
@@ -1670,6 +1678,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Involvement.UpdatedAt(childComplexity), true
 
+	case "Mutation.agreePlan":
+		if e.ComplexityRoot.Mutation.AgreePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_agreePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AgreePlan(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int)), true
+	case "Mutation.commencePlan":
+		if e.ComplexityRoot.Mutation.CommencePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_commencePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CommencePlan(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int)), true
+	case "Mutation.confirmRiskMitigation":
+		if e.ComplexityRoot.Mutation.ConfirmRiskMitigation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmRiskMitigation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmRiskMitigation(childComplexity, args["id"].(pulid.ID)), true
 	case "Mutation.createCarer":
 		if e.ComplexityRoot.Mutation.CreateCarer == nil {
 			break
@@ -1703,6 +1744,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateContingency(childComplexity, args["input"].(ent.CreateContingencyInput)), true
+	case "Mutation.createInvolvement":
+		if e.ComplexityRoot.Mutation.CreateInvolvement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createInvolvement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateInvolvement(childComplexity, args["input"].(ent.CreateInvolvementInput)), true
 	case "Mutation.createNeed":
 		if e.ComplexityRoot.Mutation.CreateNeed == nil {
 			break
@@ -8409,6 +8461,43 @@ type Mutation {
     username: String!
   ): SignInResult!
   """
+  Agrees a draft plan. Refused with RULE_VIOLATION naming the rule while anything R1, R3, R7 or R30 requires is missing; extensions.problems lists each missing item.
+  """
+  agreePlan(
+    """
+    The plan version.
+    """
+    id: ID!
+
+    """
+    The revision the decision was made from.
+    """
+    expectedRevision: Int!
+  ): Plan!
+  """
+  Commences reablement on an agreed plan: risks to the worker confirmed (R31), workers trained for the person (R32), the end within the maximum period (R9); sets the first review (R11) and the chargeable date (R9).
+  """
+  commencePlan(
+    """
+    The plan version.
+    """
+    id: ID!
+
+    """
+    The revision the decision was made from.
+    """
+    expectedRevision: Int!
+  ): Plan!
+  """
+  A registered manager confirms a risk to the worker is mitigated (R31).
+  """
+  confirmRiskMitigation(
+    """
+    The risk to the worker.
+    """
+    id: ID!
+  ): Risk!
+  """
   Records a decision by or for the person: consent, or a best-interests decision with their capacity at the time (R22).
   """
   recordConsent(
@@ -8721,6 +8810,15 @@ type Mutation {
     """
     id: ID!
   ): ID!
+  """
+  Records someone involved in planning and the basis for involving them (R3).
+  """
+  createInvolvement(
+    """
+    Who, and on what basis.
+    """
+    input: CreateInvolvementInput!
+  ): Involvement!
   """
   Schedules a visit.
   """
@@ -15417,6 +15515,64 @@ func (ec *executionContext) dir_section_args(ctx context.Context, rawArgs map[st
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_agreePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedRevision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedRevision"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_commencePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedRevision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedRevision"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_confirmRiskMitigation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCarer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15451,6 +15607,20 @@ func (ec *executionContext) field_Mutation_createContingency_args(ctx context.Co
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.CreateContingencyInput, error) {
 			return ec.unmarshalNCreateContingencyInput2reablementᚋentᚐCreateContingencyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createInvolvement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateInvolvementInput, error) {
+			return ec.unmarshalNCreateInvolvementInput2reablementᚋentᚐCreateInvolvementInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21509,6 +21679,138 @@ func (ec *executionContext) fieldContext_Mutation_signInAsDemo(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_agreePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_agreePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AgreePlan(ctx, fc.Args["id"].(pulid.ID), fc.Args["expectedRevision"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_agreePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_agreePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_commencePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_commencePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CommencePlan(ctx, fc.Args["id"].(pulid.ID), fc.Args["expectedRevision"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_commencePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_commencePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmRiskMitigation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmRiskMitigation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmRiskMitigation(ctx, fc.Args["id"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Risk) graphql.Marshaler {
+			return ec.marshalNRisk2ᚖreablementᚋentᚐRisk(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmRiskMitigation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Risk(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmRiskMitigation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_recordConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22691,6 +22993,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteContingency(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteContingency_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createInvolvement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createInvolvement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateInvolvement(ctx, fc.Args["input"].(ent.CreateInvolvementInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Involvement) graphql.Marshaler {
+			return ec.marshalNInvolvement2ᚖreablementᚋentᚐInvolvement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createInvolvement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Involvement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createInvolvement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -49320,6 +49666,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "agreePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_agreePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commencePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_commencePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmRiskMitigation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmRiskMitigation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "recordConsent":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordConsent(ctx, field)
@@ -49505,6 +49872,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteContingency":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteContingency(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createInvolvement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createInvolvement(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -54537,6 +54911,11 @@ func (ec *executionContext) unmarshalNCreateContingencyInput2reablementᚋentᚐ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateInvolvementInput2reablementᚋentᚐCreateInvolvementInput(ctx context.Context, v any) (ent.CreateInvolvementInput, error) {
+	res, err := ec.unmarshalInputCreateInvolvementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateNeedInput2reablementᚋentᚐCreateNeedInput(ctx context.Context, v any) (ent.CreateNeedInput, error) {
 	res, err := ec.unmarshalInputCreateNeedInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -54711,6 +55090,10 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNInvolvement2reablementᚋentᚐInvolvement(ctx context.Context, sel ast.SelectionSet, v ent.Involvement) graphql.Marshaler {
+	return ec._Involvement(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNInvolvement2ᚖreablementᚋentᚐInvolvement(ctx context.Context, sel ast.SelectionSet, v *ent.Involvement) graphql.Marshaler {

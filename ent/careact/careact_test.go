@@ -1,0 +1,64 @@
+package careact_test
+
+import (
+	"testing"
+	"time"
+
+	"reablement/ent/careact"
+	"reablement/ent/fault"
+)
+
+// R2: DRAFT → AGREED → ACTIVE ⇄ UNDER_REVIEW → ENDED, plus REFUSED and
+// WITHDRAWN; anything else is refused naming R2.
+func TestTransitions(t *testing.T) {
+	allowed := [][2]careact.Status{
+		{careact.Draft, careact.Agreed}, {careact.Draft, careact.Refused}, {careact.Agreed, careact.Active},
+		{careact.Active, careact.UnderReview}, {careact.UnderReview, careact.Active}, {careact.Active, careact.Ended},
+		{careact.UnderReview, careact.Ended}, {careact.Active, careact.Withdrawn},
+	}
+	refused := [][2]careact.Status{
+		{careact.Draft, careact.Active}, {careact.Ended, careact.Active}, {careact.Agreed, careact.Agreed},
+		{careact.Refused, careact.Agreed}, {careact.Active, careact.Superseded}, {careact.Superseded, careact.Active},
+	}
+	for _, c := range allowed {
+		if err := careact.Transition(c[0], c[1]); err != nil {
+			t.Errorf("%s → %s refused: %v", c[0], c[1], err)
+		}
+	}
+	for _, c := range refused {
+		f, ok := fault.As(careact.Transition(c[0], c[1]))
+		if !ok || f.Rule != "R2" {
+			t.Errorf("%s → %s allowed or not naming R2", c[0], c[1])
+		}
+	}
+}
+
+// R9 and R11 dates from the authority's settings.
+func TestDates(t *testing.T) {
+	s := careact.Settings{MaxWeeks: 6, FirstReviewDays: 21, NonChargeableWeeks: 6}
+	start := time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)
+	if got := careact.FirstReviewDue(s, start); !got.Equal(time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("first review due %v", got)
+	}
+	if got := careact.MaxEnd(s, start); !got.Equal(time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("maximum end %v", got)
+	}
+	end := time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC)
+	f, ok := fault.As(careact.CanCommence(careact.Plan{PlannedEnd: &end}, s, start))
+	if !ok || f.Rule != "R9" {
+		t.Errorf("a planned end one day beyond 6 weeks: %v", f)
+	}
+}
+
+// R1 reports every missing item at once; "no other support" is an answer.
+func TestCanAgreeReportsEveryMissingItem(t *testing.T) {
+	f, _ := fault.As(careact.CanAgree(careact.Plan{}))
+	if f == nil || f.Rule != "R1" || len(f.Problems) != 8 {
+		t.Fatalf("an empty plan: %+v", f)
+	}
+	full := careact.Plan{Needs: 1, Outcomes: 1, VisitFrequency: "Daily", VisitDurationMinutes: 30, WorkerTasks: "Prompt",
+		NoOtherSupport: true, ReviewFrequency: "3 weeks", ReviewResponsible: true, Involvements: 1}
+	if err := careact.CanAgree(full); err != nil {
+		t.Errorf("a complete plan with an explicit 'no other support': %v", err)
+	}
+}

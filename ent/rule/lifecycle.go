@@ -1,0 +1,134 @@
+package rule
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"entgo.io/ent"
+
+	gen "reablement/ent"
+	"reablement/ent/careact"
+	"reablement/ent/hook"
+	"reablement/ent/plan"
+	"reablement/ent/risk"
+	"reablement/ent/schema/pulid"
+	"reablement/ent/viewer"
+)
+
+// Lifecycle holds every status change of a plan to R2 and the duties
+// around it (ent/careact): agreeing needs R1, R3, R7 and R30; commencing
+// needs R31, R32 and R9, and sets the first review (R11) and the chargeable
+// date (R9). Whatever entry point changes a status passes here.
+func Lifecycle() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.PlanFunc(func(ctx context.Context, m *gen.PlanMutation) (ent.Value, error) {
+			to, changing := m.Status()
+			if !changing {
+				return next.Mutate(ctx, m)
+			}
+			from, err := m.OldStatus(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if err := careact.Transition(careact.Status(from), careact.Status(to)); err != nil {
+				return nil, err
+			}
+			now := time.Now().UTC()
+			if v := viewer.FromContext(ctx); v != nil {
+				now = v.Now
+			}
+			id, _ := m.ID()
+			switch to {
+			case plan.StatusAGREED, plan.StatusACTIVE:
+				facts, settings, err := planFacts(ctx, m.Client(), id)
+				if err != nil {
+					return nil, err
+				}
+				if to == plan.StatusAGREED {
+					if err := careact.CanAgree(facts); err != nil {
+						return nil, err
+					}
+					m.SetAgreedAt(now)
+					break
+				}
+				if err := careact.CanCommence(facts, settings, now); err != nil {
+					return nil, err
+				}
+				m.SetCommencedAt(now)
+				p, _ := m.Client().Plan.Get(ctx, id)
+				if p.FirstReviewDue == nil {
+					m.SetFirstReviewDue(careact.FirstReviewDue(settings, dateOf(now)))
+				}
+				if p.PlannedEnd == nil {
+					m.SetPlannedEnd(careact.MaxEnd(settings, dateOf(now)))
+				}
+				m.SetChargeableFrom(careact.ChargeableFrom(settings, dateOf(now)))
+			case plan.StatusENDED, plan.StatusREFUSED, plan.StatusWITHDRAWN:
+				m.SetEndedAt(now)
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpUpdateOne)
+}
+
+func dateOf(t time.Time) time.Time {
+	y, mo, d := t.Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+}
+
+// planFacts reads what the duties need about one plan version and its person.
+func planFacts(ctx context.Context, client *gen.Client, id pulid.ID) (careact.Plan, careact.Settings, error) {
+	var f careact.Plan
+	p, err := client.Plan.Query().Where(plan.ID(id)).
+		WithPerson().WithNeeds().WithInvolvements().WithReviewResponsible().
+		WithOutcomes(func(q *gen.OutcomeQuery) { q.WithSteps() }).
+		WithRisks(func(q *gen.RiskQuery) { q.WithContingencies() }).
+		WithVisits(func(q *gen.VisitQuery) { q.WithWorker() }).
+		Only(ctx)
+	if err != nil {
+		return f, careact.Settings{}, notFound(err, "plan")
+	}
+	a, err := client.Authority.Get(ctx, p.AuthorityID)
+	if err != nil {
+		return f, careact.Settings{}, err
+	}
+	person := p.Edges.Person
+	f.Needs, f.Outcomes, f.Involvements = len(p.Edges.Needs), len(p.Edges.Outcomes), len(p.Edges.Involvements)
+	for _, o := range p.Edges.Outcomes {
+		if o.TargetDate == nil && len(o.Edges.Steps) == 0 {
+			f.OutcomesWithoutTarget++
+		}
+	}
+	f.VisitFrequency, f.WorkerTasks, f.OtherSupport, f.NoOtherSupport = p.VisitFrequency, p.WorkerTasks, p.OtherSupport, p.NoOtherSupport
+	if p.VisitDurationMinutes != nil {
+		f.VisitDurationMinutes = *p.VisitDurationMinutes
+	}
+	f.ReviewFrequency, f.ReviewResponsible = p.ReviewFrequency, p.ReviewResponsibleID != nil
+	f.InterimMeasures, f.PlannedEnd = p.InterimMeasures, p.PlannedEnd
+	for _, r := range p.Edges.Risks {
+		switch r.Kind {
+		case risk.KindTO_PLAN:
+			if len(r.Edges.Contingencies) == 0 {
+				f.PlanRisksWithoutContingency = append(f.PlanRisksWithoutContingency, r.Description)
+			}
+		case risk.KindTO_WORKER:
+			f.WorkerRisks = append(f.WorkerRisks, careact.WorkerRisk{Description: r.Description, Confirmed: r.MitigationConfirmedAt != nil,
+				EnvironmentAssessmentRequired: r.EnvironmentAssessmentRequired, EnvironmentAssessmentDone: r.EnvironmentAssessmentDoneAt != nil})
+		}
+	}
+	f.SubstantialDifficulty, f.AppropriatePerson = person.SubstantialDifficulty, person.AppropriatePerson != ""
+	f.AdvocateInPlace = person.Advocacy == "IN_PLACE"
+	seen := map[string]bool{}
+	for _, v := range p.Edges.Visits {
+		w := v.Edges.Worker
+		if w == nil || seen[w.DisplayName] {
+			continue
+		}
+		if (person.Autism && !slices.Contains(w.Trainings, "AUTISM")) || (person.Deafblind && !slices.Contains(w.Trainings, "DEAFBLIND")) {
+			seen[w.DisplayName] = true
+			f.VisitWorkersUntrained = append(f.VisitWorkersUntrained, w.DisplayName)
+		}
+	}
+	return f, careact.Settings{MaxWeeks: a.MaxReablementWeeks, FirstReviewDays: a.FirstReviewDays, NonChargeableWeeks: a.NonChargeableWeeks}, nil
+}

@@ -1,0 +1,157 @@
+package apitest_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"reablement/ent/account"
+	"reablement/ent/team"
+	"reablement/server/apitest"
+	"reablement/server/pgcluster/pgtest"
+)
+
+// ruleOf returns the rule a refusal names, and its problems' fields.
+func ruleOf(r apitest.Response) (string, []string) {
+	if len(r.Errors) != 1 || r.Errors[0].Code() != "RULE_VIOLATION" {
+		return "", nil
+	}
+	var fields []string
+	if ps, ok := r.Errors[0].Extensions["problems"].([]any); ok {
+		for _, p := range ps {
+			fields = append(fields, p.(map[string]any)["field"].(string))
+		}
+	}
+	rule, _ := r.Errors[0].Extensions["rule"].(string)
+	return rule, fields
+}
+
+// A plan's life (issue 5): each duty refuses the step, naming its rule,
+// while it is unmet, and the step succeeds once it is met.
+func TestAgreeAndCommenceEnforceTheCareActDuties(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 40})
+	ctx := apitest.System(context.Background())
+	priya := s.Token(t, "priya.practitioner")
+	priyaAcct := s.Account(t, "priya.practitioner")
+	home := priyaAcct.QueryTeams().FirstX(ctx)
+	north := s.Client.Team.Query().Where(team.Name("Reablement North")).OnlyX(ctx)
+
+	person := mustCreate(t, s, priya, `mutation($in: CreatePersonInput!) { createPerson(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"legalName": "Mabel Stone", "preferredName": "Mabel", "dateOfBirth": "1936-02-11", "teamID": home.ID,
+			"autism": true, "substantialDifficulty": true, "advocacy": "REFERRAL_WAITING"}})
+	p := mustCreate(t, s, priya, `mutation($in: CreatePlanInput!) { createPlan(input: $in) { id revision } }`,
+		map[string]any{"in": map[string]any{"personID": person.ID, "serviceTeamID": north.ID}})
+	rev := p.Revision
+	step := func(mutation string) apitest.Response {
+		t.Helper()
+		r := s.Do(t, priya, `mutation($id: ID!, $rev: Int!) { `+mutation+`(id: $id, expectedRevision: $rev) { status revision agreedAt commencedAt firstReviewDue chargeableFrom plannedEnd } }`,
+			map[string]any{"id": p.ID, "rev": rev})
+		return r
+	}
+	update := func(in map[string]any) {
+		t.Helper()
+		var out struct{ UpdatePlan struct{ Revision int } }
+		s.MustDo(t, priya, `mutation($id: ID!, $rev: Int!, $in: UpdatePlanInput!) { updatePlan(id: $id, expectedRevision: $rev, input: $in) { revision } }`,
+			map[string]any{"id": p.ID, "rev": rev, "in": in}, &out)
+		rev = out.UpdatePlan.Revision
+	}
+	expect := func(r apitest.Response, rule string) []string {
+		t.Helper()
+		got, fields := ruleOf(r)
+		if got != rule {
+			t.Fatalf("want %s refused; got %+v", rule, r.Errors)
+		}
+		return fields
+	}
+
+	// R30: no agreement while an advocate is needed and missing.
+	expect(step("agreePlan"), "R30")
+	s.MustDo(t, priya, `mutation($id: ID!) { updatePerson(id: $id, input: {advocacy: IN_PLACE}) { id } }`, map[string]any{"id": person.ID}, nil)
+
+	// R1: all six items, reported field by field.
+	fields := expect(step("agreePlan"), "R1")
+	for _, f := range []string{"needs", "outcomes", "visitFrequency", "visitDurationMinutes", "workerTasks", "otherSupport", "reviewFrequency", "reviewResponsibleID"} {
+		if !slices.Contains(fields, f) {
+			t.Errorf("R1 refusal does not list %s: %v", f, fields)
+		}
+	}
+	need := mustCreate(t, s, priya, `mutation($in: CreateNeedInput!) { createNeed(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"personID": person.ID, "area": "Washing and dressing", "description": "Needs help with buttons"}})
+	outcome := mustCreate(t, s, priya, `mutation($in: CreateOutcomeInput!) { createOutcome(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"planID": p.ID, "statement": "I want to dress myself", "domain": "PERSONAL_CARE"}})
+	mustCreate(t, s, priya, `mutation($in: CreateOutcomeStepInput!) { createOutcomeStep(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"outcomeID": outcome.ID, "description": "Put on a cardigan with prompts"}})
+	update(map[string]any{"addNeedIDs": []string{need.ID}, "visitFrequency": "Daily", "visitDurationMinutes": 45,
+		"workerTasks": "Prompt and watch; do not do for", "noOtherSupport": true, "reviewFrequency": "Every three weeks", "reviewResponsibleID": priyaAcct.ID})
+
+	// R3: involvement recorded.
+	expect(step("agreePlan"), "R3")
+	mustCreate(t, s, priya, `mutation($in: CreateInvolvementInput!) { createInvolvement(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"planID": p.ID, "name": "Mabel Stone", "relationship": "the person", "basis": "PERSON"}})
+
+	// R7: a contingency for every risk to the plan.
+	risk := mustCreate(t, s, priya, `mutation($in: CreateRiskInput!) { createRisk(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"planID": p.ID, "kind": "TO_PLAN", "category": "ENGAGEMENT", "description": "May not open the door"}})
+	expect(step("agreePlan"), "R7")
+	mustCreate(t, s, priya, `mutation($in: CreateContingencyInput!) { createContingency(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"riskID": risk.ID, "measures": "Phone her daughter", "trigger": "No answer after two knocks", "whoActs": "Worker"}})
+
+	r := step("agreePlan")
+	if len(r.Errors) > 0 {
+		t.Fatalf("agreeing once every duty is met: %+v", r.Errors)
+	}
+	rev++
+	if r2 := step("agreePlan"); !slices.Contains(r2.Codes(), "RULE_VIOLATION") {
+		t.Errorf("agreeing twice must be refused (R2): %v", r2.Codes())
+	}
+
+	// R31: risks to the worker confirmed by the registered manager first.
+	workerRisk := mustCreate(t, s, priya, `mutation($in: CreateRiskInput!) { createRisk(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"planID": p.ID, "kind": "TO_WORKER", "category": "HOME_ENVIRONMENT", "description": "Steep unlit stairs"}})
+	expect(step("commencePlan"), "R31")
+	if r := s.Do(t, priya, `mutation($id: ID!) { confirmRiskMitigation(id: $id) { id } }`, map[string]any{"id": workerRisk.ID}); !slices.Equal(r.Codes(), []string{"FORBIDDEN"}) {
+		t.Errorf("a practitioner confirming a risk to the worker: %v", r.Codes())
+	}
+	s.MustDo(t, s.Token(t, "rita.registered"), `mutation($id: ID!) { confirmRiskMitigation(id: $id) { id } }`, map[string]any{"id": workerRisk.ID}, nil)
+
+	// R32: an autistic person's workers need autism training.
+	untrained := s.Client.Account.Query().Where(account.SubjectHasPrefix("kentmere|")).AllX(ctx)
+	var novice string
+	for _, a := range untrained {
+		if slices.Contains(a.Roles, "WORKER") && !slices.Contains(a.Trainings, "AUTISM") {
+			novice = string(a.ID)
+			break
+		}
+	}
+	if novice == "" {
+		t.Fatal("the demo has no worker without autism training")
+	}
+	visit := mustCreate(t, s, priya, `mutation($in: CreateVisitInput!) { createVisit(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"planID": p.ID, "workerID": novice, "durationMinutes": 45,
+			"startsAt": time.Now().Add(26 * time.Hour).UTC().Format(time.RFC3339)}})
+	expect(step("commencePlan"), "R32")
+	s.MustDo(t, priya, `mutation($id: ID!, $w: ID!) { updateVisit(id: $id, input: {workerID: $w}) { id } }`,
+		map[string]any{"id": visit.ID, "w": s.Account(t, "wes.worker").ID}, nil)
+
+	// R9: no later than the maximum period.
+	update(map[string]any{"plannedEnd": time.Now().AddDate(0, 0, 60).Format("2006-01-02")})
+	expect(step("commencePlan"), "R9")
+	update(map[string]any{"plannedEnd": time.Now().AddDate(0, 0, 35).Format("2006-01-02")})
+
+	r = step("commencePlan")
+	if len(r.Errors) > 0 {
+		t.Fatalf("commencing once every duty is met: %+v", r.Errors)
+	}
+	saved := s.Client.Plan.GetX(ctx, toID(p.ID))
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	if saved.Status != "ACTIVE" || saved.CommencedAt == nil || saved.FirstReviewDue == nil || saved.ChargeableFrom == nil {
+		t.Fatalf("after commencing: %+v", saved)
+	}
+	if got := saved.FirstReviewDue.Sub(today).Hours() / 24; got != 21 {
+		t.Errorf("first review due %v days after commencement; the authority's default is 21 (R11)", got)
+	}
+	if got := saved.ChargeableFrom.Sub(today).Hours() / 24; got != 42 {
+		t.Errorf("chargeable from %v days after commencement; the first 6 weeks are free (R9)", got)
+	}
+}
