@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"reablement/ent/amendment"
 	"reablement/ent/consent"
 	"reablement/ent/contact"
 	"reablement/ent/involvement"
@@ -98,6 +99,56 @@ func (c *AdviceUpdate) SetInput(i UpdateAdviceInput) *AdviceUpdate {
 
 // SetInput applies the change-set in the UpdateAdviceInput on the AdviceUpdateOne builder.
 func (c *AdviceUpdateOne) SetInput(i UpdateAdviceInput) *AdviceUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateAmendmentInput represents a mutation input for creating amendments.
+type CreateAmendmentInput struct {
+	RequestedBy          amendment.RequestedBy
+	RequesterName        *string
+	Reason               amendment.Reason
+	Details              string
+	PersonConsultedAt    *time.Time
+	PersonView           *string
+	EvidenceReviewed     *string
+	DecisionReason       *string
+	ComplaintRightToldAt *time.Time
+	NoRecirculation      *bool
+	PlanID               pulid.ID
+}
+
+// Mutate applies the CreateAmendmentInput on the AmendmentMutation builder.
+func (i *CreateAmendmentInput) Mutate(m *AmendmentMutation) {
+	m.SetRequestedBy(i.RequestedBy)
+	if v := i.RequesterName; v != nil {
+		m.SetRequesterName(*v)
+	}
+	m.SetReason(i.Reason)
+	m.SetDetails(i.Details)
+	if v := i.PersonConsultedAt; v != nil {
+		m.SetPersonConsultedAt(*v)
+	}
+	if v := i.PersonView; v != nil {
+		m.SetPersonView(*v)
+	}
+	if v := i.EvidenceReviewed; v != nil {
+		m.SetEvidenceReviewed(*v)
+	}
+	if v := i.DecisionReason; v != nil {
+		m.SetDecisionReason(*v)
+	}
+	if v := i.ComplaintRightToldAt; v != nil {
+		m.SetComplaintRightToldAt(*v)
+	}
+	if v := i.NoRecirculation; v != nil {
+		m.SetNoRecirculation(*v)
+	}
+	m.SetPlanID(i.PlanID)
+}
+
+// SetInput applies the change-set in the CreateAmendmentInput on the AmendmentCreate builder.
+func (c *AmendmentCreate) SetInput(i CreateAmendmentInput) *AmendmentCreate {
 	i.Mutate(c.Mutation())
 	return c
 }

@@ -29,7 +29,7 @@ type Visit struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// PersonID holds the value of the "person_id" field.
 	PersonID pulid.ID `json:"person_id,omitempty"`
-	// The plan version.
+	// The plan version the visit works to.
 	PlanID pulid.ID `json:"plan_id,omitempty"`
 	// The reablement worker.
 	WorkerID pulid.ID `json:"worker_id,omitempty"`

@@ -561,6 +561,18 @@ func (u *VisitUpsert) UpdateUpdatedAt() *VisitUpsert {
 	return u
 }
 
+// SetPlanID sets the "plan_id" field.
+func (u *VisitUpsert) SetPlanID(v pulid.ID) *VisitUpsert {
+	u.Set(visit.FieldPlanID, v)
+	return u
+}
+
+// UpdatePlanID sets the "plan_id" field to the value that was provided on create.
+func (u *VisitUpsert) UpdatePlanID() *VisitUpsert {
+	u.SetExcluded(visit.FieldPlanID)
+	return u
+}
+
 // SetWorkerID sets the "worker_id" field.
 func (u *VisitUpsert) SetWorkerID(v pulid.ID) *VisitUpsert {
 	u.Set(visit.FieldWorkerID, v)
@@ -731,9 +743,6 @@ func (u *VisitUpsertOne) UpdateNewValues() *VisitUpsertOne {
 		if _, exists := u.create.mutation.PersonID(); exists {
 			s.SetIgnore(visit.FieldPersonID)
 		}
-		if _, exists := u.create.mutation.PlanID(); exists {
-			s.SetIgnore(visit.FieldPlanID)
-		}
 	}))
 	return u
 }
@@ -776,6 +785,20 @@ func (u *VisitUpsertOne) SetUpdatedAt(v time.Time) *VisitUpsertOne {
 func (u *VisitUpsertOne) UpdateUpdatedAt() *VisitUpsertOne {
 	return u.Update(func(s *VisitUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetPlanID sets the "plan_id" field.
+func (u *VisitUpsertOne) SetPlanID(v pulid.ID) *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.SetPlanID(v)
+	})
+}
+
+// UpdatePlanID sets the "plan_id" field to the value that was provided on create.
+func (u *VisitUpsertOne) UpdatePlanID() *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.UpdatePlanID()
 	})
 }
 
@@ -1139,9 +1162,6 @@ func (u *VisitUpsertBulk) UpdateNewValues() *VisitUpsertBulk {
 			if _, exists := b.mutation.PersonID(); exists {
 				s.SetIgnore(visit.FieldPersonID)
 			}
-			if _, exists := b.mutation.PlanID(); exists {
-				s.SetIgnore(visit.FieldPlanID)
-			}
 		}
 	}))
 	return u
@@ -1185,6 +1205,20 @@ func (u *VisitUpsertBulk) SetUpdatedAt(v time.Time) *VisitUpsertBulk {
 func (u *VisitUpsertBulk) UpdateUpdatedAt() *VisitUpsertBulk {
 	return u.Update(func(s *VisitUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetPlanID sets the "plan_id" field.
+func (u *VisitUpsertBulk) SetPlanID(v pulid.ID) *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.SetPlanID(v)
+	})
+}
+
+// UpdatePlanID sets the "plan_id" field to the value that was provided on create.
+func (u *VisitUpsertBulk) UpdatePlanID() *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.UpdatePlanID()
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"reablement/ent/account"
 	"reablement/ent/concern"
+	"reablement/ent/plan"
 	"reablement/ent/predicate"
 	"reablement/ent/progress"
 	"reablement/ent/schema/pulid"
@@ -36,6 +37,20 @@ func (_u *VisitUpdate) Where(ps ...predicate.Visit) *VisitUpdate {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *VisitUpdate) SetUpdatedAt(v time.Time) *VisitUpdate {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetPlanID sets the "plan_id" field.
+func (_u *VisitUpdate) SetPlanID(v pulid.ID) *VisitUpdate {
+	_u.mutation.SetPlanID(v)
+	return _u
+}
+
+// SetNillablePlanID sets the "plan_id" field if the given value is not nil.
+func (_u *VisitUpdate) SetNillablePlanID(v *pulid.ID) *VisitUpdate {
+	if v != nil {
+		_u.SetPlanID(*v)
+	}
 	return _u
 }
 
@@ -203,6 +218,11 @@ func (_u *VisitUpdate) AddRevision(v int) *VisitUpdate {
 	return _u
 }
 
+// SetPlan sets the "plan" edge to the Plan entity.
+func (_u *VisitUpdate) SetPlan(v *Plan) *VisitUpdate {
+	return _u.SetPlanID(v.ID)
+}
+
 // SetWorker sets the "worker" edge to the Account entity.
 func (_u *VisitUpdate) SetWorker(v *Account) *VisitUpdate {
 	return _u.SetWorkerID(v.ID)
@@ -241,6 +261,12 @@ func (_u *VisitUpdate) AddConcerns(v ...*Concern) *VisitUpdate {
 // Mutation returns the VisitMutation object of the builder.
 func (_u *VisitUpdate) Mutation() *VisitMutation {
 	return _u.mutation
+}
+
+// ClearPlan clears the "plan" edge to the Plan entity.
+func (_u *VisitUpdate) ClearPlan() *VisitUpdate {
+	_u.mutation.ClearPlan()
+	return _u
 }
 
 // ClearWorker clears the "worker" edge to the Account entity.
@@ -417,6 +443,35 @@ func (_u *VisitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.AddedRevision(); ok {
 		_spec.AddField(visit.FieldRevision, field.TypeInt, value)
 	}
+	if _u.mutation.PlanCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   visit.PlanTable,
+			Columns: []string{visit.PlanColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PlanIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   visit.PlanTable,
+			Columns: []string{visit.PlanColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.WorkerCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -561,6 +616,20 @@ type VisitUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *VisitUpdateOne) SetUpdatedAt(v time.Time) *VisitUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetPlanID sets the "plan_id" field.
+func (_u *VisitUpdateOne) SetPlanID(v pulid.ID) *VisitUpdateOne {
+	_u.mutation.SetPlanID(v)
+	return _u
+}
+
+// SetNillablePlanID sets the "plan_id" field if the given value is not nil.
+func (_u *VisitUpdateOne) SetNillablePlanID(v *pulid.ID) *VisitUpdateOne {
+	if v != nil {
+		_u.SetPlanID(*v)
+	}
 	return _u
 }
 
@@ -728,6 +797,11 @@ func (_u *VisitUpdateOne) AddRevision(v int) *VisitUpdateOne {
 	return _u
 }
 
+// SetPlan sets the "plan" edge to the Plan entity.
+func (_u *VisitUpdateOne) SetPlan(v *Plan) *VisitUpdateOne {
+	return _u.SetPlanID(v.ID)
+}
+
 // SetWorker sets the "worker" edge to the Account entity.
 func (_u *VisitUpdateOne) SetWorker(v *Account) *VisitUpdateOne {
 	return _u.SetWorkerID(v.ID)
@@ -766,6 +840,12 @@ func (_u *VisitUpdateOne) AddConcerns(v ...*Concern) *VisitUpdateOne {
 // Mutation returns the VisitMutation object of the builder.
 func (_u *VisitUpdateOne) Mutation() *VisitMutation {
 	return _u.mutation
+}
+
+// ClearPlan clears the "plan" edge to the Plan entity.
+func (_u *VisitUpdateOne) ClearPlan() *VisitUpdateOne {
+	_u.mutation.ClearPlan()
+	return _u
 }
 
 // ClearWorker clears the "worker" edge to the Account entity.
@@ -971,6 +1051,35 @@ func (_u *VisitUpdateOne) sqlSave(ctx context.Context) (_node *Visit, err error)
 	}
 	if value, ok := _u.mutation.AddedRevision(); ok {
 		_spec.AddField(visit.FieldRevision, field.TypeInt, value)
+	}
+	if _u.mutation.PlanCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   visit.PlanTable,
+			Columns: []string{visit.PlanColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.PlanIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   visit.PlanTable,
+			Columns: []string{visit.PlanColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.WorkerCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"reablement/ent"
+	"reablement/ent/amendment"
 	"reablement/ent/contingency"
 	"reablement/ent/outcomestep"
 	"reablement/ent/plan"
@@ -41,6 +42,26 @@ func (r *mutationResolver) CommencePlan(ctx context.Context, id pulid.ID, expect
 func (r *mutationResolver) ConfirmRiskMitigation(ctx context.Context, id pulid.ID) (*ent.Risk, error) {
 	return r.ent(ctx).Risk.UpdateOneID(id).SetMitigationConfirmedAt(time.Now().UTC()).
 		SetMitigationConfirmedByID(viewer.FromContext(ctx).Account()).Save(ctx)
+}
+
+// RequestAmendment is the resolver for the requestAmendment field.
+func (r *mutationResolver) RequestAmendment(ctx context.Context, input ent.CreateAmendmentInput) (*ent.Amendment, error) {
+	return r.ent(ctx).Amendment.Create().SetInput(input).Save(ctx)
+}
+
+// ConsultPersonOnAmendment is the resolver for the consultPersonOnAmendment field.
+func (r *mutationResolver) ConsultPersonOnAmendment(ctx context.Context, id pulid.ID, personView string) (*ent.Amendment, error) {
+	return r.ent(ctx).Amendment.UpdateOneID(id).SetPersonConsultedAt(time.Now().UTC()).SetPersonView(personView).Save(ctx)
+}
+
+// DecideAmendment is the resolver for the decideAmendment field.
+func (r *mutationResolver) DecideAmendment(ctx context.Context, id pulid.ID, decision amendment.Decision, reason string, evidenceReviewed *string, toldOfRightToComplain *bool) (*ent.Amendment, error) {
+	// R25 and R26 (the new version, re-circulation) run in ent/rule.
+	u := r.ent(ctx).Amendment.UpdateOneID(id).SetDecision(decision).SetDecisionReason(reason).SetNillableEvidenceReviewed(evidenceReviewed)
+	if toldOfRightToComplain != nil && *toldOfRightToComplain {
+		u.SetComplaintRightToldAt(time.Now().UTC())
+	}
+	return u.Save(ctx)
 }
 
 // RecordConsent is the resolver for the recordConsent field.

@@ -111,6 +111,9 @@ func Guard(kind Kind) ent.Hook {
 			if t.planStatus == plan.StatusSUPERSEDED && (kind == KindPlan || kind == KindPlanContent) {
 				return nil, fault.Rule("R25", "This plan version has been superseded by an amendment and can never change again. Make the change on the current version.")
 			}
+			if kind == KindPlanContent && m.Op().Is(ent.OpDeleteOne) && t.planStatus != plan.StatusDRAFT {
+				return nil, fault.Rule("R25", "Only a draft plan's content can be removed; once agreed, a plan changes through an amendment, which keeps the earlier version.")
+			}
 			return next.Mutate(ctx, m)
 		})
 	}
@@ -122,7 +125,7 @@ func Guard(kind Kind) ent.Hook {
 func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, t target) error {
 	if m.Type() == gen.TypeRisk && slices.ContainsFunc(m.Fields(), func(f string) bool {
 		return f == "mitigation_confirmed_at" || f == "mitigation_confirmed_by_id"
-	}) && !v.Has(policy.RegisteredManager) {
+	}) && !v.Has(policy.RegisteredManager) && !isSuperseding(ctx) {
 		return fault.New(fault.Forbidden, "Only a registered manager can confirm that a risk to the worker is mitigated (R31).")
 	}
 	if v.Has(policy.Practitioner) || v.Has(policy.Manager) {
@@ -206,6 +209,9 @@ func resolveTarget(ctx context.Context, kind Kind, m ent.Mutation) (target, erro
 			return t, notFound(err, "plan")
 		}
 		return target{person: p.PersonID, plan: p.ID, planStatus: p.Status}, nil
+	}
+	if m.Op().Is(ent.OpDeleteOne) {
+		return deleteTarget(ctx, client, m.Type(), id)
 	}
 	personID, err := m.OldField(ctx, "person_id")
 	if err != nil {
@@ -374,4 +380,39 @@ func emergencyAccess(ctx context.Context, v *viewer.Viewer, m ent.Mutation) erro
 		SetPersonID(personID).SetSections(policy.AllSections).SetBases([]policy.Basis{policy.EmergencyAccess}).
 		SetRequestID(viewer.RequestID(ctx)).SetOperation("requestEmergencyAccess: " + reason).SetFlagged(true).
 		Exec(privacy.DecisionContext(ctx, privacy.Allow))
+}
+
+// deleteTarget reads the keys of a row about to be deleted (OldField is for
+// updates only). Only plan content can be deleted through the API.
+func deleteTarget(ctx context.Context, client *gen.Client, typ string, id pulid.ID) (target, error) {
+	var planID pulid.ID
+	switch typ {
+	case gen.TypeOutcome:
+		o, err := client.Outcome.Get(ctx, id)
+		if err != nil {
+			return target{}, notFound(err, "outcome")
+		}
+		planID = o.PlanID
+	case gen.TypeOutcomeStep:
+		o, err := client.OutcomeStep.Get(ctx, id)
+		if err != nil {
+			return target{}, notFound(err, "step")
+		}
+		planID = o.PlanID
+	case gen.TypeRisk:
+		o, err := client.Risk.Get(ctx, id)
+		if err != nil {
+			return target{}, notFound(err, "risk")
+		}
+		planID = o.PlanID
+	case gen.TypeContingency:
+		o, err := client.Contingency.Get(ctx, id)
+		if err != nil {
+			return target{}, notFound(err, "contingency")
+		}
+		planID = o.PlanID
+	default:
+		return target{}, fault.New(fault.Forbidden, "Records of this kind are never deleted; they are ended or corrected.")
+	}
+	return planTarget(ctx, client, planID)
 }

@@ -31,6 +31,9 @@ func Lifecycle() ent.Hook {
 			if err != nil {
 				return nil, err
 			}
+			if to == plan.StatusSUPERSEDED && isSuperseding(ctx) {
+				return next.Mutate(ctx, m) // an agreed amendment (R25), never a status change
+			}
 			if err := careact.Transition(careact.Status(from), careact.Status(to)); err != nil {
 				return nil, err
 			}

@@ -141,10 +141,13 @@ func init() {
 	}
 	amendmentMixinHooks1 := amendmentMixin[1].Hooks()
 	amendmentMixinHooks3 := amendmentMixin[3].Hooks()
+	amendmentHooks := schema.Amendment{}.Hooks()
 
 	amendment.Hooks[1] = amendmentMixinHooks1[0]
 
 	amendment.Hooks[2] = amendmentMixinHooks3[0]
+
+	amendment.Hooks[3] = amendmentHooks[0]
 	amendmentMixinFields0 := amendmentMixin[0].Fields()
 	_ = amendmentMixinFields0
 	amendmentMixinFields2 := amendmentMixin[2].Fields()

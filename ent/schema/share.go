@@ -74,8 +74,14 @@ type Amendment struct{ ent.Schema }
 
 // Annotations of the Amendment.
 func (Amendment) Annotations() []schema.Annotation {
-	return []schema.Annotation{schema.Comment("A request to change a plan (R25): who asked and why, the person's view when someone else asked, the evidence, and the decision with reasons.")}
+	return []schema.Annotation{
+		schema.Comment("A request to change a plan (R25): who asked and why, the person's view when someone else asked, the evidence, and the decision with reasons."),
+		entgql.Mutations(entgql.MutationCreate()),
+	}
 }
+
+// Hooks of the Amendment: R25 and R26 decide what a decision needs and does.
+func (Amendment) Hooks() []ent.Hook { return []ent.Hook{rule.AmendmentRules()} }
 
 // Mixin of the Amendment.
 func (Amendment) Mixin() []ent.Mixin {
@@ -93,9 +99,11 @@ func (Amendment) Fields() []ent.Field {
 		field.Time("person_consulted_at").Optional().Nillable().Comment("R25: when the person was consulted, if someone else asked.").Annotations(codedSection(policy.Involvement)...),
 		field.Text("person_view").Optional().Comment("The person's view of the request.").Annotations(section(policy.Involvement)...),
 		field.Text("evidence_reviewed").Optional().Comment("R25: the evidence reviewed.").Annotations(section(policy.Involvement)...),
-		field.Enum("decision").Values("PENDING", "AGREED", "DECLINED").Default("PENDING").Comment("The decision.").Annotations(codedSection(policy.Involvement)...),
+		field.Enum("decision").Values("PENDING", "AGREED", "DECLINED").Default("PENDING").Comment("The decision.").
+			Annotations(append(codedSection(policy.Involvement), entgql.Skip(entgql.SkipMutationCreateInput))...),
 		field.Text("decision_reason").Optional().Comment("The reasons for the decision.").Annotations(section(policy.Involvement)...),
-		field.Time("decided_at").Optional().Nillable().Comment("When it was decided.").Annotations(codedSection(policy.Involvement)...),
+		field.Time("decided_at").Optional().Nillable().Comment("When it was decided.").
+			Annotations(append(codedSection(policy.Involvement), entgql.Skip(entgql.SkipMutationCreateInput))...),
 		field.Time("complaint_right_told_at").Optional().Nillable().Comment("R25: when the person was told of their right to complain, for a declined request.").Annotations(codedSection(policy.Involvement)...),
 		field.Bool("no_recirculation").Default(false).Comment("R26: the person asked that the new version not go to everyone who had the old one.").Annotations(codedSection(policy.Involvement)...),
 		field.String("resulting_plan_id").GoType(pulid.ID("")).Optional().Nillable().Comment("The new version an agreed amendment produced.").Annotations(entgql.Skip(entgql.SkipAll)),
@@ -106,7 +114,7 @@ func (Amendment) Fields() []ent.Field {
 func (Amendment) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("plan", Plan.Type).Ref("amendments").Unique().Required().Immutable().Field("plan_id").Comment("The version the request is against."),
-		edge.To("resulting_plan", Plan.Type).Unique().Field("resulting_plan_id").Comment("The new version produced, for an agreed request."),
+		edge.To("resulting_plan", Plan.Type).Unique().Field("resulting_plan_id").Comment("The new version produced, for an agreed request.").Annotations(childEdge()),
 	}
 }
 

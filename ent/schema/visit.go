@@ -34,7 +34,9 @@ func (Visit) Mixin() []ent.Mixin {
 // Fields of the Visit.
 func (Visit) Fields() []ent.Field {
 	return []ent.Field{
-		planField(),
+		// Not immutable: scheduled visits move to the new version an agreed
+		// amendment produces (R25).
+		field.String("plan_id").GoType(pulid.ID("")).Comment("The plan version the visit works to."),
 		field.String("worker_id").GoType(pulid.ID("")).Comment("The reablement worker."),
 		field.Time("starts_at").Comment("Scheduled start (UTC).").Annotations(entgql.OrderField("STARTS_AT")),
 		field.Int("duration_minutes").Positive().Comment("Scheduled length in minutes.").Annotations(codedSection(policy.Visits)...),
@@ -53,7 +55,8 @@ func (Visit) Fields() []ent.Field {
 // Edges of the Visit.
 func (Visit) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("plan", Plan.Type).Ref("visits").Unique().Required().Immutable().Field("plan_id").Comment("The plan version the visit works to."),
+		edge.From("plan", Plan.Type).Ref("visits").Unique().Required().Field("plan_id").Comment("The plan version the visit works to.").
+			Annotations(entgql.Skip(entgql.SkipMutationUpdateInput)),
 		edge.To("worker", Account.Type).Unique().Required().Field("worker_id").Comment("The reablement worker."),
 		edge.To("progress", Progress.Type).Comment("Progress recorded at the visit.").Annotations(append(codedSection(policy.Outcomes), childEdge())...),
 		edge.To("concerns", Concern.Type).Comment("Concerns raised at the visit.").Annotations(append(codedSection(policy.Safeguarding), childEdge())...),

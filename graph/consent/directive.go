@@ -141,6 +141,11 @@ func selectKeys(q entgo.Query) {
 	}
 	fields := qc.Elem().FieldByName("Fields")
 	typ := qc.Elem().FieldByName("Type").String()
+	switch qc.Elem().FieldByName("Op").String() {
+	case "", entgo.OpQueryAll, entgo.OpQueryOnly, entgo.OpQueryFirst:
+	default:
+		return // IDs, counts and scans read exactly the columns they name
+	}
 	if fields.Len() == 0 {
 		return // all columns
 	}

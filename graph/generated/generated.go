@@ -275,41 +275,44 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AgreePlan              func(childComplexity int, id pulid.ID, expectedRevision int) int
-		CommencePlan           func(childComplexity int, id pulid.ID, expectedRevision int) int
-		ConfirmRiskMitigation  func(childComplexity int, id pulid.ID) int
-		CreateCarer            func(childComplexity int, input ent.CreateCarerInput) int
-		CreateContact          func(childComplexity int, input ent.CreateContactInput) int
-		CreateContingency      func(childComplexity int, input ent.CreateContingencyInput) int
-		CreateInvolvement      func(childComplexity int, input ent.CreateInvolvementInput) int
-		CreateNeed             func(childComplexity int, input ent.CreateNeedInput) int
-		CreateOutcome          func(childComplexity int, input ent.CreateOutcomeInput) int
-		CreateOutcomeStep      func(childComplexity int, input ent.CreateOutcomeStepInput) int
-		CreatePerson           func(childComplexity int, input ent.CreatePersonInput) int
-		CreatePlan             func(childComplexity int, input ent.CreatePlanInput) int
-		CreateRisk             func(childComplexity int, input ent.CreateRiskInput) int
-		CreateVisit            func(childComplexity int, input ent.CreateVisitInput) int
-		DeleteContingency      func(childComplexity int, id pulid.ID) int
-		DeleteOutcome          func(childComplexity int, id pulid.ID) int
-		DeleteOutcomeStep      func(childComplexity int, id pulid.ID) int
-		DeleteRisk             func(childComplexity int, id pulid.ID) int
-		RecordConsent          func(childComplexity int, input ent.CreateConsentInput) int
-		RecordVisit            func(childComplexity int, input model.RecordVisitInput) int
-		RequestEmergencyAccess func(childComplexity int, personID pulid.ID, reason string, hours int) int
-		RevokeShare            func(childComplexity int, id pulid.ID, reason string) int
-		SharePlan              func(childComplexity int, input ent.CreateShareInput) int
-		SignInAsDemo           func(childComplexity int, username string) int
-		UpdateCarer            func(childComplexity int, id pulid.ID, input ent.UpdateCarerInput) int
-		UpdateContact          func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
-		UpdateContingency      func(childComplexity int, id pulid.ID, input ent.UpdateContingencyInput) int
-		UpdateNeed             func(childComplexity int, id pulid.ID, input ent.UpdateNeedInput) int
-		UpdateOutcome          func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeInput) int
-		UpdateOutcomeStep      func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeStepInput) int
-		UpdatePerson           func(childComplexity int, id pulid.ID, input ent.UpdatePersonInput) int
-		UpdatePlan             func(childComplexity int, id pulid.ID, expectedRevision int, input ent.UpdatePlanInput) int
-		UpdateRisk             func(childComplexity int, id pulid.ID, input ent.UpdateRiskInput) int
-		UpdateVisit            func(childComplexity int, id pulid.ID, input ent.UpdateVisitInput) int
-		WithdrawConsent        func(childComplexity int, id pulid.ID, reason string) int
+		AgreePlan                func(childComplexity int, id pulid.ID, expectedRevision int) int
+		CommencePlan             func(childComplexity int, id pulid.ID, expectedRevision int) int
+		ConfirmRiskMitigation    func(childComplexity int, id pulid.ID) int
+		ConsultPersonOnAmendment func(childComplexity int, id pulid.ID, personView string) int
+		CreateCarer              func(childComplexity int, input ent.CreateCarerInput) int
+		CreateContact            func(childComplexity int, input ent.CreateContactInput) int
+		CreateContingency        func(childComplexity int, input ent.CreateContingencyInput) int
+		CreateInvolvement        func(childComplexity int, input ent.CreateInvolvementInput) int
+		CreateNeed               func(childComplexity int, input ent.CreateNeedInput) int
+		CreateOutcome            func(childComplexity int, input ent.CreateOutcomeInput) int
+		CreateOutcomeStep        func(childComplexity int, input ent.CreateOutcomeStepInput) int
+		CreatePerson             func(childComplexity int, input ent.CreatePersonInput) int
+		CreatePlan               func(childComplexity int, input ent.CreatePlanInput) int
+		CreateRisk               func(childComplexity int, input ent.CreateRiskInput) int
+		CreateVisit              func(childComplexity int, input ent.CreateVisitInput) int
+		DecideAmendment          func(childComplexity int, id pulid.ID, decision amendment.Decision, reason string, evidenceReviewed *string, toldOfRightToComplain *bool) int
+		DeleteContingency        func(childComplexity int, id pulid.ID) int
+		DeleteOutcome            func(childComplexity int, id pulid.ID) int
+		DeleteOutcomeStep        func(childComplexity int, id pulid.ID) int
+		DeleteRisk               func(childComplexity int, id pulid.ID) int
+		RecordConsent            func(childComplexity int, input ent.CreateConsentInput) int
+		RecordVisit              func(childComplexity int, input model.RecordVisitInput) int
+		RequestAmendment         func(childComplexity int, input ent.CreateAmendmentInput) int
+		RequestEmergencyAccess   func(childComplexity int, personID pulid.ID, reason string, hours int) int
+		RevokeShare              func(childComplexity int, id pulid.ID, reason string) int
+		SharePlan                func(childComplexity int, input ent.CreateShareInput) int
+		SignInAsDemo             func(childComplexity int, username string) int
+		UpdateCarer              func(childComplexity int, id pulid.ID, input ent.UpdateCarerInput) int
+		UpdateContact            func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
+		UpdateContingency        func(childComplexity int, id pulid.ID, input ent.UpdateContingencyInput) int
+		UpdateNeed               func(childComplexity int, id pulid.ID, input ent.UpdateNeedInput) int
+		UpdateOutcome            func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeInput) int
+		UpdateOutcomeStep        func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeStepInput) int
+		UpdatePerson             func(childComplexity int, id pulid.ID, input ent.UpdatePersonInput) int
+		UpdatePlan               func(childComplexity int, id pulid.ID, expectedRevision int, input ent.UpdatePlanInput) int
+		UpdateRisk               func(childComplexity int, id pulid.ID, input ent.UpdateRiskInput) int
+		UpdateVisit              func(childComplexity int, id pulid.ID, input ent.UpdateVisitInput) int
+		WithdrawConsent          func(childComplexity int, id pulid.ID, reason string) int
 	}
 
 	Need struct {
@@ -663,6 +666,9 @@ type MutationResolver interface {
 	AgreePlan(ctx context.Context, id pulid.ID, expectedRevision int) (*ent.Plan, error)
 	CommencePlan(ctx context.Context, id pulid.ID, expectedRevision int) (*ent.Plan, error)
 	ConfirmRiskMitigation(ctx context.Context, id pulid.ID) (*ent.Risk, error)
+	RequestAmendment(ctx context.Context, input ent.CreateAmendmentInput) (*ent.Amendment, error)
+	ConsultPersonOnAmendment(ctx context.Context, id pulid.ID, personView string) (*ent.Amendment, error)
+	DecideAmendment(ctx context.Context, id pulid.ID, decision amendment.Decision, reason string, evidenceReviewed *string, toldOfRightToComplain *bool) (*ent.Amendment, error)
 	RecordConsent(ctx context.Context, input ent.CreateConsentInput) (*ent.Consent, error)
 	WithdrawConsent(ctx context.Context, id pulid.ID, reason string) (*ent.Consent, error)
 	SharePlan(ctx context.Context, input ent.CreateShareInput) (*ent.Share, error)
@@ -1711,6 +1717,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConfirmRiskMitigation(childComplexity, args["id"].(pulid.ID)), true
+	case "Mutation.consultPersonOnAmendment":
+		if e.ComplexityRoot.Mutation.ConsultPersonOnAmendment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_consultPersonOnAmendment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConsultPersonOnAmendment(childComplexity, args["id"].(pulid.ID), args["personView"].(string)), true
 	case "Mutation.createCarer":
 		if e.ComplexityRoot.Mutation.CreateCarer == nil {
 			break
@@ -1832,6 +1849,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateVisit(childComplexity, args["input"].(ent.CreateVisitInput)), true
+	case "Mutation.decideAmendment":
+		if e.ComplexityRoot.Mutation.DecideAmendment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideAmendment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DecideAmendment(childComplexity, args["id"].(pulid.ID), args["decision"].(amendment.Decision), args["reason"].(string), args["evidenceReviewed"].(*string), args["toldOfRightToComplain"].(*bool)), true
 	case "Mutation.deleteContingency":
 		if e.ComplexityRoot.Mutation.DeleteContingency == nil {
 			break
@@ -1898,6 +1926,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordVisit(childComplexity, args["input"].(model.RecordVisitInput)), true
+	case "Mutation.requestAmendment":
+		if e.ComplexityRoot.Mutation.RequestAmendment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestAmendment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestAmendment(childComplexity, args["input"].(ent.CreateAmendmentInput)), true
 	case "Mutation.requestEmergencyAccess":
 		if e.ComplexityRoot.Mutation.RequestEmergencyAccess == nil {
 			break
@@ -3761,6 +3800,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputContingencyOrder,
 		ec.unmarshalInputContingencyWhereInput,
 		ec.unmarshalInputCreateAdviceInput,
+		ec.unmarshalInputCreateAmendmentInput,
 		ec.unmarshalInputCreateCapacityAssessmentInput,
 		ec.unmarshalInputCreateCarerInput,
 		ec.unmarshalInputCreateConsentInput,
@@ -7243,6 +7283,56 @@ input CreateAdviceInput {
   followUpByID: ID
 }
 """
+CreateAmendmentInput is used for create Amendment object.
+Input was generated by ent.
+"""
+input CreateAmendmentInput {
+  """
+  Who asked.
+  """
+  requestedBy: AmendmentRequestedBy!
+  """
+  The requester's name.
+  """
+  requesterName: String
+  """
+  R25: information missing, or a misinterpretation.
+  """
+  reason: AmendmentReason!
+  """
+  What should change.
+  """
+  details: String!
+  """
+  R25: when the person was consulted, if someone else asked.
+  """
+  personConsultedAt: Time
+  """
+  The person's view of the request.
+  """
+  personView: String
+  """
+  R25: the evidence reviewed.
+  """
+  evidenceReviewed: String
+  """
+  The reasons for the decision.
+  """
+  decisionReason: String
+  """
+  R25: when the person was told of their right to complain, for a declined request.
+  """
+  complaintRightToldAt: Time
+  """
+  R26: the person asked that the new version not go to everyone who had the old one.
+  """
+  noRecirculation: Boolean
+  """
+  The plan version.
+  """
+  planID: ID!
+}
+"""
 CreateCapacityAssessmentInput is used for create CapacityAssessment object.
 Input was generated by ent.
 """
@@ -7862,7 +7952,7 @@ input CreateVisitInput {
   """
   notes: String
   """
-  The plan version.
+  The plan version the visit works to.
   """
   planID: ID!
   """
@@ -8497,6 +8587,58 @@ type Mutation {
     """
     id: ID!
   ): Risk!
+  """
+  Records a request to amend a plan version (R25): information missing, or a misinterpretation.
+  """
+  requestAmendment(
+    """
+    The request.
+    """
+    input: CreateAmendmentInput!
+  ): Amendment!
+  """
+  Records that the person was consulted on a request someone else made, and their view (R25).
+  """
+  consultPersonOnAmendment(
+    """
+    The request.
+    """
+    id: ID!
+
+    """
+    The person's view, in their words.
+    """
+    personView: String!
+  ): Amendment!
+  """
+  Decides an amendment request (R25). Agreed: a new version is produced with everything carried over, the old one is superseded for ever, and everyone who held it receives the new one with the same scope unless the person asked otherwise (R26). Declined: the reasons and that the person was told of their right to complain are recorded.
+  """
+  decideAmendment(
+    """
+    The request.
+    """
+    id: ID!
+
+    """
+    AGREED or DECLINED.
+    """
+    decision: AmendmentDecision!
+
+    """
+    The reasons for the decision.
+    """
+    reason: String!
+
+    """
+    The evidence reviewed.
+    """
+    evidenceReviewed: String
+
+    """
+    For a decline: the person has been told of their right to complain.
+    """
+    toldOfRightToComplain: Boolean = false
+  ): Amendment!
   """
   Records a decision by or for the person: consent, or a best-interests decision with their capacity at the time (R22).
   """
@@ -13901,7 +14043,7 @@ type Visit implements Node {
   """
   updatedAt: Time!
   """
-  The plan version.
+  The plan version the visit works to.
   """
   planID: ID!
   """
@@ -15573,6 +15715,28 @@ func (ec *executionContext) field_Mutation_confirmRiskMitigation_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_consultPersonOnAmendment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "personView",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["personView"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCarer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15727,6 +15891,52 @@ func (ec *executionContext) field_Mutation_createVisit_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_decideAmendment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "decision",
+		func(ctx context.Context, v any) (amendment.Decision, error) {
+			return ec.unmarshalNAmendmentDecision2reablementᚋentᚋamendmentᚐDecision(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["decision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "evidenceReviewed",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evidenceReviewed"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "toldOfRightToComplain",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toldOfRightToComplain"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteContingency_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15803,6 +16013,20 @@ func (ec *executionContext) field_Mutation_recordVisit_args(ctx context.Context,
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.RecordVisitInput, error) {
 			return ec.unmarshalNRecordVisitInput2reablementᚋgraphᚋmodelᚐRecordVisitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestAmendment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateAmendmentInput, error) {
+			return ec.unmarshalNCreateAmendmentInput2reablementᚋentᚐCreateAmendmentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21805,6 +22029,138 @@ func (ec *executionContext) fieldContext_Mutation_confirmRiskMitigation(ctx cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_confirmRiskMitigation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestAmendment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestAmendment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestAmendment(ctx, fc.Args["input"].(ent.CreateAmendmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Amendment) graphql.Marshaler {
+			return ec.marshalNAmendment2ᚖreablementᚋentᚐAmendment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestAmendment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Amendment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestAmendment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_consultPersonOnAmendment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_consultPersonOnAmendment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConsultPersonOnAmendment(ctx, fc.Args["id"].(pulid.ID), fc.Args["personView"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Amendment) graphql.Marshaler {
+			return ec.marshalNAmendment2ᚖreablementᚋentᚐAmendment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_consultPersonOnAmendment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Amendment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_consultPersonOnAmendment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_decideAmendment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_decideAmendment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DecideAmendment(ctx, fc.Args["id"].(pulid.ID), fc.Args["decision"].(amendment.Decision), fc.Args["reason"].(string), fc.Args["evidenceReviewed"].(*string), fc.Args["toldOfRightToComplain"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Amendment) graphql.Marshaler {
+			return ec.marshalNAmendment2ᚖreablementᚋentᚐAmendment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_decideAmendment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Amendment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_decideAmendment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -38672,6 +39028,106 @@ func (ec *executionContext) unmarshalInputCreateAdviceInput(ctx context.Context,
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCreateAmendmentInput(ctx context.Context, obj any) (ent.CreateAmendmentInput, error) {
+	var it ent.CreateAmendmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"requestedBy", "requesterName", "reason", "details", "personConsultedAt", "personView", "evidenceReviewed", "decisionReason", "complaintRightToldAt", "noRecirculation", "planID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "requestedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestedBy"))
+			data, err := ec.unmarshalNAmendmentRequestedBy2reablementᚋentᚋamendmentᚐRequestedBy(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestedBy = data
+		case "requesterName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requesterName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequesterName = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNAmendmentReason2reablementᚋentᚋamendmentᚐReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "details":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("details"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Details = data
+		case "personConsultedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personConsultedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonConsultedAt = data
+		case "personView":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personView"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonView = data
+		case "evidenceReviewed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidenceReviewed"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvidenceReviewed = data
+		case "decisionReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisionReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecisionReason = data
+		case "complaintRightToldAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintRightToldAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintRightToldAt = data
+		case "noRecirculation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noRecirculation"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoRecirculation = data
+		case "planID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planID"))
+			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateCapacityAssessmentInput(ctx context.Context, obj any) (ent.CreateCapacityAssessmentInput, error) {
 	var it ent.CreateCapacityAssessmentInput
 	if obj == nil {
@@ -49687,6 +50143,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "requestAmendment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestAmendment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "consultPersonOnAmendment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_consultPersonOnAmendment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decideAmendment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_decideAmendment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "recordConsent":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordConsent(ctx, field)
@@ -54481,6 +54958,10 @@ func (ec *executionContext) unmarshalNAdviceWhereInput2ᚖreablementᚋentᚐAdv
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAmendment2reablementᚋentᚐAmendment(ctx context.Context, sel ast.SelectionSet, v ent.Amendment) graphql.Marshaler {
+	return ec._Amendment(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNAmendment2ᚖreablementᚋentᚐAmendment(ctx context.Context, sel ast.SelectionSet, v *ent.Amendment) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -54489,6 +54970,16 @@ func (ec *executionContext) marshalNAmendment2ᚖreablementᚋentᚐAmendment(ct
 		return graphql.Null
 	}
 	return ec._Amendment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAmendmentDecision2reablementᚋentᚋamendmentᚐDecision(ctx context.Context, v any) (amendment.Decision, error) {
+	var res amendment.Decision
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAmendmentDecision2reablementᚋentᚋamendmentᚐDecision(ctx context.Context, sel ast.SelectionSet, v amendment.Decision) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNAmendmentOrderField2ᚖreablementᚋentᚐAmendmentOrderField(ctx context.Context, v any) (*ent.AmendmentOrderField, error) {
@@ -54504,6 +54995,26 @@ func (ec *executionContext) marshalNAmendmentOrderField2ᚖreablementᚋentᚐAm
 		}
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAmendmentReason2reablementᚋentᚋamendmentᚐReason(ctx context.Context, v any) (amendment.Reason, error) {
+	var res amendment.Reason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAmendmentReason2reablementᚋentᚋamendmentᚐReason(ctx context.Context, sel ast.SelectionSet, v amendment.Reason) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAmendmentRequestedBy2reablementᚋentᚋamendmentᚐRequestedBy(ctx context.Context, v any) (amendment.RequestedBy, error) {
+	var res amendment.RequestedBy
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAmendmentRequestedBy2reablementᚋentᚋamendmentᚐRequestedBy(ctx context.Context, sel ast.SelectionSet, v amendment.RequestedBy) graphql.Marshaler {
 	return v
 }
 
@@ -54889,6 +55400,11 @@ func (ec *executionContext) marshalNContingencyOrderField2ᚖreablementᚋentᚐ
 func (ec *executionContext) unmarshalNContingencyWhereInput2ᚖreablementᚋentᚐContingencyWhereInput(ctx context.Context, v any) (*ent.ContingencyWhereInput, error) {
 	res, err := ec.unmarshalInputContingencyWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateAmendmentInput2reablementᚋentᚐCreateAmendmentInput(ctx context.Context, v any) (ent.CreateAmendmentInput, error) {
+	res, err := ec.unmarshalInputCreateAmendmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateCarerInput2reablementᚋentᚐCreateCarerInput(ctx context.Context, v any) (ent.CreateCarerInput, error) {

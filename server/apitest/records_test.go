@@ -220,3 +220,40 @@ func TestBadInputSaysWhatAndWhere(t *testing.T) {
 		t.Errorf("filtering on a gated field must be refused: %v", r.Codes())
 	}
 }
+
+// A draft's outcomes, steps, risks and contingencies can be removed; an
+// agreed plan's cannot (it changes through an amendment, R25).
+func TestRemovingContentOnlyFromADraft(t *testing.T) {
+	s := server(t)
+	ctx := apitest.System(context.Background())
+	token := s.Token(t, "priya.practitioner")
+	team := s.Account(t, "priya.practitioner").QueryTeams().FirstX(ctx)
+	person := mustCreate(t, s, token, `mutation($in: CreatePersonInput!) { createPerson(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"legalName": "Ivy Moss", "preferredName": "Ivy", "dateOfBirth": "1944-07-07", "teamID": team.ID}})
+	p := mustCreate(t, s, token, `mutation($in: CreatePlanInput!) { createPlan(input: $in) { id } }`, map[string]any{"in": map[string]any{"personID": person.ID}})
+	o := mustCreate(t, s, token, `mutation($id: ID!) { createOutcome(input: {planID: $id, statement: "Walk to the shop", domain: MOBILITY}) { id } }`, map[string]any{"id": p.ID})
+	mustCreate(t, s, token, `mutation($id: ID!) { createOutcomeStep(input: {outcomeID: $id, description: "To the gate"}) { id } }`, map[string]any{"id": o.ID})
+	rk := mustCreate(t, s, token, `mutation($id: ID!) { createRisk(input: {planID: $id, kind: TO_PLAN, description: "Low mood"}) { id } }`, map[string]any{"id": p.ID})
+	mustCreate(t, s, token, `mutation($id: ID!) { createContingency(input: {riskID: $id, measures: "GP review", trigger: "Two bad weeks", whoActs: "Practitioner"}) { id } }`, map[string]any{"id": rk.ID})
+	s.MustDo(t, token, `mutation($o: ID!, $r: ID!) { a: deleteOutcome(id: $o) b: deleteRisk(id: $r) }`, map[string]any{"o": o.ID, "r": rk.ID}, nil)
+	left := s.Client.Plan.Query().Where(plan.ID(toID(p.ID))).QueryOutcomes().CountX(ctx) + s.Client.Plan.Query().Where(plan.ID(toID(p.ID))).QueryRisks().CountX(ctx)
+	if left != 0 {
+		t.Errorf("%d outcomes and risks left after removing them from the draft", left)
+	}
+	var active struct{ Plans page }
+	s.MustDo(t, token, `{ plans(first: 20, where: {status: ACTIVE}) { edges { node { outcomes(first: 1) { edges { node { id } } } } } } }`, nil, &active)
+	var outcomeID any
+	for _, e := range active.Plans.Edges {
+		if edges := e.Node["outcomes"].(map[string]any)["edges"].([]any); len(edges) > 0 {
+			outcomeID = edges[0].(map[string]any)["node"].(map[string]any)["id"]
+			break
+		}
+	}
+	if outcomeID == nil {
+		t.Fatal("no active plan with an outcome in priya's team")
+	}
+	r := s.Do(t, token, `mutation($id: ID!) { deleteOutcome(id: $id) }`, map[string]any{"id": outcomeID})
+	if rule, _ := ruleOf(r); rule != "R25" {
+		t.Errorf("removing an outcome from an active plan: %+v", r.Errors)
+	}
+}
