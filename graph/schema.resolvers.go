@@ -64,6 +64,21 @@ func (r *mutationResolver) DecideAmendment(ctx context.Context, id pulid.ID, dec
 	return u.Save(ctx)
 }
 
+// EndPlan is the resolver for the endPlan field.
+func (r *mutationResolver) EndPlan(ctx context.Context, id pulid.ID, expectedRevision int, input model.EndPlanInput) (*ent.Plan, error) {
+	return r.endAs(ctx, id, expectedRevision, plan.StatusENDED, input)
+}
+
+// RefusePlan is the resolver for the refusePlan field.
+func (r *mutationResolver) RefusePlan(ctx context.Context, id pulid.ID, expectedRevision int, input model.EndPlanInput) (*ent.Plan, error) {
+	return r.endAs(ctx, id, expectedRevision, plan.StatusREFUSED, input)
+}
+
+// WithdrawPlan is the resolver for the withdrawPlan field.
+func (r *mutationResolver) WithdrawPlan(ctx context.Context, id pulid.ID, expectedRevision int, input model.EndPlanInput) (*ent.Plan, error) {
+	return r.endAs(ctx, id, expectedRevision, plan.StatusWITHDRAWN, input)
+}
+
 // RecordConsent is the resolver for the recordConsent field.
 func (r *mutationResolver) RecordConsent(ctx context.Context, input ent.CreateConsentInput) (*ent.Consent, error) {
 	return r.ent(ctx).Consent.Create().SetInput(input).Save(ctx)

@@ -3,12 +3,14 @@ package rule
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 
 	"entgo.io/ent"
 
 	gen "reablement/ent"
 	"reablement/ent/careact"
+	"reablement/ent/fault"
 	"reablement/ent/hook"
 	"reablement/ent/plan"
 	"reablement/ent/risk"
@@ -68,6 +70,9 @@ func Lifecycle() ent.Hook {
 				}
 				m.SetChargeableFrom(careact.ChargeableFrom(settings, dateOf(now)))
 			case plan.StatusENDED, plan.StatusREFUSED, plan.StatusWITHDRAWN:
+				if err := canEnd(ctx, m, to); err != nil {
+					return nil, err
+				}
 				m.SetEndedAt(now)
 			}
 			return next.Mutate(ctx, m)
@@ -134,4 +139,57 @@ func planFacts(ctx context.Context, client *gen.Client, id pulid.ID) (careact.Pl
 		}
 	}
 	return f, careact.Settings{MaxWeeks: a.MaxReablementWeeks, FirstReviewDays: a.FirstReviewDays, NonChargeableWeeks: a.NonChargeableWeeks}, nil
+}
+
+// canEnd applies R2, R14 and R15 to ending a plan: an ended plan says why;
+// a person who does not wish to proceed has that confirmed in writing, and
+// whoever referred them is told; a withdrawal records the manager's
+// decision and the person's and carer's views, confirmed in writing.
+func canEnd(ctx context.Context, m *gen.PlanMutation, to plan.Status) error {
+	old, err := m.Client().Plan.Query().Where(plan.ID(mustID(m))).WithPerson().Only(ctx)
+	if err != nil {
+		return notFound(err, "plan")
+	}
+	reason, hasReason := m.EndReason()
+	if !hasReason && old.EndReason != nil {
+		reason, hasReason = *old.EndReason, true
+	}
+	_, confirmed := m.WrittenConfirmationAt()
+	confirmed = confirmed || old.WrittenConfirmationAt != nil
+	_, notified := m.ReferrerNotifiedAt()
+	notified = notified || old.ReferrerNotifiedAt != nil
+	notes, _ := m.EndNotes()
+	notes += old.EndNotes
+	var problems []fault.Problem
+	missing := func(ok bool, rule, field, msg string) {
+		if !ok {
+			problems = append(problems, fault.Problem{Field: field, Message: msg, Rule: rule})
+		}
+	}
+	rule := "R2"
+	switch to {
+	case plan.StatusENDED:
+		missing(hasReason, "R2", "reason", "Say why the plan ended.")
+		if hasReason && reason == plan.EndReasonPERSON_NO_LONGER_WISHES {
+			rule = "R14"
+			missing(confirmed, "R14", "writtenConfirmationAt", "Confirm in writing that the person no longer wishes to continue.")
+		}
+	case plan.StatusREFUSED:
+		rule = "R14"
+		missing(confirmed, "R14", "writtenConfirmationAt", "Confirm the information and advice given in writing to the person.")
+		missing(old.Edges.Person.ReferralSource == "" || notified, "R14", "referrerNotifiedAt", "Tell whoever asked for reablement that the person does not wish to proceed.")
+	case plan.StatusWITHDRAWN:
+		rule = "R15"
+		missing(strings.TrimSpace(notes) != "", "R15", "notes", "Record the manager's decision and the person's and carer's views, and the impact on wellbeing.")
+		missing(confirmed, "R15", "writtenConfirmationAt", "Confirm the withdrawal in writing.")
+	}
+	if len(problems) > 0 {
+		return fault.Rule(rule, "The plan cannot be ended yet: "+problems[0].Message, problems...)
+	}
+	return nil
+}
+
+func mustID(m *gen.PlanMutation) pulid.ID {
+	id, _ := m.ID()
+	return id
 }

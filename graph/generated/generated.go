@@ -295,8 +295,10 @@ type ComplexityRoot struct {
 		DeleteOutcome            func(childComplexity int, id pulid.ID) int
 		DeleteOutcomeStep        func(childComplexity int, id pulid.ID) int
 		DeleteRisk               func(childComplexity int, id pulid.ID) int
+		EndPlan                  func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
 		RecordConsent            func(childComplexity int, input ent.CreateConsentInput) int
 		RecordVisit              func(childComplexity int, input model.RecordVisitInput) int
+		RefusePlan               func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
 		RequestAmendment         func(childComplexity int, input ent.CreateAmendmentInput) int
 		RequestEmergencyAccess   func(childComplexity int, personID pulid.ID, reason string, hours int) int
 		RevokeShare              func(childComplexity int, id pulid.ID, reason string) int
@@ -313,6 +315,7 @@ type ComplexityRoot struct {
 		UpdateRisk               func(childComplexity int, id pulid.ID, input ent.UpdateRiskInput) int
 		UpdateVisit              func(childComplexity int, id pulid.ID, input ent.UpdateVisitInput) int
 		WithdrawConsent          func(childComplexity int, id pulid.ID, reason string) int
+		WithdrawPlan             func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
 	}
 
 	Need struct {
@@ -669,6 +672,9 @@ type MutationResolver interface {
 	RequestAmendment(ctx context.Context, input ent.CreateAmendmentInput) (*ent.Amendment, error)
 	ConsultPersonOnAmendment(ctx context.Context, id pulid.ID, personView string) (*ent.Amendment, error)
 	DecideAmendment(ctx context.Context, id pulid.ID, decision amendment.Decision, reason string, evidenceReviewed *string, toldOfRightToComplain *bool) (*ent.Amendment, error)
+	EndPlan(ctx context.Context, id pulid.ID, expectedRevision int, input model.EndPlanInput) (*ent.Plan, error)
+	RefusePlan(ctx context.Context, id pulid.ID, expectedRevision int, input model.EndPlanInput) (*ent.Plan, error)
+	WithdrawPlan(ctx context.Context, id pulid.ID, expectedRevision int, input model.EndPlanInput) (*ent.Plan, error)
 	RecordConsent(ctx context.Context, input ent.CreateConsentInput) (*ent.Consent, error)
 	WithdrawConsent(ctx context.Context, id pulid.ID, reason string) (*ent.Consent, error)
 	SharePlan(ctx context.Context, input ent.CreateShareInput) (*ent.Share, error)
@@ -1904,6 +1910,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteRisk(childComplexity, args["id"].(pulid.ID)), true
+	case "Mutation.endPlan":
+		if e.ComplexityRoot.Mutation.EndPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_endPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EndPlan(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["input"].(model.EndPlanInput)), true
 	case "Mutation.recordConsent":
 		if e.ComplexityRoot.Mutation.RecordConsent == nil {
 			break
@@ -1926,6 +1943,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordVisit(childComplexity, args["input"].(model.RecordVisitInput)), true
+	case "Mutation.refusePlan":
+		if e.ComplexityRoot.Mutation.RefusePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_refusePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RefusePlan(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["input"].(model.EndPlanInput)), true
 	case "Mutation.requestAmendment":
 		if e.ComplexityRoot.Mutation.RequestAmendment == nil {
 			break
@@ -2102,6 +2130,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.WithdrawConsent(childComplexity, args["id"].(pulid.ID), args["reason"].(string)), true
+	case "Mutation.withdrawPlan":
+		if e.ComplexityRoot.Mutation.WithdrawPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawPlan(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["input"].(model.EndPlanInput)), true
 
 	case "Need.area":
 		if e.ComplexityRoot.Need.Area == nil {
@@ -3817,6 +3856,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCreateVisitInput,
 		ec.unmarshalInputEmergencyAccessOrder,
 		ec.unmarshalInputEmergencyAccessWhereInput,
+		ec.unmarshalInputEndPlanInput,
 		ec.unmarshalInputInvolvementOrder,
 		ec.unmarshalInputInvolvementWhereInput,
 		ec.unmarshalInputNeedOrder,
@@ -8296,6 +8336,27 @@ input EmergencyAccessWhereInput {
   hasAccountWith: [AccountWhereInput!]
 }
 """
+How a plan's end, refusal or withdrawal is recorded (R2, R14, R15).
+"""
+input EndPlanInput {
+  """
+  Why it ended (for ENDED).
+  """
+  reason: PlanEndReason
+  """
+  The manager's decision, the person's and carer's views and the wellbeing impact (R15), or other notes.
+  """
+  notes: String
+  """
+  When it was confirmed in writing to the person (R14, R15).
+  """
+  writtenConfirmationAt: Time
+  """
+  When whoever referred the person was told they do not wish to proceed (R14).
+  """
+  referrerNotifiedAt: Time
+}
+"""
 Someone involved in planning, and the basis for involving them (R3).
 """
 type Involvement implements Node {
@@ -8639,6 +8700,63 @@ type Mutation {
     """
     toldOfRightToComplain: Boolean = false
   ): Amendment!
+  """
+  Ends reablement (R2, R9): outcomes met, maximum period, decided at review, the person no longer wishes (confirmed in writing, R14), service withdrawn, or health changed.
+  """
+  endPlan(
+    """
+    The plan version.
+    """
+    id: ID!
+
+    """
+    The revision the decision was made from.
+    """
+    expectedRevision: Int!
+
+    """
+    Why and how.
+    """
+    input: EndPlanInput!
+  ): Plan!
+  """
+  Records that the person, with capacity, does not wish to proceed before a plan exists (R14).
+  """
+  refusePlan(
+    """
+    The draft plan.
+    """
+    id: ID!
+
+    """
+    The revision the decision was made from.
+    """
+    expectedRevision: Int!
+
+    """
+    The written confirmation and the referrer's notice.
+    """
+    input: EndPlanInput!
+  ): Plan!
+  """
+  Withdraws the service after obstruction, on the manager's decision (R15).
+  """
+  withdrawPlan(
+    """
+    The plan version.
+    """
+    id: ID!
+
+    """
+    The revision the decision was made from.
+    """
+    expectedRevision: Int!
+
+    """
+    The decision, the views, the written confirmation.
+    """
+    input: EndPlanInput!
+  ): Plan!
   """
   Records a decision by or for the person: consent, or a best-interests decision with their capacity at the time (R22).
   """
@@ -15993,6 +16111,36 @@ func (ec *executionContext) field_Mutation_deleteRisk_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_endPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedRevision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedRevision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EndPlanInput, error) {
+			return ec.unmarshalNEndPlanInput2reablementᚋgraphᚋmodelᚐEndPlanInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16018,6 +16166,36 @@ func (ec *executionContext) field_Mutation_recordVisit_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_refusePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedRevision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedRevision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EndPlanInput, error) {
+			return ec.unmarshalNEndPlanInput2reablementᚋgraphᚋmodelᚐEndPlanInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
 	return args, nil
 }
 
@@ -16362,6 +16540,36 @@ func (ec *executionContext) field_Mutation_withdrawConsent_args(ctx context.Cont
 		return nil, err
 	}
 	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withdrawPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedRevision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedRevision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EndPlanInput, error) {
+			return ec.unmarshalNEndPlanInput2reablementᚋgraphᚋmodelᚐEndPlanInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
 	return args, nil
 }
 
@@ -22161,6 +22369,138 @@ func (ec *executionContext) fieldContext_Mutation_decideAmendment(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_decideAmendment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_endPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_endPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EndPlan(ctx, fc.Args["id"].(pulid.ID), fc.Args["expectedRevision"].(int), fc.Args["input"].(model.EndPlanInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_endPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_endPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_refusePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_refusePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RefusePlan(ctx, fc.Args["id"].(pulid.ID), fc.Args["expectedRevision"].(int), fc.Args["input"].(model.EndPlanInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_refusePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_refusePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withdrawPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_withdrawPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WithdrawPlan(ctx, fc.Args["id"].(pulid.ID), fc.Args["expectedRevision"].(int), fc.Args["input"].(model.EndPlanInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_withdrawPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withdrawPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -40886,6 +41226,57 @@ func (ec *executionContext) unmarshalInputEmergencyAccessWhereInput(ctx context.
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputEndPlanInput(ctx context.Context, obj any) (model.EndPlanInput, error) {
+	var it model.EndPlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"reason", "notes", "writtenConfirmationAt", "referrerNotifiedAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOPlanEndReason2ᚖreablementᚋentᚋplanᚐEndReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		case "writtenConfirmationAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("writtenConfirmationAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WrittenConfirmationAt = data
+		case "referrerNotifiedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referrerNotifiedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferrerNotifiedAt = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputInvolvementOrder(ctx context.Context, obj any) (ent.InvolvementOrder, error) {
 	var it ent.InvolvementOrder
 	if obj == nil {
@@ -50164,6 +50555,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "endPlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_endPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refusePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_refusePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawPlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withdrawPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "recordConsent":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordConsent(ctx, field)
@@ -55551,6 +55963,11 @@ func (ec *executionContext) marshalNEmergencyAccessOrderField2ᚖreablementᚋen
 func (ec *executionContext) unmarshalNEmergencyAccessWhereInput2ᚖreablementᚋentᚐEmergencyAccessWhereInput(ctx context.Context, v any) (*ent.EmergencyAccessWhereInput, error) {
 	res, err := ec.unmarshalInputEmergencyAccessWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNEndPlanInput2reablementᚋgraphᚋmodelᚐEndPlanInput(ctx context.Context, v any) (model.EndPlanInput, error) {
+	res, err := ec.unmarshalInputEndPlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {

@@ -5,6 +5,7 @@ package model
 import (
 	"reablement/ent"
 	"reablement/ent/concern"
+	"reablement/ent/plan"
 	"reablement/ent/policy"
 	"reablement/ent/progress"
 	"reablement/ent/schema/pulid"
@@ -31,6 +32,18 @@ type DemoAccount struct {
 	TeamName *string `json:"teamName,omitempty"`
 	// What this account is for in the demo.
 	Description string `json:"description"`
+}
+
+// How a plan's end, refusal or withdrawal is recorded (R2, R14, R15).
+type EndPlanInput struct {
+	// Why it ended (for ENDED).
+	Reason *plan.EndReason `json:"reason,omitempty"`
+	// The manager's decision, the person's and carer's views and the wellbeing impact (R15), or other notes.
+	Notes *string `json:"notes,omitempty"`
+	// When it was confirmed in writing to the person (R14, R15).
+	WrittenConfirmationAt *time.Time `json:"writtenConfirmationAt,omitempty"`
+	// When whoever referred the person was told they do not wish to proceed (R14).
+	ReferrerNotifiedAt *time.Time `json:"referrerNotifiedAt,omitempty"`
 }
 
 // Progress on an outcome or one of its steps, recorded at a visit.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"reablement/ent/account"
+	"reablement/ent/plan"
 	"reablement/ent/team"
 	"reablement/server/apitest"
 	"reablement/server/pgcluster/pgtest"
@@ -153,5 +154,62 @@ func TestAgreeAndCommenceEnforceTheCareActDuties(t *testing.T) {
 	}
 	if got := saved.ChargeableFrom.Sub(today).Hours() / 24; got != 42 {
 		t.Errorf("chargeable from %v days after commencement; the first 6 weeks are free (R9)", got)
+	}
+}
+
+// Ending a plan records why (R2); refusal is confirmed in writing and the
+// referrer told (R14); withdrawal records the manager's decision and the
+// views, confirmed in writing (R15).
+func TestEndingRefusingAndWithdrawing(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 60})
+	ctx := apitest.System(context.Background())
+	priya := s.Token(t, "priya.practitioner")
+	teams := s.Account(t, "priya.practitioner").QueryTeams().IDsX(ctx)
+	var active []string
+	for _, p := range s.Client.Plan.Query().Where(plan.StatusEQ(plan.StatusACTIVE)).WithPerson().AllX(ctx) {
+		if slices.Contains(teams, p.Edges.Person.TeamID) {
+			active = append(active, string(p.ID))
+		}
+	}
+	if len(active) < 2 {
+		t.Fatalf("priya's team has %d active plans; need 2", len(active))
+	}
+	end := func(mutation, id string, in map[string]any) apitest.Response {
+		t.Helper()
+		rev := s.Client.Plan.GetX(ctx, toID(id)).Revision
+		return s.Do(t, priya, `mutation($id: ID!, $rev: Int!, $in: EndPlanInput!) { `+mutation+`(id: $id, expectedRevision: $rev, input: $in) { status endedAt } }`,
+			map[string]any{"id": id, "rev": rev, "in": in})
+	}
+	now := time.Now().UTC().Format(time.RFC3339)
+	if rule, _ := ruleOf(end("endPlan", active[0], map[string]any{})); rule != "R2" {
+		t.Error("ending without a reason must be refused (R2)")
+	}
+	if rule, _ := ruleOf(end("endPlan", active[0], map[string]any{"reason": "PERSON_NO_LONGER_WISHES"})); rule != "R14" {
+		t.Error("ending because the person no longer wishes, unconfirmed in writing, must be refused (R14)")
+	}
+	if r := end("endPlan", active[0], map[string]any{"reason": "PERSON_NO_LONGER_WISHES", "writtenConfirmationAt": now}); len(r.Errors) > 0 {
+		t.Errorf("ending with the written confirmation: %+v", r.Errors)
+	}
+	if rule, fields := ruleOf(end("withdrawPlan", active[1], map[string]any{})); rule != "R15" || !slices.Contains(fields, "notes") {
+		t.Error("withdrawing without the manager's decision and views must be refused (R15)")
+	}
+	if r := end("withdrawPlan", active[1], map[string]any{"notes": "Manager decided to withdraw after repeated obstruction by a lodger; Mr K wants to continue, his son agrees it is unsafe.", "writtenConfirmationAt": now}); len(r.Errors) > 0 {
+		t.Errorf("withdrawing with the record: %+v", r.Errors)
+	}
+
+	team := s.Account(t, "priya.practitioner").QueryTeams().FirstX(ctx)
+	person := mustCreate(t, s, priya, `mutation($in: CreatePersonInput!) { createPerson(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"legalName": "Harold Finch", "preferredName": "Harry", "dateOfBirth": "1939-09-09", "teamID": team.ID, "referralSource": "Ward 7, Kentmere General"}})
+	draft := mustCreate(t, s, priya, `mutation($in: CreatePlanInput!) { createPlan(input: $in) { id } }`, map[string]any{"in": map[string]any{"personID": person.ID}})
+	if rule, fields := ruleOf(end("refusePlan", draft.ID, map[string]any{"writtenConfirmationAt": now})); rule != "R14" || !slices.Contains(fields, "referrerNotifiedAt") {
+		t.Error("refusing without telling the referrer must be refused (R14)")
+	}
+	if r := end("refusePlan", draft.ID, map[string]any{"writtenConfirmationAt": now, "referrerNotifiedAt": now}); len(r.Errors) > 0 {
+		t.Errorf("refusing with both: %+v", r.Errors)
+	}
+	for id, want := range map[string]plan.Status{active[0]: plan.StatusENDED, active[1]: plan.StatusWITHDRAWN, draft.ID: plan.StatusREFUSED} {
+		if p := s.Client.Plan.GetX(ctx, toID(id)); p.Status != want || p.EndedAt == nil {
+			t.Errorf("plan is %s (ended %v), want %s", p.Status, p.EndedAt, want)
+		}
 	}
 }
