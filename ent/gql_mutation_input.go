@@ -12,6 +12,7 @@ import (
 	"reablement/ent/outcomestep"
 	"reablement/ent/person"
 	"reablement/ent/policy"
+	"reablement/ent/review"
 	"reablement/ent/risk"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/share"
@@ -1383,6 +1384,40 @@ func (c *PlanUpdate) SetInput(i UpdatePlanInput) *PlanUpdate {
 
 // SetInput applies the change-set in the UpdatePlanInput on the PlanUpdateOne builder.
 func (c *PlanUpdateOne) SetInput(i UpdatePlanInput) *PlanUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateReviewInput represents a mutation input for creating reviews.
+type CreateReviewInput struct {
+	Kind        review.Kind
+	RequestedBy *review.RequestedBy
+	Reason      *string
+	Due         *time.Time
+	PlanID      pulid.ID
+	ReviewerID  *pulid.ID
+}
+
+// Mutate applies the CreateReviewInput on the ReviewMutation builder.
+func (i *CreateReviewInput) Mutate(m *ReviewMutation) {
+	m.SetKind(i.Kind)
+	if v := i.RequestedBy; v != nil {
+		m.SetRequestedBy(*v)
+	}
+	if v := i.Reason; v != nil {
+		m.SetReason(*v)
+	}
+	if v := i.Due; v != nil {
+		m.SetDue(*v)
+	}
+	m.SetPlanID(i.PlanID)
+	if v := i.ReviewerID; v != nil {
+		m.SetReviewerID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateReviewInput on the ReviewCreate builder.
+func (c *ReviewCreate) SetInput(i CreateReviewInput) *ReviewCreate {
 	i.Mutate(c.Mutation())
 	return c
 }

@@ -12,6 +12,7 @@ import (
 	"reablement/ent/contingency"
 	"reablement/ent/outcomestep"
 	"reablement/ent/plan"
+	"reablement/ent/review"
 	"reablement/ent/rule"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/viewer"
@@ -77,6 +78,21 @@ func (r *mutationResolver) RefusePlan(ctx context.Context, id pulid.ID, expected
 // WithdrawPlan is the resolver for the withdrawPlan field.
 func (r *mutationResolver) WithdrawPlan(ctx context.Context, id pulid.ID, expectedRevision int, input model.EndPlanInput) (*ent.Plan, error) {
 	return r.endAs(ctx, id, expectedRevision, plan.StatusWITHDRAWN, input)
+}
+
+// RequestReview is the resolver for the requestReview field.
+func (r *mutationResolver) RequestReview(ctx context.Context, input ent.CreateReviewInput) (*ent.Review, error) {
+	return r.ent(ctx).Review.Create().SetInput(input).Save(ctx)
+}
+
+// DecideReviewRequest is the resolver for the decideReviewRequest field.
+func (r *mutationResolver) DecideReviewRequest(ctx context.Context, id pulid.ID, decision review.Decision, reason string) (*ent.Review, error) {
+	return r.ent(ctx).Review.UpdateOneID(id).SetDecision(decision).SetDecisionReason(reason).Save(ctx)
+}
+
+// RecordReviewResult is the resolver for the recordReviewResult field.
+func (r *mutationResolver) RecordReviewResult(ctx context.Context, id pulid.ID, result review.Result, notes string) (*ent.Review, error) {
+	return r.ent(ctx).Review.UpdateOneID(id).SetResult(result).SetResultNotes(notes).Save(ctx)
 }
 
 // RecordConsent is the resolver for the recordConsent field.

@@ -918,10 +918,13 @@ func init() {
 	}
 	reviewMixinHooks1 := reviewMixin[1].Hooks()
 	reviewMixinHooks3 := reviewMixin[3].Hooks()
+	reviewHooks := schema.Review{}.Hooks()
 
 	review.Hooks[1] = reviewMixinHooks1[0]
 
 	review.Hooks[2] = reviewMixinHooks3[0]
+
+	review.Hooks[3] = reviewHooks[0]
 	reviewMixinFields0 := reviewMixin[0].Fields()
 	_ = reviewMixinFields0
 	reviewMixinFields2 := reviewMixin[2].Fields()

@@ -291,16 +291,19 @@ type ComplexityRoot struct {
 		CreateRisk               func(childComplexity int, input ent.CreateRiskInput) int
 		CreateVisit              func(childComplexity int, input ent.CreateVisitInput) int
 		DecideAmendment          func(childComplexity int, id pulid.ID, decision amendment.Decision, reason string, evidenceReviewed *string, toldOfRightToComplain *bool) int
+		DecideReviewRequest      func(childComplexity int, id pulid.ID, decision review.Decision, reason string) int
 		DeleteContingency        func(childComplexity int, id pulid.ID) int
 		DeleteOutcome            func(childComplexity int, id pulid.ID) int
 		DeleteOutcomeStep        func(childComplexity int, id pulid.ID) int
 		DeleteRisk               func(childComplexity int, id pulid.ID) int
 		EndPlan                  func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
 		RecordConsent            func(childComplexity int, input ent.CreateConsentInput) int
+		RecordReviewResult       func(childComplexity int, id pulid.ID, result review.Result, notes string) int
 		RecordVisit              func(childComplexity int, input model.RecordVisitInput) int
 		RefusePlan               func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
 		RequestAmendment         func(childComplexity int, input ent.CreateAmendmentInput) int
 		RequestEmergencyAccess   func(childComplexity int, personID pulid.ID, reason string, hours int) int
+		RequestReview            func(childComplexity int, input ent.CreateReviewInput) int
 		RevokeShare              func(childComplexity int, id pulid.ID, reason string) int
 		SharePlan                func(childComplexity int, input ent.CreateShareInput) int
 		SignInAsDemo             func(childComplexity int, username string) int
@@ -675,6 +678,9 @@ type MutationResolver interface {
 	EndPlan(ctx context.Context, id pulid.ID, expectedRevision int, input model.EndPlanInput) (*ent.Plan, error)
 	RefusePlan(ctx context.Context, id pulid.ID, expectedRevision int, input model.EndPlanInput) (*ent.Plan, error)
 	WithdrawPlan(ctx context.Context, id pulid.ID, expectedRevision int, input model.EndPlanInput) (*ent.Plan, error)
+	RequestReview(ctx context.Context, input ent.CreateReviewInput) (*ent.Review, error)
+	DecideReviewRequest(ctx context.Context, id pulid.ID, decision review.Decision, reason string) (*ent.Review, error)
+	RecordReviewResult(ctx context.Context, id pulid.ID, result review.Result, notes string) (*ent.Review, error)
 	RecordConsent(ctx context.Context, input ent.CreateConsentInput) (*ent.Consent, error)
 	WithdrawConsent(ctx context.Context, id pulid.ID, reason string) (*ent.Consent, error)
 	SharePlan(ctx context.Context, input ent.CreateShareInput) (*ent.Share, error)
@@ -1866,6 +1872,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DecideAmendment(childComplexity, args["id"].(pulid.ID), args["decision"].(amendment.Decision), args["reason"].(string), args["evidenceReviewed"].(*string), args["toldOfRightToComplain"].(*bool)), true
+	case "Mutation.decideReviewRequest":
+		if e.ComplexityRoot.Mutation.DecideReviewRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideReviewRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DecideReviewRequest(childComplexity, args["id"].(pulid.ID), args["decision"].(review.Decision), args["reason"].(string)), true
 	case "Mutation.deleteContingency":
 		if e.ComplexityRoot.Mutation.DeleteContingency == nil {
 			break
@@ -1932,6 +1949,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordConsent(childComplexity, args["input"].(ent.CreateConsentInput)), true
+	case "Mutation.recordReviewResult":
+		if e.ComplexityRoot.Mutation.RecordReviewResult == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordReviewResult_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordReviewResult(childComplexity, args["id"].(pulid.ID), args["result"].(review.Result), args["notes"].(string)), true
 	case "Mutation.recordVisit":
 		if e.ComplexityRoot.Mutation.RecordVisit == nil {
 			break
@@ -1976,6 +2004,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestEmergencyAccess(childComplexity, args["personID"].(pulid.ID), args["reason"].(string), args["hours"].(int)), true
+	case "Mutation.requestReview":
+		if e.ComplexityRoot.Mutation.RequestReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestReview(childComplexity, args["input"].(ent.CreateReviewInput)), true
 	case "Mutation.revokeShare":
 		if e.ComplexityRoot.Mutation.RevokeShare == nil {
 			break
@@ -3851,6 +3890,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCreateOutcomeStepInput,
 		ec.unmarshalInputCreatePersonInput,
 		ec.unmarshalInputCreatePlanInput,
+		ec.unmarshalInputCreateReviewInput,
 		ec.unmarshalInputCreateRiskInput,
 		ec.unmarshalInputCreateShareInput,
 		ec.unmarshalInputCreateVisitInput,
@@ -7851,6 +7891,36 @@ input CreatePlanInput {
   needIDs: [ID!]
 }
 """
+CreateReviewInput is used for create Review object.
+Input was generated by ent.
+"""
+input CreateReviewInput {
+  """
+  Scheduled (R11) or asked for (R12).
+  """
+  kind: ReviewKind!
+  """
+  R12: who asked for an unplanned review.
+  """
+  requestedBy: ReviewRequestedBy
+  """
+  Why it was asked for: new information, a change in needs…
+  """
+  reason: String
+  """
+  When the review is due.
+  """
+  due: Date
+  """
+  The plan version.
+  """
+  planID: ID!
+  """
+  R11: who carries out the review.
+  """
+  reviewerID: ID
+}
+"""
 CreateRiskInput is used for create Risk object.
 Input was generated by ent.
 """
@@ -8757,6 +8827,53 @@ type Mutation {
     """
     input: EndPlanInput!
   ): Plan!
+  """
+  Schedules a review (R11) or records a request for an unplanned one: anyone may ask (R12).
+  """
+  requestReview(
+    """
+    The review or request.
+    """
+    input: CreateReviewInput!
+  ): Review!
+  """
+  Decides a review request, hold or decline, with reasons (R12).
+  """
+  decideReviewRequest(
+    """
+    The request.
+    """
+    id: ID!
+
+    """
+    HOLD or DECLINED.
+    """
+    decision: ReviewDecision!
+
+    """
+    The reasons.
+    """
+    reason: String!
+  ): Review!
+  """
+  Records a held review's result: continue, revise (through an amendment) or end (R11).
+  """
+  recordReviewResult(
+    """
+    The review.
+    """
+    id: ID!
+
+    """
+    The result.
+    """
+    result: ReviewResult!
+
+    """
+    What was found and agreed.
+    """
+    notes: String!
+  ): Review!
   """
   Records a decision by or for the person: consent, or a best-interests decision with their capacity at the time (R22).
   """
@@ -16055,6 +16172,36 @@ func (ec *executionContext) field_Mutation_decideAmendment_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_decideReviewRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "decision",
+		func(ctx context.Context, v any) (review.Decision, error) {
+			return ec.unmarshalNReviewDecision2reablementᚋentᚋreviewᚐDecision(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["decision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteContingency_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16155,6 +16302,36 @@ func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordReviewResult_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "result",
+		func(ctx context.Context, v any) (review.Result, error) {
+			return ec.unmarshalNReviewResult2reablementᚋentᚋreviewᚐResult(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["result"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "notes",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["notes"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16240,6 +16417,20 @@ func (ec *executionContext) field_Mutation_requestEmergencyAccess_args(ctx conte
 		return nil, err
 	}
 	args["hours"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateReviewInput, error) {
+			return ec.unmarshalNCreateReviewInput2reablementᚋentᚐCreateReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -22501,6 +22692,138 @@ func (ec *executionContext) fieldContext_Mutation_withdrawPlan(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_withdrawPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestReview(ctx, fc.Args["input"].(ent.CreateReviewInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Review) graphql.Marshaler {
+			return ec.marshalNReview2ᚖreablementᚋentᚐReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_decideReviewRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_decideReviewRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DecideReviewRequest(ctx, fc.Args["id"].(pulid.ID), fc.Args["decision"].(review.Decision), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Review) graphql.Marshaler {
+			return ec.marshalNReview2ᚖreablementᚋentᚐReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_decideReviewRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_decideReviewRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordReviewResult(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordReviewResult(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordReviewResult(ctx, fc.Args["id"].(pulid.ID), fc.Args["result"].(review.Result), fc.Args["notes"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Review) graphql.Marshaler {
+			return ec.marshalNReview2ᚖreablementᚋentᚐReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordReviewResult(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordReviewResult_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -40442,6 +40765,71 @@ func (ec *executionContext) unmarshalInputCreatePlanInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCreateReviewInput(ctx context.Context, obj any) (ent.CreateReviewInput, error) {
+	var it ent.CreateReviewInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "requestedBy", "reason", "due", "planID", "reviewerID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNReviewKind2reablementᚋentᚋreviewᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "requestedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestedBy"))
+			data, err := ec.unmarshalOReviewRequestedBy2ᚖreablementᚋentᚋreviewᚐRequestedBy(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestedBy = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "due":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("due"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Due = data
+		case "planID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planID"))
+			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		case "reviewerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerID"))
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerID = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateRiskInput(ctx context.Context, obj any) (ent.CreateRiskInput, error) {
 	var it ent.CreateRiskInput
 	if obj == nil {
@@ -50576,6 +50964,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "requestReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decideReviewRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_decideReviewRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordReviewResult":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordReviewResult(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "recordConsent":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordConsent(ctx, field)
@@ -55869,6 +56278,11 @@ func (ec *executionContext) unmarshalNCreatePlanInput2reablementᚋentᚐCreateP
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateReviewInput2reablementᚋentᚐCreateReviewInput(ctx context.Context, v any) (ent.CreateReviewInput, error) {
+	res, err := ec.unmarshalInputCreateReviewInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateRiskInput2reablementᚋentᚐCreateRiskInput(ctx context.Context, v any) (ent.CreateRiskInput, error) {
 	res, err := ec.unmarshalInputCreateRiskInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -56372,6 +56786,10 @@ func (ec *executionContext) unmarshalNRecordVisitInput2reablementᚋgraphᚋmode
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNReview2reablementᚋentᚐReview(ctx context.Context, sel ast.SelectionSet, v ent.Review) graphql.Marshaler {
+	return ec._Review(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNReview2ᚖreablementᚋentᚐReview(ctx context.Context, sel ast.SelectionSet, v *ent.Review) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -56380,6 +56798,26 @@ func (ec *executionContext) marshalNReview2ᚖreablementᚋentᚐReview(ctx cont
 		return graphql.Null
 	}
 	return ec._Review(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReviewDecision2reablementᚋentᚋreviewᚐDecision(ctx context.Context, v any) (review.Decision, error) {
+	var res review.Decision
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewDecision2reablementᚋentᚋreviewᚐDecision(ctx context.Context, sel ast.SelectionSet, v review.Decision) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNReviewKind2reablementᚋentᚋreviewᚐKind(ctx context.Context, v any) (review.Kind, error) {
+	var res review.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewKind2reablementᚋentᚋreviewᚐKind(ctx context.Context, sel ast.SelectionSet, v review.Kind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNReviewOrderField2ᚖreablementᚋentᚐReviewOrderField(ctx context.Context, v any) (*ent.ReviewOrderField, error) {
@@ -56395,6 +56833,16 @@ func (ec *executionContext) marshalNReviewOrderField2ᚖreablementᚋentᚐRevie
 		}
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNReviewResult2reablementᚋentᚋreviewᚐResult(ctx context.Context, v any) (review.Result, error) {
+	var res review.Result
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewResult2reablementᚋentᚋreviewᚐResult(ctx context.Context, sel ast.SelectionSet, v review.Result) graphql.Marshaler {
 	return v
 }
 

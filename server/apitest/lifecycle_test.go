@@ -213,3 +213,33 @@ func TestEndingRefusingAndWithdrawing(t *testing.T) {
 		}
 	}
 }
+
+// R12: anyone may ask for an unplanned review; every request is decided,
+// once, with reasons; only a held review has a result (R11).
+func TestReviewRequestsAreConsideredAndDecided(t *testing.T) {
+	s := server(t)
+	priya := s.Token(t, "priya.practitioner")
+	planID, _ := firstPlan(t, s, priya, `, where: {status: ACTIVE}`)
+	r := s.Do(t, priya, `mutation($id: ID!) { requestReview(input: {planID: $id, kind: UNPLANNED}) { id } }`, map[string]any{"id": planID})
+	if rule, _ := ruleOf(r); rule != "R12" {
+		t.Errorf("an unplanned review with nobody asking: %+v", r.Errors)
+	}
+	req := mustCreate(t, s, priya, `mutation($id: ID!) { requestReview(input: {planID: $id, kind: UNPLANNED, requestedBy: CARER, reason: "She fell on Tuesday"}) { id } }`, map[string]any{"id": planID})
+	result := `mutation($id: ID!) { recordReviewResult(id: $id, result: CONTINUE, notes: "Carry on with a rail fitted") { heldAt } }`
+	if rule, _ := ruleOf(s.Do(t, priya, result, map[string]any{"id": req.ID})); rule != "R12" {
+		t.Error("a result before the request was decided must be refused")
+	}
+	decide := `mutation($id: ID!, $why: String!) { decideReviewRequest(id: $id, decision: HOLD, reason: $why) { decision } }`
+	if rule, _ := ruleOf(s.Do(t, priya, decide, map[string]any{"id": req.ID, "why": ""})); rule != "R12" {
+		t.Error("a decision without reasons must be refused")
+	}
+	s.MustDo(t, priya, decide, map[string]any{"id": req.ID, "why": "New information about falls"}, nil)
+	if rule, _ := ruleOf(s.Do(t, priya, decide, map[string]any{"id": req.ID, "why": "Again"})); rule != "R12" {
+		t.Error("deciding a request twice must be refused")
+	}
+	var held struct{ RecordReviewResult struct{ HeldAt *time.Time } }
+	s.MustDo(t, priya, result, map[string]any{"id": req.ID}, &held)
+	if held.RecordReviewResult.HeldAt == nil {
+		t.Error("the held review has no date")
+	}
+}
