@@ -359,6 +359,15 @@ func (r *queryResolver) Me(ctx context.Context) (*model.Viewer, error) {
 	return r.me(ctx)
 }
 
+// DueList is the resolver for the dueList field.
+func (r *queryResolver) DueList(ctx context.Context, withinDays *int) (*model.DueList, error) {
+	days := 7
+	if withinDays != nil {
+		days = *withinDays
+	}
+	return r.dueList(ctx, days)
+}
+
 // MyVisits is the resolver for the myVisits field.
 func (r *queryResolver) MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error) {
 	return r.myVisits(ctx, date)

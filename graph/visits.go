@@ -28,15 +28,7 @@ func (r *Resolver) myVisits(ctx context.Context, date *time.Time) ([]ent.Visit, 
 	if err != nil {
 		return nil, err
 	}
-	visits, err := q.All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]ent.Visit, len(visits))
-	for i, vi := range visits {
-		out[i] = *vi
-	}
-	return out, nil
+	return values(q.All(ctx))
 }
 
 // recordVisit applies a phone's visit record exactly once. The visit row is

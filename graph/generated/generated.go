@@ -253,6 +253,16 @@ type ComplexityRoot struct {
 		Username    func(childComplexity int) int
 	}
 
+	DueList struct {
+		AdviceFollowUps          func(childComplexity int) int
+		AdvocacyReferralsWaiting func(childComplexity int) int
+		FirstReviewsDue          func(childComplexity int) int
+		PlansNearingEnd          func(childComplexity int) int
+		Reviews                  func(childComplexity int) int
+		SafeguardingConcerns     func(childComplexity int) int
+		WorkerRisksToConfirm     func(childComplexity int) int
+	}
+
 	EmergencyAccess struct {
 		Account    func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
@@ -515,6 +525,7 @@ type ComplexityRoot struct {
 	Query struct {
 		AuditEvents  func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
 		DemoAccounts func(childComplexity int) int
+		DueList      func(childComplexity int, withinDays *int) int
 		Me           func(childComplexity int) int
 		MyVisits     func(childComplexity int, date *time.Time) int
 		Node         func(childComplexity int, id pulid.ID) int
@@ -732,6 +743,7 @@ type QueryResolver interface {
 	Visits(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.VisitOrder, where *ent.VisitWhereInput) (*ent.VisitConnection, error)
 	DemoAccounts(ctx context.Context) ([]model.DemoAccount, error)
 	Me(ctx context.Context) (*model.Viewer, error)
+	DueList(ctx context.Context, withinDays *int) (*model.DueList, error)
 	MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error)
 }
 
@@ -1603,6 +1615,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DemoAccount.Username(childComplexity), true
+
+	case "DueList.adviceFollowUps":
+		if e.ComplexityRoot.DueList.AdviceFollowUps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueList.AdviceFollowUps(childComplexity), true
+	case "DueList.advocacyReferralsWaiting":
+		if e.ComplexityRoot.DueList.AdvocacyReferralsWaiting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueList.AdvocacyReferralsWaiting(childComplexity), true
+	case "DueList.firstReviewsDue":
+		if e.ComplexityRoot.DueList.FirstReviewsDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueList.FirstReviewsDue(childComplexity), true
+	case "DueList.plansNearingEnd":
+		if e.ComplexityRoot.DueList.PlansNearingEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueList.PlansNearingEnd(childComplexity), true
+	case "DueList.reviews":
+		if e.ComplexityRoot.DueList.Reviews == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueList.Reviews(childComplexity), true
+	case "DueList.safeguardingConcerns":
+		if e.ComplexityRoot.DueList.SafeguardingConcerns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueList.SafeguardingConcerns(childComplexity), true
+	case "DueList.workerRisksToConfirm":
+		if e.ComplexityRoot.DueList.WorkerRisksToConfirm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueList.WorkerRisksToConfirm(childComplexity), true
 
 	case "EmergencyAccess.account":
 		if e.ComplexityRoot.EmergencyAccess.Account == nil {
@@ -3138,6 +3193,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DemoAccounts(childComplexity), true
+	case "Query.dueList":
+		if e.ComplexityRoot.Query.DueList == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dueList_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DueList(childComplexity, args["withinDays"].(*int)), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -8105,6 +8171,39 @@ type DemoAccount {
   description: String!
 }
 """
+What is due or overdue for the viewer's people: each list holds at most 100, soonest first.
+"""
+type DueList {
+  """
+  Reviews due within the window and not yet held (R11), and requests awaiting a decision (R12).
+  """
+  reviews: [Review!]!
+  """
+  Active plans whose first review falls due within the window (R11).
+  """
+  firstReviewsDue: [Plan!]!
+  """
+  Plans whose planned end is within the window: reablement is time-limited (R9).
+  """
+  plansNearingEnd: [Plan!]!
+  """
+  Information and advice to follow up (R34).
+  """
+  adviceFollowUps: [Advice!]!
+  """
+  Risks to the worker on agreed plans not yet confirmed by a registered manager (R31).
+  """
+  workerRisksToConfirm: [Risk!]!
+  """
+  People waiting for an independent advocate (R30).
+  """
+  advocacyReferralsWaiting: [Person!]!
+  """
+  Safeguarding concerns raised at visits and not yet acknowledged.
+  """
+  safeguardingConcerns: [Concern!]!
+}
+"""
 Time-limited access to one person's record by a practitioner outside the team, with a stated reason; flagged for review.
 """
 type EmergencyAccess implements Node {
@@ -12017,6 +12116,15 @@ type Query {
   """
   me: Viewer!
   """
+  What is due or overdue for the viewer's people within the next few days.
+  """
+  dueList(
+    """
+    How many days ahead to look (default 7).
+    """
+    withinDays: Int = 7
+  ): DueList!
+  """
   The signed-in worker's visits on a calendar day in the authority's time zone (default: today), in time order.
   """
   myVisits(
@@ -15058,6 +15166,26 @@ func (ec *executionContext) childFields_DemoAccount(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type DemoAccount", field.Name)
 }
 
+func (ec *executionContext) childFields_DueList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reviews":
+		return ec.fieldContext_DueList_reviews(ctx, field)
+	case "firstReviewsDue":
+		return ec.fieldContext_DueList_firstReviewsDue(ctx, field)
+	case "plansNearingEnd":
+		return ec.fieldContext_DueList_plansNearingEnd(ctx, field)
+	case "adviceFollowUps":
+		return ec.fieldContext_DueList_adviceFollowUps(ctx, field)
+	case "workerRisksToConfirm":
+		return ec.fieldContext_DueList_workerRisksToConfirm(ctx, field)
+	case "advocacyReferralsWaiting":
+		return ec.fieldContext_DueList_advocacyReferralsWaiting(ctx, field)
+	case "safeguardingConcerns":
+		return ec.fieldContext_DueList_safeguardingConcerns(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DueList", field.Name)
+}
+
 func (ec *executionContext) childFields_EmergencyAccess(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -16975,6 +17103,20 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_dueList_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "withinDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinDays"] = arg0
 	return args, nil
 }
 
@@ -21824,6 +21966,230 @@ func (ec *executionContext) _DemoAccount_description(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_DemoAccount_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DemoAccount", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _DueList_reviews(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueList_reviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviews, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Review) graphql.Marshaler {
+			return ec.marshalNReview2ᚕreablementᚋentᚐReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueList_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueList_firstReviewsDue(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueList_firstReviewsDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstReviewsDue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚕreablementᚋentᚐPlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueList_firstReviewsDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueList_plansNearingEnd(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueList_plansNearingEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlansNearingEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚕreablementᚋentᚐPlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueList_plansNearingEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueList_adviceFollowUps(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueList_adviceFollowUps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdviceFollowUps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Advice) graphql.Marshaler {
+			return ec.marshalNAdvice2ᚕreablementᚋentᚐAdviceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueList_adviceFollowUps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Advice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueList_workerRisksToConfirm(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueList_workerRisksToConfirm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkerRisksToConfirm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Risk) graphql.Marshaler {
+			return ec.marshalNRisk2ᚕreablementᚋentᚐRiskᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueList_workerRisksToConfirm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Risk(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueList_advocacyReferralsWaiting(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueList_advocacyReferralsWaiting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdvocacyReferralsWaiting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚕreablementᚋentᚐPersonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueList_advocacyReferralsWaiting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueList_safeguardingConcerns(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueList_safeguardingConcerns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SafeguardingConcerns, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Concern) graphql.Marshaler {
+			return ec.marshalNConcern2ᚕreablementᚋentᚐConcernᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueList_safeguardingConcerns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Concern(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _EmergencyAccess_id(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
@@ -30356,6 +30722,50 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Viewer(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_dueList(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dueList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DueList(ctx, fc.Args["withinDays"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DueList) graphql.Marshaler {
+			return ec.marshalNDueList2ᚖreablementᚋgraphᚋmodelᚐDueList(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dueList(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DueList(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_dueList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -50667,6 +51077,74 @@ func (ec *executionContext) _DemoAccount(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var dueListImplementors = []string{"DueList"}
+
+func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, obj *model.DueList) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dueListImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DueList")
+		case "reviews":
+			out.Values[i] = ec._DueList_reviews(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstReviewsDue":
+			out.Values[i] = ec._DueList_firstReviewsDue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "plansNearingEnd":
+			out.Values[i] = ec._DueList_plansNearingEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "adviceFollowUps":
+			out.Values[i] = ec._DueList_adviceFollowUps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "workerRisksToConfirm":
+			out.Values[i] = ec._DueList_workerRisksToConfirm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "advocacyReferralsWaiting":
+			out.Values[i] = ec._DueList_advocacyReferralsWaiting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "safeguardingConcerns":
+			out.Values[i] = ec._DueList_safeguardingConcerns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var emergencyAccessImplementors = []string{"EmergencyAccess", "Node"}
 
 func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.SelectionSet, obj *ent.EmergencyAccess) graphql.Marshaler {
@@ -53774,6 +54252,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "dueList":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_dueList(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "myVisits":
 			field := field
 
@@ -55748,6 +56248,26 @@ func (ec *executionContext) unmarshalNAccountWhereInput2ᚖreablementᚋentᚐAc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAdvice2reablementᚋentᚐAdvice(ctx context.Context, sel ast.SelectionSet, v ent.Advice) graphql.Marshaler {
+	return ec._Advice(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAdvice2ᚕreablementᚋentᚐAdviceᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Advice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAdvice2reablementᚋentᚐAdvice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAdvice2ᚖreablementᚋentᚐAdvice(ctx context.Context, sel ast.SelectionSet, v *ent.Advice) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -56040,6 +56560,26 @@ func (ec *executionContext) marshalNCarerOrderField2ᚖreablementᚋentᚐCarerO
 func (ec *executionContext) unmarshalNCarerWhereInput2ᚖreablementᚋentᚐCarerWhereInput(ctx context.Context, v any) (*ent.CarerWhereInput, error) {
 	res, err := ec.unmarshalInputCarerWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConcern2reablementᚋentᚐConcern(ctx context.Context, sel ast.SelectionSet, v ent.Concern) graphql.Marshaler {
+	return ec._Concern(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConcern2ᚕreablementᚋentᚐConcernᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Concern) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConcern2reablementᚋentᚐConcern(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNConcern2ᚖreablementᚋentᚐConcern(ctx context.Context, sel ast.SelectionSet, v *ent.Concern) graphql.Marshaler {
@@ -56344,6 +56884,20 @@ func (ec *executionContext) marshalNDemoAccount2ᚕreablementᚋgraphᚋmodelᚐ
 	return ret
 }
 
+func (ec *executionContext) marshalNDueList2reablementᚋgraphᚋmodelᚐDueList(ctx context.Context, sel ast.SelectionSet, v model.DueList) graphql.Marshaler {
+	return ec._DueList(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDueList2ᚖreablementᚋgraphᚋmodelᚐDueList(ctx context.Context, sel ast.SelectionSet, v *model.DueList) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DueList(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEmergencyAccess2reablementᚋentᚐEmergencyAccess(ctx context.Context, sel ast.SelectionSet, v ent.EmergencyAccess) graphql.Marshaler {
 	return ec._EmergencyAccess(ctx, sel, &v)
 }
@@ -56641,6 +57195,22 @@ func (ec *executionContext) marshalNPerson2reablementᚋentᚐPerson(ctx context
 	return ec._Person(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNPerson2ᚕreablementᚋentᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Person) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPerson2reablementᚋentᚐPerson(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNPerson2ᚖreablementᚋentᚐPerson(ctx context.Context, sel ast.SelectionSet, v *ent.Person) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -56688,6 +57258,22 @@ func (ec *executionContext) unmarshalNPersonWhereInput2ᚖreablementᚋentᚐPer
 
 func (ec *executionContext) marshalNPlan2reablementᚋentᚐPlan(ctx context.Context, sel ast.SelectionSet, v ent.Plan) graphql.Marshaler {
 	return ec._Plan(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPlan2ᚕreablementᚋentᚐPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Plan) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlan2reablementᚋentᚐPlan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPlan2ᚖreablementᚋentᚐPlan(ctx context.Context, sel ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
@@ -56790,6 +57376,22 @@ func (ec *executionContext) marshalNReview2reablementᚋentᚐReview(ctx context
 	return ec._Review(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNReview2ᚕreablementᚋentᚐReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Review) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReview2reablementᚋentᚐReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNReview2ᚖreablementᚋentᚐReview(ctx context.Context, sel ast.SelectionSet, v *ent.Review) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -56853,6 +57455,22 @@ func (ec *executionContext) unmarshalNReviewWhereInput2ᚖreablementᚋentᚐRev
 
 func (ec *executionContext) marshalNRisk2reablementᚋentᚐRisk(ctx context.Context, sel ast.SelectionSet, v ent.Risk) graphql.Marshaler {
 	return ec._Risk(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRisk2ᚕreablementᚋentᚐRiskᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Risk) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRisk2reablementᚋentᚐRisk(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNRisk2ᚖreablementᚋentᚐRisk(ctx context.Context, sel ast.SelectionSet, v *ent.Risk) graphql.Marshaler {

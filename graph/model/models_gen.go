@@ -34,6 +34,24 @@ type DemoAccount struct {
 	Description string `json:"description"`
 }
 
+// What is due or overdue for the viewer's people: each list holds at most 100, soonest first.
+type DueList struct {
+	// Reviews due within the window and not yet held (R11), and requests awaiting a decision (R12).
+	Reviews []ent.Review `json:"reviews"`
+	// Active plans whose first review falls due within the window (R11).
+	FirstReviewsDue []ent.Plan `json:"firstReviewsDue"`
+	// Plans whose planned end is within the window: reablement is time-limited (R9).
+	PlansNearingEnd []ent.Plan `json:"plansNearingEnd"`
+	// Information and advice to follow up (R34).
+	AdviceFollowUps []ent.Advice `json:"adviceFollowUps"`
+	// Risks to the worker on agreed plans not yet confirmed by a registered manager (R31).
+	WorkerRisksToConfirm []ent.Risk `json:"workerRisksToConfirm"`
+	// People waiting for an independent advocate (R30).
+	AdvocacyReferralsWaiting []ent.Person `json:"advocacyReferralsWaiting"`
+	// Safeguarding concerns raised at visits and not yet acknowledged.
+	SafeguardingConcerns []ent.Concern `json:"safeguardingConcerns"`
+}
+
 // How a plan's end, refusal or withdrawal is recorded (R2, R14, R15).
 type EndPlanInput struct {
 	// Why it ended (for ENDED).

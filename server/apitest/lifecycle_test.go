@@ -243,3 +243,40 @@ func TestReviewRequestsAreConsideredAndDecided(t *testing.T) {
 		t.Error("the held review has no date")
 	}
 }
+
+// The due list shows a team's reviews, follow-ups, plans nearing their end,
+// risks awaiting confirmation, advocacy referrals and safeguarding concerns,
+// and only for the viewer's people.
+func TestDueListForTheTeam(t *testing.T) {
+	s := server(t)
+	ctx := apitest.System(context.Background())
+	priya := s.Token(t, "priya.practitioner")
+	teams := s.Account(t, "priya.practitioner").QueryTeams().IDsX(ctx)
+	var out struct {
+		DueList map[string][]map[string]any
+	}
+	s.MustDo(t, priya, `{ dueList(withinDays: 14) {
+		reviews { id planID due } firstReviewsDue { id personID } plansNearingEnd { id personID } adviceFollowUps { id followUpDue }
+		workerRisksToConfirm { id planID } advocacyReferralsWaiting { id } safeguardingConcerns { id } } }`, nil, &out)
+	total := 0
+	for name, list := range out.DueList {
+		total += len(list)
+		for _, item := range list {
+			if pid, ok := item["personID"].(string); ok {
+				p := s.Client.Person.GetX(ctx, toID(pid))
+				if !slices.Contains(teams, p.TeamID) {
+					t.Errorf("%s lists a person outside priya's team", name)
+				}
+			}
+		}
+	}
+	if total == 0 {
+		t.Error("nothing is due for priya's team in the demo authority; the due list should show something")
+	}
+	for _, p := range out.DueList["advocacyReferralsWaiting"] {
+		person := s.Client.Person.GetX(ctx, toID(p["id"].(string)))
+		if person.Advocacy != "REFERRAL_WAITING" || !slices.Contains(teams, person.TeamID) {
+			t.Errorf("advocacy list holds %s (%s)", person.ID, person.Advocacy)
+		}
+	}
+}

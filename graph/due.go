@@ -1,0 +1,72 @@
+package graph
+
+import (
+	"context"
+
+	"reablement/ent"
+	"reablement/ent/advice"
+	"reablement/ent/concern"
+	"reablement/ent/person"
+	"reablement/ent/plan"
+	"reablement/ent/review"
+	"reablement/ent/risk"
+	"reablement/ent/viewer"
+	"reablement/graph/model"
+)
+
+// dueLimit bounds each list of the due list.
+const dueLimit = 100
+
+// dueList gathers what is due for the viewer's people. Each list is one
+// query through the viewer's row filter, so a practitioner sees their team's
+// and a manager their teams'.
+func (r *Resolver) dueList(ctx context.Context, withinDays int) (*model.DueList, error) {
+	v := viewer.FromContext(ctx)
+	horizon := v.Today().AddDate(0, 0, max(withinDays, 0)+1)
+	c := r.ent(ctx)
+	out := &model.DueList{}
+	var err error
+	if out.Reviews, err = values(c.Review.Query().Where(review.HeldAtIsNil(), review.Or(
+		review.And(review.DecisionEQ(review.DecisionHOLD), review.DueLT(horizon)),
+		review.DecisionEQ(review.DecisionPENDING))).Order(ent.Asc(review.FieldDue)).Limit(dueLimit).All(ctx)); err != nil {
+		return nil, err
+	}
+	if out.FirstReviewsDue, err = values(c.Plan.Query().Where(plan.StatusEQ(plan.StatusACTIVE), plan.FirstReviewDueLT(horizon),
+		plan.Not(plan.HasReviewsWith(review.HeldAtNotNil()))).Order(ent.Asc(plan.FieldFirstReviewDue)).Limit(dueLimit).All(ctx)); err != nil {
+		return nil, err
+	}
+	if out.PlansNearingEnd, err = values(c.Plan.Query().Where(plan.StatusIn(plan.StatusACTIVE, plan.StatusUNDER_REVIEW), plan.PlannedEndLT(horizon)).
+		Order(ent.Asc(plan.FieldPlannedEnd)).Limit(dueLimit).All(ctx)); err != nil {
+		return nil, err
+	}
+	if out.AdviceFollowUps, err = values(c.Advice.Query().Where(advice.FollowedUpAtIsNil(), advice.FollowUpDueLT(horizon)).
+		Order(ent.Asc(advice.FieldFollowUpDue)).Limit(dueLimit).All(ctx)); err != nil {
+		return nil, err
+	}
+	if out.WorkerRisksToConfirm, err = values(c.Risk.Query().Where(risk.KindEQ(risk.KindTO_WORKER), risk.MitigationConfirmedAtIsNil(),
+		risk.HasPlanWith(plan.StatusEQ(plan.StatusAGREED))).Limit(dueLimit).All(ctx)); err != nil {
+		return nil, err
+	}
+	if out.AdvocacyReferralsWaiting, err = values(c.Person.Query().Where(person.AdvocacyEQ(person.AdvocacyREFERRAL_WAITING)).
+		Limit(dueLimit).All(ctx)); err != nil {
+		return nil, err
+	}
+	if out.SafeguardingConcerns, err = values(c.Concern.Query().Where(concern.KindEQ(concern.KindSAFEGUARDING), concern.AcknowledgedAtIsNil()).
+		Order(ent.Asc(concern.FieldCreatedAt)).Limit(dueLimit).All(ctx)); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// values copies a query's rows into the value slices the schema's
+// non-null lists are generated with.
+func values[T any](rows []*T, err error) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, len(rows))
+	for i, r := range rows {
+		out[i] = *r
+	}
+	return out, nil
+}
