@@ -368,6 +368,11 @@ func (r *queryResolver) DueList(ctx context.Context, withinDays *int) (*model.Du
 	return r.dueList(ctx, days)
 }
 
+// PlanDiff is the resolver for the planDiff field.
+func (r *queryResolver) PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error) {
+	return r.planDiff(ctx, from, to)
+}
+
 // MyVisits is the resolver for the myVisits field.
 func (r *queryResolver) MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error) {
 	return r.myVisits(ctx, date)

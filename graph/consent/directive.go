@@ -163,3 +163,25 @@ func selectKeys(q entgo.Query) {
 		rv.MethodByName("Select").Call(missing)
 	}
 }
+
+// Disclose decides one section of a record for values the API computes
+// rather than reads from a gated field (a diff between versions, say): it
+// reports whether the viewer may see them, notes the disclosure for the
+// audit when they may, and otherwise returns the SECTION_WITHHELD error to
+// add to the response. Values marked coded are shown to analysts.
+func Disclose(ctx context.Context, k Key, s policy.Section, coded bool) (bool, error) {
+	r := FromContext(ctx)
+	if r == nil {
+		return false, fmt.Errorf("consent: no decision for %v", k)
+	}
+	d, err := r.Decide(ctx, k)
+	if err != nil {
+		return false, err
+	}
+	basis, ok := d.Allows(s)
+	if !ok || (d.CodedOnly && !coded) {
+		return false, withheld(s, d)
+	}
+	r.note(k, s, basis, d.Flagged)
+	return true, nil
+}

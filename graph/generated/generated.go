@@ -497,6 +497,13 @@ type ComplexityRoot struct {
 		WrittenRecordFormat   func(childComplexity int) int
 	}
 
+	PlanChange struct {
+		After   func(childComplexity int) int
+		Before  func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Section func(childComplexity int) int
+	}
+
 	PlanConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -532,6 +539,7 @@ type ComplexityRoot struct {
 		Nodes        func(childComplexity int, ids []pulid.ID) int
 		Outcomes     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.OutcomeOrder, where *ent.OutcomeWhereInput) int
 		People       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PersonOrder, where *ent.PersonWhereInput) int
+		PlanDiff     func(childComplexity int, from pulid.ID, to pulid.ID) int
 		Plans        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PlanOrder, where *ent.PlanWhereInput) int
 		Risks        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.RiskOrder, where *ent.RiskWhereInput) int
 		Visits       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.VisitOrder, where *ent.VisitWhereInput) int
@@ -744,6 +752,7 @@ type QueryResolver interface {
 	DemoAccounts(ctx context.Context) ([]model.DemoAccount, error)
 	Me(ctx context.Context) (*model.Viewer, error)
 	DueList(ctx context.Context, withinDays *int) (*model.DueList, error)
+	PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error)
 	MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error)
 }
 
@@ -3077,6 +3086,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Plan.WrittenRecordFormat(childComplexity), true
 
+	case "PlanChange.after":
+		if e.ComplexityRoot.PlanChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanChange.After(childComplexity), true
+	case "PlanChange.before":
+		if e.ComplexityRoot.PlanChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanChange.Before(childComplexity), true
+	case "PlanChange.field":
+		if e.ComplexityRoot.PlanChange.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanChange.Field(childComplexity), true
+	case "PlanChange.section":
+		if e.ComplexityRoot.PlanChange.Section == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanChange.Section(childComplexity), true
+
 	case "PlanConnection.edges":
 		if e.ComplexityRoot.PlanConnection.Edges == nil {
 			break
@@ -3266,6 +3300,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.People(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.PersonOrder), args["where"].(*ent.PersonWhereInput)), true
+	case "Query.planDiff":
+		if e.ComplexityRoot.Query.PlanDiff == nil {
+			break
+		}
+
+		args, err := ec.field_Query_planDiff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PlanDiff(childComplexity, args["from"].(pulid.ID), args["to"].(pulid.ID)), true
 	case "Query.plans":
 		if e.ComplexityRoot.Query.Plans == nil {
 			break
@@ -10970,6 +11015,27 @@ type Plan implements Node {
   viewerAccess: [SectionAccess!]!
 }
 """
+One difference between two versions of a plan.
+"""
+type PlanChange {
+  """
+  The section the change belongs to.
+  """
+  section: Section!
+  """
+  What changed, e.g. workerTasks, or outcome 2 statement.
+  """
+  field: String!
+  """
+  The earlier version's value (null when added).
+  """
+  before: String
+  """
+  The later version's value (null when removed).
+  """
+  after: String
+}
+"""
 A connection to a list of items.
 """
 type PlanConnection {
@@ -12124,6 +12190,20 @@ type Query {
     """
     withinDays: Int = 7
   ): DueList!
+  """
+  The differences between two versions of the same person's plan, section by section. Sections the viewer may not see in both versions are left out, each with a SECTION_WITHHELD error.
+  """
+  planDiff(
+    """
+    The earlier version.
+    """
+    from: ID!
+
+    """
+    The later version.
+    """
+    to: ID!
+  ): [PlanChange!]!
   """
   The signed-in worker's visits on a calendar day in the authority's time zone (default: today), in time order.
   """
@@ -15560,6 +15640,20 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
 }
 
+func (ec *executionContext) childFields_PlanChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "section":
+		return ec.fieldContext_PlanChange_section(ctx, field)
+	case "field":
+		return ec.fieldContext_PlanChange_field(ctx, field)
+	case "before":
+		return ec.fieldContext_PlanChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_PlanChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanChange", field.Name)
+}
+
 func (ec *executionContext) childFields_PlanConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -17267,6 +17361,28 @@ func (ec *executionContext) field_Query_people_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_planDiff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
 	return args, nil
 }
 
@@ -29842,6 +29958,98 @@ func (ec *executionContext) fieldContext_Plan_viewerAccess(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _PlanChange_section(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanChange_section(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Section, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v policy.Section) graphql.Marshaler {
+			return ec.marshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanChange_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanChange", field, false, false, errors.New("field of type Section does not have child fields"))
+}
+
+func (ec *executionContext) _PlanChange_field(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanChange_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanChange", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PlanChange_before(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlanChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanChange", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PlanChange_after(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlanChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanChange", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _PlanConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PlanConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30764,6 +30972,50 @@ func (ec *executionContext) fieldContext_Query_dueList(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_dueList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_planDiff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_planDiff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PlanDiff(ctx, fc.Args["from"].(pulid.ID), fc.Args["to"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PlanChange) graphql.Marshaler {
+			return ec.marshalNPlanChange2ᚕreablementᚋgraphᚋmodelᚐPlanChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_planDiff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_planDiff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -53734,6 +53986,59 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var planChangeImplementors = []string{"PlanChange"}
+
+func (ec *executionContext) _PlanChange(ctx context.Context, sel ast.SelectionSet, obj *model.PlanChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanChange")
+		case "section":
+			out.Values[i] = ec._PlanChange_section(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._PlanChange_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._PlanChange_before(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "after":
+			out.Values[i] = ec._PlanChange_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var planConnectionImplementors = []string{"PlanConnection"}
 
 func (ec *executionContext) _PlanConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.PlanConnection) graphql.Marshaler {
@@ -54262,6 +54567,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_dueList(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "planDiff":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_planDiff(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -57284,6 +57611,26 @@ func (ec *executionContext) marshalNPlan2ᚖreablementᚋentᚐPlan(ctx context.
 		return graphql.Null
 	}
 	return ec._Plan(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPlanChange2reablementᚋgraphᚋmodelᚐPlanChange(ctx context.Context, sel ast.SelectionSet, v model.PlanChange) graphql.Marshaler {
+	return ec._PlanChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPlanChange2ᚕreablementᚋgraphᚋmodelᚐPlanChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PlanChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlanChange2reablementᚋgraphᚋmodelᚐPlanChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPlanConnection2reablementᚋentᚐPlanConnection(ctx context.Context, sel ast.SelectionSet, v ent.PlanConnection) graphql.Marshaler {

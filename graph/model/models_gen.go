@@ -64,6 +64,18 @@ type EndPlanInput struct {
 	ReferrerNotifiedAt *time.Time `json:"referrerNotifiedAt,omitempty"`
 }
 
+// One difference between two versions of a plan.
+type PlanChange struct {
+	// The section the change belongs to.
+	Section policy.Section `json:"section"`
+	// What changed, e.g. workerTasks, or outcome 2 statement.
+	Field string `json:"field"`
+	// The earlier version's value (null when added).
+	Before *string `json:"before,omitempty"`
+	// The later version's value (null when removed).
+	After *string `json:"after,omitempty"`
+}
+
 // Progress on an outcome or one of its steps, recorded at a visit.
 type ProgressInput struct {
 	// The outcome worked on.

@@ -119,6 +119,35 @@ func TestAgreedAmendmentMakesVersionTwoAndRecirculatesShares(t *testing.T) {
 		t.Errorf("version 2 shares %v\nversion 1 shares %v", holders, v1.holders)
 	}
 
+	// The diff between the versions shows the reworded outcome, section by
+	// section, and never what the viewer could not see in the fields.
+	var v2Outcomes struct {
+		Node struct {
+			Outcomes struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+		}
+	}
+	s.MustDo(t, priya, `query($id: ID!) { node(id: $id) { ... on Plan { outcomes(orderBy: {field: POSITION}) { edges { node { id } } } } } }`, map[string]any{"id": v2.ID}, &v2Outcomes)
+	s.MustDo(t, priya, `mutation($id: ID!) { updateOutcome(id: $id, input: {statement: "I want to walk to the shop with my frame"}) { id } }`,
+		map[string]any{"id": v2Outcomes.Node.Outcomes.Edges[0].Node.ID}, nil)
+	diffQ := `query($a: ID!, $b: ID!) { planDiff(from: $a, to: $b) { section field before after } }`
+	var diff struct {
+		PlanDiff []struct {
+			Section, Field string
+			Before, After  *string
+		}
+	}
+	s.MustDo(t, priya, diffQ, map[string]any{"a": v1.id, "b": v2.ID}, &diff)
+	if len(diff.PlanDiff) != 1 || diff.PlanDiff[0].Field != "outcome 1 statement" || diff.PlanDiff[0].Section != "OUTCOMES" ||
+		*diff.PlanDiff[0].After != "I want to walk to the shop with my frame" {
+		t.Errorf("diff between the versions: %+v", diff.PlanDiff)
+	}
+	r = s.Do(t, s.Token(t, "ana.analyst"), diffQ, map[string]any{"a": v1.id, "b": v2.ID})
+	if strings.Contains(string(r.Data), "frame") || !slices.Equal(r.Codes(), []string{"SECTION_WITHHELD"}) {
+		t.Errorf("an analyst's diff shows free text or no withheld error: %s %v", r.Data, r.Codes())
+	}
+
 	// A declined request records the reasons and the right to complain.
 	req2 := mustCreate(t, s, priya, `mutation($in: CreateAmendmentInput!) { requestAmendment(input: $in) { id } }`,
 		map[string]any{"in": map[string]any{"planID": v2.ID, "requestedBy": "PERSON", "reason": "MISSING_INFORMATION", "details": "Add that I can drive"}})
