@@ -1,6 +1,12 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { HomeRedirect, NotFoundPage, RequireAuth, RouteError } from './routes';
 import { Shell } from './Shell';
+
+type EditPages = typeof import('../features/plans/edit/PlanEditPages');
+
+/** One of the draft plan's edit pages (one chunk for all of them). */
+const editPage = (name: keyof EditPages) => import('../features/plans/edit/PlanEditPages').then((m) => ({ Component: m[name] as ComponentType }));
 
 /**
  * The app's routes. Feature pages load on demand, so a worker's phone
@@ -23,6 +29,24 @@ export const router = createBrowserRouter([
               { path: 'today', lazy: () => import('../features/today/TodayPage').then((m) => ({ Component: m.TodayPage })) },
               { path: 'people/:personId', lazy: () => import('../features/people/PersonPage').then((m) => ({ Component: m.PersonPage })) },
               { path: 'plans/:planId', lazy: () => import('../features/plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
+              {
+                path: 'plans/:planId/edit',
+                children: [
+                  { index: true, lazy: () => editPage('PlanEditPage') },
+                  { path: 'outcomes', lazy: () => editPage('OutcomesEditPage') },
+                  { path: 'outcomes/new', lazy: () => editPage('OutcomeFormPage') },
+                  { path: 'outcomes/:outcomeId', lazy: () => editPage('OutcomeFormPage') },
+                  { path: 'outcomes/:outcomeId/steps/new', lazy: () => editPage('StepFormPage') },
+                  { path: 'steps/:stepId', lazy: () => editPage('StepFormPage') },
+                  { path: 'risks', lazy: () => editPage('RisksEditPage') },
+                  { path: 'risks/new', lazy: () => editPage('RiskFormPage') },
+                  { path: 'risks/:riskId', lazy: () => editPage('RiskFormPage') },
+                  { path: 'risks/:riskId/contingencies/new', lazy: () => editPage('ContingencyFormPage') },
+                  { path: 'contingencies/:contingencyId', lazy: () => editPage('ContingencyFormPage') },
+                  { path: 'delete/:kind/:id', lazy: () => editPage('DeletePage') },
+                  { path: ':section', lazy: () => editPage('PlanDetailsPage') },
+                ],
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,25 +1,51 @@
 import { Client, fetchExchange, mapExchange, type Exchange } from '@urql/core';
 import { cacheExchange, offlineExchange, type CacheExchangeOpts } from '@urql/exchange-graphcache';
 import { persistedExchange } from '@urql/exchange-persisted';
+import { relayPagination } from '@urql/exchange-graphcache/extras';
 import type { DocumentNode } from 'graphql';
+import { peopleCacheUpdates } from '../features/people/cacheUpdates';
+import { planCacheUpdates } from '../features/plans/cacheUpdates';
 import { getToken, signOut } from '../lib/auth';
 import type { CacheStorage } from './cacheStorage';
 
 /** Where the Go server answers GraphQL (same origin; `npm run dev` proxies it). */
 export const graphqlUrl: string = import.meta.env.VITE_GRAPHQL_URL ?? '/graphql';
 
+/** Types without an id: values embedded in their parent, never normalised. */
+const embedded = [
+  'SignInResult',
+  'Viewer',
+  'SectionAccess',
+  'AccessibleFormat',
+  'PageInfo',
+  'PersonConnection',
+  'PersonEdge',
+  'PlanConnection',
+  'PlanEdge',
+  'OutcomeConnection',
+  'OutcomeEdge',
+  'VisitConnection',
+  'VisitEdge',
+  'RiskConnection',
+  'RiskEdge',
+] as const;
+
 /**
  * Graphcache's settings. Types with an `id` are normalised by it; the rest
  * are values embedded in their parent (keyed null) so Graphcache does not
- * warn about them.
+ * warn about them. The caseload's pages of people are merged into one list
+ * ("Load more"); features say what their mutations make stale.
  */
 export const cacheOptions: CacheExchangeOpts = {
   keys: {
     DemoAccount: (account) => (typeof account.username === 'string' ? account.username : null),
-    SignInResult: () => null,
-    Viewer: () => null,
-    SectionAccess: () => null,
-    AccessibleFormat: () => null,
+    ...Object.fromEntries(embedded.map((type) => [type, () => null])),
+  },
+  resolvers: {
+    Query: { people: relayPagination() },
+  },
+  updates: {
+    Mutation: { ...peopleCacheUpdates.Mutation, ...planCacheUpdates.Mutation },
   },
 };
 

@@ -36,7 +36,9 @@ function captionFor(input: HTMLElement): HTMLElement | null {
 }
 
 /**
- * govuk-error-summary. Focuses itself when shown (and whenever the errors
+ * govuk-error-summary. With no field errors but a description (a problem no
+ * field can show, such as a conflicting save), it shows the description alone.
+ * Focuses itself when shown (and whenever the errors
  * change) so screen readers announce it; each link moves focus to its field
  * and scrolls the field's label or legend into view, as govuk-frontend does.
  */
@@ -44,12 +46,16 @@ export function ErrorSummary({ errors, title = 'There is a problem', description
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((error) => error.fieldId).join(' ');
 
-  useEffect(() => {
-    if (!disableAutoFocus && errors.length > 0) ref.current?.focus();
-    // Refocus when a new submission produces a different set of errors.
-  }, [signature, disableAutoFocus, errors.length]);
+  const shown = errors.length > 0 || Boolean(description);
+  // A text description is part of what changed; rendered descriptions are not compared.
+  const descriptionKey = typeof description === 'string' ? description : null;
 
-  if (errors.length === 0) return null;
+  useEffect(() => {
+    if (!disableAutoFocus && shown) ref.current?.focus();
+    // Refocus when a new submission produces a different set of errors.
+  }, [signature, disableAutoFocus, shown, descriptionKey]);
+
+  if (!shown) return null;
 
   const onLinkClick = (event: MouseEvent<HTMLAnchorElement>, fieldId: string) => {
     const input = document.getElementById(fieldId);
@@ -66,15 +72,17 @@ export function ErrorSummary({ errors, title = 'There is a problem', description
         <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">
           {description && <p>{description}</p>}
-          <ul className="govuk-list govuk-error-summary__list">
-            {errors.map((error) => (
-              <li key={error.fieldId}>
-                <a href={`#${error.fieldId}`} onClick={(event) => onLinkClick(event, error.fieldId)}>
-                  {error.text}
-                </a>
-              </li>
-            ))}
-          </ul>
+          {errors.length > 0 && (
+            <ul className="govuk-list govuk-error-summary__list">
+              {errors.map((error) => (
+                <li key={error.fieldId}>
+                  <a href={`#${error.fieldId}`} onClick={(event) => onLinkClick(event, error.fieldId)}>
+                    {error.text}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       </div>
     </div>

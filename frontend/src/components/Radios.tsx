@@ -83,8 +83,9 @@ export function Radios(props: RadiosProps) {
                     checked={checked}
                     disabled={item.disabled}
                     aria-describedby={itemHintId}
+                    // govuk-frontend also sets aria-expanded here, but ARIA 1.2 does not
+                    // allow it on a radio (axe: aria-allowed-attr); the checked state says it.
                     aria-controls={conditionalId}
-                    aria-expanded={conditionalId ? checked : undefined}
                     onChange={() => {
                       setUncontrolled(item.value);
                       onChange?.(item.value);

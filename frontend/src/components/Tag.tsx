@@ -24,6 +24,7 @@ export const planStatusTags = {
   ENDED: { text: 'Ended', colour: 'purple' },
   REFUSED: { text: 'Refused', colour: 'orange' },
   WITHDRAWN: { text: 'Withdrawn', colour: 'red' },
+  SUPERSEDED: { text: 'Superseded', colour: 'grey' },
 } as const satisfies Record<string, { text: string; colour: TagColour }>;
 
 export type PlanStatus = keyof typeof planStatusTags;

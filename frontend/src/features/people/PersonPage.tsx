@@ -1,17 +1,75 @@
-import { useParams } from 'react-router';
-import { WarningText } from '../../components';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { Button, ErrorSummary } from '../../components';
+import { formErrorsFrom, hasCode, hasFailed, type FormErrors } from '../../lib/graphqlErrors';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { PersonRecord, personName } from './components/PersonRecord';
+import { CreateDraftPlanMutation, PersonQuery } from './documents';
 
-// SCAFFOLD: a person's record, section by section as the viewer may see it, comes next.
-// Until then this page is a marked placeholder: a heading and a notice.
-export function PersonPage() {
-  const { personId } = useParams();
-  usePageTitle('Person');
+/** Roles that start plans. */
+const planningRoles = ['PRACTITIONER', 'MANAGER'];
+
+function CreateDraftPlan({ personId }: { personId: string }) {
+  const navigate = useNavigate();
+  const [state, createPlan] = useMutation(CreateDraftPlanMutation);
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const create = async () => {
+    setErrors(null);
+    const result = await createPlan({ input: { personID: personId } });
+    const plan = result.data?.createPlan;
+    if (plan) {
+      navigate(`/plans/${plan.id}/edit`);
+      return;
+    }
+    setErrors(formErrorsFrom(result.error, []));
+  };
   return (
     <>
-      <h1 className="govuk-heading-l">Person</h1>
-      <p className="govuk-body">Record {personId}.</p>
-      <WarningText>This page is coming next: it is a placeholder in this build.</WarningText>
+      {errors?.problem && <ErrorSummary errors={[]} description={`The draft plan was not created. ${errors.problem.message}`} />}
+      <p className="govuk-body">Start a draft plan to record the person's outcomes, the visits and the risks. Nothing is shared until the plan is agreed.</p>
+      <Button type="button" onClick={create} disabled={state.fetching} aria-disabled={state.fetching || undefined}>
+        {state.fetching ? 'Creating the draft plan…' : 'Create a draft plan'}
+      </Button>
     </>
   );
+}
+
+/** /people/:personId: a person's record as the viewer may see it. Fetches; PersonRecord renders. */
+export function PersonPage() {
+  const { personId = '' } = useParams();
+  const [result] = useQuery({ query: PersonQuery, variables: { id: personId } });
+  const node = result.data?.node;
+  const person = node?.__typename === 'Person' ? node : null;
+  const name = person ? personName(person) : null;
+  usePageTitle(name ?? 'Person');
+
+  if (!person && result.fetching) {
+    return (
+      <p className="govuk-body" role="status">
+        Loading the record…
+      </p>
+    );
+  }
+  if (!person && (hasCode(result.error, 'NOT_FOUND') || (result.data && !hasFailed(result.error)))) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Person not found</h1>
+        <p className="govuk-body">There is no record at this address, or none you have a basis to see.</p>
+      </>
+    );
+  }
+  if (!person) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Sorry, the record could not be loaded</h1>
+        <p className="govuk-body">Try again in a few minutes.</p>
+        {result.error && <p className="govuk-hint">{result.error.message}</p>}
+      </>
+    );
+  }
+
+  const canPlan = result.data?.me.roles.some((role) => planningRoles.includes(role)) ?? false;
+  const createAction = canPlan && person.plans.totalCount === 0 ? <CreateDraftPlan personId={person.id} /> : undefined;
+  return <PersonRecord person={person} createAction={createAction} />;
 }

@@ -1,0 +1,115 @@
+import { graphql } from '../../gql';
+
+/**
+ * A person's record, every section the viewer may see. Gated fields the
+ * viewer has no basis for come back null with a SECTION_WITHHELD error each;
+ * viewerAccess says which sections those are and why.
+ */
+export const PersonQuery = graphql(`
+  query Person($id: ID!) {
+    me {
+      roles
+      today
+    }
+    node(id: $id) {
+      ... on Person {
+        id
+        legalName
+        preferredName
+        previousSurname
+        dateOfBirth
+        ageBand
+        nhsNumber
+        niNumber
+        address
+        postcode
+        phone
+        email
+        visitAddress
+        accessNotes
+        communicationNeeds
+        preferredFormats
+        interpreterLanguage
+        autism
+        deafblind
+        lacksCapacityForPlanning
+        substantialDifficulty
+        appropriatePerson
+        advocacy
+        team {
+          id
+          name
+        }
+        allocatedPractitionerID
+        allocatedPractitioner {
+          id
+          displayName
+        }
+        carers {
+          id
+          name
+          relationship
+          phone
+          email
+          livesWithPerson
+        }
+        contacts {
+          id
+          name
+          kind
+          organisation
+          phone
+          email
+          notes
+        }
+        needs {
+          id
+          area
+          description
+          effect
+          personView
+          carerView
+          othersView
+          differenceOfView
+          evidence
+          wellbeingImpact
+        }
+        viewerAccess {
+          section
+          allowed
+          basis
+          codedOnly
+        }
+        plans(first: 50, orderBy: { field: VERSION, direction: DESC }) {
+          totalCount
+          edges {
+            node {
+              id
+              version
+              status
+              createdAt
+              agreedAt
+              commencedAt
+              endedAt
+              plannedStart
+              plannedEnd
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Starts a draft plan (version 1) for a person who has none. */
+export const CreateDraftPlanMutation = graphql(`
+  mutation CreateDraftPlan($input: CreatePlanInput!) {
+    createPlan(input: $input) {
+      id
+      personID
+      version
+      revision
+      status
+    }
+  }
+`);
