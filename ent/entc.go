@@ -124,12 +124,17 @@ func describeTypes(g *gen.Graph, s *ast.Schema) error {
 	return nil
 }
 
+// staffEdges are required edges to a staff account. Viewers outside the
+// council (a carer, an advocate, the person) see no staff accounts, so for
+// them these answer null rather than null the record that holds them.
+var staffEdges = map[string]bool{"Visit.worker": true}
+
 // nullableGatedFields makes every field behind @section nullable: a withheld
 // field resolves to null, and a non-null one would null its parent instead.
 func nullableGatedFields(_ *gen.Graph, s *ast.Schema) error {
 	for _, t := range s.Types {
 		for _, f := range t.Fields {
-			if f.Directives.ForName("section") != nil && f.Type != nil {
+			if (f.Directives.ForName("section") != nil || staffEdges[t.Name+"."+f.Name]) && f.Type != nil {
 				f.Type = &ast.Type{NamedType: f.Type.NamedType, Elem: f.Type.Elem, NonNull: false, Position: f.Type.Position}
 			}
 		}

@@ -474,6 +474,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			plan.FieldCreatedAt:             {Type: field.TypeTime, Column: plan.FieldCreatedAt},
 			plan.FieldUpdatedAt:             {Type: field.TypeTime, Column: plan.FieldUpdatedAt},
 			plan.FieldPersonID:              {Type: field.TypeString, Column: plan.FieldPersonID},
+			plan.FieldEpisode:               {Type: field.TypeInt, Column: plan.FieldEpisode},
 			plan.FieldVersion:               {Type: field.TypeInt, Column: plan.FieldVersion},
 			plan.FieldRevision:              {Type: field.TypeInt, Column: plan.FieldRevision},
 			plan.FieldStatus:                {Type: field.TypeEnum, Column: plan.FieldStatus},
@@ -3677,6 +3678,11 @@ func (f *PlanFilter) WhereUpdatedAt(p entql.TimeP) {
 // WherePersonID applies the entql string predicate on the person_id field.
 func (f *PlanFilter) WherePersonID(p entql.StringP) {
 	f.Where(p.Field(plan.FieldPersonID))
+}
+
+// WhereEpisode applies the entql int predicate on the episode field.
+func (f *PlanFilter) WhereEpisode(p entql.IntP) {
+	f.Where(p.Field(plan.FieldEpisode))
 }
 
 // WhereVersion applies the entql int predicate on the version field.

@@ -3166,6 +3166,11 @@ func (_q *PlanQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, plan.FieldPersonID)
 				fieldSeen[plan.FieldPersonID] = struct{}{}
 			}
+		case "episode":
+			if _, ok := fieldSeen[plan.FieldEpisode]; !ok {
+				selectedFields = append(selectedFields, plan.FieldEpisode)
+				fieldSeen[plan.FieldEpisode] = struct{}{}
+			}
 		case "version":
 			if _, ok := fieldSeen[plan.FieldVersion]; !ok {
 				selectedFields = append(selectedFields, plan.FieldVersion)

@@ -5413,6 +5413,20 @@ var (
 			}
 		},
 	}
+	// PlanOrderFieldEpisode orders Plan by episode.
+	PlanOrderFieldEpisode = &PlanOrderField{
+		Value: func(_m *Plan) (ent.Value, error) {
+			return _m.Episode, nil
+		},
+		column: plan.FieldEpisode,
+		toTerm: plan.ByEpisode,
+		toCursor: func(_m *Plan) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Episode,
+			}
+		},
+	}
 	// PlanOrderFieldVersion orders Plan by version.
 	PlanOrderFieldVersion = &PlanOrderField{
 		Value: func(_m *Plan) (ent.Value, error) {
@@ -5449,6 +5463,8 @@ func (f PlanOrderField) String() string {
 	switch f.column {
 	case PlanOrderFieldCreatedAt.column:
 		str = "CREATED_AT"
+	case PlanOrderFieldEpisode.column:
+		str = "EPISODE"
 	case PlanOrderFieldVersion.column:
 		str = "VERSION"
 	case PlanOrderFieldStatus.column:
@@ -5471,6 +5487,8 @@ func (f *PlanOrderField) UnmarshalGQL(v interface{}) error {
 	switch str {
 	case "CREATED_AT":
 		*f = *PlanOrderFieldCreatedAt
+	case "EPISODE":
+		*f = *PlanOrderFieldEpisode
 	case "VERSION":
 		*f = *PlanOrderFieldVersion
 	case "STATUS":

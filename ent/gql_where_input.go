@@ -5324,6 +5324,16 @@ type PlanWhereInput struct {
 	PersonIDEqualFold    *pulid.ID  `json:"personIDEqualFold,omitempty"`
 	PersonIDContainsFold *pulid.ID  `json:"personIDContainsFold,omitempty"`
 
+	// "episode" field predicates.
+	Episode      *int  `json:"episode,omitempty"`
+	EpisodeNEQ   *int  `json:"episodeNEQ,omitempty"`
+	EpisodeIn    []int `json:"episodeIn,omitempty"`
+	EpisodeNotIn []int `json:"episodeNotIn,omitempty"`
+	EpisodeGT    *int  `json:"episodeGT,omitempty"`
+	EpisodeGTE   *int  `json:"episodeGTE,omitempty"`
+	EpisodeLT    *int  `json:"episodeLT,omitempty"`
+	EpisodeLTE   *int  `json:"episodeLTE,omitempty"`
+
 	// "version" field predicates.
 	Version      *int  `json:"version,omitempty"`
 	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
@@ -5591,6 +5601,30 @@ func (i *PlanWhereInput) P() (predicate.Plan, error) {
 	}
 	if i.PersonIDContainsFold != nil {
 		predicates = append(predicates, plan.PersonIDContainsFold(*i.PersonIDContainsFold))
+	}
+	if i.Episode != nil {
+		predicates = append(predicates, plan.EpisodeEQ(*i.Episode))
+	}
+	if i.EpisodeNEQ != nil {
+		predicates = append(predicates, plan.EpisodeNEQ(*i.EpisodeNEQ))
+	}
+	if len(i.EpisodeIn) > 0 {
+		predicates = append(predicates, plan.EpisodeIn(i.EpisodeIn...))
+	}
+	if len(i.EpisodeNotIn) > 0 {
+		predicates = append(predicates, plan.EpisodeNotIn(i.EpisodeNotIn...))
+	}
+	if i.EpisodeGT != nil {
+		predicates = append(predicates, plan.EpisodeGT(*i.EpisodeGT))
+	}
+	if i.EpisodeGTE != nil {
+		predicates = append(predicates, plan.EpisodeGTE(*i.EpisodeGTE))
+	}
+	if i.EpisodeLT != nil {
+		predicates = append(predicates, plan.EpisodeLT(*i.EpisodeLT))
+	}
+	if i.EpisodeLTE != nil {
+		predicates = append(predicates, plan.EpisodeLTE(*i.EpisodeLTE))
 	}
 	if i.Version != nil {
 		predicates = append(predicates, plan.VersionEQ(*i.Version))

@@ -19186,6 +19186,8 @@ type PlanMutation struct {
 	authority_id              *pulid.ID
 	created_at                *time.Time
 	updated_at                *time.Time
+	episode                   *int
+	addepisode                *int
 	version                   *int
 	addversion                *int
 	revision                  *int
@@ -19501,6 +19503,62 @@ func (m *PlanMutation) OldPersonID(ctx context.Context) (v pulid.ID, err error) 
 // ResetPersonID resets all changes to the "person_id" field.
 func (m *PlanMutation) ResetPersonID() {
 	m.person = nil
+}
+
+// SetEpisode sets the "episode" field.
+func (m *PlanMutation) SetEpisode(i int) {
+	m.episode = &i
+	m.addepisode = nil
+}
+
+// Episode returns the value of the "episode" field in the mutation.
+func (m *PlanMutation) Episode() (r int, exists bool) {
+	v := m.episode
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEpisode returns the old "episode" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldEpisode(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEpisode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEpisode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEpisode: %w", err)
+	}
+	return oldValue.Episode, nil
+}
+
+// AddEpisode adds i to the "episode" field.
+func (m *PlanMutation) AddEpisode(i int) {
+	if m.addepisode != nil {
+		*m.addepisode += i
+	} else {
+		m.addepisode = &i
+	}
+}
+
+// AddedEpisode returns the value that was added to the "episode" field in this mutation.
+func (m *PlanMutation) AddedEpisode() (r int, exists bool) {
+	v := m.addepisode
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEpisode resets all changes to the "episode" field.
+func (m *PlanMutation) ResetEpisode() {
+	m.episode = nil
+	m.addepisode = nil
 }
 
 // SetVersion sets the "version" field.
@@ -21500,7 +21558,7 @@ func (m *PlanMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PlanMutation) Fields() []string {
-	fields := make([]string, 0, 32)
+	fields := make([]string, 0, 33)
 	if m.authority_id != nil {
 		fields = append(fields, plan.FieldAuthorityID)
 	}
@@ -21512,6 +21570,9 @@ func (m *PlanMutation) Fields() []string {
 	}
 	if m.person != nil {
 		fields = append(fields, plan.FieldPersonID)
+	}
+	if m.episode != nil {
+		fields = append(fields, plan.FieldEpisode)
 	}
 	if m.version != nil {
 		fields = append(fields, plan.FieldVersion)
@@ -21613,6 +21674,8 @@ func (m *PlanMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case plan.FieldPersonID:
 		return m.PersonID()
+	case plan.FieldEpisode:
+		return m.Episode()
 	case plan.FieldVersion:
 		return m.Version()
 	case plan.FieldRevision:
@@ -21686,6 +21749,8 @@ func (m *PlanMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldUpdatedAt(ctx)
 	case plan.FieldPersonID:
 		return m.OldPersonID(ctx)
+	case plan.FieldEpisode:
+		return m.OldEpisode(ctx)
 	case plan.FieldVersion:
 		return m.OldVersion(ctx)
 	case plan.FieldRevision:
@@ -21778,6 +21843,13 @@ func (m *PlanMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPersonID(v)
+		return nil
+	case plan.FieldEpisode:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEpisode(v)
 		return nil
 	case plan.FieldVersion:
 		v, ok := value.(int)
@@ -21983,6 +22055,9 @@ func (m *PlanMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *PlanMutation) AddedFields() []string {
 	var fields []string
+	if m.addepisode != nil {
+		fields = append(fields, plan.FieldEpisode)
+	}
 	if m.addversion != nil {
 		fields = append(fields, plan.FieldVersion)
 	}
@@ -22000,6 +22075,8 @@ func (m *PlanMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *PlanMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case plan.FieldEpisode:
+		return m.AddedEpisode()
 	case plan.FieldVersion:
 		return m.AddedVersion()
 	case plan.FieldRevision:
@@ -22015,6 +22092,13 @@ func (m *PlanMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *PlanMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case plan.FieldEpisode:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEpisode(v)
+		return nil
 	case plan.FieldVersion:
 		v, ok := value.(int)
 		if !ok {
@@ -22215,6 +22299,9 @@ func (m *PlanMutation) ResetField(name string) error {
 		return nil
 	case plan.FieldPersonID:
 		m.ResetPersonID()
+		return nil
+	case plan.FieldEpisode:
+		m.ResetEpisode()
 		return nil
 	case plan.FieldVersion:
 		m.ResetVersion()

@@ -32,7 +32,9 @@ type Plan struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// The person the plan is for.
 	PersonID pulid.ID `json:"person_id,omitempty"`
-	// Version number: 1 for the first plan, one more for each agreed amendment.
+	// Which episode of reablement the plan belongs to: 1 for the person's first plan, one more for each plan started after an earlier one ended (R2).
+	Episode int `json:"episode,omitempty"`
+	// Version number within the episode: 1 for the plan as first drafted, one more for each agreed amendment (R25).
 	Version int `json:"version,omitempty"`
 	// Changes on every save; a save based on a stale revision answers CONFLICT.
 	Revision int `json:"revision,omitempty"`
@@ -278,7 +280,7 @@ func (*Plan) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case plan.FieldNoOtherSupport, plan.FieldInterimMeasures:
 			values[i] = new(sql.NullBool)
-		case plan.FieldVersion, plan.FieldRevision, plan.FieldVisitDurationMinutes:
+		case plan.FieldEpisode, plan.FieldVersion, plan.FieldRevision, plan.FieldVisitDurationMinutes:
 			values[i] = new(sql.NullInt64)
 		case plan.FieldStatus, plan.FieldVisitFrequency, plan.FieldWorkerTasks, plan.FieldFluctuatingNeeds, plan.FieldOtherSupport, plan.FieldReviewFrequency, plan.FieldWrittenRecordFormat, plan.FieldEndReason, plan.FieldEndNotes:
 			values[i] = new(sql.NullString)
@@ -328,6 +330,12 @@ func (_m *Plan) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field person_id", values[i])
 			} else if value != nil {
 				_m.PersonID = *value
+			}
+		case plan.FieldEpisode:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field episode", values[i])
+			} else if value.Valid {
+				_m.Episode = int(value.Int64)
 			}
 		case plan.FieldVersion:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -626,6 +634,9 @@ func (_m *Plan) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("person_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PersonID))
+	builder.WriteString(", ")
+	builder.WriteString("episode=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Episode))
 	builder.WriteString(", ")
 	builder.WriteString("version=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Version))

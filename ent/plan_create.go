@@ -76,6 +76,20 @@ func (_c *PlanCreate) SetPersonID(v pulid.ID) *PlanCreate {
 	return _c
 }
 
+// SetEpisode sets the "episode" field.
+func (_c *PlanCreate) SetEpisode(v int) *PlanCreate {
+	_c.mutation.SetEpisode(v)
+	return _c
+}
+
+// SetNillableEpisode sets the "episode" field if the given value is not nil.
+func (_c *PlanCreate) SetNillableEpisode(v *int) *PlanCreate {
+	if v != nil {
+		_c.SetEpisode(*v)
+	}
+	return _c
+}
+
 // SetVersion sets the "version" field.
 func (_c *PlanCreate) SetVersion(v int) *PlanCreate {
 	_c.mutation.SetVersion(v)
@@ -684,6 +698,10 @@ func (_c *PlanCreate) defaults() error {
 		v := plan.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Episode(); !ok {
+		v := plan.DefaultEpisode
+		_c.mutation.SetEpisode(v)
+	}
 	if _, ok := _c.mutation.Version(); !ok {
 		v := plan.DefaultVersion
 		_c.mutation.SetVersion(v)
@@ -727,6 +745,14 @@ func (_c *PlanCreate) check() error {
 	}
 	if _, ok := _c.mutation.PersonID(); !ok {
 		return &ValidationError{Name: "person_id", err: errors.New(`ent: missing required field "Plan.person_id"`)}
+	}
+	if _, ok := _c.mutation.Episode(); !ok {
+		return &ValidationError{Name: "episode", err: errors.New(`ent: missing required field "Plan.episode"`)}
+	}
+	if v, ok := _c.mutation.Episode(); ok {
+		if err := plan.EpisodeValidator(v); err != nil {
+			return &ValidationError{Name: "episode", err: fmt.Errorf(`ent: validator failed for field "Plan.episode": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.Version(); !ok {
 		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Plan.version"`)}
@@ -813,6 +839,10 @@ func (_c *PlanCreate) createSpec() (*Plan, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(plan.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Episode(); ok {
+		_spec.SetField(plan.FieldEpisode, field.TypeInt, value)
+		_node.Episode = value
 	}
 	if value, ok := _c.mutation.Version(); ok {
 		_spec.SetField(plan.FieldVersion, field.TypeInt, value)
@@ -1672,6 +1702,9 @@ func (u *PlanUpsertOne) UpdateNewValues() *PlanUpsertOne {
 		if _, exists := u.create.mutation.PersonID(); exists {
 			s.SetIgnore(plan.FieldPersonID)
 		}
+		if _, exists := u.create.mutation.Episode(); exists {
+			s.SetIgnore(plan.FieldEpisode)
+		}
 		if _, exists := u.create.mutation.Version(); exists {
 			s.SetIgnore(plan.FieldVersion)
 		}
@@ -2446,6 +2479,9 @@ func (u *PlanUpsertBulk) UpdateNewValues() *PlanUpsertBulk {
 			}
 			if _, exists := b.mutation.PersonID(); exists {
 				s.SetIgnore(plan.FieldPersonID)
+			}
+			if _, exists := b.mutation.Episode(); exists {
+				s.SetIgnore(plan.FieldEpisode)
 			}
 			if _, exists := b.mutation.Version(); exists {
 				s.SetIgnore(plan.FieldVersion)

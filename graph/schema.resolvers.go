@@ -378,6 +378,12 @@ func (r *queryResolver) MyVisits(ctx context.Context, date *time.Time) ([]ent.Vi
 	return r.myVisits(ctx, date)
 }
 
+// Worker is the resolver for the worker field.
+func (r *visitResolver) Worker(ctx context.Context, obj *ent.Visit) (*ent.Account, error) {
+	a, err := obj.Worker(ctx)
+	return a, ent.MaskNotFound(err)
+}
+
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
@@ -390,9 +396,13 @@ func (r *Resolver) Plan() generated.PlanResolver { return &planResolver{r} }
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+// Visit returns generated.VisitResolver implementation.
+func (r *Resolver) Visit() generated.VisitResolver { return &visitResolver{r} }
+
 type (
 	mutationResolver struct{ *Resolver }
 	personResolver   struct{ *Resolver }
 	planResolver     struct{ *Resolver }
 	queryResolver    struct{ *Resolver }
+	visitResolver    struct{ *Resolver }
 )

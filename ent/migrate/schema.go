@@ -733,6 +733,7 @@ var (
 		{Name: "authority_id", Type: field.TypeString},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "episode", Type: field.TypeInt, Default: 1},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "revision", Type: field.TypeInt, Default: 1},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "AGREED", "ACTIVE", "UNDER_REVIEW", "ENDED", "REFUSED", "WITHDRAWN", "SUPERSEDED"}, Default: "DRAFT"},
@@ -771,25 +772,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "plans_persons_plans",
-				Columns:    []*schema.Column{PlansColumns[29]},
+				Columns:    []*schema.Column{PlansColumns[30]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "plans_plans_superseded_by",
-				Columns:    []*schema.Column{PlansColumns[30]},
+				Columns:    []*schema.Column{PlansColumns[31]},
 				RefColumns: []*schema.Column{PlansColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "plans_teams_service_team",
-				Columns:    []*schema.Column{PlansColumns[31]},
+				Columns:    []*schema.Column{PlansColumns[32]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "plans_accounts_review_responsible",
-				Columns:    []*schema.Column{PlansColumns[32]},
+				Columns:    []*schema.Column{PlansColumns[33]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -801,19 +802,19 @@ var (
 				Columns: []*schema.Column{PlansColumns[1]},
 			},
 			{
-				Name:    "plan_person_id_version",
+				Name:    "plan_person_id_episode_version",
 				Unique:  true,
-				Columns: []*schema.Column{PlansColumns[29], PlansColumns[4]},
+				Columns: []*schema.Column{PlansColumns[30], PlansColumns[4], PlansColumns[5]},
 			},
 			{
 				Name:    "plan_status",
 				Unique:  false,
-				Columns: []*schema.Column{PlansColumns[6]},
+				Columns: []*schema.Column{PlansColumns[7]},
 			},
 			{
 				Name:    "plan_service_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{PlansColumns[31]},
+				Columns: []*schema.Column{PlansColumns[32]},
 			},
 		},
 	}

@@ -27,6 +27,8 @@ const (
 	FieldUpdatedAt = "updated_at"
 	// FieldPersonID holds the string denoting the person_id field in the database.
 	FieldPersonID = "person_id"
+	// FieldEpisode holds the string denoting the episode field in the database.
+	FieldEpisode = "episode"
 	// FieldVersion holds the string denoting the version field in the database.
 	FieldVersion = "version"
 	// FieldRevision holds the string denoting the revision field in the database.
@@ -203,6 +205,7 @@ var Columns = []string{
 	FieldCreatedAt,
 	FieldUpdatedAt,
 	FieldPersonID,
+	FieldEpisode,
 	FieldVersion,
 	FieldRevision,
 	FieldStatus,
@@ -255,7 +258,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "reablement/ent/runtime"
 var (
-	Hooks  [5]ent.Hook
+	Hooks  [6]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -263,6 +266,10 @@ var (
 	DefaultUpdatedAt func() time.Time
 	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
 	UpdateDefaultUpdatedAt func() time.Time
+	// DefaultEpisode holds the default value on creation for the "episode" field.
+	DefaultEpisode int
+	// EpisodeValidator is a validator for the "episode" field. It is called by the builders before save.
+	EpisodeValidator func(int) error
 	// DefaultVersion holds the default value on creation for the "version" field.
 	DefaultVersion int
 	// VersionValidator is a validator for the "version" field. It is called by the builders before save.
@@ -364,6 +371,11 @@ func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByPersonID orders the results by the person_id field.
 func ByPersonID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPersonID, opts...).ToFunc()
+}
+
+// ByEpisode orders the results by the episode field.
+func ByEpisode(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEpisode, opts...).ToFunc()
 }
 
 // ByVersion orders the results by the version field.

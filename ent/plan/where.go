@@ -76,6 +76,11 @@ func PersonID(v pulid.ID) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldPersonID, v))
 }
 
+// Episode applies equality check predicate on the "episode" field. It's identical to EpisodeEQ.
+func Episode(v int) predicate.Plan {
+	return predicate.Plan(sql.FieldEQ(FieldEpisode, v))
+}
+
 // Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
 func Version(v int) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldVersion, v))
@@ -419,6 +424,46 @@ func PersonIDEqualFold(v pulid.ID) predicate.Plan {
 func PersonIDContainsFold(v pulid.ID) predicate.Plan {
 	vc := string(v)
 	return predicate.Plan(sql.FieldContainsFold(FieldPersonID, vc))
+}
+
+// EpisodeEQ applies the EQ predicate on the "episode" field.
+func EpisodeEQ(v int) predicate.Plan {
+	return predicate.Plan(sql.FieldEQ(FieldEpisode, v))
+}
+
+// EpisodeNEQ applies the NEQ predicate on the "episode" field.
+func EpisodeNEQ(v int) predicate.Plan {
+	return predicate.Plan(sql.FieldNEQ(FieldEpisode, v))
+}
+
+// EpisodeIn applies the In predicate on the "episode" field.
+func EpisodeIn(vs ...int) predicate.Plan {
+	return predicate.Plan(sql.FieldIn(FieldEpisode, vs...))
+}
+
+// EpisodeNotIn applies the NotIn predicate on the "episode" field.
+func EpisodeNotIn(vs ...int) predicate.Plan {
+	return predicate.Plan(sql.FieldNotIn(FieldEpisode, vs...))
+}
+
+// EpisodeGT applies the GT predicate on the "episode" field.
+func EpisodeGT(v int) predicate.Plan {
+	return predicate.Plan(sql.FieldGT(FieldEpisode, v))
+}
+
+// EpisodeGTE applies the GTE predicate on the "episode" field.
+func EpisodeGTE(v int) predicate.Plan {
+	return predicate.Plan(sql.FieldGTE(FieldEpisode, v))
+}
+
+// EpisodeLT applies the LT predicate on the "episode" field.
+func EpisodeLT(v int) predicate.Plan {
+	return predicate.Plan(sql.FieldLT(FieldEpisode, v))
+}
+
+// EpisodeLTE applies the LTE predicate on the "episode" field.
+func EpisodeLTE(v int) predicate.Plan {
+	return predicate.Plan(sql.FieldLTE(FieldEpisode, v))
 }
 
 // VersionEQ applies the EQ predicate on the "version" field.

@@ -91,7 +91,7 @@ func newVersion(ctx context.Context, client *gen.Client, a *gen.Amendment, now t
 	if old.Status == plan.StatusSUPERSEDED {
 		return "", fault.Rule("R25", "This version has already been superseded; amend the current version.")
 	}
-	c := client.Plan.Create().SetPersonID(old.PersonID).SetVersion(old.Version + 1).SetSupersedesID(old.ID).SetStatus(old.Status).
+	c := client.Plan.Create().SetPersonID(old.PersonID).SetEpisode(old.Episode).SetVersion(old.Version + 1).SetSupersedesID(old.ID).SetStatus(old.Status).
 		SetVisitFrequency(old.VisitFrequency).SetNillableVisitDurationMinutes(old.VisitDurationMinutes).
 		SetWorkerTasks(old.WorkerTasks).SetFluctuatingNeeds(old.FluctuatingNeeds).SetOtherSupport(old.OtherSupport).
 		SetNoOtherSupport(old.NoOtherSupport).SetReviewFrequency(old.ReviewFrequency).SetNillableReviewResponsibleID(old.ReviewResponsibleID).

@@ -828,6 +828,8 @@ func init() {
 	plan.Hooks[3] = planHooks[1]
 
 	plan.Hooks[4] = planHooks[2]
+
+	plan.Hooks[5] = planHooks[3]
 	planMixinFields0 := planMixin[0].Fields()
 	_ = planMixinFields0
 	planMixinFields2 := planMixin[2].Fields()
@@ -844,26 +846,32 @@ func init() {
 	plan.DefaultUpdatedAt = planDescUpdatedAt.Default.(func() time.Time)
 	// plan.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	plan.UpdateDefaultUpdatedAt = planDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// planDescEpisode is the schema descriptor for episode field.
+	planDescEpisode := planFields[1].Descriptor()
+	// plan.DefaultEpisode holds the default value on creation for the episode field.
+	plan.DefaultEpisode = planDescEpisode.Default.(int)
+	// plan.EpisodeValidator is a validator for the "episode" field. It is called by the builders before save.
+	plan.EpisodeValidator = planDescEpisode.Validators[0].(func(int) error)
 	// planDescVersion is the schema descriptor for version field.
-	planDescVersion := planFields[1].Descriptor()
+	planDescVersion := planFields[2].Descriptor()
 	// plan.DefaultVersion holds the default value on creation for the version field.
 	plan.DefaultVersion = planDescVersion.Default.(int)
 	// plan.VersionValidator is a validator for the "version" field. It is called by the builders before save.
 	plan.VersionValidator = planDescVersion.Validators[0].(func(int) error)
 	// planDescRevision is the schema descriptor for revision field.
-	planDescRevision := planFields[2].Descriptor()
+	planDescRevision := planFields[3].Descriptor()
 	// plan.DefaultRevision holds the default value on creation for the revision field.
 	plan.DefaultRevision = planDescRevision.Default.(int)
 	// planDescVisitDurationMinutes is the schema descriptor for visit_duration_minutes field.
-	planDescVisitDurationMinutes := planFields[7].Descriptor()
+	planDescVisitDurationMinutes := planFields[8].Descriptor()
 	// plan.VisitDurationMinutesValidator is a validator for the "visit_duration_minutes" field. It is called by the builders before save.
 	plan.VisitDurationMinutesValidator = planDescVisitDurationMinutes.Validators[0].(func(int) error)
 	// planDescNoOtherSupport is the schema descriptor for no_other_support field.
-	planDescNoOtherSupport := planFields[11].Descriptor()
+	planDescNoOtherSupport := planFields[12].Descriptor()
 	// plan.DefaultNoOtherSupport holds the default value on creation for the no_other_support field.
 	plan.DefaultNoOtherSupport = planDescNoOtherSupport.Default.(bool)
 	// planDescInterimMeasures is the schema descriptor for interim_measures field.
-	planDescInterimMeasures := planFields[21].Descriptor()
+	planDescInterimMeasures := planFields[22].Descriptor()
 	// plan.DefaultInterimMeasures holds the default value on creation for the interim_measures field.
 	plan.DefaultInterimMeasures = planDescInterimMeasures.Default.(bool)
 	// planDescID is the schema descriptor for id field.

@@ -26,8 +26,8 @@ func (Authority) Mixin() []ent.Mixin { return []ent.Mixin{withID("AU"), timeMixi
 // Fields of the Authority.
 func (Authority) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().Comment("The council's name."),
-		field.String("code").NotEmpty().Unique().Comment("Short code of the authority, used in pseudonyms and exports."),
+		field.String("name").Validate(notBlank).Comment("The council's name."),
+		field.String("code").Validate(notBlank).Unique().Comment("Short code of the authority, used in pseudonyms and exports."),
 		field.String("time_zone").Default("Europe/London").Comment("IANA time zone used for \"today\" and calendar days."),
 		field.Int("max_reablement_weeks").Default(6).Positive().Comment("R9: reablement ends no later than this many weeks after it commences."),
 		field.Int("first_review_days").Default(21).Positive().Comment("R11: days after commencement by which the first review is due unless agreed earlier."),

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"errors"
+	"strings"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -149,4 +151,13 @@ func mutations() schema.Annotation {
 // mutations, where their rules run, never moved between parents.
 func childEdge() schema.Annotation {
 	return entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput)
+}
+
+// notBlank refuses text that is empty or only spaces: an outcome statement
+// of spaces is as missing as none.
+func notBlank(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("it must not be blank")
+	}
+	return nil
 }

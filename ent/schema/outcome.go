@@ -40,7 +40,7 @@ func (Outcome) Mixin() []ent.Mixin {
 func (Outcome) Fields() []ent.Field {
 	return []ent.Field{
 		planField(),
-		field.Text("statement").NotEmpty().Comment("The outcome in the person's words.").Annotations(section(policy.Outcomes)...),
+		field.Text("statement").Validate(notBlank).Comment("The outcome in the person's words.").Annotations(section(policy.Outcomes)...),
 		field.Enum("kind").Values("ACHIEVE", "CHANGE", "KEEP_THE_SAME").Default("ACHIEVE").Comment("Achieve, change, or keep the same (R5).").Annotations(codedSection(policy.Outcomes)...),
 		field.Enum("domain").Values("PERSONAL_CARE", "NUTRITION", "HOME_SAFETY", "MOBILITY", "HOME_ENVIRONMENT", "RELATIONSHIPS", "SOCIAL", "WORK_LEARNING", "COMMUNITY", "CARING_RESPONSIBILITIES", "OTHER").
 			Comment("Wellbeing domain; social outcomes are always explored (R5).").Annotations(codedSection(policy.Outcomes)...),
@@ -82,7 +82,7 @@ func (OutcomeStep) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("outcome_id").GoType(pulid.ID("")).Immutable().Comment("The outcome."),
 		field.String("plan_id").GoType(pulid.ID("")).Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
-		field.Text("description").NotEmpty().Comment("What the step is.").Annotations(section(policy.Outcomes)...),
+		field.Text("description").Validate(notBlank).Comment("What the step is.").Annotations(section(policy.Outcomes)...),
 		field.Int("position").Default(0).NonNegative().Comment("Order within the outcome."),
 		field.Time("target_date").Optional().Nillable().Comment("When the step should be reached.").Annotations(append(codedSection(policy.Outcomes), entgql.Type("Date"))...),
 		field.Enum("status").Values("NOT_STARTED", "IN_PROGRESS", "DONE").Default("NOT_STARTED").Comment("Progress on the step.").Annotations(codedSection(policy.Outcomes)...),
@@ -124,7 +124,7 @@ func (Risk) Fields() []ent.Field {
 		field.Enum("kind").Values("TO_PERSON_FROM_NEEDS", "TO_PERSON_FROM_OUTCOME", "TO_PLAN", "TO_WORKER").Comment("Who or what is at risk (R6).").Annotations(codedSection(policy.Risks)...),
 		field.Enum("category").Values("ENGAGEMENT", "MOTIVATION", "CARER_NOT_ENABLING", "PROVIDER_NOT_ENABLING", "UNREALISTIC_OUTCOMES", "HOME_ENVIRONMENT", "EQUIPMENT", "BEHAVIOUR", "SPECIALIST_TRAINING", "FALLS", "NUTRITION", "MEDICATION", "OTHER").
 			Optional().Nillable().Comment("A finer kind: the R6 causes of risks to the plan and the R31 kinds of risk to the worker.").Annotations(codedSection(policy.Risks)...),
-		field.Text("description").NotEmpty().Comment("What the risk is.").Annotations(section(policy.Risks)...),
+		field.Text("description").Validate(notBlank).Comment("What the risk is.").Annotations(section(policy.Risks)...),
 		field.Text("wellbeing_impact").Optional().Comment("Impact on the person's wellbeing.").Annotations(section(policy.Risks)...),
 		field.Enum("likelihood").Values("LOW", "MEDIUM", "HIGH").Default("MEDIUM").Comment("How likely, on the evidence.").Annotations(codedSection(policy.Risks)...),
 		field.Text("likelihood_evidence").Optional().Comment("The evidence for the likelihood.").Annotations(section(policy.Risks)...),
@@ -166,9 +166,9 @@ func (Contingency) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("risk_id").GoType(pulid.ID("")).Immutable().Comment("The risk."),
 		field.String("plan_id").GoType(pulid.ID("")).Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
-		field.Text("measures").NotEmpty().Comment("What will be done.").Annotations(section(policy.Risks)...),
-		field.Text("trigger").NotEmpty().Comment("What sets it off.").Annotations(section(policy.Risks)...),
-		field.String("who_acts").NotEmpty().Comment("Who acts.").Annotations(section(policy.Risks)...),
+		field.Text("measures").Validate(notBlank).Comment("What will be done.").Annotations(section(policy.Risks)...),
+		field.Text("trigger").Validate(notBlank).Comment("What sets it off.").Annotations(section(policy.Risks)...),
+		field.String("who_acts").Validate(notBlank).Comment("Who acts.").Annotations(section(policy.Risks)...),
 	}
 }
 

@@ -30,8 +30,8 @@ func (Carer) Mixin() []ent.Mixin {
 // Fields of the Carer.
 func (Carer) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().Comment("The carer's name.").Annotations(section(policy.Contact)...),
-		field.String("relationship").NotEmpty().Comment("Relationship to the person, e.g. daughter.").Annotations(section(policy.Contact)...),
+		field.String("name").Validate(notBlank).Comment("The carer's name.").Annotations(section(policy.Contact)...),
+		field.String("relationship").Validate(notBlank).Comment("Relationship to the person, e.g. daughter.").Annotations(section(policy.Contact)...),
 		field.String("phone").Optional().Comment("Telephone number.").Annotations(section(policy.Contact)...),
 		field.String("email").Optional().Comment("Email address.").Annotations(section(policy.Contact)...),
 		field.Bool("lives_with_person").Default(false).Comment("The carer lives with the person.").Annotations(codedSection(policy.Contact)...),
@@ -63,7 +63,7 @@ func (Contact) Mixin() []ent.Mixin {
 // Fields of the Contact.
 func (Contact) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().Comment("Name of the contact.").Annotations(section(policy.Contact)...),
+		field.String("name").Validate(notBlank).Comment("Name of the contact.").Annotations(section(policy.Contact)...),
 		field.Enum("kind").Values("FAMILY", "FRIEND", "GP", "OCCUPATIONAL_THERAPIST", "PROVIDER", "ADVOCATE", "HOUSING", "OTHER").
 			Comment("Who they are to the person.").Annotations(codedSection(policy.Contact)...),
 		field.String("organisation").Optional().Comment("Organisation, for professionals.").Annotations(section(policy.Contact)...),
@@ -96,8 +96,8 @@ func (Need) Mixin() []ent.Mixin {
 // Fields of the Need.
 func (Need) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("area").NotEmpty().Comment("The area of need, e.g. Managing and maintaining nutrition.").Annotations(section(policy.Needs)...),
-		field.Text("description").NotEmpty().Comment("The nature of the need as recorded.").Annotations(section(policy.Needs)...),
+		field.String("area").Validate(notBlank).Comment("The area of need, e.g. Managing and maintaining nutrition.").Annotations(section(policy.Needs)...),
+		field.Text("description").Validate(notBlank).Comment("The nature of the need as recorded.").Annotations(section(policy.Needs)...),
 		field.Enum("effect").Values("PREVENT", "REDUCE", "DELAY", "NONE").Default("REDUCE").
 			Comment("Whether reablement can prevent, reduce or delay the need.").Annotations(codedSection(policy.Needs)...),
 		field.Text("person_view").Optional().Comment("The person's view, in their words.").Annotations(section(policy.Needs)...),
@@ -133,10 +133,10 @@ func (CapacityAssessment) Mixin() []ent.Mixin {
 // Fields of the CapacityAssessment.
 func (CapacityAssessment) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("decision").NotEmpty().Comment("The decision the assessment is about.").Annotations(section(policy.Capacity)...),
+		field.String("decision").Validate(notBlank).Comment("The decision the assessment is about.").Annotations(section(policy.Capacity)...),
 		field.Bool("has_capacity").Comment("Whether the person has capacity for this decision.").Annotations(codedSection(policy.Capacity)...),
 		field.Time("assessed_at").Comment("When assessed.").Annotations(codedSection(policy.Capacity)...),
-		field.String("assessor").NotEmpty().Comment("Who assessed.").Annotations(section(policy.Capacity)...),
+		field.String("assessor").Validate(notBlank).Comment("Who assessed.").Annotations(section(policy.Capacity)...),
 		field.Text("notes").Optional().Comment("Reasons and evidence.").Annotations(section(policy.Capacity)...),
 	}
 }
@@ -168,7 +168,7 @@ func (Consent) Mixin() []ent.Mixin {
 func (Consent) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("purpose").Values("INVOLVEMENT", "SHARING", "JOINT_WORK", "OTHER").Comment("What the decision is for.").Annotations(codedSection(policy.Involvement)...),
-		field.Text("covers").NotEmpty().Comment("What it covers, in plain words (who, which sections).").Annotations(section(policy.Involvement)...),
+		field.Text("covers").Validate(notBlank).Comment("What it covers, in plain words (who, which sections).").Annotations(section(policy.Involvement)...),
 		field.Enum("given_by").Values("PERSON", "ATTORNEY", "DEPUTY", "BEST_INTERESTS").Comment("Who decided: the person, someone with legal authority, or a best-interests decision.").Annotations(codedSection(policy.Involvement)...),
 		field.String("decided_by_name").Optional().Comment("Name of whoever decided, if not the person.").Annotations(section(policy.Involvement)...),
 		field.Bool("had_capacity").Comment("Whether the person had capacity for this decision at the time.").Annotations(codedSection(policy.Capacity)...),
@@ -205,7 +205,7 @@ func (Advice) Mixin() []ent.Mixin {
 // Fields of the Advice.
 func (Advice) Fields() []ent.Field {
 	return []ent.Field{
-		field.Text("summary").NotEmpty().Comment("What information or advice was given.").Annotations(section(policy.OtherSupport)...),
+		field.Text("summary").Validate(notBlank).Comment("What information or advice was given.").Annotations(section(policy.OtherSupport)...),
 		field.Time("given_at").Comment("When it was given.").Annotations(codedSection(policy.OtherSupport)...),
 		field.Time("follow_up_due").Optional().Nillable().Comment("When it must be followed up (R34).").Annotations(codedSection(policy.OtherSupport)...),
 		field.Time("followed_up_at").Optional().Nillable().Comment("When it was followed up.").Annotations(codedSection(policy.OtherSupport)...),

@@ -33,8 +33,8 @@ func (Person) Mixin() []ent.Mixin { return []ent.Mixin{withID("PE"), tenantMixin
 // Fields of the Person.
 func (Person) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("legal_name").NotEmpty().Comment("Full legal name.").Annotations(section(policy.Identity)...),
-		field.String("preferred_name").NotEmpty().Comment("What the person likes to be called.").Annotations(section(policy.Contact)...),
+		field.String("legal_name").Validate(notBlank).Comment("Full legal name.").Annotations(section(policy.Identity)...),
+		field.String("preferred_name").Validate(notBlank).Comment("What the person likes to be called.").Annotations(section(policy.Contact)...),
 		field.String("previous_surname").Optional().Comment("Previous surname, if any.").Annotations(section(policy.Identity)...),
 		field.Time("date_of_birth").Comment("Date of birth.").Annotations(append(section(policy.Identity), entgql.Type("Date"))...),
 		field.String("nhs_number").Optional().Comment("NHS number (10 digits).").Annotations(section(policy.Identity)...),

@@ -37,7 +37,9 @@ func (Plan) Mixin() []ent.Mixin {
 func (Plan) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("person_id").GoType(pulid.ID("")).Immutable().Comment("The person the plan is for."),
-		field.Int("version").Default(1).Immutable().Positive().Comment("Version number: 1 for the first plan, one more for each agreed amendment.").
+		field.Int("episode").Default(1).Immutable().Positive().Comment("Which episode of reablement the plan belongs to: 1 for the person's first plan, one more for each plan started after an earlier one ended (R2).").
+			Annotations(entgql.OrderField("EPISODE"), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput)),
+		field.Int("version").Default(1).Immutable().Positive().Comment("Version number within the episode: 1 for the plan as first drafted, one more for each agreed amendment (R25).").
 			Annotations(entgql.OrderField("VERSION"), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput)),
 		field.Int("revision").Default(1).Comment("Changes on every save; a save based on a stale revision answers CONFLICT.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput | entgql.SkipWhereInput | entgql.SkipOrderField)),
@@ -104,7 +106,7 @@ func (Plan) Edges() []ent.Edge {
 
 // Indexes of the Plan.
 func (Plan) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("person_id", "version").Unique(), index.Fields("status"), index.Fields("service_team_id")}
+	return []ent.Index{index.Fields("person_id", "episode", "version").Unique(), index.Fields("status"), index.Fields("service_team_id")}
 }
 
 // Involvement holds the schema definition for the Involvement entity.
@@ -123,8 +125,8 @@ func (Involvement) Mixin() []ent.Mixin {
 // Fields of the Involvement.
 func (Involvement) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().Comment("Who was involved.").Annotations(section(policy.Involvement)...),
-		field.String("relationship").NotEmpty().Comment("Who they are to the person.").Annotations(section(policy.Involvement)...),
+		field.String("name").Validate(notBlank).Comment("Who was involved.").Annotations(section(policy.Involvement)...),
+		field.String("relationship").Validate(notBlank).Comment("Who they are to the person.").Annotations(section(policy.Involvement)...),
 		field.Enum("basis").Values("PERSON", "PERSON_ASKED", "CARER", "BEST_INTERESTS").
 			Comment("R3: the person themself; someone the person asked to involve (consent); a carer; or best interests where the person lacks capacity.").Annotations(codedSection(policy.Involvement)...),
 		field.String("plan_id").GoType(pulid.ID("")).Immutable().Comment("The plan version."),
@@ -146,5 +148,5 @@ func (Plan) Policy() ent.Policy {
 // Hooks of the Plan: the write guard (R25), optimistic concurrency, and
 // the duties of its life under the Care Act (R1-R32).
 func (Plan) Hooks() []ent.Hook {
-	return []ent.Hook{rule.Guard(rule.KindPlan), rule.Revisioned(), rule.Lifecycle()}
+	return []ent.Hook{rule.Guard(rule.KindPlan), rule.Episodes(), rule.Revisioned(), rule.Lifecycle()}
 }

@@ -35,7 +35,7 @@ func (Share) Fields() []ent.Field {
 	return []ent.Field{
 		planField(),
 		field.Enum("recipient_kind").Values("PROVIDER", "CARER", "ADVOCATE", "PERSON", "OTHER").Comment("Who receives the copy (R20–R24).").Annotations(codedSection(policy.Involvement)...),
-		field.String("recipient_name").NotEmpty().Comment("The recipient's name.").Annotations(section(policy.Involvement)...),
+		field.String("recipient_name").Validate(notBlank).Comment("The recipient's name.").Annotations(section(policy.Involvement)...),
 		field.String("recipient_account_id").GoType(pulid.ID("")).Optional().Nillable().Comment("The recipient's account, if they sign in to see it.").Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Enum("basis").GoType(policy.Basis("")).Comment("The lawful basis for the share.").Annotations(append(codedSection(policy.Involvement), entgql.Type("Basis"))...),
 		field.JSON("sections", []policy.Section{}).Optional().Comment("The sections shared; empty means the full plan.").
@@ -95,7 +95,7 @@ func (Amendment) Fields() []ent.Field {
 		field.Enum("requested_by").Values("PERSON", "CARER", "ADVOCATE", "PROVIDER", "PRACTITIONER", "OTHER").Comment("Who asked.").Annotations(codedSection(policy.Involvement)...),
 		field.String("requester_name").Optional().Comment("The requester's name.").Annotations(section(policy.Involvement)...),
 		field.Enum("reason").Values("MISSING_INFORMATION", "MISINTERPRETATION").Comment("R25: information missing, or a misinterpretation.").Annotations(codedSection(policy.Involvement)...),
-		field.Text("details").NotEmpty().Comment("What should change.").Annotations(section(policy.Involvement)...),
+		field.Text("details").Validate(notBlank).Comment("What should change.").Annotations(section(policy.Involvement)...),
 		field.Time("person_consulted_at").Optional().Nillable().Comment("R25: when the person was consulted, if someone else asked.").Annotations(codedSection(policy.Involvement)...),
 		field.Text("person_view").Optional().Comment("The person's view of the request.").Annotations(section(policy.Involvement)...),
 		field.Text("evidence_reviewed").Optional().Comment("R25: the evidence reviewed.").Annotations(section(policy.Involvement)...),
@@ -135,7 +135,7 @@ func (EmergencyAccess) Mixin() []ent.Mixin {
 func (EmergencyAccess) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("account_id").GoType(pulid.ID("")).Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
-		field.Text("reason").NotEmpty().Immutable().Comment("Why access was needed (Caldicott principle 1)."),
+		field.Text("reason").Validate(notBlank).Immutable().Comment("Why access was needed (Caldicott principle 1)."),
 		field.Time("expires_at").Immutable().Comment("When access ends."),
 		field.Time("reviewed_at").Optional().Nillable().Comment("When information governance reviewed it."),
 	}

@@ -21,7 +21,7 @@ func (Team) Mixin() []ent.Mixin { return []ent.Mixin{withID("TM"), tenantMixin{}
 // Fields of the Team.
 func (Team) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().Comment("The team's name."),
+		field.String("name").Validate(notBlank).Comment("The team's name."),
 		field.Enum("kind").Values("REABLEMENT", "REVIEW", "FIRST_RESPONSE", "LEARNING_DISABILITY", "HOSPITAL", "OTHER").
 			Comment("What the team does. REABLEMENT teams are the services registered managers run and workers deliver."),
 	}

@@ -120,7 +120,7 @@ func (Concern) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("visit_id").GoType(pulid.ID("")).Optional().Nillable().Immutable().Comment("The visit, if raised at one."),
 		field.Enum("kind").Values("SAFEGUARDING", "HEALTH", "HOME_ENVIRONMENT", "EQUIPMENT", "OTHER").Comment("What kind of concern.").Annotations(codedSection(policy.Safeguarding)...),
-		field.Text("details").NotEmpty().Comment("What was seen or heard.").Annotations(section(policy.Safeguarding)...),
+		field.Text("details").Validate(notBlank).Comment("What was seen or heard.").Annotations(section(policy.Safeguarding)...),
 		field.String("raised_by_id").GoType(pulid.ID("")).Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Time("acknowledged_at").Optional().Nillable().Comment("When the practitioner acknowledged it.").Annotations(codedSection(policy.Safeguarding)...),
 	}

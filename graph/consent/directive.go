@@ -153,6 +153,13 @@ func selectKeys(q entgo.Query) {
 	for i := range have {
 		have[i] = fields.Index(i).String()
 	}
+	// A group-by or scan run while eager loading inherits its parent's
+	// operation, so the op above says nothing; such queries read values,
+	// not records, and never select the id. Adding keys would break their
+	// scan (entgql's totalCount is one).
+	if !slices.Contains(have, "id") {
+		return
+	}
 	var missing []reflect.Value
 	for _, c := range keyColumns[typ] {
 		if !slices.Contains(have, c) {

@@ -56,6 +56,7 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	Plan() PlanResolver
 	Query() QueryResolver
+	Visit() VisitResolver
 }
 
 type DirectiveRoot struct {
@@ -460,6 +461,7 @@ type ComplexityRoot struct {
 		EndNotes              func(childComplexity int) int
 		EndReason             func(childComplexity int) int
 		EndedAt               func(childComplexity int) int
+		Episode               func(childComplexity int) int
 		FirstReviewDue        func(childComplexity int) int
 		FluctuatingNeeds      func(childComplexity int) int
 		ID                    func(childComplexity int) int
@@ -754,6 +756,9 @@ type QueryResolver interface {
 	DueList(ctx context.Context, withinDays *int) (*model.DueList, error)
 	PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error)
 	MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error)
+}
+type VisitResolver interface {
+	Worker(ctx context.Context, obj *ent.Visit) (*ent.Account, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2865,6 +2870,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.EndedAt(childComplexity), true
+	case "Plan.episode":
+		if e.ComplexityRoot.Plan.Episode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Episode(childComplexity), true
 	case "Plan.firstReviewDue":
 		if e.ComplexityRoot.Plan.FirstReviewDue == nil {
 			break
@@ -10804,7 +10815,11 @@ type Plan implements Node {
   """
   personID: ID!
   """
-  Version number: 1 for the first plan, one more for each agreed amendment.
+  Which episode of reablement the plan belongs to: 1 for the person's first plan, one more for each plan started after an earlier one ended (R2).
+  """
+  episode: Int!
+  """
+  Version number within the episode: 1 for the plan as first drafted, one more for each agreed amendment (R25).
   """
   version: Int!
   """
@@ -11098,6 +11113,10 @@ enum PlanOrderField {
   """
   CREATED_AT
   """
+  Order by episode.
+  """
+  EPISODE
+  """
   Order by version.
   """
   VERSION
@@ -11284,6 +11303,38 @@ input PlanWhereInput {
   Matches when personID contains the value, ignoring case.
   """
   personIDContainsFold: ID
+  """
+  episode field predicates
+  """
+  episode: Int
+  """
+  Matches when episode is not equal to the value.
+  """
+  episodeNEQ: Int
+  """
+  Matches when episode is one of the values.
+  """
+  episodeIn: [Int!]
+  """
+  Matches when episode is none of the values.
+  """
+  episodeNotIn: [Int!]
+  """
+  Matches when episode is greater than the value.
+  """
+  episodeGT: Int
+  """
+  Matches when episode is greater than or equal to the value.
+  """
+  episodeGTE: Int
+  """
+  Matches when episode is less than the value.
+  """
+  episodeLT: Int
+  """
+  Matches when episode is less than or equal to the value.
+  """
+  episodeLTE: Int
   """
   version field predicates
   """
@@ -14508,7 +14559,7 @@ type Visit implements Node {
   """
   The reablement worker.
   """
-  worker: Account!
+  worker: Account
   """
   Progress recorded at the visit.
   """
@@ -15556,6 +15607,8 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_updatedAt(ctx, field)
 	case "personID":
 		return ec.fieldContext_Plan_personID(ctx, field)
+	case "episode":
+		return ec.fieldContext_Plan_episode(ctx, field)
 	case "version":
 		return ec.fieldContext_Plan_version(ctx, field)
 	case "revision":
@@ -28258,6 +28311,29 @@ func (ec *executionContext) fieldContext_Plan_personID(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
+func (ec *executionContext) _Plan_episode(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_episode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Episode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _Plan_version(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34321,14 +34397,14 @@ func (ec *executionContext) _Visit_worker(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Visit_worker(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Worker(ctx)
+			return ec.Resolvers.Visit().Worker(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
-			return ec.marshalNAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
+			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Visit_worker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -34336,7 +34412,7 @@ func (ec *executionContext) fieldContext_Visit_worker(_ context.Context, field g
 		Object:     "Visit",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: false,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Account(ctx, field)
 		},
@@ -44337,7 +44413,7 @@ func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "personID", "personIDNEQ", "personIDIn", "personIDNotIn", "personIDGT", "personIDGTE", "personIDLT", "personIDLTE", "personIDContains", "personIDHasPrefix", "personIDHasSuffix", "personIDEqualFold", "personIDContainsFold", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "serviceTeamID", "serviceTeamIDNEQ", "serviceTeamIDIn", "serviceTeamIDNotIn", "serviceTeamIDGT", "serviceTeamIDGTE", "serviceTeamIDLT", "serviceTeamIDLTE", "serviceTeamIDContains", "serviceTeamIDHasPrefix", "serviceTeamIDHasSuffix", "serviceTeamIDIsNil", "serviceTeamIDNotNil", "serviceTeamIDEqualFold", "serviceTeamIDContainsFold", "agreedAt", "agreedAtNEQ", "agreedAtIn", "agreedAtNotIn", "agreedAtGT", "agreedAtGTE", "agreedAtLT", "agreedAtLTE", "agreedAtIsNil", "agreedAtNotNil", "commencedAt", "commencedAtNEQ", "commencedAtIn", "commencedAtNotIn", "commencedAtGT", "commencedAtGTE", "commencedAtLT", "commencedAtLTE", "commencedAtIsNil", "commencedAtNotNil", "endedAt", "endedAtNEQ", "endedAtIn", "endedAtNotIn", "endedAtGT", "endedAtGTE", "endedAtLT", "endedAtLTE", "endedAtIsNil", "endedAtNotNil", "hasPerson", "hasPersonWith", "hasSupersedes", "hasSupersedesWith", "hasSupersededBy", "hasSupersededByWith", "hasServiceTeam", "hasServiceTeamWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "personID", "personIDNEQ", "personIDIn", "personIDNotIn", "personIDGT", "personIDGTE", "personIDLT", "personIDLTE", "personIDContains", "personIDHasPrefix", "personIDHasSuffix", "personIDEqualFold", "personIDContainsFold", "episode", "episodeNEQ", "episodeIn", "episodeNotIn", "episodeGT", "episodeGTE", "episodeLT", "episodeLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "serviceTeamID", "serviceTeamIDNEQ", "serviceTeamIDIn", "serviceTeamIDNotIn", "serviceTeamIDGT", "serviceTeamIDGTE", "serviceTeamIDLT", "serviceTeamIDLTE", "serviceTeamIDContains", "serviceTeamIDHasPrefix", "serviceTeamIDHasSuffix", "serviceTeamIDIsNil", "serviceTeamIDNotNil", "serviceTeamIDEqualFold", "serviceTeamIDContainsFold", "agreedAt", "agreedAtNEQ", "agreedAtIn", "agreedAtNotIn", "agreedAtGT", "agreedAtGTE", "agreedAtLT", "agreedAtLTE", "agreedAtIsNil", "agreedAtNotNil", "commencedAt", "commencedAtNEQ", "commencedAtIn", "commencedAtNotIn", "commencedAtGT", "commencedAtGTE", "commencedAtLT", "commencedAtLTE", "commencedAtIsNil", "commencedAtNotNil", "endedAt", "endedAtNEQ", "endedAtIn", "endedAtNotIn", "endedAtGT", "endedAtGTE", "endedAtLT", "endedAtLTE", "endedAtIsNil", "endedAtNotNil", "hasPerson", "hasPersonWith", "hasSupersedes", "hasSupersedesWith", "hasSupersededBy", "hasSupersededByWith", "hasServiceTeam", "hasServiceTeamWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44624,6 +44700,62 @@ func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.PersonIDContainsFold = data
+		case "episode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("episode"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Episode = data
+		case "episodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("episodeNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EpisodeNEQ = data
+		case "episodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("episodeIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EpisodeIn = data
+		case "episodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("episodeNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EpisodeNotIn = data
+		case "episodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("episodeGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EpisodeGT = data
+		case "episodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("episodeGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EpisodeGTE = data
+		case "episodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("episodeLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EpisodeLT = data
+		case "episodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("episodeLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EpisodeLTE = data
 		case "version":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -53303,6 +53435,11 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "episode":
+			out.Values[i] = ec._Plan_episode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "version":
 			out.Values[i] = ec._Plan_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -55932,7 +56069,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Visit_worker(ctx, field, obj)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res

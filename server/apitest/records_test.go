@@ -73,7 +73,9 @@ func TestCreateQueryFilterOrderAndPageEveryMainType(t *testing.T) {
 			Person   struct{ PreferredName string }
 			Needs    []struct{ Area string }
 			Outcomes struct {
-				Edges []struct {
+				TotalCount int
+				PageInfo   struct{ HasNextPage bool }
+				Edges      []struct {
 					Node struct {
 						Statement string
 						Steps     []struct{ Description string }
@@ -90,10 +92,10 @@ func TestCreateQueryFilterOrderAndPageEveryMainType(t *testing.T) {
 		}
 	}
 	s.MustDo(t, token, `query($id: ID!) { node(id: $id) { ... on Plan { person { preferredName } needs { area }
-		outcomes { edges { node { statement steps { description } } } }
+		outcomes { totalCount pageInfo { hasNextPage } edges { node { statement steps { description } } } }
 		risks { kind contingencies { measures } } visits { edges { node { durationMinutes } } } } } }`, map[string]any{"id": p.ID}, &got)
 	n := got.Node
-	if n.Person.PreferredName != "Edie" || len(n.Needs) != 1 || len(n.Outcomes.Edges) != 1 || len(n.Outcomes.Edges[0].Node.Steps) != 1 ||
+	if n.Person.PreferredName != "Edie" || len(n.Needs) != 1 || len(n.Outcomes.Edges) != 1 || n.Outcomes.TotalCount != 1 || len(n.Outcomes.Edges[0].Node.Steps) != 1 ||
 		len(n.Risks) != 1 || len(n.Risks[0].Contingencies) != 1 || len(n.Visits.Edges) != 1 {
 		t.Fatalf("read back %+v", n)
 	}
@@ -215,6 +217,11 @@ func TestBadInputSaysWhatAndWhere(t *testing.T) {
 	if !slices.Equal(r.Codes(), []string{"INVALID_INPUT"}) || r.Errors[0].Extensions["field"] != "input.statement" {
 		t.Errorf("an empty outcome statement: %+v", r.Errors)
 	}
+	r = s.Do(t, token, `mutation($id: ID!) { createOutcome(input: {planID: $id, statement: "   ", domain: SOCIAL}) { id } }`,
+		map[string]any{"id": plans.Plans.Edges[0].Node["id"]})
+	if !slices.Equal(r.Codes(), []string{"INVALID_INPUT"}) || r.Errors[0].Extensions["field"] != "input.statement" {
+		t.Errorf("an outcome statement of only spaces: %+v", r.Errors)
+	}
 	r = s.Do(t, token, `{ people(first: 1, where: {legalNameContains: "a"}) { totalCount } }`, nil)
 	if len(r.Errors) == 0 || r.HasData() {
 		t.Errorf("filtering on a gated field must be refused: %v", r.Codes())
@@ -255,5 +262,109 @@ func TestRemovingContentOnlyFromADraft(t *testing.T) {
 	r := s.Do(t, token, `mutation($id: ID!) { deleteOutcome(id: $id) }`, map[string]any{"id": outcomeID})
 	if rule, _ := ruleOf(r); rule != "R25" {
 		t.Errorf("removing an outcome from an active plan: %+v", r.Errors)
+	}
+}
+
+// Counts and page info of a nested connection work under node(id:) and
+// under a list, with and without paging arguments: entgql counts those with
+// a grouped query that the consent interceptor must leave alone.
+func TestNestedConnectionCountsUnderNodeAndList(t *testing.T) {
+	s := server(t)
+	token := s.Token(t, "priya.practitioner")
+	var pl struct {
+		Plans struct {
+			Edges []struct {
+				Node struct {
+					ID       string
+					Outcomes struct {
+						Edges []struct{ Node struct{ ID string } }
+					}
+				}
+			}
+		}
+	}
+	s.MustDo(t, token, `{ plans(first: 20) { edges { node { id outcomes(first: 100) { edges { node { id } } } } } } }`, nil, &pl)
+	var id string
+	var want int
+	for _, e := range pl.Plans.Edges {
+		if n := len(e.Node.Outcomes.Edges); n > want {
+			id, want = e.Node.ID, n
+		}
+	}
+	if want == 0 {
+		t.Fatal("no demo plan has outcomes")
+	}
+	for _, q := range []string{
+		`query($id: ID!) { node(id: $id) { ... on Plan { outcomes { totalCount } } } }`,
+		`query($id: ID!) { node(id: $id) { ... on Plan { outcomes { totalCount pageInfo { hasNextPage } } } } }`,
+		`query($id: ID!) { node(id: $id) { ... on Plan { outcomes(first: 5) { totalCount pageInfo { hasNextPage } edges { node { id statement } } } } } }`,
+		`query($id: ID!) { plans(where: {idIn: [$id]}) { edges { node { outcomes { totalCount } } } } }`,
+	} {
+		r := s.Do(t, token, q, map[string]any{"id": id})
+		if len(r.Errors) > 0 {
+			t.Fatalf("%s: %+v", q, r.Errors)
+		}
+		var probe struct {
+			Node  *struct{ Outcomes struct{ TotalCount int } }
+			Plans *struct {
+				Edges []struct {
+					Node struct{ Outcomes struct{ TotalCount int } }
+				}
+			}
+		}
+		_ = json.Unmarshal(r.Data, &probe)
+		n := -1
+		if probe.Node != nil {
+			n = probe.Node.Outcomes.TotalCount
+		} else if probe.Plans != nil && len(probe.Plans.Edges) == 1 {
+			n = probe.Plans.Edges[0].Node.Outcomes.TotalCount
+		}
+		if n != want {
+			t.Errorf("%s: totalCount %d; want %d", q, n, want)
+		}
+	}
+}
+
+// A person has one plan in progress at a time; once it has ended, a new
+// plan starts a new episode at version 1 (R2).
+func TestANewPlanAfterAnEndedOneStartsANewEpisode(t *testing.T) {
+	s := server(t)
+	ctx := apitest.System(context.Background())
+	token := s.Token(t, "priya.practitioner")
+	team := s.Account(t, "priya.practitioner").QueryTeams().FirstX(ctx)
+	person := mustCreate(t, s, token, `mutation($in: CreatePersonInput!) { createPerson(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"legalName": "Rose Hart", "preferredName": "Rose", "dateOfBirth": "1939-03-03", "teamID": team.ID}})
+	newPlan := `mutation($p: ID!) { createPlan(input: {personID: $p}) { id episode version status } }`
+	first := s.Do(t, token, newPlan, map[string]any{"p": person.ID})
+	if len(first.Errors) > 0 {
+		t.Fatalf("first plan: %+v", first.Errors)
+	}
+	var p1 struct {
+		CreatePlan struct {
+			ID               string
+			Episode, Version int
+		}
+	}
+	_ = json.Unmarshal(first.Data, &p1)
+	if p1.CreatePlan.Episode != 1 || p1.CreatePlan.Version != 1 {
+		t.Fatalf("first plan is episode %d version %d", p1.CreatePlan.Episode, p1.CreatePlan.Version)
+	}
+	r := s.Do(t, token, newPlan, map[string]any{"p": person.ID})
+	if !slices.Equal(r.Codes(), []string{"RULE_VIOLATION"}) || r.Errors[0].Extensions["rule"] != "R2" {
+		t.Fatalf("a second plan while the draft is in progress: %+v", r.Errors)
+	}
+	// The person refuses before the plan is agreed (R15): the episode ends.
+	now := time.Now().UTC().Format(time.RFC3339)
+	s.MustDo(t, token, `mutation($id: ID!, $at: Time!) { refusePlan(id: $id, expectedRevision: 1, input: {writtenConfirmationAt: $at, referrerNotifiedAt: $at}) { status } }`,
+		map[string]any{"id": p1.CreatePlan.ID, "at": now}, nil)
+	var p2 struct {
+		CreatePlan struct {
+			Episode, Version int
+			Status           string
+		}
+	}
+	s.MustDo(t, token, newPlan, map[string]any{"p": person.ID}, &p2)
+	if p2.CreatePlan.Episode != 2 || p2.CreatePlan.Version != 1 || p2.CreatePlan.Status != "DRAFT" {
+		t.Fatalf("the plan after a refusal is %+v; want episode 2, version 1, DRAFT", p2.CreatePlan)
 	}
 }

@@ -2,6 +2,7 @@ package apitest_test
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"testing"
 	"time"
@@ -39,6 +40,31 @@ func TestRevokingAShareEndsAccessOnTheNextRequest(t *testing.T) {
 	r := s.Do(t, carol, `query($id: ID!) { node(id: $id) { ... on Plan { outcomes { edges { node { statement } } } risks { description } } } }`, map[string]any{"id": planID})
 	if got := withheldSections(r); !got[policy.Risks] || got[policy.Outcomes] {
 		t.Fatalf("carol's limited share: withheld %v", got)
+	}
+	// Her share covers visits: she sees when they are, though not the
+	// worker's staff account, and no visit disappears for that.
+	r = s.Do(t, carol, `query($id: ID!) { node(id: $id) { ... on Plan { visits(first: 5) { totalCount edges { node { startsAt worker { id } } } } } } }`, map[string]any{"id": planID})
+	var visits struct {
+		Node struct {
+			Visits struct {
+				TotalCount int
+				Edges      []struct {
+					Node struct {
+						StartsAt string
+						Worker   *struct{ ID string }
+					}
+				}
+			}
+		}
+	}
+	_ = json.Unmarshal(r.Data, &visits)
+	if len(r.Errors) > 0 || visits.Node.Visits.TotalCount == 0 || len(visits.Node.Visits.Edges) == 0 {
+		t.Fatalf("carol's visits: %+v %s", r.Errors, r.Data)
+	}
+	for _, e := range visits.Node.Visits.Edges {
+		if e.Node.StartsAt == "" || e.Node.Worker != nil {
+			t.Errorf("carol sees a visit as %+v; want its time and no staff account", e.Node)
+		}
 	}
 	sh := s.Client.Share.Query().Where(share.RecipientAccountID(s.Account(t, "carol.carer").ID)).OnlyX(ctx)
 	practitioner := practitionerFor(t, s, personID)

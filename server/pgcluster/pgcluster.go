@@ -85,6 +85,8 @@ type Cluster struct {
 	password string
 	run      runner
 
+	lock *os.File // held while this process owns the cluster
+
 	stopOnce sync.Once
 	stopErr  error
 }
@@ -113,7 +115,20 @@ func Start(ctx context.Context, dir string, opts Options) (*Cluster, error) {
 			return nil, err
 		}
 	}
-	c := &Cluster{dir: dir, run: r}
+	// Two processes on one data directory would stop each other's server
+	// (the second takes the first's for one left running by a crash): a lock
+	// held for the cluster's life tells the two cases apart.
+	lock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	c := &Cluster{dir: dir, run: r, lock: lock}
+	started := false
+	defer func() {
+		if !started {
+			c.unlock()
+		}
+	}()
 
 	if _, err := os.Stat(filepath.Join(dir, "PG_VERSION")); errors.Is(err, fs.ErrNotExist) {
 		if err := c.initdb(ctx, opts.Fast); err != nil {
@@ -164,7 +179,37 @@ func Start(ctx context.Context, dir string, opts Options) (*Cluster, error) {
 		_ = c.Stop()
 		return nil, fmt.Errorf("pgcluster: server in %s started but refuses %s's password from %s: %w", dir, Superuser, c.passwordFile(), err)
 	}
+	started = true
 	return c, nil
+}
+
+// lockDir takes the lock beside dir, or says which process holds it. The
+// kernel drops a flock when its process dies, so a crash leaves no lock.
+func lockDir(dir string) (*os.File, error) {
+	f, err := os.OpenFile(dir+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("pgcluster: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		holder, _ := os.ReadFile(dir + ".lock")
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("pgcluster: the database in %s is in use by another process (pid %s); stop it first, or give this one another data directory",
+				dir, strings.TrimSpace(string(holder)))
+		}
+		return nil, fmt.Errorf("pgcluster: locking %s: %w", dir, err)
+	}
+	_ = f.Truncate(0)
+	_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	return f, nil
+}
+
+// unlock releases the data directory for another process.
+func (c *Cluster) unlock() {
+	if c.lock != nil {
+		_ = c.lock.Close()
+		c.lock = nil
+	}
 }
 
 // URL returns a connection URL for database dbname as the superuser.
@@ -186,7 +231,9 @@ func (c *Cluster) Stop() error {
 		out, err := c.run.pgctl("-D", c.dir, "-m", "fast", "-w", "-t", strconv.Itoa(startTimeout), "stop")
 		if err != nil && c.running() {
 			c.stopErr = c.failure("stopping server", out, err)
+			return // still ours: keep the lock
 		}
+		c.unlock()
 	})
 	return c.stopErr
 }

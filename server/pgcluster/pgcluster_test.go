@@ -132,7 +132,8 @@ func TestStalePostmasterPID(t *testing.T) {
 // and started afresh.
 func TestLeftRunning(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "pg")
-	old := start(t, dir) // never stopped by the "previous run"
+	old := start(t, dir)
+	old.Abandon() // the previous run crashed and left its server running
 	c := start(t, dir)
 	if err := open(t, old.URL("postgres")).Ping(); err == nil && old.URL("") != c.URL("") {
 		t.Error("the previous run's server still answers")
@@ -140,6 +141,24 @@ func TestLeftRunning(t *testing.T) {
 	if err := open(t, c.URL("postgres")).Ping(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// A second process on a data directory in use is refused, and the first
+// one's server keeps running.
+func TestInUseIsRefused(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "pg")
+	first := start(t, dir)
+	_, err := pgcluster.Start(context.Background(), dir, pgcluster.Options{Fast: true})
+	if err == nil || !strings.Contains(err.Error(), "in use by another process") {
+		t.Fatalf("a second start on a directory in use: %v", err)
+	}
+	if err := open(t, first.URL("postgres")).Ping(); err != nil {
+		t.Fatalf("the first server no longer answers: %v", err)
+	}
+	if err := first.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	start(t, dir) // free again once stopped
 }
 
 func TestPortInUse(t *testing.T) {

@@ -53,6 +53,10 @@ func main() {
 		schema.WithMigrationMode(schema.ModeReplay),
 		schema.WithDialect(dialect.Postgres),
 		schema.WithFormatter(sqltool.GooseFormatter),
+		// A removed index or column is part of the change: without these
+		// Atlas would quietly keep them.
+		schema.WithDropIndex(true),
+		schema.WithDropColumn(true),
 	)
 	if err != nil {
 		log.Fatalf("diff: %v", err)

@@ -804,6 +804,22 @@ export type PlanWhereInput = {
   endedAtNotIn?: Array<string> | null | undefined;
   /** Matches when endedAt is set. */
   endedAtNotNil?: boolean | null | undefined;
+  /** episode field predicates */
+  episode?: number | null | undefined;
+  /** Matches when episode is greater than the value. */
+  episodeGT?: number | null | undefined;
+  /** Matches when episode is greater than or equal to the value. */
+  episodeGTE?: number | null | undefined;
+  /** Matches when episode is one of the values. */
+  episodeIn?: Array<number> | null | undefined;
+  /** Matches when episode is less than the value. */
+  episodeLT?: number | null | undefined;
+  /** Matches when episode is less than or equal to the value. */
+  episodeLTE?: number | null | undefined;
+  /** Matches when episode is not equal to the value. */
+  episodeNEQ?: number | null | undefined;
+  /** Matches when episode is none of the values. */
+  episodeNotIn?: Array<number> | null | undefined;
   /** person edge predicates */
   hasPerson?: boolean | null | undefined;
   /** Matches when a related Person matches the filter. */
@@ -1438,7 +1454,7 @@ export type PlanQuery = { __typename: 'Query', me: { __typename: 'Viewer', roles
     | { __typename: 'Share' }
     | { __typename: 'Team' }
     | { __typename: 'Visit' }
-   | null, visits: { __typename: 'VisitConnection', totalCount: number, edges: Array<{ __typename: 'VisitEdge', node: { __typename: 'Visit', id: string, startsAt: string, durationMinutes: number | null, status: VisitStatus, worker: { __typename: 'Account', id: string, displayName: string } } | null } | null> | null } };
+   | null, visits: { __typename: 'VisitConnection', totalCount: number, edges: Array<{ __typename: 'VisitEdge', node: { __typename: 'Visit', id: string, startsAt: string, durationMinutes: number | null, status: VisitStatus, worker: { __typename: 'Account', id: string, displayName: string } | null } | null } | null> | null } };
 
 export type PlanEditQueryVariables = Exact<{
   id: string;

@@ -51,7 +51,8 @@ export interface VisitData {
   startsAt: string;
   durationMinutes?: Maybe<number>;
   status: string;
-  worker: { id: string; displayName: string };
+  /** Null for viewers outside the council, who see no staff accounts. */
+  worker?: Maybe<{ id: string; displayName: string }>;
 }
 
 export interface ReviewData {

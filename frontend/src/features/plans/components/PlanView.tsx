@@ -134,7 +134,7 @@ export function R1Summary({ plan }: { plan: PlanData }) {
 const visitColumns: ReadonlyArray<TableColumn<VisitData>> = [
   { key: 'when', header: 'When', cell: (visit) => formatVisitTime(visit.startsAt), hideInCard: true },
   { key: 'length', header: 'Length', cell: (visit) => formatMinutes(visit.durationMinutes) || 'Not set' },
-  { key: 'worker', header: 'Worker', cell: (visit) => visit.worker.displayName },
+  { key: 'worker', header: 'Worker', cell: (visit) => visit.worker?.displayName ?? 'A reablement worker' },
   {
     key: 'status',
     header: 'Status',
