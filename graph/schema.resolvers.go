@@ -373,6 +373,11 @@ func (r *queryResolver) PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID
 	return r.planDiff(ctx, from, to)
 }
 
+// PreviewShare is the resolver for the previewShare field.
+func (r *queryResolver) PreviewShare(ctx context.Context, input ent.CreateShareInput) (*model.SharePreview, error) {
+	return r.previewShare(ctx, input)
+}
+
 // MyVisits is the resolver for the myVisits field.
 func (r *queryResolver) MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error) {
 	return r.myVisits(ctx, date)

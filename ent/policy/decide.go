@@ -260,3 +260,28 @@ func CheckShare(p ShareProposal) error {
 	}
 	return fault.Rule(problems[0].Rule, "This share cannot be made as it stands: "+problems[0].Message, problems...)
 }
+
+// ShareRecipientRole is the role a share's recipient signs in with, by
+// recipient kind: carers, advocates and the person have their own; a
+// provider or anyone else reads as a recipient.
+func ShareRecipientRole(kind string) Role {
+	switch kind {
+	case "CARER":
+		return CarerRole
+	case "ADVOCATE":
+		return AdvocateRole
+	case "PERSON":
+		return PersonRole
+	default:
+		return RecipientRole
+	}
+}
+
+// PreviewShare is what the recipient of a proposed share would see of the
+// plan version, decided by Decide itself so the preview and the real
+// enforcement cannot disagree. Only the share counts: any other basis the
+// recipient may hold is not part of what this share discloses.
+func PreviewShare(kind string, g ShareGrant, now time.Time, loc *time.Location) Decision {
+	v := Viewer{Roles: []Role{ShareRecipientRole(kind)}, Shares: []ShareGrant{g}}
+	return Decide(v, Record{PersonID: g.PersonID, PlanID: g.PlanID}, now, loc)
+}

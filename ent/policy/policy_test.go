@@ -267,3 +267,42 @@ func TestCheckShare(t *testing.T) {
 		})
 	}
 }
+
+// A share's preview discloses exactly what the share grants: listed
+// sections for a limited carer share (R21), all for a full one, nothing for
+// a declined request (R23) or an expired share.
+func TestPreviewShare(t *testing.T) {
+	sections := func(d policy.Decision) []policy.Section {
+		var out []policy.Section
+		for _, s := range all {
+			if _, ok := d.Allows(s); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	limited := policy.ShareGrant{PlanID: plan, PersonID: person, Basis: policy.CarerShare, Sections: []policy.Section{policy.Outcomes, policy.Visits}}
+	cases := []struct {
+		name string
+		kind string
+		g    policy.ShareGrant
+		want []policy.Section
+	}{
+		{"carer, limited by the person", "CARER", limited, []policy.Section{policy.Outcomes, policy.Visits}},
+		{"carer, full", "CARER", policy.ShareGrant{PlanID: plan, PersonID: person, Basis: policy.CarerShare}, all},
+		{"advocate", "ADVOCATE", policy.ShareGrant{PlanID: plan, PersonID: person, Basis: policy.AdvocateShare}, all},
+		{"a request declined", "OTHER", policy.ShareGrant{PlanID: plan, PersonID: person, Basis: policy.PersonRequest, Declined: true}, nil},
+		{"expired", "OTHER", policy.ShareGrant{PlanID: plan, PersonID: person, Basis: policy.ConsentShare, ExpiresAt: ptr(noon.Add(-time.Hour))}, nil},
+	}
+	for _, c := range cases {
+		d := policy.PreviewShare(c.kind, c.g, noon, london)
+		if got := sections(d); !slices.Equal(got, c.want) {
+			t.Errorf("%s: previews %v; want %v", c.name, got, c.want)
+		}
+		for _, s := range sections(d) {
+			if b, _ := d.Allows(s); b != c.g.Basis {
+				t.Errorf("%s: %s on basis %s; want %s", c.name, s, b, c.g.Basis)
+			}
+		}
+	}
+}

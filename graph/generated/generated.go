@@ -543,6 +543,7 @@ type ComplexityRoot struct {
 		People       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PersonOrder, where *ent.PersonWhereInput) int
 		PlanDiff     func(childComplexity int, from pulid.ID, to pulid.ID) int
 		Plans        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PlanOrder, where *ent.PlanWhereInput) int
+		PreviewShare func(childComplexity int, input ent.CreateShareInput) int
 		Risks        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.RiskOrder, where *ent.RiskWhereInput) int
 		Visits       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.VisitOrder, where *ent.VisitWhereInput) int
 	}
@@ -627,6 +628,12 @@ type ComplexityRoot struct {
 		Sections          func(childComplexity int) int
 		SharedAt          func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
+	}
+
+	SharePreview struct {
+		Access        func(childComplexity int) int
+		Plan          func(childComplexity int) int
+		RecipientName func(childComplexity int) int
 	}
 
 	SignInResult struct {
@@ -755,6 +762,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*model.Viewer, error)
 	DueList(ctx context.Context, withinDays *int) (*model.DueList, error)
 	PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error)
+	PreviewShare(ctx context.Context, input ent.CreateShareInput) (*model.SharePreview, error)
 	MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error)
 }
 type VisitResolver interface {
@@ -3333,6 +3341,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Plans(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.PlanOrder), args["where"].(*ent.PlanWhereInput)), true
+	case "Query.previewShare":
+		if e.ComplexityRoot.Query.PreviewShare == nil {
+			break
+		}
+
+		args, err := ec.field_Query_previewShare_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PreviewShare(childComplexity, args["input"].(ent.CreateShareInput)), true
 	case "Query.risks":
 		if e.ComplexityRoot.Query.Risks == nil {
 			break
@@ -3745,6 +3764,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Share.UpdatedAt(childComplexity), true
+
+	case "SharePreview.access":
+		if e.ComplexityRoot.SharePreview.Access == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharePreview.Access(childComplexity), true
+	case "SharePreview.plan":
+		if e.ComplexityRoot.SharePreview.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharePreview.Plan(childComplexity), true
+	case "SharePreview.recipientName":
+		if e.ComplexityRoot.SharePreview.RecipientName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharePreview.RecipientName(childComplexity), true
 
 	case "SignInResult.expiresAt":
 		if e.ComplexityRoot.SignInResult.ExpiresAt == nil {
@@ -12256,6 +12294,15 @@ type Query {
     to: ID!
   ): [PlanChange!]!
   """
+  What a share would disclose, before it is sent. The sharing rules (R20-R24) run exactly as for sharePlan, and are rolled back: nothing is saved or shared. A share the rules refuse answers their RULE_VIOLATION, as sharePlan would.
+  """
+  previewShare(
+    """
+    The share as it would be sent.
+    """
+    input: CreateShareInput!
+  ): SharePreview!
+  """
   The signed-in worker's visits on a calendar day in the authority's time zone (default: today), in time order.
   """
   myVisits(
@@ -13199,6 +13246,23 @@ enum ShareOrderField {
   Order by created at.
   """
   CREATED_AT
+}
+"""
+What a proposed share would disclose to its recipient.
+"""
+type SharePreview {
+  """
+  The plan version it would share.
+  """
+  plan: Plan!
+  """
+  Who would receive it.
+  """
+  recipientName: String!
+  """
+  Section by section: whether the recipient would see it, and on which basis. Decided by the same policy that enforces the share once sent.
+  """
+  access: [SectionAccess!]!
 }
 """
 ShareRecipientKind is enum for the field recipient_kind
@@ -15921,6 +15985,18 @@ func (ec *executionContext) childFields_Share(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Share", field.Name)
 }
 
+func (ec *executionContext) childFields_SharePreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "plan":
+		return ec.fieldContext_SharePreview_plan(ctx, field)
+	case "recipientName":
+		return ec.fieldContext_SharePreview_recipientName(ctx, field)
+	case "access":
+		return ec.fieldContext_SharePreview_access(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharePreview", field.Name)
+}
+
 func (ec *executionContext) childFields_SignInResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -17490,6 +17566,20 @@ func (ec *executionContext) field_Query_plans_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_previewShare_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateShareInput, error) {
+			return ec.unmarshalNCreateShareInput2reablementᚋentᚐCreateShareInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -31098,6 +31188,50 @@ func (ec *executionContext) fieldContext_Query_planDiff(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_previewShare(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_previewShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PreviewShare(ctx, fc.Args["input"].(ent.CreateShareInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SharePreview) graphql.Marshaler {
+			return ec.marshalNSharePreview2ᚖreablementᚋgraphᚋmodelᚐSharePreview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_previewShare(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharePreview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_previewShare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_myVisits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33584,6 +33718,93 @@ func (ec *executionContext) fieldContext_Share_recirculations(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Share(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharePreview_plan(ctx context.Context, field graphql.CollectedField, obj *model.SharePreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharePreview_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharePreview_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharePreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharePreview_recipientName(ctx context.Context, field graphql.CollectedField, obj *model.SharePreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharePreview_recipientName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharePreview_recipientName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharePreview", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SharePreview_access(ctx context.Context, field graphql.CollectedField, obj *model.SharePreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharePreview_access(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Access, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.SectionAccess) graphql.Marshaler {
+			return ec.marshalNSectionAccess2ᚕreablementᚋgraphᚋmodelᚐSectionAccessᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharePreview_access(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharePreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SectionAccess(ctx, field)
 		},
 	}
 	return fc, nil
@@ -54738,6 +54959,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "previewShare":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_previewShare(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "myVisits":
 			field := field
 
@@ -55622,6 +55865,54 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var sharePreviewImplementors = []string{"SharePreview"}
+
+func (ec *executionContext) _SharePreview(ctx context.Context, sel ast.SelectionSet, obj *model.SharePreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharePreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharePreview")
+		case "plan":
+			out.Values[i] = ec._SharePreview_plan(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recipientName":
+			out.Values[i] = ec._SharePreview_recipientName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "access":
+			out.Values[i] = ec._SharePreview_access(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58140,6 +58431,20 @@ func (ec *executionContext) marshalNShareOrderField2ᚖreablementᚋentᚐShareO
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNSharePreview2reablementᚋgraphᚋmodelᚐSharePreview(ctx context.Context, sel ast.SelectionSet, v model.SharePreview) graphql.Marshaler {
+	return ec._SharePreview(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSharePreview2ᚖreablementᚋgraphᚋmodelᚐSharePreview(ctx context.Context, sel ast.SelectionSet, v *model.SharePreview) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SharePreview(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNShareRecipientKind2reablementᚋentᚋshareᚐRecipientKind(ctx context.Context, v any) (share.RecipientKind, error) {

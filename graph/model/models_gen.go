@@ -120,6 +120,16 @@ type SectionAccess struct {
 	CodedOnly bool `json:"codedOnly"`
 }
 
+// What a proposed share would disclose to its recipient.
+type SharePreview struct {
+	// The plan version it would share.
+	Plan *ent.Plan `json:"plan"`
+	// Who would receive it.
+	RecipientName string `json:"recipientName"`
+	// Section by section: whether the recipient would see it, and on which basis. Decided by the same policy that enforces the share once sent.
+	Access []SectionAccess `json:"access"`
+}
+
 // A bearer token for the Authorization header.
 type SignInResult struct {
 	// The token: send it as 'Authorization: Bearer <token>'.

@@ -108,6 +108,34 @@ func TestConsentBasedSharingFollowsR22AndR23(t *testing.T) {
 	consent := mustCreate(t, s, practitioner, `mutation($in: CreateConsentInput!) { recordConsent(input: $in) { id } }`,
 		map[string]any{"in": map[string]any{"personID": personID, "purpose": "SHARING", "covers": "A copy of the plan for Nell next door",
 			"givenBy": "PERSON", "hadCapacity": true, "decidedAt": time.Now().UTC().Format(time.RFC3339)}})
+	// The preview says what Nell would see, runs the same rules, and shares nothing.
+	preview := `query($in: CreateShareInput!) { previewShare(input: $in) { recipientName access { section allowed basis } } }`
+	before := s.Client.Share.Query().CountX(ctx)
+	if r := s.Do(t, practitioner, preview, base(nil)); !slices.Equal(r.Codes(), []string{"RULE_VIOLATION"}) || r.Errors[0].Extensions["rule"] != "R22" {
+		t.Errorf("previewing a share without consent: %+v", r.Errors)
+	}
+	var pv struct {
+		PreviewShare struct {
+			RecipientName string
+			Access        []struct {
+				Section policy.Section
+				Allowed bool
+				Basis   *policy.Basis
+			}
+		}
+	}
+	s.MustDo(t, practitioner, preview, base(map[string]any{"consentID": consent.ID, "sections": []string{"VISITS"}}), &pv)
+	for _, a := range pv.PreviewShare.Access {
+		if want := a.Section == policy.Visits; a.Allowed != want || (want && (a.Basis == nil || *a.Basis != policy.ConsentShare)) {
+			t.Errorf("the preview shows %s allowed=%v basis=%v; want only VISITS, on CONSENT_SHARE", a.Section, a.Allowed, a.Basis)
+		}
+	}
+	if len(pv.PreviewShare.Access) != len(policy.AllSections) || pv.PreviewShare.RecipientName != "Nell Neighbour" {
+		t.Errorf("the preview: %+v", pv.PreviewShare)
+	}
+	if after := s.Client.Share.Query().CountX(ctx); after != before {
+		t.Errorf("previewing made %d shares", after-before)
+	}
 	mustCreate(t, s, practitioner, share, base(map[string]any{"consentID": consent.ID, "sections": []string{"VISITS"}}))
 
 	r = s.Do(t, nell, `query($id: ID!) { node(id: $id) { ... on Plan { visitFrequency workerTasks } } }`, map[string]any{"id": planID})
