@@ -294,6 +294,11 @@ func (r *planResolver) ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model
 	return viewerAccess(ctx, obj)
 }
 
+// Readiness is the resolver for the readiness field.
+func (r *planResolver) Readiness(ctx context.Context, obj *ent.Plan) (*model.PlanReadiness, error) {
+	return r.readiness(ctx, obj)
+}
+
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id pulid.ID) (ent.Noder, error) {
 	return r.node(ctx, id)

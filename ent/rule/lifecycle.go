@@ -193,3 +193,29 @@ func mustID(m *gen.PlanMutation) pulid.ID {
 	id, _ := m.ID()
 	return id
 }
+
+// Readiness says what still stops a plan version being agreed and being
+// commenced, by the very checks agreePlan and commencePlan make (R1, R3,
+// R7, R30; R31, R32, R9), so a screen can list what is missing before
+// anyone presses the button.
+func Readiness(ctx context.Context, client *gen.Client, id pulid.ID, now time.Time) (agree, commence []fault.Problem, err error) {
+	facts, settings, err := planFacts(ctx, client, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return problemsOf(careact.CanAgree(facts)), problemsOf(careact.CanCommence(facts, settings, now)), nil
+}
+
+// problemsOf lists a refusal's problems; a refusal without any is one.
+func problemsOf(err error) []fault.Problem {
+	if err == nil {
+		return []fault.Problem{}
+	}
+	if f, ok := fault.As(err); ok {
+		if len(f.Problems) > 0 {
+			return f.Problems
+		}
+		return []fault.Problem{{Message: f.Message, Rule: f.Rule}}
+	}
+	return []fault.Problem{{Message: err.Error()}}
+}

@@ -285,6 +285,12 @@ type ComplexityRoot struct {
 		UpdatedAt    func(childComplexity int) int
 	}
 
+	MissingItem struct {
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
+		Rule    func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AgreePlan                func(childComplexity int, id pulid.ID, expectedRevision int) int
 		CommencePlan             func(childComplexity int, id pulid.ID, expectedRevision int) int
@@ -475,6 +481,7 @@ type ComplexityRoot struct {
 		PersonID              func(childComplexity int) int
 		PlannedEnd            func(childComplexity int) int
 		PlannedStart          func(childComplexity int) int
+		Readiness             func(childComplexity int) int
 		ReferrerNotifiedAt    func(childComplexity int) int
 		ReviewFrequency       func(childComplexity int) int
 		ReviewResponsible     func(childComplexity int) int
@@ -515,6 +522,11 @@ type ComplexityRoot struct {
 	PlanEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	PlanReadiness struct {
+		Agree    func(childComplexity int) int
+		Commence func(childComplexity int) int
 	}
 
 	Progress struct {
@@ -748,6 +760,7 @@ type PersonResolver interface {
 }
 type PlanResolver interface {
 	ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model.SectionAccess, error)
+	Readiness(ctx context.Context, obj *ent.Plan) (*model.PlanReadiness, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
@@ -1772,6 +1785,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Involvement.UpdatedAt(childComplexity), true
+
+	case "MissingItem.field":
+		if e.ComplexityRoot.MissingItem.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingItem.Field(childComplexity), true
+	case "MissingItem.message":
+		if e.ComplexityRoot.MissingItem.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingItem.Message(childComplexity), true
+	case "MissingItem.rule":
+		if e.ComplexityRoot.MissingItem.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingItem.Rule(childComplexity), true
 
 	case "Mutation.agreePlan":
 		if e.ComplexityRoot.Mutation.AgreePlan == nil {
@@ -2967,6 +2999,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.PlannedStart(childComplexity), true
+	case "Plan.readiness":
+		if e.ComplexityRoot.Plan.Readiness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Readiness(childComplexity), true
 	case "Plan.referrerNotifiedAt":
 		if e.ComplexityRoot.Plan.ReferrerNotifiedAt == nil {
 			break
@@ -3161,6 +3199,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PlanEdge.Node(childComplexity), true
+
+	case "PlanReadiness.agree":
+		if e.ComplexityRoot.PlanReadiness.Agree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanReadiness.Agree(childComplexity), true
+	case "PlanReadiness.commence":
+		if e.ComplexityRoot.PlanReadiness.Commence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanReadiness.Commence(childComplexity), true
 
 	case "Progress.createdAt":
 		if e.ComplexityRoot.Progress.CreatedAt == nil {
@@ -8862,6 +8913,23 @@ input InvolvementWhereInput {
   hasPlanWith: [PlanWhereInput!]
 }
 """
+Something still missing before a step in a plan's life can be taken.
+"""
+type MissingItem {
+  """
+  The rule that requires it, for example R7.
+  """
+  rule: String
+  """
+  The part of the plan it is about, for example risks or outcomes.
+  """
+  field: String!
+  """
+  What is missing, in plain words.
+  """
+  message: String!
+}
+"""
 What a viewer can change. Each mutation runs in one transaction: it is applied whole or not at all.
 """
 type Mutation {
@@ -11066,6 +11134,10 @@ type Plan implements Node {
   What the viewer may see of this plan version, section by section, and why.
   """
   viewerAccess: [SectionAccess!]!
+  """
+  What is still missing before this version can be agreed or commenced, by the same checks agreePlan and commencePlan make. Ask for it on one plan at a time.
+  """
+  readiness: PlanReadiness @section(name: RISKS)
 }
 """
 One difference between two versions of a plan.
@@ -11162,6 +11234,19 @@ enum PlanOrderField {
   Order by status.
   """
   STATUS
+}
+"""
+What still stops a plan version being agreed and commenced.
+"""
+type PlanReadiness {
+  """
+  Missing before the plan can be agreed (R1, R3, R4, R7, R13, R30); empty when nothing is.
+  """
+  agree: [MissingItem!]!
+  """
+  Missing before reablement can commence (R31, R32, R9); empty when nothing is.
+  """
+  commence: [MissingItem!]!
 }
 """
 PlanStatus is enum for the field status
@@ -15423,6 +15508,18 @@ func (ec *executionContext) childFields_Involvement(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type Involvement", field.Name)
 }
 
+func (ec *executionContext) childFields_MissingItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_MissingItem_rule(ctx, field)
+	case "field":
+		return ec.fieldContext_MissingItem_field(ctx, field)
+	case "message":
+		return ec.fieldContext_MissingItem_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MissingItem", field.Name)
+}
+
 func (ec *executionContext) childFields_Need(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -15753,6 +15850,8 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_involvements(ctx, field)
 	case "viewerAccess":
 		return ec.fieldContext_Plan_viewerAccess(ctx, field)
+	case "readiness":
+		return ec.fieldContext_Plan_readiness(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
 }
@@ -15791,6 +15890,16 @@ func (ec *executionContext) childFields_PlanEdge(ctx context.Context, field grap
 		return ec.fieldContext_PlanEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PlanEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanReadiness(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agree":
+		return ec.fieldContext_PlanReadiness_agree(ctx, field)
+	case "commence":
+		return ec.fieldContext_PlanReadiness_commence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanReadiness", field.Name)
 }
 
 func (ec *executionContext) childFields_Progress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -22881,6 +22990,75 @@ func (ec *executionContext) fieldContext_Involvement_plan(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _MissingItem_rule(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingItem_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MissingItem_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingItem", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _MissingItem_field(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingItem_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingItem_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingItem", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _MissingItem_message(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingItem_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MissingItem_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingItem", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Mutation_signInAsDemo(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -30124,6 +30302,61 @@ func (ec *executionContext) fieldContext_Plan_viewerAccess(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Plan_readiness(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_readiness(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Readiness(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "RISKS")
+				if err != nil {
+					var zeroVal *model.PlanReadiness
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal *model.PlanReadiness
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *model.PlanReadiness
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PlanReadiness) graphql.Marshaler {
+			return ec.marshalOPlanReadiness2ᚖreablementᚋgraphᚋmodelᚐPlanReadiness(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_readiness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanReadiness(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PlanChange_section(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30356,6 +30589,70 @@ func (ec *executionContext) _PlanEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_PlanEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PlanEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+}
+
+func (ec *executionContext) _PlanReadiness_agree(ctx context.Context, field graphql.CollectedField, obj *model.PlanReadiness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanReadiness_agree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agree, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.MissingItem) graphql.Marshaler {
+			return ec.marshalNMissingItem2ᚕreablementᚋgraphᚋmodelᚐMissingItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanReadiness_agree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanReadiness",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MissingItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanReadiness_commence(ctx context.Context, field graphql.CollectedField, obj *model.PlanReadiness) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanReadiness_commence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.MissingItem) graphql.Marshaler {
+			return ec.marshalNMissingItem2ᚕreablementᚋgraphᚋmodelᚐMissingItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanReadiness_commence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanReadiness",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MissingItem(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Progress_id(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
@@ -51957,6 +52254,54 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var missingItemImplementors = []string{"MissingItem"}
+
+func (ec *executionContext) _MissingItem(ctx context.Context, sel ast.SelectionSet, obj *model.MissingItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, missingItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MissingItem")
+		case "rule":
+			out.Values[i] = ec._MissingItem_rule(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._MissingItem_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._MissingItem_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -54323,6 +54668,44 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "readiness":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Plan_readiness(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -54464,6 +54847,49 @@ func (ec *executionContext) _PlanEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "cursor":
 			out.Values[i] = ec._PlanEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var planReadinessImplementors = []string{"PlanReadiness"}
+
+func (ec *executionContext) _PlanReadiness(ctx context.Context, sel ast.SelectionSet, obj *model.PlanReadiness) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planReadinessImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanReadiness")
+		case "agree":
+			out.Values[i] = ec._PlanReadiness_agree(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commence":
+			out.Values[i] = ec._PlanReadiness_commence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -57793,6 +58219,26 @@ func (ec *executionContext) unmarshalNInvolvementWhereInput2ᚖreablementᚋent�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNMissingItem2reablementᚋgraphᚋmodelᚐMissingItem(ctx context.Context, sel ast.SelectionSet, v model.MissingItem) graphql.Marshaler {
+	return ec._MissingItem(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMissingItem2ᚕreablementᚋgraphᚋmodelᚐMissingItemᚄ(ctx context.Context, sel ast.SelectionSet, v []model.MissingItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMissingItem2reablementᚋgraphᚋmodelᚐMissingItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNNeed2reablementᚋentᚐNeed(ctx context.Context, sel ast.SelectionSet, v ent.Need) graphql.Marshaler {
 	return ec._Need(ctx, sel, &v)
 }
@@ -60283,6 +60729,13 @@ func (ec *executionContext) unmarshalOPlanOrder2ᚖreablementᚋentᚐPlanOrder(
 	}
 	res, err := ec.unmarshalInputPlanOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPlanReadiness2ᚖreablementᚋgraphᚋmodelᚐPlanReadiness(ctx context.Context, sel ast.SelectionSet, v *model.PlanReadiness) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PlanReadiness(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOPlanStatus2ᚕreablementᚋentᚋplanᚐStatusᚄ(ctx context.Context, v any) ([]plan.Status, error) {

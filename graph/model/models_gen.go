@@ -64,6 +64,16 @@ type EndPlanInput struct {
 	ReferrerNotifiedAt *time.Time `json:"referrerNotifiedAt,omitempty"`
 }
 
+// Something still missing before a step in a plan's life can be taken.
+type MissingItem struct {
+	// The rule that requires it, for example R7.
+	Rule *string `json:"rule,omitempty"`
+	// The part of the plan it is about, for example risks or outcomes.
+	Field string `json:"field"`
+	// What is missing, in plain words.
+	Message string `json:"message"`
+}
+
 // One difference between two versions of a plan.
 type PlanChange struct {
 	// The section the change belongs to.
@@ -74,6 +84,14 @@ type PlanChange struct {
 	Before *string `json:"before,omitempty"`
 	// The later version's value (null when removed).
 	After *string `json:"after,omitempty"`
+}
+
+// What still stops a plan version being agreed and commenced.
+type PlanReadiness struct {
+	// Missing before the plan can be agreed (R1, R3, R4, R7, R13, R30); empty when nothing is.
+	Agree []MissingItem `json:"agree"`
+	// Missing before reablement can commence (R31, R32, R9); empty when nothing is.
+	Commence []MissingItem `json:"commence"`
 }
 
 // Progress on an outcome or one of its steps, recorded at a visit.

@@ -70,8 +70,24 @@ func TestAgreeAndCommenceEnforceTheCareActDuties(t *testing.T) {
 	expect(step("agreePlan"), "R30")
 	s.MustDo(t, priya, `mutation($id: ID!) { updatePerson(id: $id, input: {advocacy: IN_PLACE}) { id } }`, map[string]any{"id": person.ID}, nil)
 
-	// R1: all six items, reported field by field.
+	// R1: all six items, reported field by field; the plan's readiness
+	// lists the same items before anyone presses the button.
+	var ready struct {
+		Node struct {
+			Readiness struct {
+				Agree []struct{ Rule, Field, Message string }
+			}
+		}
+	}
+	s.MustDo(t, priya, `query($id: ID!) { node(id: $id) { ... on Plan { readiness { agree { rule field message } } } } }`, map[string]any{"id": p.ID}, &ready)
+	var readyFields []string
+	for _, m := range ready.Node.Readiness.Agree {
+		readyFields = append(readyFields, m.Field)
+	}
 	fields := expect(step("agreePlan"), "R1")
+	if !slices.Equal(readyFields, fields) {
+		t.Errorf("readiness lists %v; agreePlan refused for %v", readyFields, fields)
+	}
 	for _, f := range []string{"needs", "outcomes", "visitFrequency", "visitDurationMinutes", "workerTasks", "otherSupport", "reviewFrequency", "reviewResponsibleID"} {
 		if !slices.Contains(fields, f) {
 			t.Errorf("R1 refusal does not list %s: %v", f, fields)

@@ -28,7 +28,9 @@ export const router = createBrowserRouter([
               { path: 'caseload', lazy: () => import('../features/caseload/CaseloadPage').then((m) => ({ Component: m.CaseloadPage })) },
               { path: 'today', lazy: () => import('../features/today/TodayPage').then((m) => ({ Component: m.TodayPage })) },
               { path: 'people/:personId', lazy: () => import('../features/people/PersonPage').then((m) => ({ Component: m.PersonPage })) },
+              { path: 'people/:personId/access', lazy: () => import('../features/sharing/AccessHistoryPage').then((m) => ({ Component: m.AccessHistoryPage })) },
               { path: 'plans/:planId', lazy: () => import('../features/plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
+              { path: 'plans/:planId/share', lazy: () => import('../features/sharing/SharePage').then((m) => ({ Component: m.SharePage })) },
               {
                 path: 'plans/:planId/edit',
                 children: [

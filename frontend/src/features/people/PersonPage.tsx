@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Button, ErrorSummary } from '../../components';
+import { Button, ErrorSummary, Link } from '../../components';
 import { formErrorsFrom, hasCode, hasFailed, type FormErrors } from '../../lib/graphqlErrors';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { PersonRecord, personName } from './components/PersonRecord';
@@ -34,6 +34,9 @@ function CreateDraftPlan({ personId }: { personId: string }) {
     </>
   );
 }
+
+/** Statuses of a plan still in progress. */
+const openStatuses: readonly string[] = ['DRAFT', 'AGREED', 'ACTIVE', 'UNDER_REVIEW'];
 
 /** /people/:personId: a person's record as the viewer may see it. Fetches; PersonRecord renders. */
 export function PersonPage() {
@@ -70,6 +73,17 @@ export function PersonPage() {
   }
 
   const canPlan = result.data?.me.roles.some((role) => planningRoles.includes(role)) ?? false;
-  const createAction = canPlan && person.plans.totalCount === 0 ? <CreateDraftPlan personId={person.id} /> : undefined;
-  return <PersonRecord person={person} createAction={createAction} />;
+  // One plan in progress at a time (R2): a new one once the last has ended.
+  const inProgress = person.plans.edges?.some((edge) => edge?.node && openStatuses.includes(edge.node.status));
+  const createAction = canPlan && !inProgress ? <CreateDraftPlan personId={person.id} /> : undefined;
+  return (
+    <>
+      <PersonRecord person={person} createAction={createAction} />
+      <p className="govuk-body">
+        <Link className="govuk-link" href={`/people/${person.id}/access`}>
+          Who has seen this record
+        </Link>
+      </p>
+    </>
+  );
 }

@@ -80,11 +80,12 @@ export const PersonQuery = graphql(`
           basis
           codedOnly
         }
-        plans(first: 50, orderBy: { field: VERSION, direction: DESC }) {
+        plans(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) {
           totalCount
           edges {
             node {
               id
+              episode
               version
               status
               createdAt

@@ -37,6 +37,8 @@ export interface ContactData {
 
 export interface PlanVersionData {
   id: string;
+  /** Which plan of the person's: 1 for the first, one more after each ended (R2). */
+  episode?: number;
   version: number;
   status: string;
   createdAt: string;

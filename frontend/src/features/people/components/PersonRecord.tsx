@@ -231,7 +231,7 @@ const planColumns: ReadonlyArray<TableColumn<PlanVersionData>> = [
     hideInCard: true,
     cell: (plan) => (
       <Link className="govuk-link" href={`/plans/${plan.id}`}>
-        Version {plan.version}
+        {plan.episode && plan.episode > 1 ? `Plan ${plan.episode}, version ${plan.version}` : `Version ${plan.version}`}
       </Link>
     ),
   },
@@ -262,7 +262,7 @@ export function PlanVersions({ plans, createAction }: { plans: readonly PlanVers
           rows={plans}
           rowKey={(plan) => plan.id}
           firstCellIsHeader
-          cardTitle={(plan) => `Version ${plan.version}`}
+          cardTitle={(plan) => (plan.episode && plan.episode > 1 ? `Plan ${plan.episode}, version ${plan.version}` : `Version ${plan.version}`)}
           cardTitleContent={(plan) => (
             <Link className="govuk-link" href={`/plans/${plan.id}`}>
               Version {plan.version}

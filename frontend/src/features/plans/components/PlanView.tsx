@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import {
-  ButtonLink,
   GatedSection,
   Link,
   NotificationBanner,
@@ -17,6 +16,7 @@ import { accessTo, canRead, canReadCoded, withheldReason, type SectionName } fro
 import { visitStatuses } from '../labels';
 import { outcomesOf, planPersonName, type PlanData, type ReviewData, type VisitData } from '../types';
 import { OutcomeCard } from './OutcomeCard';
+import { PlanActions } from './PlanActions';
 import { RisksByKind } from './RisksByKind';
 
 const endReasons: Record<string, string> = {
@@ -269,7 +269,7 @@ export function PlanView({ plan, visits, visitsTotal, visitsMissing = 0, canEdit
         )}
       </p>
       {plan.interimMeasures && <WarningText>Interim measures only, while an advocate is awaited. This is not an agreed plan (R30).</WarningText>}
-      {canEdit && plan.status === 'DRAFT' && <ButtonLink href={`/plans/${plan.id}/edit`}>Edit the draft plan</ButtonLink>}
+      {canEdit && <PlanActions plan={plan} />}
 
       <SummaryList
         rows={[

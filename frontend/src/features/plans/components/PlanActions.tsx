@@ -1,0 +1,37 @@
+import { ButtonLink, Link } from '../../../components';
+import type { PlanData } from '../types';
+
+/**
+ * What a practitioner can do next with this version, by its status (R2):
+ * each leads to a page that shows what is still missing before the button
+ * that does it.
+ */
+export function PlanActions({ plan }: { plan: Pick<PlanData, 'id' | 'status' | 'supersedes'> }) {
+  const base = `/plans/${plan.id}`;
+  const live = ['DRAFT', 'AGREED', 'ACTIVE', 'UNDER_REVIEW'].includes(plan.status);
+  const primary =
+    plan.status === 'DRAFT'
+      ? { href: `${base}/edit`, text: 'Edit the draft plan' }
+      : plan.status === 'AGREED'
+        ? { href: `${base}/commence`, text: 'Commence the plan' }
+        : plan.status === 'ACTIVE' || plan.status === 'UNDER_REVIEW'
+          ? { href: `${base}/review`, text: 'Reviews' }
+          : null;
+  const links = [
+    plan.status === 'DRAFT' && { href: `${base}/agree`, text: 'Agree the plan' },
+    ['AGREED', 'ACTIVE', 'UNDER_REVIEW'].includes(plan.status) && { href: `${base}/amendments`, text: 'Amendments' },
+    live && { href: `${base}/end`, text: plan.status === 'DRAFT' ? 'The person does not wish to proceed' : 'End the plan' },
+    plan.status !== 'DRAFT' && { href: `${base}/share`, text: 'Share the plan' },
+    plan.supersedes && { href: `${base}/compare/${plan.supersedes.id}`, text: 'Compare with the previous version' },
+  ].filter((x): x is { href: string; text: string } => Boolean(x));
+  return (
+    <div className="govuk-button-group">
+      {primary && <ButtonLink href={primary.href}>{primary.text}</ButtonLink>}
+      {links.map((l) => (
+        <Link key={l.href} className="govuk-link" href={l.href}>
+          {l.text}
+        </Link>
+      ))}
+    </div>
+  );
+}
