@@ -13,6 +13,7 @@ function navigationFor(roles: readonly string[], pathname: string): ServiceNavig
   const items: ServiceNavigationItem[] = [];
   if (roles.includes('WORKER')) items.push({ href: '/today', text: "Today's visits" });
   if (!isVisitWorker(roles)) items.push({ href: '/caseload', text: 'Caseload' });
+  if (roles.includes('PRACTITIONER') || roles.includes('MANAGER')) items.push({ href: '/due', text: 'Due' });
   return items.map((item) => ({
     ...item,
     current: pathname === item.href,

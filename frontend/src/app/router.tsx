@@ -4,9 +4,14 @@ import { HomeRedirect, NotFoundPage, RequireAuth, RouteError } from './routes';
 import { Shell } from './Shell';
 
 type EditPages = typeof import('../features/plans/edit/PlanEditPages');
+type LifecyclePages = typeof import('../features/lifecycle/LifecyclePages');
 
 /** One of the draft plan's edit pages (one chunk for all of them). */
 const editPage = (name: keyof EditPages) => import('../features/plans/edit/PlanEditPages').then((m) => ({ Component: m[name] as ComponentType }));
+
+/** One of the plan's lifecycle pages (one chunk for all of them). */
+const lifecyclePage = (name: keyof LifecyclePages) =>
+  import('../features/lifecycle/LifecyclePages').then((m) => ({ Component: m[name] as ComponentType }));
 
 /**
  * The app's routes. Feature pages load on demand, so a worker's phone
@@ -30,6 +35,13 @@ export const router = createBrowserRouter([
               { path: 'people/:personId', lazy: () => import('../features/people/PersonPage').then((m) => ({ Component: m.PersonPage })) },
               { path: 'people/:personId/access', lazy: () => import('../features/sharing/AccessHistoryPage').then((m) => ({ Component: m.AccessHistoryPage })) },
               { path: 'plans/:planId', lazy: () => import('../features/plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
+              { path: 'due', lazy: () => import('../features/due/DuePage').then((m) => ({ Component: m.DuePage })) },
+              { path: 'plans/:planId/agree', lazy: () => lifecyclePage('AgreePage') },
+              { path: 'plans/:planId/commence', lazy: () => lifecyclePage('CommencePage') },
+              { path: 'plans/:planId/end', lazy: () => lifecyclePage('EndPage') },
+              { path: 'plans/:planId/review', lazy: () => lifecyclePage('ReviewsPage') },
+              { path: 'plans/:planId/amendments', lazy: () => lifecyclePage('AmendmentsPage') },
+              { path: 'plans/:planId/compare/:otherId', lazy: () => lifecyclePage('ComparePage') },
               { path: 'plans/:planId/share', lazy: () => import('../features/sharing/SharePage').then((m) => ({ Component: m.SharePage })) },
               {
                 path: 'plans/:planId/edit',

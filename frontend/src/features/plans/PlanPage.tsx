@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
+import { NotificationBanner } from '../../components';
+import type { SavedState } from './edit/save';
 import { useQuery } from 'urql';
 import { hasCode, hasFailed } from '../../lib/graphqlErrors';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -21,6 +23,7 @@ export function PlanPage() {
   const { planId = '' } = useParams();
   const [visitsFrom] = useState(startOfToday);
   const [result] = useQuery({ query: PlanQuery, variables: { id: planId, visitsFrom } });
+  const saved = (useLocation().state as SavedState | null)?.saved;
   const node = result.data?.node;
   const plan = node?.__typename === 'Plan' ? node : null;
   const name = plan ? planPersonName(plan) : null;
@@ -55,12 +58,15 @@ export function PlanPage() {
   const visits = visitEdges.flatMap((edge) => (edge?.node ? [edge.node] : []));
   const canEdit = result.data?.me.roles.some((role) => planningRoles.includes(role)) ?? false;
   return (
-    <PlanView
+    <>
+      {saved && <NotificationBanner type="success">{saved}</NotificationBanner>}
+      <PlanView
       plan={plan}
       visits={visits}
       visitsTotal={result.data?.visits.totalCount ?? visits.length}
       visitsMissing={visitEdges.length - visits.length}
       canEdit={canEdit}
-    />
+      />
+    </>
   );
 }
