@@ -76,6 +76,7 @@ func main() {
 	flag.DurationVar(&o.warmup, "warmup", 3*time.Second, "load before measuring")
 	flag.StringVar(&o.dataDir, "data", ".data/loadbench", "where the benchmark's own PostgreSQL lives when DATABASE_URL is unset")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write the server's CPU profile over the measured run to this file")
+	flag.StringVar(&o.script, "script", "", "also write the pgbench script to this file")
 	flag.StringVar(&o.pgbench, "pgbench", "/usr/lib/postgresql/15/bin/pgbench", "the pgbench program")
 	flag.Parse()
 	log.SetFlags(log.Ltime)
@@ -92,6 +93,7 @@ type options struct {
 	duration, warmup time.Duration
 	dataDir          string
 	cpuProfile       string
+	script           string
 	pgbench          string
 }
 
@@ -214,7 +216,11 @@ func run(ctx context.Context, o options) error {
 	}
 
 	log.Printf("%d clients for %s: the same SQL through pgbench", o.clients, o.duration)
-	script, err := writeScript(filepath.Join(tmp, "today.sql"), workers)
+	scriptPath := o.script
+	if scriptPath == "" {
+		scriptPath = filepath.Join(tmp, "today.sql")
+	}
+	script, err := writeScript(scriptPath, workers)
 	if err != nil {
 		return err
 	}

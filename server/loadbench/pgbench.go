@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -48,7 +49,7 @@ func render(q string, args []any) (string, error) {
 		}
 		if idCol >= 0 && (n-1)%cols == idCol {
 			// Same length and prefix as the real id; unique per execution.
-			if s, ok := args[n-1].(string); ok && len(s) > 2 {
+			if s := fmt.Sprint(args[n-1]); len(s) > 2 {
 				return fmt.Sprintf("(%s || upper(substr(md5(random()::text), 1, %d)))", pq.QuoteLiteral(s[:2]), len(s)-2)
 			}
 		}
@@ -90,15 +91,21 @@ func literal(v any) (string, error) {
 		return pq.QuoteLiteral(x.Format(time.RFC3339Nano)) + "::timestamptz", nil
 	case fmt.Stringer:
 		return pq.QuoteLiteral(x.String()), nil
-	default:
-		// Named string and integer types (enums, ids).
-		switch s := fmt.Sprint(x); {
-		case regexp.MustCompile(`^-?\d+$`).MatchString(s):
-			return s, nil
-		default:
-			return pq.QuoteLiteral(s), nil
-		}
 	}
+	// Named types: enums and ids (strings), counts, JSON (bytes).
+	switch rv := reflect.ValueOf(v); {
+	case rv.Kind() == reflect.String:
+		return literal(rv.String())
+	case rv.CanInt():
+		return literal(rv.Int())
+	case rv.CanUint():
+		return literal(rv.Uint())
+	case rv.Kind() == reflect.Bool:
+		return literal(rv.Bool())
+	case rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8:
+		return literal(rv.Bytes())
+	}
+	return "", fmt.Errorf("no literal for %T", v)
 }
 
 // writeScript writes the pgbench script: one \if branch per worker.
