@@ -79,12 +79,16 @@ func prepare(ctx context.Context, admin string, people int, seed int64) (dbURL, 
 	err = adminDB.QueryRowContext(ctx, `SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1`, name).Scan(&comment)
 	switch {
 	case err == nil:
-		prefix := marker(people, seed, "")
-		prefix = prefix[:strings.Index(prefix, "day=")]
-		if c := comment.String; strings.HasPrefix(c, prefix) && strings.Contains(c, " migrations="+migrations.Key()) {
+		prefix := fmt.Sprintf("loadbench people=%d seed=%d day=", people, seed)
+		if c := comment.String; strings.HasPrefix(c, prefix) {
 			day = strings.Fields(strings.TrimPrefix(c, prefix))[0]
-			day = strings.TrimPrefix(day, "day=")
-			log.Printf("reusing database %s, seeded for %s (%s)", name, day, c)
+			log.Printf("reusing database %s, seeded for %s", name, day)
+			if !strings.HasSuffix(c, " migrations="+migrations.Key()) {
+				// Newer migrations (an index, say): apply them to the data.
+				if err := migrateAndMark(ctx, adminDB, dbURL, name, marker(people, seed, day)); err != nil {
+					return "", "", err
+				}
+			}
 			return dbURL, day, nil
 		}
 		log.Printf("database %s is not a finished seeding (%q): making it again", name, comment.String)
@@ -169,4 +173,23 @@ func describe(ctx context.Context, dbURL, day string) (dataset, error) {
 		d.WithVisits = append(d.WithVisits, w)
 	}
 	return d, rows.Err()
+}
+
+// migrateAndMark applies newer migrations to a seeded database, refreshes
+// the planner's statistics and records the new set in the marker.
+func migrateAndMark(ctx context.Context, adminDB *sql.DB, dbURL, name, mark string) error {
+	db, err := sql.Open("postgres", dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	log.Printf("applying newer migrations to %s", name)
+	if err := migrations.Apply(ctx, db); err != nil {
+		return err
+	}
+	if _, err := db.ExecContext(ctx, "ANALYZE"); err != nil {
+		return err
+	}
+	_, err = adminDB.ExecContext(ctx, "COMMENT ON DATABASE "+pq.QuoteIdentifier(name)+" IS "+pq.QuoteLiteral(mark))
+	return err
 }
