@@ -124,7 +124,7 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	hash, opName, docs, err := persistedToday(filepath.Join(tmp, "persisted-documents.json"))
+	hash, opName, opSource, docs, err := persistedToday(filepath.Join(tmp, "persisted-documents.json"))
 	if err != nil {
 		return err
 	}
@@ -145,7 +145,7 @@ func run(ctx context.Context, o options) error {
 		}
 		workers[i] = &benchWorker{workerRow: w, token: tok}
 	}
-	c := &client{url: srv.url, hash: hash, day: day, http: &http.Client{Transport: &http.Transport{
+	c := &client{url: srv.url, hash: hash, op: opName, day: day, http: &http.Client{Transport: &http.Transport{
 		MaxIdleConns: 4 * o.clients, MaxIdleConnsPerHost: 4 * o.clients, IdleConnTimeout: time.Minute,
 	}}}
 
@@ -206,10 +206,15 @@ func run(ctx context.Context, o options) error {
 		}()
 	}
 	log.Printf("%d clients for %s: the today query through the API", o.clients, o.duration)
+	clientCPU0 := cpuSeconds()
+	busy0, total0 := machineCPU()
 	res, err := c.load(workers, o.clients, o.duration)
 	if err != nil {
 		return err
 	}
+	busy1, total1 := machineCPU()
+	res.clientCPU = cpuSeconds() - clientCPU0
+	res.machineBusy = float64(busy1-busy0) / float64(max(total1-total0, 1))
 	after, err := srv.stats()
 	if err != nil {
 		return err
@@ -229,13 +234,21 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
+	busy0, total0 = machineCPU()
 	ceiling, err := runPgbench(o.pgbench, dbURL, script, o.clients, o.duration)
 	if err != nil {
 		return err
 	}
+	busy1, total1 = machineCPU()
+	ceiling.machineBusy = float64(busy1-busy0) / float64(max(total1-total0, 1))
+	busyIdle0, totalIdle0 := machineCPU()
+	time.Sleep(2 * time.Second)
+	busyIdle1, totalIdle1 := machineCPU()
+	idleBusy := float64(busyIdle1-busyIdle0) / float64(max(totalIdle1-totalIdle0, 1))
 	report(os.Stdout, reportData{
-		o: o, day: day, data: data, workers: workers, opName: opName, hash: hash,
+		o: o, day: day, data: data, workers: workers, opName: opName + " (" + opSource + ")", hash: hash,
 		res: res, statements: after.Statements - before.Statements, server: after, ceiling: ceiling,
+		serverCPU: after.CPUSeconds - before.CPUSeconds, idleBusy: idleBusy,
 	})
 	return nil
 }
@@ -285,17 +298,18 @@ func mint(key ed25519.PrivateKey, subject string) (string, error) {
 // persistedToday finds the web app's today operation in its allow-list
 // (the first operation asking for myVisits). Until the Today screen has
 // one, it writes a copy of the list with todayQuery added, at path, for the
-// server to load. It returns the hash, the operation's name and the list's path.
-func persistedToday(path string) (hash, name, docs string, err error) {
+// server to load. It returns the hash, the operation's name, where it comes
+// from and the list's path.
+func persistedToday(path string) (hash, name, source, docs string, err error) {
 	_, file, _, _ := runtime.Caller(0)
 	app := filepath.Join(filepath.Dir(file), "..", "..", "frontend", "src", "gql", "persisted-documents.json")
 	b, err := os.ReadFile(app)
 	if err != nil {
-		return "", "", "", err
+		return "", "", "", "", err
 	}
 	m := map[string]string{}
 	if err := json.Unmarshal(b, &m); err != nil {
-		return "", "", "", err
+		return "", "", "", "", err
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -304,7 +318,7 @@ func persistedToday(path string) (hash, name, docs string, err error) {
 	slices.Sort(keys)
 	for _, k := range keys {
 		if strings.Contains(m[k], "myVisits(") {
-			return k, opName(m[k]) + " (the web app's)", app, nil
+			return k, opName(m[k]), "the web app's", app, nil
 		}
 	}
 	sum := sha256.Sum256([]byte(todayQuery))
@@ -312,9 +326,9 @@ func persistedToday(path string) (hash, name, docs string, err error) {
 	m[hash] = todayQuery
 	out, err := json.Marshal(m)
 	if err != nil {
-		return "", "", "", err
+		return "", "", "", "", err
 	}
-	return hash, "Today (loadbench's; the web app's Today screen has no operation yet)", path, os.WriteFile(path, out, 0o600)
+	return hash, opName(todayQuery), "loadbench's own: the web app's Today screen has no operation yet", path, os.WriteFile(path, out, 0o600)
 }
 
 func opName(doc string) string {
@@ -420,13 +434,13 @@ func (c *child) download(path, file string) error {
 
 // client asks the API for today's visits.
 type client struct {
-	url, hash, day string
-	http           *http.Client
+	url, hash, op, day string
+	http               *http.Client
 }
 
 func (c *client) body() []byte {
 	b, _ := json.Marshal(map[string]any{
-		"operationName": nil, "variables": map[string]any{"date": c.day},
+		"operationName": c.op, "variables": map[string]any{"date": c.day},
 		"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": c.hash}},
 	})
 	return b
@@ -482,9 +496,11 @@ func (c *client) today(w *benchWorker) (int, error) {
 
 // loadResult is what a load run measured.
 type loadResult struct {
-	requests  int
-	elapsed   time.Duration
-	latencies []time.Duration
+	requests    int
+	elapsed     time.Duration
+	latencies   []time.Duration
+	clientCPU   float64 // seconds of the load generator's CPU
+	machineBusy float64 // share of all cores busy, every process counted
 }
 
 // load has n clients ask for random workers' days for d, each waiting for

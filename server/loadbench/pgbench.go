@@ -140,6 +140,8 @@ type ceiling struct {
 	TPS       float64
 	LatencyMS float64
 	Failed    string
+	// machineBusy is the share of all cores busy during the run.
+	machineBusy float64
 }
 
 var (

@@ -19,6 +19,8 @@ type reportData struct {
 	statements   int64
 	server       stats
 	ceiling      ceiling
+	serverCPU    float64 // seconds of the server's CPU over the run
+	idleBusy     float64 // share of all cores busy with neither running
 }
 
 // Targets from issue 6.
@@ -73,6 +75,10 @@ func report(out io.Writer, r reportData) {
 	row("  fewest visits", "%d statements for %d visits (%s)", fewest.statements, fewest.Visits, fewest.Subject)
 	row("  most visits", "%d statements for %d visits (%s)", most.statements, most.Visits, most.Subject)
 	row("  across all workers", "%v", counts)
+	row("CPU per request", "server %.2f ms, load clients %.2f ms (PostgreSQL not counted)",
+		1000*r.serverCPU/float64(r.res.requests), 1000*r.res.clientCPU/float64(r.res.requests))
+	row("machine busy", "%.0f%% of %d cores during the API run, %.0f%% during pgbench, %.0f%% with neither (other work)",
+		100*r.res.machineBusy, runtime.NumCPU(), 100*r.ceiling.machineBusy, 100*r.idleBusy)
 	row("server peak memory", "%.1f MiB peak RSS (VmHWM, reset after warm-up); Go runtime peak %.1f MiB", peakMiB, float64(r.server.PeakGoBytes)/(1<<20))
 	fmt.Fprintln(t, "\t")
 	failed := ""

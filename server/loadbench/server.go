@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -55,6 +56,8 @@ type stats struct {
 	// PeakGoBytes is the largest Go runtime total (heap, stacks, runtime
 	// structures; /memory/classes/total minus released) seen by a 10 ms sampler.
 	PeakGoBytes uint64
+	// CPUSeconds is the process's user and system CPU time so far.
+	CPUSeconds float64
 }
 
 func runServer(raw string) error {
@@ -101,7 +104,7 @@ func runServer(raw string) error {
 	mux.Handle("/graphql", a.Handler())
 	mux.HandleFunc("GET /loadbench/stats", func(w http.ResponseWriter, r *http.Request) {
 		hwm, rss := procMemory()
-		_ = json.NewEncoder(w).Encode(stats{Statements: cnt.n.Load(), PeakRSSKB: hwm, RSSKB: rss, PeakGoBytes: peakGo.Load()})
+		_ = json.NewEncoder(w).Encode(stats{Statements: cnt.n.Load(), PeakRSSKB: hwm, RSSKB: rss, PeakGoBytes: peakGo.Load(), CPUSeconds: cpuSeconds()})
 	})
 	// Resets the peaks, so the run's figures leave out start-up.
 	mux.HandleFunc("POST /loadbench/reset-peak", func(w http.ResponseWriter, r *http.Request) {
@@ -135,6 +138,34 @@ func runServer(raw string) error {
 		return err
 	}
 	return client.Close()
+}
+
+// cpuSeconds is this process's CPU time, user and system.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
+
+// machineCPU reads /proc/stat: busy and total jiffies of all cores, every
+// process on the machine included.
+func machineCPU() (busy, total int64) {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, 0
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line)
+	for i, v := range f[1:] {
+		n, _ := strconv.ParseInt(v, 10, 64)
+		total += n
+		if i != 3 && i != 4 { // idle, iowait
+			busy += n
+		}
+	}
+	return busy, total
 }
 
 // procMemory reads VmHWM and VmRSS (kB) from /proc/self/status.
