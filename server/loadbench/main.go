@@ -32,12 +32,14 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/MicahParks/jwkset"
@@ -103,6 +105,16 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	defer stop()
+	// pg_ctl detaches PostgreSQL: stop it on Ctrl-C too. The server child
+	// ends when our end of its stdin closes, pgbench on the terminal's signal.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-sigs
+		log.Printf("%v: stopping", sig)
+		stop()
+		os.Exit(130)
+	}()
 	dbURL, day, err := prepare(ctx, admin, o.people, o.seed)
 	if err != nil {
 		return err

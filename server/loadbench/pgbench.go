@@ -151,7 +151,7 @@ var (
 )
 
 func runPgbench(prog, dbURL, script string, clients int, d time.Duration) (ceiling, error) {
-	args := []string{"-n", "-c", strconv.Itoa(clients), "-j", "2", "-T", strconv.Itoa(int(d.Seconds())), "-f", script, dbURL}
+	args := []string{"-n", "-c", strconv.Itoa(clients), "-j", "2", "-T", strconv.Itoa(max(1, int(d.Seconds()))), "-f", script, dbURL}
 	out, err := exec.Command(prog, args...).CombinedOutput()
 	if err != nil {
 		return ceiling{}, fmt.Errorf("pgbench: %w\n%s", err, tail(string(out), 3000))
