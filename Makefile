@@ -11,7 +11,7 @@ WITHPG  := $(GO) run ./server/pgcluster/withpg --
 FRONT   := frontend
 
 .PHONY: help run build build-api build-web frontend-deps test test-go test-web test-e2e vet \
-        generate generate-ent generate-gql generate-web check-generated migration bench clean
+        generate generate-ent generate-gql generate-web check-generated migration bench load clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ migration: ## Write a migration for schema changes: make migration name=add_some
 
 bench: ## Benchmarks (consent overhead, workers' today query); prints figures.
 	$(WITHPG) $(GO) test -run '^$$' -bench . -benchmem ./...
+
+load: ## Load benchmark of the workers' today query (issue 6) against pgbench's ceiling; prints the figures. LOAD_FLAGS="-people 2000 -duration 5s" for a quick one.
+	$(GO) run ./server/loadbench $(LOAD_FLAGS)
 
 clean: ## Remove build output (not .data: that is your local database).
 	rm -rf bin $(FRONT)/dist $(FRONT)/test-results

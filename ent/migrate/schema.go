@@ -443,6 +443,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{ContingenciesColumns[4]},
 			},
+			{
+				Name:    "contingency_risk_id",
+				Unique:  false,
+				Columns: []*schema.Column{ContingenciesColumns[9]},
+			},
 		},
 	}
 	// EmergencyAccessesColumns holds the columns for the "emergency_accesses" table.
@@ -971,6 +976,11 @@ var (
 				Name:    "risk_person_id",
 				Unique:  false,
 				Columns: []*schema.Column{RisksColumns[4]},
+			},
+			{
+				Name:    "risk_plan_id",
+				Unique:  false,
+				Columns: []*schema.Column{RisksColumns[16]},
 			},
 		},
 	}

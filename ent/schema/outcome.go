@@ -148,6 +148,10 @@ func (Risk) Edges() []ent.Edge {
 	}
 }
 
+// Indexes of the Risk: a plan's risks are read by plan (the workers' today
+// query, the plan screens).
+func (Risk) Indexes() []ent.Index { return []ent.Index{index.Fields("plan_id")} }
+
 // Contingency holds the schema definition for the Contingency entity.
 type Contingency struct{ ent.Schema }
 
@@ -178,3 +182,6 @@ func (Contingency) Edges() []ent.Edge {
 		edge.From("risk", Risk.Type).Ref("contingencies").Unique().Required().Immutable().Field("risk_id").Comment("The risk."),
 	}
 }
+
+// Indexes of the Contingency: a risk's contingencies are read by risk.
+func (Contingency) Indexes() []ent.Index { return []ent.Index{index.Fields("risk_id")} }
