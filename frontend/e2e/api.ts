@@ -114,3 +114,48 @@ export async function findPlan(token: string, status: string): Promise<{ id: str
   if (!node) throw new Error(`e2e: the demo data has no ${status} plan`);
   return { id: node.id, personId: node.person.id };
 }
+
+/**
+ * A draft plan with everything agreement needs except who was involved
+ * (R3), so the agree page has one thing to show as missing; addInvolvement
+ * supplies it. No risks to the worker and no visits: commencing needs only
+ * a planned end within the maximum period (R9).
+ */
+export async function nearlyReadyDraft(token: string, preferredName: string): Promise<{ planId: string; personId: string }> {
+  const me = await must<{ me: { account: { id: string } } }>(token, `query { me { account { id } } }`);
+  const personId = await createPerson(token, preferredName, `${preferredName} Holloway ${Date.now().toString(36).slice(-5)}`);
+  const need = await must<{ createNeed: { id: string } }>(token, `mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }`, {
+    input: { personID: personId, area: 'Getting out and about', description: 'Has lost confidence walking outside since the fall' },
+  });
+  const plan = await createDraftPlan(token, personId);
+  await fillDraftPlan(token, plan.id);
+  const risks = await must<{ risks: { edges: Array<{ node: { id: string; kind: string } }> } }>(token, `query($p: ID!) { risks(where: { planID: $p }) { edges { node { id kind } } } }`, {
+    p: plan.id,
+  });
+  for (const edge of risks.risks.edges) {
+    if (edge.node.kind === 'TO_WORKER') await must(token, `mutation($id: ID!) { deleteRisk(id: $id) }`, { id: edge.node.id });
+  }
+  const end = new Date(Date.now() + 35 * 86400_000).toISOString().slice(0, 10);
+  await must(token, `mutation($id: ID!, $rev: Int!, $input: UpdatePlanInput!) { updatePlan(id: $id, expectedRevision: $rev, input: $input) { revision } }`, {
+    id: plan.id,
+    rev: plan.revision,
+    input: {
+      addNeedIDs: [need.createNeed.id],
+      visitFrequency: 'Daily, mornings',
+      visitDurationMinutes: 45,
+      workerTasks: 'Walk alongside; do not take her arm unless she asks',
+      noOtherSupport: true,
+      reviewFrequency: 'Every three weeks',
+      reviewResponsibleID: me.me.account.id,
+      plannedEnd: end,
+    },
+  });
+  return { planId: plan.id, personId };
+}
+
+/** Records who was involved in planning (R3). */
+export async function addInvolvement(token: string, planID: string, name: string): Promise<void> {
+  await must(token, `mutation($input: CreateInvolvementInput!) { createInvolvement(input: $input) { id } }`, {
+    input: { planID, name, relationship: 'the person', basis: 'PERSON' },
+  });
+}

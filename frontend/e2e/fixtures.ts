@@ -26,13 +26,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, `axe found accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-/** Saves a full-page screenshot as test-results/screens/<name>-<width>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot as test-results/screens/<name>-<width>.png: the whole
+ * page, or its top `height` pixels (for the README).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true, height }: { fullPage?: boolean; height?: number } = {}): Promise<string> {
   const width = page.viewportSize()?.width ?? 0;
   const dir = resolve(import.meta.dirname, '../test-results/screens');
   mkdirSync(dir, { recursive: true });
   const path = resolve(dir, `${name}-${width}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage, ...(height && { clip: { x: 0, y: 0, width, height } }) });
   return path;
 }
 

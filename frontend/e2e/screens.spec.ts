@@ -13,6 +13,8 @@ interface Screens {
   carer: Session;
   activePlan: { id: string; personId: string };
   supersededPlan: { id: string; personId: string };
+  /** The version that replaced supersededPlan. */
+  replacingPlan: string;
   draftPlan: string;
   draftPerson: string;
   carerPerson: string;
@@ -33,11 +35,16 @@ test.beforeAll(async () => {
   );
   const carerPlan = shared.plans.edges[0]?.node;
   if (!carerPlan) throw new Error('e2e: carol.carer has no shared plan in the demo data');
+  const superseded = await findPlan(practitioner.token, 'SUPERSEDED');
+  const replacing = await must<{ node: { supersededBy: { id: string } } }>(practitioner.token, `query($id: ID!) { node(id: $id) { ... on Plan { supersededBy { id } } } }`, {
+    id: superseded.id,
+  });
   screens = {
     practitioner,
+    replacingPlan: replacing.node.supersededBy.id,
     carer,
     activePlan: await findPlan(practitioner.token, 'ACTIVE'),
-    supersededPlan: await findPlan(practitioner.token, 'SUPERSEDED'),
+    supersededPlan: superseded,
     draftPlan: draft.id,
     draftPerson,
     carerPerson: carerPlan.person.id,
@@ -69,6 +76,15 @@ const practitionerScreens: Array<{ name: string; path: () => string; heading: Re
   { name: 'edit-visits', path: () => `/plans/${screens.draftPlan}/edit/visits`, heading: /^Visits: how often and how long$/ },
   { name: 'edit-other-support', path: () => `/plans/${screens.draftPlan}/edit/other-support`, heading: /^Other support$/ },
   { name: 'edit-review', path: () => `/plans/${screens.draftPlan}/edit/review`, heading: /^Review arrangements$/ },
+  { name: 'agree', path: () => `/plans/${screens.draftPlan}/agree`, heading: /^Agree the plan$/ },
+  { name: 'end-draft', path: () => `/plans/${screens.draftPlan}/end`, heading: /^The person does not wish to proceed$/ },
+  { name: 'reviews', path: () => `/plans/${screens.activePlan.id}/review`, heading: /^Reviews$/ },
+  { name: 'amendments', path: () => `/plans/${screens.activePlan.id}/amendments`, heading: /^Amendments$/ },
+  { name: 'end', path: () => `/plans/${screens.activePlan.id}/end`, heading: /^End the plan$/ },
+  { name: 'compare', path: () => `/plans/${screens.replacingPlan}/compare/${screens.supersededPlan.id}`, heading: /^What changed from version \d+ to version \d+$/ },
+  { name: 'share', path: () => `/plans/${screens.activePlan.id}/share`, heading: /^Share the plan$/ },
+  { name: 'access-history', path: () => `/people/${screens.activePlan.personId}/access`, heading: /^Who has seen .*record$/ },
+  { name: 'due', path: () => '/due', heading: /^Due and overdue$/ },
 ];
 
 for (const width of widths) {
@@ -84,6 +100,8 @@ for (const width of widths) {
         await expectNoAxeViolations(page);
         await expectNoHorizontalScroll(page);
         await screenshot(page, screen.name);
+        // The README's picture of the plan screen (frontend/docs/plan-screen.png is a copy).
+        if (screen.name === 'plan-active' && width > 1000) await screenshot(page, 'readme-plan', { height: 1900 });
       });
     }
 

@@ -1,0 +1,98 @@
+import { addInvolvement, nearlyReadyDraft, signInAs, signInPage, type Session } from './api';
+import { expect, expectNoAxeViolations, screenshot, test } from './fixtures';
+
+/**
+ * A plan's life under the Care Act through the web app (issue 5): what is
+ * missing shows before the button; draft → agreed → active → a review →
+ * an amendment making version 2 → ended.
+ */
+
+let practitioner: Session;
+
+test.beforeAll(async () => {
+  practitioner = await signInAs('priya.practitioner');
+});
+
+test('a plan goes from draft to agreed to active, through a review and an amendment, to ended', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { planId } = await nearlyReadyDraft(practitioner.token, 'Winifred');
+  await signInPage(page, practitioner);
+
+  // Agree: the page says what is missing (R3) instead of offering the button.
+  await page.goto(`/plans/${planId}`);
+  await page.getByRole('link', { name: 'Agree the plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Agree the plan' })).toBeVisible();
+  const missing = page.getByRole('list', { name: 'Still missing' });
+  await expect(missing).toContainText('R3');
+  await expect(page.getByRole('button', { name: 'Agree the plan' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'agree-missing');
+
+  await addInvolvement(practitioner.token, planId, 'Winifred Holloway');
+  await page.reload();
+  await page.getByRole('button', { name: 'Agree the plan' }).click();
+  await expect(page.getByText('The plan is agreed')).toBeVisible();
+  await expect(page.getByText('Agreed', { exact: true }).first()).toBeVisible();
+
+  // Commence (R31, R32, R9 met): the first review is set.
+  await page.getByRole('button', { name: 'Commence the plan' }).click();
+  await page.getByRole('button', { name: 'Commence reablement' }).click();
+  await expect(page.getByText('Reablement has commenced')).toBeVisible();
+  await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();
+
+  // A review the person asked for (R12): decided, held, result recorded.
+  await page.getByRole('button', { name: 'Reviews' }).click();
+  await expect(page.getByText(/First review due/)).toBeVisible();
+  await page.getByRole('button', { name: 'Record the request' }).click();
+  await expect(page.getByRole('alert')).toContainText('Select who asked');
+  await page.getByRole('radio', { name: 'The person' }).check();
+  await page.getByLabel('Why did they ask?').fill('She wants to add going to the library to her outcomes');
+  await page.getByRole('button', { name: 'Record the request' }).click();
+  await expect(page.getByText('Waiting for a decision')).toBeVisible();
+  await page.getByRole('radio', { name: 'Hold the review' }).check();
+  await page.getByLabel('Reasons').fill('New information from the person');
+  await page.getByRole('button', { name: 'Record the decision' }).click();
+  await page.getByRole('radio', { name: 'Revise the plan (through an amendment)' }).check();
+  await page.getByLabel('What was found and agreed').fill('Add a library outcome; everything else continues');
+  await page.getByRole('button', { name: 'Record the result' }).click();
+  await expect(page.getByText(/^Revise,/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'reviews');
+
+  // An amendment the person asked for (R25): agreed, version 2 (R26).
+  await page.getByRole('link', { name: 'Back to the plan' }).click();
+  await page.getByRole('link', { name: 'Amendments' }).click();
+  await page.getByRole('radio', { name: 'The person' }).check();
+  await page.getByRole('radio', { name: 'Information is missing' }).check();
+  await page.getByLabel('What do they ask to change?').fill('Add going to the library on Saturdays');
+  await page.getByRole('button', { name: 'Record the request' }).click();
+  await page.getByLabel('The evidence reviewed').fill('The review notes');
+  await page.getByRole('radio', { name: 'Agree: make a new version' }).check();
+  await page.getByLabel('Reasons').fill('Agreed at review');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'amendment-decision');
+  await page.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(page.getByText('Amendment agreed: this is version 2')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reablement plan, version 2' })).toBeVisible();
+
+  // Version 1 stays readable and says it is superseded; the two compare side by side.
+  await page.getByRole('link', { name: 'Compare with the previous version' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What changed from version 1 to version 2' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Back to version 2' }).click();
+  await page.getByRole('link', { name: 'version 1' }).click();
+  await expect(page.getByText('This version has been superseded and can never change again.')).toBeVisible();
+  await page.goBack();
+
+  // End (R2): outcomes met.
+  await page.getByRole('link', { name: 'End the plan' }).click();
+  await page.getByRole('button', { name: 'End the plan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Select how the plan is ending');
+  await page.getByRole('radio', { name: 'Reablement ends' }).check();
+  await page.getByRole('radio', { name: 'The outcomes are met' }).check();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'end');
+  await page.getByRole('button', { name: 'End the plan' }).click();
+  await expect(page.getByText('The plan has ended')).toBeVisible();
+  await expect(page.getByText('Ended', { exact: true }).first()).toBeVisible();
+});

@@ -1,0 +1,58 @@
+import { findPlan, signInAs, signInPage, type Session } from './api';
+import { expect, expectNoAxeViolations, screenshot, test } from './fixtures';
+
+/**
+ * Sharing and access history through the web app (issue 4): the share
+ * screen previews exactly what the recipient will see before it is sent;
+ * the person's record says who has seen it.
+ */
+
+let practitioner: Session;
+
+test.beforeAll(async () => {
+  practitioner = await signInAs('priya.practitioner');
+});
+
+test('a limited carer share is previewed section by section, then sent', async ({ page }) => {
+  const plan = await findPlan(practitioner.token, 'ACTIVE');
+  await signInPage(page, practitioner);
+  await page.goto(`/plans/${plan.id}`);
+  await page.getByRole('link', { name: 'Share the plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Share the plan' })).toBeVisible();
+
+  // A carer's limited copy needs the person's own request (R21): the preview runs the rule.
+  await page.getByRole('radio', { name: 'A carer' }).check();
+  await page.getByLabel("Their name, or the organisation's").fill('Joan Marsh');
+  await page.getByRole('radio', { name: 'Only some sections' }).check();
+  await page.getByRole('checkbox', { name: 'Outcomes and progress' }).check();
+  await page.getByRole('checkbox', { name: 'Visits' }).check();
+  await page.getByRole('button', { name: 'Preview what they will see' }).click();
+  await expect(page.getByRole('alert')).toContainText('A carer gets the full plan unless the person, having capacity, asked to share only part.');
+  await expect(page.getByLabel("Their name, or the organisation's")).toHaveValue('Joan Marsh');
+
+  await page.getByRole('checkbox', { name: /asked to share only part of the plan with their carer/ }).check();
+  await page.getByRole('button', { name: 'Preview what they will see' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check what Joan Marsh will see' })).toBeVisible();
+  const seen = page.getByRole('list', { name: 'Sections they will see' });
+  await expect(seen.getByRole('listitem')).toHaveText(['Outcomes and progress', 'Visits']);
+  await expect(page.getByRole('list', { name: 'Sections they will not see' })).toContainText('Risks and contingencies');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'share-preview');
+
+  await page.getByRole('button', { name: 'Share the plan' }).click();
+  await expect(page.getByText('Shared with Joan Marsh')).toBeVisible();
+  await expect(page.getByRole('table').or(page.locator('.govuk-summary-card')).filter({ hasText: 'Joan Marsh' }).first()).toContainText('Current');
+});
+
+test("the person's access history lists who saw the record, what and why", async ({ page }) => {
+  const plan = await findPlan(practitioner.token, 'ACTIVE');
+  await signInPage(page, practitioner);
+  await page.goto(`/people/${plan.personId}`);
+  await page.getByRole('link', { name: 'Who has seen this record' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Who has seen .*record$/ })).toBeVisible();
+  const timeline = page.getByRole('list', { name: 'Access history, newest first' });
+  await expect(timeline.getByRole('listitem').first()).toContainText('Priya Shah');
+  await expect(timeline.getByRole('listitem').first()).toContainText('Saw:');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'access-history');
+});
