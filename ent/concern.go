@@ -39,6 +39,8 @@ type Concern struct {
 	RaisedByID pulid.ID `json:"raised_by_id,omitempty"`
 	// When the practitioner acknowledged it.
 	AcknowledgedAt *time.Time `json:"acknowledged_at,omitempty"`
+	// Who acknowledged it.
+	AcknowledgedByID *pulid.ID `json:"acknowledged_by_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ConcernQuery when eager-loading is set.
 	Edges        ConcernEdges `json:"edges"`
@@ -51,11 +53,13 @@ type ConcernEdges struct {
 	Visit *Visit `json:"visit,omitempty"`
 	// Who raised it.
 	RaisedBy *Account `json:"raised_by,omitempty"`
+	// Who acknowledged it.
+	AcknowledgedBy *Account `json:"acknowledged_by,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
 }
 
 // VisitOrErr returns the Visit value or an error if the edge
@@ -80,12 +84,23 @@ func (e ConcernEdges) RaisedByOrErr() (*Account, error) {
 	return nil, &NotLoadedError{edge: "raised_by"}
 }
 
+// AcknowledgedByOrErr returns the AcknowledgedBy value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ConcernEdges) AcknowledgedByOrErr() (*Account, error) {
+	if e.AcknowledgedBy != nil {
+		return e.AcknowledgedBy, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: account.Label}
+	}
+	return nil, &NotLoadedError{edge: "acknowledged_by"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Concern) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case concern.FieldVisitID:
+		case concern.FieldVisitID, concern.FieldAcknowledgedByID:
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		case concern.FieldID, concern.FieldAuthorityID, concern.FieldPersonID, concern.FieldRaisedByID:
 			values[i] = new(pulid.ID)
@@ -170,6 +185,13 @@ func (_m *Concern) assignValues(columns []string, values []any) error {
 				_m.AcknowledgedAt = new(time.Time)
 				*_m.AcknowledgedAt = value.Time
 			}
+		case concern.FieldAcknowledgedByID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field acknowledged_by_id", values[i])
+			} else if value.Valid {
+				_m.AcknowledgedByID = new(pulid.ID)
+				*_m.AcknowledgedByID = *value.S.(*pulid.ID)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -191,6 +213,11 @@ func (_m *Concern) QueryVisit() *VisitQuery {
 // QueryRaisedBy queries the "raised_by" edge of the Concern entity.
 func (_m *Concern) QueryRaisedBy() *AccountQuery {
 	return NewConcernClient(_m.config).QueryRaisedBy(_m)
+}
+
+// QueryAcknowledgedBy queries the "acknowledged_by" edge of the Concern entity.
+func (_m *Concern) QueryAcknowledgedBy() *AccountQuery {
+	return NewConcernClient(_m.config).QueryAcknowledgedBy(_m)
 }
 
 // Update returns a builder for updating this Concern.
@@ -245,6 +272,11 @@ func (_m *Concern) String() string {
 	if v := _m.AcknowledgedAt; v != nil {
 		builder.WriteString("acknowledged_at=")
 		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.AcknowledgedByID; v != nil {
+		builder.WriteString("acknowledged_by_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')
 	return builder.String()

@@ -112,6 +112,20 @@ func (_c *ConcernCreate) SetNillableAcknowledgedAt(v *time.Time) *ConcernCreate 
 	return _c
 }
 
+// SetAcknowledgedByID sets the "acknowledged_by_id" field.
+func (_c *ConcernCreate) SetAcknowledgedByID(v pulid.ID) *ConcernCreate {
+	_c.mutation.SetAcknowledgedByID(v)
+	return _c
+}
+
+// SetNillableAcknowledgedByID sets the "acknowledged_by_id" field if the given value is not nil.
+func (_c *ConcernCreate) SetNillableAcknowledgedByID(v *pulid.ID) *ConcernCreate {
+	if v != nil {
+		_c.SetAcknowledgedByID(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *ConcernCreate) SetID(v pulid.ID) *ConcernCreate {
 	_c.mutation.SetID(v)
@@ -134,6 +148,11 @@ func (_c *ConcernCreate) SetVisit(v *Visit) *ConcernCreate {
 // SetRaisedBy sets the "raised_by" edge to the Account entity.
 func (_c *ConcernCreate) SetRaisedBy(v *Account) *ConcernCreate {
 	return _c.SetRaisedByID(v.ID)
+}
+
+// SetAcknowledgedBy sets the "acknowledged_by" edge to the Account entity.
+func (_c *ConcernCreate) SetAcknowledgedBy(v *Account) *ConcernCreate {
+	return _c.SetAcknowledgedByID(v.ID)
 }
 
 // Mutation returns the ConcernMutation object of the builder.
@@ -331,6 +350,23 @@ func (_c *ConcernCreate) createSpec() (*Concern, *sqlgraph.CreateSpec) {
 		_node.RaisedByID = nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.AcknowledgedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.AcknowledgedByTable,
+			Columns: []string{concern.AcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.AcknowledgedByID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -434,6 +470,24 @@ func (u *ConcernUpsert) UpdateAcknowledgedAt() *ConcernUpsert {
 // ClearAcknowledgedAt clears the value of the "acknowledged_at" field.
 func (u *ConcernUpsert) ClearAcknowledgedAt() *ConcernUpsert {
 	u.SetNull(concern.FieldAcknowledgedAt)
+	return u
+}
+
+// SetAcknowledgedByID sets the "acknowledged_by_id" field.
+func (u *ConcernUpsert) SetAcknowledgedByID(v pulid.ID) *ConcernUpsert {
+	u.Set(concern.FieldAcknowledgedByID, v)
+	return u
+}
+
+// UpdateAcknowledgedByID sets the "acknowledged_by_id" field to the value that was provided on create.
+func (u *ConcernUpsert) UpdateAcknowledgedByID() *ConcernUpsert {
+	u.SetExcluded(concern.FieldAcknowledgedByID)
+	return u
+}
+
+// ClearAcknowledgedByID clears the value of the "acknowledged_by_id" field.
+func (u *ConcernUpsert) ClearAcknowledgedByID() *ConcernUpsert {
+	u.SetNull(concern.FieldAcknowledgedByID)
 	return u
 }
 
@@ -560,6 +614,27 @@ func (u *ConcernUpsertOne) UpdateAcknowledgedAt() *ConcernUpsertOne {
 func (u *ConcernUpsertOne) ClearAcknowledgedAt() *ConcernUpsertOne {
 	return u.Update(func(s *ConcernUpsert) {
 		s.ClearAcknowledgedAt()
+	})
+}
+
+// SetAcknowledgedByID sets the "acknowledged_by_id" field.
+func (u *ConcernUpsertOne) SetAcknowledgedByID(v pulid.ID) *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetAcknowledgedByID(v)
+	})
+}
+
+// UpdateAcknowledgedByID sets the "acknowledged_by_id" field to the value that was provided on create.
+func (u *ConcernUpsertOne) UpdateAcknowledgedByID() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateAcknowledgedByID()
+	})
+}
+
+// ClearAcknowledgedByID clears the value of the "acknowledged_by_id" field.
+func (u *ConcernUpsertOne) ClearAcknowledgedByID() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearAcknowledgedByID()
 	})
 }
 
@@ -853,6 +928,27 @@ func (u *ConcernUpsertBulk) UpdateAcknowledgedAt() *ConcernUpsertBulk {
 func (u *ConcernUpsertBulk) ClearAcknowledgedAt() *ConcernUpsertBulk {
 	return u.Update(func(s *ConcernUpsert) {
 		s.ClearAcknowledgedAt()
+	})
+}
+
+// SetAcknowledgedByID sets the "acknowledged_by_id" field.
+func (u *ConcernUpsertBulk) SetAcknowledgedByID(v pulid.ID) *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetAcknowledgedByID(v)
+	})
+}
+
+// UpdateAcknowledgedByID sets the "acknowledged_by_id" field to the value that was provided on create.
+func (u *ConcernUpsertBulk) UpdateAcknowledgedByID() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateAcknowledgedByID()
+	})
+}
+
+// ClearAcknowledgedByID clears the value of the "acknowledged_by_id" field.
+func (u *ConcernUpsertBulk) ClearAcknowledgedByID() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearAcknowledgedByID()
 	})
 }
 

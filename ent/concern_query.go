@@ -23,14 +23,15 @@ import (
 // ConcernQuery is the builder for querying Concern entities.
 type ConcernQuery struct {
 	config
-	ctx          *QueryContext
-	order        []concern.OrderOption
-	inters       []Interceptor
-	predicates   []predicate.Concern
-	withVisit    *VisitQuery
-	withRaisedBy *AccountQuery
-	loadTotal    []func(context.Context, []*Concern) error
-	modifiers    []func(*sql.Selector)
+	ctx                *QueryContext
+	order              []concern.OrderOption
+	inters             []Interceptor
+	predicates         []predicate.Concern
+	withVisit          *VisitQuery
+	withRaisedBy       *AccountQuery
+	withAcknowledgedBy *AccountQuery
+	loadTotal          []func(context.Context, []*Concern) error
+	modifiers          []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -104,6 +105,28 @@ func (_q *ConcernQuery) QueryRaisedBy() *AccountQuery {
 			sqlgraph.From(concern.Table, concern.FieldID, selector),
 			sqlgraph.To(account.Table, account.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, concern.RaisedByTable, concern.RaisedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAcknowledgedBy chains the current query on the "acknowledged_by" edge.
+func (_q *ConcernQuery) QueryAcknowledgedBy() *AccountQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(concern.Table, concern.FieldID, selector),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, concern.AcknowledgedByTable, concern.AcknowledgedByColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -298,13 +321,14 @@ func (_q *ConcernQuery) Clone() *ConcernQuery {
 		return nil
 	}
 	return &ConcernQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]concern.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Concern{}, _q.predicates...),
-		withVisit:    _q.withVisit.Clone(),
-		withRaisedBy: _q.withRaisedBy.Clone(),
+		config:             _q.config,
+		ctx:                _q.ctx.Clone(),
+		order:              append([]concern.OrderOption{}, _q.order...),
+		inters:             append([]Interceptor{}, _q.inters...),
+		predicates:         append([]predicate.Concern{}, _q.predicates...),
+		withVisit:          _q.withVisit.Clone(),
+		withRaisedBy:       _q.withRaisedBy.Clone(),
+		withAcknowledgedBy: _q.withAcknowledgedBy.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -331,6 +355,17 @@ func (_q *ConcernQuery) WithRaisedBy(opts ...func(*AccountQuery)) *ConcernQuery 
 		opt(query)
 	}
 	_q.withRaisedBy = query
+	return _q
+}
+
+// WithAcknowledgedBy tells the query-builder to eager-load the nodes that are connected to
+// the "acknowledged_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ConcernQuery) WithAcknowledgedBy(opts ...func(*AccountQuery)) *ConcernQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAcknowledgedBy = query
 	return _q
 }
 
@@ -418,9 +453,10 @@ func (_q *ConcernQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Conc
 	var (
 		nodes       = []*Concern{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withVisit != nil,
 			_q.withRaisedBy != nil,
+			_q.withAcknowledgedBy != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -453,6 +489,12 @@ func (_q *ConcernQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Conc
 	if query := _q.withRaisedBy; query != nil {
 		if err := _q.loadRaisedBy(ctx, query, nodes, nil,
 			func(n *Concern, e *Account) { n.Edges.RaisedBy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAcknowledgedBy; query != nil {
+		if err := _q.loadAcknowledgedBy(ctx, query, nodes, nil,
+			func(n *Concern, e *Account) { n.Edges.AcknowledgedBy = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -525,6 +567,38 @@ func (_q *ConcernQuery) loadRaisedBy(ctx context.Context, query *AccountQuery, n
 	}
 	return nil
 }
+func (_q *ConcernQuery) loadAcknowledgedBy(ctx context.Context, query *AccountQuery, nodes []*Concern, init func(*Concern), assign func(*Concern, *Account)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*Concern)
+	for i := range nodes {
+		if nodes[i].AcknowledgedByID == nil {
+			continue
+		}
+		fk := *nodes[i].AcknowledgedByID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(account.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "acknowledged_by_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *ConcernQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -559,6 +633,9 @@ func (_q *ConcernQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withRaisedBy != nil {
 			_spec.Node.AddColumnOnce(concern.FieldRaisedByID)
+		}
+		if _q.withAcknowledgedBy != nil {
+			_spec.Node.AddColumnOnce(concern.FieldAcknowledgedByID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

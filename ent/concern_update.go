@@ -6,8 +6,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reablement/ent/account"
 	"reablement/ent/concern"
 	"reablement/ent/predicate"
+	"reablement/ent/schema/pulid"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -83,9 +85,40 @@ func (_u *ConcernUpdate) ClearAcknowledgedAt() *ConcernUpdate {
 	return _u
 }
 
+// SetAcknowledgedByID sets the "acknowledged_by_id" field.
+func (_u *ConcernUpdate) SetAcknowledgedByID(v pulid.ID) *ConcernUpdate {
+	_u.mutation.SetAcknowledgedByID(v)
+	return _u
+}
+
+// SetNillableAcknowledgedByID sets the "acknowledged_by_id" field if the given value is not nil.
+func (_u *ConcernUpdate) SetNillableAcknowledgedByID(v *pulid.ID) *ConcernUpdate {
+	if v != nil {
+		_u.SetAcknowledgedByID(*v)
+	}
+	return _u
+}
+
+// ClearAcknowledgedByID clears the value of the "acknowledged_by_id" field.
+func (_u *ConcernUpdate) ClearAcknowledgedByID() *ConcernUpdate {
+	_u.mutation.ClearAcknowledgedByID()
+	return _u
+}
+
+// SetAcknowledgedBy sets the "acknowledged_by" edge to the Account entity.
+func (_u *ConcernUpdate) SetAcknowledgedBy(v *Account) *ConcernUpdate {
+	return _u.SetAcknowledgedByID(v.ID)
+}
+
 // Mutation returns the ConcernMutation object of the builder.
 func (_u *ConcernUpdate) Mutation() *ConcernMutation {
 	return _u.mutation
+}
+
+// ClearAcknowledgedBy clears the "acknowledged_by" edge to the Account entity.
+func (_u *ConcernUpdate) ClearAcknowledgedBy() *ConcernUpdate {
+	_u.mutation.ClearAcknowledgedBy()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -181,6 +214,35 @@ func (_u *ConcernUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.AcknowledgedAtCleared() {
 		_spec.ClearField(concern.FieldAcknowledgedAt, field.TypeTime)
 	}
+	if _u.mutation.AcknowledgedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.AcknowledgedByTable,
+			Columns: []string{concern.AcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AcknowledgedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.AcknowledgedByTable,
+			Columns: []string{concern.AcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -257,9 +319,40 @@ func (_u *ConcernUpdateOne) ClearAcknowledgedAt() *ConcernUpdateOne {
 	return _u
 }
 
+// SetAcknowledgedByID sets the "acknowledged_by_id" field.
+func (_u *ConcernUpdateOne) SetAcknowledgedByID(v pulid.ID) *ConcernUpdateOne {
+	_u.mutation.SetAcknowledgedByID(v)
+	return _u
+}
+
+// SetNillableAcknowledgedByID sets the "acknowledged_by_id" field if the given value is not nil.
+func (_u *ConcernUpdateOne) SetNillableAcknowledgedByID(v *pulid.ID) *ConcernUpdateOne {
+	if v != nil {
+		_u.SetAcknowledgedByID(*v)
+	}
+	return _u
+}
+
+// ClearAcknowledgedByID clears the value of the "acknowledged_by_id" field.
+func (_u *ConcernUpdateOne) ClearAcknowledgedByID() *ConcernUpdateOne {
+	_u.mutation.ClearAcknowledgedByID()
+	return _u
+}
+
+// SetAcknowledgedBy sets the "acknowledged_by" edge to the Account entity.
+func (_u *ConcernUpdateOne) SetAcknowledgedBy(v *Account) *ConcernUpdateOne {
+	return _u.SetAcknowledgedByID(v.ID)
+}
+
 // Mutation returns the ConcernMutation object of the builder.
 func (_u *ConcernUpdateOne) Mutation() *ConcernMutation {
 	return _u.mutation
+}
+
+// ClearAcknowledgedBy clears the "acknowledged_by" edge to the Account entity.
+func (_u *ConcernUpdateOne) ClearAcknowledgedBy() *ConcernUpdateOne {
+	_u.mutation.ClearAcknowledgedBy()
+	return _u
 }
 
 // Where appends a list predicates to the ConcernUpdate builder.
@@ -384,6 +477,35 @@ func (_u *ConcernUpdateOne) sqlSave(ctx context.Context) (_node *Concern, err er
 	}
 	if _u.mutation.AcknowledgedAtCleared() {
 		_spec.ClearField(concern.FieldAcknowledgedAt, field.TypeTime)
+	}
+	if _u.mutation.AcknowledgedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.AcknowledgedByTable,
+			Columns: []string{concern.AcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AcknowledgedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.AcknowledgedByTable,
+			Columns: []string{concern.AcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Concern{config: _u.config}

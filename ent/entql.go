@@ -218,15 +218,16 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Concern",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			concern.FieldAuthorityID:    {Type: field.TypeString, Column: concern.FieldAuthorityID},
-			concern.FieldCreatedAt:      {Type: field.TypeTime, Column: concern.FieldCreatedAt},
-			concern.FieldUpdatedAt:      {Type: field.TypeTime, Column: concern.FieldUpdatedAt},
-			concern.FieldPersonID:       {Type: field.TypeString, Column: concern.FieldPersonID},
-			concern.FieldVisitID:        {Type: field.TypeString, Column: concern.FieldVisitID},
-			concern.FieldKind:           {Type: field.TypeEnum, Column: concern.FieldKind},
-			concern.FieldDetails:        {Type: field.TypeString, Column: concern.FieldDetails},
-			concern.FieldRaisedByID:     {Type: field.TypeString, Column: concern.FieldRaisedByID},
-			concern.FieldAcknowledgedAt: {Type: field.TypeTime, Column: concern.FieldAcknowledgedAt},
+			concern.FieldAuthorityID:      {Type: field.TypeString, Column: concern.FieldAuthorityID},
+			concern.FieldCreatedAt:        {Type: field.TypeTime, Column: concern.FieldCreatedAt},
+			concern.FieldUpdatedAt:        {Type: field.TypeTime, Column: concern.FieldUpdatedAt},
+			concern.FieldPersonID:         {Type: field.TypeString, Column: concern.FieldPersonID},
+			concern.FieldVisitID:          {Type: field.TypeString, Column: concern.FieldVisitID},
+			concern.FieldKind:             {Type: field.TypeEnum, Column: concern.FieldKind},
+			concern.FieldDetails:          {Type: field.TypeString, Column: concern.FieldDetails},
+			concern.FieldRaisedByID:       {Type: field.TypeString, Column: concern.FieldRaisedByID},
+			concern.FieldAcknowledgedAt:   {Type: field.TypeTime, Column: concern.FieldAcknowledgedAt},
+			concern.FieldAcknowledgedByID: {Type: field.TypeString, Column: concern.FieldAcknowledgedByID},
 		},
 	}
 	graph.Nodes[8] = &sqlgraph.Node{
@@ -816,6 +817,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Inverse: false,
 			Table:   concern.RaisedByTable,
 			Columns: []string{concern.RaisedByColumn},
+			Bidi:    false,
+		},
+		"Concern",
+		"Account",
+	)
+	graph.MustAddE(
+		"acknowledged_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.AcknowledgedByTable,
+			Columns: []string{concern.AcknowledgedByColumn},
 			Bidi:    false,
 		},
 		"Concern",
@@ -2387,6 +2400,11 @@ func (f *ConcernFilter) WhereAcknowledgedAt(p entql.TimeP) {
 	f.Where(p.Field(concern.FieldAcknowledgedAt))
 }
 
+// WhereAcknowledgedByID applies the entql string predicate on the acknowledged_by_id field.
+func (f *ConcernFilter) WhereAcknowledgedByID(p entql.StringP) {
+	f.Where(p.Field(concern.FieldAcknowledgedByID))
+}
+
 // WhereHasVisit applies a predicate to check if query has an edge visit.
 func (f *ConcernFilter) WhereHasVisit() {
 	f.Where(entql.HasEdge("visit"))
@@ -2409,6 +2427,20 @@ func (f *ConcernFilter) WhereHasRaisedBy() {
 // WhereHasRaisedByWith applies a predicate to check if query has an edge raised_by with a given conditions (other predicates).
 func (f *ConcernFilter) WhereHasRaisedByWith(preds ...predicate.Account) {
 	f.Where(entql.HasEdgeWith("raised_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAcknowledgedBy applies a predicate to check if query has an edge acknowledged_by.
+func (f *ConcernFilter) WhereHasAcknowledgedBy() {
+	f.Where(entql.HasEdge("acknowledged_by"))
+}
+
+// WhereHasAcknowledgedByWith applies a predicate to check if query has an edge acknowledged_by with a given conditions (other predicates).
+func (f *ConcernFilter) WhereHasAcknowledgedByWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("acknowledged_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

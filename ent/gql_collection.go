@@ -1133,6 +1133,21 @@ func (_q *ConcernQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, concern.FieldRaisedByID)
 				fieldSeen[concern.FieldRaisedByID] = struct{}{}
 			}
+
+		case "acknowledgedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AccountClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, accountImplementors)...); err != nil {
+				return err
+			}
+			_q.withAcknowledgedBy = query
+			if _, ok := fieldSeen[concern.FieldAcknowledgedByID]; !ok {
+				selectedFields = append(selectedFields, concern.FieldAcknowledgedByID)
+				fieldSeen[concern.FieldAcknowledgedByID] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[concern.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, concern.FieldCreatedAt)
@@ -1162,6 +1177,11 @@ func (_q *ConcernQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[concern.FieldAcknowledgedAt]; !ok {
 				selectedFields = append(selectedFields, concern.FieldAcknowledgedAt)
 				fieldSeen[concern.FieldAcknowledgedAt] = struct{}{}
+			}
+		case "acknowledgedByID":
+			if _, ok := fieldSeen[concern.FieldAcknowledgedByID]; !ok {
+				selectedFields = append(selectedFields, concern.FieldAcknowledgedByID)
+				fieldSeen[concern.FieldAcknowledgedByID] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -120,6 +120,14 @@ func (_m *Concern) RaisedBy(ctx context.Context) (*Account, error) {
 	return result, err
 }
 
+func (_m *Concern) AcknowledgedBy(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.AcknowledgedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAcknowledgedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Consent) Person(ctx context.Context) (*Person, error) {
 	result, err := _m.Edges.PersonOrErr()
 	if IsNotLoaded(err) {

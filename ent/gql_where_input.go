@@ -2491,6 +2491,10 @@ type ConcernWhereInput struct {
 	// "raised_by" edge predicates.
 	HasRaisedBy     *bool                `json:"hasRaisedBy,omitempty"`
 	HasRaisedByWith []*AccountWhereInput `json:"hasRaisedByWith,omitempty"`
+
+	// "acknowledged_by" edge predicates.
+	HasAcknowledgedBy     *bool                `json:"hasAcknowledgedBy,omitempty"`
+	HasAcknowledgedByWith []*AccountWhereInput `json:"hasAcknowledgedByWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2717,6 +2721,24 @@ func (i *ConcernWhereInput) P() (predicate.Concern, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, concern.HasRaisedByWith(with...))
+	}
+	if i.HasAcknowledgedBy != nil {
+		p := concern.HasAcknowledgedBy()
+		if !*i.HasAcknowledgedBy {
+			p = concern.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAcknowledgedByWith) > 0 {
+		with := make([]predicate.Account, 0, len(i.HasAcknowledgedByWith))
+		for _, w := range i.HasAcknowledgedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAcknowledgedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, concern.HasAcknowledgedByWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

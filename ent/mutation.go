@@ -7524,24 +7524,26 @@ func (m *CarerMutation) ResetEdge(name string) error {
 // ConcernMutation represents an operation that mutates the Concern nodes in the graph.
 type ConcernMutation struct {
 	config
-	op               Op
-	typ              string
-	id               *pulid.ID
-	authority_id     *pulid.ID
-	created_at       *time.Time
-	updated_at       *time.Time
-	person_id        *pulid.ID
-	kind             *concern.Kind
-	details          *string
-	acknowledged_at  *time.Time
-	clearedFields    map[string]struct{}
-	visit            *pulid.ID
-	clearedvisit     bool
-	raised_by        *pulid.ID
-	clearedraised_by bool
-	done             bool
-	oldValue         func(context.Context) (*Concern, error)
-	predicates       []predicate.Concern
+	op                     Op
+	typ                    string
+	id                     *pulid.ID
+	authority_id           *pulid.ID
+	created_at             *time.Time
+	updated_at             *time.Time
+	person_id              *pulid.ID
+	kind                   *concern.Kind
+	details                *string
+	acknowledged_at        *time.Time
+	clearedFields          map[string]struct{}
+	visit                  *pulid.ID
+	clearedvisit           bool
+	raised_by              *pulid.ID
+	clearedraised_by       bool
+	acknowledged_by        *pulid.ID
+	clearedacknowledged_by bool
+	done                   bool
+	oldValue               func(context.Context) (*Concern, error)
+	predicates             []predicate.Concern
 }
 
 var _ ent.Mutation = (*ConcernMutation)(nil)
@@ -7998,6 +8000,55 @@ func (m *ConcernMutation) ResetAcknowledgedAt() {
 	delete(m.clearedFields, concern.FieldAcknowledgedAt)
 }
 
+// SetAcknowledgedByID sets the "acknowledged_by_id" field.
+func (m *ConcernMutation) SetAcknowledgedByID(pu pulid.ID) {
+	m.acknowledged_by = &pu
+}
+
+// AcknowledgedByID returns the value of the "acknowledged_by_id" field in the mutation.
+func (m *ConcernMutation) AcknowledgedByID() (r pulid.ID, exists bool) {
+	v := m.acknowledged_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAcknowledgedByID returns the old "acknowledged_by_id" field's value of the Concern entity.
+// If the Concern object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConcernMutation) OldAcknowledgedByID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAcknowledgedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAcknowledgedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAcknowledgedByID: %w", err)
+	}
+	return oldValue.AcknowledgedByID, nil
+}
+
+// ClearAcknowledgedByID clears the value of the "acknowledged_by_id" field.
+func (m *ConcernMutation) ClearAcknowledgedByID() {
+	m.acknowledged_by = nil
+	m.clearedFields[concern.FieldAcknowledgedByID] = struct{}{}
+}
+
+// AcknowledgedByIDCleared returns if the "acknowledged_by_id" field was cleared in this mutation.
+func (m *ConcernMutation) AcknowledgedByIDCleared() bool {
+	_, ok := m.clearedFields[concern.FieldAcknowledgedByID]
+	return ok
+}
+
+// ResetAcknowledgedByID resets all changes to the "acknowledged_by_id" field.
+func (m *ConcernMutation) ResetAcknowledgedByID() {
+	m.acknowledged_by = nil
+	delete(m.clearedFields, concern.FieldAcknowledgedByID)
+}
+
 // ClearVisit clears the "visit" edge to the Visit entity.
 func (m *ConcernMutation) ClearVisit() {
 	m.clearedvisit = true
@@ -8052,6 +8103,33 @@ func (m *ConcernMutation) ResetRaisedBy() {
 	m.clearedraised_by = false
 }
 
+// ClearAcknowledgedBy clears the "acknowledged_by" edge to the Account entity.
+func (m *ConcernMutation) ClearAcknowledgedBy() {
+	m.clearedacknowledged_by = true
+	m.clearedFields[concern.FieldAcknowledgedByID] = struct{}{}
+}
+
+// AcknowledgedByCleared reports if the "acknowledged_by" edge to the Account entity was cleared.
+func (m *ConcernMutation) AcknowledgedByCleared() bool {
+	return m.AcknowledgedByIDCleared() || m.clearedacknowledged_by
+}
+
+// AcknowledgedByIDs returns the "acknowledged_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AcknowledgedByID instead. It exists only for internal usage by the builders.
+func (m *ConcernMutation) AcknowledgedByIDs() (ids []pulid.ID) {
+	if id := m.acknowledged_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAcknowledgedBy resets all changes to the "acknowledged_by" edge.
+func (m *ConcernMutation) ResetAcknowledgedBy() {
+	m.acknowledged_by = nil
+	m.clearedacknowledged_by = false
+}
+
 // Where appends a list predicates to the ConcernMutation builder.
 func (m *ConcernMutation) Where(ps ...predicate.Concern) {
 	m.predicates = append(m.predicates, ps...)
@@ -8086,7 +8164,7 @@ func (m *ConcernMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ConcernMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.authority_id != nil {
 		fields = append(fields, concern.FieldAuthorityID)
 	}
@@ -8114,6 +8192,9 @@ func (m *ConcernMutation) Fields() []string {
 	if m.acknowledged_at != nil {
 		fields = append(fields, concern.FieldAcknowledgedAt)
 	}
+	if m.acknowledged_by != nil {
+		fields = append(fields, concern.FieldAcknowledgedByID)
+	}
 	return fields
 }
 
@@ -8140,6 +8221,8 @@ func (m *ConcernMutation) Field(name string) (ent.Value, bool) {
 		return m.RaisedByID()
 	case concern.FieldAcknowledgedAt:
 		return m.AcknowledgedAt()
+	case concern.FieldAcknowledgedByID:
+		return m.AcknowledgedByID()
 	}
 	return nil, false
 }
@@ -8167,6 +8250,8 @@ func (m *ConcernMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldRaisedByID(ctx)
 	case concern.FieldAcknowledgedAt:
 		return m.OldAcknowledgedAt(ctx)
+	case concern.FieldAcknowledgedByID:
+		return m.OldAcknowledgedByID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Concern field %s", name)
 }
@@ -8239,6 +8324,13 @@ func (m *ConcernMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAcknowledgedAt(v)
 		return nil
+	case concern.FieldAcknowledgedByID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAcknowledgedByID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Concern field %s", name)
 }
@@ -8275,6 +8367,9 @@ func (m *ConcernMutation) ClearedFields() []string {
 	if m.FieldCleared(concern.FieldAcknowledgedAt) {
 		fields = append(fields, concern.FieldAcknowledgedAt)
 	}
+	if m.FieldCleared(concern.FieldAcknowledgedByID) {
+		fields = append(fields, concern.FieldAcknowledgedByID)
+	}
 	return fields
 }
 
@@ -8294,6 +8389,9 @@ func (m *ConcernMutation) ClearField(name string) error {
 		return nil
 	case concern.FieldAcknowledgedAt:
 		m.ClearAcknowledgedAt()
+		return nil
+	case concern.FieldAcknowledgedByID:
+		m.ClearAcknowledgedByID()
 		return nil
 	}
 	return fmt.Errorf("unknown Concern nullable field %s", name)
@@ -8330,18 +8428,24 @@ func (m *ConcernMutation) ResetField(name string) error {
 	case concern.FieldAcknowledgedAt:
 		m.ResetAcknowledgedAt()
 		return nil
+	case concern.FieldAcknowledgedByID:
+		m.ResetAcknowledgedByID()
+		return nil
 	}
 	return fmt.Errorf("unknown Concern field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ConcernMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.visit != nil {
 		edges = append(edges, concern.EdgeVisit)
 	}
 	if m.raised_by != nil {
 		edges = append(edges, concern.EdgeRaisedBy)
+	}
+	if m.acknowledged_by != nil {
+		edges = append(edges, concern.EdgeAcknowledgedBy)
 	}
 	return edges
 }
@@ -8358,13 +8462,17 @@ func (m *ConcernMutation) AddedIDs(name string) []ent.Value {
 		if id := m.raised_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case concern.EdgeAcknowledgedBy:
+		if id := m.acknowledged_by; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ConcernMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	return edges
 }
 
@@ -8376,12 +8484,15 @@ func (m *ConcernMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ConcernMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedvisit {
 		edges = append(edges, concern.EdgeVisit)
 	}
 	if m.clearedraised_by {
 		edges = append(edges, concern.EdgeRaisedBy)
+	}
+	if m.clearedacknowledged_by {
+		edges = append(edges, concern.EdgeAcknowledgedBy)
 	}
 	return edges
 }
@@ -8394,6 +8505,8 @@ func (m *ConcernMutation) EdgeCleared(name string) bool {
 		return m.clearedvisit
 	case concern.EdgeRaisedBy:
 		return m.clearedraised_by
+	case concern.EdgeAcknowledgedBy:
+		return m.clearedacknowledged_by
 	}
 	return false
 }
@@ -8408,6 +8521,9 @@ func (m *ConcernMutation) ClearEdge(name string) error {
 	case concern.EdgeRaisedBy:
 		m.ClearRaisedBy()
 		return nil
+	case concern.EdgeAcknowledgedBy:
+		m.ClearAcknowledgedBy()
+		return nil
 	}
 	return fmt.Errorf("unknown Concern unique edge %s", name)
 }
@@ -8421,6 +8537,9 @@ func (m *ConcernMutation) ResetEdge(name string) error {
 		return nil
 	case concern.EdgeRaisedBy:
 		m.ResetRaisedBy()
+		return nil
+	case concern.EdgeAcknowledgedBy:
+		m.ResetAcknowledgedBy()
 		return nil
 	}
 	return fmt.Errorf("unknown Concern edge %s", name)

@@ -274,6 +274,11 @@ func (r *mutationResolver) RecordVisit(ctx context.Context, input model.RecordVi
 	return r.recordVisit(ctx, input)
 }
 
+// AcknowledgeConcern is the resolver for the acknowledgeConcern field.
+func (r *mutationResolver) AcknowledgeConcern(ctx context.Context, id pulid.ID) (*ent.Concern, error) {
+	return r.ent(ctx).Concern.UpdateOneID(id).SetAcknowledgedAt(time.Now().UTC()).Save(ctx)
+}
+
 // ViewerAccess is the resolver for the viewerAccess field.
 func (r *personResolver) ViewerAccess(ctx context.Context, obj *ent.Person) ([]model.SectionAccess, error) {
 	return viewerAccess(ctx, obj)

@@ -37,10 +37,14 @@ const (
 	FieldRaisedByID = "raised_by_id"
 	// FieldAcknowledgedAt holds the string denoting the acknowledged_at field in the database.
 	FieldAcknowledgedAt = "acknowledged_at"
+	// FieldAcknowledgedByID holds the string denoting the acknowledged_by_id field in the database.
+	FieldAcknowledgedByID = "acknowledged_by_id"
 	// EdgeVisit holds the string denoting the visit edge name in mutations.
 	EdgeVisit = "visit"
 	// EdgeRaisedBy holds the string denoting the raised_by edge name in mutations.
 	EdgeRaisedBy = "raised_by"
+	// EdgeAcknowledgedBy holds the string denoting the acknowledged_by edge name in mutations.
+	EdgeAcknowledgedBy = "acknowledged_by"
 	// Table holds the table name of the concern in the database.
 	Table = "concerns"
 	// VisitTable is the table that holds the visit relation/edge.
@@ -57,6 +61,13 @@ const (
 	RaisedByInverseTable = "accounts"
 	// RaisedByColumn is the table column denoting the raised_by relation/edge.
 	RaisedByColumn = "raised_by_id"
+	// AcknowledgedByTable is the table that holds the acknowledged_by relation/edge.
+	AcknowledgedByTable = "concerns"
+	// AcknowledgedByInverseTable is the table name for the Account entity.
+	// It exists in this package in order to avoid circular dependency with the "account" package.
+	AcknowledgedByInverseTable = "accounts"
+	// AcknowledgedByColumn is the table column denoting the acknowledged_by relation/edge.
+	AcknowledgedByColumn = "acknowledged_by_id"
 )
 
 // Columns holds all SQL columns for concern fields.
@@ -71,6 +82,7 @@ var Columns = []string{
 	FieldDetails,
 	FieldRaisedByID,
 	FieldAcknowledgedAt,
+	FieldAcknowledgedByID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -89,7 +101,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "reablement/ent/runtime"
 var (
-	Hooks  [3]ent.Hook
+	Hooks  [4]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -182,6 +194,11 @@ func ByAcknowledgedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAcknowledgedAt, opts...).ToFunc()
 }
 
+// ByAcknowledgedByID orders the results by the acknowledged_by_id field.
+func ByAcknowledgedByID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAcknowledgedByID, opts...).ToFunc()
+}
+
 // ByVisitField orders the results by visit field.
 func ByVisitField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -193,6 +210,13 @@ func ByVisitField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByRaisedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newRaisedByStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByAcknowledgedByField orders the results by acknowledged_by field.
+func ByAcknowledgedByField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAcknowledgedByStep(), sql.OrderByField(field, opts...))
 	}
 }
 func newVisitStep() *sqlgraph.Step {
@@ -207,6 +231,13 @@ func newRaisedByStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(RaisedByInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, RaisedByTable, RaisedByColumn),
+	)
+}
+func newAcknowledgedByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AcknowledgedByInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, AcknowledgedByTable, AcknowledgedByColumn),
 	)
 }
 

@@ -96,6 +96,11 @@ func AcknowledgedAt(v time.Time) predicate.Concern {
 	return predicate.Concern(sql.FieldEQ(FieldAcknowledgedAt, v))
 }
 
+// AcknowledgedByID applies equality check predicate on the "acknowledged_by_id" field. It's identical to AcknowledgedByIDEQ.
+func AcknowledgedByID(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldAcknowledgedByID, v))
+}
+
 // AuthorityIDEQ applies the EQ predicate on the "authority_id" field.
 func AuthorityIDEQ(v pulid.ID) predicate.Concern {
 	return predicate.Concern(sql.FieldEQ(FieldAuthorityID, v))
@@ -601,6 +606,86 @@ func AcknowledgedAtNotNil() predicate.Concern {
 	return predicate.Concern(sql.FieldNotNull(FieldAcknowledgedAt))
 }
 
+// AcknowledgedByIDEQ applies the EQ predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDEQ(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldAcknowledgedByID, v))
+}
+
+// AcknowledgedByIDNEQ applies the NEQ predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDNEQ(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldNEQ(FieldAcknowledgedByID, v))
+}
+
+// AcknowledgedByIDIn applies the In predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDIn(vs ...pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldIn(FieldAcknowledgedByID, vs...))
+}
+
+// AcknowledgedByIDNotIn applies the NotIn predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDNotIn(vs ...pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldNotIn(FieldAcknowledgedByID, vs...))
+}
+
+// AcknowledgedByIDGT applies the GT predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDGT(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldGT(FieldAcknowledgedByID, v))
+}
+
+// AcknowledgedByIDGTE applies the GTE predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDGTE(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldGTE(FieldAcknowledgedByID, v))
+}
+
+// AcknowledgedByIDLT applies the LT predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDLT(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldLT(FieldAcknowledgedByID, v))
+}
+
+// AcknowledgedByIDLTE applies the LTE predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDLTE(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldLTE(FieldAcknowledgedByID, v))
+}
+
+// AcknowledgedByIDContains applies the Contains predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDContains(v pulid.ID) predicate.Concern {
+	vc := string(v)
+	return predicate.Concern(sql.FieldContains(FieldAcknowledgedByID, vc))
+}
+
+// AcknowledgedByIDHasPrefix applies the HasPrefix predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDHasPrefix(v pulid.ID) predicate.Concern {
+	vc := string(v)
+	return predicate.Concern(sql.FieldHasPrefix(FieldAcknowledgedByID, vc))
+}
+
+// AcknowledgedByIDHasSuffix applies the HasSuffix predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDHasSuffix(v pulid.ID) predicate.Concern {
+	vc := string(v)
+	return predicate.Concern(sql.FieldHasSuffix(FieldAcknowledgedByID, vc))
+}
+
+// AcknowledgedByIDIsNil applies the IsNil predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDIsNil() predicate.Concern {
+	return predicate.Concern(sql.FieldIsNull(FieldAcknowledgedByID))
+}
+
+// AcknowledgedByIDNotNil applies the NotNil predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDNotNil() predicate.Concern {
+	return predicate.Concern(sql.FieldNotNull(FieldAcknowledgedByID))
+}
+
+// AcknowledgedByIDEqualFold applies the EqualFold predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDEqualFold(v pulid.ID) predicate.Concern {
+	vc := string(v)
+	return predicate.Concern(sql.FieldEqualFold(FieldAcknowledgedByID, vc))
+}
+
+// AcknowledgedByIDContainsFold applies the ContainsFold predicate on the "acknowledged_by_id" field.
+func AcknowledgedByIDContainsFold(v pulid.ID) predicate.Concern {
+	vc := string(v)
+	return predicate.Concern(sql.FieldContainsFold(FieldAcknowledgedByID, vc))
+}
+
 // HasVisit applies the HasEdge predicate on the "visit" edge.
 func HasVisit() predicate.Concern {
 	return predicate.Concern(func(s *sql.Selector) {
@@ -639,6 +724,29 @@ func HasRaisedBy() predicate.Concern {
 func HasRaisedByWith(preds ...predicate.Account) predicate.Concern {
 	return predicate.Concern(func(s *sql.Selector) {
 		step := newRaisedByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAcknowledgedBy applies the HasEdge predicate on the "acknowledged_by" edge.
+func HasAcknowledgedBy() predicate.Concern {
+	return predicate.Concern(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, AcknowledgedByTable, AcknowledgedByColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAcknowledgedByWith applies the HasEdge predicate on the "acknowledged_by" edge with a given conditions (other predicates).
+func HasAcknowledgedByWith(preds ...predicate.Account) predicate.Concern {
+	return predicate.Concern(func(s *sql.Selector) {
+		step := newAcknowledgedByStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -289,6 +289,7 @@ var (
 		{Name: "details", Type: field.TypeString, Size: 2147483647},
 		{Name: "acknowledged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "raised_by_id", Type: field.TypeString},
+		{Name: "acknowledged_by_id", Type: field.TypeString, Nullable: true},
 		{Name: "visit_id", Type: field.TypeString, Nullable: true},
 	}
 	// ConcernsTable holds the schema information for the "concerns" table.
@@ -304,8 +305,14 @@ var (
 				OnDelete:   schema.NoAction,
 			},
 			{
-				Symbol:     "concerns_visits_concerns",
+				Symbol:     "concerns_accounts_acknowledged_by",
 				Columns:    []*schema.Column{ConcernsColumns[9]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "concerns_visits_concerns",
+				Columns:    []*schema.Column{ConcernsColumns[10]},
 				RefColumns: []*schema.Column{VisitsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1257,7 +1264,8 @@ func init() {
 	CarersTable.ForeignKeys[0].RefTable = AccountsTable
 	CarersTable.ForeignKeys[1].RefTable = PersonsTable
 	ConcernsTable.ForeignKeys[0].RefTable = AccountsTable
-	ConcernsTable.ForeignKeys[1].RefTable = VisitsTable
+	ConcernsTable.ForeignKeys[1].RefTable = AccountsTable
+	ConcernsTable.ForeignKeys[2].RefTable = VisitsTable
 	ConsentsTable.ForeignKeys[0].RefTable = PersonsTable
 	ContactsTable.ForeignKeys[0].RefTable = PersonsTable
 	ContingenciesTable.ForeignKeys[0].RefTable = RisksTable

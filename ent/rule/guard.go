@@ -218,8 +218,8 @@ func resolveTarget(ctx context.Context, kind Kind, m ent.Mutation) (target, erro
 		return t, notFound(err, "record")
 	}
 	t.person = personID.(pulid.ID)
-	if kind == KindPersonRecord {
-		return t, nil
+	if kind == KindPersonRecord || m.Type() == gen.TypeConcern {
+		return t, nil // a concern is about the person; it has no plan version
 	}
 	planID, err := m.OldField(ctx, "plan_id")
 	if err != nil {

@@ -372,10 +372,13 @@ func init() {
 	}
 	concernMixinHooks1 := concernMixin[1].Hooks()
 	concernMixinHooks3 := concernMixin[3].Hooks()
+	concernHooks := schema.Concern{}.Hooks()
 
 	concern.Hooks[1] = concernMixinHooks1[0]
 
 	concern.Hooks[2] = concernMixinHooks3[0]
+
+	concern.Hooks[3] = concernHooks[0]
 	concernMixinFields0 := concernMixin[0].Fields()
 	_ = concernMixinFields0
 	concernMixinFields2 := concernMixin[2].Fields()

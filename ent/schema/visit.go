@@ -123,14 +123,20 @@ func (Concern) Fields() []ent.Field {
 		field.Text("details").Validate(notBlank).Comment("What was seen or heard.").Annotations(section(policy.Safeguarding)...),
 		field.String("raised_by_id").GoType(pulid.ID("")).Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Time("acknowledged_at").Optional().Nillable().Comment("When the practitioner acknowledged it.").Annotations(codedSection(policy.Safeguarding)...),
+		field.String("acknowledged_by_id").GoType(pulid.ID("")).Optional().Nillable().Comment("Who acknowledged it.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput | entgql.SkipWhereInput)),
 	}
 }
+
+// Hooks of the Concern: acknowledged once, by a practitioner or manager.
+func (Concern) Hooks() []ent.Hook { return []ent.Hook{rule.AcknowledgeOnce()} }
 
 // Edges of the Concern.
 func (Concern) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("visit", Visit.Type).Ref("concerns").Unique().Immutable().Field("visit_id").Comment("The visit."),
 		edge.To("raised_by", Account.Type).Unique().Required().Immutable().Field("raised_by_id").Comment("Who raised it."),
+		edge.To("acknowledged_by", Account.Type).Unique().Field("acknowledged_by_id").Comment("Who acknowledged it."),
 	}
 }
 

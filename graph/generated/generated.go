@@ -194,15 +194,17 @@ type ComplexityRoot struct {
 	}
 
 	Concern struct {
-		AcknowledgedAt func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		Details        func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Kind           func(childComplexity int) int
-		RaisedBy       func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
-		Visit          func(childComplexity int) int
-		VisitID        func(childComplexity int) int
+		AcknowledgedAt   func(childComplexity int) int
+		AcknowledgedBy   func(childComplexity int) int
+		AcknowledgedByID func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		Details          func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		RaisedBy         func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+		Visit            func(childComplexity int) int
+		VisitID          func(childComplexity int) int
 	}
 
 	Consent struct {
@@ -292,6 +294,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcknowledgeConcern       func(childComplexity int, id pulid.ID) int
 		AgreePlan                func(childComplexity int, id pulid.ID, expectedRevision int) int
 		CommencePlan             func(childComplexity int, id pulid.ID, expectedRevision int) int
 		ConfirmRiskMitigation    func(childComplexity int, id pulid.ID) int
@@ -752,6 +755,7 @@ type MutationResolver interface {
 	CreateVisit(ctx context.Context, input ent.CreateVisitInput) (*ent.Visit, error)
 	UpdateVisit(ctx context.Context, id pulid.ID, input ent.UpdateVisitInput) (*ent.Visit, error)
 	RecordVisit(ctx context.Context, input model.RecordVisitInput) (*ent.Visit, error)
+	AcknowledgeConcern(ctx context.Context, id pulid.ID) (*ent.Concern, error)
 }
 type PersonResolver interface {
 	ViewerAccess(ctx context.Context, obj *ent.Person) ([]model.SectionAccess, error)
@@ -1376,6 +1380,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Concern.AcknowledgedAt(childComplexity), true
+	case "Concern.acknowledgedBy":
+		if e.ComplexityRoot.Concern.AcknowledgedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Concern.AcknowledgedBy(childComplexity), true
+	case "Concern.acknowledgedByID":
+		if e.ComplexityRoot.Concern.AcknowledgedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Concern.AcknowledgedByID(childComplexity), true
 	case "Concern.createdAt":
 		if e.ComplexityRoot.Concern.CreatedAt == nil {
 			break
@@ -1805,6 +1821,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MissingItem.Rule(childComplexity), true
 
+	case "Mutation.acknowledgeConcern":
+		if e.ComplexityRoot.Mutation.AcknowledgeConcern == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acknowledgeConcern_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcknowledgeConcern(childComplexity, args["id"].(pulid.ID)), true
 	case "Mutation.agreePlan":
 		if e.ComplexityRoot.Mutation.AgreePlan == nil {
 			break
@@ -6634,6 +6661,10 @@ type Concern implements Node {
   """
   acknowledgedAt: Time @section(name: SAFEGUARDING, coded: true)
   """
+  Who acknowledged it.
+  """
+  acknowledgedByID: ID
+  """
   The visit.
   """
   visit: Visit
@@ -6641,6 +6672,10 @@ type Concern implements Node {
   Who raised it.
   """
   raisedBy: Account!
+  """
+  Who acknowledged it.
+  """
+  acknowledgedBy: Account
 }
 """
 A concern raised at a visit. A safeguarding concern goes straight to the allocated practitioner.
@@ -6876,6 +6911,14 @@ input ConcernWhereInput {
   Matches when a related RaisedBy matches the filter.
   """
   hasRaisedByWith: [AccountWhereInput!]
+  """
+  acknowledged_by edge predicates
+  """
+  hasAcknowledgedBy: Boolean
+  """
+  Matches when a related AcknowledgedBy matches the filter.
+  """
+  hasAcknowledgedByWith: [AccountWhereInput!]
 }
 """
 A decision by or for the person: consent to involve or share, or a best-interests decision where they lack capacity. Withdrawing it ends the shares it based.
@@ -9489,6 +9532,15 @@ type Mutation {
     """
     input: RecordVisitInput!
   ): Visit!
+  """
+  A practitioner or manager acknowledges a concern raised at a visit: it leaves the due list, and the record keeps who and when. Once only.
+  """
+  acknowledgeConcern(
+    """
+    The concern.
+    """
+    id: ID!
+  ): Concern!
 }
 """
 An identified area of need in the formal record of needs, with the views of the person, carer and others (seed: agreeing needs).
@@ -15340,10 +15392,14 @@ func (ec *executionContext) childFields_Concern(ctx context.Context, field graph
 		return ec.fieldContext_Concern_details(ctx, field)
 	case "acknowledgedAt":
 		return ec.fieldContext_Concern_acknowledgedAt(ctx, field)
+	case "acknowledgedByID":
+		return ec.fieldContext_Concern_acknowledgedByID(ctx, field)
 	case "visit":
 		return ec.fieldContext_Concern_visit(ctx, field)
 	case "raisedBy":
 		return ec.fieldContext_Concern_raisedBy(ctx, field)
+	case "acknowledgedBy":
+		return ec.fieldContext_Concern_acknowledgedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Concern", field.Name)
 }
@@ -16349,6 +16405,20 @@ func (ec *executionContext) dir_section_args(ctx context.Context, rawArgs map[st
 		return nil, err
 	}
 	args["coded"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_acknowledgeConcern_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -20971,6 +21041,29 @@ func (ec *executionContext) fieldContext_Concern_acknowledgedAt(_ context.Contex
 	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
+func (ec *executionContext) _Concern_acknowledgedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Concern_acknowledgedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
+			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Concern_acknowledgedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
 func (ec *executionContext) _Concern_visit(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21023,6 +21116,38 @@ func (ec *executionContext) _Concern_raisedBy(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Concern_raisedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Concern",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Concern_acknowledgedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Concern_acknowledgedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Concern_acknowledgedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Concern",
 		Field:      field,
@@ -24991,6 +25116,50 @@ func (ec *executionContext) fieldContext_Mutation_recordVisit(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_recordVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acknowledgeConcern(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acknowledgeConcern(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcknowledgeConcern(ctx, fc.Args["id"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Concern) graphql.Marshaler {
+			return ec.marshalNConcern2ᚖreablementᚋentᚐConcern(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acknowledgeConcern(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Concern(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acknowledgeConcern_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -39642,7 +39811,7 @@ func (ec *executionContext) unmarshalInputConcernWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "visitID", "visitIDNEQ", "visitIDIn", "visitIDNotIn", "visitIDGT", "visitIDGTE", "visitIDLT", "visitIDLTE", "visitIDContains", "visitIDHasPrefix", "visitIDHasSuffix", "visitIDIsNil", "visitIDNotNil", "visitIDEqualFold", "visitIDContainsFold", "hasVisit", "hasVisitWith", "hasRaisedBy", "hasRaisedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "visitID", "visitIDNEQ", "visitIDIn", "visitIDNotIn", "visitIDGT", "visitIDGTE", "visitIDLT", "visitIDLTE", "visitIDContains", "visitIDHasPrefix", "visitIDHasSuffix", "visitIDIsNil", "visitIDNotNil", "visitIDEqualFold", "visitIDContainsFold", "hasVisit", "hasVisitWith", "hasRaisedBy", "hasRaisedByWith", "hasAcknowledgedBy", "hasAcknowledgedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39971,6 +40140,20 @@ func (ec *executionContext) unmarshalInputConcernWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.HasRaisedByWith = data
+		case "hasAcknowledgedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAcknowledgedBy = data
+		case "hasAcknowledgedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgedByWith"))
+			data, err := ec.unmarshalOAccountWhereInput2ᚕᚖreablementᚋentᚐAccountWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAcknowledgedByWith = data
 		}
 	}
 	return it, nil
@@ -51433,6 +51616,11 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "acknowledgedByID":
+			out.Values[i] = ec._Concern_acknowledgedByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "visit":
 			field := field
 
@@ -51482,6 +51670,44 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 				}()
 				res = ec._Concern_raisedBy(ctx, field, obj)
 				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "acknowledgedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Concern_acknowledgedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -52626,6 +52852,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "recordVisit":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acknowledgeConcern":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acknowledgeConcern(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

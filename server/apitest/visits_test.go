@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"reablement/ent/concern"
 	"reablement/ent/plan"
 	"reablement/ent/progress"
 	"reablement/ent/visit"
@@ -171,5 +172,62 @@ func TestARetriedVisitRecordIsAppliedOnce(t *testing.T) {
 		"arrivedAt": time.Now().Add(-time.Hour).UTC().Format(time.RFC3339), "departedAt": time.Now().UTC().Format(time.RFC3339)}}
 	if r := s.Do(t, token, mutation, stale); !slices.Equal(r.Codes(), []string{"CONFLICT"}) {
 		t.Errorf("a second record from a stale copy: %v", r.Codes())
+	}
+}
+
+// A safeguarding concern raised at a visit goes straight to the allocated
+// practitioner's due list, and leaves it only when a practitioner or
+// manager acknowledges it, once (issue 6).
+func TestSafeguardingConcernReachesThePractitionersDueList(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 40})
+	ctx := apitest.System(context.Background())
+	wes := s.Token(t, "wes.worker")
+	var out struct{ MyVisits []myVisit }
+	s.MustDo(t, wes, myVisits, nil, &out)
+	if len(out.MyVisits) == 0 {
+		t.Fatal("wes has no visits today")
+	}
+	v := out.MyVisits[0]
+	// The worker has no basis to read safeguarding back; the record is made.
+	s.MustDo(t, wes, `mutation($in: RecordVisitInput!) { recordVisit(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"recordID": "phone-sg-1", "visitID": v.ID, "expectedRevision": v.Revision,
+		"arrivedAt": time.Now().Add(-30 * time.Minute).UTC().Format(time.RFC3339), "departedAt": time.Now().UTC().Format(time.RFC3339),
+		"concerns": []map[string]any{{"kind": "SAFEGUARDING", "details": "Bruising on both forearms; says she fell, seemed frightened of her nephew"}},
+	}}, nil)
+	concerns := s.Client.Concern.Query().Where(concern.VisitID(toID(v.ID))).AllX(ctx)
+	if len(concerns) != 1 {
+		t.Fatalf("the record holds %d concerns", len(concerns))
+	}
+	concernID := string(concerns[0].ID)
+	personID := string(s.Client.Visit.GetX(ctx, toID(v.ID)).PersonID)
+	practitioner := practitionerFor(t, s, personID)
+
+	due := func() []string {
+		var d struct {
+			DueList struct{ SafeguardingConcerns []struct{ ID string } }
+		}
+		s.MustDo(t, practitioner, `{ dueList { safeguardingConcerns { id } } }`, nil, &d)
+		var ids []string
+		for _, c := range d.DueList.SafeguardingConcerns {
+			ids = append(ids, c.ID)
+		}
+		return ids
+	}
+	if !slices.Contains(due(), concernID) {
+		t.Fatal("the concern is not on the practitioner's due list")
+	}
+	ack := `mutation($id: ID!) { acknowledgeConcern(id: $id) { acknowledgedAt } }`
+	if r := s.Do(t, wes, ack, map[string]any{"id": concernID}); !slices.Equal(r.Codes(), []string{"FORBIDDEN"}) {
+		t.Errorf("the worker acknowledging their own concern: %v", r.Codes())
+	}
+	s.MustDo(t, practitioner, ack, map[string]any{"id": concernID}, nil)
+	if slices.Contains(due(), concernID) {
+		t.Error("an acknowledged concern is still due")
+	}
+	if r := s.Do(t, practitioner, ack, map[string]any{"id": concernID}); !slices.Equal(r.Codes(), []string{"CONFLICT"}) {
+		t.Errorf("acknowledging twice: %v", r.Codes())
+	}
+	if c := s.Client.Concern.GetX(ctx, toID(concernID)); c.AcknowledgedByID == nil {
+		t.Error("the record does not say who acknowledged it")
 	}
 }

@@ -1,14 +1,16 @@
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Link } from '../../components';
 import { formatDate, formatInstantDate, humanise } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { DueListQuery } from '../lifecycle/documents';
+import { AcknowledgeConcernMutation, DueListQuery } from '../lifecycle/documents';
 
 interface DueItem {
   id: string;
   href: string;
   who: string;
   what: string;
+  /** A safeguarding concern, acknowledged here once it is being acted on. */
+  acknowledge?: boolean;
 }
 
 /**
@@ -17,7 +19,8 @@ interface DueItem {
  * concerns come first: they cannot wait.
  */
 export function DuePage() {
-  const [result] = useQuery({ query: DueListQuery, variables: { withinDays: 7 }, requestPolicy: 'cache-and-network' });
+  const [result, reload] = useQuery({ query: DueListQuery, variables: { withinDays: 7 }, requestPolicy: 'cache-and-network' });
+  const [ack, acknowledge] = useMutation(AcknowledgeConcernMutation);
   usePageTitle('Due and overdue');
   const due = result.data?.dueList;
   if (!due) {
@@ -38,6 +41,7 @@ export function DuePage() {
         href: c.visit?.plan ? `/plans/${c.visit.plan.id}` : '#',
         who: name(c.visit?.plan.person),
         what: `${humanise(c.kind ?? 'Concern')}, ${formatInstantDate(c.createdAt)}${c.details ? `: ${c.details}` : ''}`,
+        acknowledge: true,
       })),
     },
     {
@@ -111,6 +115,16 @@ export function DuePage() {
                     {item.who}
                   </Link>
                   : {item.what}
+                  {item.acknowledge && (
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2"
+                      disabled={ack.fetching}
+                      onClick={() => void acknowledge({ id: item.id }).then(() => reload({ requestPolicy: 'network-only' }))}
+                    >
+                      Acknowledge<span className="govuk-visually-hidden"> the concern about {item.who}</span>
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

@@ -316,3 +316,12 @@ export const DueListQuery = graphql(`
     }
   }
 `);
+
+export const AcknowledgeConcernMutation = graphql(`
+  mutation AcknowledgeConcern($id: ID!) {
+    acknowledgeConcern(id: $id) {
+      id
+      acknowledgedAt
+    }
+  }
+`);
