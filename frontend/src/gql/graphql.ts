@@ -385,6 +385,22 @@ export type Basis =
   /** The viewer is a member of the allocated team. */
   | 'TEAM_MEMBER';
 
+/** A concern raised at a visit. A safeguarding concern goes straight to the allocated practitioner. */
+export type ConcernInput = {
+  /** What was seen or heard. */
+  details: string;
+  /** What kind of concern. */
+  kind: ConcernKind;
+};
+
+/** ConcernKind is enum for the field kind */
+export type ConcernKind =
+  | 'EQUIPMENT'
+  | 'HEALTH'
+  | 'HOME_ENVIRONMENT'
+  | 'OTHER'
+  | 'SAFEGUARDING';
+
 /** ContactKind is enum for the field kind */
 export type ContactKind =
   | 'ADVOCATE'
@@ -952,6 +968,44 @@ export type PlanWhereInput = {
   versionNEQ?: number | null | undefined;
   /** Matches when version is none of the values. */
   versionNotIn?: Array<number> | null | undefined;
+};
+
+/** Progress on an outcome or one of its steps, recorded at a visit. */
+export type ProgressInput = {
+  /** What happened. */
+  note?: string | null | undefined;
+  /** The outcome worked on. */
+  outcomeID: string;
+  /** The step worked on, if any. */
+  stepID?: string | null | undefined;
+  /** The step's status after the visit. */
+  stepStatus?: ProgressStepStatus | null | undefined;
+};
+
+/** ProgressStepStatus is enum for the field step_status */
+export type ProgressStepStatus =
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'NOT_STARTED';
+
+/** A worker's record of one visit, made on the phone, possibly offline. */
+export type RecordVisitInput = {
+  /** When the worker arrived. */
+  arrivedAt: string;
+  /** Concerns raised. */
+  concerns?: Array<ConcernInput> | null | undefined;
+  /** When the worker left. */
+  departedAt: string;
+  /** The visit's revision the phone's copy was made from; an out-of-date copy answers CONFLICT. */
+  expectedRevision: number;
+  /** What was done. */
+  notes?: string | null | undefined;
+  /** Progress on outcomes and steps. */
+  progress?: Array<ProgressInput> | null | undefined;
+  /** An id the phone made for this record: sending it again (a retry) never records twice. */
+  recordID: string;
+  /** The visit. */
+  visitID: string;
 };
 
 /** ReviewDecision is enum for the field decision */
@@ -1585,6 +1639,18 @@ export type DeleteContingencyMutationVariables = Exact<{
 
 export type DeleteContingencyMutation = { __typename: 'Mutation', deleteContingency: string };
 
+export type MyVisitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVisitsQuery = { __typename: 'Query', me: { __typename: 'Viewer', today: string, account: { __typename: 'Account', id: string } }, myVisits: Array<{ __typename: 'Visit', id: string, startsAt: string, durationMinutes: number | null, status: VisitStatus, revision: number, arrivedAt: string | null, departedAt: string | null, notes: string | null, progress: Array<{ __typename: 'Progress', id: string, outcomeID: string, stepID: string | null, stepStatus: ProgressStepStatus | null, note: string | null }> | null, plan: { __typename: 'Plan', id: string, workerTasks: string | null, fluctuatingNeeds: string | null, person: { __typename: 'Person', id: string, preferredName: string | null, visitAddress: string | null, accessNotes: string | null, communicationNeeds: string | null, interpreterLanguage: string | null, autism: boolean | null, deafblind: boolean | null }, outcomes: { __typename: 'OutcomeConnection', edges: Array<{ __typename: 'OutcomeEdge', node: { __typename: 'Outcome', id: string, statement: string | null, position: number, steps: Array<{ __typename: 'OutcomeStep', id: string, description: string | null, position: number, status: OutcomeStepStatus | null }> | null } | null } | null> | null } | null, risks: Array<{ __typename: 'Risk', id: string, kind: RiskKind | null, category: RiskCategory | null, description: string | null, likelihood: RiskLikelihood | null, strategy: string | null, environmentAssessmentRequired: boolean | null, environmentAssessmentDoneAt: string | null, mitigationConfirmedAt: string | null, contingencies: Array<{ __typename: 'Contingency', id: string, trigger: string | null, measures: string | null, whoActs: string | null }> | null }> | null } }> };
+
+export type RecordVisitMutationVariables = Exact<{
+  input: RecordVisitInput;
+}>;
+
+
+export type RecordVisitMutation = { __typename: 'Mutation', recordVisit: { __typename: 'Visit', id: string, status: VisitStatus, revision: number, arrivedAt: string | null, departedAt: string | null, notes: string | null, progress: Array<{ __typename: 'Progress', id: string, outcomeID: string, stepID: string | null, stepStatus: ProgressStepStatus | null, note: string | null }> | null } };
+
 
 export const DemoAccountsDocument = {"__meta__":{"hash":"55a1a326fa63d67c5b4e344ef75b67d2675cedb708082102df181d8de9bc3795"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DemoAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"demoAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"teamName"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]} as unknown as DocumentNode<DemoAccountsQuery, DemoAccountsQueryVariables>;
 export const SignInAsDemoDocument = {"__meta__":{"hash":"cb651617ecf155f9279159aa8d0e189cde79cb589e3ae8b24c9d1f33d3b8cb3a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignInAsDemo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"signInAsDemo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<SignInAsDemoMutation, SignInAsDemoMutationVariables>;
@@ -1608,3 +1674,5 @@ export const DeleteRiskDocument = {"__meta__":{"hash":"77cc0ef698a967c63d16e12e1
 export const CreateContingencyDocument = {"__meta__":{"hash":"ae222595c79f9ac7a7320003690ebe99520eec2db19b6009f6038c19b59eb66c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateContingency"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateContingencyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"createContingency"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"riskID"}},{"kind":"Field","name":{"kind":"Name","value":"measures"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"whoActs"}}]}}]}}]} as unknown as DocumentNode<CreateContingencyMutation, CreateContingencyMutationVariables>;
 export const UpdateContingencyDocument = {"__meta__":{"hash":"a1d3480f0b664beade07be8b5b297e10ef0fd0af72e9e7540a814456e7bf2486"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateContingency"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateContingencyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"updateContingency"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"measures"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"whoActs"}}]}}]}}]} as unknown as DocumentNode<UpdateContingencyMutation, UpdateContingencyMutationVariables>;
 export const DeleteContingencyDocument = {"__meta__":{"hash":"1b1785951b44a0ae397ce2850112dfc626f78283d1e86ed7dd2a2aa90c23e2cc"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteContingency"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"deleteContingency"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteContingencyMutation, DeleteContingencyMutationVariables>;
+export const MyVisitsDocument = {"__meta__":{"hash":"107c64bd91c920a764743762efab220891734dca1231e3ae98c43278317900c6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyVisits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"today"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"myVisits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"arrivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"departedAt"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeID"}},{"kind":"Field","name":{"kind":"Name","value":"stepID"}},{"kind":"Field","name":{"kind":"Name","value":"stepStatus"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"workerTasks"}},{"kind":"Field","name":{"kind":"Name","value":"fluctuatingNeeds"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"preferredName"}},{"kind":"Field","name":{"kind":"Name","value":"visitAddress"}},{"kind":"Field","name":{"kind":"Name","value":"accessNotes"}},{"kind":"Field","name":{"kind":"Name","value":"communicationNeeds"}},{"kind":"Field","name":{"kind":"Name","value":"interpreterLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"autism"}},{"kind":"Field","name":{"kind":"Name","value":"deafblind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"POSITION"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"ASC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"risks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"likelihood"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"environmentAssessmentRequired"}},{"kind":"Field","name":{"kind":"Name","value":"environmentAssessmentDoneAt"}},{"kind":"Field","name":{"kind":"Name","value":"mitigationConfirmedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contingencies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"measures"}},{"kind":"Field","name":{"kind":"Name","value":"whoActs"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyVisitsQuery, MyVisitsQueryVariables>;
+export const RecordVisitDocument = {"__meta__":{"hash":"44c1157319c3e40676001492328bc5e52fa729f1ad23d758017876cda7c18a45"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordVisit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordVisitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"recordVisit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"arrivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"departedAt"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"outcomeID"}},{"kind":"Field","name":{"kind":"Name","value":"stepID"}},{"kind":"Field","name":{"kind":"Name","value":"stepStatus"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]}}]} as unknown as DocumentNode<RecordVisitMutation, RecordVisitMutationVariables>;
