@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** Every file under dir, as paths relative to it with forward slashes. */
@@ -35,11 +35,13 @@ export function serviceWorker(source = resolve(import.meta.dirname, '../sw/servi
     writeBundle(options, bundle) {
       const outDir = options.dir ?? 'dist';
       const emitted = Object.keys(bundle);
-      const fromPublic = publicDir ? filesUnder(publicDir).map((file) => relative(publicDir, join(publicDir, file)).replaceAll('\\', '/')) : [];
+      const fromPublic = publicDir ? filesUnder(publicDir) : [];
       const files = [...new Set([...emitted, ...fromPublic])]
         .filter((file) => !file.endsWith('.map') && file !== 'sw.js')
         .sort()
-        .map((file) => `/${file}`);
+        // The shell is cached as "/": servers (Go's among them) redirect /index.html there,
+        // and a redirected response cannot answer a navigation.
+        .map((file) => (file === 'index.html' ? '/' : `/${file}`));
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
       const code = readFileSync(source, 'utf8')
         .replace('self.__PRECACHE_FILES__', JSON.stringify(files))

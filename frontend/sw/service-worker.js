@@ -4,7 +4,7 @@
  * scripts/service-worker-plugin.ts, which replaces the two placeholders
  * below with the build's files and a version made from their names.
  *
- * - Precaches index.html and every hashed asset (all the lazy route chunks
+ * - Precaches index.html (as "/") and every hashed asset (all the lazy route chunks
  *   too, so a screen never opened online still opens offline).
  * - Navigations: the network first (a fresh index.html after a deploy),
  *   falling back to the cached index.html with no signal or after a few
@@ -23,7 +23,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(cacheName)
-      .then((cache) => cache.addAll(files.map((file) => new Request(file, { cache: 'reload' }))))
+      .then((cache) => cache.addAll(files.map((file) => new Request(file, { cache: 'reload', redirect: 'error' }))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -55,7 +55,7 @@ async function navigation(request) {
   } catch {
     // No signal: fall through to the cached shell.
   }
-  const shell = await fromCache('/index.html');
+  const shell = await fromCache('/');
   if (shell) return shell;
   return network;
 }
