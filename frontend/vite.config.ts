@@ -1,7 +1,7 @@
 import { NodePackageImporter } from 'sass';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { serviceWorker } from './scripts/service-worker-plugin';
+import { serviceWorker } from './scripts/service-worker-plugin.ts';
 
 // Where `npm run dev` sends API calls; the Go server serves the built app itself.
 const apiOrigin = process.env.API_ORIGIN ?? 'http://127.0.0.1:8080';

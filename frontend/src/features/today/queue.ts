@@ -108,9 +108,10 @@ export class VisitQueue {
     this.changed();
   }
 
-  /** Deletes the records the server has accepted (kept only to say "Sent"). */
-  dropSent(): void {
-    this.write(this.list().filter((record) => record.status !== 'sent'));
+  /** Deletes records the server accepted before the cutoff (kept only to say "Sent" for the day). */
+  dropSentBefore(cutoff: Date): void {
+    const old = (record: QueuedRecord) => record.status === 'sent' && Date.parse(record.sentAt ?? record.savedAt) < cutoff.getTime();
+    if (this.list().some(old)) this.write(this.list().filter((record) => !old(record)));
   }
 
   subscribe(listener: () => void): () => void {
@@ -130,28 +131,34 @@ export class VisitQueue {
       return this.flushing;
     }
     const run = async () => {
-      do {
-        this.again = false;
-        for (const record of this.list().filter((r) => r.status === 'waiting' && r.accountID === accountID)) {
-          if (this.inFlight.has(record.recordID)) continue;
-          this.inFlight.add(record.recordID);
-          let outcome: SendOutcome;
-          try {
-            outcome = await send(record.input);
-          } catch {
-            outcome = { kind: 'offline' };
-          } finally {
-            this.inFlight.delete(record.recordID);
-          }
-          if (outcome.kind === 'offline') return;
-          this.settle(record.recordID, outcome);
-        }
-      } while (this.again);
+      try {
+        do {
+          this.again = false;
+          await this.sendWaiting(accountID, send);
+        } while (this.again);
+      } finally {
+        this.flushing = null;
+      }
     };
-    this.flushing = run().finally(() => {
-      this.flushing = null;
-    });
+    this.flushing = run();
     return this.flushing;
+  }
+
+  private async sendWaiting(accountID: string, send: Sender): Promise<void> {
+    for (const record of this.list().filter((r) => r.status === 'waiting' && r.accountID === accountID)) {
+      if (this.inFlight.has(record.recordID)) continue;
+      this.inFlight.add(record.recordID);
+      let outcome: SendOutcome;
+      try {
+        outcome = await send(record.input);
+      } catch {
+        outcome = { kind: 'offline' };
+      } finally {
+        this.inFlight.delete(record.recordID);
+      }
+      if (outcome.kind === 'offline') return;
+      this.settle(record.recordID, outcome);
+    }
   }
 
   private settle(recordID: string, outcome: Exclude<SendOutcome, { kind: 'offline' }>) {

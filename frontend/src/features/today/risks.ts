@@ -1,4 +1,9 @@
-import type { TodayRisk } from './types';
+/** What ordering reads of a risk (the server may add kinds the app does not know yet). */
+export interface OrderableRisk {
+  kind?: string | null | undefined;
+  likelihood?: string | null | undefined;
+  mitigationConfirmedAt?: string | null | undefined;
+}
 
 /** The order risks are read in on a visit: the worker's own safety first (R31), then R6's order. */
 const kindOrder = ['TO_WORKER', 'TO_PERSON_FROM_NEEDS', 'TO_PERSON_FROM_OUTCOME', 'TO_PLAN'];
@@ -16,7 +21,7 @@ const likelihoodRank: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
  * others by kind; within a kind, the more likely first. Stable otherwise,
  * and risks of a kind the app does not know come last, so none is lost.
  */
-export function orderRisks<R extends Pick<TodayRisk, 'kind' | 'likelihood' | 'mitigationConfirmedAt'>>(risks: readonly R[]): R[] {
+export function orderRisks<R extends OrderableRisk>(risks: readonly R[]): R[] {
   return risks
     .map((risk, index) => ({ risk, index }))
     .sort((a, b) => {
@@ -33,7 +38,7 @@ export function orderRisks<R extends Pick<TodayRisk, 'kind' | 'likelihood' | 'mi
 }
 
 /** Risks to the worker, and every other risk, each in reading order. */
-export function splitRisks<R extends Pick<TodayRisk, 'kind' | 'likelihood' | 'mitigationConfirmedAt'>>(risks: readonly R[] | null | undefined): { toWorker: R[]; other: R[] } {
+export function splitRisks<R extends OrderableRisk>(risks: readonly R[] | null | undefined): { toWorker: R[]; other: R[] } {
   const ordered = orderRisks(risks ?? []);
   return { toWorker: ordered.filter((risk) => risk.kind === 'TO_WORKER'), other: ordered.filter((risk) => risk.kind !== 'TO_WORKER') };
 }

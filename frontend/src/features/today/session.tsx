@@ -1,5 +1,9 @@
+import { useEffect } from 'react';
 import { visitQueue } from './queue';
 import { useSendWhenOnline } from './useVisitQueue';
+
+/** How long a sent record is kept to show "Sent": a working day. */
+const keepSentMs = 12 * 60 * 60 * 1000;
 
 /**
  * What the app shell needs of the worker's visit records: sending them in
@@ -9,6 +13,7 @@ import { useSendWhenOnline } from './useVisitQueue';
 
 /** Sends the signed-in worker's waiting records at start and whenever the browser comes back online. Renders nothing. */
 export function SendVisitRecords({ accountID }: { accountID: string }) {
+  useEffect(() => visitQueue.dropSentBefore(new Date(Date.now() - keepSentMs)), []);
   useSendWhenOnline(accountID);
   return null;
 }
