@@ -149,6 +149,13 @@ test.describe("a worker's day on the phone", () => {
     await expect(card.getByText('Waiting to send')).toBeVisible();
     await expect(page.getByText('1 visit record is waiting to send.')).toBeVisible();
 
+    // Signing out now would lose the record: the app warns first, and staying keeps it.
+    await page.getByRole('button', { name: /^Sign out/ }).click();
+    await expect(page).toHaveURL(/\/sign-out$/);
+    await expect(page.locator('.govuk-warning-text')).toContainText('1 visit record has not been sent.');
+    await page.getByRole('button', { name: 'Stay signed in' }).click();
+    await expect(page).toHaveURL(/\/today$/);
+
     // Nothing reached the server while offline.
     const before = (await myVisits(worker)).find((v) => v.id === target.id);
     expect(before?.status).toBe('SCHEDULED');
@@ -207,6 +214,44 @@ test.describe("a worker's day on the phone", () => {
     expect(after?.status).toBe('COMPLETED');
     expect(after?.progress ?? []).toHaveLength(1);
   });
+});
+
+test('a record made from an out-of-date copy of the visit is kept and the worker told plainly', async ({ page }) => {
+  await page.setViewportSize(phone);
+  const worker = await signInAs('wes.worker');
+  const target = visitToRecord(await myVisits(worker));
+  await signInPage(page, worker);
+  await page.goto('/today');
+  const card = page.getByRole('region', { name: cardTitle(target) });
+  await card.getByRole('link', { name: cardTitle(target) }).click();
+  await page.getByLabel('Time you arrived').fill('12:00');
+  await page.getByLabel('Time you left').fill('12:30');
+  await page.getByLabel('What was done').fill('Practised with the frame.');
+
+  // Meanwhile the visit is recorded from another copy.
+  await must(worker.token, `mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id } }`, {
+    input: {
+      recordID: `other-${Date.now()}`,
+      visitID: target.id,
+      expectedRevision: target.revision,
+      arrivedAt: '2026-01-01T12:00:00Z',
+      departedAt: '2026-01-01T12:20:00Z',
+      notes: 'Recorded from the office',
+    },
+  });
+
+  await page.getByRole('button', { name: 'Save the visit record' }).click();
+  await expect(page.getByRole('alert')).toContainText('Someone else changed this visit');
+  await expect(page.getByText('Practised with the frame.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'visit-conflict');
+
+  await page.getByRole('link', { name: "Today's visits" }).first().click();
+  await expect(card.getByText('Not sent: visit changed')).toBeVisible();
+  const stored = await page.evaluate(() => localStorage.getItem('reablement.visitRecords'));
+  expect(JSON.parse(stored ?? '[]')).toEqual([expect.objectContaining({ visitID: target.id, status: 'conflict' })]);
+  const after = (await myVisits(worker)).find((v) => v.id === target.id);
+  expect(after?.notes).toBe('Recorded from the office');
 });
 
 for (const width of [390, 320]) {

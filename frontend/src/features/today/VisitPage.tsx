@@ -69,7 +69,7 @@ function RecordState({ record, onRetry, online }: { record: QueuedRecord; onRetr
           <p className="govuk-body">
             <Tag colour="yellow">Waiting to send</Tag>
           </p>
-          <p className="govuk-body">
+          <p className="govuk-body" role="status">
             Your record is saved on this phone. {online ? 'It is being sent now.' : 'It will be sent automatically when you have signal; you can close the app.'}
           </p>
           {summary}
