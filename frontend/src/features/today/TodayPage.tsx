@@ -1,29 +1,14 @@
 import { useQuery } from 'urql';
-import { InsetText } from '../../components';
 import { formatDate, plural } from '../../lib/format';
 import { hasFailed } from '../../lib/graphqlErrors';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { OfflineNotice } from './components/OfflineNotice';
 import { VisitCard } from './components/VisitCard';
 import { MyVisitsQuery } from './documents';
 import { useOnline } from './useOnline';
 import { useQueuedRecords } from './useVisitQueue';
 
 export const visitHref = (visitId: string) => `/today/visits/${encodeURIComponent(visitId)}`;
-
-/** Says when the phone is offline, and what is still to send. */
-export function OfflineNotice({ online, waiting }: { online: boolean; waiting: number }) {
-  if (online && waiting === 0) return null;
-  return (
-    <InsetText>
-      {!online && <p className="govuk-body">You are offline. You are seeing your visits as they were when they last loaded.</p>}
-      {waiting > 0 && (
-        <p className="govuk-body">
-          {plural(waiting, 'visit record is', 'visit records are')} waiting to send. {online ? 'Sending now.' : 'They are kept on this phone and sent when you have signal.'}
-        </p>
-      )}
-    </InsetText>
-  );
-}
 
 /** /today: the worker's visits for today, in time order, each with what the visit needs. */
 export function TodayPage() {

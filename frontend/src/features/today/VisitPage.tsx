@@ -5,6 +5,7 @@ import { BackLink, Button, NotificationBanner, SummaryList, Tag } from '../../co
 import { formatTime } from '../../lib/format';
 import { hasFailed, noErrors, type FormErrors } from '../../lib/graphqlErrors';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { OfflineNotice } from './components/OfflineNotice';
 import { OtherRisks } from './components/OtherRisks';
 import { PlanForVisit } from './components/PlanForVisit';
 import { RecordTag } from './components/RecordTag';
@@ -16,7 +17,6 @@ import { visitQueue, type QueuedRecord } from './queue';
 import { formErrorsOf, recordFieldIds, recordInput, validateRecord, valuesFromInput, type RecordFormValues } from './record';
 import { splitRisks } from './risks';
 import { clockTime } from './time';
-import { OfflineNotice } from './TodayPage';
 import { personName, type TodayVisit } from './types';
 import { useOnline } from './useOnline';
 import { useFlush, useQueuedRecords } from './useVisitQueue';
