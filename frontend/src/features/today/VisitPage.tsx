@@ -130,14 +130,19 @@ function VisitView({ visit, date, accountID }: { visit: TodayVisit; date: string
       <span className="govuk-caption-l">Visit at {formatTime(visit.startsAt)}</span>
       <h1 className="govuk-heading-l">{name}</h1>
       <p className="govuk-body">
-        <RecordTag record={record} visitStatus={visit.status} />
+        <RecordTag record={record} visitStatus={visit.status} />{' '}
+        <a className="govuk-link app-jump-link" href="#record-visit">
+          Go to the record of this visit
+        </a>
       </p>
       <OfflineNotice online={online} waiting={records.filter((r) => r.status === 'waiting').length} />
       <WorkerRisks risks={risks.toWorker} />
       <VisitFacts visit={visit} />
       <PlanForVisit plan={visit.plan} headingLevel={2} showFluctuating />
       <OtherRisks risks={risks.other} headingLevel={2} />
-      <h2 className="govuk-heading-m">Record the visit</h2>
+      <h2 className="govuk-heading-m" id="record-visit" tabIndex={-1}>
+        Record the visit
+      </h2>
       {showForm && visit.status === 'COMPLETED' && !record ? (
         <>
           <p className="govuk-body">This visit has been recorded.</p>
