@@ -1,12 +1,14 @@
 import { NodePackageImporter } from 'sass';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { serviceWorker } from './scripts/service-worker-plugin.ts';
 
 // Where `npm run dev` sends API calls; the Go server serves the built app itself.
 const apiOrigin = process.env.API_ORIGIN ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  // serviceWorker(): dist/sw.js, the offline app shell (see sw/service-worker.js).
+  plugins: [react(), serviceWorker()],
   css: {
     // Lightning CSS both transforms and minifies. govuk-frontend's Sass still
     // carries a legacy rule it rejects; errorRecovery keeps the build going

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { Footer, Header, LinkProvider, ServiceNavigation, SkipLink, type ServiceNavigationItem } from '../components';
 import { useViewer } from '../features/auth/useViewer';
+import { clearVisitRecords, SendVisitRecords, unsentVisitRecords } from '../features/today/session';
 import { signOut } from '../lib/auth';
 import { isVisitWorker } from '../lib/roles';
 import { serviceName } from '../lib/usePageTitle';
@@ -53,6 +54,12 @@ export function Shell() {
         type="button"
         className="govuk-service-navigation__link app-service-navigation__button"
         onClick={() => {
+          // Unsent visit records would be lost: warn first (/sign-out).
+          if (unsentVisitRecords() > 0) {
+            navigate('/sign-out');
+            return;
+          }
+          clearVisitRecords();
           signOut();
           navigate('/sign-in', { replace: true });
         }}
@@ -65,6 +72,7 @@ export function Shell() {
   return (
     <LinkProvider value={RouterLink}>
       <ScrollRestoration />
+      {viewer?.roles.includes('WORKER') && <SendVisitRecords accountID={viewer.account.id} />}
       <SkipLink />
       <header className="govuk-template__header">
         <Header organisationName={viewer?.authority.name ?? defaultOrganisation} />

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { HomeRedirect, NotFoundPage, RequireAuth, RouteError } from './routes';
+import { HomeRedirect, NotFoundPage, RequireAuth, RouteError, SignOutPage } from './routes';
 import { Shell } from './Shell';
 
 type EditPages = typeof import('../features/plans/edit/PlanEditPages');
@@ -32,6 +32,8 @@ export const router = createBrowserRouter([
               { index: true, element: <HomeRedirect /> },
               { path: 'caseload', lazy: () => import('../features/caseload/CaseloadPage').then((m) => ({ Component: m.CaseloadPage })) },
               { path: 'today', lazy: () => import('../features/today/TodayPage').then((m) => ({ Component: m.TodayPage })) },
+              { path: 'today/visits/:visitId', lazy: () => import('../features/today/VisitPage').then((m) => ({ Component: m.VisitPage })) },
+              { path: 'sign-out', element: <SignOutPage /> },
               { path: 'people/:personId', lazy: () => import('../features/people/PersonPage').then((m) => ({ Component: m.PersonPage })) },
               { path: 'people/:personId/access', lazy: () => import('../features/sharing/AccessHistoryPage').then((m) => ({ Component: m.AccessHistoryPage })) },
               { path: 'plans/:planId', lazy: () => import('../features/plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },

@@ -1,6 +1,11 @@
-import { Navigate, Outlet, useLocation, useRouteError } from 'react-router';
+import { useSyncExternalStore } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate, useRouteError } from 'react-router';
 import { useViewer } from '../features/auth/useViewer';
-import { Link } from '../components';
+import { clearVisitRecords, unsentVisitRecords } from '../features/today/session';
+import { visitQueue } from '../features/today/queue';
+import { Button, ButtonGroup, Link, WarningText } from '../components';
+import { signOut } from '../lib/auth';
+import { plural } from '../lib/format';
 import { homePathFor } from '../lib/roles';
 import { useIsSignedIn } from '../lib/useSession';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -61,4 +66,45 @@ export function RouteError() {
   const error = useRouteError();
   if (import.meta.env.DEV) console.error(error);
   return <ServiceProblem />;
+}
+
+/**
+ * /sign-out: reached from "Sign out" while visit records on this phone are
+ * unsent. Signing out deletes them (they hold what was seen at visits), so
+ * the worker is told first and can stay signed in until they have gone.
+ */
+export function SignOutPage() {
+  const navigate = useNavigate();
+  const unsent = useSyncExternalStore(
+    (listener) => visitQueue.subscribe(listener),
+    () => unsentVisitRecords(),
+    () => 0,
+  );
+  usePageTitle('Sign out');
+  const signOutNow = () => {
+    clearVisitRecords();
+    signOut();
+    navigate('/sign-in', { replace: true });
+  };
+  return (
+    <>
+      <h1 className="govuk-heading-l">Are you sure you want to sign out?</h1>
+      {unsent > 0 ? (
+        <WarningText>
+          {plural(unsent, 'visit record has', 'visit records have')} not been sent. If you sign out now, {unsent === 1 ? 'it' : 'they'} will be deleted from this
+          phone and lost.
+        </WarningText>
+      ) : (
+        <p className="govuk-body">Every visit record on this phone has been sent.</p>
+      )}
+      <ButtonGroup>
+        <Button type="button" onClick={() => navigate('/today')}>
+          Stay signed in
+        </Button>
+        <Button type="button" variant="warning" onClick={signOutNow}>
+          {unsent > 0 ? 'Sign out and delete unsent records' : 'Sign out'}
+        </Button>
+      </ButtonGroup>
+    </>
+  );
 }

@@ -1,0 +1,292 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { must, signInAs, signInPage, type Session } from './api';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, screenshot, test } from './fixtures';
+
+/**
+ * The worker's phone (issue 6): today's visits with the risks to the worker
+ * first, opening with no signal, a visit recorded offline and sent once when
+ * the signal comes back; and the phone screens at 390px and 320px.
+ */
+
+const phone = { width: 390, height: 844 };
+
+interface VisitSummary {
+  id: string;
+  status: string;
+  startsAt: string;
+  revision: number;
+  arrivedAt: string | null;
+  departedAt: string | null;
+  notes: string | null;
+  progress: Array<{ id: string; stepID: string | null; stepStatus: string | null }> | null;
+  plan: {
+    person: { preferredName: string | null };
+    risks: Array<{ kind: string | null; description: string | null }> | null;
+    outcomes: { edges: Array<{ node: { steps: Array<{ id: string; status: string | null }> | null } | null } | null> | null } | null;
+  };
+}
+
+const visitsQuery = `query {
+  myVisits {
+    id status startsAt revision arrivedAt departedAt notes
+    progress { id stepID stepStatus }
+    plan {
+      person { preferredName }
+      risks { kind description }
+      outcomes(first: 100) { edges { node { steps { id status } } } }
+    }
+  }
+}`;
+
+async function myVisits(worker: Session): Promise<VisitSummary[]> {
+  return (await must<{ myVisits: VisitSummary[] }>(worker.token, visitsQuery)).myVisits;
+}
+
+/** A scheduled visit today with a risk to the worker and a step still to do: the one to record. */
+function visitToRecord(visits: VisitSummary[]): VisitSummary {
+  const visit = visits.find(
+    (v) =>
+      v.status === 'SCHEDULED' &&
+      (v.plan.risks ?? []).some((risk) => risk.kind === 'TO_WORKER') &&
+      (v.plan.outcomes?.edges ?? []).some((edge) => (edge?.node?.steps ?? []).some((step) => step.status !== 'DONE')),
+  );
+  if (!visit) throw new Error('e2e: wes.worker has no scheduled visit today with a risk to the worker and a step to work on');
+  return visit;
+}
+
+/** The visit's title as the app writes it: "9:30am, Edith". */
+function cardTitle(visit: VisitSummary): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' }).formatToParts(new Date(visit.startsAt));
+  const hour = parts.find((p) => p.type === 'hour')?.value ?? '';
+  const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  const period = (parts.find((p) => p.type === 'dayPeriod')?.value ?? '').toLowerCase().replaceAll('.', '').replaceAll(' ', '');
+  return `${hour}${minute === '00' ? '' : `:${minute}`}${period}, ${visit.plan.person.preferredName}`;
+}
+
+/** Waits until the service worker is active and Graphcache has written its offline copy. */
+async function waitUntilReadyOffline(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<string>((resolve) => {
+              const open = indexedDB.open('reablement-cache');
+              open.onerror = () => resolve('');
+              open.onsuccess = () => {
+                const db = open.result;
+                if (!db.objectStoreNames.contains('entries')) return resolve('');
+                const all = db.transaction('entries').objectStore('entries').getAll();
+                all.onsuccess = () => resolve(JSON.stringify(all.result));
+                all.onerror = () => resolve('');
+              };
+            }),
+        ),
+      { message: "Graphcache stores today's visits in IndexedDB" },
+    )
+    .toMatch(/Query\.myVisits/);
+}
+
+async function goOffline(context: BrowserContext, page: Page) {
+  await context.setOffline(true);
+  await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
+}
+
+test.describe("a worker's day on the phone", () => {
+  test('sees today with the risks to them first, opens it with no signal, records a visit offline, and it reaches the server once', async ({ page, context }) => {
+    await page.setViewportSize(phone);
+    const worker = await signInAs('wes.worker');
+    const target = visitToRecord(await myVisits(worker));
+
+    // Sign in as a worker: today's visits are home.
+    await page.goto('/sign-in');
+    await page.locator('input[value="wes.worker"]').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/today$/);
+    await expect(page.getByRole('heading', { level: 1, name: "Today's visits" })).toBeVisible();
+
+    const card = page.getByRole('region', { name: cardTitle(target) });
+    await expect(card).toBeVisible();
+    // Risks to the worker come first in the card, as warning text, before when and where.
+    const content = card.locator('.govuk-summary-card__content > *');
+    await expect(content.first()).toHaveClass(/app-worker-risks/);
+    await expect(content.first().locator('.govuk-warning-text').first()).toContainText('Risk to you');
+    await expect(card.getByText('Outcomes and steps to work on')).toBeVisible();
+    // Visits are in time order.
+    const titles = await page.locator('.app-visit-card h2').allInnerTexts();
+    expect(titles.length).toBeGreaterThan(1);
+
+    await waitUntilReadyOffline(page);
+    await screenshot(page, 'today-online');
+
+    // No signal: the app still opens, from the service worker and the stored cache.
+    await goOffline(context, page);
+    const reload = await page.reload();
+    expect(reload?.fromServiceWorker(), 'the page came from the service worker').toBe(true);
+    await expect(page.getByRole('heading', { level: 1, name: "Today's visits" })).toBeVisible();
+    await expect(page.getByText('You are offline.')).toBeVisible();
+    await expect(card).toBeVisible();
+    await expect(card.locator('.govuk-warning-text').first()).toContainText('Risk to you');
+
+    // Record the visit with no signal.
+    await card.getByRole('link', { name: cardTitle(target) }).click();
+    await expect(page.getByRole('heading', { level: 1, name: target.plan.person.preferredName ?? '' })).toBeVisible();
+    await page.getByLabel('Time you arrived').fill('08:00');
+    await page.getByLabel('Time you left').fill('08:45');
+    await page.getByLabel('What was done').fill('Made a hot drink together; practised the steps with the frame.');
+    const progress = page.locator('select[id^="progress-"]').first();
+    const stepID = (await progress.getAttribute('id'))?.replace(/^progress-/, '');
+    await progress.selectOption({ label: 'Done' });
+    await page.getByRole('button', { name: 'Save the visit record' }).click();
+    await expect(page.getByText('Waiting to send').first()).toBeVisible();
+    await expect(page.getByText('It will be sent automatically when you have signal')).toBeVisible();
+    await screenshot(page, 'visit-waiting');
+
+    await page.getByRole('link', { name: "Today's visits" }).first().click();
+    await expect(card.getByText('Waiting to send')).toBeVisible();
+    await expect(page.getByText('1 visit record is waiting to send.')).toBeVisible();
+
+    // Signing out now would lose the record: the app warns first, and staying keeps it.
+    await page.getByRole('button', { name: /^Sign out/ }).click();
+    await expect(page).toHaveURL(/\/sign-out$/);
+    await expect(page.locator('.govuk-warning-text')).toContainText('1 visit record has not been sent.');
+    await page.getByRole('button', { name: 'Stay signed in' }).click();
+    await expect(page).toHaveURL(/\/today$/);
+
+    // Nothing reached the server while offline.
+    const before = (await myVisits(worker)).find((v) => v.id === target.id);
+    expect(before?.status).toBe('SCHEDULED');
+
+    // Signal again: the record goes by itself, and says so.
+    await context.setOffline(false);
+    await expect(card.getByText('Sent', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await screenshot(page, 'today-sent');
+
+    // A reload sends nothing again (start-up flushes only waiting records).
+    await page.reload();
+    await expect(card.getByText('Sent', { exact: true })).toBeVisible();
+
+    const after = (await myVisits(worker)).find((v) => v.id === target.id);
+    expect(after?.status).toBe('COMPLETED');
+    expect(after?.notes).toBe('Made a hot drink together; practised the steps with the frame.');
+    expect(after?.revision).toBe(target.revision + 1);
+    expect(after?.progress ?? []).toHaveLength(1);
+    expect(after?.progress?.[0]).toMatchObject({ stepID, stepStatus: 'DONE' });
+  });
+
+  test('a record whose answer is lost is sent again and applied once', async ({ page }) => {
+    await page.setViewportSize(phone);
+    const worker = await signInAs('wes.worker');
+    const target = visitToRecord(await myVisits(worker));
+    await signInPage(page, worker);
+
+    // The first recordVisit reaches the server, but its answer never comes back.
+    let recordRequests = 0;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('"recordID"')) return route.continue();
+      recordRequests += 1;
+      if (recordRequests === 1) {
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+
+    await page.goto('/today');
+    const card = page.getByRole('region', { name: cardTitle(target) });
+    await card.getByRole('link', { name: cardTitle(target) }).click();
+    await page.getByLabel('Time you arrived').fill('10:00');
+    await page.getByLabel('Time you left').fill('10:30');
+    await page.getByLabel('What was done').fill('Walked to the gate.');
+    await page.locator('select[id^="progress-"]').first().selectOption({ label: 'In progress' });
+    await page.getByRole('button', { name: 'Save the visit record' }).click();
+    await expect(page.getByText('Waiting to send').first()).toBeVisible();
+
+    await page.getByRole('button', { name: 'Try sending now' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Your record of this visit has been sent.' })).toBeVisible();
+    expect(recordRequests).toBe(2);
+
+    const after = (await myVisits(worker)).find((v) => v.id === target.id);
+    expect(after?.status).toBe('COMPLETED');
+    expect(after?.progress ?? []).toHaveLength(1);
+  });
+});
+
+test('a record made from an out-of-date copy of the visit is kept and the worker told plainly', async ({ page }) => {
+  await page.setViewportSize(phone);
+  const worker = await signInAs('wes.worker');
+  const target = visitToRecord(await myVisits(worker));
+  await signInPage(page, worker);
+  await page.goto('/today');
+  const card = page.getByRole('region', { name: cardTitle(target) });
+  await card.getByRole('link', { name: cardTitle(target) }).click();
+  await page.getByLabel('Time you arrived').fill('12:00');
+  await page.getByLabel('Time you left').fill('12:30');
+  await page.getByLabel('What was done').fill('Practised with the frame.');
+
+  // Meanwhile the visit is recorded from another copy.
+  await must(worker.token, `mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id } }`, {
+    input: {
+      recordID: `other-${Date.now()}`,
+      visitID: target.id,
+      expectedRevision: target.revision,
+      arrivedAt: '2026-01-01T12:00:00Z',
+      departedAt: '2026-01-01T12:20:00Z',
+      notes: 'Recorded from the office',
+    },
+  });
+
+  await page.getByRole('button', { name: 'Save the visit record' }).click();
+  await expect(page.getByRole('alert')).toContainText('Someone else changed this visit');
+  await expect(page.getByText('Practised with the frame.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'visit-conflict');
+
+  await page.getByRole('link', { name: "Today's visits" }).first().click();
+  await expect(card.getByText('Not sent: visit changed')).toBeVisible();
+  const stored = await page.evaluate(() => localStorage.getItem('reablement.visitRecords'));
+  expect(JSON.parse(stored ?? '[]')).toEqual([expect.objectContaining({ visitID: target.id, status: 'conflict' })]);
+  const after = (await myVisits(worker)).find((v) => v.id === target.id);
+  expect(after?.notes).toBe('Recorded from the office');
+});
+
+for (const width of [390, 320]) {
+  test(`the Today and visit screens are accessible and do not scroll sideways at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 844 });
+    const worker = await signInAs('wes.worker');
+    const visits = await myVisits(worker);
+    const visit = visits.find((v) => v.status === 'SCHEDULED') ?? visits[0];
+    if (!visit) throw new Error('e2e: wes.worker has no visits today');
+    await signInPage(page, worker);
+
+    await page.goto('/today');
+    await expect(page.getByRole('heading', { level: 1, name: "Today's visits" })).toBeVisible();
+    await expect(page.locator('.app-visit-card').first()).toBeVisible();
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'today');
+
+    await page.goto(`/today/visits/${visit.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: visit.plan.person.preferredName ?? '' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'visit');
+
+    // The form's errors, as GOV.UK shows them.
+    if (await page.getByRole('button', { name: 'Save the visit record' }).isVisible()) {
+      await page.getByLabel('Time you arrived').fill('11:00');
+      await page.getByLabel('Time you left').fill('10:00');
+      await page.getByRole('button', { name: 'Save the visit record' }).click();
+      const summary = page.locator('.govuk-error-summary');
+      await expect(summary).toBeFocused();
+      await expect(summary.getByRole('link', { name: 'The time you left must be after the time you arrived' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, 'visit-error');
+    }
+  });
+}

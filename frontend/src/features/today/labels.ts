@@ -1,0 +1,50 @@
+import type { TagColour } from '../../components';
+
+/** Words for coded values on the worker's screens. */
+
+export const riskCategories: Record<string, string> = {
+  ENGAGEMENT: 'Engagement',
+  MOTIVATION: 'Motivation',
+  CARER_NOT_ENABLING: 'Carer not enabling',
+  PROVIDER_NOT_ENABLING: 'Provider not enabling',
+  UNREALISTIC_OUTCOMES: 'Unrealistic outcomes',
+  HOME_ENVIRONMENT: 'Home environment',
+  EQUIPMENT: 'Equipment',
+  BEHAVIOUR: 'Behaviour',
+  SPECIALIST_TRAINING: 'Specialist training',
+  FALLS: 'Falls',
+  NUTRITION: 'Nutrition',
+  MEDICATION: 'Medication',
+  OTHER: 'Other',
+};
+
+export const riskKindNames: Record<string, string> = {
+  TO_WORKER: 'Risk to you',
+  TO_PERSON_FROM_NEEDS: 'Risk to the person from their needs',
+  TO_PERSON_FROM_OUTCOME: 'Risk to the person from an outcome they choose',
+  TO_PLAN: 'Risk to the plan',
+};
+
+export const stepStatuses = {
+  NOT_STARTED: 'Not started',
+  IN_PROGRESS: 'In progress',
+  DONE: 'Done',
+} as const;
+
+export const concernKinds = {
+  SAFEGUARDING: { text: 'Safeguarding', hint: 'Someone may be at risk of abuse or neglect. It goes straight to the practitioner.' },
+  HEALTH: { text: 'Health', hint: undefined },
+  HOME_ENVIRONMENT: { text: 'Home environment', hint: undefined },
+  EQUIPMENT: { text: 'Equipment', hint: undefined },
+  OTHER: { text: 'Something else', hint: undefined },
+} as const;
+
+export type ConcernKindName = keyof typeof concernKinds;
+
+export const visitStatuses: Record<string, { text: string; colour: TagColour }> = {
+  SCHEDULED: { text: 'Scheduled', colour: 'blue' },
+  IN_PROGRESS: { text: 'In progress', colour: 'yellow' },
+  COMPLETED: { text: 'Recorded', colour: 'green' },
+  MISSED: { text: 'Missed', colour: 'red' },
+  CANCELLED: { text: 'Cancelled', colour: 'grey' },
+};
