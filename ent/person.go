@@ -49,7 +49,7 @@ type Person struct {
 	Phone string `json:"phone,omitempty"`
 	// Email address.
 	Email string `json:"email,omitempty"`
-	// Where visits happen, if not the home address.
+	// The address for visits (consent.md CONTACT): the one recorded for visits, or the home address when none is, so a worker who may not see identity details still knows where to go.
 	VisitAddress string `json:"visit_address,omitempty"`
 	// How to get in: key safe, parking, entry instructions.
 	AccessNotes string `json:"access_notes,omitempty"`

@@ -279,6 +279,11 @@ func (r *mutationResolver) AcknowledgeConcern(ctx context.Context, id pulid.ID) 
 	return r.ent(ctx).Concern.UpdateOneID(id).SetAcknowledgedAt(time.Now().UTC()).Save(ctx)
 }
 
+// VisitAddress is the resolver for the visitAddress field.
+func (r *personResolver) VisitAddress(ctx context.Context, obj *ent.Person) (*string, error) {
+	return visitAddress(obj), nil
+}
+
 // ViewerAccess is the resolver for the viewerAccess field.
 func (r *personResolver) ViewerAccess(ctx context.Context, obj *ent.Person) ([]model.SectionAccess, error) {
 	return viewerAccess(ctx, obj)

@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base32"
+	"strings"
 	"time"
 
 	"reablement/ent"
@@ -133,4 +134,21 @@ func viewerAccess(ctx context.Context, obj any) ([]model.SectionAccess, error) {
 		out[i] = model.SectionAccess{Section: a.Section, Allowed: a.Allowed, Basis: a.Basis, CodedOnly: a.CodedOnly}
 	}
 	return out, nil
+}
+
+// visitAddress is the address for visits: the one recorded for visits, or
+// else the home address with its postcode. The @section directive has
+// already decided the viewer may see CONTACT.
+func visitAddress(p *ent.Person) *string {
+	if strings.TrimSpace(p.VisitAddress) != "" {
+		return &p.VisitAddress
+	}
+	if p.Address == "" {
+		return nil
+	}
+	a := p.Address
+	if p.Postcode != "" && !strings.Contains(a, p.Postcode) {
+		a += ", " + p.Postcode
+	}
+	return &a
 }

@@ -44,7 +44,7 @@ func (Person) Fields() []ent.Field {
 		field.String("locality").Optional().Comment("Coarse locality (a ward or town), safe for statistics.").Annotations(codedSection(policy.Needs)...),
 		field.String("phone").Optional().Comment("Telephone number.").Annotations(section(policy.Identity)...),
 		field.String("email").Optional().Comment("Email address.").Annotations(section(policy.Identity)...),
-		field.String("visit_address").Optional().Comment("Where visits happen, if not the home address.").Annotations(section(policy.Contact)...),
+		field.String("visit_address").Optional().Comment("The address for visits (consent.md CONTACT): the one recorded for visits, or the home address when none is, so a worker who may not see identity details still knows where to go.").Annotations(section(policy.Contact)...),
 		field.String("access_notes").Optional().Comment("How to get in: key safe, parking, entry instructions.").Annotations(section(policy.Contact)...),
 		field.String("communication_needs").Optional().Comment("How to communicate with the person.").Annotations(section(policy.Communication)...),
 		field.String("preferred_formats").Optional().Comment("Formats the person prefers for written material (R4).").Annotations(section(policy.Communication)...),

@@ -72,8 +72,9 @@ var keyColumns = map[string][]string{
 	"Amendment": {"person_id", "plan_id"}, "Involvement": {"person_id", "plan_id"}, "Carer": {"person_id"},
 	"Contact": {"person_id"}, "Need": {"person_id"}, "CapacityAssessment": {"person_id"}, "Consent": {"person_id"},
 	"Advice": {"person_id"}, "Concern": {"person_id"},
-	// Person.ageBand reads the date of birth; the directive decides whether it shows.
-	"Person": {"date_of_birth", "authority_id"},
+	// Person.ageBand reads the date of birth, and visitAddress falls back to
+	// the home address; the directive decides whether either shows.
+	"Person": {"date_of_birth", "authority_id", "address", "postcode"},
 }
 
 // Interceptor keeps the record keys in every query's columns, and primes

@@ -758,6 +758,8 @@ type MutationResolver interface {
 	AcknowledgeConcern(ctx context.Context, id pulid.ID) (*ent.Concern, error)
 }
 type PersonResolver interface {
+	VisitAddress(ctx context.Context, obj *ent.Person) (*string, error)
+
 	ViewerAccess(ctx context.Context, obj *ent.Person) ([]model.SectionAccess, error)
 	Pseudonym(ctx context.Context, obj *ent.Person) (string, error)
 	AgeBand(ctx context.Context, obj *ent.Person) (*string, error)
@@ -8006,7 +8008,7 @@ input CreatePersonInput {
   """
   email: String
   """
-  Where visits happen, if not the home address.
+  The address for visits (consent.md CONTACT): the one recorded for visits, or the home address when none is, so a worker who may not see identity details still knows where to go.
   """
   visitAddress: String
   """
@@ -10504,7 +10506,7 @@ type Person implements Node {
   """
   email: String @section(name: IDENTITY)
   """
-  Where visits happen, if not the home address.
+  The address for visits (consent.md CONTACT): the one recorded for visits, or the home address when none is, so a worker who may not see identity details still knows where to go.
   """
   visitAddress: String @section(name: CONTACT)
   """
@@ -14330,11 +14332,11 @@ input UpdatePersonInput {
   """
   clearEmail: Boolean
   """
-  Where visits happen, if not the home address.
+  The address for visits (consent.md CONTACT): the one recorded for visits, or the home address when none is, so a worker who may not see identity details still knows where to go.
   """
   visitAddress: String
   """
-  Clears: Where visits happen, if not the home address.
+  Clears: The address for visits (consent.md CONTACT): the one recorded for visits, or the home address when none is, so a worker who may not see identity details still knows where to go.
   """
   clearVisitAddress: Boolean
   """
@@ -27340,7 +27342,7 @@ func (ec *executionContext) _Person_visitAddress(ctx context.Context, field grap
 			return ec.fieldContext_Person_visitAddress(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.VisitAddress, nil
+			return ec.Resolvers.Person().VisitAddress(ctx, obj)
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -27348,16 +27350,16 @@ func (ec *executionContext) _Person_visitAddress(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "CONTACT")
 				if err != nil {
-					var zeroVal string
+					var zeroVal *string
 					return zeroVal, err
 				}
 				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
 				if err != nil {
-					var zeroVal string
+					var zeroVal *string
 					return zeroVal, err
 				}
 				if ec.Directives.Section == nil {
-					var zeroVal string
+					var zeroVal *string
 					return zeroVal, errors.New("directive section is not implemented")
 				}
 				return ec.Directives.Section(ctx, obj, directive0, name, coded)
@@ -27366,15 +27368,15 @@ func (ec *executionContext) _Person_visitAddress(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Person_visitAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Person", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Person_accessNotes(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -53560,10 +53562,43 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "visitAddress":
-			out.Values[i] = ec._Person_visitAddress(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_visitAddress(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "accessNotes":
 			out.Values[i] = ec._Person_accessNotes(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {

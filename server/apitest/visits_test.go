@@ -11,6 +11,7 @@ import (
 
 	"reablement/ent/concern"
 	"reablement/ent/plan"
+	"reablement/ent/policy"
 	"reablement/ent/progress"
 	"reablement/ent/visit"
 	"reablement/server/apitest"
@@ -19,7 +20,7 @@ import (
 
 const myVisits = `query($d: Date) { myVisits(date: $d) { id startsAt revision status
   plan { id workerTasks outcomes(first: 10) { edges { node { id statement steps { id description status } } } }
-    risks { kind description contingencies { measures } } person { preferredName accessNotes } } } }`
+    risks { kind description contingencies { measures } } person { preferredName accessNotes visitAddress } } } }`
 
 type myVisit struct {
 	ID       string
@@ -35,7 +36,8 @@ type myVisit struct {
 				}
 			}
 		}
-		Risks []struct{ Kind string }
+		Risks  []struct{ Kind string }
+		Person struct{ VisitAddress *string }
 	}
 }
 
@@ -64,6 +66,9 @@ func TestWorkerSeesTodaysVisitsWithTheirPlans(t *testing.T) {
 		}
 		if v.Plan.ID == "" {
 			t.Error("a visit came without its plan")
+		}
+		if a := v.Plan.Person.VisitAddress; a == nil || *a == "" {
+			t.Error("a visit came without the address to go to (the address for visits is CONTACT)")
 		}
 	}
 	// A day with fewer visits costs the same number of statements.
@@ -229,5 +234,33 @@ func TestSafeguardingConcernReachesThePractitionersDueList(t *testing.T) {
 	}
 	if c := s.Client.Concern.GetX(ctx, toID(concernID)); c.AcknowledgedByID == nil {
 		t.Error("the record does not say who acknowledged it")
+	}
+}
+
+// The worker goes to the home address when no other is recorded for visits,
+// without being shown the identity section that holds it.
+func TestWorkerIsGivenTheAddressForVisitsButNotIdentity(t *testing.T) {
+	s := server(t)
+	token := s.Token(t, "wes.worker")
+	r := s.Do(t, token, `{ myVisits { plan { person { visitAddress address } } } }`, nil)
+	withheld := withheldSections(r)
+	if !withheld[policy.Identity] {
+		t.Errorf("the worker was shown the home address field (identity): %s", r.Data)
+	}
+	var out struct {
+		MyVisits []struct {
+			Plan struct {
+				Person struct{ VisitAddress, Address *string }
+			}
+		}
+	}
+	_ = json.Unmarshal(r.Data, &out)
+	if len(out.MyVisits) == 0 {
+		t.Fatal("no visits today")
+	}
+	for _, v := range out.MyVisits {
+		if v.Plan.Person.Address != nil || v.Plan.Person.VisitAddress == nil || *v.Plan.Person.VisitAddress == "" {
+			t.Errorf("visitAddress %v, address %v; want the address for visits only", v.Plan.Person.VisitAddress, v.Plan.Person.Address)
+		}
 	}
 }
