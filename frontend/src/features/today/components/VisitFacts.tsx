@@ -14,7 +14,7 @@ export function visitRows(visit: Pick<TodayVisit, 'startsAt' | 'durationMinutes'
   ].filter(Boolean);
   return [
     { key: 'Time', value: end ? `${formatTime(visit.startsAt)} to ${formatTime(end)} (${formatMinutes(visit.durationMinutes)})` : formatTime(visit.startsAt) },
-    { key: 'Address', value: person.visitAddress || 'Their home address (your rota has it)' },
+    { key: 'Address', value: person.visitAddress || 'Not recorded: ask the office' },
     { key: 'Getting in', value: person.accessNotes || 'No access notes' },
     { key: 'Communication', value: communication.length > 0 ? communication.join(' ') : 'No particular needs recorded' },
   ];
