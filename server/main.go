@@ -52,6 +52,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(2)
 		}
+		app.TuneGC()
 	}
 	if cmd == "seed" {
 		// reablement seed --people 20000 --seed 1: the load-test authority.

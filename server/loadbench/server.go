@@ -66,6 +66,7 @@ func runServer(raw string) error {
 		return fmt.Errorf("loadbench server: %w", err)
 	}
 	ctx := context.Background()
+	app.TuneGC() // as server/main.go does for serve
 	u, err := app.WithStatementTimeout(s.DatabaseURL, 5*time.Second)
 	if err != nil {
 		return err
