@@ -51,7 +51,7 @@ export async function signInAs(username: string): Promise<Session> {
 
 /** Opens the app already signed in (the token where the app keeps it), without the sign-in page. */
 export async function signInPage(page: Page, session: Session): Promise<void> {
-  await page.addInitScript((value) => sessionStorage.setItem('reablement.session', value), JSON.stringify(session));
+  await page.addInitScript((value) => localStorage.setItem('reablement.session', value), JSON.stringify(session));
 }
 
 /** A new person on the practitioner's team, allocated to them, with no plan yet. */

@@ -74,7 +74,7 @@ test('signing out forgets the token and empties the offline cache', async ({ pag
   await page.getByRole('button', { name: /^Sign out/ }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in with a demo account' })).toBeVisible();
-  expect(await page.evaluate(() => sessionStorage.getItem('reablement.session'))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('reablement.session'))).toBeNull();
   // …and gone after signing out (the sign-in page's public list of demo accounts may be back).
   expect(await storedCache(page)).not.toMatch(/Query\.me|"(Account|Authority):/);
 

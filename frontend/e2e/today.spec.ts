@@ -131,6 +131,14 @@ test.describe("a worker's day on the phone", () => {
     await expect(card).toBeVisible();
     await expect(card.locator('.govuk-warning-text').first()).toContainText('Risk to you');
 
+    // A cold start with no signal (the browser closed and opened again): the
+    // session and the day are still on the phone.
+    const reopened = await context.newPage();
+    await reopened.goto('/today');
+    await expect(reopened.getByRole('heading', { level: 1, name: "Today's visits" })).toBeVisible();
+    await expect(reopened.locator('.app-visit-card').first()).toBeVisible();
+    await reopened.close();
+
     // Record the visit with no signal.
     await card.getByRole('link', { name: cardTitle(target) }).click();
     await expect(page.getByRole('heading', { level: 1, name: target.plan.person.preferredName ?? '' })).toBeVisible();

@@ -4,11 +4,11 @@ import { getToken, isSignedIn, onSessionChange, setToken, signOut } from './auth
 afterEach(() => signOut());
 
 describe('the token store', () => {
-  it('holds the token in memory and in sessionStorage', () => {
+  it('holds the token in memory and in localStorage', () => {
     setToken('abc', new Date(Date.now() + 60_000).toISOString());
     expect(getToken()).toBe('abc');
     expect(isSignedIn()).toBe(true);
-    expect(sessionStorage.getItem('reablement.session')).toContain('"abc"');
+    expect(localStorage.getItem('reablement.session')).toContain('"abc"');
   });
 
   it('forgets the token at sign-out and tells listeners', () => {
@@ -17,7 +17,7 @@ describe('the token store', () => {
     setToken('abc');
     signOut();
     expect(getToken()).toBeNull();
-    expect(sessionStorage.getItem('reablement.session')).toBeNull();
+    expect(localStorage.getItem('reablement.session')).toBeNull();
     expect(listener.mock.calls).toEqual([['signed-in'], ['signed-out']]);
     unsubscribe();
   });

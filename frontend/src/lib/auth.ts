@@ -1,6 +1,7 @@
 /**
  * The signed-in session's bearer token: held in memory and mirrored to
- * sessionStorage, so a reload keeps the session but closing the tab ends it.
+ * localStorage, so a worker's phone reopens the app with no signal, until
+ * the token expires (a working day at most) or they sign out.
  *
  * This is the seam for sign-in: getToken() for whoever sends requests,
  * setToken() after signing in, signOut() to end the session. Whatever must be
@@ -23,7 +24,7 @@ let current: Session | null = load();
 
 function load(): Session | null {
   try {
-    const raw = globalThis.sessionStorage?.getItem(storageKey);
+    const raw = globalThis.localStorage?.getItem(storageKey);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<Session>;
     return typeof parsed.token === 'string' ? { token: parsed.token, expiresAt: parsed.expiresAt ?? null } : null;
@@ -54,7 +55,7 @@ export function isSignedIn(): boolean {
 export function setToken(token: string, expiresAt: string | null = null): void {
   current = { token, expiresAt };
   try {
-    globalThis.sessionStorage?.setItem(storageKey, JSON.stringify(current));
+    globalThis.localStorage?.setItem(storageKey, JSON.stringify(current));
   } catch {
     // Storage can be full or blocked; the session still lasts until reload.
   }
@@ -66,7 +67,7 @@ export function signOut(): void {
   const hadSession = current !== null;
   current = null;
   try {
-    globalThis.sessionStorage?.removeItem(storageKey);
+    globalThis.localStorage?.removeItem(storageKey);
   } catch {
     // Nothing to remove.
   }
