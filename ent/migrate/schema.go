@@ -328,6 +328,16 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{ConcernsColumns[4]},
 			},
+			{
+				Name:    "concern_visit_id",
+				Unique:  false,
+				Columns: []*schema.Column{ConcernsColumns[10]},
+			},
+			{
+				Name:    "concern_kind_acknowledged_at",
+				Unique:  false,
+				Columns: []*schema.Column{ConcernsColumns[5], ConcernsColumns[7]},
+			},
 		},
 	}
 	// ConsentsColumns holds the columns for the "consents" table.
@@ -879,6 +889,11 @@ var (
 				Name:    "progress_person_id",
 				Unique:  false,
 				Columns: []*schema.Column{ProgressesColumns[4]},
+			},
+			{
+				Name:    "progress_visit_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProgressesColumns[10]},
 			},
 		},
 	}

@@ -102,6 +102,9 @@ func (Progress) Edges() []ent.Edge {
 	}
 }
 
+// Indexes of the Progress: a visit's records load by visit (the worker's day).
+func (Progress) Indexes() []ent.Index { return []ent.Index{index.Fields("visit_id")} }
+
 // Concern holds the schema definition for the Concern entity.
 type Concern struct{ ent.Schema }
 
@@ -130,6 +133,11 @@ func (Concern) Fields() []ent.Field {
 
 // Hooks of the Concern: acknowledged once, by a practitioner or manager.
 func (Concern) Hooks() []ent.Hook { return []ent.Hook{rule.AcknowledgeOnce()} }
+
+// Indexes of the Concern: by visit, and the due list's unacknowledged ones.
+func (Concern) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("visit_id"), index.Fields("kind", "acknowledged_at")}
+}
 
 // Edges of the Concern.
 func (Concern) Edges() []ent.Edge {

@@ -34,6 +34,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -312,6 +313,9 @@ func mint(key ed25519.PrivateKey, subject string) (string, error) {
 // one, it writes a copy of the list with todayQuery added, at path, for the
 // server to load. It returns the hash, the operation's name, where it comes
 // from and the list's path.
+// todayField finds the web app's operation that asks for the worker's day.
+var todayField = regexp.MustCompile(`\bmyVisits\s*[({]`)
+
 func persistedToday(path string) (hash, name, source, docs string, err error) {
 	_, file, _, _ := runtime.Caller(0)
 	app := filepath.Join(filepath.Dir(file), "..", "..", "frontend", "src", "gql", "persisted-documents.json")
@@ -329,7 +333,7 @@ func persistedToday(path string) (hash, name, source, docs string, err error) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if strings.Contains(m[k], "myVisits(") {
+		if strings.HasPrefix(m[k], "query") && todayField.MatchString(m[k]) {
 			return k, opName(m[k]), "the web app's", app, nil
 		}
 	}
