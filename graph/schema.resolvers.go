@@ -398,6 +398,16 @@ func (r *queryResolver) MyVisits(ctx context.Context, date *time.Time) ([]ent.Vi
 	return r.myVisits(ctx, date)
 }
 
+// Account is the resolver for the account field.
+func (r *viewerResolver) Account(ctx context.Context, obj *model.Viewer) (*ent.Account, error) {
+	return r.meAccount(ctx)
+}
+
+// Authority is the resolver for the authority field.
+func (r *viewerResolver) Authority(ctx context.Context, obj *model.Viewer) (*ent.Authority, error) {
+	return r.meAuthority(ctx)
+}
+
 // Worker is the resolver for the worker field.
 func (r *visitResolver) Worker(ctx context.Context, obj *ent.Visit) (*ent.Account, error) {
 	a, err := obj.Worker(ctx)
@@ -416,6 +426,9 @@ func (r *Resolver) Plan() generated.PlanResolver { return &planResolver{r} }
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+// Viewer returns generated.ViewerResolver implementation.
+func (r *Resolver) Viewer() generated.ViewerResolver { return &viewerResolver{r} }
+
 // Visit returns generated.VisitResolver implementation.
 func (r *Resolver) Visit() generated.VisitResolver { return &visitResolver{r} }
 
@@ -424,5 +437,6 @@ type (
 	personResolver   struct{ *Resolver }
 	planResolver     struct{ *Resolver }
 	queryResolver    struct{ *Resolver }
+	viewerResolver   struct{ *Resolver }
 	visitResolver    struct{ *Resolver }
 )

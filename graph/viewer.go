@@ -27,16 +27,20 @@ const demoTokenTTL = 8 * time.Hour
 
 func (r *Resolver) me(ctx context.Context) (*model.Viewer, error) {
 	v := viewer.FromContext(ctx)
-	client := r.ent(ctx)
-	acct, err := client.Account.Get(ctx, v.Account())
-	if err != nil {
-		return nil, err
+	return &model.Viewer{Roles: v.Roles, Today: v.Today()}, nil
+}
+
+// meAccount is the signed-in account, as loaded for the request: no query.
+func (r *Resolver) meAccount(ctx context.Context) (*ent.Account, error) {
+	if v := viewer.FromContext(ctx); v != nil && v.Record != nil {
+		return v.Record, nil
 	}
-	auth, err := client.Authority.Get(ctx, v.Authority())
-	if err != nil {
-		return nil, err
-	}
-	return &model.Viewer{Account: acct, Roles: v.Roles, Authority: auth, Today: v.Today()}, nil
+	return nil, fault.New(fault.Unauthenticated, "Sign in to see who you are signed in as.")
+}
+
+// meAuthority is the viewer's council, read only when asked for.
+func (r *Resolver) meAuthority(ctx context.Context) (*ent.Authority, error) {
+	return r.ent(ctx).Authority.Get(ctx, viewer.FromContext(ctx).Authority())
 }
 
 func (r *Resolver) demoAccounts(ctx context.Context) ([]model.DemoAccount, error) {

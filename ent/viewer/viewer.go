@@ -9,6 +9,7 @@ import (
 	"slices"
 	"time"
 
+	"reablement/ent"
 	"reablement/ent/policy"
 	"reablement/ent/schema/pulid"
 )
@@ -18,6 +19,9 @@ type Viewer struct {
 	policy.Viewer
 	// Name is the account's display name, recorded in audit events.
 	Name string
+	// Record is the account row as loaded for this request, so that asking
+	// who is signed in costs no further query.
+	Record *ent.Account
 	// Location is the authority's time zone, for "today" and calendar days.
 	Location *time.Location
 	// Now is when the request started; every decision in a request uses it.

@@ -56,6 +56,7 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	Plan() PlanResolver
 	Query() QueryResolver
+	Viewer() ViewerResolver
 	Visit() VisitResolver
 }
 
@@ -783,6 +784,11 @@ type QueryResolver interface {
 	PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error)
 	PreviewShare(ctx context.Context, input ent.CreateShareInput) (*model.SharePreview, error)
 	MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error)
+}
+type ViewerResolver interface {
+	Account(ctx context.Context, obj *model.Viewer) (*ent.Account, error)
+
+	Authority(ctx context.Context, obj *model.Viewer) (*ent.Authority, error)
 }
 type VisitResolver interface {
 	Worker(ctx context.Context, obj *ent.Visit) (*ent.Account, error)
@@ -34576,7 +34582,7 @@ func (ec *executionContext) _Viewer_account(ctx context.Context, field graphql.C
 			return ec.fieldContext_Viewer_account(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Account, nil
+			return ec.Resolvers.Viewer().Account(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
@@ -34590,8 +34596,8 @@ func (ec *executionContext) fieldContext_Viewer_account(_ context.Context, field
 	fc = &graphql.FieldContext{
 		Object:     "Viewer",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Account(ctx, field)
 		},
@@ -34631,7 +34637,7 @@ func (ec *executionContext) _Viewer_authority(ctx context.Context, field graphql
 			return ec.fieldContext_Viewer_authority(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Authority, nil
+			return ec.Resolvers.Viewer().Authority(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Authority) graphql.Marshaler {
@@ -34645,8 +34651,8 @@ func (ec *executionContext) fieldContext_Viewer_authority(_ context.Context, fie
 	fc = &graphql.FieldContext{
 		Object:     "Viewer",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Authority(ctx, field)
 		},
@@ -56894,24 +56900,90 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Viewer")
 		case "account":
-			out.Values[i] = ec._Viewer_account(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_account(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "roles":
 			out.Values[i] = ec._Viewer_roles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "authority":
-			out.Values[i] = ec._Viewer_authority(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_authority(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "today":
 			out.Values[i] = ec._Viewer_today(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -57666,6 +57738,10 @@ func (ec *executionContext) marshalNAccessibleFormat2reablementᚋentᚋschematy
 	return ec._AccessibleFormat(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNAccount2reablementᚋentᚐAccount(ctx context.Context, sel ast.SelectionSet, v ent.Account) graphql.Marshaler {
+	return ec._Account(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNAccount2ᚖreablementᚋentᚐAccount(ctx context.Context, sel ast.SelectionSet, v *ent.Account) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -57856,6 +57932,10 @@ func (ec *executionContext) marshalNAuditEventOrderField2ᚖreablementᚋentᚐA
 func (ec *executionContext) unmarshalNAuditEventWhereInput2ᚖreablementᚋentᚐAuditEventWhereInput(ctx context.Context, v any) (*ent.AuditEventWhereInput, error) {
 	res, err := ec.unmarshalInputAuditEventWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuthority2reablementᚋentᚐAuthority(ctx context.Context, sel ast.SelectionSet, v ent.Authority) graphql.Marshaler {
+	return ec._Authority(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNAuthority2ᚖreablementᚋentᚐAuthority(ctx context.Context, sel ast.SelectionSet, v *ent.Authority) graphql.Marshaler {
