@@ -56,3 +56,32 @@ test("the person's access history lists who saw the record, what and why", async
   await expectNoAxeViolations(page);
   await screenshot(page, 'access-history');
 });
+
+test("sharing with a neighbour on the person's consent, recorded on the spot, then revoking the copy (R22)", async ({ page }) => {
+  const plan = await findPlan(practitioner.token, 'ACTIVE');
+  await signInPage(page, practitioner);
+  await page.goto(`/plans/${plan.id}/share`);
+  await page.getByRole('radio', { name: 'Someone else' }).check();
+  await page.getByLabel("Their name, or the organisation's").fill('Nell Price');
+  await page.getByRole('radio', { name: "The person's consent" }).check();
+  await page.getByRole('radio', { name: 'Only some sections' }).check();
+  await page.getByRole('checkbox', { name: 'Visits' }).check();
+
+  // No decision is recorded yet: record the person's consent here.
+  await page.getByText('Record a new decision about sharing').click();
+  await page.getByRole('group', { name: 'Who made the decision?' }).getByRole('radio', { name: 'The person' }).check();
+  await page.getByRole('group', { name: 'Did the person have capacity to make this decision?' }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(page.getByLabel('The recorded decision it rests on')).not.toHaveValue('');
+
+  await page.getByRole('button', { name: 'Preview what they will see' }).click();
+  await expect(page.getByRole('list', { name: 'Sections they will see' }).getByRole('listitem')).toHaveText(['Visits']);
+  await page.getByRole('button', { name: 'Share the plan' }).click();
+  await expect(page.getByText('Shared with Nell Price')).toBeVisible();
+
+  await page.getByLabel('Whose copy?').selectOption({ label: 'Nell Price' });
+  await page.getByLabel('Why?').fill('The person changed her mind');
+  await page.getByRole('button', { name: 'Revoke the copy' }).click();
+  await expect(page.getByText("Nell Price's copy is revoked")).toBeVisible();
+  await expectNoAxeViolations(page);
+});

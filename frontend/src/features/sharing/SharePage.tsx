@@ -22,6 +22,7 @@ import { sectionLabel, sectionLabels, type SectionName } from '../../lib/section
 import { usePageTitle } from '../../lib/usePageTitle';
 import type { SavedState } from '../plans/edit/save';
 import { PreviewShareQuery, SharePlanMutation, SharePlanPageQuery } from './documents';
+import { RecordSharingDecision, RevokeShare } from './SharingDecisions';
 import {
   basisOf,
   emptyShare,
@@ -57,6 +58,7 @@ export function SharePage() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const node = page.data?.node;
   const plan = node?.__typename === 'Plan' ? node : null;
   const name = plan?.person.preferredName ?? 'the person';
@@ -241,7 +243,7 @@ export function SharePage() {
               id="consentID"
               label="The recorded decision it rests on"
               labelSize="s"
-              hint={consents.length === 0 ? 'No current decision about sharing is recorded: record it on the person’s page first.' : undefined}
+              hint={consents.length === 0 ? 'No current decision about sharing is recorded: record it below first.' : undefined}
               error={errors.fields.consentID}
               value={values.consentID}
               onChange={(event) => set('consentID', event.currentTarget.value)}
@@ -319,7 +321,29 @@ export function SharePage() {
             </Link>
           </div>
         </form>
+        {needsConsent(values) && (
+          <RecordSharingDecision
+            personID={plan.person.id}
+            recipientName={values.recipientName.trim()}
+            onRecorded={(id) => {
+              set('consentID', id);
+              reload({ requestPolicy: 'network-only' });
+            }}
+          />
+        )}
+        {notice && (
+          <NotificationBanner type="success" disableAutoFocus>
+            {notice}
+          </NotificationBanner>
+        )}
         <CopiesHeld shares={plan.shares ?? []} />
+        <RevokeShare
+          shares={(plan.shares ?? []).filter((s) => !s.revokedAt && s.decision !== 'DECLINED')}
+          onRevoked={(who) => {
+            setNotice(`${who}'s copy is revoked: their access has stopped.`);
+            reload({ requestPolicy: 'network-only' });
+          }}
+        />
       </div>
     </div>
   );

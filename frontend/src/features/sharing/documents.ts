@@ -113,3 +113,17 @@ export const AccessHistoryQuery = graphql(`
     }
   }
 `);
+
+/** A decision by or for the person about sharing (R22): consent, or best interests with capacity at the time. */
+export const RecordConsentMutation = graphql(`
+  mutation RecordConsent($input: CreateConsentInput!) {
+    recordConsent(input: $input) {
+      id
+      purpose
+      givenBy
+      covers
+      decidedAt
+      withdrawnAt
+    }
+  }
+`);
