@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, type CombinedError } from 'urql';
 import { Checkboxes, DateInput, InsetText, Link, Radios, SummaryCard, Table, Tag, Textarea, TextInput, WarningText, type DateParts } from '../../components';
 import type { AmendmentRequestedBy, PlanEndReason, ReviewRequestedBy } from '../../gql/graphql';
 import { dateFields, parseDateFields } from '../../lib/dates';
@@ -47,40 +47,57 @@ function NotNow({ plan, what }: { plan: LifecyclePlan; what: string }) {
   );
 }
 
-/** /plans/:planId/agree: what R1, R3, R7 and R30 still need, then Agree (R2). */
-export function AgreePage() {
+interface ReadinessStepProps {
+  title: string;
+  /** The status the plan must be in for this step. */
+  from: string;
+  /** "agreed", "commenced": for "it cannot be … now". */
+  done: string;
+  missingHeading: string;
+  missing: (plan: LifecyclePlan) => ReadonlyArray<{ rule?: string | null; message: string }>;
+  editHref?: (plan: LifecyclePlan) => string;
+  ready: string;
+  submitLabel: string;
+  saved: string;
+  take: (plan: LifecyclePlan) => Promise<{ data?: unknown; error?: CombinedError | undefined }>;
+}
+
+/**
+ * A step in the plan's life that the rules gate (agree, commence): what is
+ * still missing, from Plan.readiness, in place of the button until nothing
+ * is; then the button. The server checks again when it is pressed.
+ */
+function ReadinessStep(props: ReadinessStepProps) {
   const state = usePlanLifecycle();
   const navigate = useNavigate();
-  const [, agree] = useMutation(AgreePlanMutation);
   const action = useAction();
-  useLifecycleTitle('Agree the plan', action.errors);
+  useLifecycleTitle(props.title, action.errors);
   return (
     <PlanGate state={state}>
       {(plan) => {
-        const missing = plan.readiness?.agree ?? [];
+        const missing = props.missing(plan);
         return (
           <>
             <span className="govuk-caption-l">{planCaption(plan)}</span>
-            <h1 className="govuk-heading-l">Agree the plan</h1>
-            {plan.status !== 'DRAFT' ? (
-              <NotNow plan={plan} what="agreed" />
+            <h1 className="govuk-heading-l">{props.title}</h1>
+            {plan.status !== props.from ? (
+              <NotNow plan={plan} what={props.done} />
             ) : missing.length > 0 ? (
               <>
-                <h2 className="govuk-heading-m">Before the plan can be agreed</h2>
-                <MissingList items={missing} editHref={`/plans/${plan.id}/edit`} />
+                <h2 className="govuk-heading-m">{props.missingHeading}</h2>
+                <MissingList items={missing} editHref={props.editHref?.(plan)} />
               </>
             ) : (
               <>
-                <InsetText>Everything the Care Act asks for before agreement is recorded: the six parts of the plan (R1), who was involved (R3), a contingency for every risk (R7) and advocacy (R30).</InsetText>
+                <InsetText>{props.ready}</InsetText>
                 <ActionForm
                   errors={action.errors}
                   busy={action.busy}
-                  submitLabel="Agree the plan"
+                  submitLabel={props.submitLabel}
                   onSubmit={() =>
                     void action.run(async () => {
-                      const r = await agree({ id: plan.id, expectedRevision: plan.revision });
-                      const errors = actionErrors(r, []);
-                      if (!errors) navigate(`/plans/${plan.id}`, { state: { saved: 'The plan is agreed' } satisfies SavedState });
+                      const errors = actionErrors(await props.take(plan), []);
+                      if (!errors) navigate(`/plans/${plan.id}`, { state: { saved: props.saved } satisfies SavedState });
                       else state.reload();
                       return errors;
                     })
@@ -96,55 +113,40 @@ export function AgreePage() {
   );
 }
 
+/** /plans/:planId/agree: what R1, R3, R7 and R30 still need, then Agree (R2). */
+export function AgreePage() {
+  const [, agree] = useMutation(AgreePlanMutation);
+  return (
+    <ReadinessStep
+      title="Agree the plan"
+      from="DRAFT"
+      done="agreed"
+      missingHeading="Before the plan can be agreed"
+      missing={(plan) => plan.readiness?.agree ?? []}
+      editHref={(plan) => `/plans/${plan.id}/edit`}
+      ready="Everything the Care Act asks for before agreement is recorded: the six parts of the plan (R1), who was involved (R3), a contingency for every risk (R7) and advocacy (R30)."
+      submitLabel="Agree the plan"
+      saved="The plan is agreed"
+      take={(plan) => agree({ id: plan.id, expectedRevision: plan.revision })}
+    />
+  );
+}
+
 /** /plans/:planId/commence: worker risks confirmed (R31), training (R32), the end in time (R9); then Commence. */
 export function CommencePage() {
-  const state = usePlanLifecycle();
-  const navigate = useNavigate();
   const [, commence] = useMutation(CommencePlanMutation);
-  const action = useAction();
-  useLifecycleTitle('Commence reablement', action.errors);
   return (
-    <PlanGate state={state}>
-      {(plan) => {
-        const missing = plan.readiness?.commence ?? [];
-        return (
-          <>
-            <span className="govuk-caption-l">{planCaption(plan)}</span>
-            <h1 className="govuk-heading-l">Commence reablement</h1>
-            {plan.status !== 'AGREED' ? (
-              <NotNow plan={plan} what="commenced" />
-            ) : missing.length > 0 ? (
-              <>
-                <h2 className="govuk-heading-m">Before reablement can start</h2>
-                <MissingList items={missing} />
-              </>
-            ) : (
-              <>
-                <InsetText>
-                  Risks to the worker are confirmed (R31), visits go to workers trained for the person (R32) and the planned end is within the maximum period (R9).
-                  The first review will be set from today (R11).
-                </InsetText>
-                <ActionForm
-                  errors={action.errors}
-                  busy={action.busy}
-                  submitLabel="Commence reablement"
-                  onSubmit={() =>
-                    void action.run(async () => {
-                      const r = await commence({ id: plan.id, expectedRevision: plan.revision });
-                      const errors = actionErrors(r, []);
-                      if (!errors) navigate(`/plans/${plan.id}`, { state: { saved: 'Reablement has commenced' } satisfies SavedState });
-                      else state.reload();
-                      return errors;
-                    })
-                  }
-                />
-              </>
-            )}
-            <Back plan={plan} />
-          </>
-        );
-      }}
-    </PlanGate>
+    <ReadinessStep
+      title="Commence reablement"
+      from="AGREED"
+      done="commenced"
+      missingHeading="Before reablement can start"
+      missing={(plan) => plan.readiness?.commence ?? []}
+      ready="Risks to the worker are confirmed (R31), visits go to workers trained for the person (R32) and the planned end is within the maximum period (R9). The first review will be set from today (R11)."
+      submitLabel="Commence reablement"
+      saved="Reablement has commenced"
+      take={(plan) => commence({ id: plan.id, expectedRevision: plan.revision })}
+    />
   );
 }
 

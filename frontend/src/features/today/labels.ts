@@ -1,22 +1,10 @@
 import type { TagColour } from '../../components';
+import { riskCategories as planRiskCategories } from '../plans/labels';
 
 /** Words for coded values on the worker's screens. */
 
-export const riskCategories: Record<string, string> = {
-  ENGAGEMENT: 'Engagement',
-  MOTIVATION: 'Motivation',
-  CARER_NOT_ENABLING: 'Carer not enabling',
-  PROVIDER_NOT_ENABLING: 'Provider not enabling',
-  UNREALISTIC_OUTCOMES: 'Unrealistic outcomes',
-  HOME_ENVIRONMENT: 'Home environment',
-  EQUIPMENT: 'Equipment',
-  BEHAVIOUR: 'Behaviour',
-  SPECIALIST_TRAINING: 'Specialist training',
-  FALLS: 'Falls',
-  NUTRITION: 'Nutrition',
-  MEDICATION: 'Medication',
-  OTHER: 'Other',
-};
+/** The same words as the plan screen uses: one list of risk categories. */
+export const riskCategories: Record<string, string> = planRiskCategories;
 
 export const riskKindNames: Record<string, string> = {
   TO_WORKER: 'Risk to you',
