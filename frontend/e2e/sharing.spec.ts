@@ -85,3 +85,16 @@ test("sharing with a neighbour on the person's consent, recorded on the spot, th
   await expect(page.getByText("Nell Price's copy is revoked")).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the person sees their own record and who has seen it', async ({ page }) => {
+  const pat = await signInAs('pat.person');
+  await signInPage(page, pat);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Records shared with you' })).toBeVisible();
+  await page.locator('main').getByRole('link').filter({ hasNotText: /Clear|filter/i }).first().click();
+  await page.getByRole('link', { name: 'Who has seen this record' }).click();
+  const timeline = page.getByRole('list', { name: 'Access history, newest first' });
+  await expect(timeline.getByRole('listitem').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'access-history-as-person');
+});

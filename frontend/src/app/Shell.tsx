@@ -4,7 +4,7 @@ import { Footer, Header, LinkProvider, ServiceNavigation, SkipLink, type Service
 import { useViewer } from '../features/auth/useViewer';
 import { clearVisitRecords, SendVisitRecords, unsentVisitRecords } from '../features/today/session';
 import { signOut } from '../lib/auth';
-import { isVisitWorker } from '../lib/roles';
+import { isOutsideViewer, isVisitWorker } from '../lib/roles';
 import { serviceName } from '../lib/usePageTitle';
 import { RouterLink } from './RouterLink';
 
@@ -13,7 +13,7 @@ const defaultOrganisation = import.meta.env.VITE_ORGANISATION_NAME ?? 'Adult soc
 function navigationFor(roles: readonly string[], pathname: string): ServiceNavigationItem[] {
   const items: ServiceNavigationItem[] = [];
   if (roles.includes('WORKER')) items.push({ href: '/today', text: "Today's visits" });
-  if (!isVisitWorker(roles)) items.push({ href: '/caseload', text: 'Caseload' });
+  if (!isVisitWorker(roles)) items.push({ href: '/caseload', text: isOutsideViewer(roles) ? 'Shared with you' : 'Caseload' });
   if (roles.includes('PRACTITIONER') || roles.includes('MANAGER')) items.push({ href: '/due', text: 'Due' });
   return items.map((item) => ({
     ...item,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homePathFor, primaryRole, roleName } from './roles';
+import { homePathFor, primaryRole, roleName, isOutsideViewer } from './roles';
 
 describe('roles', () => {
   it('sends workers to today and everyone else to the caseload', () => {
@@ -16,5 +16,15 @@ describe('roles', () => {
     expect(primaryRole(['SOMETHING_NEW'])).toBe('SOMETHING_NEW');
     expect(roleName('REGISTERED_MANAGER')).toBe('Registered manager');
     expect(roleName('SOMETHING_NEW')).toBe('Something new');
+  });
+});
+
+describe('outside viewers', () => {
+  it('are carers, advocates, recipients and the person, never staff', () => {
+    expect(isOutsideViewer(['CARER'])).toBe(true);
+    expect(isOutsideViewer(['PERSON'])).toBe(true);
+    expect(isOutsideViewer(['PRACTITIONER'])).toBe(false);
+    expect(isOutsideViewer(['WORKER', 'CARER'])).toBe(false);
+    expect(isOutsideViewer([])).toBe(false);
   });
 });

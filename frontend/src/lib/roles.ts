@@ -56,3 +56,11 @@ export function isVisitWorker(roles: readonly string[]): boolean {
 export function homePathFor(roles: readonly string[]): '/today' | '/caseload' {
   return isVisitWorker(roles) ? '/today' : '/caseload';
 }
+
+/** Roles of council staff; anyone else signs in to see what was shared with them. */
+const staffRoles: readonly string[] = ['PRACTITIONER', 'MANAGER', 'REGISTERED_MANAGER', 'WORKER', 'ANALYST', 'AUDITOR'];
+
+/** Whether the account is outside the council: a carer, an advocate, another recipient or the person. */
+export function isOutsideViewer(roles: readonly string[]): boolean {
+  return roles.length > 0 && !roles.some((role) => staffRoles.includes(role));
+}

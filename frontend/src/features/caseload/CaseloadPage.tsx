@@ -5,6 +5,7 @@ import { Button, Details, InsetText, useMediaQuery } from '../../components';
 import { hasFailed } from '../../lib/graphqlErrors';
 import { plural } from '../../lib/format';
 import { isFlagKey } from '../../lib/personFlags';
+import { isOutsideViewer } from '../../lib/roles';
 import { usePageTitle } from '../../lib/usePageTitle';
 import type { PersonWhereInput, PlanStatus } from '../../gql/graphql';
 import { CaseloadFilters, statusOptions, type CaseloadFilterValues } from './components/CaseloadFilters';
@@ -45,12 +46,14 @@ function whereFrom(filters: CaseloadFilterValues, accountId: string | undefined)
 
 /** /caseload: the people the viewer's team holds, with filters and "Load more". Fetches; CaseloadTable renders. */
 export function CaseloadPage() {
-  usePageTitle('Caseload');
   const [params, setParams] = useSearchParams();
   const desktop = useMediaQuery('(min-width: 48.0625em)');
   const filters = useMemo(() => filtersFrom(params), [params]);
   const [viewerResult] = useQuery({ query: CaseloadViewerQuery });
   const viewer = viewerResult.data?.me;
+  // A carer, an advocate or the person sees only what was shared with them.
+  const heading = viewer && isOutsideViewer(viewer.roles) ? 'Records shared with you' : 'Caseload';
+  usePageTitle(heading);
   const where = whereFrom(filters, viewer?.account.id);
   const [after, setAfter] = useState<string | null>(null);
   const whereKey = JSON.stringify(where);
@@ -119,7 +122,7 @@ export function CaseloadPage() {
 
   return (
     <>
-      <h1 className="govuk-heading-l">Caseload</h1>
+      <h1 className="govuk-heading-l">{heading}</h1>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter-from-desktop">
           {desktop ? (
