@@ -1,4 +1,4 @@
-import { addInvolvement, nearlyReadyDraft, signInAs, signInPage, type Session } from './api';
+import { addInvolvement, must, nearlyReadyDraft, signInAs, signInPage, type Session } from './api';
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures';
 
 /**
@@ -95,4 +95,43 @@ test('a plan goes from draft to agreed to active, through a review and an amendm
   await page.getByRole('button', { name: 'End the plan' }).click();
   await expect(page.getByText('The plan has ended')).toBeVisible();
   await expect(page.getByText('Ended', { exact: true }).first()).toBeVisible();
+});
+
+test("a risk to the worker holds back commencement until the service's registered manager confirms it (R31)", async ({ page }) => {
+  const rita = await signInAs('rita.registered');
+  const services = await must<{ me: { account: { services: Array<{ id: string }> | null } } }>(rita.token, `query { me { account { services { id } } } }`);
+  const serviceTeamID = services.me.account.services?.[0]?.id;
+  if (!serviceTeamID) throw new Error('e2e: rita.registered runs no reablement service');
+  const { planId } = await nearlyReadyDraft(practitioner.token, 'Ethel');
+  await addInvolvement(practitioner.token, planId, 'Ethel Holloway');
+  const revision = async () =>
+    (await must<{ node: { revision: number } }>(practitioner.token, `query($id: ID!) { node(id: $id) { ... on Plan { revision } } }`, { id: planId })).node.revision;
+  await must(practitioner.token, `mutation($id: ID!, $rev: Int!) { updatePlan(id: $id, expectedRevision: $rev, input: { serviceTeamID: "${serviceTeamID}" }) { id } }`, {
+    id: planId,
+    rev: await revision(),
+  });
+  const description = `Loose stair carpet ${Date.now().toString(36).slice(-4)}`;
+  await must(practitioner.token, `mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, {
+    input: { planID: planId, kind: 'TO_WORKER', category: 'HOME_ENVIRONMENT', description, strategy: 'Carpet fixed by the handyperson service' },
+  });
+  await must(practitioner.token, `mutation($id: ID!, $rev: Int!) { agreePlan(id: $id, expectedRevision: $rev) { status } }`, { id: planId, rev: await revision() });
+
+  await signInPage(page, practitioner);
+  await page.goto(`/plans/${planId}/commence`);
+  await expect(page.getByRole('list', { name: 'Still missing' })).toContainText(description);
+  await expect(page.getByRole('button', { name: 'Commence reablement' })).toHaveCount(0);
+
+  await signInPage(page, rita);
+  await page.goto('/due');
+  const risks = page.getByRole('region', { name: /Risks to workers to confirm/ });
+  await expect(risks).toContainText(description);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'due-registered-manager');
+  await risks.getByRole('listitem').filter({ hasText: description }).getByRole('button', { name: /Confirm it is mitigated/ }).click();
+  await expect(risks).not.toContainText(description);
+
+  await signInPage(page, practitioner);
+  await page.goto(`/plans/${planId}/commence`);
+  await page.getByRole('button', { name: 'Commence reablement' }).click();
+  await expect(page.getByText('Reablement has commenced')).toBeVisible();
 });

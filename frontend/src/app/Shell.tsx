@@ -14,7 +14,7 @@ function navigationFor(roles: readonly string[], pathname: string): ServiceNavig
   const items: ServiceNavigationItem[] = [];
   if (roles.includes('WORKER')) items.push({ href: '/today', text: "Today's visits" });
   if (!isVisitWorker(roles)) items.push({ href: '/caseload', text: isOutsideViewer(roles) ? 'Shared with you' : 'Caseload' });
-  if (roles.includes('PRACTITIONER') || roles.includes('MANAGER')) items.push({ href: '/due', text: 'Due' });
+  if (['PRACTITIONER', 'MANAGER', 'REGISTERED_MANAGER'].some((role) => roles.includes(role))) items.push({ href: '/due', text: 'Due' });
   return items.map((item) => ({
     ...item,
     current: pathname === item.href,

@@ -2,15 +2,15 @@ import { useMutation, useQuery } from 'urql';
 import { Link } from '../../components';
 import { formatDate, formatInstantDate, humanise } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { AcknowledgeConcernMutation, DueListQuery } from '../lifecycle/documents';
+import { AcknowledgeConcernMutation, ConfirmRiskMitigationMutation, DueListQuery } from '../lifecycle/documents';
 
 interface DueItem {
   id: string;
   href: string;
   who: string;
   what: string;
-  /** A safeguarding concern, acknowledged here once it is being acted on. */
-  acknowledge?: boolean;
+  /** What can be done about it here, by this viewer. */
+  action?: { label: string; run: (id: string) => Promise<unknown> };
 }
 
 /**
@@ -21,6 +21,11 @@ interface DueItem {
 export function DuePage() {
   const [result, reload] = useQuery({ query: DueListQuery, variables: { withinDays: 7 }, requestPolicy: 'cache-and-network' });
   const [ack, acknowledge] = useMutation(AcknowledgeConcernMutation);
+  const [confirming, confirm] = useMutation(ConfirmRiskMitigationMutation);
+  const busy = ack.fetching || confirming.fetching;
+  const roles = result.data?.me.roles ?? [];
+  const canAcknowledge = roles.includes('PRACTITIONER') || roles.includes('MANAGER');
+  const canConfirm = roles.includes('REGISTERED_MANAGER');
   usePageTitle('Due and overdue');
   const due = result.data?.dueList;
   if (!due) {
@@ -41,7 +46,7 @@ export function DuePage() {
         href: c.visit?.plan ? `/plans/${c.visit.plan.id}` : '#',
         who: name(c.visit?.plan.person),
         what: `${humanise(c.kind ?? 'Concern')}, ${formatInstantDate(c.createdAt)}${c.details ? `: ${c.details}` : ''}`,
-        acknowledge: true,
+        ...(canAcknowledge && { action: { label: 'Acknowledge', run: (id: string) => acknowledge({ id }) } }),
       })),
     },
     {
@@ -71,7 +76,13 @@ export function DuePage() {
       id: 'worker-risks',
       title: 'Risks to workers to confirm',
       rule: 'R31',
-      items: due.workerRisksToConfirm.map((r) => ({ id: r.id, href: `/plans/${r.plan.id}`, who: name(r.plan.person), what: r.description ?? 'A risk to the worker' })),
+      items: due.workerRisksToConfirm.map((r) => ({
+        id: r.id,
+        href: `/plans/${r.plan.id}`,
+        who: name(r.plan.person),
+        what: `${r.description ?? 'A risk to the worker'}${r.strategy ? `. Managed by: ${r.strategy}` : ''}`,
+        ...(canConfirm && { action: { label: 'Confirm it is mitigated', run: (id: string) => confirm({ id }) } }),
+      })),
     },
     {
       id: 'advice',
@@ -115,14 +126,15 @@ export function DuePage() {
                     {item.who}
                   </Link>
                   : {item.what}
-                  {item.acknowledge && (
+                  {item.action && (
                     <button
                       type="button"
                       className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2"
-                      disabled={ack.fetching}
-                      onClick={() => void acknowledge({ id: item.id }).then(() => reload({ requestPolicy: 'network-only' }))}
+                      disabled={busy}
+                      onClick={() => void item.action?.run(item.id).then(() => reload({ requestPolicy: 'network-only' }))}
                     >
-                      Acknowledge<span className="govuk-visually-hidden"> the concern about {item.who}</span>
+                      {item.action.label}
+                      <span className="govuk-visually-hidden"> ({g.title.toLowerCase()}, {item.who})</span>
                     </button>
                   )}
                 </li>

@@ -238,6 +238,7 @@ export const DueListQuery = graphql(`
   query DueList($withinDays: Int) {
     me {
       today
+      roles
     }
     dueList(withinDays: $withinDays) {
       reviews {
@@ -284,6 +285,7 @@ export const DueListQuery = graphql(`
       workerRisksToConfirm {
         id
         description
+        strategy
         plan {
           id
           version
@@ -322,6 +324,16 @@ export const AcknowledgeConcernMutation = graphql(`
     acknowledgeConcern(id: $id) {
       id
       acknowledgedAt
+    }
+  }
+`);
+
+/** A registered manager confirms a risk to the worker is mitigated (R31). */
+export const ConfirmRiskMitigationMutation = graphql(`
+  mutation ConfirmRiskMitigation($id: ID!) {
+    confirmRiskMitigation(id: $id) {
+      id
+      mitigationConfirmedAt
     }
   }
 `);
