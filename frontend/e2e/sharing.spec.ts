@@ -1,5 +1,5 @@
-import { findPlan, signInAs, signInPage, type Session } from './api';
-import { expect, expectNoAxeViolations, screenshot, test } from './fixtures';
+import { findPlan, must, signInAs, signInPage, type Session } from './api';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, screenshot, test } from './fixtures';
 
 /**
  * Sharing and access history through the web app (issue 4): the share
@@ -97,4 +97,26 @@ test('the person sees their own record and who has seen it', async ({ page }) =>
   await expect(timeline.getByRole('listitem').first()).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, 'access-history-as-person');
+});
+
+test('an auditor lands on the audit log and filters it by who saw records', async ({ page }) => {
+  // Priya reads a plan, so the log has her disclosure to find.
+  const plan = await findPlan(practitioner.token, 'ACTIVE');
+  await must(practitioner.token, `query($id: ID!) { node(id: $id) { ... on Plan { workerTasks } } }`, { id: plan.id });
+  const ian = await signInAs('ian.auditor');
+  await signInPage(page, ian);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await page.getByLabel('Who saw it (name contains)').fill('priya');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByText(/matching, newest first/)).toBeVisible();
+  const rows = page.locator('main tbody tr');
+  await expect(rows.first()).toContainText('Priya Shah');
+  expect(await rows.allInnerTexts()).not.toContainEqual(expect.not.stringContaining('Priya Shah'));
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'audit-log');
+  await page.setViewportSize({ width: 320, height: 800 });
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, 'audit-log');
 });

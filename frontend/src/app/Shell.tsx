@@ -4,7 +4,7 @@ import { Footer, Header, LinkProvider, ServiceNavigation, SkipLink, type Service
 import { useViewer } from '../features/auth/useViewer';
 import { clearVisitRecords, SendVisitRecords, unsentVisitRecords } from '../features/today/session';
 import { signOut } from '../lib/auth';
-import { isOutsideViewer, isVisitWorker } from '../lib/roles';
+import { isAuditorOnly, isOutsideViewer, isVisitWorker } from '../lib/roles';
 import { serviceName } from '../lib/usePageTitle';
 import { RouterLink } from './RouterLink';
 
@@ -13,7 +13,8 @@ const defaultOrganisation = import.meta.env.VITE_ORGANISATION_NAME ?? 'Adult soc
 function navigationFor(roles: readonly string[], pathname: string): ServiceNavigationItem[] {
   const items: ServiceNavigationItem[] = [];
   if (roles.includes('WORKER')) items.push({ href: '/today', text: "Today's visits" });
-  if (!isVisitWorker(roles)) items.push({ href: '/caseload', text: isOutsideViewer(roles) ? 'Shared with you' : 'Caseload' });
+  if (!isVisitWorker(roles) && !isAuditorOnly(roles)) items.push({ href: '/caseload', text: isOutsideViewer(roles) ? 'Shared with you' : 'Caseload' });
+  if (roles.includes('AUDITOR')) items.push({ href: '/audit', text: 'Audit log' });
   if (['PRACTITIONER', 'MANAGER', 'REGISTERED_MANAGER'].some((role) => roles.includes(role))) items.push({ href: '/due', text: 'Due' });
   return items.map((item) => ({
     ...item,

@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
               { path: 'people/:personId', lazy: () => import('../features/people/PersonPage').then((m) => ({ Component: m.PersonPage })) },
               { path: 'people/:personId/access', lazy: () => import('../features/sharing/AccessHistoryPage').then((m) => ({ Component: m.AccessHistoryPage })) },
               { path: 'plans/:planId', lazy: () => import('../features/plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
+              { path: 'audit', lazy: () => import('../features/audit/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })) },
               { path: 'due', lazy: () => import('../features/due/DuePage').then((m) => ({ Component: m.DuePage })) },
               { path: 'plans/:planId/agree', lazy: () => lifecyclePage('AgreePage') },
               { path: 'plans/:planId/commence', lazy: () => lifecyclePage('CommencePage') },

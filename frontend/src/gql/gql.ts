@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditLog($where: AuditEventWhereInput, $after: Cursor) {\n    auditEvents(first: 50, after: $after, where: $where, orderBy: { field: OCCURRED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          occurredAt\n          action\n          viewerName\n          viewerRoles\n          personID\n          planID\n          sections\n          bases\n          flagged\n          operation\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query DemoAccounts {\n    demoAccounts {\n      username\n      displayName\n      roles\n      teamName\n      description\n    }\n  }\n": typeof types.DemoAccountsDocument,
     "\n  mutation SignInAsDemo($username: String!) {\n    signInAsDemo(username: $username) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.SignInAsDemoDocument,
     "\n  query Viewer {\n    me {\n      roles\n      today\n      account {\n        id\n        displayName\n      }\n      authority {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
@@ -62,6 +63,7 @@ type Documents = {
     "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      status\n      revision\n      arrivedAt\n      departedAt\n      notes\n      progress {\n        id\n        outcomeID\n        stepID\n        stepStatus\n        note\n      }\n    }\n  }\n": typeof types.RecordVisitDocument,
 };
 const documents: Documents = {
+    "\n  query AuditLog($where: AuditEventWhereInput, $after: Cursor) {\n    auditEvents(first: 50, after: $after, where: $where, orderBy: { field: OCCURRED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          occurredAt\n          action\n          viewerName\n          viewerRoles\n          personID\n          planID\n          sections\n          bases\n          flagged\n          operation\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query DemoAccounts {\n    demoAccounts {\n      username\n      displayName\n      roles\n      teamName\n      description\n    }\n  }\n": types.DemoAccountsDocument,
     "\n  mutation SignInAsDemo($username: String!) {\n    signInAsDemo(username: $username) {\n      token\n      expiresAt\n    }\n  }\n": types.SignInAsDemoDocument,
     "\n  query Viewer {\n    me {\n      roles\n      today\n      account {\n        id\n        displayName\n      }\n      authority {\n        id\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
@@ -124,6 +126,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($where: AuditEventWhereInput, $after: Cursor) {\n    auditEvents(first: 50, after: $after, where: $where, orderBy: { field: OCCURRED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          occurredAt\n          action\n          viewerName\n          viewerRoles\n          personID\n          planID\n          sections\n          bases\n          flagged\n          operation\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($where: AuditEventWhereInput, $after: Cursor) {\n    auditEvents(first: 50, after: $after, where: $where, orderBy: { field: OCCURRED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          occurredAt\n          action\n          viewerName\n          viewerRoles\n          personID\n          planID\n          sections\n          bases\n          flagged\n          operation\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -40,3 +40,15 @@ export function parseDateFields(fields: DateFields, name: string): { value: stri
   }
   return { value: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
+
+/**
+ * A whole date typed in the date input as the instant its day starts
+ * (UTC), plusDays later; null while any part is missing. For filters by
+ * date ("from", and "to" as the next day's start).
+ */
+export function dayStart(parts: DateFields, plusDays = 0): string | null {
+  const [y, m, d] = [Number(parts.year), Number(parts.month), Number(parts.day)];
+  if (!y || !m || !d) return null;
+  const date = new Date(Date.UTC(y, m - 1, d + plusDays));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

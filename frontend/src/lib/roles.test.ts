@@ -28,3 +28,10 @@ describe('outside viewers', () => {
     expect(isOutsideViewer([])).toBe(false);
   });
 });
+
+describe('auditors', () => {
+  it('land on the audit log; an auditor who also practises lands on the caseload', () => {
+    expect(homePathFor(['AUDITOR'])).toBe('/audit');
+    expect(homePathFor(['AUDITOR', 'PRACTITIONER'])).toBe('/caseload');
+  });
+});

@@ -52,8 +52,14 @@ export function isVisitWorker(roles: readonly string[]): boolean {
   return roles.includes('WORKER') && !roles.some((role) => caseloadRoles.includes(role));
 }
 
-/** Where to go after signing in: workers to today's visits, everyone else to the caseload. */
-export function homePathFor(roles: readonly string[]): '/today' | '/caseload' {
+/** Whether the account only audits: it sees the log, never a care record (consent.md). */
+export function isAuditorOnly(roles: readonly string[]): boolean {
+  return roles.includes('AUDITOR') && roles.every((role) => role === 'AUDITOR' || role === 'ANALYST');
+}
+
+/** Where to go after signing in: workers to today's visits, auditors to the log, everyone else to the caseload. */
+export function homePathFor(roles: readonly string[]): '/today' | '/caseload' | '/audit' {
+  if (isAuditorOnly(roles)) return '/audit';
   return isVisitWorker(roles) ? '/today' : '/caseload';
 }
 

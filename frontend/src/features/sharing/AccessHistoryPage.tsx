@@ -4,16 +4,9 @@ import { useQuery } from 'urql';
 import { Button, DateInput, emptyDate, Link, Tag, type DateParts } from '../../components';
 import { formatInstantDate, formatTime, humanise, plural } from '../../lib/format';
 import { basisReasons, sectionLabel } from '../../lib/sections';
+import { dayStart } from '../../lib/dates';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { AccessHistoryQuery } from './documents';
-
-/** A whole date typed in the date input, as an instant at the start of that day, or null. */
-function dayStart(parts: DateParts, plusDays = 0): string | null {
-  const [y, m, d] = [Number(parts.year), Number(parts.month), Number(parts.day)];
-  if (!y || !m || !d) return null;
-  const date = new Date(Date.UTC(y, m - 1, d + plusDays));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
 
 /**
  * /people/:personId/access: who has seen the person's record, what they saw
