@@ -2,7 +2,7 @@ import { useMutation, useQuery } from 'urql';
 import { Link } from '../../components';
 import { formatDate, formatInstantDate, humanise } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { AcknowledgeConcernMutation, ConfirmRiskMitigationMutation, DueListQuery } from '../lifecycle/documents';
+import { AcknowledgeConcernMutation, ConfirmRiskMitigationMutation, DueListQuery } from './documents';
 
 interface DueItem {
   id: string;

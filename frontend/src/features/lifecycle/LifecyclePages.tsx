@@ -8,8 +8,7 @@ import { formatDate, formatInstantDate, humanise } from '../../lib/format';
 import { hasErrors, type FieldIds } from '../../lib/graphqlErrors';
 import { sectionLabel } from '../../lib/sections';
 import { usePageTitle } from '../../lib/usePageTitle';
-import type { SavedState } from '../plans/edit/save';
-import { clientErrors } from '../plans/edit/form';
+import { ActionForm, actionErrors, clientErrors, useAction, type SavedState } from '../../lib/forms';
 import {
   AgreePlanMutation,
   CommencePlanMutation,
@@ -24,7 +23,7 @@ import {
   RequestReviewMutation,
   WithdrawPlanMutation,
 } from './documents';
-import { ActionForm, actionErrors, dateAsInstant, MissingList, PlanGate, planCaption, useAction, useLifecycleTitle, usePlanLifecycle, type LifecyclePlan } from './shared';
+import { dateAsInstant, MissingList, PlanGate, planCaption, useLifecycleTitle, usePlanLifecycle, type LifecyclePlan } from './shared';
 
 function Back({ plan }: { plan: { id: string } }) {
   return (

@@ -1,8 +1,8 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
-import { useQuery, type CombinedError } from 'urql';
-import { Button, ErrorSummary, Link, Tag } from '../../components';
-import { formErrorsFrom, hasErrors, noErrors, type FieldIds, type FormErrors } from '../../lib/graphqlErrors';
+import { useQuery } from 'urql';
+import { Link, Tag } from '../../components';
+import { hasErrors, type FormErrors } from '../../lib/graphqlErrors';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { PlanLifecycleQuery } from './documents';
 
@@ -58,69 +58,6 @@ export function MissingList({ items, editHref }: { items: ReadonlyArray<{ rule?:
       )}
     </>
   );
-}
-
-/** A mutation's errors shaped for a form; null when it worked. */
-export function actionErrors(result: { data?: unknown; error?: CombinedError | undefined }, fieldIds: FieldIds): FormErrors | null {
-  if (result.data && !result.error) return null;
-  const errors = formErrorsFrom(result.error, fieldIds);
-  return hasErrors(errors) ? errors : { ...errors, problem: { kind: 'other', message: 'Sorry, that was not recorded. Try again.' } };
-}
-
-/**
- * One action on the plan as a small GOV.UK form: its own error summary,
- * fields and button. Nothing typed is lost when the server refuses.
- */
-export function ActionForm({
-  heading,
-  headingLevel = 2,
-  errors,
-  submitLabel,
-  busy,
-  onSubmit,
-  children,
-}: {
-  heading?: string;
-  headingLevel?: 1 | 2 | 3;
-  errors: FormErrors;
-  submitLabel: string;
-  busy: boolean;
-  onSubmit: () => void;
-  children?: ReactNode;
-}) {
-  const Heading = `h${headingLevel}` as const;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onSubmit();
-  };
-  return (
-    <form onSubmit={submit} noValidate className="govuk-!-margin-bottom-6">
-      <ErrorSummary errors={errors.summary} description={errors.problem?.message} />
-      {heading && <Heading className={headingLevel === 1 ? 'govuk-heading-l' : 'govuk-heading-m'}>{heading}</Heading>}
-      {children}
-      <Button disabled={busy} aria-disabled={busy || undefined}>
-        {busy ? 'Saving…' : submitLabel}
-      </Button>
-    </form>
-  );
-}
-
-/** Form state for one action: errors and a busy flag around an async save. */
-export function useAction() {
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
-  const run = async (save: () => Promise<FormErrors | null>) => {
-    if (busy) return false;
-    setBusy(true);
-    try {
-      const result = await save();
-      setErrors(result ?? noErrors);
-      return result === null;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { errors, setErrors, busy, run };
 }
 
 /** The page title for a lifecycle page, marking errors as GOV.UK asks. */

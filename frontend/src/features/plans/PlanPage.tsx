@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { NotificationBanner } from '../../components';
-import type { SavedState } from './edit/save';
+import type { SavedState } from '../../lib/forms';
 import { useQuery } from 'urql';
 import { hasCode, hasFailed } from '../../lib/graphqlErrors';
 import { usePageTitle } from '../../lib/usePageTitle';

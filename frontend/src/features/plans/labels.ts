@@ -52,21 +52,7 @@ export type RiskKindName = keyof typeof riskKinds;
 
 export const riskKindOrder = Object.keys(riskKinds) as RiskKindName[];
 
-export const riskCategories = {
-  ENGAGEMENT: 'Engagement',
-  MOTIVATION: 'Motivation',
-  CARER_NOT_ENABLING: 'Carer not enabling',
-  PROVIDER_NOT_ENABLING: 'Provider not enabling',
-  UNREALISTIC_OUTCOMES: 'Unrealistic outcomes',
-  HOME_ENVIRONMENT: 'Home environment',
-  EQUIPMENT: 'Equipment',
-  BEHAVIOUR: 'Behaviour',
-  SPECIALIST_TRAINING: 'Specialist training',
-  FALLS: 'Falls',
-  NUTRITION: 'Nutrition',
-  MEDICATION: 'Medication',
-  OTHER: 'Other',
-} as const;
+export { riskCategories } from '../../lib/riskCategories';
 
 export const likelihoods = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } as const;
 

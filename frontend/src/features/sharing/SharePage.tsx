@@ -20,7 +20,7 @@ import { formatInstantDate, humanise } from '../../lib/format';
 import { formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../../lib/graphqlErrors';
 import { sectionLabel, sectionLabels, type SectionName } from '../../lib/sections';
 import { usePageTitle } from '../../lib/usePageTitle';
-import type { SavedState } from '../plans/edit/save';
+import type { SavedState } from '../../lib/forms';
 import { PreviewShareQuery, SharePlanMutation, SharePlanPageQuery } from './documents';
 import { RecordSharingDecision, RevokeShare } from './SharingDecisions';
 import {

@@ -3,8 +3,7 @@ import { useMutation } from 'urql';
 import { Details, Radios, Select, Textarea, TextInput } from '../../components';
 import type { ConsentGivenBy } from '../../gql/graphql';
 import { hasErrors, type FieldIds } from '../../lib/graphqlErrors';
-import { clientErrors } from '../plans/edit/form';
-import { ActionForm, actionErrors, useAction } from '../lifecycle/shared';
+import { ActionForm, actionErrors, clientErrors, useAction } from '../../lib/forms';
 import { RecordConsentMutation, RevokeShareMutation } from './documents';
 
 const deciders: ReadonlyArray<{ value: ConsentGivenBy; label: string }> = [

@@ -1,7 +1,7 @@
 import type { Basis, CreateShareInput, Section, ShareDecision, ShareMethod } from '../../gql/graphql';
 import type { FieldIds } from '../../lib/graphqlErrors';
 import type { SectionName } from '../../lib/sections';
-import { clientErrors } from '../plans/edit/form';
+import { clientErrors } from '../../lib/forms';
 
 /** Who a copy goes to (schema: ShareRecipientKind), as the form asks. */
 export const recipientKinds = [

@@ -1,10 +1,10 @@
 import type { TagColour } from '../../components';
-import { riskCategories as planRiskCategories } from '../plans/labels';
+import { riskCategories as categoryWords } from '../../lib/riskCategories';
 
 /** Words for coded values on the worker's screens. */
 
 /** The same words as the plan screen uses: one list of risk categories. */
-export const riskCategories: Record<string, string> = planRiskCategories;
+export const riskCategories: Record<string, string> = categoryWords;
 
 export const riskKindNames: Record<string, string> = {
   TO_WORKER: 'Risk to you',

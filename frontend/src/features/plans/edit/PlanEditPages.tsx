@@ -39,8 +39,7 @@ import {
   UpdatePlanMutation,
   UpdateRiskMutation,
 } from './documents';
-import { text } from './form';
-import { saveErrors, type SavedState } from './save';
+import { saveErrors, text, type SavedState } from '../../../lib/forms';
 import { editBlocker, usePlanEdit, type EditablePlan } from './usePlanEdit';
 
 const editHref = (planId: string, rest = '') => `/plans/${planId}/edit${rest}`;

@@ -1,6 +1,6 @@
 import { Textarea, TextInput } from '../../../../components';
 import type { FieldIds } from '../../../../lib/graphqlErrors';
-import { clientErrors, useForm, type SaveResult } from '../form';
+import { clientErrors, useForm, type SaveResult } from '../../../../lib/forms';
 import { FormShell } from './FormShell';
 
 export interface ContingencyFormValues {

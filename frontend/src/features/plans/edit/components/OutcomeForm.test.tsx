@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { noDate } from '../../../../lib/dates';
-import type { SaveResult } from '../form';
+import type { SaveResult } from '../../../../lib/forms';
 import { OutcomeForm, type OutcomeFormValues } from './OutcomeForm';
 
 const empty: OutcomeFormValues = { statement: '', kind: '', domain: '', targetDate: noDate, measure: '', supportRequired: '', achievement: 'NOT_STARTED' };

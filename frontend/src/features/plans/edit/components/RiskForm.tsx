@@ -1,7 +1,7 @@
 import { Checkboxes, Radios, Select, Textarea } from '../../../../components';
 import type { FieldIds } from '../../../../lib/graphqlErrors';
 import { likelihoods, riskCategories, riskKinds } from '../../labels';
-import { clientErrors, useForm, type SaveResult } from '../form';
+import { clientErrors, useForm, type SaveResult } from '../../../../lib/forms';
 import { FormShell } from './FormShell';
 
 export interface RiskFormValues {
