@@ -28,8 +28,15 @@ test('a plan goes from draft to agreed to active, through a review and an amendm
   await expectNoAxeViolations(page);
   await screenshot(page, 'agree-missing');
 
-  await addInvolvement(practitioner.token, planId, 'Winifred Holloway');
-  await page.reload();
+  // Record who was involved (R3) right there; the button appears.
+  await page.getByRole('button', { name: 'Add them' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter their name');
+  await page.getByLabel('Name', { exact: true }).fill('Winifred Holloway');
+  await page.getByLabel('Who they are to the person').fill('the person');
+  await page.getByRole('radio', { name: 'The person themself' }).check();
+  await page.getByRole('button', { name: 'Add them' }).click();
+  await expect(page.getByRole('region', { name: 'Who was involved in planning (R3)' })).toContainText('Winifred Holloway (the person)');
+  await expect(missing).toHaveCount(0);
   await page.getByRole('button', { name: 'Agree the plan' }).click();
   await expect(page.getByText('The plan is agreed')).toBeVisible();
   await expect(page.getByText('Agreed', { exact: true }).first()).toBeVisible();

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { Checkboxes, DateInput, InsetText, Link, Radios, SummaryCard, Table, Tag, Textarea, TextInput, WarningText, type DateParts } from '../../components';
-import type { AmendmentRequestedBy, PlanEndReason, ReviewRequestedBy } from '../../gql/graphql';
+import type { AmendmentRequestedBy, InvolvementBasis, PlanEndReason, ReviewRequestedBy } from '../../gql/graphql';
 import { dateFields, parseDateFields } from '../../lib/dates';
 import { formatDate, formatInstantDate, humanise } from '../../lib/format';
 import { hasErrors, type FieldIds } from '../../lib/graphqlErrors';
@@ -13,6 +13,7 @@ import {
   AgreePlanMutation,
   CommencePlanMutation,
   ConsultPersonMutation,
+  CreateInvolvementMutation,
   DecideAmendmentMutation,
   DecideReviewRequestMutation,
   EndPlanMutation,
@@ -59,6 +60,8 @@ interface ReadinessStepProps {
   submitLabel: string;
   saved: string;
   take: (plan: LifecyclePlan) => Promise<{ data?: unknown; error?: CombinedError | undefined }>;
+  /** What can be recorded here towards the step (who was involved, for agreeing). */
+  extra?: (plan: LifecyclePlan, reload: () => void) => ReactNode;
 }
 
 /**
@@ -104,11 +107,101 @@ function ReadinessStep(props: ReadinessStepProps) {
                 />
               </>
             )}
+            {plan.status === props.from && props.extra?.(plan, state.reload)}
             <Back plan={plan} />
           </>
         );
       }}
     </PlanGate>
+  );
+}
+
+const involvementBases: ReadonlyArray<{ value: InvolvementBasis; label: string }> = [
+  { value: 'PERSON', label: 'The person themself' },
+  { value: 'PERSON_ASKED', label: 'The person asked for them to be involved' },
+  { value: 'CARER', label: 'A carer' },
+  { value: 'BEST_INTERESTS', label: "In the person's best interests (they lack capacity)" },
+];
+
+const involvementFieldIds: FieldIds = [
+  ['name', 'involvedName'],
+  ['relationship', 'involvedRelationship'],
+  ['basis', 'involvedBasis'],
+];
+
+/** Who was involved in planning and why (R3), with a form to add someone. */
+function Involvement({ plan, onAdded }: { plan: LifecyclePlan; onAdded: () => void }) {
+  const [, create] = useMutation(CreateInvolvementMutation);
+  const action = useAction();
+  const [name, setName] = useState('');
+  const [relationship, setRelationship] = useState('');
+  const [basis, setBasis] = useState<InvolvementBasis | ''>('');
+  const involved = plan.involvements ?? [];
+  return (
+    <section aria-labelledby="involvement-heading">
+      <h2 className="govuk-heading-m" id="involvement-heading">
+        Who was involved in planning (R3)
+      </h2>
+      {involved.length === 0 ? (
+        <p className="govuk-body">Nobody is recorded yet.</p>
+      ) : (
+        <ul className="govuk-list govuk-list--bullet">
+          {involved.map((i) => (
+            <li key={i.id}>
+              {i.name} ({i.relationship}): {involvementBases.find((b) => b.value === i.basis)?.label.toLowerCase() ?? humanise(i.basis ?? '')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ActionForm
+        heading="Add someone who was involved"
+        headingLevel={3}
+        errors={action.errors}
+        busy={action.busy}
+        submitLabel="Add them"
+        onSubmit={() =>
+          void action.run(async () => {
+            const local = clientErrors(involvementFieldIds, {
+              name: name.trim() ? null : 'Enter their name',
+              relationship: relationship.trim() ? null : 'Enter who they are to the person',
+              basis: basis ? null : 'Select the basis for involving them',
+            });
+            if (hasErrors(local)) return local;
+            const errors = actionErrors(
+              await create({ input: { planID: plan.id, name: name.trim(), relationship: relationship.trim(), basis: basis as InvolvementBasis } }),
+              involvementFieldIds,
+            );
+            if (!errors) {
+              setName('');
+              setRelationship('');
+              setBasis('');
+              onAdded();
+            }
+            return errors;
+          })
+        }
+      >
+        <TextInput id="involvedName" label="Name" labelSize="s" value={name} error={action.errors.fields.name} onChange={(e) => setName(e.currentTarget.value)} />
+        <TextInput
+          id="involvedRelationship"
+          label="Who they are to the person"
+          labelSize="s"
+          hint="For example, “the person”, “daughter”, “advocate”."
+          value={relationship}
+          error={action.errors.fields.relationship}
+          onChange={(e) => setRelationship(e.currentTarget.value)}
+        />
+        <Radios
+          name="involvedBasis"
+          legend="On what basis?"
+          legendSize="s"
+          error={action.errors.fields.basis}
+          value={basis || null}
+          onChange={(v) => setBasis(v as InvolvementBasis)}
+          items={involvementBases}
+        />
+      </ActionForm>
+    </section>
   );
 }
 
@@ -127,6 +220,7 @@ export function AgreePage() {
       submitLabel="Agree the plan"
       saved="The plan is agreed"
       take={(plan) => agree({ id: plan.id, expectedRevision: plan.revision })}
+      extra={(plan, reload) => <Involvement plan={plan} onAdded={reload} />}
     />
   );
 }

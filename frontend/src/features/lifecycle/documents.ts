@@ -29,6 +29,12 @@ export const PlanLifecycleQuery = graphql(`
           id
           version
         }
+        involvements {
+          id
+          name
+          relationship
+          basis
+        }
         readiness {
           agree {
             rule
@@ -229,6 +235,18 @@ export const PlanDiffQuery = graphql(`
       field
       before
       after
+    }
+  }
+`);
+
+/** Records someone involved in planning, and the basis for involving them (R3). */
+export const CreateInvolvementMutation = graphql(`
+  mutation CreateInvolvement($input: CreateInvolvementInput!) {
+    createInvolvement(input: $input) {
+      id
+      name
+      relationship
+      basis
     }
   }
 `);
