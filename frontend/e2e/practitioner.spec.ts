@@ -253,3 +253,28 @@ test('the caseload filters by plan status and by flag, and loads more people', a
   const flagCells = await page.locator('tbody tr td:nth-of-type(3)').allInnerTexts();
   for (const cell of flagCells) expect(cell).toContain('Autism');
 });
+
+test('a need recorded on the person page can be chosen for the draft plan (R1 a)', async ({ page }) => {
+  const practitioner = await signInAs('priya.practitioner');
+  const personId = await createPerson(practitioner.token, 'Dora', unique('Dora Finch'));
+  const plan = await createDraftPlan(practitioner.token, personId);
+  await signInPage(page, practitioner);
+  await page.goto(`/people/${personId}`);
+  await expect(page.getByRole('region', { name: 'Needs' })).toContainText('No needs recorded yet.');
+  await page.getByText('Record a need').click();
+  await page.getByRole('button', { name: 'Record the need' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the area of daily life');
+  await page.getByLabel('Area of daily life').fill('Washing and dressing');
+  await page.getByLabel('The need', { exact: true }).fill('Cannot manage buttons since the stroke');
+  await page.getByRole('radio', { name: 'Reduce it' }).check();
+  await page.getByLabel("The person's view, in their words").fill('I want to dress myself again');
+  await page.getByRole('button', { name: 'Record the need' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Need recorded: Washing and dressing' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Needs' })).toContainText('Washing and dressing');
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/plans/${plan.id}/edit/needs`);
+  await page.getByRole('checkbox', { name: /Washing and dressing/ }).check();
+  await page.getByRole('button', { name: 'Save and return' }).click();
+  await expect(page.getByText('1 chosen')).toBeVisible();
+});

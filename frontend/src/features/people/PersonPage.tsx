@@ -6,6 +6,7 @@ import { formErrorsFrom, hasCode, hasFailed, type FormErrors } from '../../lib/g
 import { usePageTitle } from '../../lib/usePageTitle';
 import { PersonRecord, personName } from './components/PersonRecord';
 import { CreateDraftPlanMutation, PersonQuery } from './documents';
+import { RecordNeed } from './RecordNeed';
 
 /** Roles that start plans. */
 const planningRoles = ['PRACTITIONER', 'MANAGER'];
@@ -78,7 +79,7 @@ export function PersonPage() {
   const createAction = canPlan && !inProgress ? <CreateDraftPlan personId={person.id} /> : undefined;
   return (
     <>
-      <PersonRecord person={person} createAction={createAction} />
+      <PersonRecord person={person} createAction={createAction} needsAction={canPlan ? <RecordNeed personID={person.id} /> : undefined} />
       <p className="govuk-body">
         <Link className="govuk-link" href={`/people/${person.id}/access`}>
           Who has seen this record

@@ -1,6 +1,6 @@
 import type { UpdatesConfig } from '@urql/exchange-graphcache';
 
-/** A new draft plan belongs in the person's list of plans and on the caseload: those lists are stale. */
+/** The person's lists a new record belongs in are stale: a new draft plan, a new need. */
 export const peopleCacheUpdates: UpdatesConfig = {
   Mutation: {
     createPlan: (_result, args, cache) => {
@@ -10,6 +10,10 @@ export const peopleCacheUpdates: UpdatesConfig = {
       for (const info of cache.inspectFields(key)) {
         if (info.fieldName === 'plans') cache.invalidate(key, info.fieldName, info.arguments ?? undefined);
       }
+    },
+    createNeed: (_result, args, cache) => {
+      const personID = (args.input as { personID?: unknown } | undefined)?.personID;
+      if (typeof personID === 'string') cache.invalidate({ __typename: 'Person', id: personID }, 'needs');
     },
   },
 };

@@ -114,3 +114,16 @@ export const CreateDraftPlanMutation = graphql(`
     }
   }
 `);
+
+/** Records one of the person's needs from the assessment, with their own view of it. */
+export const CreateNeedMutation = graphql(`
+  mutation CreateNeed($input: CreateNeedInput!) {
+    createNeed(input: $input) {
+      id
+      area
+      description
+      effect
+      personView
+    }
+  }
+`);

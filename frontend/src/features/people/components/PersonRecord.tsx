@@ -295,7 +295,7 @@ export function AccessExplained({ person }: { person: PersonData }) {
  * A person's record, section by section as the viewer may see it: sections
  * they have no basis for say "Not shared with you" and why. Renders props only.
  */
-export function PersonRecord({ person, createAction }: { person: PersonData; createAction?: ReactNode }) {
+export function PersonRecord({ person, createAction, needsAction }: { person: PersonData; createAction?: ReactNode; needsAction?: ReactNode }) {
   const plans = (person.plans.edges ?? []).flatMap((edge) => (edge?.node ? [edge.node] : []));
   return (
     <>
@@ -309,6 +309,7 @@ export function PersonRecord({ person, createAction }: { person: PersonData; cre
       <CapacitySection person={person} />
       <CarersSection person={person} />
       <NeedsSection person={person} />
+      {needsAction}
     </>
   );
 }
