@@ -165,6 +165,40 @@ func (r *Request) Prime(ctx context.Context, value any) error {
 	return r.load(ctx, missing)
 }
 
+// adoptNew takes a person's facts from the row itself when the database
+// does not have it yet: a person created by this very mutation, whose
+// transaction commits after the response is built. Facts of a committed
+// person always come from the database (they include the plans' services).
+func (r *Request) adoptNew(ctx context.Context, p *ent.Person) error {
+	if !r.needsFacts() {
+		return nil
+	}
+	r.mu.Lock()
+	_, known := r.facts[p.ID]
+	r.mu.Unlock()
+	if !known {
+		if err := r.load(ctx, []pulid.ID{p.ID}); err != nil {
+			return err
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.facts[p.ID].team != "" {
+		return nil
+	}
+	f := facts{team: string(p.TeamID)}
+	if p.AllocatedPractitionerID != nil {
+		f.allocated = string(*p.AllocatedPractitionerID)
+	}
+	r.facts[p.ID] = f
+	for k := range r.decisions {
+		if k.Person == p.ID {
+			delete(r.decisions, k)
+		}
+	}
+	return nil
+}
+
 func (r *Request) load(ctx context.Context, ids []pulid.ID) error {
 	strs := make([]string, len(ids))
 	for i, id := range ids {

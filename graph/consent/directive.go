@@ -9,6 +9,7 @@ import (
 	entgo "entgo.io/ent"
 	"github.com/99designs/gqlgen/graphql"
 
+	"reablement/ent"
 	"reablement/ent/fault"
 	"reablement/ent/policy"
 )
@@ -41,6 +42,11 @@ func decisionFor(ctx context.Context, obj any) (*Request, Key, policy.Decision, 
 	k, ok := KeyOf(obj)
 	if r == nil || !ok {
 		return nil, k, policy.Decision{}, fmt.Errorf("consent: no decision for %T", obj)
+	}
+	if p, ok := obj.(*ent.Person); ok {
+		if err := r.adoptNew(ctx, p); err != nil {
+			return nil, k, policy.Decision{}, err
+		}
 	}
 	d, err := r.Decide(ctx, k)
 	return r, k, d, err

@@ -368,3 +368,25 @@ func TestANewPlanAfterAnEndedOneStartsANewEpisode(t *testing.T) {
 		t.Fatalf("the plan after a refusal is %+v; want episode 2, version 1, DRAFT", p2.CreatePlan)
 	}
 }
+
+// A mutation answers with the record it made, gated fields included: the
+// new person's transaction commits after the answer is built, so their
+// facts come from the row itself.
+func TestANewPersonIsShownToWhoeverAddedThem(t *testing.T) {
+	s := server(t)
+	ctx := apitest.System(context.Background())
+	token := s.Token(t, "priya.practitioner")
+	team := s.Account(t, "priya.practitioner").QueryTeams().FirstX(ctx)
+	r := s.Do(t, token, `mutation($in: CreatePersonInput!) { createPerson(input: $in) { id preferredName legalName dateOfBirth } }`,
+		map[string]any{"in": map[string]any{"legalName": "Olive Dunn", "preferredName": "Olive", "dateOfBirth": "1940-10-10", "teamID": team.ID}})
+	if len(r.Errors) > 0 {
+		t.Fatalf("the new person's own fields: %+v", r.Errors)
+	}
+	var out struct {
+		CreatePerson struct{ PreferredName, LegalName string }
+	}
+	_ = json.Unmarshal(r.Data, &out)
+	if out.CreatePerson.PreferredName != "Olive" || out.CreatePerson.LegalName != "Olive Dunn" {
+		t.Errorf("createPerson answered %s", r.Data)
+	}
+}
