@@ -254,12 +254,25 @@ test('the caseload filters by plan status and by flag, and loads more people', a
   for (const cell of flagCells) expect(cell).toContain('Autism');
 });
 
-test('a need recorded on the person page can be chosen for the draft plan (R1 a)', async ({ page }) => {
+test('a new referral is added, a need recorded and chosen for the draft plan (R1 a)', async ({ page }) => {
   const practitioner = await signInAs('priya.practitioner');
-  const personId = await createPerson(practitioner.token, 'Dora', unique('Dora Finch'));
-  const plan = await createDraftPlan(practitioner.token, personId);
+  const legalName = unique('Dora Finch');
   await signInPage(page, practitioner);
-  await page.goto(`/people/${personId}`);
+  await page.goto('/caseload');
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a person' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add the person' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter their full name');
+  await page.getByLabel('Full name').fill(legalName);
+  await page.getByLabel('The name they like to be called').fill('Dora');
+  await page.getByLabel('Day').fill('3');
+  await page.getByLabel('Month').fill('4');
+  await page.getByLabel('Year').fill('1938');
+  await page.getByLabel('Who referred them (optional)').fill('Ward 7, Kentmere General');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Add the person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dora' })).toBeVisible();
+
   await expect(page.getByRole('region', { name: 'Needs' })).toContainText('No needs recorded yet.');
   await page.getByText('Record a need').click();
   await page.getByRole('button', { name: 'Record the need' }).click();
@@ -273,7 +286,9 @@ test('a need recorded on the person page can be chosen for the draft plan (R1 a)
   await expect(page.getByRole('region', { name: 'Needs' })).toContainText('Washing and dressing');
   await expectNoAxeViolations(page);
 
-  await page.goto(`/plans/${plan.id}/edit/needs`);
+  await page.getByRole('button', { name: 'Create a draft plan' }).click();
+  await expect(page).toHaveURL(/\/plans\/PL[0-9A-Z]+\/edit$/);
+  await page.getByRole('link', { name: /Needs addressed/ }).click();
   await page.getByRole('checkbox', { name: /Washing and dressing/ }).check();
   await page.getByRole('button', { name: 'Save and return' }).click();
   await expect(page.getByText('1 chosen')).toBeVisible();

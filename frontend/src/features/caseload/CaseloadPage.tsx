@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { Button, Details, InsetText, useMediaQuery } from '../../components';
+import { Button, ButtonLink, Details, InsetText, useMediaQuery } from '../../components';
 import { hasFailed } from '../../lib/graphqlErrors';
 import { plural } from '../../lib/format';
 import { isFlagKey } from '../../lib/personFlags';
@@ -123,6 +123,7 @@ export function CaseloadPage() {
   return (
     <>
       <h1 className="govuk-heading-l">{heading}</h1>
+      {viewer && viewer.roles.some((role) => role === 'PRACTITIONER' || role === 'MANAGER') && <ButtonLink href="/people/new">Add a person</ButtonLink>}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter-from-desktop">
           {desktop ? (

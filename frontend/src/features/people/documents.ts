@@ -127,3 +127,28 @@ export const CreateNeedMutation = graphql(`
     }
   }
 `);
+
+/** Who is adding a person, and the teams they can add to. */
+export const NewPersonViewerQuery = graphql(`
+  query NewPersonViewer {
+    me {
+      account {
+        id
+        teams {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** A new referral: the person's identity, allocated to the team (and practitioner) taking it. */
+export const CreatePersonMutation = graphql(`
+  mutation CreatePerson($input: CreatePersonInput!) {
+    createPerson(input: $input) {
+      id
+      preferredName
+    }
+  }
+`);

@@ -1,7 +1,6 @@
 import { Textarea, TextInput } from '../../../../components';
 import type { FieldIds } from '../../../../lib/graphqlErrors';
-import { clientErrors, useForm, type SaveResult } from '../../../../lib/forms';
-import { FormShell } from './FormShell';
+import { clientErrors, FormShell, type SaveResult, useForm } from '../../../../lib/forms';
 
 export interface ContingencyFormValues {
   trigger: string;

@@ -1,8 +1,7 @@
 import { Checkboxes, DateInput, InsetText, Radios, Select, Textarea, TextInput } from '../../../../components';
 import { parseDateFields, type DateFields } from '../../../../lib/dates';
 import type { FieldIds } from '../../../../lib/graphqlErrors';
-import { clientErrors, useForm, type SaveResult } from '../../../../lib/forms';
-import { FormShell } from './FormShell';
+import { clientErrors, FormShell, type SaveResult, useForm } from '../../../../lib/forms';
 
 /** The R1 parts of a plan edited on their own page each. */
 export const detailSections = {

@@ -1,8 +1,7 @@
 import { Checkboxes, Radios, Select, Textarea } from '../../../../components';
 import type { FieldIds } from '../../../../lib/graphqlErrors';
 import { likelihoods, riskCategories, riskKinds } from '../../labels';
-import { clientErrors, useForm, type SaveResult } from '../../../../lib/forms';
-import { FormShell } from './FormShell';
+import { clientErrors, FormShell, type SaveResult, useForm } from '../../../../lib/forms';
 
 export interface RiskFormValues {
   kind: string;

@@ -2,8 +2,7 @@ import { DateInput, Radios, Textarea } from '../../../../components';
 import { parseDateFields, type DateFields } from '../../../../lib/dates';
 import type { FieldIds } from '../../../../lib/graphqlErrors';
 import { stepStatuses } from '../../labels';
-import { clientErrors, useForm, type SaveResult } from '../../../../lib/forms';
-import { FormShell } from './FormShell';
+import { clientErrors, FormShell, type SaveResult, useForm } from '../../../../lib/forms';
 
 export interface StepFormValues {
   description: string;
