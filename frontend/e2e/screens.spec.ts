@@ -85,6 +85,7 @@ const practitionerScreens: Array<{ name: string; path: () => string; heading: Re
   { name: 'share', path: () => `/plans/${screens.activePlan.id}/share`, heading: /^Share the plan$/ },
   { name: 'access-history', path: () => `/people/${screens.activePlan.personId}/access`, heading: /^Who has seen .*record$/ },
   { name: 'due', path: () => '/due', heading: /^Due and overdue$/ },
+  { name: 'new-person', path: () => '/people/new', heading: /^Add a person$/ },
 ];
 
 for (const width of widths) {
