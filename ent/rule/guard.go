@@ -218,8 +218,8 @@ func resolveTarget(ctx context.Context, kind Kind, m ent.Mutation) (target, erro
 		return t, notFound(err, "record")
 	}
 	t.person = personID.(pulid.ID)
-	if kind == KindPersonRecord || m.Type() == gen.TypeConcern {
-		return t, nil // a concern is about the person; it has no plan version
+	if kind == KindPersonRecord || !inPlan(m) {
+		return t, nil // about the person, not one plan version (a concern)
 	}
 	planID, err := m.OldField(ctx, "plan_id")
 	if err != nil {
@@ -299,7 +299,7 @@ func stampFromParent(ctx context.Context, client *gen.Client, kind Kind, m ent.M
 	if err := m.SetField("person_id", t.person); err != nil {
 		return t, err
 	}
-	if _, ok := m.Field("plan_id"); !ok && m.Type() != gen.TypeConcern {
+	if _, ok := m.Field("plan_id"); !ok && inPlan(m) {
 		if err := m.SetField("plan_id", planID); err != nil {
 			return t, err
 		}
@@ -313,6 +313,13 @@ func planTarget(ctx context.Context, client *gen.Client, id pulid.ID) (target, e
 		return target{}, notFound(err, "plan")
 	}
 	return target{person: p.PersonID, plan: p.ID, planStatus: p.Status}, nil
+}
+
+// inPlan reports whether the mutated type belongs to one plan version: it
+// has a plan_id (a concern, say, is about the person only).
+func inPlan(m ent.Mutation) bool {
+	_, ok := m.(interface{ PlanID() (pulid.ID, bool) })
+	return ok
 }
 
 func has(m ent.Mutation, field string) bool {
