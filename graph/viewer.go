@@ -133,11 +133,16 @@ func viewerAccess(ctx context.Context, obj any) ([]model.SectionAccess, error) {
 	if err != nil {
 		return nil, err
 	}
+	return sectionAccess(rows), nil
+}
+
+// sectionAccess is consent's section-by-section access as the API shows it.
+func sectionAccess(rows []consent.Access) []model.SectionAccess {
 	out := make([]model.SectionAccess, len(rows))
 	for i, a := range rows {
 		out[i] = model.SectionAccess{Section: a.Section, Allowed: a.Allowed, Basis: a.Basis, CodedOnly: a.CodedOnly}
 	}
-	return out, nil
+	return out
 }
 
 // visitAddress is the address for visits: the one recorded for visits, or

@@ -116,6 +116,14 @@ func (r *Request) needsFacts() bool {
 
 // Decide returns the viewer's decision for a record, made once per request.
 func (r *Request) Decide(ctx context.Context, k Key) (policy.Decision, error) {
+	return r.decide(ctx, k, nil)
+}
+
+// decide is Decide for a field of row. A person this very mutation created
+// is not in the database the facts are read from until its transaction
+// commits, after the answer is built; their facts then come from the row
+// itself. The row is looked at only for a record's first decision.
+func (r *Request) decide(ctx context.Context, k Key, row *ent.Person) (policy.Decision, error) {
 	r.mu.Lock()
 	if d, ok := r.decisions[k]; ok {
 		r.mu.Unlock()
@@ -133,6 +141,13 @@ func (r *Request) Decide(ctx context.Context, k Key) (policy.Decision, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	f := r.facts[k.Person]
+	if r.needsFacts() && f.team == "" && row != nil && row.ID == k.Person { // every stored person has a team
+		f = facts{team: string(row.TeamID)}
+		if row.AllocatedPractitionerID != nil {
+			f.allocated = string(*row.AllocatedPractitionerID)
+		}
+		r.facts[k.Person] = f
+	}
 	rec := policy.Record{
 		PersonID: string(k.Person), PlanID: string(k.Plan), AuthorityID: r.viewer.AuthorityID,
 		TeamID: f.team, AllocatedPractitionerID: f.allocated, ServiceTeamIDs: f.services,
@@ -163,40 +178,6 @@ func (r *Request) Prime(ctx context.Context, value any) error {
 		return nil
 	}
 	return r.load(ctx, missing)
-}
-
-// adoptNew takes a person's facts from the row itself when the database
-// does not have it yet: a person created by this very mutation, whose
-// transaction commits after the response is built. Facts of a committed
-// person always come from the database (they include the plans' services).
-func (r *Request) adoptNew(ctx context.Context, p *ent.Person) error {
-	if !r.needsFacts() {
-		return nil
-	}
-	r.mu.Lock()
-	_, known := r.facts[p.ID]
-	r.mu.Unlock()
-	if !known {
-		if err := r.load(ctx, []pulid.ID{p.ID}); err != nil {
-			return err
-		}
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.facts[p.ID].team != "" {
-		return nil
-	}
-	f := facts{team: string(p.TeamID)}
-	if p.AllocatedPractitionerID != nil {
-		f.allocated = string(*p.AllocatedPractitionerID)
-	}
-	r.facts[p.ID] = f
-	for k := range r.decisions {
-		if k.Person == p.ID {
-			delete(r.decisions, k)
-		}
-	}
-	return nil
 }
 
 func (r *Request) load(ctx context.Context, ids []pulid.ID) error {

@@ -43,12 +43,8 @@ func decisionFor(ctx context.Context, obj any) (*Request, Key, policy.Decision, 
 	if r == nil || !ok {
 		return nil, k, policy.Decision{}, fmt.Errorf("consent: no decision for %T", obj)
 	}
-	if p, ok := obj.(*ent.Person); ok {
-		if err := r.adoptNew(ctx, p); err != nil {
-			return nil, k, policy.Decision{}, err
-		}
-	}
-	d, err := r.Decide(ctx, k)
+	row, _ := obj.(*ent.Person)
+	d, err := r.decide(ctx, k, row)
 	return r, k, d, err
 }
 
@@ -121,6 +117,11 @@ func ViewerAccess(ctx context.Context, obj any) ([]Access, error) {
 	if err != nil {
 		return nil, err
 	}
+	return AccessOf(d), nil
+}
+
+// AccessOf lists a decision section by section, as viewerAccess shows it.
+func AccessOf(d policy.Decision) []Access {
 	out := make([]Access, 0, len(policy.AllSections))
 	for _, s := range policy.AllSections {
 		a := Access{Section: s, CodedOnly: d.CodedOnly}
@@ -129,7 +130,7 @@ func ViewerAccess(ctx context.Context, obj any) ([]Access, error) {
 		}
 		out = append(out, a)
 	}
-	return out, nil
+	return out
 }
 
 // selectKeys adds the key columns to a query that selects only some columns
