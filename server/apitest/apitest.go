@@ -35,6 +35,7 @@ import (
 	_ "reablement/ent/runtime" // hooks and privacy policies
 	"reablement/graph/consent"
 	"reablement/server/app"
+	"reablement/server/sqlcount"
 )
 
 // Server is a running API.
@@ -44,9 +45,12 @@ type Server struct {
 	DB     *sql.DB
 	app    *app.App
 	http   *httptest.Server
-	count  *counter
+	count  *sqlcount.Driver
 	// dataDir holds the development signer's key.
 	dataDir string
+	// killBeforeAudit closes every database connection just as the audit
+	// events are about to be written.
+	killBeforeAudit atomic.Bool
 }
 
 // Options shape the server under test.
@@ -78,7 +82,13 @@ func New(dbURL string, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	cnt := &counter{Driver: entsql.OpenDB(dialect.Postgres, db), db: db}
+	srv := &Server{DB: db}
+	cnt := &sqlcount.Driver{Driver: entsql.OpenDB(dialect.Postgres, db), Observe: func(q string, _ any) {
+		// Closing every connection just as the audit events are written.
+		if srv.killBeforeAudit.Load() && strings.HasPrefix(q, `INSERT INTO "audit_events"`) {
+			db.Close()
+		}
+	}}
 	client := ent.NewClient(ent.Driver(cnt))
 	client.Intercept(consent.Interceptor())
 	if opts.People > 0 {
@@ -106,7 +116,8 @@ func New(dbURL string, opts Options) (*Server, error) {
 	}
 	a.SetReady()
 	hs := httptest.NewServer(a.Handler())
-	return &Server{URL: hs.URL, Client: client, DB: db, app: a, http: hs, count: cnt, dataDir: dataDir}, nil
+	srv.URL, srv.Client, srv.app, srv.http, srv.count, srv.dataDir = hs.URL, client, a, hs, cnt, dataDir
+	return srv, nil
 }
 
 // Close stops the server and removes its files.
@@ -210,7 +221,7 @@ func (s *Server) post(t testing.TB, headers map[string]string, payload map[strin
 			req.Header.Set(k, v)
 		}
 	}
-	before := s.count.n.Load()
+	before := s.count.Count()
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -221,7 +232,7 @@ func (s *Server) post(t testing.TB, headers map[string]string, payload map[strin
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatalf("response is not JSON (%d): %s", res.StatusCode, raw)
 	}
-	out.Statements = s.count.n.Load() - before
+	out.Statements = s.count.Count() - before
 	return out
 }
 
@@ -239,75 +250,10 @@ func (s *Server) MustDo(t testing.TB, token, query string, vars map[string]any, 
 	}
 }
 
-// counter counts the SQL statements sent through the ent driver, which is
-// every statement the API sends (the consent layer reads through it too).
-type counter struct {
-	dialect.Driver
-	n  atomic.Int64
-	db *sql.DB
-	// killBeforeAudit closes every database connection just as the audit
-	// events are about to be written.
-	killBeforeAudit atomic.Bool
-}
-
 // KillDatabaseBeforeAudit makes the server lose its database connections
 // at the moment it writes its next audit events. The server is unusable
 // afterwards: use one of its own.
-func (s *Server) KillDatabaseBeforeAudit() { s.count.killBeforeAudit.Store(true) }
-
-func (c *counter) Exec(ctx context.Context, q string, args, v any) error {
-	c.n.Add(1)
-	if c.killBeforeAudit.Load() && strings.HasPrefix(q, `INSERT INTO "audit_events"`) {
-		c.db.Close()
-	}
-	return c.Driver.Exec(ctx, q, args, v)
-}
-
-func (c *counter) Query(ctx context.Context, q string, args, v any) error {
-	c.n.Add(1)
-	if c.killBeforeAudit.Load() && strings.HasPrefix(q, `INSERT INTO "audit_events"`) {
-		c.db.Close()
-	}
-	return c.Driver.Query(ctx, q, args, v)
-}
-
-func (c *counter) Tx(ctx context.Context) (dialect.Tx, error) {
-	tx, err := c.Driver.Tx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &countingTx{Tx: tx, c: c}, nil
-}
-
-// BeginTx is used by ent for transactions with options.
-func (c *counter) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
-	drv, ok := c.Driver.(interface {
-		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
-	})
-	if !ok {
-		return nil, fmt.Errorf("driver has no BeginTx")
-	}
-	tx, err := drv.BeginTx(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	return &countingTx{Tx: tx, c: c}, nil
-}
-
-type countingTx struct {
-	dialect.Tx
-	c *counter
-}
-
-func (t *countingTx) Exec(ctx context.Context, q string, args, v any) error {
-	t.c.n.Add(1)
-	return t.Tx.Exec(ctx, q, args, v)
-}
-
-func (t *countingTx) Query(ctx context.Context, q string, args, v any) error {
-	t.c.n.Add(1)
-	return t.Tx.Query(ctx, q, args, v)
-}
+func (s *Server) KillDatabaseBeforeAudit() { s.killBeforeAudit.Store(true) }
 
 // persistedDocuments finds the web app's allow-list from this package's folder.
 func persistedDocuments() string {

@@ -33,6 +33,7 @@ import (
 	_ "reablement/ent/runtime" // hooks and privacy policies
 	"reablement/graph/consent"
 	"reablement/server/app"
+	"reablement/server/sqlcount"
 )
 
 // serverEnv carries the server's settings from the parent, as JSON.
@@ -79,7 +80,8 @@ func runServer(raw string) error {
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(20)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	cnt := &counter{Driver: entsql.OpenDB(dialect.Postgres, db)}
+	capt := &capture{}
+	cnt := &sqlcount.Driver{Driver: entsql.OpenDB(dialect.Postgres, db), Observe: capt.observe}
 	client := ent.NewClient(ent.Driver(cnt))
 	client.Intercept(consent.Interceptor())
 	pseudonymKey := make([]byte, 32)
@@ -105,7 +107,7 @@ func runServer(raw string) error {
 	mux.Handle("/graphql", a.Handler())
 	mux.HandleFunc("GET /loadbench/stats", func(w http.ResponseWriter, r *http.Request) {
 		hwm, rss := procMemory()
-		_ = json.NewEncoder(w).Encode(stats{Statements: cnt.n.Load(), PeakRSSKB: hwm, RSSKB: rss, PeakGoBytes: peakGo.Load(), CPUSeconds: cpuSeconds()})
+		_ = json.NewEncoder(w).Encode(stats{Statements: cnt.Count(), PeakRSSKB: hwm, RSSKB: rss, PeakGoBytes: peakGo.Load(), CPUSeconds: cpuSeconds()})
 	})
 	// Resets the peaks, so the run's figures leave out start-up.
 	mux.HandleFunc("POST /loadbench/reset-peak", func(w http.ResponseWriter, r *http.Request) {
@@ -117,10 +119,10 @@ func runServer(raw string) error {
 	})
 	// Capture records the SQL of the requests that follow, until stopped.
 	mux.HandleFunc("POST /loadbench/capture", func(w http.ResponseWriter, r *http.Request) {
-		cnt.startCapture()
+		capt.start()
 	})
 	mux.HandleFunc("GET /loadbench/capture", func(w http.ResponseWriter, r *http.Request) {
-		_ = json.NewEncoder(w).Encode(cnt.stopCapture())
+		_ = json.NewEncoder(w).Encode(capt.stop())
 	})
 	mux.Handle("/debug/pprof/", http.DefaultServeMux)
 
@@ -211,26 +213,24 @@ type statement struct {
 	Error string `json:",omitempty"` // why it could not be written out
 }
 
-// counter counts the SQL statements sent through the ent driver, which is
-// every statement the API sends (sign-in, consent and audit included), and
-// can record them.
-type counter struct {
-	dialect.Driver
-	n         atomic.Int64
-	capturing atomic.Bool
-	mu        sync.Mutex
-	captured  []statement
+// capture records the statements the API sends, their arguments written
+// in, while it is on: the pgbench script is made of them. Transaction
+// control is recorded too, since the script needs it.
+type capture struct {
+	on       atomic.Bool
+	mu       sync.Mutex
+	captured []statement
 }
 
-func (c *counter) startCapture() {
+func (c *capture) start() {
 	c.mu.Lock()
 	c.captured = nil
 	c.mu.Unlock()
-	c.capturing.Store(true)
+	c.on.Store(true)
 }
 
-func (c *counter) stopCapture() []statement {
-	c.capturing.Store(false)
+func (c *capture) stop() []statement {
+	c.on.Store(false)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	out := c.captured
@@ -238,16 +238,9 @@ func (c *counter) stopCapture() []statement {
 	return out
 }
 
-// count counts a statement and records it when capturing. BEGIN, COMMIT
-// and ROLLBACK are recorded (the pgbench script needs them) but not counted,
-// as apitest's counter does not count them.
-func (c *counter) count(q string, args any) {
-	switch q {
-	case "BEGIN", "COMMIT", "ROLLBACK":
-	default:
-		c.n.Add(1)
-	}
-	if !c.capturing.Load() {
+// observe is the counting driver's Observe.
+func (c *capture) observe(q string, args any) {
+	if !c.on.Load() {
 		return
 	}
 	a, _ := args.([]any)
@@ -259,64 +252,4 @@ func (c *counter) count(q string, args any) {
 	c.mu.Lock()
 	c.captured = append(c.captured, s)
 	c.mu.Unlock()
-}
-
-func (c *counter) Exec(ctx context.Context, q string, args, v any) error {
-	c.count(q, args)
-	return c.Driver.Exec(ctx, q, args, v)
-}
-
-func (c *counter) Query(ctx context.Context, q string, args, v any) error {
-	c.count(q, args)
-	return c.Driver.Query(ctx, q, args, v)
-}
-
-func (c *counter) Tx(ctx context.Context) (dialect.Tx, error) {
-	tx, err := c.Driver.Tx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c.count("BEGIN", nil)
-	return &countingTx{Tx: tx, c: c}, nil
-}
-
-// BeginTx is used by ent for transactions with options.
-func (c *counter) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
-	drv, ok := c.Driver.(interface {
-		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
-	})
-	if !ok {
-		return nil, fmt.Errorf("driver has no BeginTx")
-	}
-	tx, err := drv.BeginTx(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	c.count("BEGIN", nil)
-	return &countingTx{Tx: tx, c: c}, nil
-}
-
-type countingTx struct {
-	dialect.Tx
-	c *counter
-}
-
-func (t *countingTx) Exec(ctx context.Context, q string, args, v any) error {
-	t.c.count(q, args)
-	return t.Tx.Exec(ctx, q, args, v)
-}
-
-func (t *countingTx) Query(ctx context.Context, q string, args, v any) error {
-	t.c.count(q, args)
-	return t.Tx.Query(ctx, q, args, v)
-}
-
-func (t *countingTx) Commit() error {
-	t.c.count("COMMIT", nil)
-	return t.Tx.Commit()
-}
-
-func (t *countingTx) Rollback() error {
-	t.c.count("ROLLBACK", nil)
-	return t.Tx.Rollback()
 }
