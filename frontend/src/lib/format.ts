@@ -48,11 +48,15 @@ export function formatMinutes(minutes: number | null | undefined): string {
   return [h, m].filter(Boolean).join(' ');
 }
 
+/** "under review" → "Under review". */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "UNDER_REVIEW" → "Under review". */
 export function humanise(value: string | null | undefined): string {
   if (!value) return '';
-  const words = value.toLowerCase().replaceAll('_', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return sentenceCase(value.toLowerCase().replaceAll('_', ' '));
 }
 
 /** "1 person", "3 people". */

@@ -64,6 +64,13 @@ export const basisReasons: Record<string, string> = {
   INFORMATION_GOVERNANCE: 'you work in information governance',
 };
 
+/** What an audit event records (schema: AuditEventAction), in words. */
+export const auditActions: Record<string, string> = {
+  DISCLOSURE: 'Was shown the record',
+  CHANGE: 'Changed the record',
+  EMERGENCY_ACCESS: 'Used emergency access',
+};
+
 export function sectionLabel(section: string): string {
   return sectionLabels[section as SectionName] ?? section.toLowerCase().replaceAll('_', ' ');
 }

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { Button, Checkboxes, DateInput, emptyDate, Link, Table, Tag, TextInput, type DateParts } from '../../components';
 import type { AuditEventWhereInput } from '../../gql/graphql';
 import { formatInstantDate, formatTime, humanise } from '../../lib/format';
-import { sectionLabel } from '../../lib/sections';
+import { auditActions, sectionLabel } from '../../lib/sections';
 import { dayStart } from '../../lib/dates';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { AuditLogQuery } from './documents';
@@ -109,7 +109,7 @@ export function AuditLogPage() {
                 header: 'What',
                 cell: (e) => (
                   <>
-                    {e.action === 'CHANGE' ? 'Changed' : e.action === 'EMERGENCY_ACCESS' ? 'Emergency access' : 'Shown'}
+                    {auditActions[e.action] ?? humanise(e.action)}
                     {e.flagged && (
                       <Tag colour="red" className="govuk-!-margin-left-1">
                         Flagged

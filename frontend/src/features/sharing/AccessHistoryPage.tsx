@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Button, DateInput, emptyDate, Link, Tag, type DateParts } from '../../components';
 import { formatInstantDate, formatTime, humanise, plural } from '../../lib/format';
-import { basisReasons, sectionLabel } from '../../lib/sections';
+import { auditActions, basisReasons, sectionLabel } from '../../lib/sections';
 import { dayStart } from '../../lib/dates';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { AccessHistoryQuery } from './documents';
@@ -74,7 +74,7 @@ export function AccessHistoryPage() {
                     {formatInstantDate(event.occurredAt)}, {formatTime(event.occurredAt)}
                   </time>
                   {' · '}
-                  {event.action === 'CHANGE' ? 'Changed the record' : event.action === 'EMERGENCY_ACCESS' ? 'Emergency access' : 'Was shown the record'}
+                  {auditActions[event.action] ?? humanise(event.action)}
                   {event.flagged && (
                     <Tag colour="red" className="govuk-!-margin-left-2">
                       Flagged for review

@@ -16,7 +16,7 @@ import {
   TextInput,
   WarningText,
 } from '../../components';
-import { formatInstantDate, humanise } from '../../lib/format';
+import { formatInstantDate, humanise, sentenceCase } from '../../lib/format';
 import { formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../../lib/graphqlErrors';
 import { sectionLabel, sectionLabels, type SectionName } from '../../lib/sections';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -134,7 +134,7 @@ export function SharePage() {
               <h2 className="govuk-heading-m">They will see</h2>
               <ul className="govuk-list govuk-list--bullet" aria-label="Sections they will see">
                 {seen.map((a) => (
-                  <li key={a.section}>{capitalise(sectionLabel(a.section))}</li>
+                  <li key={a.section}>{sentenceCase(sectionLabel(a.section))}</li>
                 ))}
               </ul>
             </>
@@ -145,7 +145,7 @@ export function SharePage() {
               <p className="govuk-body">These show to them as “Not shared with you”.</p>
               <ul className="govuk-list govuk-list--bullet" aria-label="Sections they will not see">
                 {unseen.map((a) => (
-                  <li key={a.section}>{capitalise(sectionLabel(a.section))}</li>
+                  <li key={a.section}>{sentenceCase(sectionLabel(a.section))}</li>
                 ))}
               </ul>
             </>
@@ -163,7 +163,7 @@ export function SharePage() {
     );
   }
 
-  const sectionItems = (Object.keys(sectionLabels) as SectionName[]).map((s) => ({ value: s, label: capitalise(sectionLabels[s]) }));
+  const sectionItems = (Object.keys(sectionLabels) as SectionName[]).map((s) => ({ value: s, label: sentenceCase(sectionLabels[s]) }));
   const scopeChoice = (
     <Radios
       name="scope"
@@ -385,8 +385,4 @@ function CopiesHeld({ shares }: { shares: readonly ShareRow[] }) {
       ]}
     />
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
