@@ -37,6 +37,13 @@ var lawful = map[Status][]Status{
 	UnderReview: {Active, Ended, Withdrawn},
 }
 
+// InProgress reports whether a plan in this status is still in progress:
+// it can still move on (R2). A person has one plan in progress at a time.
+func InProgress(s Status) bool {
+	_, ok := lawful[s]
+	return ok
+}
+
 // Transition refuses a status change R2 does not allow.
 func Transition(from, to Status) error {
 	for _, s := range lawful[from] {

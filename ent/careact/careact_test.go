@@ -62,3 +62,16 @@ func TestCanAgreeReportsEveryMissingItem(t *testing.T) {
 		t.Errorf("a complete plan with an explicit 'no other support': %v", err)
 	}
 }
+
+// R2: a plan is in progress until it has ended, been refused or withdrawn,
+// or been superseded by a newer version.
+func TestInProgress(t *testing.T) {
+	for s, want := range map[careact.Status]bool{
+		careact.Draft: true, careact.Agreed: true, careact.Active: true, careact.UnderReview: true,
+		careact.Ended: false, careact.Refused: false, careact.Withdrawn: false, careact.Superseded: false,
+	} {
+		if got := careact.InProgress(s); got != want {
+			t.Errorf("InProgress(%s) = %v; want %v", s, got, want)
+		}
+	}
+}

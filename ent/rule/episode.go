@@ -8,15 +8,12 @@ import (
 	"entgo.io/ent"
 
 	gen "reablement/ent"
+	"reablement/ent/careact"
 	"reablement/ent/fault"
 	"reablement/ent/hook"
 	"reablement/ent/plan"
 	"reablement/ent/privacy"
 )
-
-// openStatuses are the statuses of a plan still in progress: a person has at
-// most one such episode at a time (R2).
-var openStatuses = []plan.Status{plan.StatusDRAFT, plan.StatusAGREED, plan.StatusACTIVE, plan.StatusUNDER_REVIEW}
 
 // Episodes numbers a new plan's episode: one more than the person's last,
 // so a plan started after an earlier one ended, was refused or withdrawn
@@ -44,11 +41,9 @@ func Episodes() ent.Hook {
 			case err != nil:
 				return nil, err
 			}
-			for _, s := range openStatuses {
-				if last.Status == s {
-					return nil, fault.Rule("R2", fmt.Sprintf("This person already has a plan in progress (version %d, %s). Amend or end it before starting a new one.",
-						last.Version, strings.ToLower(strings.ReplaceAll(string(last.Status), "_", " "))))
-				}
+			if careact.InProgress(careact.Status(last.Status)) {
+				return nil, fault.Rule("R2", fmt.Sprintf("This person already has a plan in progress (version %d, %s). Amend or end it before starting a new one.",
+					last.Version, strings.ToLower(strings.ReplaceAll(string(last.Status), "_", " "))))
 			}
 			m.SetEpisode(last.Episode + 1)
 			return next.Mutate(ctx, m)
