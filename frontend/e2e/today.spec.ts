@@ -185,7 +185,7 @@ test.describe("a worker's day on the phone", () => {
     expect(after?.progress?.[0]).toMatchObject({ stepID, stepStatus: 'DONE' });
   });
 
-  test('a record whose answer is lost is sent again and applied once', async ({ page }) => {
+  test('a record whose answer is lost is sent again, by itself or when asked, and applied once', async ({ page }) => {
     await page.setViewportSize(phone);
     const worker = await signInAs('wes.worker');
     const target = visitToRecord(await myVisits(worker));
@@ -214,14 +214,50 @@ test.describe("a worker's day on the phone", () => {
     await page.getByRole('button', { name: 'Save the visit record' }).click();
     await expect(page.getByText('Waiting to send').first()).toBeVisible();
 
-    await page.getByRole('button', { name: 'Try sending now' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Your record of this visit has been sent.' })).toBeVisible();
+    // The phone tries again by itself after a few seconds; the worker may also ask.
+    await page.getByRole('button', { name: 'Try sending now' }).click({ timeout: 3_000 }).catch(() => undefined);
+    await expect(page.getByRole('alert').filter({ hasText: 'Your record of this visit has been sent.' })).toBeVisible({ timeout: 20_000 });
     expect(recordRequests).toBe(2);
 
     const after = (await myVisits(worker)).find((v) => v.id === target.id);
     expect(after?.status).toBe('COMPLETED');
     expect(after?.progress ?? []).toHaveLength(1);
   });
+});
+
+test('on a weak signal (the browser says online, requests fail) the app says so, and a record is sent once requests succeed, without a reload', async ({ page }) => {
+  await page.setViewportSize(phone);
+  const worker = await signInAs('wes.worker');
+  const target = visitToRecord(await myVisits(worker));
+  await signInPage(page, worker);
+  await page.goto('/today');
+  const card = page.getByRole('region', { name: cardTitle(target) });
+  await expect(card).toBeVisible();
+
+  // Every request now fails, though navigator.onLine stays true.
+  let failing = true;
+  let recordRequests = 0;
+  await page.route('**/graphql', async (route) => {
+    if ((route.request().postData() ?? '').includes('"recordID"')) recordRequests += 1;
+    return failing ? route.abort('internetdisconnected') : route.continue();
+  });
+  await card.getByRole('link', { name: cardTitle(target) }).click();
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+  await page.getByLabel('Time you arrived').fill('14:00');
+  await page.getByLabel('Time you left').fill('14:40');
+  await page.getByLabel('What was done').fill('Practised getting in and out of the chair.');
+  await page.getByRole('button', { name: 'Save the visit record' }).click();
+  await expect(page.getByText('Waiting to send').first()).toBeVisible();
+  await expect(page.getByText('You are offline.')).toBeVisible();
+  // It keeps trying by itself while requests fail.
+  await expect.poll(() => recordRequests, { timeout: 15_000 }).toBeGreaterThan(1);
+
+  failing = false;
+  await expect(page.getByText('Sent', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('You are offline.')).toBeHidden();
+  const after = (await myVisits(worker)).find((v) => v.id === target.id);
+  expect(after?.status).toBe('COMPLETED');
+  expect(after?.notes).toBe('Practised getting in and out of the chair.');
 });
 
 test('a record made from an out-of-date copy of the visit is kept and the worker told plainly', async ({ page }) => {

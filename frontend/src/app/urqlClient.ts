@@ -6,6 +6,7 @@ import type { DocumentNode } from 'graphql';
 import { peopleCacheUpdates } from '../features/people/cacheUpdates';
 import { planCacheUpdates } from '../features/plans/cacheUpdates';
 import { getToken, signOut } from '../lib/auth';
+import { connection } from '../lib/connection';
 import type { CacheStorage } from './cacheStorage';
 
 /** Where the Go server answers GraphQL (same origin; `npm run dev` proxies it). */
@@ -69,6 +70,17 @@ const sessionExchange: Exchange = mapExchange({
 });
 
 /**
+ * Tells the app whether its requests reach the server: placed just before
+ * the fetch, it sees only answers from the network, never cached ones.
+ */
+const connectionExchange: Exchange = mapExchange({
+  onResult(result) {
+    if (result.error?.networkError) connection.unreached();
+    else connection.reached();
+  },
+});
+
+/**
  * The app's GraphQL client: normalised cache (persisted offline when storage
  * is given), persisted documents by hash, the bearer token on every request.
  */
@@ -85,6 +97,7 @@ export function createUrqlClient(storage: CacheStorage | null): Client {
         // POST always: the server need not offer GET, and a hash in a URL ends up in logs.
         preferGetForPersistedQueries: false,
       }),
+      connectionExchange,
       fetchExchange,
     ],
     fetchOptions: () => {

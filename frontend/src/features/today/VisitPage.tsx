@@ -73,11 +73,9 @@ function RecordState({ record, onRetry, online }: { record: QueuedRecord; onRetr
             Your record is saved on this phone. {online ? 'It is being sent now.' : 'It will be sent automatically when you have signal; you can close the app.'}
           </p>
           {summary}
-          {online && (
-            <Button variant="secondary" type="button" onClick={onRetry}>
-              Try sending now
-            </Button>
-          )}
+          <Button variant="secondary" type="button" onClick={onRetry}>
+            Try sending now
+          </Button>
         </>
       );
   }
@@ -115,7 +113,9 @@ function VisitView({ visit, date, accountID }: { visit: TodayVisit; date: string
     visitQueue.enqueue(accountID, recordInput(values, visit, date, recordID.current));
     setSubmitting(true);
     try {
-      if (navigator.onLine) await flush();
+      // Always try: the browser can say it is online while requests fail, and
+      // a record that gets no answer simply stays waiting.
+      await flush();
     } finally {
       setSubmitting(false);
     }

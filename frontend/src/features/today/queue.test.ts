@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordVisitInput } from '../../gql/graphql';
+import { Connection } from '../../lib/connection';
 import { flushWhenOnline, queueStorageKey, VisitQueue, type SendOutcome, type Sender } from './queue';
 
 const input = (recordID: string, visitID = 'visit-1'): RecordVisitInput => ({
@@ -73,6 +74,52 @@ describe('the visit record queue', () => {
     stop();
     window.dispatchEvent(new Event('online'));
     expect(flush).toHaveBeenCalledTimes(2);
+  });
+
+  it('tries again with a growing delay while the browser says online but requests fail, and sends once they succeed, without an online event', async () => {
+    vi.useFakeTimers();
+    try {
+      const server = fakeServer();
+      server.state.offline = true;
+      const queue = new VisitQueue(localStorage);
+      queue.enqueue('wes', input('r1'));
+      const waiting = () => queue.list().some((r) => r.status === 'waiting');
+      const stop = flushWhenOnline(window, () => queue.flush('wes', server.send), waiting, new Connection(), { firstDelayMs: 1_000, maxDelayMs: 4_000 });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(server.state.calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000); // first retry after 1 s
+      expect(server.state.calls).toBe(2);
+      await vi.advanceTimersByTimeAsync(1_999); // the next waits 2 s
+      expect(server.state.calls).toBe(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(server.state.calls).toBe(3);
+
+      server.state.offline = false;
+      await vi.advanceTimersByTimeAsync(4_000);
+      expect(queue.list()[0]?.status).toBe('sent');
+      expect(server.applied.size).toBe(1);
+      const calls = server.state.calls;
+      await vi.advanceTimersByTimeAsync(60_000); // nothing waits: no more tries
+      expect(server.state.calls).toBe(calls);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends at once when another request reaches the server again', async () => {
+    const server = fakeServer();
+    server.state.offline = true;
+    const conn = new Connection();
+    const queue = new VisitQueue(localStorage);
+    queue.enqueue('wes', input('r1'));
+    const stop = flushWhenOnline(window, () => queue.flush('wes', server.send), () => false, conn);
+    await vi.waitFor(() => expect(server.state.calls).toBe(1));
+    conn.unreached();
+    server.state.offline = false;
+    conn.reached();
+    await vi.waitFor(() => expect(queue.list()[0]?.status).toBe('sent'));
+    stop();
   });
 
   it('applies a record once when its answer was lost and it is sent again', async () => {

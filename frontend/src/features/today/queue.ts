@@ -1,4 +1,5 @@
 import type { RecordVisitInput } from '../../gql/graphql';
+import { connection, type Connection } from '../../lib/connection';
 
 /**
  * Visit records waiting for signal. A record is stored on the phone the
@@ -196,13 +197,64 @@ export class VisitQueue {
 /** The app's queue, on this device. */
 export const visitQueue = new VisitQueue(globalThis.localStorage);
 
+/** How often a phone tries again while records wait: the first delay, doubled each time up to the last. */
+export interface RetrySchedule {
+  firstDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const defaultRetry: RetrySchedule = { firstDelayMs: 5_000, maxDelayMs: 60_000 };
+
 /**
- * Flushes now and whenever the browser comes back online; returns the
- * function that stops listening.
+ * Flushes now; whenever the browser comes back online or a request reaches
+ * the server again; and, while records still wait (after a flush, or when
+ * the queue changes), again after a growing delay (a phone on a weak signal says it is online while
+ * requests fail, so no `online` event ever comes). Returns the function
+ * that stops all of it.
  */
-export function flushWhenOnline(target: Pick<Window, 'addEventListener' | 'removeEventListener'>, flush: () => void): () => void {
-  const onOnline = () => flush();
-  target.addEventListener('online', onOnline);
-  flush();
-  return () => target.removeEventListener('online', onOnline);
+export function flushWhenOnline(
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'>,
+  flush: () => Promise<void> | void,
+  waiting: () => boolean = () => false,
+  conn: Pick<Connection, 'subscribe' | 'failingNow'> = connection,
+  retry: RetrySchedule = defaultRetry,
+  queue?: Pick<VisitQueue, 'subscribe'>,
+): () => void {
+  let delay = retry.firstDelayMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const run = async () => {
+    clearTimeout(timer);
+    timer = undefined;
+    await flush();
+    if (stopped || timer !== undefined) return;
+    if (waiting()) {
+      timer = setTimeout(() => void run(), delay);
+      delay = Math.min(delay * 2, retry.maxDelayMs);
+    } else {
+      delay = retry.firstDelayMs;
+    }
+  };
+  const now = () => {
+    delay = retry.firstDelayMs;
+    void run();
+  };
+  target.addEventListener('online', now);
+  const stopWatching = conn.subscribe(() => {
+    if (!conn.failingNow()) now();
+  });
+  // A record saved and tried at once (and still waiting) gets retried too.
+  const stopQueue = queue?.subscribe(() => {
+    if (!stopped && timer === undefined && waiting()) {
+      timer = setTimeout(() => void run(), delay);
+    }
+  });
+  void run();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    target.removeEventListener('online', now);
+    stopWatching();
+    stopQueue?.();
+  };
 }

@@ -18,11 +18,15 @@ export function useFlush(accountID: string | null | undefined): () => Promise<vo
   return useCallback(() => (accountID ? visitQueue.flush(accountID, senderFor(client)) : Promise.resolve()), [accountID, client]);
 }
 
-/** Sends waiting records when the app starts and whenever the browser comes back online. */
+/**
+ * Sends waiting records when the app starts, whenever the connection comes
+ * back, and again with a growing delay while any still wait.
+ */
 export function useSendWhenOnline(accountID: string | null | undefined): void {
   const flush = useFlush(accountID);
   useEffect(() => {
     if (!accountID) return undefined;
-    return flushWhenOnline(window, () => void flush());
+    const waiting = () => visitQueue.list().some((r) => r.status === 'waiting' && r.accountID === accountID);
+    return flushWhenOnline(window, flush, waiting, undefined, undefined, visitQueue);
   }, [accountID, flush]);
 }
