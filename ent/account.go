@@ -29,9 +29,9 @@ type Account struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// The token subject (sub claim) that signs in as this account.
 	Subject string `json:"subject,omitempty"`
-	// Short sign-in name, shown to colleagues.
+	// Short sign-in name, shown to colleagues and the account itself; outside viewers and analysts see the account's role instead.
 	Username string `json:"username,omitempty"`
-	// Name shown to colleagues.
+	// Name shown to colleagues and the account itself; outside viewers and analysts see the account's role instead (a reablement worker).
 	DisplayName string `json:"display_name,omitempty"`
 	// What the account may do.
 	Roles []policy.Role `json:"roles,omitempty"`

@@ -458,6 +458,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldTeamID:                   {Type: field.TypeString, Column: person.FieldTeamID},
 			person.FieldAllocatedPractitionerID:  {Type: field.TypeString, Column: person.FieldAllocatedPractitionerID},
 			person.FieldReferralSource:           {Type: field.TypeString, Column: person.FieldReferralSource},
+			person.FieldWithheldFromPerson:       {Type: field.TypeJSON, Column: person.FieldWithheldFromPerson},
+			person.FieldWithholdingReason:        {Type: field.TypeString, Column: person.FieldWithholdingReason},
 		},
 	}
 	graph.Nodes[17] = &sqlgraph.Node{
@@ -3524,6 +3526,16 @@ func (f *PersonFilter) WhereAllocatedPractitionerID(p entql.StringP) {
 // WhereReferralSource applies the entql string predicate on the referral_source field.
 func (f *PersonFilter) WhereReferralSource(p entql.StringP) {
 	f.Where(p.Field(person.FieldReferralSource))
+}
+
+// WhereWithheldFromPerson applies the entql json.RawMessage predicate on the withheld_from_person field.
+func (f *PersonFilter) WhereWithheldFromPerson(p entql.BytesP) {
+	f.Where(p.Field(person.FieldWithheldFromPerson))
+}
+
+// WhereWithholdingReason applies the entql string predicate on the withholding_reason field.
+func (f *PersonFilter) WhereWithholdingReason(p entql.StringP) {
+	f.Where(p.Field(person.FieldWithholdingReason))
 }
 
 // WhereHasTeam applies a predicate to check if query has an edge team.

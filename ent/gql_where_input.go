@@ -512,10 +512,6 @@ type AdviceWhereInput struct {
 	// "person" edge predicates.
 	HasPerson     *bool               `json:"hasPerson,omitempty"`
 	HasPersonWith []*PersonWhereInput `json:"hasPersonWith,omitempty"`
-
-	// "follow_up_by" edge predicates.
-	HasFollowUpBy     *bool                `json:"hasFollowUpBy,omitempty"`
-	HasFollowUpByWith []*AccountWhereInput `json:"hasFollowUpByWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -679,24 +675,6 @@ func (i *AdviceWhereInput) P() (predicate.Advice, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, advice.HasPersonWith(with...))
-	}
-	if i.HasFollowUpBy != nil {
-		p := advice.HasFollowUpBy()
-		if !*i.HasFollowUpBy {
-			p = advice.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasFollowUpByWith) > 0 {
-		with := make([]predicate.Account, 0, len(i.HasFollowUpByWith))
-		for _, w := range i.HasFollowUpByWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasFollowUpByWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, advice.HasFollowUpByWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -2487,14 +2465,6 @@ type ConcernWhereInput struct {
 	// "visit" edge predicates.
 	HasVisit     *bool              `json:"hasVisit,omitempty"`
 	HasVisitWith []*VisitWhereInput `json:"hasVisitWith,omitempty"`
-
-	// "raised_by" edge predicates.
-	HasRaisedBy     *bool                `json:"hasRaisedBy,omitempty"`
-	HasRaisedByWith []*AccountWhereInput `json:"hasRaisedByWith,omitempty"`
-
-	// "acknowledged_by" edge predicates.
-	HasAcknowledgedBy     *bool                `json:"hasAcknowledgedBy,omitempty"`
-	HasAcknowledgedByWith []*AccountWhereInput `json:"hasAcknowledgedByWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2703,42 +2673,6 @@ func (i *ConcernWhereInput) P() (predicate.Concern, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, concern.HasVisitWith(with...))
-	}
-	if i.HasRaisedBy != nil {
-		p := concern.HasRaisedBy()
-		if !*i.HasRaisedBy {
-			p = concern.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasRaisedByWith) > 0 {
-		with := make([]predicate.Account, 0, len(i.HasRaisedByWith))
-		for _, w := range i.HasRaisedByWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasRaisedByWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, concern.HasRaisedByWith(with...))
-	}
-	if i.HasAcknowledgedBy != nil {
-		p := concern.HasAcknowledgedBy()
-		if !*i.HasAcknowledgedBy {
-			p = concern.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasAcknowledgedByWith) > 0 {
-		with := make([]predicate.Account, 0, len(i.HasAcknowledgedByWith))
-		for _, w := range i.HasAcknowledgedByWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasAcknowledgedByWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, concern.HasAcknowledgedByWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -3504,47 +3438,6 @@ type EmergencyAccessWhereInput struct {
 	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
 	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
-
-	// "reason" field predicates.
-	Reason             *string  `json:"reason,omitempty"`
-	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
-	ReasonIn           []string `json:"reasonIn,omitempty"`
-	ReasonNotIn        []string `json:"reasonNotIn,omitempty"`
-	ReasonGT           *string  `json:"reasonGT,omitempty"`
-	ReasonGTE          *string  `json:"reasonGTE,omitempty"`
-	ReasonLT           *string  `json:"reasonLT,omitempty"`
-	ReasonLTE          *string  `json:"reasonLTE,omitempty"`
-	ReasonContains     *string  `json:"reasonContains,omitempty"`
-	ReasonHasPrefix    *string  `json:"reasonHasPrefix,omitempty"`
-	ReasonHasSuffix    *string  `json:"reasonHasSuffix,omitempty"`
-	ReasonEqualFold    *string  `json:"reasonEqualFold,omitempty"`
-	ReasonContainsFold *string  `json:"reasonContainsFold,omitempty"`
-
-	// "expires_at" field predicates.
-	ExpiresAt      *time.Time  `json:"expiresAt,omitempty"`
-	ExpiresAtNEQ   *time.Time  `json:"expiresAtNEQ,omitempty"`
-	ExpiresAtIn    []time.Time `json:"expiresAtIn,omitempty"`
-	ExpiresAtNotIn []time.Time `json:"expiresAtNotIn,omitempty"`
-	ExpiresAtGT    *time.Time  `json:"expiresAtGT,omitempty"`
-	ExpiresAtGTE   *time.Time  `json:"expiresAtGTE,omitempty"`
-	ExpiresAtLT    *time.Time  `json:"expiresAtLT,omitempty"`
-	ExpiresAtLTE   *time.Time  `json:"expiresAtLTE,omitempty"`
-
-	// "reviewed_at" field predicates.
-	ReviewedAt       *time.Time  `json:"reviewedAt,omitempty"`
-	ReviewedAtNEQ    *time.Time  `json:"reviewedAtNEQ,omitempty"`
-	ReviewedAtIn     []time.Time `json:"reviewedAtIn,omitempty"`
-	ReviewedAtNotIn  []time.Time `json:"reviewedAtNotIn,omitempty"`
-	ReviewedAtGT     *time.Time  `json:"reviewedAtGT,omitempty"`
-	ReviewedAtGTE    *time.Time  `json:"reviewedAtGTE,omitempty"`
-	ReviewedAtLT     *time.Time  `json:"reviewedAtLT,omitempty"`
-	ReviewedAtLTE    *time.Time  `json:"reviewedAtLTE,omitempty"`
-	ReviewedAtIsNil  bool        `json:"reviewedAtIsNil,omitempty"`
-	ReviewedAtNotNil bool        `json:"reviewedAtNotNil,omitempty"`
-
-	// "account" edge predicates.
-	HasAccount     *bool                `json:"hasAccount,omitempty"`
-	HasAccountWith []*AccountWhereInput `json:"hasAccountWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -3690,118 +3583,7 @@ func (i *EmergencyAccessWhereInput) P() (predicate.EmergencyAccess, error) {
 	if i.UpdatedAtLTE != nil {
 		predicates = append(predicates, emergencyaccess.UpdatedAtLTE(*i.UpdatedAtLTE))
 	}
-	if i.Reason != nil {
-		predicates = append(predicates, emergencyaccess.ReasonEQ(*i.Reason))
-	}
-	if i.ReasonNEQ != nil {
-		predicates = append(predicates, emergencyaccess.ReasonNEQ(*i.ReasonNEQ))
-	}
-	if len(i.ReasonIn) > 0 {
-		predicates = append(predicates, emergencyaccess.ReasonIn(i.ReasonIn...))
-	}
-	if len(i.ReasonNotIn) > 0 {
-		predicates = append(predicates, emergencyaccess.ReasonNotIn(i.ReasonNotIn...))
-	}
-	if i.ReasonGT != nil {
-		predicates = append(predicates, emergencyaccess.ReasonGT(*i.ReasonGT))
-	}
-	if i.ReasonGTE != nil {
-		predicates = append(predicates, emergencyaccess.ReasonGTE(*i.ReasonGTE))
-	}
-	if i.ReasonLT != nil {
-		predicates = append(predicates, emergencyaccess.ReasonLT(*i.ReasonLT))
-	}
-	if i.ReasonLTE != nil {
-		predicates = append(predicates, emergencyaccess.ReasonLTE(*i.ReasonLTE))
-	}
-	if i.ReasonContains != nil {
-		predicates = append(predicates, emergencyaccess.ReasonContains(*i.ReasonContains))
-	}
-	if i.ReasonHasPrefix != nil {
-		predicates = append(predicates, emergencyaccess.ReasonHasPrefix(*i.ReasonHasPrefix))
-	}
-	if i.ReasonHasSuffix != nil {
-		predicates = append(predicates, emergencyaccess.ReasonHasSuffix(*i.ReasonHasSuffix))
-	}
-	if i.ReasonEqualFold != nil {
-		predicates = append(predicates, emergencyaccess.ReasonEqualFold(*i.ReasonEqualFold))
-	}
-	if i.ReasonContainsFold != nil {
-		predicates = append(predicates, emergencyaccess.ReasonContainsFold(*i.ReasonContainsFold))
-	}
-	if i.ExpiresAt != nil {
-		predicates = append(predicates, emergencyaccess.ExpiresAtEQ(*i.ExpiresAt))
-	}
-	if i.ExpiresAtNEQ != nil {
-		predicates = append(predicates, emergencyaccess.ExpiresAtNEQ(*i.ExpiresAtNEQ))
-	}
-	if len(i.ExpiresAtIn) > 0 {
-		predicates = append(predicates, emergencyaccess.ExpiresAtIn(i.ExpiresAtIn...))
-	}
-	if len(i.ExpiresAtNotIn) > 0 {
-		predicates = append(predicates, emergencyaccess.ExpiresAtNotIn(i.ExpiresAtNotIn...))
-	}
-	if i.ExpiresAtGT != nil {
-		predicates = append(predicates, emergencyaccess.ExpiresAtGT(*i.ExpiresAtGT))
-	}
-	if i.ExpiresAtGTE != nil {
-		predicates = append(predicates, emergencyaccess.ExpiresAtGTE(*i.ExpiresAtGTE))
-	}
-	if i.ExpiresAtLT != nil {
-		predicates = append(predicates, emergencyaccess.ExpiresAtLT(*i.ExpiresAtLT))
-	}
-	if i.ExpiresAtLTE != nil {
-		predicates = append(predicates, emergencyaccess.ExpiresAtLTE(*i.ExpiresAtLTE))
-	}
-	if i.ReviewedAt != nil {
-		predicates = append(predicates, emergencyaccess.ReviewedAtEQ(*i.ReviewedAt))
-	}
-	if i.ReviewedAtNEQ != nil {
-		predicates = append(predicates, emergencyaccess.ReviewedAtNEQ(*i.ReviewedAtNEQ))
-	}
-	if len(i.ReviewedAtIn) > 0 {
-		predicates = append(predicates, emergencyaccess.ReviewedAtIn(i.ReviewedAtIn...))
-	}
-	if len(i.ReviewedAtNotIn) > 0 {
-		predicates = append(predicates, emergencyaccess.ReviewedAtNotIn(i.ReviewedAtNotIn...))
-	}
-	if i.ReviewedAtGT != nil {
-		predicates = append(predicates, emergencyaccess.ReviewedAtGT(*i.ReviewedAtGT))
-	}
-	if i.ReviewedAtGTE != nil {
-		predicates = append(predicates, emergencyaccess.ReviewedAtGTE(*i.ReviewedAtGTE))
-	}
-	if i.ReviewedAtLT != nil {
-		predicates = append(predicates, emergencyaccess.ReviewedAtLT(*i.ReviewedAtLT))
-	}
-	if i.ReviewedAtLTE != nil {
-		predicates = append(predicates, emergencyaccess.ReviewedAtLTE(*i.ReviewedAtLTE))
-	}
-	if i.ReviewedAtIsNil {
-		predicates = append(predicates, emergencyaccess.ReviewedAtIsNil())
-	}
-	if i.ReviewedAtNotNil {
-		predicates = append(predicates, emergencyaccess.ReviewedAtNotNil())
-	}
 
-	if i.HasAccount != nil {
-		p := emergencyaccess.HasAccount()
-		if !*i.HasAccount {
-			p = emergencyaccess.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasAccountWith) > 0 {
-		with := make([]predicate.Account, 0, len(i.HasAccountWith))
-		for _, w := range i.HasAccountWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasAccountWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, emergencyaccess.HasAccountWith(with...))
-	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyEmergencyAccessWhereInput
@@ -4989,14 +4771,6 @@ type PersonWhereInput struct {
 	AllocatedPractitionerIDEqualFold    *pulid.ID  `json:"allocatedPractitionerIDEqualFold,omitempty"`
 	AllocatedPractitionerIDContainsFold *pulid.ID  `json:"allocatedPractitionerIDContainsFold,omitempty"`
 
-	// "team" edge predicates.
-	HasTeam     *bool             `json:"hasTeam,omitempty"`
-	HasTeamWith []*TeamWhereInput `json:"hasTeamWith,omitempty"`
-
-	// "allocated_practitioner" edge predicates.
-	HasAllocatedPractitioner     *bool                `json:"hasAllocatedPractitioner,omitempty"`
-	HasAllocatedPractitionerWith []*AccountWhereInput `json:"hasAllocatedPractitionerWith,omitempty"`
-
 	// "plans" edge predicates.
 	HasPlans     *bool             `json:"hasPlans,omitempty"`
 	HasPlansWith []*PlanWhereInput `json:"hasPlansWith,omitempty"`
@@ -5230,42 +5004,6 @@ func (i *PersonWhereInput) P() (predicate.Person, error) {
 		predicates = append(predicates, person.AllocatedPractitionerIDContainsFold(*i.AllocatedPractitionerIDContainsFold))
 	}
 
-	if i.HasTeam != nil {
-		p := person.HasTeam()
-		if !*i.HasTeam {
-			p = person.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasTeamWith) > 0 {
-		with := make([]predicate.Team, 0, len(i.HasTeamWith))
-		for _, w := range i.HasTeamWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasTeamWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, person.HasTeamWith(with...))
-	}
-	if i.HasAllocatedPractitioner != nil {
-		p := person.HasAllocatedPractitioner()
-		if !*i.HasAllocatedPractitioner {
-			p = person.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasAllocatedPractitionerWith) > 0 {
-		with := make([]predicate.Account, 0, len(i.HasAllocatedPractitionerWith))
-		for _, w := range i.HasAllocatedPractitionerWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasAllocatedPractitionerWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, person.HasAllocatedPractitionerWith(with...))
-	}
 	if i.HasPlans != nil {
 		p := person.HasPlans()
 		if !*i.HasPlans {
@@ -5372,23 +5110,6 @@ type PlanWhereInput struct {
 	StatusIn    []plan.Status `json:"statusIn,omitempty"`
 	StatusNotIn []plan.Status `json:"statusNotIn,omitempty"`
 
-	// "service_team_id" field predicates.
-	ServiceTeamID             *pulid.ID  `json:"serviceTeamID,omitempty"`
-	ServiceTeamIDNEQ          *pulid.ID  `json:"serviceTeamIDNEQ,omitempty"`
-	ServiceTeamIDIn           []pulid.ID `json:"serviceTeamIDIn,omitempty"`
-	ServiceTeamIDNotIn        []pulid.ID `json:"serviceTeamIDNotIn,omitempty"`
-	ServiceTeamIDGT           *pulid.ID  `json:"serviceTeamIDGT,omitempty"`
-	ServiceTeamIDGTE          *pulid.ID  `json:"serviceTeamIDGTE,omitempty"`
-	ServiceTeamIDLT           *pulid.ID  `json:"serviceTeamIDLT,omitempty"`
-	ServiceTeamIDLTE          *pulid.ID  `json:"serviceTeamIDLTE,omitempty"`
-	ServiceTeamIDContains     *pulid.ID  `json:"serviceTeamIDContains,omitempty"`
-	ServiceTeamIDHasPrefix    *pulid.ID  `json:"serviceTeamIDHasPrefix,omitempty"`
-	ServiceTeamIDHasSuffix    *pulid.ID  `json:"serviceTeamIDHasSuffix,omitempty"`
-	ServiceTeamIDIsNil        bool       `json:"serviceTeamIDIsNil,omitempty"`
-	ServiceTeamIDNotNil       bool       `json:"serviceTeamIDNotNil,omitempty"`
-	ServiceTeamIDEqualFold    *pulid.ID  `json:"serviceTeamIDEqualFold,omitempty"`
-	ServiceTeamIDContainsFold *pulid.ID  `json:"serviceTeamIDContainsFold,omitempty"`
-
 	// "agreed_at" field predicates.
 	AgreedAt       *time.Time  `json:"agreedAt,omitempty"`
 	AgreedAtNEQ    *time.Time  `json:"agreedAtNEQ,omitempty"`
@@ -5436,10 +5157,6 @@ type PlanWhereInput struct {
 	// "superseded_by" edge predicates.
 	HasSupersededBy     *bool             `json:"hasSupersededBy,omitempty"`
 	HasSupersededByWith []*PlanWhereInput `json:"hasSupersededByWith,omitempty"`
-
-	// "service_team" edge predicates.
-	HasServiceTeam     *bool             `json:"hasServiceTeam,omitempty"`
-	HasServiceTeamWith []*TeamWhereInput `json:"hasServiceTeamWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -5684,51 +5401,6 @@ func (i *PlanWhereInput) P() (predicate.Plan, error) {
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, plan.StatusNotIn(i.StatusNotIn...))
 	}
-	if i.ServiceTeamID != nil {
-		predicates = append(predicates, plan.ServiceTeamIDEQ(*i.ServiceTeamID))
-	}
-	if i.ServiceTeamIDNEQ != nil {
-		predicates = append(predicates, plan.ServiceTeamIDNEQ(*i.ServiceTeamIDNEQ))
-	}
-	if len(i.ServiceTeamIDIn) > 0 {
-		predicates = append(predicates, plan.ServiceTeamIDIn(i.ServiceTeamIDIn...))
-	}
-	if len(i.ServiceTeamIDNotIn) > 0 {
-		predicates = append(predicates, plan.ServiceTeamIDNotIn(i.ServiceTeamIDNotIn...))
-	}
-	if i.ServiceTeamIDGT != nil {
-		predicates = append(predicates, plan.ServiceTeamIDGT(*i.ServiceTeamIDGT))
-	}
-	if i.ServiceTeamIDGTE != nil {
-		predicates = append(predicates, plan.ServiceTeamIDGTE(*i.ServiceTeamIDGTE))
-	}
-	if i.ServiceTeamIDLT != nil {
-		predicates = append(predicates, plan.ServiceTeamIDLT(*i.ServiceTeamIDLT))
-	}
-	if i.ServiceTeamIDLTE != nil {
-		predicates = append(predicates, plan.ServiceTeamIDLTE(*i.ServiceTeamIDLTE))
-	}
-	if i.ServiceTeamIDContains != nil {
-		predicates = append(predicates, plan.ServiceTeamIDContains(*i.ServiceTeamIDContains))
-	}
-	if i.ServiceTeamIDHasPrefix != nil {
-		predicates = append(predicates, plan.ServiceTeamIDHasPrefix(*i.ServiceTeamIDHasPrefix))
-	}
-	if i.ServiceTeamIDHasSuffix != nil {
-		predicates = append(predicates, plan.ServiceTeamIDHasSuffix(*i.ServiceTeamIDHasSuffix))
-	}
-	if i.ServiceTeamIDIsNil {
-		predicates = append(predicates, plan.ServiceTeamIDIsNil())
-	}
-	if i.ServiceTeamIDNotNil {
-		predicates = append(predicates, plan.ServiceTeamIDNotNil())
-	}
-	if i.ServiceTeamIDEqualFold != nil {
-		predicates = append(predicates, plan.ServiceTeamIDEqualFold(*i.ServiceTeamIDEqualFold))
-	}
-	if i.ServiceTeamIDContainsFold != nil {
-		predicates = append(predicates, plan.ServiceTeamIDContainsFold(*i.ServiceTeamIDContainsFold))
-	}
 	if i.AgreedAt != nil {
 		predicates = append(predicates, plan.AgreedAtEQ(*i.AgreedAt))
 	}
@@ -5873,24 +5545,6 @@ func (i *PlanWhereInput) P() (predicate.Plan, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, plan.HasSupersededByWith(with...))
-	}
-	if i.HasServiceTeam != nil {
-		p := plan.HasServiceTeam()
-		if !*i.HasServiceTeam {
-			p = plan.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasServiceTeamWith) > 0 {
-		with := make([]predicate.Team, 0, len(i.HasServiceTeamWith))
-		for _, w := range i.HasServiceTeamWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasServiceTeamWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, plan.HasServiceTeamWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -6385,10 +6039,6 @@ type ReviewWhereInput struct {
 	// "plan" edge predicates.
 	HasPlan     *bool             `json:"hasPlan,omitempty"`
 	HasPlanWith []*PlanWhereInput `json:"hasPlanWith,omitempty"`
-
-	// "reviewer" edge predicates.
-	HasReviewer     *bool                `json:"hasReviewer,omitempty"`
-	HasReviewerWith []*AccountWhereInput `json:"hasReviewerWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -6591,24 +6241,6 @@ func (i *ReviewWhereInput) P() (predicate.Review, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, review.HasPlanWith(with...))
-	}
-	if i.HasReviewer != nil {
-		p := review.HasReviewer()
-		if !*i.HasReviewer {
-			p = review.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasReviewerWith) > 0 {
-		with := make([]predicate.Account, 0, len(i.HasReviewerWith))
-		for _, w := range i.HasReviewerWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasReviewerWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, review.HasReviewerWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -6944,10 +6576,6 @@ type ShareWhereInput struct {
 	HasPlan     *bool             `json:"hasPlan,omitempty"`
 	HasPlanWith []*PlanWhereInput `json:"hasPlanWith,omitempty"`
 
-	// "recipient_account" edge predicates.
-	HasRecipientAccount     *bool                `json:"hasRecipientAccount,omitempty"`
-	HasRecipientAccountWith []*AccountWhereInput `json:"hasRecipientAccountWith,omitempty"`
-
 	// "consent" edge predicates.
 	HasConsent     *bool                `json:"hasConsent,omitempty"`
 	HasConsentWith []*ConsentWhereInput `json:"hasConsentWith,omitempty"`
@@ -7161,24 +6789,6 @@ func (i *ShareWhereInput) P() (predicate.Share, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, share.HasPlanWith(with...))
-	}
-	if i.HasRecipientAccount != nil {
-		p := share.HasRecipientAccount()
-		if !*i.HasRecipientAccount {
-			p = share.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasRecipientAccountWith) > 0 {
-		with := make([]predicate.Account, 0, len(i.HasRecipientAccountWith))
-		for _, w := range i.HasRecipientAccountWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasRecipientAccountWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, share.HasRecipientAccountWith(with...))
 	}
 	if i.HasConsent != nil {
 		p := share.HasConsent()
@@ -7648,21 +7258,6 @@ type VisitWhereInput struct {
 	PlanIDEqualFold    *pulid.ID  `json:"planIDEqualFold,omitempty"`
 	PlanIDContainsFold *pulid.ID  `json:"planIDContainsFold,omitempty"`
 
-	// "worker_id" field predicates.
-	WorkerID             *pulid.ID  `json:"workerID,omitempty"`
-	WorkerIDNEQ          *pulid.ID  `json:"workerIDNEQ,omitempty"`
-	WorkerIDIn           []pulid.ID `json:"workerIDIn,omitempty"`
-	WorkerIDNotIn        []pulid.ID `json:"workerIDNotIn,omitempty"`
-	WorkerIDGT           *pulid.ID  `json:"workerIDGT,omitempty"`
-	WorkerIDGTE          *pulid.ID  `json:"workerIDGTE,omitempty"`
-	WorkerIDLT           *pulid.ID  `json:"workerIDLT,omitempty"`
-	WorkerIDLTE          *pulid.ID  `json:"workerIDLTE,omitempty"`
-	WorkerIDContains     *pulid.ID  `json:"workerIDContains,omitempty"`
-	WorkerIDHasPrefix    *pulid.ID  `json:"workerIDHasPrefix,omitempty"`
-	WorkerIDHasSuffix    *pulid.ID  `json:"workerIDHasSuffix,omitempty"`
-	WorkerIDEqualFold    *pulid.ID  `json:"workerIDEqualFold,omitempty"`
-	WorkerIDContainsFold *pulid.ID  `json:"workerIDContainsFold,omitempty"`
-
 	// "starts_at" field predicates.
 	StartsAt      *time.Time  `json:"startsAt,omitempty"`
 	StartsAtNEQ   *time.Time  `json:"startsAtNEQ,omitempty"`
@@ -7682,10 +7277,6 @@ type VisitWhereInput struct {
 	// "plan" edge predicates.
 	HasPlan     *bool             `json:"hasPlan,omitempty"`
 	HasPlanWith []*PlanWhereInput `json:"hasPlanWith,omitempty"`
-
-	// "worker" edge predicates.
-	HasWorker     *bool                `json:"hasWorker,omitempty"`
-	HasWorkerWith []*AccountWhereInput `json:"hasWorkerWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -7870,45 +7461,6 @@ func (i *VisitWhereInput) P() (predicate.Visit, error) {
 	if i.PlanIDContainsFold != nil {
 		predicates = append(predicates, visit.PlanIDContainsFold(*i.PlanIDContainsFold))
 	}
-	if i.WorkerID != nil {
-		predicates = append(predicates, visit.WorkerIDEQ(*i.WorkerID))
-	}
-	if i.WorkerIDNEQ != nil {
-		predicates = append(predicates, visit.WorkerIDNEQ(*i.WorkerIDNEQ))
-	}
-	if len(i.WorkerIDIn) > 0 {
-		predicates = append(predicates, visit.WorkerIDIn(i.WorkerIDIn...))
-	}
-	if len(i.WorkerIDNotIn) > 0 {
-		predicates = append(predicates, visit.WorkerIDNotIn(i.WorkerIDNotIn...))
-	}
-	if i.WorkerIDGT != nil {
-		predicates = append(predicates, visit.WorkerIDGT(*i.WorkerIDGT))
-	}
-	if i.WorkerIDGTE != nil {
-		predicates = append(predicates, visit.WorkerIDGTE(*i.WorkerIDGTE))
-	}
-	if i.WorkerIDLT != nil {
-		predicates = append(predicates, visit.WorkerIDLT(*i.WorkerIDLT))
-	}
-	if i.WorkerIDLTE != nil {
-		predicates = append(predicates, visit.WorkerIDLTE(*i.WorkerIDLTE))
-	}
-	if i.WorkerIDContains != nil {
-		predicates = append(predicates, visit.WorkerIDContains(*i.WorkerIDContains))
-	}
-	if i.WorkerIDHasPrefix != nil {
-		predicates = append(predicates, visit.WorkerIDHasPrefix(*i.WorkerIDHasPrefix))
-	}
-	if i.WorkerIDHasSuffix != nil {
-		predicates = append(predicates, visit.WorkerIDHasSuffix(*i.WorkerIDHasSuffix))
-	}
-	if i.WorkerIDEqualFold != nil {
-		predicates = append(predicates, visit.WorkerIDEqualFold(*i.WorkerIDEqualFold))
-	}
-	if i.WorkerIDContainsFold != nil {
-		predicates = append(predicates, visit.WorkerIDContainsFold(*i.WorkerIDContainsFold))
-	}
 	if i.StartsAt != nil {
 		predicates = append(predicates, visit.StartsAtEQ(*i.StartsAt))
 	}
@@ -7963,24 +7515,6 @@ func (i *VisitWhereInput) P() (predicate.Visit, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, visit.HasPlanWith(with...))
-	}
-	if i.HasWorker != nil {
-		p := visit.HasWorker()
-		if !*i.HasWorker {
-			p = visit.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasWorkerWith) > 0 {
-		with := make([]predicate.Account, 0, len(i.HasWorkerWith))
-		for _, w := range i.HasWorkerWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasWorkerWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, visit.HasWorkerWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -16476,6 +16476,9 @@ type PersonMutation struct {
 	advocacy                      *person.Advocacy
 	ordinary_residence            *string
 	referral_source               *string
+	withheld_from_person          *[]policy.Section
+	appendwithheld_from_person    []policy.Section
+	withholding_reason            *string
 	clearedFields                 map[string]struct{}
 	team                          *pulid.ID
 	clearedteam                   bool
@@ -17876,6 +17879,120 @@ func (m *PersonMutation) ResetReferralSource() {
 	delete(m.clearedFields, person.FieldReferralSource)
 }
 
+// SetWithheldFromPerson sets the "withheld_from_person" field.
+func (m *PersonMutation) SetWithheldFromPerson(po []policy.Section) {
+	m.withheld_from_person = &po
+	m.appendwithheld_from_person = nil
+}
+
+// WithheldFromPerson returns the value of the "withheld_from_person" field in the mutation.
+func (m *PersonMutation) WithheldFromPerson() (r []policy.Section, exists bool) {
+	v := m.withheld_from_person
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWithheldFromPerson returns the old "withheld_from_person" field's value of the Person entity.
+// If the Person object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMutation) OldWithheldFromPerson(ctx context.Context) (v []policy.Section, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWithheldFromPerson is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWithheldFromPerson requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWithheldFromPerson: %w", err)
+	}
+	return oldValue.WithheldFromPerson, nil
+}
+
+// AppendWithheldFromPerson adds po to the "withheld_from_person" field.
+func (m *PersonMutation) AppendWithheldFromPerson(po []policy.Section) {
+	m.appendwithheld_from_person = append(m.appendwithheld_from_person, po...)
+}
+
+// AppendedWithheldFromPerson returns the list of values that were appended to the "withheld_from_person" field in this mutation.
+func (m *PersonMutation) AppendedWithheldFromPerson() ([]policy.Section, bool) {
+	if len(m.appendwithheld_from_person) == 0 {
+		return nil, false
+	}
+	return m.appendwithheld_from_person, true
+}
+
+// ClearWithheldFromPerson clears the value of the "withheld_from_person" field.
+func (m *PersonMutation) ClearWithheldFromPerson() {
+	m.withheld_from_person = nil
+	m.appendwithheld_from_person = nil
+	m.clearedFields[person.FieldWithheldFromPerson] = struct{}{}
+}
+
+// WithheldFromPersonCleared returns if the "withheld_from_person" field was cleared in this mutation.
+func (m *PersonMutation) WithheldFromPersonCleared() bool {
+	_, ok := m.clearedFields[person.FieldWithheldFromPerson]
+	return ok
+}
+
+// ResetWithheldFromPerson resets all changes to the "withheld_from_person" field.
+func (m *PersonMutation) ResetWithheldFromPerson() {
+	m.withheld_from_person = nil
+	m.appendwithheld_from_person = nil
+	delete(m.clearedFields, person.FieldWithheldFromPerson)
+}
+
+// SetWithholdingReason sets the "withholding_reason" field.
+func (m *PersonMutation) SetWithholdingReason(s string) {
+	m.withholding_reason = &s
+}
+
+// WithholdingReason returns the value of the "withholding_reason" field in the mutation.
+func (m *PersonMutation) WithholdingReason() (r string, exists bool) {
+	v := m.withholding_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWithholdingReason returns the old "withholding_reason" field's value of the Person entity.
+// If the Person object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PersonMutation) OldWithholdingReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWithholdingReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWithholdingReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWithholdingReason: %w", err)
+	}
+	return oldValue.WithholdingReason, nil
+}
+
+// ClearWithholdingReason clears the value of the "withholding_reason" field.
+func (m *PersonMutation) ClearWithholdingReason() {
+	m.withholding_reason = nil
+	m.clearedFields[person.FieldWithholdingReason] = struct{}{}
+}
+
+// WithholdingReasonCleared returns if the "withholding_reason" field was cleared in this mutation.
+func (m *PersonMutation) WithholdingReasonCleared() bool {
+	_, ok := m.clearedFields[person.FieldWithholdingReason]
+	return ok
+}
+
+// ResetWithholdingReason resets all changes to the "withholding_reason" field.
+func (m *PersonMutation) ResetWithholdingReason() {
+	m.withholding_reason = nil
+	delete(m.clearedFields, person.FieldWithholdingReason)
+}
+
 // ClearTeam clears the "team" edge to the Team entity.
 func (m *PersonMutation) ClearTeam() {
 	m.clearedteam = true
@@ -18342,7 +18459,7 @@ func (m *PersonMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PersonMutation) Fields() []string {
-	fields := make([]string, 0, 29)
+	fields := make([]string, 0, 31)
 	if m.authority_id != nil {
 		fields = append(fields, person.FieldAuthorityID)
 	}
@@ -18430,6 +18547,12 @@ func (m *PersonMutation) Fields() []string {
 	if m.referral_source != nil {
 		fields = append(fields, person.FieldReferralSource)
 	}
+	if m.withheld_from_person != nil {
+		fields = append(fields, person.FieldWithheldFromPerson)
+	}
+	if m.withholding_reason != nil {
+		fields = append(fields, person.FieldWithholdingReason)
+	}
 	return fields
 }
 
@@ -18496,6 +18619,10 @@ func (m *PersonMutation) Field(name string) (ent.Value, bool) {
 		return m.AllocatedPractitionerID()
 	case person.FieldReferralSource:
 		return m.ReferralSource()
+	case person.FieldWithheldFromPerson:
+		return m.WithheldFromPerson()
+	case person.FieldWithholdingReason:
+		return m.WithholdingReason()
 	}
 	return nil, false
 }
@@ -18563,6 +18690,10 @@ func (m *PersonMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldAllocatedPractitionerID(ctx)
 	case person.FieldReferralSource:
 		return m.OldReferralSource(ctx)
+	case person.FieldWithheldFromPerson:
+		return m.OldWithheldFromPerson(ctx)
+	case person.FieldWithholdingReason:
+		return m.OldWithholdingReason(ctx)
 	}
 	return nil, fmt.Errorf("unknown Person field %s", name)
 }
@@ -18775,6 +18906,20 @@ func (m *PersonMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetReferralSource(v)
 		return nil
+	case person.FieldWithheldFromPerson:
+		v, ok := value.([]policy.Section)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWithheldFromPerson(v)
+		return nil
+	case person.FieldWithholdingReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWithholdingReason(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Person field %s", name)
 }
@@ -18856,6 +19001,12 @@ func (m *PersonMutation) ClearedFields() []string {
 	if m.FieldCleared(person.FieldReferralSource) {
 		fields = append(fields, person.FieldReferralSource)
 	}
+	if m.FieldCleared(person.FieldWithheldFromPerson) {
+		fields = append(fields, person.FieldWithheldFromPerson)
+	}
+	if m.FieldCleared(person.FieldWithholdingReason) {
+		fields = append(fields, person.FieldWithholdingReason)
+	}
 	return fields
 }
 
@@ -18920,6 +19071,12 @@ func (m *PersonMutation) ClearField(name string) error {
 		return nil
 	case person.FieldReferralSource:
 		m.ClearReferralSource()
+		return nil
+	case person.FieldWithheldFromPerson:
+		m.ClearWithheldFromPerson()
+		return nil
+	case person.FieldWithholdingReason:
+		m.ClearWithholdingReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Person nullable field %s", name)
@@ -19015,6 +19172,12 @@ func (m *PersonMutation) ResetField(name string) error {
 		return nil
 	case person.FieldReferralSource:
 		m.ResetReferralSource()
+		return nil
+	case person.FieldWithheldFromPerson:
+		m.ResetWithheldFromPerson()
+		return nil
+	case person.FieldWithholdingReason:
+		m.ResetWithholdingReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Person field %s", name)

@@ -3,9 +3,11 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"reablement/ent/account"
 	"reablement/ent/person"
+	"reablement/ent/policy"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/team"
 	"strings"
@@ -79,6 +81,10 @@ type Person struct {
 	AllocatedPractitionerID *pulid.ID `json:"allocated_practitioner_id,omitempty"`
 	// Who asked for reablement (notified if the person refuses, R14).
 	ReferralSource string `json:"referral_source,omitempty"`
+	// Sections withheld from the person's own view because they hold third-party information (consent.md); set by withholdFromPerson.
+	WithheldFromPerson []policy.Section `json:"withheld_from_person,omitempty"`
+	// Why those sections are withheld from the person, in words the person is shown.
+	WithholdingReason string `json:"withholding_reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PersonQuery when eager-loading is set.
 	Edges        PersonEdges `json:"edges"`
@@ -212,11 +218,13 @@ func (*Person) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case person.FieldAllocatedPractitionerID:
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
+		case person.FieldWithheldFromPerson:
+			values[i] = new([]byte)
 		case person.FieldID, person.FieldAuthorityID, person.FieldTeamID:
 			values[i] = new(pulid.ID)
 		case person.FieldAutism, person.FieldDeafblind, person.FieldLacksCapacityForPlanning, person.FieldSubstantialDifficulty:
 			values[i] = new(sql.NullBool)
-		case person.FieldLegalName, person.FieldPreferredName, person.FieldPreviousSurname, person.FieldNhsNumber, person.FieldNiNumber, person.FieldAddress, person.FieldPostcode, person.FieldLocality, person.FieldPhone, person.FieldEmail, person.FieldVisitAddress, person.FieldAccessNotes, person.FieldCommunicationNeeds, person.FieldPreferredFormats, person.FieldInterpreterLanguage, person.FieldAppropriatePerson, person.FieldAdvocacy, person.FieldOrdinaryResidence, person.FieldReferralSource:
+		case person.FieldLegalName, person.FieldPreferredName, person.FieldPreviousSurname, person.FieldNhsNumber, person.FieldNiNumber, person.FieldAddress, person.FieldPostcode, person.FieldLocality, person.FieldPhone, person.FieldEmail, person.FieldVisitAddress, person.FieldAccessNotes, person.FieldCommunicationNeeds, person.FieldPreferredFormats, person.FieldInterpreterLanguage, person.FieldAppropriatePerson, person.FieldAdvocacy, person.FieldOrdinaryResidence, person.FieldReferralSource, person.FieldWithholdingReason:
 			values[i] = new(sql.NullString)
 		case person.FieldCreatedAt, person.FieldUpdatedAt, person.FieldDateOfBirth:
 			values[i] = new(sql.NullTime)
@@ -416,6 +424,20 @@ func (_m *Person) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ReferralSource = value.String
 			}
+		case person.FieldWithheldFromPerson:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field withheld_from_person", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.WithheldFromPerson); err != nil {
+					return fmt.Errorf("unmarshal field withheld_from_person: %w", err)
+				}
+			}
+		case person.FieldWithholdingReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field withholding_reason", values[i])
+			} else if value.Valid {
+				_m.WithholdingReason = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -585,6 +607,12 @@ func (_m *Person) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("referral_source=")
 	builder.WriteString(_m.ReferralSource)
+	builder.WriteString(", ")
+	builder.WriteString("withheld_from_person=")
+	builder.WriteString(fmt.Sprintf("%v", _m.WithheldFromPerson))
+	builder.WriteString(", ")
+	builder.WriteString("withholding_reason=")
+	builder.WriteString(_m.WithholdingReason)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -15,6 +15,7 @@ import (
 	"reablement/ent/need"
 	"reablement/ent/person"
 	"reablement/ent/plan"
+	"reablement/ent/policy"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/team"
 	"time"
@@ -395,6 +396,26 @@ func (_c *PersonCreate) SetReferralSource(v string) *PersonCreate {
 func (_c *PersonCreate) SetNillableReferralSource(v *string) *PersonCreate {
 	if v != nil {
 		_c.SetReferralSource(*v)
+	}
+	return _c
+}
+
+// SetWithheldFromPerson sets the "withheld_from_person" field.
+func (_c *PersonCreate) SetWithheldFromPerson(v []policy.Section) *PersonCreate {
+	_c.mutation.SetWithheldFromPerson(v)
+	return _c
+}
+
+// SetWithholdingReason sets the "withholding_reason" field.
+func (_c *PersonCreate) SetWithholdingReason(v string) *PersonCreate {
+	_c.mutation.SetWithholdingReason(v)
+	return _c
+}
+
+// SetNillableWithholdingReason sets the "withholding_reason" field if the given value is not nil.
+func (_c *PersonCreate) SetNillableWithholdingReason(v *string) *PersonCreate {
+	if v != nil {
+		_c.SetWithholdingReason(*v)
 	}
 	return _c
 }
@@ -808,6 +829,14 @@ func (_c *PersonCreate) createSpec() (*Person, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ReferralSource(); ok {
 		_spec.SetField(person.FieldReferralSource, field.TypeString, value)
 		_node.ReferralSource = value
+	}
+	if value, ok := _c.mutation.WithheldFromPerson(); ok {
+		_spec.SetField(person.FieldWithheldFromPerson, field.TypeJSON, value)
+		_node.WithheldFromPerson = value
+	}
+	if value, ok := _c.mutation.WithholdingReason(); ok {
+		_spec.SetField(person.FieldWithholdingReason, field.TypeString, value)
+		_node.WithholdingReason = value
 	}
 	if nodes := _c.mutation.TeamIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1433,6 +1462,42 @@ func (u *PersonUpsert) ClearReferralSource() *PersonUpsert {
 	return u
 }
 
+// SetWithheldFromPerson sets the "withheld_from_person" field.
+func (u *PersonUpsert) SetWithheldFromPerson(v []policy.Section) *PersonUpsert {
+	u.Set(person.FieldWithheldFromPerson, v)
+	return u
+}
+
+// UpdateWithheldFromPerson sets the "withheld_from_person" field to the value that was provided on create.
+func (u *PersonUpsert) UpdateWithheldFromPerson() *PersonUpsert {
+	u.SetExcluded(person.FieldWithheldFromPerson)
+	return u
+}
+
+// ClearWithheldFromPerson clears the value of the "withheld_from_person" field.
+func (u *PersonUpsert) ClearWithheldFromPerson() *PersonUpsert {
+	u.SetNull(person.FieldWithheldFromPerson)
+	return u
+}
+
+// SetWithholdingReason sets the "withholding_reason" field.
+func (u *PersonUpsert) SetWithholdingReason(v string) *PersonUpsert {
+	u.Set(person.FieldWithholdingReason, v)
+	return u
+}
+
+// UpdateWithholdingReason sets the "withholding_reason" field to the value that was provided on create.
+func (u *PersonUpsert) UpdateWithholdingReason() *PersonUpsert {
+	u.SetExcluded(person.FieldWithholdingReason)
+	return u
+}
+
+// ClearWithholdingReason clears the value of the "withholding_reason" field.
+func (u *PersonUpsert) ClearWithholdingReason() *PersonUpsert {
+	u.SetNull(person.FieldWithholdingReason)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1981,6 +2046,48 @@ func (u *PersonUpsertOne) UpdateReferralSource() *PersonUpsertOne {
 func (u *PersonUpsertOne) ClearReferralSource() *PersonUpsertOne {
 	return u.Update(func(s *PersonUpsert) {
 		s.ClearReferralSource()
+	})
+}
+
+// SetWithheldFromPerson sets the "withheld_from_person" field.
+func (u *PersonUpsertOne) SetWithheldFromPerson(v []policy.Section) *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetWithheldFromPerson(v)
+	})
+}
+
+// UpdateWithheldFromPerson sets the "withheld_from_person" field to the value that was provided on create.
+func (u *PersonUpsertOne) UpdateWithheldFromPerson() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateWithheldFromPerson()
+	})
+}
+
+// ClearWithheldFromPerson clears the value of the "withheld_from_person" field.
+func (u *PersonUpsertOne) ClearWithheldFromPerson() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.ClearWithheldFromPerson()
+	})
+}
+
+// SetWithholdingReason sets the "withholding_reason" field.
+func (u *PersonUpsertOne) SetWithholdingReason(v string) *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetWithholdingReason(v)
+	})
+}
+
+// UpdateWithholdingReason sets the "withholding_reason" field to the value that was provided on create.
+func (u *PersonUpsertOne) UpdateWithholdingReason() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateWithholdingReason()
+	})
+}
+
+// ClearWithholdingReason clears the value of the "withholding_reason" field.
+func (u *PersonUpsertOne) ClearWithholdingReason() *PersonUpsertOne {
+	return u.Update(func(s *PersonUpsert) {
+		s.ClearWithholdingReason()
 	})
 }
 
@@ -2699,6 +2806,48 @@ func (u *PersonUpsertBulk) UpdateReferralSource() *PersonUpsertBulk {
 func (u *PersonUpsertBulk) ClearReferralSource() *PersonUpsertBulk {
 	return u.Update(func(s *PersonUpsert) {
 		s.ClearReferralSource()
+	})
+}
+
+// SetWithheldFromPerson sets the "withheld_from_person" field.
+func (u *PersonUpsertBulk) SetWithheldFromPerson(v []policy.Section) *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetWithheldFromPerson(v)
+	})
+}
+
+// UpdateWithheldFromPerson sets the "withheld_from_person" field to the value that was provided on create.
+func (u *PersonUpsertBulk) UpdateWithheldFromPerson() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateWithheldFromPerson()
+	})
+}
+
+// ClearWithheldFromPerson clears the value of the "withheld_from_person" field.
+func (u *PersonUpsertBulk) ClearWithheldFromPerson() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.ClearWithheldFromPerson()
+	})
+}
+
+// SetWithholdingReason sets the "withholding_reason" field.
+func (u *PersonUpsertBulk) SetWithholdingReason(v string) *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.SetWithholdingReason(v)
+	})
+}
+
+// UpdateWithholdingReason sets the "withholding_reason" field to the value that was provided on create.
+func (u *PersonUpsertBulk) UpdateWithholdingReason() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.UpdateWithholdingReason()
+	})
+}
+
+// ClearWithholdingReason clears the value of the "withholding_reason" field.
+func (u *PersonUpsertBulk) ClearWithholdingReason() *PersonUpsertBulk {
+	return u.Update(func(s *PersonUpsert) {
+		s.ClearWithholdingReason()
 	})
 }
 

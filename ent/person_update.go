@@ -15,6 +15,7 @@ import (
 	"reablement/ent/need"
 	"reablement/ent/person"
 	"reablement/ent/plan"
+	"reablement/ent/policy"
 	"reablement/ent/predicate"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/team"
@@ -22,6 +23,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 )
 
@@ -511,6 +513,44 @@ func (_u *PersonUpdate) ClearReferralSource() *PersonUpdate {
 	return _u
 }
 
+// SetWithheldFromPerson sets the "withheld_from_person" field.
+func (_u *PersonUpdate) SetWithheldFromPerson(v []policy.Section) *PersonUpdate {
+	_u.mutation.SetWithheldFromPerson(v)
+	return _u
+}
+
+// AppendWithheldFromPerson appends value to the "withheld_from_person" field.
+func (_u *PersonUpdate) AppendWithheldFromPerson(v []policy.Section) *PersonUpdate {
+	_u.mutation.AppendWithheldFromPerson(v)
+	return _u
+}
+
+// ClearWithheldFromPerson clears the value of the "withheld_from_person" field.
+func (_u *PersonUpdate) ClearWithheldFromPerson() *PersonUpdate {
+	_u.mutation.ClearWithheldFromPerson()
+	return _u
+}
+
+// SetWithholdingReason sets the "withholding_reason" field.
+func (_u *PersonUpdate) SetWithholdingReason(v string) *PersonUpdate {
+	_u.mutation.SetWithholdingReason(v)
+	return _u
+}
+
+// SetNillableWithholdingReason sets the "withholding_reason" field if the given value is not nil.
+func (_u *PersonUpdate) SetNillableWithholdingReason(v *string) *PersonUpdate {
+	if v != nil {
+		_u.SetWithholdingReason(*v)
+	}
+	return _u
+}
+
+// ClearWithholdingReason clears the value of the "withholding_reason" field.
+func (_u *PersonUpdate) ClearWithholdingReason() *PersonUpdate {
+	_u.mutation.ClearWithholdingReason()
+	return _u
+}
+
 // SetTeam sets the "team" edge to the Team entity.
 func (_u *PersonUpdate) SetTeam(v *Team) *PersonUpdate {
 	return _u.SetTeamID(v.ID)
@@ -995,6 +1035,23 @@ func (_u *PersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ReferralSourceCleared() {
 		_spec.ClearField(person.FieldReferralSource, field.TypeString)
+	}
+	if value, ok := _u.mutation.WithheldFromPerson(); ok {
+		_spec.SetField(person.FieldWithheldFromPerson, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedWithheldFromPerson(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, person.FieldWithheldFromPerson, value)
+		})
+	}
+	if _u.mutation.WithheldFromPersonCleared() {
+		_spec.ClearField(person.FieldWithheldFromPerson, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.WithholdingReason(); ok {
+		_spec.SetField(person.FieldWithholdingReason, field.TypeString, value)
+	}
+	if _u.mutation.WithholdingReasonCleared() {
+		_spec.ClearField(person.FieldWithholdingReason, field.TypeString)
 	}
 	if _u.mutation.TeamCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1863,6 +1920,44 @@ func (_u *PersonUpdateOne) ClearReferralSource() *PersonUpdateOne {
 	return _u
 }
 
+// SetWithheldFromPerson sets the "withheld_from_person" field.
+func (_u *PersonUpdateOne) SetWithheldFromPerson(v []policy.Section) *PersonUpdateOne {
+	_u.mutation.SetWithheldFromPerson(v)
+	return _u
+}
+
+// AppendWithheldFromPerson appends value to the "withheld_from_person" field.
+func (_u *PersonUpdateOne) AppendWithheldFromPerson(v []policy.Section) *PersonUpdateOne {
+	_u.mutation.AppendWithheldFromPerson(v)
+	return _u
+}
+
+// ClearWithheldFromPerson clears the value of the "withheld_from_person" field.
+func (_u *PersonUpdateOne) ClearWithheldFromPerson() *PersonUpdateOne {
+	_u.mutation.ClearWithheldFromPerson()
+	return _u
+}
+
+// SetWithholdingReason sets the "withholding_reason" field.
+func (_u *PersonUpdateOne) SetWithholdingReason(v string) *PersonUpdateOne {
+	_u.mutation.SetWithholdingReason(v)
+	return _u
+}
+
+// SetNillableWithholdingReason sets the "withholding_reason" field if the given value is not nil.
+func (_u *PersonUpdateOne) SetNillableWithholdingReason(v *string) *PersonUpdateOne {
+	if v != nil {
+		_u.SetWithholdingReason(*v)
+	}
+	return _u
+}
+
+// ClearWithholdingReason clears the value of the "withholding_reason" field.
+func (_u *PersonUpdateOne) ClearWithholdingReason() *PersonUpdateOne {
+	_u.mutation.ClearWithholdingReason()
+	return _u
+}
+
 // SetTeam sets the "team" edge to the Team entity.
 func (_u *PersonUpdateOne) SetTeam(v *Team) *PersonUpdateOne {
 	return _u.SetTeamID(v.ID)
@@ -2377,6 +2472,23 @@ func (_u *PersonUpdateOne) sqlSave(ctx context.Context) (_node *Person, err erro
 	}
 	if _u.mutation.ReferralSourceCleared() {
 		_spec.ClearField(person.FieldReferralSource, field.TypeString)
+	}
+	if value, ok := _u.mutation.WithheldFromPerson(); ok {
+		_spec.SetField(person.FieldWithheldFromPerson, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedWithheldFromPerson(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, person.FieldWithheldFromPerson, value)
+		})
+	}
+	if _u.mutation.WithheldFromPersonCleared() {
+		_spec.ClearField(person.FieldWithheldFromPerson, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.WithholdingReason(); ok {
+		_spec.SetField(person.FieldWithholdingReason, field.TypeString, value)
+	}
+	if _u.mutation.WithholdingReasonCleared() {
+		_spec.ClearField(person.FieldWithholdingReason, field.TypeString)
 	}
 	if _u.mutation.TeamCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -18,25 +18,26 @@ import (
 	"reablement/graph/model"
 )
 
-// diffValue is one compared value: its section, name, and whether analysts
-// may see it (coded).
+// diffValue is one compared value: the type and GraphQL field it comes
+// from (whose @section decides it), its label in the diff, and the value.
 type diffValue struct {
-	section policy.Section
-	field   string
-	coded   bool
-	value   *string
+	typ, gqlField string
+	field         string
+	value         *string
 }
 
-// planDiff compares two versions of one person's plan. Every change passes
-// the consent decision for its section on both versions (consent.Disclose),
-// so a diff never shows what the fields themselves would withhold.
+// planDiff compares two versions of one person's plan. Every change is
+// decided on its own, by the @section and coded flag of the field it comes
+// from (read from the schema, consent.FieldSection), on both versions
+// (consent.Disclose): a diff never shows what the fields themselves would
+// withhold, and a coded change never vouches for free text beside it.
 func (r *Resolver) planDiff(ctx context.Context, from, to pulid.ID) ([]model.PlanChange, error) {
 	load := func(id pulid.ID) (*ent.Plan, error) {
 		p, err := r.ent(ctx).Plan.Query().Where(plan.ID(id)).
 			WithOutcomes(func(q *ent.OutcomeQuery) { q.Order(ent.Asc(outcome.FieldPosition), ent.Asc(outcome.FieldCreatedAt)) }).
 			WithRisks().Only(ctx)
 		if ent.IsNotFound(err) {
-			return nil, fault.New(fault.NotFound, "No plan version %q, or none you have a basis to see.", string(id))
+			return nil, fault.New(fault.NotFound, "No such plan version, or none you have a basis to see.")
 		}
 		return p, err
 	}
@@ -65,8 +66,7 @@ func (r *Resolver) planDiff(ctx context.Context, from, to pulid.ID) ([]model.Pla
 	}
 	sort.Strings(names)
 
-	allowed := map[policy.Section]bool{}
-	decided := map[policy.Section]bool{}
+	reported := map[policy.Section]bool{}
 	var out []model.PlanChange
 	for _, name := range names {
 		x, y := before[name], after[name]
@@ -77,20 +77,25 @@ func (r *Resolver) planDiff(ctx context.Context, from, to pulid.ID) ([]model.Pla
 		if equal(x.value, y.value) {
 			continue
 		}
-		if !decided[v.section] {
-			decided[v.section] = true
-			okA, errA := consent.Disclose(ctx, consent.Key{Person: a.PersonID, Plan: a.ID}, v.section, v.coded)
-			okB, errB := consent.Disclose(ctx, consent.Key{Person: b.PersonID, Plan: b.ID}, v.section, v.coded)
-			allowed[v.section] = okA && okB
-			if !allowed[v.section] {
-				if errA == nil {
-					errA = errB
-				}
-				graphql.AddError(ctx, errA)
-			}
+		section, coded, ok := consent.FieldSection(v.typ, v.gqlField)
+		if !ok {
+			return nil, fmt.Errorf("planDiff: %s.%s has no @section", v.typ, v.gqlField)
 		}
-		if allowed[v.section] {
-			out = append(out, model.PlanChange{Section: v.section, Field: v.field, Before: x.value, After: y.value})
+		okA, errA := consent.Disclose(ctx, consent.Key{Person: a.PersonID, Plan: a.ID}, section, coded)
+		okB, errB := consent.Disclose(ctx, consent.Key{Person: b.PersonID, Plan: b.ID}, section, coded)
+		if okA && okB {
+			out = append(out, model.PlanChange{Section: section, Field: v.field, Before: x.value, After: y.value})
+			continue
+		}
+		if errA == nil {
+			errA = errB
+		}
+		if f, isFault := fault.As(errA); !isFault || f.Code != fault.SectionWithheld {
+			return nil, errA
+		}
+		if !reported[section] {
+			reported[section] = true
+			graphql.AddError(ctx, errA)
 		}
 	}
 	return out, nil
@@ -107,30 +112,30 @@ func str(s string) *string { return &s }
 // new ids.
 func diffValues(p *ent.Plan) map[string]diffValue {
 	m := map[string]diffValue{}
-	put := func(s policy.Section, field string, coded bool, v *string) {
-		m[field] = diffValue{section: s, field: field, coded: coded, value: v}
+	put := func(typ, gqlField, label string, v *string) {
+		m[label] = diffValue{typ: typ, gqlField: gqlField, field: label, value: v}
 	}
-	put(policy.Visits, "visitFrequency", false, str(p.VisitFrequency))
+	put("Plan", "visitFrequency", "visitFrequency", str(p.VisitFrequency))
 	if p.VisitDurationMinutes != nil {
-		put(policy.Visits, "visitDurationMinutes", true, str(strconv.Itoa(*p.VisitDurationMinutes)))
+		put("Plan", "visitDurationMinutes", "visitDurationMinutes", str(strconv.Itoa(*p.VisitDurationMinutes)))
 	}
-	put(policy.WorkerSupport, "workerTasks", false, str(p.WorkerTasks))
-	put(policy.WorkerSupport, "fluctuatingNeeds", false, str(p.FluctuatingNeeds))
-	put(policy.OtherSupport, "otherSupport", false, str(p.OtherSupport))
-	put(policy.OtherSupport, "noOtherSupport", true, str(strconv.FormatBool(p.NoOtherSupport)))
-	put(policy.Review, "reviewFrequency", false, str(p.ReviewFrequency))
+	put("Plan", "workerTasks", "workerTasks", str(p.WorkerTasks))
+	put("Plan", "fluctuatingNeeds", "fluctuatingNeeds", str(p.FluctuatingNeeds))
+	put("Plan", "otherSupport", "otherSupport", str(p.OtherSupport))
+	put("Plan", "noOtherSupport", "noOtherSupport", str(strconv.FormatBool(p.NoOtherSupport)))
+	put("Plan", "reviewFrequency", "reviewFrequency", str(p.ReviewFrequency))
 	for i, o := range p.Edges.Outcomes {
 		prefix := fmt.Sprintf("outcome %d ", i+1)
-		put(policy.Outcomes, prefix+"statement", false, str(o.Statement))
-		put(policy.Outcomes, prefix+"achievement", true, str(string(o.Achievement)))
+		put("Outcome", "statement", prefix+"statement", str(o.Statement))
+		put("Outcome", "achievement", prefix+"achievement", str(string(o.Achievement)))
 		if o.TargetDate != nil {
-			put(policy.Outcomes, prefix+"target date", true, str(o.TargetDate.Format("2006-01-02")))
+			put("Outcome", "targetDate", prefix+"target date", str(o.TargetDate.Format("2006-01-02")))
 		}
 	}
 	for i, rk := range p.Edges.Risks {
 		prefix := fmt.Sprintf("risk %d ", i+1)
-		put(policy.Risks, prefix+"description", false, str(rk.Description))
-		put(policy.Risks, prefix+"strategy", false, str(rk.Strategy))
+		put("Risk", "description", prefix+"description", str(rk.Description))
+		put("Risk", "strategy", prefix+"strategy", str(rk.Strategy))
 	}
 	return m
 }

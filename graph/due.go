@@ -8,9 +8,11 @@ import (
 	"reablement/ent/concern"
 	"reablement/ent/person"
 	"reablement/ent/plan"
+	"reablement/ent/policy"
 	"reablement/ent/review"
 	"reablement/ent/risk"
 	"reablement/ent/viewer"
+	"reablement/graph/consent"
 	"reablement/graph/model"
 )
 
@@ -55,7 +57,36 @@ func (r *Resolver) dueList(ctx context.Context, withinDays int) (*model.DueList,
 		Order(ent.Asc(concern.FieldCreatedAt)).Limit(dueLimit).All(ctx)); err != nil {
 		return nil, err
 	}
+	// An item's presence on the list discloses the section that put it there.
+	if err := members(ctx, &out.Reviews, policy.Review); err != nil {
+		return nil, err
+	}
+	if err := members(ctx, &out.FirstReviewsDue, policy.Review); err != nil {
+		return nil, err
+	}
+	if err := members(ctx, &out.PlansNearingEnd, policy.Visits); err != nil {
+		return nil, err
+	}
+	if err := members(ctx, &out.AdviceFollowUps, policy.OtherSupport); err != nil {
+		return nil, err
+	}
+	if err := members(ctx, &out.WorkerRisksToConfirm, policy.Risks); err != nil {
+		return nil, err
+	}
+	if err := members(ctx, &out.AdvocacyReferralsWaiting, policy.Capacity); err != nil {
+		return nil, err
+	}
+	if err := members(ctx, &out.SafeguardingConcerns, policy.Safeguarding); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// members keeps the items of one list the viewer may know are on it.
+func members[T any](ctx context.Context, rows *[]T, s policy.Section) error {
+	kept, err := consent.Members(ctx, *rows, s)
+	*rows = kept
+	return err
 }
 
 // values copies a query's rows into the value slices the schema's

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -16,6 +17,8 @@ import (
 
 	"reablement/ent/fault"
 	"reablement/ent/policy"
+	"reablement/ent/rule"
+	"reablement/ent/schema/pulid"
 	"reablement/ent/viewer"
 	"reablement/graph/consent"
 	"reablement/graph/generated"
@@ -54,7 +57,10 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 			return next(ctx)
 		}
 	}
-	srv := handler.New(generated.NewExecutableSchema(cfg))
+	analystIDs := AnalystIDs(r.PseudonymKey)
+	exec := generated.NewExecutableSchema(cfg)
+	consent.UseSchema(exec.Schema())
+	srv := handler.New(exec)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -68,6 +74,22 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 	srv.SetRecoverFunc(recoverPanic)
 	applyLimits(srv, limits)
 
+	// Edge filters in where-inputs match only rows the viewer could read, and
+	// the rows of every list and connection are on the record of who saw what.
+	srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
+		fc := graphql.GetFieldContext(ctx)
+		if fc == nil {
+			return next(ctx)
+		}
+		for _, arg := range fc.Args {
+			rule.ScopeWhere(ctx, arg)
+		}
+		res, err := next(ctx)
+		if err == nil && fc.Field.Field != nil && fc.Field.Definition != nil && isList(fc.Field.Definition.Type) {
+			err = consent.NoteRows(ctx, res)
+		}
+		return res, err
+	})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		v := viewer.FromContext(ctx)
 		if v == nil {
@@ -81,6 +103,11 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 		}
 		if !r.Unenforced {
 			ctx, _ = consent.NewRequest(ctx, r.Driver, v)
+		}
+		if v.Has(policy.Analyst) {
+			// Analysts get ids of their own: stable for them, never joinable
+			// with staff's ids or the audit log (consent.md).
+			ctx = pulid.WithSealer(ctx, analystIDs)
 		}
 		return next(ctx)
 	})
@@ -110,6 +137,15 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 	return srv
 }
 
+// AnalystIDs is the sealer of analysts' ids, derived from the pseudonym key.
+func AnalystIDs(pseudonymKey []byte) *pulid.Sealer {
+	s, err := pulid.NewSealer(append([]byte("analyst ids:"), pseudonymKey...))
+	if err != nil {
+		panic(err) // a fixed-size key derived from any bytes: cannot fail
+	}
+	return s
+}
+
 // firstPrivateField returns the first root field of the operation that
 // needs a viewer, or "".
 func firstPrivateField(ctx context.Context) string {
@@ -123,4 +159,10 @@ func firstPrivateField(ctx context.Context) string {
 		}
 	}
 	return ""
+}
+
+// isList reports whether a field answers a list or a connection: the
+// results whose rows NoteRows records.
+func isList(t *ast.Type) bool {
+	return t.Elem != nil || strings.HasSuffix(t.NamedType, "Connection")
 }

@@ -24,6 +24,16 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
+// Username is the resolver for the username field.
+func (r *accountResolver) Username(ctx context.Context, obj *ent.Account) (string, error) {
+	return accountName(ctx, obj, obj.Username), nil
+}
+
+// DisplayName is the resolver for the displayName field.
+func (r *accountResolver) DisplayName(ctx context.Context, obj *ent.Account) (string, error) {
+	return accountName(ctx, obj, obj.DisplayName), nil
+}
+
 // SignInAsDemo is the resolver for the signInAsDemo field.
 func (r *mutationResolver) SignInAsDemo(ctx context.Context, username string) (*model.SignInResult, error) {
 	return r.signInAsDemo(ctx, username)
@@ -41,7 +51,7 @@ func (r *mutationResolver) CommencePlan(ctx context.Context, id pulid.ID, expect
 
 // ConfirmRiskMitigation is the resolver for the confirmRiskMitigation field.
 func (r *mutationResolver) ConfirmRiskMitigation(ctx context.Context, id pulid.ID) (*ent.Risk, error) {
-	return r.ent(ctx).Risk.UpdateOneID(id).SetMitigationConfirmedAt(time.Now().UTC()).
+	return r.ent(ctx).Risk.UpdateOneID(id).SetMitigationConfirmedAt(viewer.Now(ctx)).
 		SetMitigationConfirmedByID(viewer.FromContext(ctx).Account()).Save(ctx)
 }
 
@@ -52,7 +62,7 @@ func (r *mutationResolver) RequestAmendment(ctx context.Context, input ent.Creat
 
 // ConsultPersonOnAmendment is the resolver for the consultPersonOnAmendment field.
 func (r *mutationResolver) ConsultPersonOnAmendment(ctx context.Context, id pulid.ID, personView string) (*ent.Amendment, error) {
-	return r.ent(ctx).Amendment.UpdateOneID(id).SetPersonConsultedAt(time.Now().UTC()).SetPersonView(personView).Save(ctx)
+	return r.ent(ctx).Amendment.UpdateOneID(id).SetPersonConsultedAt(viewer.Now(ctx)).SetPersonView(personView).Save(ctx)
 }
 
 // DecideAmendment is the resolver for the decideAmendment field.
@@ -60,7 +70,7 @@ func (r *mutationResolver) DecideAmendment(ctx context.Context, id pulid.ID, dec
 	// R25 and R26 (the new version, re-circulation) run in ent/rule.
 	u := r.ent(ctx).Amendment.UpdateOneID(id).SetDecision(decision).SetDecisionReason(reason).SetNillableEvidenceReviewed(evidenceReviewed)
 	if toldOfRightToComplain != nil && *toldOfRightToComplain {
-		u.SetComplaintRightToldAt(time.Now().UTC())
+		u.SetComplaintRightToldAt(viewer.Now(ctx))
 	}
 	return u.Save(ctx)
 }
@@ -102,7 +112,7 @@ func (r *mutationResolver) RecordConsent(ctx context.Context, input ent.CreateCo
 
 // WithdrawConsent is the resolver for the withdrawConsent field.
 func (r *mutationResolver) WithdrawConsent(ctx context.Context, id pulid.ID, reason string) (*ent.Consent, error) {
-	return r.ent(ctx).Consent.UpdateOneID(id).SetWithdrawnAt(time.Now().UTC()).SetWithdrawnReason(reason).Save(ctx)
+	return r.ent(ctx).Consent.UpdateOneID(id).SetWithdrawnAt(viewer.Now(ctx)).SetWithdrawnReason(reason).Save(ctx)
 }
 
 // SharePlan is the resolver for the sharePlan field.
@@ -112,15 +122,15 @@ func (r *mutationResolver) SharePlan(ctx context.Context, input ent.CreateShareI
 
 // RevokeShare is the resolver for the revokeShare field.
 func (r *mutationResolver) RevokeShare(ctx context.Context, id pulid.ID, reason string) (*ent.Share, error) {
-	return r.ent(ctx).Share.UpdateOneID(id).SetRevokedAt(time.Now().UTC()).SetRevokedReason(reason).Save(ctx)
+	return r.ent(ctx).Share.UpdateOneID(id).SetRevokedAt(viewer.Now(ctx)).SetRevokedReason(reason).Save(ctx)
 }
 
 // RequestEmergencyAccess is the resolver for the requestEmergencyAccess field.
 func (r *mutationResolver) RequestEmergencyAccess(ctx context.Context, personID pulid.ID, reason string, hours int) (*ent.EmergencyAccess, error) {
 	// The rule (who, why, how long, the flagged audit event) is in ent/rule.
+	v := viewer.FromContext(ctx)
 	return r.ent(ctx).EmergencyAccess.Create().SetPersonID(personID).SetReason(reason).
-		SetAccountID(viewer.FromContext(ctx).Account()).
-		SetExpiresAt(time.Now().UTC().Add(time.Duration(hours) * time.Hour)).Save(ctx)
+		SetAccountID(v.Account()).SetExpiresAt(v.Now.Add(time.Duration(hours) * time.Hour)).Save(ctx)
 }
 
 // CreatePerson is the resolver for the createPerson field.
@@ -276,7 +286,7 @@ func (r *mutationResolver) RecordVisit(ctx context.Context, input model.RecordVi
 
 // AcknowledgeConcern is the resolver for the acknowledgeConcern field.
 func (r *mutationResolver) AcknowledgeConcern(ctx context.Context, id pulid.ID) (*ent.Concern, error) {
-	return r.ent(ctx).Concern.UpdateOneID(id).SetAcknowledgedAt(time.Now().UTC()).Save(ctx)
+	return r.ent(ctx).Concern.UpdateOneID(id).SetAcknowledgedAt(viewer.Now(ctx)).Save(ctx)
 }
 
 // VisitAddress is the resolver for the visitAddress field.
@@ -414,6 +424,9 @@ func (r *visitResolver) Worker(ctx context.Context, obj *ent.Visit) (*ent.Accoun
 	return a, ent.MaskNotFound(err)
 }
 
+// Account returns generated.AccountResolver implementation.
+func (r *Resolver) Account() generated.AccountResolver { return &accountResolver{r} }
+
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
@@ -433,6 +446,7 @@ func (r *Resolver) Viewer() generated.ViewerResolver { return &viewerResolver{r}
 func (r *Resolver) Visit() generated.VisitResolver { return &visitResolver{r} }
 
 type (
+	accountResolver  struct{ *Resolver }
 	mutationResolver struct{ *Resolver }
 	personResolver   struct{ *Resolver }
 	planResolver     struct{ *Resolver }

@@ -12,6 +12,7 @@ import (
 	"reablement/ent/account"
 	"reablement/ent/demo"
 	"reablement/ent/fault"
+	"reablement/ent/policy"
 	"reablement/ent/privacy"
 	"reablement/ent/viewer"
 	"reablement/graph/consent"
@@ -28,6 +29,16 @@ const demoTokenTTL = 8 * time.Hour
 func (r *Resolver) me(ctx context.Context) (*model.Viewer, error) {
 	v := viewer.FromContext(ctx)
 	return &model.Viewer{Roles: v.Roles, Today: v.Today()}, nil
+}
+
+// accountName is an account's name, or sign-in name, as the viewer may see
+// it: a role in words for outside viewers and analysts (policy.AccountName).
+func accountName(ctx context.Context, a *ent.Account, name string) string {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.IsSystem() {
+		return name
+	}
+	return policy.AccountName(v.Viewer, string(a.ID), a.Roles, name)
 }
 
 // meAccount is the signed-in account, as loaded for the request: no query.

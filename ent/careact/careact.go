@@ -100,34 +100,34 @@ type Settings struct {
 func CanAgree(p Plan) error {
 	if p.SubstantialDifficulty && !p.AppropriatePerson && !p.AdvocateInPlace {
 		return fault.Rule("R30", "The person would have substantial difficulty being involved and has no appropriate person: an independent advocate must be in place before the plan is agreed. Until then record only urgent interim measures.",
-			fault.Problem{Field: "person.advocacy", Message: "No independent advocate is in place.", Rule: "R30"})
+			fault.Problem{Field: "person.advocacy", Message: "No independent advocate is in place.", Rule: "R30", Section: "CAPACITY"})
 	}
 	var missing []fault.Problem
-	need := func(ok bool, field, msg string) {
+	need := func(ok bool, section, field, msg string) {
 		if !ok {
-			missing = append(missing, fault.Problem{Field: field, Message: msg, Rule: "R1"})
+			missing = append(missing, fault.Problem{Field: field, Message: msg, Rule: "R1", Section: section})
 		}
 	}
-	need(p.Needs > 0, "needs", "(a) Record the needs the plan prevents, reduces or delays.")
-	need(p.Outcomes > 0, "outcomes", "(b) Record the person's outcomes.")
-	need(p.Outcomes == 0 || p.OutcomesWithoutTarget == 0, "outcomes", "(b) Give every outcome a target date or steps.")
-	need(p.VisitFrequency != "", "visitFrequency", "(c) Say how often visits happen.")
-	need(p.VisitDurationMinutes > 0, "visitDurationMinutes", "(c) Say how long visits last.")
-	need(p.WorkerTasks != "", "workerTasks", "(d) Say what the reablement worker will do during visits.")
-	need(p.OtherSupport != "" || p.NoOtherSupport, "otherSupport", "(e) Record other support, or say explicitly that there is none.")
-	need(p.ReviewFrequency != "", "reviewFrequency", "(f) Say how often the plan will be reviewed.")
-	need(p.ReviewResponsible, "reviewResponsibleID", "(f) Say who is responsible for reviews.")
+	need(p.Needs > 0, "NEEDS", "needs", "(a) Record the needs the plan prevents, reduces or delays.")
+	need(p.Outcomes > 0, "OUTCOMES", "outcomes", "(b) Record the person's outcomes.")
+	need(p.Outcomes == 0 || p.OutcomesWithoutTarget == 0, "OUTCOMES", "outcomes", "(b) Give every outcome a target date or steps.")
+	need(p.VisitFrequency != "", "VISITS", "visitFrequency", "(c) Say how often visits happen.")
+	need(p.VisitDurationMinutes > 0, "VISITS", "visitDurationMinutes", "(c) Say how long visits last.")
+	need(p.WorkerTasks != "", "WORKER_SUPPORT", "workerTasks", "(d) Say what the reablement worker will do during visits.")
+	need(p.OtherSupport != "" || p.NoOtherSupport, "OTHER_SUPPORT", "otherSupport", "(e) Record other support, or say explicitly that there is none.")
+	need(p.ReviewFrequency != "", "REVIEW", "reviewFrequency", "(f) Say how often the plan will be reviewed.")
+	need(p.ReviewResponsible, "REVIEW", "reviewResponsibleID", "(f) Say who is responsible for reviews.")
 	if len(missing) > 0 {
 		return fault.Rule("R1", fmt.Sprintf("The plan cannot be agreed until all six R1 items are recorded; %d missing.", len(missing)), missing...)
 	}
 	if p.Involvements == 0 {
 		return fault.Rule("R3", "Record who was involved in planning, and on what basis, before agreeing the plan.",
-			fault.Problem{Field: "involvements", Message: "Nobody is recorded as involved.", Rule: "R3"})
+			fault.Problem{Field: "involvements", Message: "Nobody is recorded as involved.", Rule: "R3", Section: "INVOLVEMENT"})
 	}
 	if len(p.PlanRisksWithoutContingency) > 0 {
 		var ps []fault.Problem
 		for _, d := range p.PlanRisksWithoutContingency {
-			ps = append(ps, fault.Problem{Field: "risks", Message: "No contingency for: " + d, Rule: "R7"})
+			ps = append(ps, fault.Problem{Field: "risks", Message: "No contingency for: " + d, Rule: "R7", Section: "RISKS"})
 		}
 		return fault.Rule("R7", "Every risk to the plan needs an agreed contingency before the plan is agreed.", ps...)
 	}
@@ -142,9 +142,9 @@ func CanCommence(p Plan, s Settings, commence time.Time) error {
 	var ps []fault.Problem
 	for _, r := range p.WorkerRisks {
 		if r.EnvironmentAssessmentRequired && !r.EnvironmentAssessmentDone {
-			ps = append(ps, fault.Problem{Field: "risks", Message: "Do the environment risk assessment first: " + r.Description, Rule: "R31"})
+			ps = append(ps, fault.Problem{Field: "risks", Message: "Do the environment risk assessment first: " + r.Description, Rule: "R31", Section: "RISKS"})
 		} else if !r.Confirmed {
-			ps = append(ps, fault.Problem{Field: "risks", Message: "A registered manager has not confirmed this risk to the worker is mitigated: " + r.Description, Rule: "R31"})
+			ps = append(ps, fault.Problem{Field: "risks", Message: "A registered manager has not confirmed this risk to the worker is mitigated: " + r.Description, Rule: "R31", Section: "RISKS"})
 		}
 	}
 	if len(ps) > 0 {
@@ -152,13 +152,13 @@ func CanCommence(p Plan, s Settings, commence time.Time) error {
 	}
 	if len(p.VisitWorkersUntrained) > 0 {
 		for _, w := range p.VisitWorkersUntrained {
-			ps = append(ps, fault.Problem{Field: "visits", Message: w + " lacks the training this person needs.", Rule: "R32"})
+			ps = append(ps, fault.Problem{Field: "visits", Message: w + " lacks the training this person needs.", Rule: "R32", Section: "VISITS"})
 		}
 		return fault.Rule("R32", "Visits are assigned to workers without the autism or deafblind training the person needs.", ps...)
 	}
 	if p.PlannedEnd != nil && p.PlannedEnd.After(MaxEnd(s, commence)) {
 		return fault.Rule("R9", fmt.Sprintf("Reablement ends no later than %d weeks after it commences: plan to end by %s.", s.MaxWeeks, MaxEnd(s, commence).Format("2 January 2006")),
-			fault.Problem{Field: "plannedEnd", Message: "The planned end is beyond the maximum period.", Rule: "R9"})
+			fault.Problem{Field: "plannedEnd", Message: "The planned end is beyond the maximum period.", Rule: "R9", Section: "VISITS"})
 	}
 	return nil
 }

@@ -58,6 +58,10 @@ type Problem struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
 	Rule    string `json:"rule,omitempty"`
+	// Section is the part of the record the problem quotes or reveals
+	// (policy.Section's name): a readiness item is shown only to a viewer
+	// who may see it.
+	Section string `json:"-"`
 }
 
 func (e *Error) Error() string {

@@ -709,6 +709,8 @@ var (
 		{Name: "advocacy", Type: field.TypeEnum, Enums: []string{"NOT_NEEDED", "REFERRAL_WAITING", "IN_PLACE"}, Default: "NOT_NEEDED"},
 		{Name: "ordinary_residence", Type: field.TypeString, Nullable: true},
 		{Name: "referral_source", Type: field.TypeString, Nullable: true},
+		{Name: "withheld_from_person", Type: field.TypeJSON, Nullable: true},
+		{Name: "withholding_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "team_id", Type: field.TypeString},
 		{Name: "allocated_practitioner_id", Type: field.TypeString, Nullable: true},
 	}
@@ -720,13 +722,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "persons_teams_team",
-				Columns:    []*schema.Column{PersonsColumns[28]},
+				Columns:    []*schema.Column{PersonsColumns[30]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "persons_accounts_allocated_practitioner",
-				Columns:    []*schema.Column{PersonsColumns[29]},
+				Columns:    []*schema.Column{PersonsColumns[31]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -740,12 +742,12 @@ var (
 			{
 				Name:    "person_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{PersonsColumns[28]},
+				Columns: []*schema.Column{PersonsColumns[30]},
 			},
 			{
 				Name:    "person_allocated_practitioner_id",
 				Unique:  false,
-				Columns: []*schema.Column{PersonsColumns[29]},
+				Columns: []*schema.Column{PersonsColumns[31]},
 			},
 		},
 	}

@@ -77,6 +77,10 @@ const (
 	FieldAllocatedPractitionerID = "allocated_practitioner_id"
 	// FieldReferralSource holds the string denoting the referral_source field in the database.
 	FieldReferralSource = "referral_source"
+	// FieldWithheldFromPerson holds the string denoting the withheld_from_person field in the database.
+	FieldWithheldFromPerson = "withheld_from_person"
+	// FieldWithholdingReason holds the string denoting the withholding_reason field in the database.
+	FieldWithholdingReason = "withholding_reason"
 	// EdgeTeam holds the string denoting the team edge name in mutations.
 	EdgeTeam = "team"
 	// EdgeAllocatedPractitioner holds the string denoting the allocated_practitioner edge name in mutations.
@@ -194,6 +198,8 @@ var Columns = []string{
 	FieldTeamID,
 	FieldAllocatedPractitionerID,
 	FieldReferralSource,
+	FieldWithheldFromPerson,
+	FieldWithholdingReason,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -414,6 +420,11 @@ func ByAllocatedPractitionerID(opts ...sql.OrderTermOption) OrderOption {
 // ByReferralSource orders the results by the referral_source field.
 func ByReferralSource(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldReferralSource, opts...).ToFunc()
+}
+
+// ByWithholdingReason orders the results by the withholding_reason field.
+func ByWithholdingReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldWithholdingReason, opts...).ToFunc()
 }
 
 // ByTeamField orders the results by team field.

@@ -196,6 +196,11 @@ func ReferralSource(v string) predicate.Person {
 	return predicate.Person(sql.FieldEQ(FieldReferralSource, v))
 }
 
+// WithholdingReason applies equality check predicate on the "withholding_reason" field. It's identical to WithholdingReasonEQ.
+func WithholdingReason(v string) predicate.Person {
+	return predicate.Person(sql.FieldEQ(FieldWithholdingReason, v))
+}
+
 // AuthorityIDEQ applies the EQ predicate on the "authority_id" field.
 func AuthorityIDEQ(v pulid.ID) predicate.Person {
 	return predicate.Person(sql.FieldEQ(FieldAuthorityID, v))
@@ -1924,6 +1929,91 @@ func ReferralSourceEqualFold(v string) predicate.Person {
 // ReferralSourceContainsFold applies the ContainsFold predicate on the "referral_source" field.
 func ReferralSourceContainsFold(v string) predicate.Person {
 	return predicate.Person(sql.FieldContainsFold(FieldReferralSource, v))
+}
+
+// WithheldFromPersonIsNil applies the IsNil predicate on the "withheld_from_person" field.
+func WithheldFromPersonIsNil() predicate.Person {
+	return predicate.Person(sql.FieldIsNull(FieldWithheldFromPerson))
+}
+
+// WithheldFromPersonNotNil applies the NotNil predicate on the "withheld_from_person" field.
+func WithheldFromPersonNotNil() predicate.Person {
+	return predicate.Person(sql.FieldNotNull(FieldWithheldFromPerson))
+}
+
+// WithholdingReasonEQ applies the EQ predicate on the "withholding_reason" field.
+func WithholdingReasonEQ(v string) predicate.Person {
+	return predicate.Person(sql.FieldEQ(FieldWithholdingReason, v))
+}
+
+// WithholdingReasonNEQ applies the NEQ predicate on the "withholding_reason" field.
+func WithholdingReasonNEQ(v string) predicate.Person {
+	return predicate.Person(sql.FieldNEQ(FieldWithholdingReason, v))
+}
+
+// WithholdingReasonIn applies the In predicate on the "withholding_reason" field.
+func WithholdingReasonIn(vs ...string) predicate.Person {
+	return predicate.Person(sql.FieldIn(FieldWithholdingReason, vs...))
+}
+
+// WithholdingReasonNotIn applies the NotIn predicate on the "withholding_reason" field.
+func WithholdingReasonNotIn(vs ...string) predicate.Person {
+	return predicate.Person(sql.FieldNotIn(FieldWithholdingReason, vs...))
+}
+
+// WithholdingReasonGT applies the GT predicate on the "withholding_reason" field.
+func WithholdingReasonGT(v string) predicate.Person {
+	return predicate.Person(sql.FieldGT(FieldWithholdingReason, v))
+}
+
+// WithholdingReasonGTE applies the GTE predicate on the "withholding_reason" field.
+func WithholdingReasonGTE(v string) predicate.Person {
+	return predicate.Person(sql.FieldGTE(FieldWithholdingReason, v))
+}
+
+// WithholdingReasonLT applies the LT predicate on the "withholding_reason" field.
+func WithholdingReasonLT(v string) predicate.Person {
+	return predicate.Person(sql.FieldLT(FieldWithholdingReason, v))
+}
+
+// WithholdingReasonLTE applies the LTE predicate on the "withholding_reason" field.
+func WithholdingReasonLTE(v string) predicate.Person {
+	return predicate.Person(sql.FieldLTE(FieldWithholdingReason, v))
+}
+
+// WithholdingReasonContains applies the Contains predicate on the "withholding_reason" field.
+func WithholdingReasonContains(v string) predicate.Person {
+	return predicate.Person(sql.FieldContains(FieldWithholdingReason, v))
+}
+
+// WithholdingReasonHasPrefix applies the HasPrefix predicate on the "withholding_reason" field.
+func WithholdingReasonHasPrefix(v string) predicate.Person {
+	return predicate.Person(sql.FieldHasPrefix(FieldWithholdingReason, v))
+}
+
+// WithholdingReasonHasSuffix applies the HasSuffix predicate on the "withholding_reason" field.
+func WithholdingReasonHasSuffix(v string) predicate.Person {
+	return predicate.Person(sql.FieldHasSuffix(FieldWithholdingReason, v))
+}
+
+// WithholdingReasonIsNil applies the IsNil predicate on the "withholding_reason" field.
+func WithholdingReasonIsNil() predicate.Person {
+	return predicate.Person(sql.FieldIsNull(FieldWithholdingReason))
+}
+
+// WithholdingReasonNotNil applies the NotNil predicate on the "withholding_reason" field.
+func WithholdingReasonNotNil() predicate.Person {
+	return predicate.Person(sql.FieldNotNull(FieldWithholdingReason))
+}
+
+// WithholdingReasonEqualFold applies the EqualFold predicate on the "withholding_reason" field.
+func WithholdingReasonEqualFold(v string) predicate.Person {
+	return predicate.Person(sql.FieldEqualFold(FieldWithholdingReason, v))
+}
+
+// WithholdingReasonContainsFold applies the ContainsFold predicate on the "withholding_reason" field.
+func WithholdingReasonContainsFold(v string) predicate.Person {
+	return predicate.Person(sql.FieldContainsFold(FieldWithholdingReason, v))
 }
 
 // HasTeam applies the HasEdge predicate on the "team" edge.

@@ -95,7 +95,41 @@ func AssignmentActive(a Assignment, now time.Time, loc *time.Location) bool {
 	return !now.Before(start) && now.Before(end)
 }
 
-var workerSections = []Section{Contact, Communication, Needs, Outcomes, Visits, WorkerSupport, OtherSupport, Risks}
+// WorkerSections are what a reablement worker sees while assigned (R20):
+// what the visit needs, nothing more.
+var WorkerSections = []Section{Contact, Communication, Needs, Outcomes, Visits, WorkerSupport, OtherSupport, Risks}
+
+// ServiceProviderSections are what the registered manager of the
+// delivering service sees: all but safeguarding and finance.
+var ServiceProviderSections = except(AllSections, Safeguarding, Finance)
+
+// AnalystSections are what statistics may draw on: no identifying section,
+// and (Decision.CodedOnly) no free text.
+var AnalystSections = except(AllSections, Identity, Contact, Communication)
+
+func except(all []Section, out ...Section) []Section {
+	var ss []Section
+	for _, s := range all {
+		if !slices.Contains(out, s) {
+			ss = append(ss, s)
+		}
+	}
+	return ss
+}
+
+// RowVisible reports whether a record's row is visible under d: a row of a
+// type that belongs to one section exists for the viewer exactly when that
+// section is disclosed to them; a person or a plan version (section "")
+// when any section is. Its presence in a list or a count discloses that
+// much, so lists, counts and node(id:) all follow this one rule
+// (ent/rule.FilterScope is its SQL mirror).
+func RowVisible(d Decision, section Section) bool {
+	if section == "" {
+		return d.Any()
+	}
+	_, ok := d.Grants[section]
+	return ok
+}
 
 // Decide returns the viewer's decision for a record (consent.md, "Bases
 // for access"). Several roles combine; where two bases give the same
@@ -134,20 +168,14 @@ func Decide(v Viewer, r Record, now time.Time, loc *time.Location) Decision {
 	if has(RegisteredManager) {
 		for _, s := range r.ServiceTeamIDs {
 			if slices.Contains(v.ServiceTeamIDs, s) {
-				var ss []Section
-				for _, x := range AllSections {
-					if x != Safeguarding && x != Finance {
-						ss = append(ss, x)
-					}
-				}
-				grant(ServiceProvider, ss)
+				grant(ServiceProvider, ServiceProviderSections)
 			}
 		}
 	}
 	if has(Worker) {
 		for _, a := range v.Assignments {
 			if (r.PlanID == "" && a.PersonID == r.PersonID || r.PlanID != "" && a.PlanID == r.PlanID) && AssignmentActive(a, now, loc) {
-				grant(ProviderDuty, workerSections)
+				grant(ProviderDuty, WorkerSections)
 			}
 		}
 	}
@@ -164,20 +192,15 @@ func Decide(v Viewer, r Record, now time.Time, loc *time.Location) Decision {
 		}
 	}
 	if has(PersonRole) && v.PersonID == r.PersonID {
-		var ss []Section
-		for _, x := range AllSections {
-			if !slices.Contains(r.WithheldFromPerson, x) {
-				ss = append(ss, x)
-			}
+		grant(OwnRecord, AllSections)
+		// Third-party information withheld from the person by decision is
+		// withheld whatever basis they hold (their own copy of a plan too).
+		for _, s := range r.WithheldFromPerson {
+			delete(d.Grants, s)
 		}
-		grant(OwnRecord, ss)
 	}
 	if has(Analyst) && len(d.Grants) == 0 {
-		for _, x := range AllSections {
-			if x != Identity && x != Contact && x != Communication {
-				d.Grants[x] = Statistics
-			}
-		}
+		grant(Statistics, AnalystSections)
 		d.CodedOnly = true
 	}
 	return d
@@ -284,4 +307,39 @@ func ShareRecipientRole(kind string) Role {
 func PreviewShare(kind string, g ShareGrant, now time.Time, loc *time.Location) Decision {
 	v := Viewer{Roles: []Role{ShareRecipientRole(kind)}, Shares: []ShareGrant{g}}
 	return Decide(v, Record{PersonID: g.PersonID, PlanID: g.PlanID}, now, loc)
+}
+
+// staffRoles see colleagues by name: they work for the authority (or audit it).
+var staffRoles = []Role{Practitioner, Manager, RegisteredManager, Worker, Auditor}
+
+// roleWords name an account by what it does, for viewers who may not see names.
+var roleWords = map[Role]string{
+	Practitioner: "a practitioner", Manager: "a team manager", RegisteredManager: "the registered manager",
+	Worker: "a reablement worker", Analyst: "an analyst", Auditor: "information governance",
+	CarerRole: "a carer", AdvocateRole: "an advocate", RecipientRole: "someone the plan was shared with", PersonRole: "the person",
+}
+
+// SeesNames reports whether a viewer sees accounts' names and sign-in names:
+// staff of the authority and auditors do, and anyone sees their own.
+func SeesNames(v Viewer, accountID string) bool {
+	if v.AccountID != "" && v.AccountID == accountID {
+		return true
+	}
+	return slices.ContainsFunc(v.Roles, func(r Role) bool { return slices.Contains(staffRoles, r) })
+}
+
+// AccountName is how an account is named to a viewer (consent.md): its name
+// for staff, auditors and the account itself; for outside viewers and
+// analysts, its role in words ("a reablement worker"), so a carer knows who
+// visits and an analyst can count by role without anyone being named.
+func AccountName(v Viewer, accountID string, accountRoles []Role, name string) string {
+	if SeesNames(v, accountID) {
+		return name
+	}
+	for _, r := range accountRoles {
+		if w, ok := roleWords[r]; ok {
+			return w
+		}
+	}
+	return "someone"
 }

@@ -13,6 +13,7 @@ import (
 	"reablement/ent/hook"
 	"reablement/ent/plan"
 	"reablement/ent/schema/pulid"
+	"reablement/ent/viewer"
 	"reablement/ent/visit"
 )
 
@@ -63,7 +64,7 @@ func AmendmentRules() ent.Hook {
 			if len(problems) > 0 {
 				return nil, fault.Rule("R25", "The amendment cannot be decided yet: "+problems[0].Message, problems...)
 			}
-			now := time.Now().UTC()
+			now := viewer.Now(ctx)
 			m.SetDecidedAt(now)
 			if decision == amendment.DecisionAGREED {
 				v2, err := newVersion(ctx, client, a, now)

@@ -103,8 +103,9 @@ func Guard(kind Kind) ent.Hook {
 			if err != nil {
 				return nil, err
 			}
+			var bases []policy.Basis
 			if !v.IsSystem() {
-				if err := mayWrite(ctx, v, kind, m, t); err != nil {
+				if bases, err = mayWrite(ctx, v, kind, m, t); err != nil {
 					return nil, err
 				}
 			}
@@ -114,30 +115,61 @@ func Guard(kind Kind) ent.Hook {
 			if kind == KindPlanContent && m.Op().Is(ent.OpDeleteOne) && t.planStatus != plan.StatusDRAFT {
 				return nil, fault.Rule("R25", "Only a draft plan's content can be removed; once agreed, a plan changes through an amendment, which keeps the earlier version.")
 			}
-			return next.Mutate(ctx, m)
+			fields := changedFields(m)
+			val, err := next.Mutate(ctx, m)
+			if err != nil || v.IsSystem() {
+				return val, err
+			}
+			if kind == KindPerson && t.person == "" {
+				if p, ok := val.(*gen.Person); ok {
+					t.person = p.ID
+				}
+			}
+			return val, recordChange(ctx, v, m, t, fields, bases)
 		})
 	}
 }
 
 // mayWrite: practitioners and managers change the records of their people
-// (allocation, team, emergency access); a worker records visits and progress
-// on plans they are assigned to; nobody else writes care records.
-func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, t target) error {
+// on a lasting basis (allocation, team, management: never emergency access,
+// which is read-only); a registered manager confirms risks to workers; a
+// worker records visits and progress on plans they are assigned to; nobody
+// else writes care records; and no write gives its actor a basis they did
+// not hold (consent.md: "No write widens its actor's own access"). It
+// returns the bases the write rests on, for the CHANGE event.
+func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, t target) ([]policy.Basis, error) {
 	if m.Type() == gen.TypeRisk && slices.ContainsFunc(m.Fields(), func(f string) bool {
 		return f == "mitigation_confirmed_at" || f == "mitigation_confirmed_by_id"
 	}) && !v.Has(policy.RegisteredManager) && !isSuperseding(ctx) {
-		return fault.New(fault.Forbidden, "Only a registered manager can confirm that a risk to the worker is mitigated (R31).")
+		return nil, fault.New(fault.Forbidden, "Only a registered manager can confirm that a risk to the worker is mitigated (R31).")
 	}
 	if v.Has(policy.Practitioner) || v.Has(policy.Manager) {
 		if kind == KindPerson && m.Op().Is(ent.OpCreate) {
 			// A new person joins the caseload of one of the viewer's own teams.
 			if team, ok := m.Field("team_id"); ok && (slices.Contains(v.TeamIDs, string(team.(pulid.ID))) || slices.Contains(v.ManagedTeamIDs, string(team.(pulid.ID)))) {
-				return nil
+				if slices.Contains(v.ManagedTeamIDs, string(team.(pulid.ID))) {
+					return []policy.Basis{policy.TeamManager}, nil
+				}
+				return []policy.Basis{policy.TeamMember}, nil
 			}
-			return &fault.Error{Code: fault.Forbidden, Field: "input.teamID", Message: "You can add people only to a team you work in or manage."}
+			return nil, &fault.Error{Code: fault.Forbidden, Field: "input.teamID", Message: "You can add people only to a team you work in or manage."}
 		}
 		if t.person != "" {
-			return nil // resolveTarget read the row through the viewer's row filter: allocation, team or emergency access
+			before, err := readFacts(ctx, clientOf(m), t.person)
+			if err != nil {
+				return nil, err
+			}
+			bases := staffBases(v, before)
+			if len(bases) == 0 {
+				if slices.ContainsFunc(v.Emergency, func(g policy.EmergencyGrant) bool { return g.PersonID == string(t.person) && g.ExpiresAt.After(v.Now) }) {
+					return nil, fault.New(fault.Forbidden, "Emergency access lets you read this record, not change it. Ask the allocated team to make the change.")
+				}
+			} else {
+				if err := noWidening(ctx, v, m, before, bases); err != nil {
+					return nil, err
+				}
+				return bases, nil
+			}
 		}
 	}
 	if v.Has(policy.RegisteredManager) && m.Type() == gen.TypeRisk && m.Op().Is(ent.OpUpdateOne) && t.person != "" {
@@ -148,22 +180,102 @@ func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, 
 			!slices.ContainsFunc(changed, func(f string) bool {
 				return f != "mitigation_confirmed_at" && f != "mitigation_confirmed_by_id" && f != "updated_at" && f != "revision"
 			}) {
-			return nil
+			return []policy.Basis{policy.ServiceProvider}, nil
 		}
 	}
 	if v.Has(policy.Worker) {
 		switch {
 		case kind == KindVisitRecord && m.Op().Is(ent.OpCreate):
 			if assigned(v, t.plan) {
-				return nil
+				return []policy.Basis{policy.ProviderDuty}, nil
 			}
 		case m.Type() == gen.TypeVisit && m.Op().Is(ent.OpUpdateOne):
+			// A worker records what happened; when and who visits is the
+			// office's to change, or a worker could move visits to widen the
+			// window their assignment gives them.
+			if moved := slices.DeleteFunc(m.Fields(), func(f string) bool { return slices.Contains(visitRecordFields, f) }); len(moved) > 0 {
+				return nil, fault.New(fault.Forbidden, "Workers record visits; moving, reassigning or rescheduling a visit is for the office. Phone them to change it.")
+			}
 			if assigned(v, t.plan) {
-				return nil
+				return []policy.Basis{policy.ProviderDuty}, nil
 			}
 		}
 	}
-	return fault.New(fault.Forbidden, "You do not have a basis to change this record.")
+	return nil, fault.New(fault.Forbidden, "You do not have a basis to change this record.")
+}
+
+// visitRecordFields are what a worker's record of a visit sets.
+var visitRecordFields = []string{"arrived_at", "departed_at", "status", "notes", "record_id", "revision", "updated_at"}
+
+// personFacts are what the staff bases depend on.
+type personFacts struct {
+	team, allocated string
+}
+
+func readFacts(ctx context.Context, client *gen.Client, id pulid.ID) (personFacts, error) {
+	p, err := client.Person.Get(privacy.DecisionContext(ctx, privacy.Allow), id)
+	if err != nil {
+		return personFacts{}, notFound(err, "person")
+	}
+	f := personFacts{team: string(p.TeamID)}
+	if p.AllocatedPractitionerID != nil {
+		f.allocated = string(*p.AllocatedPractitionerID)
+	}
+	return f, nil
+}
+
+// staffBases are the lasting bases a practitioner or manager holds for a
+// person: allocation, team membership, management of the team (the same
+// rules as policy.Decide, without emergency access).
+func staffBases(v *viewer.Viewer, f personFacts) []policy.Basis {
+	staff := policy.Viewer{AccountID: v.AccountID, AuthorityID: v.AuthorityID, TeamIDs: v.TeamIDs, ManagedTeamIDs: v.ManagedTeamIDs}
+	for _, r := range v.Roles {
+		if r == policy.Practitioner || r == policy.Manager {
+			staff.Roles = append(staff.Roles, r)
+		}
+	}
+	d := policy.Decide(staff, policy.Record{AuthorityID: v.AuthorityID, TeamID: f.team, AllocatedPractitionerID: f.allocated}, v.Now, v.Location)
+	return basesOf(d)
+}
+
+func basesOf(d policy.Decision) []policy.Basis {
+	var out []policy.Basis
+	for _, b := range d.Grants {
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// noWidening refuses a change to a person's team or allocation that would
+// give its actor a basis they did not hold: allocating a person to
+// yourself, or moving them into a team you belong to, needs the manager of
+// their team (who may allocate, themself included), so that access always
+// rests on someone else's decision.
+func noWidening(ctx context.Context, v *viewer.Viewer, m ent.Mutation, before personFacts, bases []policy.Basis) error {
+	if m.Type() != gen.TypePerson || !m.Op().Is(ent.OpUpdateOne) {
+		return nil
+	}
+	after := before
+	if id, ok := m.Field("team_id"); ok {
+		after.team = string(id.(pulid.ID))
+	}
+	if id, ok := m.Field("allocated_practitioner_id"); ok {
+		after.allocated = string(id.(pulid.ID))
+	}
+	if slices.Contains(m.ClearedFields(), "allocated_practitioner_id") {
+		after.allocated = ""
+	}
+	if after == before {
+		return nil
+	}
+	gained := slices.DeleteFunc(staffBases(v, after), func(b policy.Basis) bool { return slices.Contains(bases, b) })
+	if len(gained) == 0 || (slices.Contains(bases, policy.TeamManager) && after.team == before.team) {
+		return nil
+	}
+	return fault.New(fault.Forbidden, "You cannot give yourself access to a person: allocating them to yourself, or moving them into your own team, is for the manager of their team. Ask them to make the allocation.")
 }
 
 func assigned(v *viewer.Viewer, planID pulid.ID) bool {
@@ -382,6 +494,9 @@ func emergencyAccess(ctx context.Context, v *viewer.Viewer, m ent.Mutation) erro
 		return fault.Invalid("input.expiresAt", "Emergency access lasts from now for at most 24 hours.")
 	}
 	em.SetAccountID(v.Account())
+	// The grant holds from now, in this very request too: the answer to the
+	// mutation may show the record it opens.
+	v.Emergency = append(v.Emergency, policy.EmergencyGrant{PersonID: string(personID), Reason: reason, GrantedAt: v.Now, ExpiresAt: expires})
 	return em.Client().AuditEvent.Create().SetAuthorityID(v.Authority()).SetOccurredAt(v.Now).
 		SetAction("EMERGENCY_ACCESS").SetViewerID(v.Account()).SetViewerName(v.Name).SetViewerRoles(v.Roles).
 		SetPersonID(personID).SetSections(policy.AllSections).SetBases([]policy.Basis{policy.EmergencyAccess}).

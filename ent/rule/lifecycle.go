@@ -39,7 +39,7 @@ func Lifecycle() ent.Hook {
 			if err := careact.Transition(careact.Status(from), careact.Status(to)); err != nil {
 				return nil, err
 			}
-			now := time.Now().UTC()
+			now := viewer.Now(ctx)
 			if v := viewer.FromContext(ctx); v != nil {
 				now = v.Now
 			}

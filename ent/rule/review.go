@@ -3,7 +3,6 @@ package rule
 import (
 	"context"
 	"strings"
-	"time"
 
 	"entgo.io/ent"
 
@@ -11,6 +10,7 @@ import (
 	"reablement/ent/fault"
 	"reablement/ent/hook"
 	"reablement/ent/review"
+	"reablement/ent/viewer"
 )
 
 // ReviewRules holds reviews to R11 and R12 whatever records them: an
@@ -60,7 +60,7 @@ func ReviewRules() ent.Hook {
 					return nil, fault.Rule("R11", "Record what the review found and agreed.",
 						fault.Problem{Field: "notes", Message: "Record what was found and agreed.", Rule: "R11"})
 				}
-				m.SetHeldAt(time.Now().UTC())
+				m.SetHeldAt(viewer.Now(ctx))
 			}
 			return next.Mutate(ctx, m)
 		})

@@ -11,12 +11,13 @@ package rule
 
 import (
 	"context"
-	"reflect"
+	"slices"
 
 	entgo "entgo.io/ent"
 
 	"entgo.io/ent/dialect/sql"
 
+	"reablement/ent/intercept"
 	"reablement/ent/person"
 	"reablement/ent/plan"
 	"reablement/ent/policy"
@@ -31,6 +32,9 @@ type Scope struct {
 	// PlanCol is the column holding the plan version's id, if the row
 	// belongs to one plan version ("id" for plans).
 	PlanCol string
+	// Section is the section a row discloses by existing (see Record);
+	// empty for people and plans, which any section makes visible.
+	Section policy.Section
 }
 
 // FilterTenant keeps every query inside the viewer's authority. A query with
@@ -56,18 +60,27 @@ func FilterScope(sc Scope) privacy.QueryRule {
 		if v == nil {
 			return privacy.Denyf("no viewer in context")
 		}
-		if v.IsSystem() || v.Has(policy.Analyst) {
-			return privacy.Skip // analysts: the whole authority, pseudonymised field by field
+		if v.IsSystem() {
+			return privacy.Skip
 		}
 		where(f, func(s *sql.Selector) { s.Where(scopePredicate(s, v, sc)) })
 		return privacy.Skip
 	})
 }
 
-// scopePredicate is the union of every basis the viewer's roles can hold.
+// scopePredicate is the union of every basis the viewer's roles can hold,
+// each counted only where it grants the row's section: the SQL mirror of
+// policy.Decide followed by policy.RowVisible.
 func scopePredicate(s *sql.Selector, v *viewer.Viewer, sc Scope) *sql.Predicate {
 	personCol := s.C(sc.PersonCol)
 	var ors []*sql.Predicate
+	grants := func(ss []policy.Section) bool {
+		return sc.Section == "" || len(ss) == 0 || slices.Contains(ss, sc.Section)
+	}
+
+	if v.Has(policy.Analyst) {
+		return analystScope(s, v, sc, grants(policy.AnalystSections))
+	}
 
 	var teams []any
 	if v.Has(policy.Practitioner) || v.Has(policy.Manager) {
@@ -81,13 +94,18 @@ func scopePredicate(s *sql.Selector, v *viewer.Viewer, sc Scope) *sql.Predicate 
 				teams = append(teams, t)
 			}
 		}
-		caseload := sql.Select(person.FieldID).From(sql.Table(person.Table))
+		// Allocation is a practitioner's basis only (policy.Decide).
+		var caseloadBy []*sql.Predicate
 		if len(teams) > 0 {
-			caseload.Where(sql.Or(sql.In(person.FieldTeamID, teams...), sql.EQ(person.FieldAllocatedPractitionerID, v.AccountID)))
-		} else {
-			caseload.Where(sql.EQ(person.FieldAllocatedPractitionerID, v.AccountID))
+			caseloadBy = append(caseloadBy, sql.In(person.FieldTeamID, teams...))
 		}
-		ors = append(ors, sql.In(personCol, caseload))
+		if v.Has(policy.Practitioner) {
+			caseloadBy = append(caseloadBy, sql.EQ(person.FieldAllocatedPractitionerID, v.AccountID))
+		}
+		if len(caseloadBy) > 0 {
+			caseload := sql.Select(person.FieldID).From(sql.Table(person.Table)).Where(sql.Or(caseloadBy...))
+			ors = append(ors, sql.In(personCol, caseload))
+		}
 		var emergency []any
 		for _, g := range v.Emergency {
 			if g.ExpiresAt.After(v.Now) {
@@ -98,7 +116,7 @@ func scopePredicate(s *sql.Selector, v *viewer.Viewer, sc Scope) *sql.Predicate 
 			ors = append(ors, sql.In(personCol, emergency...))
 		}
 	}
-	if v.Has(policy.RegisteredManager) && len(v.ServiceTeamIDs) > 0 {
+	if v.Has(policy.RegisteredManager) && len(v.ServiceTeamIDs) > 0 && grants(policy.ServiceProviderSections) {
 		services := make([]any, len(v.ServiceTeamIDs))
 		for i, t := range v.ServiceTeamIDs {
 			services[i] = t
@@ -107,7 +125,7 @@ func scopePredicate(s *sql.Selector, v *viewer.Viewer, sc Scope) *sql.Predicate 
 		ors = append(ors, sql.In(personCol, delivered))
 	}
 	var plans, people []any
-	if v.Has(policy.Worker) {
+	if v.Has(policy.Worker) && grants(policy.WorkerSections) {
 		for _, a := range v.Assignments {
 			if policy.AssignmentActive(a, v.Now, v.Location) {
 				plans = append(plans, a.PlanID)
@@ -117,7 +135,7 @@ func scopePredicate(s *sql.Selector, v *viewer.Viewer, sc Scope) *sql.Predicate 
 	}
 	if v.Has(policy.CarerRole) || v.Has(policy.AdvocateRole) || v.Has(policy.RecipientRole) || v.Has(policy.PersonRole) {
 		for _, g := range v.Shares {
-			if g.Active(v.Now) {
+			if g.Active(v.Now) && grants(g.Sections) {
 				plans = append(plans, g.PlanID)
 				people = append(people, g.PersonID)
 			}
@@ -129,13 +147,44 @@ func scopePredicate(s *sql.Selector, v *viewer.Viewer, sc Scope) *sql.Predicate 
 	case sc.PlanCol == "" && len(people) > 0:
 		ors = append(ors, sql.In(personCol, people...))
 	}
-	if v.Has(policy.PersonRole) && v.PersonID != "" {
+	isPerson := v.Has(policy.PersonRole) && v.PersonID != ""
+	if isPerson {
 		ors = append(ors, sql.EQ(personCol, v.PersonID))
 	}
 	if len(ors) == 0 {
 		return sql.False()
 	}
+	if isPerson && sc.Section != "" {
+		// Third-party information withheld from the person by decision is
+		// withheld on every basis they hold (policy.Decide does the same).
+		withheld := sql.Select(person.FieldID).From(sql.Table(person.Table)).
+			Where(sql.And(sql.EQ(person.FieldID, v.PersonID), sql.P(func(b *sql.Builder) {
+				b.Ident("withheld_from_person").WriteString(" ? ").Arg(string(sc.Section))
+			})))
+		return sql.And(sql.Or(ors...), sql.NotIn(personCol, withheld))
+	}
 	return sql.Or(ors...)
+}
+
+// analystScope: analysts see the whole authority, pseudonymised field by
+// field, but never a row whose existence is an identifying section's. As in
+// policy.Decide, the statistics basis counts only for records the account
+// has no other basis for (an analyst who is also a carer, say).
+func analystScope(s *sql.Selector, v *viewer.Viewer, sc Scope, statistics bool) *sql.Predicate {
+	others := *v
+	others.Roles = slices.DeleteFunc(slices.Clone(v.Roles), func(r policy.Role) bool { return r == policy.Analyst })
+	if len(others.Roles) == 0 {
+		if statistics {
+			return sql.ExprP("TRUE")
+		}
+		return sql.False()
+	}
+	own := scopePredicate(s, &others, sc)
+	if !statistics {
+		return own
+	}
+	anyBasis := scopePredicate(s, &others, Scope{PersonCol: sc.PersonCol, PlanCol: sc.PlanCol})
+	return sql.Or(own, sql.Not(anyBasis))
 }
 
 // FilterAudit shows the audit log to information governance in full, to
@@ -179,11 +228,12 @@ func FilterAccounts() privacy.QueryRule {
 	})
 }
 
-// where adds an SQL predicate to any generated query. Every query type has
-// Where(...predicate.X), and every predicate.X is a func(*sql.Selector), but
-// no interface says so; one reflective call keeps the rules generic instead
-// of repeating them for each of the types.
+// where adds an SQL predicate to any generated query, through ent's
+// generic WhereP.
 func where(q entgo.Query, p func(*sql.Selector)) {
-	m := reflect.ValueOf(q).MethodByName("Where")
-	m.Call([]reflect.Value{reflect.ValueOf(p).Convert(m.Type().In(0).Elem())})
+	gq, err := intercept.NewQuery(q)
+	if err != nil {
+		panic(err) // every generated query type is known to intercept
+	}
+	gq.WhereP(p)
 }

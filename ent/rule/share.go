@@ -2,7 +2,6 @@ package rule
 
 import (
 	"context"
-	"time"
 
 	"entgo.io/ent"
 
@@ -11,6 +10,7 @@ import (
 	"reablement/ent/fault"
 	"reablement/ent/hook"
 	"reablement/ent/policy"
+	"reablement/ent/viewer"
 )
 
 // ShareRules applies R20-R24 to every new share, whoever makes it: the
@@ -41,7 +41,7 @@ func ShareRules() ent.Hook {
 			}
 			sharedAt, ok := m.SharedAt()
 			if !ok {
-				sharedAt = time.Now().UTC()
+				sharedAt = viewer.Now(ctx)
 				m.SetSharedAt(sharedAt)
 			}
 			if id, ok := m.ConsentID(); ok {

@@ -32,8 +32,8 @@ func (Account) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("subject").Validate(notBlank).Unique().Comment("The token subject (sub claim) that signs in as this account.").
 			Annotations(entgql.Skip(entgql.SkipType | entgql.SkipWhereInput | entgql.SkipOrderField)),
-		field.String("username").Validate(notBlank).Unique().Comment("Short sign-in name, shown to colleagues."),
-		field.String("display_name").Validate(notBlank).Comment("Name shown to colleagues.").Annotations(entgql.OrderField("DISPLAY_NAME")),
+		field.String("username").Validate(notBlank).Unique().Comment("Short sign-in name, shown to colleagues and the account itself; outside viewers and analysts see the account's role instead."),
+		field.String("display_name").Validate(notBlank).Comment("Name shown to colleagues and the account itself; outside viewers and analysts see the account's role instead (a reablement worker).").Annotations(entgql.OrderField("DISPLAY_NAME")),
 		field.JSON("roles", []policy.Role{}).Comment("What the account may do.").
 			Annotations(entgql.Type("[Role!]")),
 		field.Strings("trainings").Optional().Comment("Trainings held, e.g. AUTISM, DEAFBLIND, EPILEPSY, MEDICATION (R32).").

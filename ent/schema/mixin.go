@@ -85,19 +85,38 @@ type personScoped struct {
 	kind rule.Kind
 	// inPlan is true when the row belongs to one plan version (has plan_id).
 	inPlan bool
+	// section is the section a row discloses by existing (rule.Record).
+	section policy.Section
 }
 
-func personRecord() personScoped { return personScoped{kind: rule.KindPersonRecord} }
-func planContent() personScoped  { return personScoped{kind: rule.KindPlanContent, inPlan: true} }
-func planActivity() personScoped { return personScoped{kind: rule.KindPlanActivity, inPlan: true} }
+func personRecord(s policy.Section) personScoped {
+	return personScoped{kind: rule.KindPersonRecord, section: s}
+}
+func planContent(s policy.Section) personScoped {
+	return personScoped{kind: rule.KindPlanContent, inPlan: true, section: s}
+}
+func planActivity(s policy.Section) personScoped {
+	return personScoped{kind: rule.KindPlanActivity, inPlan: true, section: s}
+}
 
-// Policy of personScoped: rows only for viewers with a basis (consent.md).
-func (p personScoped) Policy() ent.Policy {
-	sc := rule.Scope{PersonCol: "person_id"}
+// record is the rule.Record annotation of the scoped type.
+func (p personScoped) record() rule.Record {
+	r := rule.Record{PersonField: "person_id", Section: p.section}
 	if p.inPlan {
-		sc.PlanCol = "plan_id"
+		r.PlanField = "plan_id"
 	}
-	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(sc)}}
+	return r
+}
+
+// Annotations of personScoped: how the row belongs to a record.
+func (p personScoped) Annotations() []schema.Annotation {
+	return []schema.Annotation{p.record()}
+}
+
+// Policy of personScoped: rows only for viewers with a basis for the
+// row's section (consent.md).
+func (p personScoped) Policy() ent.Policy {
+	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(p.record().Scope())}}
 }
 
 // Hooks of personScoped: the write guard.
@@ -139,6 +158,15 @@ func sectionDirective(s policy.Section, coded bool) []schema.Annotation {
 		entgql.Directives(entgql.NewDirective("section", args...)),
 		entgql.Skip(entgql.SkipWhereInput | entgql.SkipOrderField),
 	}
+}
+
+// staffEdge gates an edge from a person's record to a staff account or a
+// team: it belongs to the section of the relation (a visit's worker to
+// VISITS, a share's recipient to INVOLVEMENT), and it is never a filter, so
+// nobody can test names or ids through it. The account itself shows
+// outside viewers and analysts a role, not a name (policy.AccountName).
+func staffEdge(s policy.Section) []schema.Annotation {
+	return codedSection(s)
 }
 
 // mutations asks entgql for create and update inputs.

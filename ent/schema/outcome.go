@@ -33,7 +33,7 @@ func (Outcome) Annotations() []schema.Annotation {
 
 // Mixin of the Outcome.
 func (Outcome) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("OC"), tenantMixin{}, timeMixin{}, planContent()}
+	return []ent.Mixin{withID("OC"), tenantMixin{}, timeMixin{}, planContent(policy.Outcomes)}
 }
 
 // Fields of the Outcome.
@@ -74,7 +74,7 @@ func (OutcomeStep) Annotations() []schema.Annotation {
 
 // Mixin of the OutcomeStep.
 func (OutcomeStep) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("OS"), tenantMixin{}, timeMixin{}, planContent()}
+	return []ent.Mixin{withID("OS"), tenantMixin{}, timeMixin{}, planContent(policy.Outcomes)}
 }
 
 // Fields of the OutcomeStep.
@@ -114,7 +114,7 @@ func (Risk) Annotations() []schema.Annotation {
 
 // Mixin of the Risk.
 func (Risk) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("RK"), tenantMixin{}, timeMixin{}, planContent()}
+	return []ent.Mixin{withID("RK"), tenantMixin{}, timeMixin{}, planContent(policy.Risks)}
 }
 
 // Fields of the Risk.
@@ -143,7 +143,7 @@ func (Risk) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("plan", Plan.Type).Ref("risks").Unique().Required().Immutable().Field("plan_id").Comment("The plan version."),
 		edge.To("contingencies", Contingency.Type).Comment("Agreed contingencies (R7).").Annotations(append(codedSection(policy.Risks), childEdge())...),
-		edge.To("mitigation_confirmed_by", Account.Type).Unique().Field("mitigation_confirmed_by_id").Comment("R31: the registered manager who confirmed the mitigation.").
+		edge.To("mitigation_confirmed_by", Account.Type).Unique().Field("mitigation_confirmed_by_id").Comment("R31: the registered manager who confirmed the mitigation.").Annotations(staffEdge(policy.Risks)...).
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput | entgql.SkipWhereInput)),
 	}
 }
@@ -162,7 +162,7 @@ func (Contingency) Annotations() []schema.Annotation {
 
 // Mixin of the Contingency.
 func (Contingency) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("CG"), tenantMixin{}, timeMixin{}, planContent()}
+	return []ent.Mixin{withID("CG"), tenantMixin{}, timeMixin{}, planContent(policy.Risks)}
 }
 
 // Fields of the Contingency.

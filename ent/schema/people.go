@@ -24,7 +24,7 @@ func (Carer) Annotations() []schema.Annotation {
 
 // Mixin of the Carer.
 func (Carer) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("CR"), tenantMixin{}, timeMixin{}, personRecord()}
+	return []ent.Mixin{withID("CR"), tenantMixin{}, timeMixin{}, personRecord(policy.Contact)}
 }
 
 // Fields of the Carer.
@@ -57,7 +57,7 @@ func (Contact) Annotations() []schema.Annotation {
 
 // Mixin of the Contact.
 func (Contact) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("CT"), tenantMixin{}, timeMixin{}, personRecord()}
+	return []ent.Mixin{withID("CT"), tenantMixin{}, timeMixin{}, personRecord(policy.Contact)}
 }
 
 // Fields of the Contact.
@@ -90,7 +90,7 @@ func (Need) Annotations() []schema.Annotation {
 
 // Mixin of the Need.
 func (Need) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("ND"), tenantMixin{}, timeMixin{}, personRecord()}
+	return []ent.Mixin{withID("ND"), tenantMixin{}, timeMixin{}, personRecord(policy.Needs)}
 }
 
 // Fields of the Need.
@@ -127,7 +127,7 @@ func (CapacityAssessment) Annotations() []schema.Annotation {
 
 // Mixin of the CapacityAssessment.
 func (CapacityAssessment) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("CA"), tenantMixin{}, timeMixin{}, personRecord()}
+	return []ent.Mixin{withID("CA"), tenantMixin{}, timeMixin{}, personRecord(policy.Capacity)}
 }
 
 // Fields of the CapacityAssessment.
@@ -161,7 +161,7 @@ func (Consent) Annotations() []schema.Annotation {
 
 // Mixin of the Consent.
 func (Consent) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("CN"), tenantMixin{}, timeMixin{}, personRecord()}
+	return []ent.Mixin{withID("CN"), tenantMixin{}, timeMixin{}, personRecord(policy.Involvement)}
 }
 
 // Fields of the Consent.
@@ -199,7 +199,7 @@ func (Advice) Annotations() []schema.Annotation {
 
 // Mixin of the Advice.
 func (Advice) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("IA"), tenantMixin{}, timeMixin{}, personRecord()}
+	return []ent.Mixin{withID("IA"), tenantMixin{}, timeMixin{}, personRecord(policy.OtherSupport)}
 }
 
 // Fields of the Advice.
@@ -217,6 +217,6 @@ func (Advice) Fields() []ent.Field {
 func (Advice) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("person", Person.Type).Ref("advice").Unique().Required().Immutable().Field("person_id").Comment("The person."),
-		edge.To("follow_up_by", Account.Type).Unique().Field("follow_up_by_id").Comment("Who follows it up (R34)."),
+		edge.To("follow_up_by", Account.Type).Unique().Field("follow_up_by_id").Comment("Who follows it up (R34).").Annotations(staffEdge(policy.OtherSupport)...),
 	}
 }

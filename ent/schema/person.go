@@ -24,6 +24,7 @@ func (Person) Annotations() []schema.Annotation {
 		entgql.RelayConnection(),
 		entgql.QueryField("people").Description("People the viewer has a basis to know of: their team's caseload, their visits, what was shared with them."),
 		mutations(),
+		rule.Record{PersonField: "id"},
 	}
 }
 
@@ -60,14 +61,20 @@ func (Person) Fields() []ent.Field {
 		field.String("team_id").GoType(pulid.ID("")).Comment("The allocated team."),
 		field.String("allocated_practitioner_id").GoType(pulid.ID("")).Optional().Nillable().Comment("The allocated practitioner, if any."),
 		field.String("referral_source").Optional().Comment("Who asked for reablement (notified if the person refuses, R14).").Annotations(section(policy.Involvement)...),
+		field.JSON("withheld_from_person", []policy.Section{}).Optional().
+			Comment("Sections withheld from the person's own view because they hold third-party information (consent.md); set by withholdFromPerson.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Text("withholding_reason").Optional().
+			Comment("Why those sections are withheld from the person, in words the person is shown.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
 // Edges of the Person.
 func (Person) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("team", Team.Type).Unique().Required().Field("team_id").Comment("The allocated team."),
-		edge.To("allocated_practitioner", Account.Type).Unique().Field("allocated_practitioner_id").Comment("The allocated practitioner, if any."),
+		edge.To("team", Team.Type).Unique().Required().Field("team_id").Comment("The allocated team.").Annotations(staffEdge(policy.Involvement)...),
+		edge.To("allocated_practitioner", Account.Type).Unique().Field("allocated_practitioner_id").Comment("The allocated practitioner, if any.").Annotations(staffEdge(policy.Involvement)...),
 		edge.To("carers", Carer.Type).Comment("Unpaid carers of the person.").Annotations(append(codedSection(policy.Contact), childEdge())...),
 		edge.To("contacts", Contact.Type).Comment("Others in the person's life or care.").Annotations(append(codedSection(policy.Contact), childEdge())...),
 		edge.To("needs", Need.Type).Comment("Identified areas of need (the formal record of needs).").Annotations(append(codedSection(policy.Needs), childEdge())...),
@@ -85,7 +92,7 @@ func (Person) Indexes() []ent.Index {
 
 // Policy of the Person: rows only for viewers with a basis (consent.md).
 func (Person) Policy() ent.Policy {
-	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(rule.Scope{PersonCol: "id"})}}
+	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(rule.Record{PersonField: "id"}.Scope())}}
 }
 
 // Hooks of the Person: the write guard.

@@ -25,6 +25,7 @@ func (Plan) Annotations() []schema.Annotation {
 		entgql.RelayConnection(),
 		entgql.QueryField("plans").Description("Plan versions the viewer has a basis to know of."),
 		mutations(),
+		rule.Record{PersonField: "person_id", PlanField: "id"},
 	}
 }
 
@@ -48,7 +49,7 @@ func (Plan) Fields() []ent.Field {
 			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput)),
 		field.String("supersedes_id").GoType(pulid.ID("")).Optional().Nillable().Immutable().Comment("The version this one replaced.").
 			Annotations(entgql.Skip(entgql.SkipAll)),
-		field.String("service_team_id").GoType(pulid.ID("")).Optional().Nillable().Comment("The reablement service delivering the plan."),
+		field.String("service_team_id").GoType(pulid.ID("")).Optional().Nillable().Comment("The reablement service delivering the plan.").Annotations(codedSection(policy.Visits)...),
 
 		// R1 (c) visits
 		field.String("visit_frequency").Optional().Comment("R1(c): how often visits happen, e.g. Twice daily, reducing to daily.").Annotations(section(policy.Visits)...),
@@ -91,8 +92,8 @@ func (Plan) Edges() []ent.Edge {
 		edge.From("person", Person.Type).Ref("plans").Unique().Required().Immutable().Field("person_id").Comment("The person the plan is for."),
 		edge.To("superseded_by", Plan.Type).Unique().Comment("The version that replaced this one, if any.").Annotations(childEdge()).
 			From("supersedes").Unique().Immutable().Field("supersedes_id").Comment("The version this one replaced, if any.").Annotations(childEdge()),
-		edge.To("service_team", Team.Type).Unique().Field("service_team_id").Comment("The reablement service delivering the plan."),
-		edge.To("review_responsible", Account.Type).Unique().Field("review_responsible_id").Comment("R11: who is responsible for making reviews happen.").Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.To("service_team", Team.Type).Unique().Field("service_team_id").Comment("The reablement service delivering the plan.").Annotations(staffEdge(policy.Visits)...),
+		edge.To("review_responsible", Account.Type).Unique().Field("review_responsible_id").Comment("R11: who is responsible for making reviews happen.").Annotations(staffEdge(policy.Review)...),
 		edge.To("needs", Need.Type).Comment("R1(a): the needs the plan prevents, reduces or delays.").Annotations(codedSection(policy.Needs)...),
 		edge.To("outcomes", Outcome.Type).Comment("R1(b): the person's outcomes.").Annotations(append(codedSection(policy.Outcomes), entgql.RelayConnection(), childEdge())...),
 		edge.To("risks", Risk.Type).Comment("Risks discussed in planning (R6).").Annotations(append(codedSection(policy.Risks), childEdge())...),
@@ -119,7 +120,7 @@ func (Involvement) Annotations() []schema.Annotation {
 
 // Mixin of the Involvement.
 func (Involvement) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("IV"), tenantMixin{}, timeMixin{}, planContent()}
+	return []ent.Mixin{withID("IV"), tenantMixin{}, timeMixin{}, planContent(policy.Involvement)}
 }
 
 // Fields of the Involvement.
@@ -142,7 +143,7 @@ func (Involvement) Edges() []ent.Edge {
 
 // Policy of the Plan: rows only for viewers with a basis (consent.md).
 func (Plan) Policy() ent.Policy {
-	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(rule.Scope{PersonCol: "person_id", PlanCol: "id"})}}
+	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(rule.Record{PersonField: "person_id", PlanField: "id"}.Scope())}}
 }
 
 // Hooks of the Plan: the write guard (R25), optimistic concurrency, and

@@ -28,7 +28,7 @@ func (Review) Hooks() []ent.Hook { return []ent.Hook{rule.ReviewRules()} }
 
 // Mixin of the Review.
 func (Review) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("RV"), tenantMixin{}, timeMixin{}, planActivity()}
+	return []ent.Mixin{withID("RV"), tenantMixin{}, timeMixin{}, planActivity(policy.Review)}
 }
 
 // Fields of the Review.
@@ -52,6 +52,6 @@ func (Review) Fields() []ent.Field {
 func (Review) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("plan", Plan.Type).Ref("reviews").Unique().Required().Immutable().Field("plan_id").Comment("The plan version."),
-		edge.To("reviewer", Account.Type).Unique().Field("reviewer_id").Comment("R11: who carries out the review."),
+		edge.To("reviewer", Account.Type).Unique().Field("reviewer_id").Comment("R11: who carries out the review.").Annotations(staffEdge(policy.Review)...),
 	}
 }

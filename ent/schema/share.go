@@ -27,7 +27,7 @@ func (Share) Annotations() []schema.Annotation {
 
 // Mixin of the Share.
 func (Share) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("SH"), tenantMixin{}, timeMixin{}, planActivity()}
+	return []ent.Mixin{withID("SH"), tenantMixin{}, timeMixin{}, planActivity(policy.Involvement)}
 }
 
 // Fields of the Share.
@@ -58,7 +58,7 @@ func (Share) Fields() []ent.Field {
 func (Share) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("plan", Plan.Type).Ref("shares").Unique().Required().Immutable().Field("plan_id").Comment("The plan version shared."),
-		edge.To("recipient_account", Account.Type).Unique().Field("recipient_account_id").Comment("The recipient's account, if any."),
+		edge.To("recipient_account", Account.Type).Unique().Field("recipient_account_id").Comment("The recipient's account, if any.").Annotations(staffEdge(policy.Involvement)...),
 		edge.To("consent", Consent.Type).Unique().Field("consent_id").Comment("The decision the share rests on, if any."),
 		edge.To("recirculations", Share.Type).Comment("R26: shares of later versions that re-circulate this one.").Annotations(childEdge()).From("recirculated_from").Unique().Immutable().Field("recirculated_from_id").Comment("R26: the share of the earlier version this one re-circulates.").Annotations(childEdge()),
 	}
@@ -85,7 +85,7 @@ func (Amendment) Hooks() []ent.Hook { return []ent.Hook{rule.AmendmentRules()} }
 
 // Mixin of the Amendment.
 func (Amendment) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("AM"), tenantMixin{}, timeMixin{}, planActivity()}
+	return []ent.Mixin{withID("AM"), tenantMixin{}, timeMixin{}, planActivity(policy.Involvement)}
 }
 
 // Fields of the Amendment.
@@ -128,23 +128,23 @@ func (EmergencyAccess) Annotations() []schema.Annotation {
 
 // Mixin of the EmergencyAccess.
 func (EmergencyAccess) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("EA"), tenantMixin{}, timeMixin{}, personScoped{kind: rule.KindEmergencyAccess}}
+	return []ent.Mixin{withID("EA"), tenantMixin{}, timeMixin{}, personScoped{kind: rule.KindEmergencyAccess, section: policy.Involvement}}
 }
 
 // Fields of the EmergencyAccess.
 func (EmergencyAccess) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("account_id").GoType(pulid.ID("")).Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
-		field.Text("reason").Validate(notBlank).Immutable().Comment("Why access was needed (Caldicott principle 1)."),
-		field.Time("expires_at").Immutable().Comment("When access ends."),
-		field.Time("reviewed_at").Optional().Nillable().Comment("When information governance reviewed it."),
+		field.Text("reason").Validate(notBlank).Immutable().Comment("Why access was needed (Caldicott principle 1).").Annotations(section(policy.Involvement)...),
+		field.Time("expires_at").Immutable().Comment("When access ends.").Annotations(codedSection(policy.Involvement)...),
+		field.Time("reviewed_at").Optional().Nillable().Comment("When information governance reviewed it.").Annotations(codedSection(policy.Involvement)...),
 	}
 }
 
 // Edges of the EmergencyAccess.
 func (EmergencyAccess) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("account", Account.Type).Unique().Required().Immutable().Field("account_id").Comment("Who has access."),
+		edge.To("account", Account.Type).Unique().Required().Immutable().Field("account_id").Comment("Who has access.").Annotations(staffEdge(policy.Involvement)...),
 	}
 }
 

@@ -28,7 +28,7 @@ func (Visit) Annotations() []schema.Annotation {
 
 // Mixin of the Visit.
 func (Visit) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("VI"), tenantMixin{}, timeMixin{}, planActivity()}
+	return []ent.Mixin{withID("VI"), tenantMixin{}, timeMixin{}, planActivity(policy.Visits)}
 }
 
 // Fields of the Visit.
@@ -37,7 +37,7 @@ func (Visit) Fields() []ent.Field {
 		// Not immutable: scheduled visits move to the new version an agreed
 		// amendment produces (R25).
 		field.String("plan_id").GoType(pulid.ID("")).Comment("The plan version the visit works to."),
-		field.String("worker_id").GoType(pulid.ID("")).Comment("The reablement worker."),
+		field.String("worker_id").GoType(pulid.ID("")).Comment("The reablement worker.").Annotations(codedSection(policy.Visits)...),
 		field.Time("starts_at").Comment("Scheduled start (UTC).").Annotations(entgql.OrderField("STARTS_AT")),
 		field.Int("duration_minutes").Positive().Comment("Scheduled length in minutes.").Annotations(codedSection(policy.Visits)...),
 		field.Enum("status").Values("SCHEDULED", "IN_PROGRESS", "COMPLETED", "MISSED", "CANCELLED").Default("SCHEDULED").Comment("Where the visit is.").
@@ -57,7 +57,7 @@ func (Visit) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("plan", Plan.Type).Ref("visits").Unique().Required().Field("plan_id").Comment("The plan version the visit works to.").
 			Annotations(entgql.Skip(entgql.SkipMutationUpdateInput)),
-		edge.To("worker", Account.Type).Unique().Required().Field("worker_id").Comment("The reablement worker."),
+		edge.To("worker", Account.Type).Unique().Required().Field("worker_id").Comment("The reablement worker.").Annotations(staffEdge(policy.Visits)...),
 		edge.To("progress", Progress.Type).Comment("Progress recorded at the visit.").Annotations(append(codedSection(policy.Outcomes), childEdge())...),
 		edge.To("concerns", Concern.Type).Comment("Concerns raised at the visit.").Annotations(append(codedSection(policy.Safeguarding), childEdge())...),
 	}
@@ -78,7 +78,7 @@ func (Progress) Annotations() []schema.Annotation {
 
 // Mixin of the Progress.
 func (Progress) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("PG"), tenantMixin{}, timeMixin{}, personScoped{kind: rule.KindVisitRecord, inPlan: true}}
+	return []ent.Mixin{withID("PG"), tenantMixin{}, timeMixin{}, personScoped{kind: rule.KindVisitRecord, inPlan: true, section: policy.Outcomes}}
 }
 
 // Fields of the Progress.
@@ -115,7 +115,7 @@ func (Concern) Annotations() []schema.Annotation {
 
 // Mixin of the Concern.
 func (Concern) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("CC"), tenantMixin{}, timeMixin{}, personScoped{kind: rule.KindVisitRecord}}
+	return []ent.Mixin{withID("CC"), tenantMixin{}, timeMixin{}, personScoped{kind: rule.KindVisitRecord, section: policy.Safeguarding}}
 }
 
 // Fields of the Concern.
@@ -127,7 +127,7 @@ func (Concern) Fields() []ent.Field {
 		field.String("raised_by_id").GoType(pulid.ID("")).Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Time("acknowledged_at").Optional().Nillable().Comment("When the practitioner acknowledged it.").Annotations(codedSection(policy.Safeguarding)...),
 		field.String("acknowledged_by_id").GoType(pulid.ID("")).Optional().Nillable().Comment("Who acknowledged it.").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput | entgql.SkipWhereInput)),
+			Annotations(append(codedSection(policy.Safeguarding), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
 	}
 }
 
@@ -143,8 +143,8 @@ func (Concern) Indexes() []ent.Index {
 func (Concern) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("visit", Visit.Type).Ref("concerns").Unique().Immutable().Field("visit_id").Comment("The visit."),
-		edge.To("raised_by", Account.Type).Unique().Required().Immutable().Field("raised_by_id").Comment("Who raised it."),
-		edge.To("acknowledged_by", Account.Type).Unique().Field("acknowledged_by_id").Comment("Who acknowledged it."),
+		edge.To("raised_by", Account.Type).Unique().Required().Immutable().Field("raised_by_id").Comment("Who raised it.").Annotations(staffEdge(policy.Safeguarding)...),
+		edge.To("acknowledged_by", Account.Type).Unique().Field("acknowledged_by_id").Comment("Who acknowledged it.").Annotations(staffEdge(policy.Safeguarding)...),
 	}
 }
 

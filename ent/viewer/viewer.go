@@ -77,6 +77,17 @@ func (v *Viewer) IsStaff() bool {
 	return v.Has(policy.Practitioner) || v.Has(policy.Manager) || v.Has(policy.RegisteredManager) || v.Has(policy.Worker)
 }
 
+// Now is the request's clock: every time a request stamps or compares
+// (a confirmation, an expiry, "today") comes from the one instant the
+// request started, so the rules and what they check agree. Without a
+// viewer (internal work) it is the wall clock.
+func Now(ctx context.Context) time.Time {
+	if v := FromContext(ctx); v != nil && !v.Now.IsZero() {
+		return v.Now
+	}
+	return time.Now().UTC()
+}
+
 type ctxKey struct{}
 
 // NewContext returns ctx carrying v.

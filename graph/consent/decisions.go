@@ -28,49 +28,12 @@ type Key struct {
 }
 
 // KeyOf returns the record key of an object the API returns, and false for
-// objects that are not part of anyone's record.
+// objects that are not part of anyone's record. The table behind it is
+// generated from the ent schema (ent.RecordKeyOf), so a new entity cannot
+// be half-wired.
 func KeyOf(obj any) (Key, bool) {
-	switch o := obj.(type) {
-	case *ent.Person:
-		return Key{Person: o.ID}, true
-	case *ent.Plan:
-		return Key{Person: o.PersonID, Plan: o.ID}, true
-	case *ent.Outcome:
-		return Key{o.PersonID, o.PlanID}, true
-	case *ent.OutcomeStep:
-		return Key{o.PersonID, o.PlanID}, true
-	case *ent.Risk:
-		return Key{o.PersonID, o.PlanID}, true
-	case *ent.Contingency:
-		return Key{o.PersonID, o.PlanID}, true
-	case *ent.Visit:
-		return Key{o.PersonID, o.PlanID}, true
-	case *ent.Progress:
-		return Key{o.PersonID, o.PlanID}, true
-	case *ent.Review:
-		return Key{o.PersonID, o.PlanID}, true
-	case *ent.Share:
-		return Key{o.PersonID, o.PlanID}, true
-	case *ent.Amendment:
-		return Key{o.PersonID, o.PlanID}, true
-	case *ent.Involvement:
-		return Key{o.PersonID, o.PlanID}, true
-	case *ent.Carer:
-		return Key{Person: o.PersonID}, true
-	case *ent.Contact:
-		return Key{Person: o.PersonID}, true
-	case *ent.Need:
-		return Key{Person: o.PersonID}, true
-	case *ent.CapacityAssessment:
-		return Key{Person: o.PersonID}, true
-	case *ent.Consent:
-		return Key{Person: o.PersonID}, true
-	case *ent.Advice:
-		return Key{Person: o.PersonID}, true
-	case *ent.Concern:
-		return Key{Person: o.PersonID}, true
-	}
-	return Key{}, false
+	person, plan, ok := ent.RecordKeyOf(obj)
+	return Key{Person: person, Plan: plan}, ok
 }
 
 // facts are what the policy needs to know of a person beyond the viewer's
@@ -78,6 +41,8 @@ func KeyOf(obj any) (Key, bool) {
 type facts struct {
 	team, allocated string
 	services        []string
+	// withheld: sections withheld from the person's own view.
+	withheld []policy.Section
 }
 
 // Request is one request's consent state.
@@ -107,11 +72,12 @@ func FromContext(ctx context.Context) *Request {
 	return r
 }
 
-// needsFacts: only staff bases depend on the person's allocation; a worker's,
-// a share holder's, the person's own and an analyst's do not.
+// needsFacts: staff bases depend on the person's allocation, and the
+// person's own view on what is withheld from them; a worker's, a share
+// holder's and an analyst's depend on neither.
 func (r *Request) needsFacts() bool {
 	v := r.viewer
-	return v.Has(policy.Practitioner) || v.Has(policy.Manager) || v.Has(policy.RegisteredManager)
+	return v.Has(policy.Practitioner) || v.Has(policy.Manager) || v.Has(policy.RegisteredManager) || v.Has(policy.PersonRole)
 }
 
 // Decide returns the viewer's decision for a record, made once per request.
@@ -142,7 +108,7 @@ func (r *Request) decide(ctx context.Context, k Key, row *ent.Person) (policy.De
 	defer r.mu.Unlock()
 	f := r.facts[k.Person]
 	if r.needsFacts() && f.team == "" && row != nil && row.ID == k.Person { // every stored person has a team
-		f = facts{team: string(row.TeamID)}
+		f = facts{team: string(row.TeamID), withheld: row.WithheldFromPerson}
 		if row.AllocatedPractitionerID != nil {
 			f.allocated = string(*row.AllocatedPractitionerID)
 		}
@@ -151,6 +117,7 @@ func (r *Request) decide(ctx context.Context, k Key, row *ent.Person) (policy.De
 	rec := policy.Record{
 		PersonID: string(k.Person), PlanID: string(k.Plan), AuthorityID: r.viewer.AuthorityID,
 		TeamID: f.team, AllocatedPractitionerID: f.allocated, ServiceTeamIDs: f.services,
+		WithheldFromPerson: f.withheld,
 	}
 	d := policy.Decide(r.viewer.Viewer, rec, r.viewer.Now, r.viewer.Location)
 	r.decisions[k] = d
@@ -167,10 +134,10 @@ func (r *Request) Prime(ctx context.Context, value any) error {
 	var missing []pulid.ID
 	seen := map[pulid.ID]bool{}
 	r.mu.Lock()
-	forEachRecord(value, func(k Key) {
-		if _, ok := r.facts[k.Person]; !ok && !seen[k.Person] && k.Person != "" {
-			seen[k.Person] = true
-			missing = append(missing, k.Person)
+	ent.EachRecordKey(value, func(person, _ pulid.ID) {
+		if _, ok := r.facts[person]; !ok && !seen[person] && person != "" {
+			seen[person] = true
+			missing = append(missing, person)
 		}
 	})
 	r.mu.Unlock()
@@ -188,7 +155,8 @@ func (r *Request) load(ctx context.Context, ids []pulid.ID) error {
 	rows := &entsql.Rows{}
 	err := r.drv.Query(ctx, `
 		SELECT p.id, p.team_id, COALESCE(p.allocated_practitioner_id, ''),
-		       COALESCE(array_agg(DISTINCT pl.service_team_id) FILTER (WHERE pl.service_team_id IS NOT NULL), '{}')
+		       COALESCE(array_agg(DISTINCT pl.service_team_id) FILTER (WHERE pl.service_team_id IS NOT NULL), '{}'),
+		       COALESCE(array(SELECT jsonb_array_elements_text(p.withheld_from_person)), '{}')
 		FROM persons p LEFT JOIN plans pl ON pl.person_id = p.id
 		WHERE p.id = ANY($1) AND p.authority_id = $2
 		GROUP BY p.id`, []any{pq.Array(strs), r.viewer.AuthorityID}, rows)
@@ -201,8 +169,12 @@ func (r *Request) load(ctx context.Context, ids []pulid.ID) error {
 	for rows.Next() {
 		var id string
 		var f facts
-		if err := rows.Scan(&id, &f.team, &f.allocated, pq.Array(&f.services)); err != nil {
+		var withheld []string
+		if err := rows.Scan(&id, &f.team, &f.allocated, pq.Array(&f.services), pq.Array(&withheld)); err != nil {
 			return fmt.Errorf("consent: reading person facts: %w", err)
+		}
+		for _, s := range withheld {
+			f.withheld = append(f.withheld, policy.Section(s))
 		}
 		r.facts[pulid.ID(id)] = f
 	}
@@ -212,37 +184,4 @@ func (r *Request) load(ctx context.Context, ids []pulid.ID) error {
 		}
 	}
 	return rows.Err()
-}
-
-// forEachRecord calls fn for the key of each record in a query result.
-func forEachRecord(value any, fn func(Key)) {
-	visit := func(o any) {
-		if k, ok := KeyOf(o); ok {
-			fn(k)
-		}
-	}
-	switch vs := value.(type) {
-	case []*ent.Person:
-		for _, o := range vs {
-			visit(o)
-		}
-	case []*ent.Plan:
-		for _, o := range vs {
-			visit(o)
-		}
-	case []*ent.Outcome:
-		for _, o := range vs {
-			visit(o)
-		}
-	case []*ent.Risk:
-		for _, o := range vs {
-			visit(o)
-		}
-	case []*ent.Visit:
-		for _, o := range vs {
-			visit(o)
-		}
-	default:
-		visit(value)
-	}
 }

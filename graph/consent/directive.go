@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
+
+	"github.com/vektah/gqlparser/v2/ast"
 
 	entgo "entgo.io/ent"
 	"github.com/99designs/gqlgen/graphql"
@@ -64,19 +67,27 @@ var sectionWords = map[policy.Section]string{
 	policy.OtherSupport: "other support", policy.Risks: "risks", policy.Review: "review arrangements", policy.Involvement: "involvement and sharing",
 }
 
-// keyColumns are the columns KeyOf reads, by ent type. GraphQL field
-// collection selects only the columns a query asks for; without these a
-// record could not say whose it is, and every gated field would be withheld.
-var keyColumns = map[string][]string{
-	"Plan": {"person_id"}, "Outcome": {"person_id", "plan_id"}, "OutcomeStep": {"person_id", "plan_id"},
-	"Risk": {"person_id", "plan_id"}, "Contingency": {"person_id", "plan_id"}, "Visit": {"person_id", "plan_id"},
-	"Progress": {"person_id", "plan_id"}, "Review": {"person_id", "plan_id"}, "Share": {"person_id", "plan_id"},
-	"Amendment": {"person_id", "plan_id"}, "Involvement": {"person_id", "plan_id"}, "Carer": {"person_id"},
-	"Contact": {"person_id"}, "Need": {"person_id"}, "CapacityAssessment": {"person_id"}, "Consent": {"person_id"},
-	"Advice": {"person_id"}, "Concern": {"person_id"},
-	// Person.ageBand reads the date of birth, and visitAddress falls back to
-	// the home address; the directive decides whether either shows.
-	"Person": {"date_of_birth", "authority_id", "address", "postcode"},
+// personColumns are the columns of a person that fields other than the
+// record keys derive values from: Person.ageBand reads the date of birth,
+// and visitAddress falls back to the home address; the directive decides
+// whether either shows. GraphQL field collection selects only the columns a
+// query asks for; without the keys a record could not say whose it is, and
+// every gated field would be withheld.
+var personColumns = []string{"date_of_birth", "authority_id", "address", "postcode", "team_id", "allocated_practitioner_id", "withheld_from_person"}
+
+// keyColumns are the columns a query of the type must select.
+func keyColumns(typ string) []string {
+	if typ == ent.TypeAccount {
+		return []string{"roles"} // what outside viewers and analysts are shown instead of a name
+	}
+	rt, ok := ent.RecordTypes[typ]
+	if !ok {
+		return nil
+	}
+	if typ == ent.TypePerson {
+		return append(slices.Clone(rt.Columns), personColumns...)
+	}
+	return rt.Columns
 }
 
 // Interceptor keeps the record keys in every query's columns, and primes
@@ -169,7 +180,7 @@ func selectKeys(q entgo.Query) {
 		return
 	}
 	var missing []reflect.Value
-	for _, c := range keyColumns[typ] {
+	for _, c := range keyColumns(typ) {
 		if !slices.Contains(have, c) {
 			missing = append(missing, reflect.ValueOf(c))
 		}
@@ -199,4 +210,151 @@ func Disclose(ctx context.Context, k Key, s policy.Section, coded bool) (bool, e
 	}
 	r.note(k, s, basis, d.Flagged)
 	return true, nil
+}
+
+// DiscloseAll is Disclose for a value that reveals several sections at once
+// (free text, never coded): all must be allowed. It stops at the first
+// withheld section and returns its error.
+func DiscloseAll(ctx context.Context, k Key, ss []policy.Section) (bool, error) {
+	for _, s := range ss {
+		if ok, err := Disclose(ctx, k, s, false); !ok {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// Members keeps the records of a list the viewer may know are in it: a
+// record's presence in a list (a safeguarding concern on a due list, a plan
+// whose first review is due) discloses the section that put it there, so it
+// is decided and audited like a coded field of that section. The rest are
+// dropped silently: the list itself is the viewer's, and its length says
+// nothing about them.
+func Members[T any](ctx context.Context, rows []T, s policy.Section) ([]T, error) {
+	r := FromContext(ctx)
+	if r == nil {
+		return rows, nil // consent is off (tests of the rules without it)
+	}
+	out := rows[:0]
+	for i := range rows {
+		k, ok := KeyOf(&rows[i])
+		if !ok {
+			return nil, fmt.Errorf("consent: %T is no one's record", rows[i])
+		}
+		d, err := r.Decide(ctx, k)
+		if err != nil {
+			return nil, err
+		}
+		if basis, ok := d.Allows(s); ok {
+			r.note(k, s, basis, d.Flagged)
+			out = append(out, rows[i])
+		}
+	}
+	return out, nil
+}
+
+// NoteRows records, for the audit, that the records of a list or a
+// connection the API returns were disclosed: each row's presence discloses
+// its type's section (ent.RecordTypes). The row filter already kept only
+// rows the viewer may see; this makes their presence part of the record of
+// who saw what.
+func NoteRows(ctx context.Context, value any) error {
+	r := FromContext(ctx)
+	if r == nil || value == nil {
+		return nil
+	}
+	var err error
+	each := func(o any) {
+		if err != nil {
+			return
+		}
+		person, plan, ok := ent.RecordKeyOf(o)
+		if !ok {
+			return
+		}
+		s := ent.RecordTypes[typeName(o)].Section
+		if s == "" {
+			return // a person or a plan version: any section shows it, and its fields say which
+		}
+		k := Key{Person: person, Plan: plan}
+		var d policy.Decision
+		if d, err = r.Decide(ctx, k); err == nil {
+			if basis, ok := d.Allows(s); ok {
+				r.note(k, s, basis, d.Flagged)
+			}
+		}
+	}
+	rv := reflect.ValueOf(value)
+	switch {
+	case rv.Kind() == reflect.Slice:
+		for i := range rv.Len() {
+			el := rv.Index(i)
+			if el.Kind() != reflect.Pointer {
+				el = el.Addr()
+			}
+			each(el.Interface())
+		}
+	case rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().Kind() == reflect.Struct:
+		if edges := rv.Elem().FieldByName("Edges"); edges.IsValid() && edges.Kind() == reflect.Slice {
+			for i := range edges.Len() {
+				e := edges.Index(i)
+				if e.Kind() == reflect.Pointer {
+					e = e.Elem()
+				}
+				if n := e.FieldByName("Node"); n.IsValid() && n.Kind() == reflect.Pointer && !n.IsNil() {
+					each(n.Interface())
+				}
+			}
+		}
+	}
+	return err
+}
+
+// typeName is the ent type name of a record (*ent.Visit is "Visit").
+func typeName(o any) string {
+	t := reflect.TypeOf(o)
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Name()
+}
+
+// fieldSections holds each gated field's @section and coded flag, read from
+// the executable schema (UseSchema): values the API computes from fields (a
+// diff) are decided by the same annotations as the fields themselves.
+var fieldSections sync.Map // "Type.field" -> fieldSection
+
+type fieldSection struct {
+	section policy.Section
+	coded   bool
+}
+
+// UseSchema reads every field's @section from the schema the server runs.
+func UseSchema(s *ast.Schema) {
+	for name, t := range s.Types {
+		for _, f := range t.Fields {
+			d := f.Directives.ForName("section")
+			if d == nil {
+				continue
+			}
+			fs := fieldSection{}
+			if a := d.Arguments.ForName("name"); a != nil && a.Value != nil {
+				fs.section = policy.Section(a.Value.Raw)
+			}
+			if a := d.Arguments.ForName("coded"); a != nil && a.Value != nil {
+				fs.coded = a.Value.Raw == "true"
+			}
+			fieldSections.Store(name+"."+f.Name, fs)
+		}
+	}
+}
+
+// FieldSection returns a gated field's section and coded flag.
+func FieldSection(typ, field string) (policy.Section, bool, bool) {
+	v, ok := fieldSections.Load(typ + "." + field)
+	if !ok {
+		return "", false, false
+	}
+	fs := v.(fieldSection)
+	return fs.section, fs.coded, true
 }

@@ -52,6 +52,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Account() AccountResolver
 	Mutation() MutationResolver
 	Person() PersonResolver
 	Plan() PlanResolver
@@ -711,6 +712,10 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AccountResolver interface {
+	Username(ctx context.Context, obj *ent.Account) (string, error)
+	DisplayName(ctx context.Context, obj *ent.Account) (string, error)
+}
 type MutationResolver interface {
 	SignInAsDemo(ctx context.Context, username string) (*model.SignInResult, error)
 	AgreePlan(ctx context.Context, id pulid.ID, expectedRevision int) (*ent.Plan, error)
@@ -4311,11 +4316,11 @@ type Account implements Node {
   """
   updatedAt: Time!
   """
-  Short sign-in name, shown to colleagues.
+  Short sign-in name, shown to colleagues and the account itself; outside viewers and analysts see the account's role instead.
   """
   username: String!
   """
-  Name shown to colleagues.
+  Name shown to colleagues and the account itself; outside viewers and analysts see the account's role instead (a reablement worker).
   """
   displayName: String!
   """
@@ -4752,7 +4757,7 @@ type Advice implements Node {
   """
   Who follows it up (R34).
   """
-  followUpBy: Account
+  followUpBy: Account @section(name: OTHER_SUPPORT, coded: true)
 }
 """
 Ordering options for Advice connections
@@ -4897,14 +4902,6 @@ input AdviceWhereInput {
   Matches when a related Person matches the filter.
   """
   hasPersonWith: [PersonWhereInput!]
-  """
-  follow_up_by edge predicates
-  """
-  hasFollowUpBy: Boolean
-  """
-  Matches when a related FollowUpBy matches the filter.
-  """
-  hasFollowUpByWith: [AccountWhereInput!]
 }
 """
 A request to change a plan (R25): who asked and why, the person's view when someone else asked, the evidence, and the decision with reasons.
@@ -6671,7 +6668,7 @@ type Concern implements Node {
   """
   Who acknowledged it.
   """
-  acknowledgedByID: ID
+  acknowledgedByID: ID @section(name: SAFEGUARDING, coded: true)
   """
   The visit.
   """
@@ -6679,11 +6676,11 @@ type Concern implements Node {
   """
   Who raised it.
   """
-  raisedBy: Account!
+  raisedBy: Account @section(name: SAFEGUARDING, coded: true)
   """
   Who acknowledged it.
   """
-  acknowledgedBy: Account
+  acknowledgedBy: Account @section(name: SAFEGUARDING, coded: true)
 }
 """
 A concern raised at a visit. A safeguarding concern goes straight to the allocated practitioner.
@@ -6911,22 +6908,6 @@ input ConcernWhereInput {
   Matches when a related Visit matches the filter.
   """
   hasVisitWith: [VisitWhereInput!]
-  """
-  raised_by edge predicates
-  """
-  hasRaisedBy: Boolean
-  """
-  Matches when a related RaisedBy matches the filter.
-  """
-  hasRaisedByWith: [AccountWhereInput!]
-  """
-  acknowledged_by edge predicates
-  """
-  hasAcknowledgedBy: Boolean
-  """
-  Matches when a related AcknowledgedBy matches the filter.
-  """
-  hasAcknowledgedByWith: [AccountWhereInput!]
 }
 """
 A decision by or for the person: consent to involve or share, or a best-interests decision where they lack capacity. Withdrawing it ends the shares it based.
@@ -8418,19 +8399,19 @@ type EmergencyAccess implements Node {
   """
   Why access was needed (Caldicott principle 1).
   """
-  reason: String!
+  reason: String @section(name: INVOLVEMENT)
   """
   When access ends.
   """
-  expiresAt: Time!
+  expiresAt: Time @section(name: INVOLVEMENT, coded: true)
   """
   When information governance reviewed it.
   """
-  reviewedAt: Time
+  reviewedAt: Time @section(name: INVOLVEMENT, coded: true)
   """
   Who has access.
   """
-  account: Account!
+  account: Account @section(name: INVOLVEMENT, coded: true)
 }
 """
 Ordering options for EmergencyAccess connections
@@ -8567,138 +8548,6 @@ input EmergencyAccessWhereInput {
   Matches when updatedAt is less than or equal to the value.
   """
   updatedAtLTE: Time
-  """
-  reason field predicates
-  """
-  reason: String
-  """
-  Matches when reason is not equal to the value.
-  """
-  reasonNEQ: String
-  """
-  Matches when reason is one of the values.
-  """
-  reasonIn: [String!]
-  """
-  Matches when reason is none of the values.
-  """
-  reasonNotIn: [String!]
-  """
-  Matches when reason is greater than the value.
-  """
-  reasonGT: String
-  """
-  Matches when reason is greater than or equal to the value.
-  """
-  reasonGTE: String
-  """
-  Matches when reason is less than the value.
-  """
-  reasonLT: String
-  """
-  Matches when reason is less than or equal to the value.
-  """
-  reasonLTE: String
-  """
-  Matches when reason contains the value.
-  """
-  reasonContains: String
-  """
-  Matches when reason starts with the value.
-  """
-  reasonHasPrefix: String
-  """
-  Matches when reason ends with the value.
-  """
-  reasonHasSuffix: String
-  """
-  Matches when reason equals the value, ignoring case.
-  """
-  reasonEqualFold: String
-  """
-  Matches when reason contains the value, ignoring case.
-  """
-  reasonContainsFold: String
-  """
-  expires_at field predicates
-  """
-  expiresAt: Time
-  """
-  Matches when expiresAt is not equal to the value.
-  """
-  expiresAtNEQ: Time
-  """
-  Matches when expiresAt is one of the values.
-  """
-  expiresAtIn: [Time!]
-  """
-  Matches when expiresAt is none of the values.
-  """
-  expiresAtNotIn: [Time!]
-  """
-  Matches when expiresAt is greater than the value.
-  """
-  expiresAtGT: Time
-  """
-  Matches when expiresAt is greater than or equal to the value.
-  """
-  expiresAtGTE: Time
-  """
-  Matches when expiresAt is less than the value.
-  """
-  expiresAtLT: Time
-  """
-  Matches when expiresAt is less than or equal to the value.
-  """
-  expiresAtLTE: Time
-  """
-  reviewed_at field predicates
-  """
-  reviewedAt: Time
-  """
-  Matches when reviewedAt is not equal to the value.
-  """
-  reviewedAtNEQ: Time
-  """
-  Matches when reviewedAt is one of the values.
-  """
-  reviewedAtIn: [Time!]
-  """
-  Matches when reviewedAt is none of the values.
-  """
-  reviewedAtNotIn: [Time!]
-  """
-  Matches when reviewedAt is greater than the value.
-  """
-  reviewedAtGT: Time
-  """
-  Matches when reviewedAt is greater than or equal to the value.
-  """
-  reviewedAtGTE: Time
-  """
-  Matches when reviewedAt is less than the value.
-  """
-  reviewedAtLT: Time
-  """
-  Matches when reviewedAt is less than or equal to the value.
-  """
-  reviewedAtLTE: Time
-  """
-  Matches when reviewedAt is not set.
-  """
-  reviewedAtIsNil: Boolean
-  """
-  Matches when reviewedAt is set.
-  """
-  reviewedAtNotNil: Boolean
-  """
-  account edge predicates
-  """
-  hasAccount: Boolean
-  """
-  Matches when a related Account matches the filter.
-  """
-  hasAccountWith: [AccountWhereInput!]
 }
 """
 How a plan's end, refusal or withdrawal is recorded (R2, R14, R15).
@@ -10574,11 +10423,11 @@ type Person implements Node {
   """
   The allocated team.
   """
-  team: Team!
+  team: Team @section(name: INVOLVEMENT, coded: true)
   """
   The allocated practitioner, if any.
   """
-  allocatedPractitioner: Account
+  allocatedPractitioner: Account @section(name: INVOLVEMENT, coded: true)
   """
   Unpaid carers of the person.
   """
@@ -10936,22 +10785,6 @@ input PersonWhereInput {
   """
   allocatedPractitionerIDContainsFold: ID
   """
-  team edge predicates
-  """
-  hasTeam: Boolean
-  """
-  Matches when a related Team matches the filter.
-  """
-  hasTeamWith: [TeamWhereInput!]
-  """
-  allocated_practitioner edge predicates
-  """
-  hasAllocatedPractitioner: Boolean
-  """
-  Matches when a related AllocatedPractitioner matches the filter.
-  """
-  hasAllocatedPractitionerWith: [AccountWhereInput!]
-  """
   plans edge predicates
   """
   hasPlans: Boolean
@@ -10999,7 +10832,7 @@ type Plan implements Node {
   """
   The reablement service delivering the plan.
   """
-  serviceTeamID: ID
+  serviceTeamID: ID @section(name: VISITS, coded: true)
   """
   R1(c): how often visits happen, e.g. Twice daily, reducing to daily.
   """
@@ -11103,11 +10936,11 @@ type Plan implements Node {
   """
   The reablement service delivering the plan.
   """
-  serviceTeam: Team
+  serviceTeam: Team @section(name: VISITS, coded: true)
   """
   R11: who is responsible for making reviews happen.
   """
-  reviewResponsible: Account
+  reviewResponsible: Account @section(name: REVIEW, coded: true)
   """
   R1(a): the needs the plan prevents, reduces or delays.
   """
@@ -11197,7 +11030,7 @@ type Plan implements Node {
   """
   What is still missing before this version can be agreed or commenced, by the same checks agreePlan and commencePlan make. Ask for it on one plan at a time.
   """
-  readiness: PlanReadiness @section(name: RISKS)
+  readiness: PlanReadiness
 }
 """
 One difference between two versions of a plan.
@@ -11567,66 +11400,6 @@ input PlanWhereInput {
   """
   statusNotIn: [PlanStatus!]
   """
-  service_team_id field predicates
-  """
-  serviceTeamID: ID
-  """
-  Matches when serviceTeamID is not equal to the value.
-  """
-  serviceTeamIDNEQ: ID
-  """
-  Matches when serviceTeamID is one of the values.
-  """
-  serviceTeamIDIn: [ID!]
-  """
-  Matches when serviceTeamID is none of the values.
-  """
-  serviceTeamIDNotIn: [ID!]
-  """
-  Matches when serviceTeamID is greater than the value.
-  """
-  serviceTeamIDGT: ID
-  """
-  Matches when serviceTeamID is greater than or equal to the value.
-  """
-  serviceTeamIDGTE: ID
-  """
-  Matches when serviceTeamID is less than the value.
-  """
-  serviceTeamIDLT: ID
-  """
-  Matches when serviceTeamID is less than or equal to the value.
-  """
-  serviceTeamIDLTE: ID
-  """
-  Matches when serviceTeamID contains the value.
-  """
-  serviceTeamIDContains: ID
-  """
-  Matches when serviceTeamID starts with the value.
-  """
-  serviceTeamIDHasPrefix: ID
-  """
-  Matches when serviceTeamID ends with the value.
-  """
-  serviceTeamIDHasSuffix: ID
-  """
-  Matches when serviceTeamID is not set.
-  """
-  serviceTeamIDIsNil: Boolean
-  """
-  Matches when serviceTeamID is set.
-  """
-  serviceTeamIDNotNil: Boolean
-  """
-  Matches when serviceTeamID equals the value, ignoring case.
-  """
-  serviceTeamIDEqualFold: ID
-  """
-  Matches when serviceTeamID contains the value, ignoring case.
-  """
-  serviceTeamIDContainsFold: ID
-  """
   agreed_at field predicates
   """
   agreedAt: Time
@@ -11770,14 +11543,6 @@ input PlanWhereInput {
   Matches when a related SupersededBy matches the filter.
   """
   hasSupersededByWith: [PlanWhereInput!]
-  """
-  service_team edge predicates
-  """
-  hasServiceTeam: Boolean
-  """
-  Matches when a related ServiceTeam matches the filter.
-  """
-  hasServiceTeamWith: [TeamWhereInput!]
 }
 """
 Progress on an outcome or one of its steps, recorded at a visit.
@@ -12557,7 +12322,7 @@ type Review implements Node {
   """
   R11: who carries out the review.
   """
-  reviewer: Account
+  reviewer: Account @section(name: REVIEW, coded: true)
 }
 """
 ReviewDecision is enum for the field decision
@@ -12786,14 +12551,6 @@ input ReviewWhereInput {
   Matches when a related Plan matches the filter.
   """
   hasPlanWith: [PlanWhereInput!]
-  """
-  reviewer edge predicates
-  """
-  hasReviewer: Boolean
-  """
-  Matches when a related Reviewer matches the filter.
-  """
-  hasReviewerWith: [AccountWhereInput!]
 }
 """
 A risk discussed in planning (R6): to the person from needs or from an outcome they choose, to the plan, or to the worker.
@@ -12870,7 +12627,7 @@ type Risk implements Node {
   """
   R31: the registered manager who confirmed the mitigation.
   """
-  mitigationConfirmedBy: Account
+  mitigationConfirmedBy: Account @section(name: RISKS, coded: true)
 }
 """
 RiskCategory is enum for the field category
@@ -13339,7 +13096,7 @@ type Share implements Node {
   """
   The recipient's account, if any.
   """
-  recipientAccount: Account
+  recipientAccount: Account @section(name: INVOLVEMENT, coded: true)
   """
   The decision the share rests on, if any.
   """
@@ -13592,14 +13349,6 @@ input ShareWhereInput {
   Matches when a related Plan matches the filter.
   """
   hasPlanWith: [PlanWhereInput!]
-  """
-  recipient_account edge predicates
-  """
-  hasRecipientAccount: Boolean
-  """
-  Matches when a related RecipientAccount matches the filter.
-  """
-  hasRecipientAccountWith: [AccountWhereInput!]
   """
   consent edge predicates
   """
@@ -14732,7 +14481,7 @@ type Visit implements Node {
   """
   The reablement worker.
   """
-  workerID: ID!
+  workerID: ID @section(name: VISITS, coded: true)
   """
   Scheduled start (UTC).
   """
@@ -14768,7 +14517,7 @@ type Visit implements Node {
   """
   The reablement worker.
   """
-  worker: Account
+  worker: Account @section(name: VISITS, coded: true)
   """
   Progress recorded at the visit.
   """
@@ -15014,58 +14763,6 @@ input VisitWhereInput {
   """
   planIDContainsFold: ID
   """
-  worker_id field predicates
-  """
-  workerID: ID
-  """
-  Matches when workerID is not equal to the value.
-  """
-  workerIDNEQ: ID
-  """
-  Matches when workerID is one of the values.
-  """
-  workerIDIn: [ID!]
-  """
-  Matches when workerID is none of the values.
-  """
-  workerIDNotIn: [ID!]
-  """
-  Matches when workerID is greater than the value.
-  """
-  workerIDGT: ID
-  """
-  Matches when workerID is greater than or equal to the value.
-  """
-  workerIDGTE: ID
-  """
-  Matches when workerID is less than the value.
-  """
-  workerIDLT: ID
-  """
-  Matches when workerID is less than or equal to the value.
-  """
-  workerIDLTE: ID
-  """
-  Matches when workerID contains the value.
-  """
-  workerIDContains: ID
-  """
-  Matches when workerID starts with the value.
-  """
-  workerIDHasPrefix: ID
-  """
-  Matches when workerID ends with the value.
-  """
-  workerIDHasSuffix: ID
-  """
-  Matches when workerID equals the value, ignoring case.
-  """
-  workerIDEqualFold: ID
-  """
-  Matches when workerID contains the value, ignoring case.
-  """
-  workerIDContainsFold: ID
-  """
   starts_at field predicates
   """
   startsAt: Time
@@ -15121,14 +14818,6 @@ input VisitWhereInput {
   Matches when a related Plan matches the filter.
   """
   hasPlanWith: [PlanWhereInput!]
-  """
-  worker edge predicates
-  """
-  hasWorker: Boolean
-  """
-  Matches when a related Worker matches the filter.
-  """
-  hasWorkerWith: [AccountWhereInput!]
 }
 `, BuiltIn: false},
 }
@@ -18085,7 +17774,7 @@ func (ec *executionContext) _Account_username(ctx context.Context, field graphql
 			return ec.fieldContext_Account_username(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Username, nil
+			return ec.Resolvers.Account().Username(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -18096,7 +17785,7 @@ func (ec *executionContext) _Account_username(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Account_username(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Account", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Account_displayName(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -18108,7 +17797,7 @@ func (ec *executionContext) _Account_displayName(ctx context.Context, field grap
 			return ec.fieldContext_Account_displayName(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.DisplayName, nil
+			return ec.Resolvers.Account().DisplayName(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -18119,7 +17808,7 @@ func (ec *executionContext) _Account_displayName(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Account_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Account", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Account_roles(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -18748,7 +18437,30 @@ func (ec *executionContext) _Advice_followUpBy(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.FollowUpBy(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "OTHER_SUPPORT")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
 			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
@@ -21060,7 +20772,30 @@ func (ec *executionContext) _Concern_acknowledgedByID(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.AcknowledgedByID, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "SAFEGUARDING")
+				if err != nil {
+					var zeroVal *pulid.ID
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *pulid.ID
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *pulid.ID
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
 			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
 		},
@@ -21115,12 +20850,35 @@ func (ec *executionContext) _Concern_raisedBy(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.RaisedBy(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "SAFEGUARDING")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
-			return ec.marshalNAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
+			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Concern_raisedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -21147,7 +20905,30 @@ func (ec *executionContext) _Concern_acknowledgedBy(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.AcknowledgedBy(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "SAFEGUARDING")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
 			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
@@ -22773,12 +22554,35 @@ func (ec *executionContext) _EmergencyAccess_reason(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.Reason, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_EmergencyAccess_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22796,12 +22600,35 @@ func (ec *executionContext) _EmergencyAccess_expiresAt(ctx context.Context, fiel
 		func(ctx context.Context) (any, error) {
 			return obj.ExpiresAt, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal time.Time
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal time.Time
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal time.Time
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+			return ec.marshalOTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_EmergencyAccess_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22819,7 +22646,30 @@ func (ec *executionContext) _EmergencyAccess_reviewedAt(ctx context.Context, fie
 		func(ctx context.Context) (any, error) {
 			return obj.ReviewedAt, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *time.Time
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
 			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
 		},
@@ -22842,12 +22692,35 @@ func (ec *executionContext) _EmergencyAccess_account(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return obj.Account(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
-			return ec.marshalNAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
+			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_EmergencyAccess_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27994,12 +27867,35 @@ func (ec *executionContext) _Person_team(ctx context.Context, field graphql.Coll
 		func(ctx context.Context) (any, error) {
 			return obj.Team(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal *ent.Team
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Team
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Team
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Team) graphql.Marshaler {
-			return ec.marshalNTeam2ᚖreablementᚋentᚐTeam(ctx, selections, v)
+			return ec.marshalOTeam2ᚖreablementᚋentᚐTeam(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Person_team(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28026,7 +27922,30 @@ func (ec *executionContext) _Person_allocatedPractitioner(ctx context.Context, f
 		func(ctx context.Context) (any, error) {
 			return obj.AllocatedPractitioner(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
 			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
@@ -28859,7 +28778,30 @@ func (ec *executionContext) _Plan_serviceTeamID(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return obj.ServiceTeamID, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal *pulid.ID
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *pulid.ID
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *pulid.ID
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
 			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
 		},
@@ -29930,7 +29872,30 @@ func (ec *executionContext) _Plan_serviceTeam(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.ServiceTeam(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal *ent.Team
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Team
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Team
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Team) graphql.Marshaler {
 			return ec.marshalOTeam2ᚖreablementᚋentᚐTeam(ctx, selections, v)
 		},
@@ -29962,7 +29927,30 @@ func (ec *executionContext) _Plan_reviewResponsible(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.ReviewResponsible(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "REVIEW")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
 			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
@@ -30490,30 +30478,7 @@ func (ec *executionContext) _Plan_readiness(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Plan().Readiness(ctx, obj)
 		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "RISKS")
-				if err != nil {
-					var zeroVal *model.PlanReadiness
-					return zeroVal, err
-				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
-				if err != nil {
-					var zeroVal *model.PlanReadiness
-					return zeroVal, err
-				}
-				if ec.Directives.Section == nil {
-					var zeroVal *model.PlanReadiness
-					return zeroVal, errors.New("directive section is not implemented")
-				}
-				return ec.Directives.Section(ctx, obj, directive0, name, coded)
-			}
-
-			next = directive1
-			return next
-		},
+		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PlanReadiness) graphql.Marshaler {
 			return ec.marshalOPlanReadiness2ᚖreablementᚋgraphᚋmodelᚐPlanReadiness(ctx, selections, v)
 		},
@@ -32375,7 +32340,30 @@ func (ec *executionContext) _Review_reviewer(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return obj.Reviewer(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "REVIEW")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
 			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
@@ -33092,7 +33080,30 @@ func (ec *executionContext) _Risk_mitigationConfirmedBy(ctx context.Context, fie
 		func(ctx context.Context) (any, error) {
 			return obj.MitigationConfirmedBy(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "RISKS")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
 			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
@@ -34080,7 +34091,30 @@ func (ec *executionContext) _Share_recipientAccount(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.RecipientAccount(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
 			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
@@ -34786,12 +34820,35 @@ func (ec *executionContext) _Visit_workerID(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.WorkerID, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal pulid.ID
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal pulid.ID
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal pulid.ID
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+			return ec.marshalOID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Visit_workerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -35094,7 +35151,30 @@ func (ec *executionContext) _Visit_worker(ctx context.Context, field graphql.Col
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Visit().Worker(ctx, obj)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
 			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
 		},
@@ -37074,7 +37154,7 @@ func (ec *executionContext) unmarshalInputAdviceWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "hasPerson", "hasPersonWith", "hasFollowUpBy", "hasFollowUpByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "hasPerson", "hasPersonWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37284,20 +37364,6 @@ func (ec *executionContext) unmarshalInputAdviceWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasPersonWith = data
-		case "hasFollowUpBy":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFollowUpBy"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasFollowUpBy = data
-		case "hasFollowUpByWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFollowUpByWith"))
-			data, err := ec.unmarshalOAccountWhereInput2ᚕᚖreablementᚋentᚐAccountWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasFollowUpByWith = data
 		}
 	}
 	return it, nil
@@ -39819,7 +39885,7 @@ func (ec *executionContext) unmarshalInputConcernWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "visitID", "visitIDNEQ", "visitIDIn", "visitIDNotIn", "visitIDGT", "visitIDGTE", "visitIDLT", "visitIDLTE", "visitIDContains", "visitIDHasPrefix", "visitIDHasSuffix", "visitIDIsNil", "visitIDNotNil", "visitIDEqualFold", "visitIDContainsFold", "hasVisit", "hasVisitWith", "hasRaisedBy", "hasRaisedByWith", "hasAcknowledgedBy", "hasAcknowledgedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "visitID", "visitIDNEQ", "visitIDIn", "visitIDNotIn", "visitIDGT", "visitIDGTE", "visitIDLT", "visitIDLTE", "visitIDContains", "visitIDHasPrefix", "visitIDHasSuffix", "visitIDIsNil", "visitIDNotNil", "visitIDEqualFold", "visitIDContainsFold", "hasVisit", "hasVisitWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40134,34 +40200,6 @@ func (ec *executionContext) unmarshalInputConcernWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.HasVisitWith = data
-		case "hasRaisedBy":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRaisedBy"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasRaisedBy = data
-		case "hasRaisedByWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRaisedByWith"))
-			data, err := ec.unmarshalOAccountWhereInput2ᚕᚖreablementᚋentᚐAccountWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasRaisedByWith = data
-		case "hasAcknowledgedBy":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgedBy"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAcknowledgedBy = data
-		case "hasAcknowledgedByWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgedByWith"))
-			data, err := ec.unmarshalOAccountWhereInput2ᚕᚖreablementᚋentᚐAccountWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAcknowledgedByWith = data
 		}
 	}
 	return it, nil
@@ -42629,7 +42667,7 @@ func (ec *executionContext) unmarshalInputEmergencyAccessWhereInput(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "reason", "reasonNEQ", "reasonIn", "reasonNotIn", "reasonGT", "reasonGTE", "reasonLT", "reasonLTE", "reasonContains", "reasonHasPrefix", "reasonHasSuffix", "reasonEqualFold", "reasonContainsFold", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "reviewedAt", "reviewedAtNEQ", "reviewedAtIn", "reviewedAtNotIn", "reviewedAtGT", "reviewedAtGTE", "reviewedAtLT", "reviewedAtLTE", "reviewedAtIsNil", "reviewedAtNotNil", "hasAccount", "hasAccountWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42825,237 +42863,6 @@ func (ec *executionContext) unmarshalInputEmergencyAccessWhereInput(ctx context.
 				return it, err
 			}
 			it.UpdatedAtLTE = data
-		case "reason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Reason = data
-		case "reasonNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonNEQ = data
-		case "reasonIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonIn = data
-		case "reasonNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonNotIn = data
-		case "reasonGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonGT = data
-		case "reasonGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonGTE = data
-		case "reasonLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonLT = data
-		case "reasonLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonLTE = data
-		case "reasonContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonContains = data
-		case "reasonHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonHasPrefix = data
-		case "reasonHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonHasSuffix = data
-		case "reasonEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonEqualFold = data
-		case "reasonContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasonContainsFold = data
-		case "expiresAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAt = data
-		case "expiresAtNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtNEQ = data
-		case "expiresAtIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtIn = data
-		case "expiresAtNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtNotIn = data
-		case "expiresAtGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtGT = data
-		case "expiresAtGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtGTE = data
-		case "expiresAtLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtLT = data
-		case "expiresAtLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtLTE = data
-		case "reviewedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReviewedAt = data
-		case "reviewedAtNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReviewedAtNEQ = data
-		case "reviewedAtIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReviewedAtIn = data
-		case "reviewedAtNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReviewedAtNotIn = data
-		case "reviewedAtGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReviewedAtGT = data
-		case "reviewedAtGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReviewedAtGTE = data
-		case "reviewedAtLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReviewedAtLT = data
-		case "reviewedAtLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReviewedAtLTE = data
-		case "reviewedAtIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReviewedAtIsNil = data
-		case "reviewedAtNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReviewedAtNotNil = data
-		case "hasAccount":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAccount"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAccount = data
-		case "hasAccountWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAccountWith"))
-			data, err := ec.unmarshalOAccountWhereInput2ᚕᚖreablementᚋentᚐAccountWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAccountWith = data
 		}
 	}
 	return it, nil
@@ -44631,7 +44438,7 @@ func (ec *executionContext) unmarshalInputPersonWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "teamID", "teamIDNEQ", "teamIDIn", "teamIDNotIn", "teamIDGT", "teamIDGTE", "teamIDLT", "teamIDLTE", "teamIDContains", "teamIDHasPrefix", "teamIDHasSuffix", "teamIDEqualFold", "teamIDContainsFold", "allocatedPractitionerID", "allocatedPractitionerIDNEQ", "allocatedPractitionerIDIn", "allocatedPractitionerIDNotIn", "allocatedPractitionerIDGT", "allocatedPractitionerIDGTE", "allocatedPractitionerIDLT", "allocatedPractitionerIDLTE", "allocatedPractitionerIDContains", "allocatedPractitionerIDHasPrefix", "allocatedPractitionerIDHasSuffix", "allocatedPractitionerIDIsNil", "allocatedPractitionerIDNotNil", "allocatedPractitionerIDEqualFold", "allocatedPractitionerIDContainsFold", "hasTeam", "hasTeamWith", "hasAllocatedPractitioner", "hasAllocatedPractitionerWith", "hasPlans", "hasPlansWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "teamID", "teamIDNEQ", "teamIDIn", "teamIDNotIn", "teamIDGT", "teamIDGTE", "teamIDLT", "teamIDLTE", "teamIDContains", "teamIDHasPrefix", "teamIDHasSuffix", "teamIDEqualFold", "teamIDContainsFold", "allocatedPractitionerID", "allocatedPractitionerIDNEQ", "allocatedPractitionerIDIn", "allocatedPractitionerIDNotIn", "allocatedPractitionerIDGT", "allocatedPractitionerIDGTE", "allocatedPractitionerIDLT", "allocatedPractitionerIDLTE", "allocatedPractitionerIDContains", "allocatedPractitionerIDHasPrefix", "allocatedPractitionerIDHasSuffix", "allocatedPractitionerIDIsNil", "allocatedPractitionerIDNotNil", "allocatedPractitionerIDEqualFold", "allocatedPractitionerIDContainsFold", "hasPlans", "hasPlansWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45023,34 +44830,6 @@ func (ec *executionContext) unmarshalInputPersonWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.AllocatedPractitionerIDContainsFold = data
-		case "hasTeam":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTeam"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasTeam = data
-		case "hasTeamWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTeamWith"))
-			data, err := ec.unmarshalOTeamWhereInput2ᚕᚖreablementᚋentᚐTeamWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasTeamWith = data
-		case "hasAllocatedPractitioner":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAllocatedPractitioner"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAllocatedPractitioner = data
-		case "hasAllocatedPractitionerWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAllocatedPractitionerWith"))
-			data, err := ec.unmarshalOAccountWhereInput2ᚕᚖreablementᚋentᚐAccountWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAllocatedPractitionerWith = data
 		case "hasPlans":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPlans"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -45122,7 +44901,7 @@ func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "personID", "personIDNEQ", "personIDIn", "personIDNotIn", "personIDGT", "personIDGTE", "personIDLT", "personIDLTE", "personIDContains", "personIDHasPrefix", "personIDHasSuffix", "personIDEqualFold", "personIDContainsFold", "episode", "episodeNEQ", "episodeIn", "episodeNotIn", "episodeGT", "episodeGTE", "episodeLT", "episodeLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "serviceTeamID", "serviceTeamIDNEQ", "serviceTeamIDIn", "serviceTeamIDNotIn", "serviceTeamIDGT", "serviceTeamIDGTE", "serviceTeamIDLT", "serviceTeamIDLTE", "serviceTeamIDContains", "serviceTeamIDHasPrefix", "serviceTeamIDHasSuffix", "serviceTeamIDIsNil", "serviceTeamIDNotNil", "serviceTeamIDEqualFold", "serviceTeamIDContainsFold", "agreedAt", "agreedAtNEQ", "agreedAtIn", "agreedAtNotIn", "agreedAtGT", "agreedAtGTE", "agreedAtLT", "agreedAtLTE", "agreedAtIsNil", "agreedAtNotNil", "commencedAt", "commencedAtNEQ", "commencedAtIn", "commencedAtNotIn", "commencedAtGT", "commencedAtGTE", "commencedAtLT", "commencedAtLTE", "commencedAtIsNil", "commencedAtNotNil", "endedAt", "endedAtNEQ", "endedAtIn", "endedAtNotIn", "endedAtGT", "endedAtGTE", "endedAtLT", "endedAtLTE", "endedAtIsNil", "endedAtNotNil", "hasPerson", "hasPersonWith", "hasSupersedes", "hasSupersedesWith", "hasSupersededBy", "hasSupersededByWith", "hasServiceTeam", "hasServiceTeamWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "personID", "personIDNEQ", "personIDIn", "personIDNotIn", "personIDGT", "personIDGTE", "personIDLT", "personIDLTE", "personIDContains", "personIDHasPrefix", "personIDHasSuffix", "personIDEqualFold", "personIDContainsFold", "episode", "episodeNEQ", "episodeIn", "episodeNotIn", "episodeGT", "episodeGTE", "episodeLT", "episodeLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "agreedAt", "agreedAtNEQ", "agreedAtIn", "agreedAtNotIn", "agreedAtGT", "agreedAtGTE", "agreedAtLT", "agreedAtLTE", "agreedAtIsNil", "agreedAtNotNil", "commencedAt", "commencedAtNEQ", "commencedAtIn", "commencedAtNotIn", "commencedAtGT", "commencedAtGTE", "commencedAtLT", "commencedAtLTE", "commencedAtIsNil", "commencedAtNotNil", "endedAt", "endedAtNEQ", "endedAtIn", "endedAtNotIn", "endedAtGT", "endedAtGTE", "endedAtLT", "endedAtLTE", "endedAtIsNil", "endedAtNotNil", "hasPerson", "hasPersonWith", "hasSupersedes", "hasSupersedesWith", "hasSupersededBy", "hasSupersededByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45549,111 +45328,6 @@ func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.StatusNotIn = data
-		case "serviceTeamID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamID"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamID = data
-		case "serviceTeamIDNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDNEQ = data
-		case "serviceTeamIDIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDIn"))
-			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDIn = data
-		case "serviceTeamIDNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDNotIn = data
-		case "serviceTeamIDGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDGT"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDGT = data
-		case "serviceTeamIDGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDGTE"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDGTE = data
-		case "serviceTeamIDLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDLT"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDLT = data
-		case "serviceTeamIDLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDLTE"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDLTE = data
-		case "serviceTeamIDContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDContains"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDContains = data
-		case "serviceTeamIDHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDHasPrefix"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDHasPrefix = data
-		case "serviceTeamIDHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDHasSuffix"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDHasSuffix = data
-		case "serviceTeamIDIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDIsNil = data
-		case "serviceTeamIDNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDNotNil = data
-		case "serviceTeamIDEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDEqualFold"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDEqualFold = data
-		case "serviceTeamIDContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamIDContainsFold"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ServiceTeamIDContainsFold = data
 		case "agreedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -45906,20 +45580,6 @@ func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.HasSupersededByWith = data
-		case "hasServiceTeam":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServiceTeam"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasServiceTeam = data
-		case "hasServiceTeamWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServiceTeamWith"))
-			data, err := ec.unmarshalOTeamWhereInput2ᚕᚖreablementᚋentᚐTeamWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasServiceTeamWith = data
 		}
 	}
 	return it, nil
@@ -46689,7 +46349,7 @@ func (ec *executionContext) unmarshalInputReviewWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "planID", "planIDNEQ", "planIDIn", "planIDNotIn", "planIDGT", "planIDGTE", "planIDLT", "planIDLTE", "planIDContains", "planIDHasPrefix", "planIDHasSuffix", "planIDEqualFold", "planIDContainsFold", "hasPlan", "hasPlanWith", "hasReviewer", "hasReviewerWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "planID", "planIDNEQ", "planIDIn", "planIDNotIn", "planIDGT", "planIDGTE", "planIDLT", "planIDLTE", "planIDContains", "planIDHasPrefix", "planIDHasSuffix", "planIDEqualFold", "planIDContainsFold", "hasPlan", "hasPlanWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -46990,20 +46650,6 @@ func (ec *executionContext) unmarshalInputReviewWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasPlanWith = data
-		case "hasReviewer":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReviewer"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasReviewer = data
-		case "hasReviewerWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReviewerWith"))
-			data, err := ec.unmarshalOAccountWhereInput2ᚕᚖreablementᚋentᚐAccountWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasReviewerWith = data
 		}
 	}
 	return it, nil
@@ -47419,7 +47065,7 @@ func (ec *executionContext) unmarshalInputShareWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "planID", "planIDNEQ", "planIDIn", "planIDNotIn", "planIDGT", "planIDGTE", "planIDLT", "planIDLTE", "planIDContains", "planIDHasPrefix", "planIDHasSuffix", "planIDEqualFold", "planIDContainsFold", "hasPlan", "hasPlanWith", "hasRecipientAccount", "hasRecipientAccountWith", "hasConsent", "hasConsentWith", "hasRecirculatedFrom", "hasRecirculatedFromWith", "hasRecirculations", "hasRecirculationsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "planID", "planIDNEQ", "planIDIn", "planIDNotIn", "planIDGT", "planIDGTE", "planIDLT", "planIDLTE", "planIDContains", "planIDHasPrefix", "planIDHasSuffix", "planIDEqualFold", "planIDContainsFold", "hasPlan", "hasPlanWith", "hasConsent", "hasConsentWith", "hasRecirculatedFrom", "hasRecirculatedFromWith", "hasRecirculations", "hasRecirculationsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47720,20 +47366,6 @@ func (ec *executionContext) unmarshalInputShareWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasPlanWith = data
-		case "hasRecipientAccount":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipientAccount"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasRecipientAccount = data
-		case "hasRecipientAccountWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecipientAccountWith"))
-			data, err := ec.unmarshalOAccountWhereInput2ᚕᚖreablementᚋentᚐAccountWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasRecipientAccountWith = data
 		case "hasConsent":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConsent"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -49750,7 +49382,7 @@ func (ec *executionContext) unmarshalInputVisitWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "planID", "planIDNEQ", "planIDIn", "planIDNotIn", "planIDGT", "planIDGTE", "planIDLT", "planIDLTE", "planIDContains", "planIDHasPrefix", "planIDHasSuffix", "planIDEqualFold", "planIDContainsFold", "workerID", "workerIDNEQ", "workerIDIn", "workerIDNotIn", "workerIDGT", "workerIDGTE", "workerIDLT", "workerIDLTE", "workerIDContains", "workerIDHasPrefix", "workerIDHasSuffix", "workerIDEqualFold", "workerIDContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "hasPlan", "hasPlanWith", "hasWorker", "hasWorkerWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "planID", "planIDNEQ", "planIDIn", "planIDNotIn", "planIDGT", "planIDGTE", "planIDLT", "planIDLTE", "planIDContains", "planIDHasPrefix", "planIDHasSuffix", "planIDEqualFold", "planIDContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "hasPlan", "hasPlanWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -50037,97 +49669,6 @@ func (ec *executionContext) unmarshalInputVisitWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.PlanIDContainsFold = data
-		case "workerID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerID"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerID = data
-		case "workerIDNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDNEQ = data
-		case "workerIDIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDIn"))
-			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDIn = data
-		case "workerIDNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDNotIn = data
-		case "workerIDGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDGT"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDGT = data
-		case "workerIDGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDGTE"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDGTE = data
-		case "workerIDLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDLT"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDLT = data
-		case "workerIDLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDLTE"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDLTE = data
-		case "workerIDContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDContains"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDContains = data
-		case "workerIDHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDHasPrefix"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDHasPrefix = data
-		case "workerIDHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDHasSuffix"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDHasSuffix = data
-		case "workerIDEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDEqualFold"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDEqualFold = data
-		case "workerIDContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDContainsFold"))
-			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WorkerIDContainsFold = data
 		case "startsAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -50226,20 +49767,6 @@ func (ec *executionContext) unmarshalInputVisitWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasPlanWith = data
-		case "hasWorker":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasWorker"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasWorker = data
-		case "hasWorkerWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasWorkerWith"))
-			data, err := ec.unmarshalOAccountWhereInput2ᚕᚖreablementᚋentᚐAccountWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasWorkerWith = data
 		}
 	}
 	return it, nil
@@ -50462,15 +49989,81 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "username":
-			out.Values[i] = ec._Account_username(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Account_username(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "displayName":
-			out.Values[i] = ec._Account_displayName(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Account_displayName(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "roles":
 			out.Values[i] = ec._Account_roles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -51677,7 +51270,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 					}
 				}()
 				res = ec._Concern_raisedBy(ctx, field, obj)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -52310,12 +51903,12 @@ func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.Select
 			}
 		case "reason":
 			out.Values[i] = ec._EmergencyAccess_reason(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "expiresAt":
 			out.Values[i] = ec._EmergencyAccess_expiresAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reviewedAt":
@@ -52333,7 +51926,7 @@ func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.Select
 					}
 				}()
 				res = ec._EmergencyAccess_account(ctx, field, obj)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -53685,7 +53278,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 					}
 				}()
 				res = ec._Person_team(ctx, field, obj)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -57040,7 +56633,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "workerID":
 			out.Values[i] = ec._Visit_workerID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "startsAt":
@@ -58469,12 +58062,12 @@ func (ec *executionContext) unmarshalNEndPlanInput2reablementᚋgraphᚋmodelᚐ
 
 func (ec *executionContext) unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
 	var res pulid.ID
-	err := res.UnmarshalGQL(v)
+	err := res.UnmarshalGQLContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-	return v
+	return graphql.WrapContextMarshaler(ctx, v)
 }
 
 func (ec *executionContext) unmarshalNID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx context.Context, v any) ([]pulid.ID, error) {
@@ -60438,6 +60031,16 @@ func (ec *executionContext) unmarshalOEmergencyAccessWhereInput2ᚖreablementᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOID2reablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
+	var res pulid.ID
+	err := res.UnmarshalGQLContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2reablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+	return graphql.WrapContextMarshaler(ctx, v)
+}
+
 func (ec *executionContext) unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx context.Context, v any) ([]pulid.ID, error) {
 	if v == nil {
 		return nil, nil
@@ -60478,7 +60081,7 @@ func (ec *executionContext) unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐ
 		return nil, nil
 	}
 	var res = new(pulid.ID)
-	err := res.UnmarshalGQL(v)
+	err := res.UnmarshalGQLContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -60486,7 +60089,7 @@ func (ec *executionContext) marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	return graphql.WrapContextMarshaler(ctx, v)
 }
 
 func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {

@@ -143,7 +143,7 @@ func TestAgreedAmendmentMakesVersionTwoAndRecirculatesShares(t *testing.T) {
 		*diff.PlanDiff[0].After != "I want to walk to the shop with my frame" {
 		t.Errorf("diff between the versions: %+v", diff.PlanDiff)
 	}
-	r = s.Do(t, s.Token(t, "ana.analyst"), diffQ, map[string]any{"a": v1.id, "b": v2.ID})
+	r = s.Do(t, s.Token(t, "ana.analyst"), diffQ, map[string]any{"a": s.AnalystID(toID(v1.id)), "b": s.AnalystID(toID(v2.ID))})
 	if strings.Contains(string(r.Data), "frame") || !slices.Equal(r.Codes(), []string{"SECTION_WITHHELD"}) {
 		t.Errorf("an analyst's diff shows free text or no withheld error: %s %v", r.Data, r.Codes())
 	}

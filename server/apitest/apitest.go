@@ -33,6 +33,8 @@ import (
 	"reablement/ent/demo"
 	"reablement/ent/privacy"
 	_ "reablement/ent/runtime" // hooks and privacy policies
+	"reablement/ent/schema/pulid"
+	"reablement/graph"
 	"reablement/graph/consent"
 	"reablement/server/app"
 	"reablement/server/sqlcount"
@@ -103,7 +105,7 @@ func New(dbURL string, opts Options) (*Server, error) {
 	cfg := app.Config{
 		DevSigner: true, DataDir: dataDir, Issuer: "reablement-test", Audience: "reablement",
 		RequestTimeout: 30 * time.Second, StatementTimout: 10 * time.Second, MaxBodyBytes: 1 << 20,
-		PseudonymKey: bytes.Repeat([]byte{7}, 32), StaticDir: filepath.Join(dataDir, "none"),
+		PseudonymKey: testPseudonymKey, StaticDir: filepath.Join(dataDir, "none"),
 		Leeway: 30 * time.Second, PersistedDocuments: persistedDocuments(),
 	}
 	cfg.EnforceOperations = opts.EnforceOperations
@@ -260,6 +262,20 @@ func persistedDocuments() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "frontend", "src", "gql", "persisted-documents.json")
 }
+
+// AnalystID returns the id an analyst knows a record by.
+func (s *Server) AnalystID(id pulid.ID) string {
+	return string(graph.AnalystIDs(testPseudonymKey).Seal(id))
+}
+
+// StaffID returns the record id behind an analyst's id.
+func (s *Server) StaffID(analystID string) pulid.ID {
+	id, _ := graph.AnalystIDs(testPseudonymKey).Open(analystID)
+	return id
+}
+
+// testPseudonymKey keys the test server's pseudonyms and analysts' ids.
+var testPseudonymKey = bytes.Repeat([]byte{7}, 32)
 
 // SigningKey returns the development signer's private key and key id, so
 // tests can make tokens that are wrong in exactly one way.

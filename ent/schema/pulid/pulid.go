@@ -5,7 +5,11 @@
 package pulid
 
 import (
+	"context"
+	"crypto/aes"
+	"crypto/cipher"
 	"crypto/rand"
+	"crypto/sha256"
 	"database/sql/driver"
 	"fmt"
 	"io"
@@ -79,3 +83,91 @@ func (id *ID) UnmarshalGQL(v any) error {
 
 // MarshalGQL implements graphql.Marshaler.
 func (id ID) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(id))) }
+
+// Sealer gives ids of their own to one kind of viewer: analysts (consent.md)
+// get ids that are stable for them, so they can page and join within their
+// own queries, but that cannot be joined with the ids staff, the audit log
+// or server logs use. Seal is a keyed permutation of the ULID part (AES),
+// so it is one to one and needs no table; the type prefix stays, since the
+// type is no secret and node(id:) needs it.
+type Sealer struct{ block cipher.Block }
+
+// NewSealer returns a sealer keyed by key (derive one key per kind of viewer).
+func NewSealer(key []byte) (*Sealer, error) {
+	sum := sha256.Sum256(key)
+	b, err := aes.NewCipher(sum[:16])
+	if err != nil {
+		return nil, err
+	}
+	return &Sealer{block: b}, nil
+}
+
+// sealedMark follows the prefix of a sealed id, so a staff id given by a
+// viewer who must use sealed ones is told apart (and refused).
+const sealedMark = "x"
+
+// Seal returns the viewer's id for id; a malformed id is returned as it is.
+func (s *Sealer) Seal(id ID) ID {
+	u, err := ulid.ParseStrict(string(id[min(2, len(id)):]))
+	if err != nil || len(id) != 28 {
+		return id
+	}
+	var out ulid.ULID
+	s.block.Encrypt(out[:], u[:])
+	return ID(string(id[:2]) + sealedMark + out.String())
+}
+
+// Open returns the id a sealed id stands for, and false for anything that
+// is not a sealed id (a staff id included).
+func (s *Sealer) Open(sealed string) (ID, bool) {
+	if len(sealed) != 29 || sealed[2:3] != sealedMark {
+		return "", false
+	}
+	c, err := ulid.Parse(sealed[3:])
+	if err != nil {
+		return "", false
+	}
+	var u ulid.ULID
+	s.block.Decrypt(u[:], c[:])
+	return ID(sealed[:2] + u.String()), true
+}
+
+type sealerKey struct{}
+
+// WithSealer returns ctx in which ids are sealed on the way out and opened
+// on the way in (MarshalGQLContext, UnmarshalGQLContext).
+func WithSealer(ctx context.Context, s *Sealer) context.Context {
+	return context.WithValue(ctx, sealerKey{}, s)
+}
+
+func sealerFrom(ctx context.Context) *Sealer {
+	s, _ := ctx.Value(sealerKey{}).(*Sealer)
+	return s
+}
+
+// MarshalGQLContext writes the id as the request's viewer knows it.
+func (id ID) MarshalGQLContext(ctx context.Context, w io.Writer) error {
+	if s := sealerFrom(ctx); s != nil && id != "" {
+		id = s.Seal(id)
+	}
+	_, err := io.WriteString(w, strconv.Quote(string(id)))
+	return err
+}
+
+// UnmarshalGQLContext reads an id as the request's viewer knows it. A
+// viewer with sealed ids who sends any other id names nothing: the id is
+// kept unusable, so it finds no record (NOT_FOUND), as a made-up id would.
+func (id *ID) UnmarshalGQLContext(ctx context.Context, v any) error {
+	if err := id.UnmarshalGQL(v); err != nil {
+		return err
+	}
+	if s := sealerFrom(ctx); s != nil {
+		real, ok := s.Open(string(*id))
+		if !ok {
+			*id = ID("??" + string(*id))
+			return nil
+		}
+		*id = real
+	}
+	return nil
+}

@@ -227,7 +227,7 @@ export function PlanDetailsPage() {
   const plan = edit.plan as EditablePlan;
   const revision = baseRevision ?? plan.revision;
 
-  const people = [...(plan.person.team.members ?? [])];
+  const people = [...(plan.person.team?.members ?? [])];
   if (edit.me && !people.some((p) => p.id === edit.me?.account.id)) people.unshift(edit.me.account);
   if (plan.reviewResponsible && !people.some((p) => p.id === plan.reviewResponsible?.id)) people.push(plan.reviewResponsible);
 
