@@ -34,9 +34,27 @@ const (
 	QueryTooComplex Code = "QUERY_TOO_COMPLEX"
 	// OperationNotAllowed: a persisted-operation-only client sent an unknown document.
 	OperationNotAllowed Code = "OPERATION_NOT_ALLOWED"
+	// RateLimited: too many requests (or too much work) from one address or
+	// account in a short time; the HTTP answer is 429 with Retry-After.
+	RateLimited Code = "RATE_LIMITED"
 	// Internal: anything unexpected; details go to the log, not the client.
 	Internal Code = "INTERNAL"
 )
+
+// Codes is the whole documented set, in the README's order. Nothing else
+// is ever sent as extensions.code.
+var Codes = []Code{Unauthenticated, Forbidden, NotFound, SectionWithheld, InvalidInput, Conflict,
+	RuleViolation, QueryTooComplex, OperationNotAllowed, RateLimited, Internal}
+
+// Known reports whether c is in the documented set.
+func Known(c Code) bool {
+	for _, k := range Codes {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
 
 // Error is a failure a user can act on.
 type Error struct {
@@ -51,6 +69,10 @@ type Error struct {
 	Section string
 	// Problems lists further per-field problems, for example every missing R1 item.
 	Problems []Problem
+	// Retryable says the same request may succeed if sent again later
+	// unchanged (a lock wait, a timeout, a serialization failure): clients
+	// resend only these, so a refusal is never resent for ever.
+	Retryable bool
 }
 
 // Problem is one field-level problem within an Error.
@@ -80,6 +102,11 @@ func Rule(rule, message string, problems ...Problem) *Error {
 // Invalid returns an INVALID_INPUT about one input field.
 func Invalid(field, format string, args ...any) *Error {
 	return &Error{Code: InvalidInput, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// Retry returns a CONFLICT that the client may resend unchanged later.
+func Retry(format string, args ...any) *Error {
+	return &Error{Code: Conflict, Message: fmt.Sprintf(format, args...), Retryable: true}
 }
 
 // As returns the *Error in err's chain, if any.

@@ -276,3 +276,54 @@ func (s *Server) SigningKey(t testing.TB) (ed25519.PrivateKey, string) {
 	}
 	return key.(ed25519.PrivateKey), s.app.SignerKeyID()
 }
+
+// RawResponse is an answer to a request made byte by byte.
+type RawResponse struct {
+	Response
+	Header http.Header
+	// Size is the answer's length in bytes.
+	Size int
+}
+
+// PostRaw sends body to /graphql exactly as given, with the content type
+// and headers given, for tests of what hostile or broken clients send.
+func (s *Server) PostRaw(t testing.TB, contentType string, body []byte, headers map[string]string) RawResponse {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	return s.send(t, req)
+}
+
+// Get sends a GET to path with the headers given.
+func (s *Server) Get(t testing.TB, path string, headers map[string]string) RawResponse {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, s.URL+path, nil)
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	return s.send(t, req)
+}
+
+func (s *Server) send(t testing.TB, req *http.Request) RawResponse {
+	t.Helper()
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	out := RawResponse{Header: res.Header, Size: len(raw)}
+	out.Status = res.StatusCode
+	if strings.Contains(res.Header.Get("Content-Type"), "json") {
+		if err := json.Unmarshal(raw, &out.Response); err != nil {
+			t.Fatalf("response is not JSON (%d): %.300s", res.StatusCode, raw)
+		}
+	}
+	out.Status = res.StatusCode
+	return out
+}
