@@ -17,12 +17,13 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"reablement/ent/fault"
+	"reablement/graph/limits"
 )
 
 // MaxStringBytes bounds any one string in a request's variables. No field
 // of the product holds more than a few thousand characters; a megabyte of
 // one name is an attack or a mistake, and is refused before any work.
-const MaxStringBytes = 64 << 10
+const MaxStringBytes = limits.MaxStringBytes
 
 // httpTransport is the one way GraphQL arrives over HTTP: a POST with a
 // JSON body, or a GET (queries only) with the same parameters in the URL.

@@ -62,6 +62,9 @@ func (c Cost) cost(set ast.SelectionSet, vars map[string]any, inConnection bool)
 		switch {
 		case connection:
 			factor, err = c.pageSize(f, vars)
+		case f.Definition.Type.Elem != nil && f.Definition.Arguments.ForName("ids") != nil:
+			// nodes(ids:) loads what it is asked for: its length is its size.
+			factor = max(1, listLength(f.ArgumentMap(vars)["ids"]))
 		case f.Definition.Type.Elem != nil && !(inConnection && (f.Name == "edges" || f.Name == "nodes")):
 			factor = listFactor
 		}
@@ -139,4 +142,15 @@ func asInt(v any) (int, bool) {
 		return int(i), err == nil
 	}
 	return 0, false
+}
+
+// listLength is the length of a list argument (a single value counts one).
+func listLength(v any) int {
+	switch l := v.(type) {
+	case nil:
+		return 0
+	case []any:
+		return len(l)
+	}
+	return 1
 }
