@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -96,6 +98,9 @@ func fill(ctx context.Context, out *gqlerror.Error, f *fault.Error) *gqlerror.Er
 	if f.Retryable {
 		out.Extensions["retryable"] = true
 	}
+	if f.RetryAfter > 0 {
+		out.Extensions["retryAfter"] = RetryAfterSeconds(f.RetryAfter)
+	}
 	if len(out.Locations) == 0 && graphql.HasOperationContext(ctx) {
 		if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Field != nil && fc.Field.Position != nil {
 			out.Locations = []gqlerror.Location{{Line: fc.Field.Position.Line, Column: fc.Field.Position.Column}}
@@ -117,6 +122,9 @@ func presentProtocol(ctx context.Context, e *gqlerror.Error) *gqlerror.Error {
 	}
 	if r, ok := e.Extensions["retryable"].(bool); ok {
 		f.Retryable = r
+	}
+	if s, ok := e.Extensions["retryAfter"].(int); ok {
+		f.RetryAfter = time.Duration(s) * time.Second
 	}
 	switch {
 	case code == errcode.ParseFailed:
@@ -308,6 +316,24 @@ func CapErrors(list gqlerror.List) gqlerror.List {
 	})
 }
 
+// RetryAfterSeconds is a wait in whole seconds, at least one, as
+// Retry-After and extensions.retryAfter give it.
+func RetryAfterSeconds(d time.Duration) int {
+	return max(1, int(math.Ceil(d.Seconds())))
+}
+
+// retryAfterOf is the longest retryAfter among errors, for the
+// Retry-After header; 0 if none.
+func retryAfterOf(list gqlerror.List) int {
+	longest := 0
+	for _, e := range list {
+		if s, ok := e.Extensions["retryAfter"].(int); ok {
+			longest = max(longest, s)
+		}
+	}
+	return longest
+}
+
 // StatusFor is the HTTP status of an answer that failed before any
 // resolver ran (or at the door): the client's mistakes are 4xx, so
 // proxies and logs see them for what they are.
@@ -342,6 +368,10 @@ func WriteErrors(ctx context.Context, w http.ResponseWriter, status int, errs ..
 }
 
 func writeResponse(w http.ResponseWriter, status int, resp *graphql.Response) {
+	if wait := retryAfterOf(resp.Errors); wait > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(wait))
+		status = http.StatusTooManyRequests
+	}
 	b, err := json.Marshal(resp)
 	if err != nil {
 		slog.Error("writing a GraphQL answer", "err", err)

@@ -19,6 +19,7 @@ import (
 	"reablement/ent/viewer"
 	"reablement/graph/consent"
 	"reablement/graph/generated"
+	"reablement/graph/limits"
 )
 
 // Limits bound what one ad hoc query may ask for.
@@ -35,6 +36,8 @@ type Limits struct {
 	MaxPageSize int
 	// MaxTokens bounds the parser's work on one document.
 	MaxTokens int
+	// Rates are the per-address and per-account limits; nil ones are off.
+	Rates limits.Rates
 }
 
 // DefaultLimits suit the web app, phones and analysts' ad hoc queries.

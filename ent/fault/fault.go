@@ -9,6 +9,7 @@ package fault
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Code is the machine-readable kind of a failure, sent as extensions.code.
@@ -73,6 +74,8 @@ type Error struct {
 	// unchanged (a lock wait, a timeout, a serialization failure): clients
 	// resend only these, so a refusal is never resent for ever.
 	Retryable bool
+	// RetryAfter is how long to wait before sending again, for RateLimited.
+	RetryAfter time.Duration
 }
 
 // Problem is one field-level problem within an Error.
@@ -107,6 +110,11 @@ func Invalid(field, format string, args ...any) *Error {
 // Retry returns a CONFLICT that the client may resend unchanged later.
 func Retry(format string, args ...any) *Error {
 	return &Error{Code: Conflict, Message: fmt.Sprintf(format, args...), Retryable: true}
+}
+
+// Limited returns a RATE_LIMITED error: the client may send again after wait.
+func Limited(wait time.Duration, message string) *Error {
+	return &Error{Code: RateLimited, Message: message, Retryable: true, RetryAfter: wait}
 }
 
 // As returns the *Error in err's chain, if any.

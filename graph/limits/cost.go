@@ -23,6 +23,9 @@ type Cost struct {
 	Max             int
 	DefaultPageSize int
 	MaxPageSize     int
+	// Spend, when set, is told the cost of every operation within Max
+	// before it runs, and may refuse it (a per-account budget a minute).
+	Spend func(ctx context.Context, cost int) *gqlerror.Error
 }
 
 var (
@@ -37,13 +40,16 @@ func (Cost) ExtensionName() string { return "CostLimit" }
 func (Cost) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationContext computes the operation's cost.
-func (c Cost) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+func (c Cost) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	total, err := c.cost(oc.Operation.SelectionSet, oc.Variables, false)
 	if err != nil {
 		return err
 	}
 	if total > c.Max {
 		return refuse("This query would cost %d; the limit is %d. Ask for smaller pages (first) or fewer nested lists.", total, c.Max)
+	}
+	if c.Spend != nil {
+		return c.Spend(ctx, total)
 	}
 	return nil
 }

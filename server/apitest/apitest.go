@@ -61,6 +61,12 @@ type Options struct {
 	Unenforced bool
 	// EnforceOperations lets the app's roles run only the app's operations.
 	EnforceOperations bool
+	// RateSignIn, RateBadTokens and RateQueryCost lower the limits at the
+	// door (a minute, per address or account) for the tests of them; zero
+	// keeps the server's defaults.
+	RateSignIn, RateBadTokens, RateQueryCost int
+	// ReadTimeout is the server's HTTP_READ_TIMEOUT; zero keeps 30 s.
+	ReadTimeout time.Duration
 }
 
 // Start runs a server for one test, closed with it.
@@ -105,6 +111,16 @@ func New(dbURL string, opts Options) (*Server, error) {
 		RequestTimeout: 30 * time.Second, StatementTimout: 10 * time.Second, MaxBodyBytes: 1 << 20,
 		PseudonymKey: bytes.Repeat([]byte{7}, 32), StaticDir: filepath.Join(dataDir, "none"),
 		Leeway: 30 * time.Second, PersistedDocuments: persistedDocuments(),
+		MaxTokenAge: 12 * time.Hour, ReadTimeout: 30 * time.Second, IdleTimeout: time.Minute,
+		RateSignIn: app.DefaultRateSignIn, RateBadTokens: app.DefaultRateBadTokens, RateQueryCost: app.DefaultRateQueryCost,
+	}
+	for dst, v := range map[*int]int{&cfg.RateSignIn: opts.RateSignIn, &cfg.RateBadTokens: opts.RateBadTokens, &cfg.RateQueryCost: opts.RateQueryCost} {
+		if v != 0 {
+			*dst = v
+		}
+	}
+	if opts.ReadTimeout != 0 {
+		cfg.ReadTimeout = opts.ReadTimeout
 	}
 	cfg.EnforceOperations = opts.EnforceOperations
 	if opts.Unenforced {
@@ -115,7 +131,10 @@ func New(dbURL string, opts Options) (*Server, error) {
 		return nil, err
 	}
 	a.SetReady()
-	hs := httptest.NewServer(a.Handler())
+	// The server's own http.Server, timeouts and all, as main serves it.
+	hs := httptest.NewUnstartedServer(nil)
+	hs.Config = a.HTTPServer("")
+	hs.Start()
 	srv.URL, srv.Client, srv.app, srv.http, srv.count, srv.dataDir = hs.URL, client, a, hs, cnt, dataDir
 	return srv, nil
 }
