@@ -322,6 +322,14 @@ func RetryAfterSeconds(d time.Duration) int {
 	return max(1, int(math.Ceil(d.Seconds())))
 }
 
+// Seconds is a wait in words: "1 second", "20 seconds".
+func Seconds(d time.Duration) string {
+	if n := RetryAfterSeconds(d); n != 1 {
+		return strconv.Itoa(n) + " seconds"
+	}
+	return "1 second"
+}
+
 // retryAfterOf is the longest retryAfter among errors, for the
 // Retry-After header; 0 if none.
 func retryAfterOf(list gqlerror.List) int {

@@ -32,7 +32,7 @@ func applyLimits(srv *handler.Server, l Limits) {
 			}
 			if ok, wait := l.Rates.Cost.AllowN(string(v.Record.ID), n); !ok {
 				return Present(ctx, fault.Limited(wait, fmt.Sprintf(
-					"You have asked for a lot in the last minute. Wait %d seconds, then try again; ask for smaller pages to do more.", RetryAfterSeconds(wait))))
+					"You have asked for a lot in the last minute. Wait %s, then try again; ask for smaller pages to do more.", Seconds(wait))))
 			}
 			return nil
 		}
@@ -46,7 +46,7 @@ func applyLimits(srv *handler.Server, l Limits) {
 			}
 			if ok, wait := l.Rates.SignIn.Allow(limits.ClientFrom(ctx)); !ok {
 				graphql.AddError(ctx, fault.Limited(wait, fmt.Sprintf(
-					"Too many sign-in attempts from this address. Wait %d seconds, then try again.", RetryAfterSeconds(wait))))
+					"Too many sign-in attempts from this address. Wait %s, then try again.", Seconds(wait))))
 				return graphql.Null
 			}
 			return next(ctx)

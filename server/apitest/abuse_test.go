@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -155,4 +156,33 @@ func TestTheErrorListIsCapped(t *testing.T) {
 		t.Errorf("%d errors in %d bytes; want at most 50 in a few kilobytes", len(r.Errors), r.Size)
 	}
 	t.Logf("%d errors, %d bytes, status %d: %s", len(r.Errors), r.Size, r.Status, fmt.Sprint(r.Codes()[:1]))
+}
+
+// stillAnswers checks that after abuse the server answers an ordinary
+// query, and that its heap (this process holds it) is under the server's
+// 100 MiB memory limit.
+func stillAnswers(t *testing.T, s *apitest.Server) {
+	t.Helper()
+	var me struct{ Me struct{ Roles []string } }
+	s.MustDo(t, s.Token(t, "priya.practitioner"), `{ me { roles } }`, nil, &me)
+	if len(me.Me.Roles) == 0 {
+		t.Error("after the abuse, an ordinary query came back empty")
+	}
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if m.HeapAlloc > 100<<20 {
+		t.Errorf("heap is %d MiB after the abuse", m.HeapAlloc>>20)
+	}
+	t.Logf("after the abuse: an ordinary query answers; heap %d MiB", m.HeapAlloc>>20)
+}
+
+func TestTheServerStillAnswersAfterTheAbuse(t *testing.T) {
+	s := server(t)
+	TestHostileBodiesAreCodedClientErrors(t)
+	TestBadScalarsAreInvalidInput(t)
+	TestTheErrorListIsCapped(t)
+	TestNodesIsBoundedAndBatched(t)
+	TestWhereFiltersAreBounded(t)
+	stillAnswers(t, s)
 }

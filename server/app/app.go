@@ -247,7 +247,7 @@ func unauthenticated(w http.ResponseWriter, r *http.Request, msg string) {
 
 func tooManyBadTokens(w http.ResponseWriter, r *http.Request, wait time.Duration) {
 	graph.WriteErrors(r.Context(), w, http.StatusTooManyRequests, fault.Limited(wait, fmt.Sprintf(
-		"Too many sign-ins that were not accepted came from this address. Wait %d seconds, then sign in again.", graph.RetryAfterSeconds(wait))))
+		"Too many sign-ins that were not accepted came from this address. Wait %s, then sign in again.", graph.Seconds(wait))))
 }
 
 type requestIDKey struct{}

@@ -104,25 +104,23 @@ func (a *App) HTTPServer(addr string) *http.Server {
 }
 
 // canWrite checks that the database takes writes: not a standby in
-// recovery, and able to create and fill a table (on a full disk it cannot
-// extend the file). The write is rolled back, so it leaves nothing.
+// recovery, not made read-only (default_transaction_read_only, which some
+// managed services set when the disk is full), and able to create and fill
+// a table (on a full disk it cannot extend the file). The probe is one
+// implicit transaction that drops its table again, so it leaves nothing;
+// it is not a BeginTx, because lib/pq begins those READ WRITE explicitly,
+// overriding the database's own read-only setting.
 func (a *App) canWrite(ctx context.Context) error {
-	tx, err := a.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = tx.Rollback() }()
 	var recovering bool
-	if err := tx.QueryRowContext(ctx, `SELECT pg_is_in_recovery()`).Scan(&recovering); err != nil {
+	if err := a.db.QueryRowContext(ctx, `SELECT pg_is_in_recovery()`).Scan(&recovering); err != nil {
 		return err
 	}
 	if recovering {
 		return errReadOnly
 	}
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE readyz_probe (at timestamptz) ON COMMIT DROP`); err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO readyz_probe SELECT now() FROM generate_series(1, 64)`)
+	_, err := a.db.ExecContext(ctx, `CREATE TEMP TABLE readyz_probe (at timestamptz);
+INSERT INTO readyz_probe SELECT now() FROM generate_series(1, 64);
+DROP TABLE readyz_probe`)
 	return err
 }
 
