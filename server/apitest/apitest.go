@@ -67,6 +67,8 @@ type Options struct {
 	RateSignIn, RateBadTokens, RateQueryCost int
 	// ReadTimeout is the server's HTTP_READ_TIMEOUT; zero keeps 30 s.
 	ReadTimeout time.Duration
+	// RequestTimeout is the server's REQUEST_TIMEOUT; zero keeps 30 s.
+	RequestTimeout time.Duration
 }
 
 // Start runs a server for one test, closed with it.
@@ -121,6 +123,9 @@ func New(dbURL string, opts Options) (*Server, error) {
 	}
 	if opts.ReadTimeout != 0 {
 		cfg.ReadTimeout = opts.ReadTimeout
+	}
+	if opts.RequestTimeout != 0 {
+		cfg.RequestTimeout = opts.RequestTimeout
 	}
 	cfg.EnforceOperations = opts.EnforceOperations
 	if opts.Unenforced {

@@ -234,3 +234,61 @@ func TestReadyzNeedsADatabaseThatWrites(t *testing.T) {
 		t.Errorf("readyz on a read-only database: %d, want 503", r.Status)
 	}
 }
+
+// Issue 11: the request's deadline reaches the database. A query stuck
+// behind a lock is cancelled at REQUEST_TIMEOUT, not at the statement
+// timeout, and answers a retryable CONFLICT (nothing was changed), not
+// INTERNAL.
+func TestTheRequestDeadlineReachesTheDatabase(t *testing.T) {
+	server(t)
+	s := apitest.Start(t, pgtest.URL(), apitest.Options{RequestTimeout: 700 * time.Millisecond})
+	token := s.Token(t, "priya.practitioner")
+	tx, err := s.DB.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`LOCK TABLE persons IN ACCESS EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	r := s.Do(t, token, `{ people(first: 1) { totalCount } }`, nil)
+	took := time.Since(start)
+	if len(r.Errors) == 0 || r.Errors[0].Code() != "CONFLICT" || r.Errors[0].Extensions["retryable"] != true {
+		t.Fatalf("a query behind a lock: %d %v %+v", r.Status, r.Codes(), r.Errors)
+	}
+	if took > 3*time.Second {
+		t.Errorf("the query ran %v; want it stopped at the 700 ms deadline", took)
+	}
+	t.Logf("stopped after %v: %s", took.Round(time.Millisecond), r.Errors[0].Message)
+}
+
+// Issue 11: a lock wait that times out in PostgreSQL (SQLSTATE 55P03) is a
+// retryable CONFLICT, not INTERNAL ("tell support").
+func TestALockTimeoutIsARetryableConflict(t *testing.T) {
+	server(t)
+	s := apitest.Start(t, pgtest.URL(), apitest.Options{})
+	token := s.Token(t, "priya.practitioner")
+	var name string
+	if err := s.DB.QueryRow(`SELECT current_database()`).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB.Exec(`ALTER DATABASE "` + name + `" SET lock_timeout = '300ms'`); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = s.DB.Exec(`ALTER DATABASE "` + name + `" RESET lock_timeout`) })
+	s.DB.SetMaxIdleConns(0) // new connections, with the lock timeout
+	tx, err := s.DB.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`LOCK TABLE persons IN ACCESS EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	r := s.Do(t, token, `{ people(first: 1) { totalCount } }`, nil)
+	if len(r.Errors) == 0 || r.Errors[0].Code() != "CONFLICT" || r.Errors[0].Extensions["retryable"] != true {
+		t.Fatalf("a lock timeout: %d %v %+v", r.Status, r.Codes(), r.Errors)
+	}
+	t.Logf("%s", r.Errors[0].Message)
+}

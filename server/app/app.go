@@ -227,7 +227,8 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 				unauthenticated(w, r, f.Message)
 				return
 			}
-			graph.WriteErrors(r.Context(), w, http.StatusInternalServerError, fmt.Errorf("loading viewer: %w", err))
+			// The database is down or busy: 503, which clients retry.
+			graph.WriteErrors(r.Context(), w, http.StatusServiceUnavailable, fmt.Errorf("loading viewer: %w", err))
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(viewer.NewContext(auth.WithClaims(r.Context(), claims), v)))
