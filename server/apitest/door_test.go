@@ -55,6 +55,18 @@ func TestHeadersAtTheDoor(t *testing.T) {
 	check("a malformed body", s.PostRaw(t, "application/json", []byte(`{`), nil).Header, true)
 	check("a GET query", s.Get(t, "/graphql?query="+url.QueryEscape("{ __typename }"), nil).Header, true)
 
+	// The web app sends queries by GET, persisted by hash, as urql does.
+	ext := url.QueryEscape(`{"persistedQuery":{"version":1,"sha256Hash":"ced9dcb677a16378af28ce6a57f75064dcaec155868b41e6b17855854e84981a"}}`)
+	got := s.Get(t, "/graphql?operationName=CaseloadViewer&variables=%7B%7D&extensions="+ext, map[string]string{"Authorization": "Bearer " + token})
+	if got.Status != 200 || len(got.Errors) > 0 || !got.HasData() {
+		t.Errorf("a persisted query by GET: %d %+v", got.Status, got.Errors)
+	}
+	check("a persisted query by GET", got.Header, true)
+	mutation := s.Get(t, "/graphql?query="+url.QueryEscape(`mutation { signInAsDemo(username: "ian.auditor") { token } }`), nil)
+	if mutation.Status != http.StatusMethodNotAllowed || len(mutation.Errors) != 1 || mutation.Errors[0].Code() != "INVALID_INPUT" {
+		t.Errorf("a mutation by GET: %d %v", mutation.Status, mutation.Codes())
+	}
+
 	res, err := http.Get(s.URL + "/graphql") // no Accept: text/html: the API
 	if err != nil {
 		t.Fatal(err)
