@@ -22,6 +22,7 @@ import (
 	"reablement/ent/viewer"
 	"reablement/graph/consent"
 	"reablement/graph/generated"
+	"reablement/graph/limits"
 )
 
 // Limits bound what one ad hoc query may ask for.
@@ -38,6 +39,8 @@ type Limits struct {
 	MaxPageSize int
 	// MaxTokens bounds the parser's work on one document.
 	MaxTokens int
+	// Rates are the per-address and per-account limits; nil ones are off.
+	Rates limits.Rates
 }
 
 // DefaultLimits suit the web app, phones and analysts' ad hoc queries.
@@ -62,8 +65,7 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 	consent.UseSchema(exec.Schema())
 	srv := handler.New(exec)
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(httpTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	if ops != nil {
@@ -94,10 +96,8 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 		v := viewer.FromContext(ctx)
 		if v == nil {
 			if f := firstPrivateField(ctx); f != "" {
-				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
-					Message:    "Sign in to see " + f + ": send a valid bearer token in the Authorization header.",
-					Extensions: map[string]any{"code": string(fault.Unauthenticated)},
-				}}})
+				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{Present(ctx,
+					fault.New(fault.Unauthenticated, "Sign in to see %s: send a valid bearer token in the Authorization header.", f))}})
 			}
 			return next(ctx)
 		}
@@ -127,10 +127,11 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 		defer cancel()
 		if err := cr.Flush(flushCtx, r.Client, viewer.RequestID(ctx), op); err != nil {
 			slog.ErrorContext(ctx, "audit write failed; response withheld", "err", err)
-			return &graphql.Response{Errors: gqlerror.List{{
-				Message:    "The record of who saw what could not be saved, so nothing was sent. Try again.",
-				Extensions: map[string]any{"code": string(fault.Internal)},
-			}}}
+			f := classify(ctx, err)
+			if !f.Retryable {
+				f = fault.New(fault.Internal, "The record of who saw what could not be saved, so nothing was sent. Try again, and tell support if it keeps happening.")
+			}
+			return &graphql.Response{Errors: gqlerror.List{Present(ctx, f)}}
 		}
 		return resp
 	})

@@ -113,7 +113,7 @@ func run(ctx context.Context, cmd string, cfg app.Config) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Addr: cfg.Addr, Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := a.HTTPServer(cfg.Addr)
 	ln, err := app.Listen(cfg.Addr)
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ package fault
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Code is the machine-readable kind of a failure, sent as extensions.code.
@@ -34,9 +35,27 @@ const (
 	QueryTooComplex Code = "QUERY_TOO_COMPLEX"
 	// OperationNotAllowed: a persisted-operation-only client sent an unknown document.
 	OperationNotAllowed Code = "OPERATION_NOT_ALLOWED"
+	// RateLimited: too many requests (or too much work) from one address or
+	// account in a short time; the HTTP answer is 429 with Retry-After.
+	RateLimited Code = "RATE_LIMITED"
 	// Internal: anything unexpected; details go to the log, not the client.
 	Internal Code = "INTERNAL"
 )
+
+// Codes is the whole documented set, in the README's order. Nothing else
+// is ever sent as extensions.code.
+var Codes = []Code{Unauthenticated, Forbidden, NotFound, SectionWithheld, InvalidInput, Conflict,
+	RuleViolation, QueryTooComplex, OperationNotAllowed, RateLimited, Internal}
+
+// Known reports whether c is in the documented set.
+func Known(c Code) bool {
+	for _, k := range Codes {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
 
 // Error is a failure a user can act on.
 type Error struct {
@@ -51,6 +70,12 @@ type Error struct {
 	Section string
 	// Problems lists further per-field problems, for example every missing R1 item.
 	Problems []Problem
+	// Retryable says the same request may succeed if sent again later
+	// unchanged (a lock wait, a timeout, a serialization failure): clients
+	// resend only these, so a refusal is never resent for ever.
+	Retryable bool
+	// RetryAfter is how long to wait before sending again, for RateLimited.
+	RetryAfter time.Duration
 }
 
 // Problem is one field-level problem within an Error.
@@ -84,6 +109,16 @@ func Rule(rule, message string, problems ...Problem) *Error {
 // Invalid returns an INVALID_INPUT about one input field.
 func Invalid(field, format string, args ...any) *Error {
 	return &Error{Code: InvalidInput, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// Retry returns a CONFLICT that the client may resend unchanged later.
+func Retry(format string, args ...any) *Error {
+	return &Error{Code: Conflict, Message: fmt.Sprintf(format, args...), Retryable: true}
+}
+
+// Limited returns a RATE_LIMITED error: the client may send again after wait.
+func Limited(wait time.Duration, message string) *Error {
+	return &Error{Code: RateLimited, Message: message, Retryable: true, RetryAfter: wait}
 }
 
 // As returns the *Error in err's chain, if any.

@@ -23,6 +23,9 @@ type Cost struct {
 	Max             int
 	DefaultPageSize int
 	MaxPageSize     int
+	// Spend, when set, is told the cost of every operation within Max
+	// before it runs, and may refuse it (a per-account budget a minute).
+	Spend func(ctx context.Context, cost int) *gqlerror.Error
 }
 
 var (
@@ -37,13 +40,16 @@ func (Cost) ExtensionName() string { return "CostLimit" }
 func (Cost) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationContext computes the operation's cost.
-func (c Cost) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+func (c Cost) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	total, err := c.cost(oc.Operation.SelectionSet, oc.Variables, false)
 	if err != nil {
 		return err
 	}
 	if total > c.Max {
 		return refuse("This query would cost %d; the limit is %d. Ask for smaller pages (first) or fewer nested lists.", total, c.Max)
+	}
+	if c.Spend != nil {
+		return c.Spend(ctx, total)
 	}
 	return nil
 }
@@ -62,6 +68,9 @@ func (c Cost) cost(set ast.SelectionSet, vars map[string]any, inConnection bool)
 		switch {
 		case connection:
 			factor, err = c.pageSize(f, vars)
+		case f.Definition.Type.Elem != nil && f.Definition.Arguments.ForName("ids") != nil:
+			// nodes(ids:) loads what it is asked for: its length is its size.
+			factor = max(1, listLength(f.ArgumentMap(vars)["ids"]))
 		case f.Definition.Type.Elem != nil && !(inConnection && (f.Name == "edges" || f.Name == "nodes")):
 			factor = listFactor
 		}
@@ -139,4 +148,15 @@ func asInt(v any) (int, bool) {
 		return int(i), err == nil
 	}
 	return 0, false
+}
+
+// listLength is the length of a list argument (a single value counts one).
+func listLength(v any) int {
+	switch l := v.(type) {
+	case nil:
+		return 0
+	case []any:
+		return len(l)
+	}
+	return 1
 }

@@ -8,6 +8,7 @@ package limits
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -62,4 +63,25 @@ func describe(f *ast.Field) string {
 		return fmt.Sprintf("%s (as %s)", f.Name, f.Alias)
 	}
 	return f.Name
+}
+
+// InvalidCode is the extensions.code of an argument out of bounds.
+const InvalidCode = "INVALID_INPUT"
+
+// invalid is an argument out of bounds: INVALID_INPUT naming its path.
+func invalid(field, format string, args ...any) *gqlerror.Error {
+	err := gqlerror.Errorf(format, args...)
+	err.Extensions = map[string]any{"code": InvalidCode, "field": field}
+	return err
+}
+
+// sortedKeys gives a map's keys in order, so the first problem reported is
+// the same every time.
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

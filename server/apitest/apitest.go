@@ -63,6 +63,14 @@ type Options struct {
 	Unenforced bool
 	// EnforceOperations lets the app's roles run only the app's operations.
 	EnforceOperations bool
+	// RateSignIn, RateBadTokens and RateQueryCost lower the limits at the
+	// door (a minute, per address or account) for the tests of them; zero
+	// keeps the server's defaults.
+	RateSignIn, RateBadTokens, RateQueryCost int
+	// ReadTimeout is the server's HTTP_READ_TIMEOUT; zero keeps 30 s.
+	ReadTimeout time.Duration
+	// RequestTimeout is the server's REQUEST_TIMEOUT; zero keeps 30 s.
+	RequestTimeout time.Duration
 }
 
 // Start runs a server for one test, closed with it.
@@ -107,6 +115,19 @@ func New(dbURL string, opts Options) (*Server, error) {
 		RequestTimeout: 30 * time.Second, StatementTimout: 10 * time.Second, MaxBodyBytes: 1 << 20,
 		PseudonymKey: testPseudonymKey, StaticDir: filepath.Join(dataDir, "none"),
 		Leeway: 30 * time.Second, PersistedDocuments: persistedDocuments(),
+		MaxTokenAge: 12 * time.Hour, ReadTimeout: 30 * time.Second, IdleTimeout: time.Minute,
+		RateSignIn: app.DefaultRateSignIn, RateBadTokens: app.DefaultRateBadTokens, RateQueryCost: app.DefaultRateQueryCost,
+	}
+	for dst, v := range map[*int]int{&cfg.RateSignIn: opts.RateSignIn, &cfg.RateBadTokens: opts.RateBadTokens, &cfg.RateQueryCost: opts.RateQueryCost} {
+		if v != 0 {
+			*dst = v
+		}
+	}
+	if opts.ReadTimeout != 0 {
+		cfg.ReadTimeout = opts.ReadTimeout
+	}
+	if opts.RequestTimeout != 0 {
+		cfg.RequestTimeout = opts.RequestTimeout
 	}
 	cfg.EnforceOperations = opts.EnforceOperations
 	if opts.Unenforced {
@@ -117,7 +138,10 @@ func New(dbURL string, opts Options) (*Server, error) {
 		return nil, err
 	}
 	a.SetReady()
-	hs := httptest.NewServer(a.Handler())
+	// The server's own http.Server, timeouts and all, as main serves it.
+	hs := httptest.NewUnstartedServer(nil)
+	hs.Config = a.HTTPServer("")
+	hs.Start()
 	srv.URL, srv.Client, srv.app, srv.http, srv.count, srv.dataDir = hs.URL, client, a, hs, cnt, dataDir
 	return srv, nil
 }
@@ -291,4 +315,55 @@ func (s *Server) SigningKey(t testing.TB) (ed25519.PrivateKey, string) {
 		t.Fatal(err)
 	}
 	return key.(ed25519.PrivateKey), s.app.SignerKeyID()
+}
+
+// RawResponse is an answer to a request made byte by byte.
+type RawResponse struct {
+	Response
+	Header http.Header
+	// Size is the answer's length in bytes.
+	Size int
+}
+
+// PostRaw sends body to /graphql exactly as given, with the content type
+// and headers given, for tests of what hostile or broken clients send.
+func (s *Server) PostRaw(t testing.TB, contentType string, body []byte, headers map[string]string) RawResponse {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	return s.send(t, req)
+}
+
+// Get sends a GET to path with the headers given.
+func (s *Server) Get(t testing.TB, path string, headers map[string]string) RawResponse {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, s.URL+path, nil)
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	return s.send(t, req)
+}
+
+func (s *Server) send(t testing.TB, req *http.Request) RawResponse {
+	t.Helper()
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	out := RawResponse{Header: res.Header, Size: len(raw)}
+	out.Status = res.StatusCode
+	if strings.Contains(res.Header.Get("Content-Type"), "json") {
+		if err := json.Unmarshal(raw, &out.Response); err != nil {
+			t.Fatalf("response is not JSON (%d): %.300s", res.StatusCode, raw)
+		}
+	}
+	out.Status = res.StatusCode
+	return out
 }

@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
-	"github.com/99designs/gqlgen/graphql/playground"
 
 	"reablement/ent"
 	"reablement/ent/fault"
@@ -41,6 +40,8 @@ type App struct {
 	signer   *auth.DevSigner
 	graphql  http.Handler
 	ready    atomic.Bool
+	// badTokens limits refused tokens per client address.
+	badTokens *limits.Rate
 }
 
 func New(ctx context.Context, cfg Config, db *sql.DB, drv dialect.Driver, client *ent.Client) (*App, error) {
@@ -57,7 +58,7 @@ func New(ctx context.Context, cfg Config, db *sql.DB, drv dialect.Driver, client
 	}
 	verifier, err := auth.NewVerifier(ctx, auth.Config{
 		Issuer: cfg.Issuer, Audience: cfg.Audience, JWKSFile: cfg.JWKSFile, JWKSURL: cfg.JWKSURL,
-		Algorithms: cfg.Algorithms, Leeway: cfg.Leeway,
+		Algorithms: cfg.Algorithms, Leeway: cfg.Leeway, MaxAge: cfg.MaxTokenAge,
 	}, extra...)
 	if err != nil {
 		return nil, fmt.Errorf("sign-in: %w", err)
@@ -77,7 +78,14 @@ func New(ctx context.Context, cfg Config, db *sql.DB, drv dialect.Driver, client
 	if err != nil {
 		return nil, err
 	}
-	a.graphql = graph.NewHandler(r, graph.DefaultLimits, ops)
+	lim := graph.DefaultLimits
+	lim.Rates = limits.Rates{
+		SignIn:    limits.NewRate(cfg.RateSignIn),
+		BadTokens: limits.NewRate(cfg.RateBadTokens),
+		Cost:      limits.NewRate(cfg.RateQueryCost),
+	}
+	a.badTokens = lim.Rates.BadTokens
+	a.graphql = graph.NewHandler(r, lim, ops)
 	return a, nil
 }
 
@@ -98,17 +106,19 @@ func devPseudonymKey(dir string) ([]byte, error) {
 	return key, os.WriteFile(path, []byte(hex.EncodeToString(key)), 0o600)
 }
 
+// Handler is the whole HTTP side: the API, GraphiQL, health checks and
+// the web app, each answer with the security headers.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	mux.HandleFunc("GET /readyz", a.readyz)
 	api := limits.BodyLimit(a.cfg.MaxBodyBytes, a.authenticate(a.graphql))
 	mux.Handle("/graphql", a.graphiqlOr(api))
+	mux.Handle("GET /graphiql/", graphiqlAssets())
 	mux.Handle("/", a.spa())
-	return a.requestContext(mux)
+	return a.requestContext(headers(mux))
 }
 
-// readyz answers 200 once migrations ran and the database answers.
 // SignerKeyID is the development signer's key id, or "" when it is off.
 func (a *App) SignerKeyID() string {
 	if a.signer == nil {
@@ -127,6 +137,8 @@ func Unenforced(cfg Config) Config {
 // SetReady marks the server ready once start-up work is done.
 func (a *App) SetReady() { a.ready.Store(true) }
 
+// readyz answers 200 once migrations ran and the database answers and
+// takes writes (a full disk or a standby is not ready).
 func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
@@ -138,6 +150,11 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
 		return
 	}
+	if err := a.canWrite(ctx); err != nil {
+		slog.WarnContext(ctx, "not ready: the database takes no writes", "err", err)
+		http.Error(w, "database takes no writes", http.StatusServiceUnavailable)
+		return
+	}
 	fmt.Fprintln(w, "ready")
 }
 
@@ -146,11 +163,7 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 func (a *App) graphiqlOr(api http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodGet && strings.Contains(r.Header.Get("Accept"), "text/html") {
-			var opts []playground.GraphiqlConfigOption
-			if t := r.URL.Query().Get("token"); t != "" && a.signer != nil {
-				opts = append(opts, playground.WithGraphiqlUiHeaders(map[string]string{"Authorization": "Bearer " + t}))
-			}
-			playground.Handler("Reablement API", "/graphql", opts...).ServeHTTP(w, r)
+			a.graphiql(w, r)
 			return
 		}
 		api.ServeHTTP(w, r)
@@ -190,23 +203,32 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		addr := clientAddress(r)
+		// An address that has sent too many bad tokens is not heard until
+		// its bucket refills: guessing tokens is slow, and costs us little.
+		if limited, wait := a.badTokens.Exhausted(addr); limited {
+			tooManyBadTokens(w, r, wait)
+			return
+		}
 		var claims auth.Claims
 		if err == nil {
 			claims, err = a.verifier.Verify(r.Context(), token)
 		}
 		if err != nil {
 			slog.InfoContext(r.Context(), "sign-in refused", "reason", err)
-			unauthenticated(w, "Your sign-in was not accepted: "+reasonOf(err)+". Sign in again.")
+			a.badTokens.Allow(addr)
+			unauthenticated(w, r, "Your sign-in was not accepted: "+reasonOf(err)+". Sign in again.")
 			return
 		}
 		v, err := viewer.Load(r.Context(), a.client, claims.Subject, time.Now())
 		if err != nil {
 			if f, ok := fault.As(err); ok && f.Code == fault.Unauthenticated {
-				unauthenticated(w, f.Message)
+				a.badTokens.Allow(addr)
+				unauthenticated(w, r, f.Message)
 				return
 			}
-			slog.ErrorContext(r.Context(), "loading viewer", "err", err)
-			http.Error(w, `{"errors":[{"message":"Something went wrong on our side.","extensions":{"code":"INTERNAL"}}]}`, http.StatusInternalServerError)
+			// The database is down or busy: 503, which clients retry.
+			graph.WriteErrors(r.Context(), w, http.StatusServiceUnavailable, fmt.Errorf("loading viewer: %w", err))
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(viewer.NewContext(auth.WithClaims(r.Context(), claims), v)))
@@ -219,11 +241,14 @@ func reasonOf(err error) string {
 	return msg
 }
 
-func unauthenticated(w http.ResponseWriter, msg string) {
-	w.Header().Set("Content-Type", "application/json")
+func unauthenticated(w http.ResponseWriter, r *http.Request, msg string) {
 	w.Header().Set("WWW-Authenticate", `Bearer realm="reablement"`)
-	w.WriteHeader(http.StatusUnauthorized)
-	fmt.Fprintf(w, `{"errors":[{"message":%q,"extensions":{"code":"UNAUTHENTICATED"}}]}`, msg)
+	graph.WriteErrors(r.Context(), w, http.StatusUnauthorized, fault.New(fault.Unauthenticated, "%s", msg))
+}
+
+func tooManyBadTokens(w http.ResponseWriter, r *http.Request, wait time.Duration) {
+	graph.WriteErrors(r.Context(), w, http.StatusTooManyRequests, fault.Limited(wait, fmt.Sprintf(
+		"Too many sign-ins that were not accepted came from this address. Wait %s, then sign in again.", graph.Seconds(wait))))
 }
 
 type requestIDKey struct{}
@@ -241,6 +266,7 @@ func (a *App) requestContext(next http.Handler) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), a.cfg.RequestTimeout)
 		defer cancel()
 		ctx = context.WithValue(ctx, requestIDKey{}, id)
+		ctx = limits.WithClient(ctx, clientAddress(r))
 		ctx = viewer.WithRequestID(ctx, id)
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}

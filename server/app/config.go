@@ -32,6 +32,15 @@ type Config struct {
 	Algorithms      []string      // AUTH_ALGORITHMS, comma-separated
 	Leeway          time.Duration // AUTH_LEEWAY
 	LogFormat       string        // LOG_FORMAT: text or json
+	MaxTokenAge     time.Duration // AUTH_MAX_TOKEN_AGE: oldest iat, and longest exp-iat, accepted
+	ReadTimeout     time.Duration // HTTP_READ_TIMEOUT: the longest a client may take to send a request
+	IdleTimeout     time.Duration // HTTP_IDLE_TIMEOUT: how long an idle keep-alive connection is kept
+	// RATE_SIGN_IN: sign-in attempts a minute from one address (0: no limit)
+	RateSignIn int
+	// RATE_BAD_TOKENS: refused bearer tokens a minute from one address (0: no limit)
+	RateBadTokens int
+	// RATE_QUERY_COST: query cost a minute for one account (0: no limit)
+	RateQueryCost int
 	// PERSISTED_DOCUMENTS: the web app's operations by sha256 (the allow-list)
 	PersistedDocuments string
 	// OPERATIONS_ALLOWLIST: "enforce" (default without DEV_SIGNER) lets the
@@ -41,6 +50,19 @@ type Config struct {
 	// unenforced: see Unenforced; never set from the environment.
 	unenforced bool
 }
+
+// The limits at the door, by default generous enough that the web app, the
+// test suites and the load benchmark never meet them, and tight enough
+// that guessing tokens or flooding the database from one place is slow.
+const (
+	// DefaultRateSignIn is sign-in attempts a minute from one address.
+	DefaultRateSignIn = 120
+	// DefaultRateBadTokens is refused tokens a minute from one address.
+	DefaultRateBadTokens = 60
+	// DefaultRateQueryCost is query cost a minute for one account: the
+	// cost of about 16 of the most expensive queries allowed.
+	DefaultRateQueryCost = 1_000_000
+)
 
 // LoadConfig reads the environment and refuses an unsafe or malformed configuration.
 func LoadConfig() (Config, error) {
@@ -62,6 +84,12 @@ func LoadConfig() (Config, error) {
 		DemoPeople:      400,
 		DemoSeed:        1,
 		Leeway:          30 * time.Second,
+		MaxTokenAge:     12 * time.Hour,
+		ReadTimeout:     30 * time.Second,
+		IdleTimeout:     2 * time.Minute,
+		RateSignIn:      DefaultRateSignIn,
+		RateBadTokens:   DefaultRateBadTokens,
+		RateQueryCost:   DefaultRateQueryCost,
 	}
 	c.PersistedDocuments = env("PERSISTED_DOCUMENTS", filepath.Join("frontend", "src", "gql", "persisted-documents.json"))
 	switch env("OPERATIONS_ALLOWLIST", map[bool]string{true: "off", false: "enforce"}[c.DevSigner]) {
@@ -82,6 +110,12 @@ func LoadConfig() (Config, error) {
 	parse("DB_STATEMENT_TIMEOUT", func(v string) (err error) { c.StatementTimout, err = time.ParseDuration(v); return })
 	parse("REQUEST_TIMEOUT", func(v string) (err error) { c.RequestTimeout, err = time.ParseDuration(v); return })
 	parse("AUTH_LEEWAY", func(v string) (err error) { c.Leeway, err = time.ParseDuration(v); return })
+	parse("AUTH_MAX_TOKEN_AGE", func(v string) (err error) { c.MaxTokenAge, err = time.ParseDuration(v); return })
+	parse("HTTP_READ_TIMEOUT", func(v string) (err error) { c.ReadTimeout, err = time.ParseDuration(v); return })
+	parse("HTTP_IDLE_TIMEOUT", func(v string) (err error) { c.IdleTimeout, err = time.ParseDuration(v); return })
+	parse("RATE_SIGN_IN", func(v string) (err error) { c.RateSignIn, err = strconv.Atoi(v); return })
+	parse("RATE_BAD_TOKENS", func(v string) (err error) { c.RateBadTokens, err = strconv.Atoi(v); return })
+	parse("RATE_QUERY_COST", func(v string) (err error) { c.RateQueryCost, err = strconv.Atoi(v); return })
 	parse("MAX_BODY_BYTES", func(v string) (err error) { c.MaxBodyBytes, err = strconv.ParseInt(v, 10, 64); return })
 	parse("DEMO_PEOPLE", func(v string) (err error) { c.DemoPeople, err = strconv.Atoi(v); return })
 	parse("DEMO_SEED", func(v string) (err error) { c.DemoSeed, err = strconv.ParseInt(v, 10, 64); return })

@@ -197,7 +197,8 @@ func TestVerifyAcceptsValidTokens(t *testing.T) {
 			with(map[string]any{"exp": now.Add(-10 * time.Second).Unix(), "iat": now.Add(-time.Hour).Unix()})},
 		{"a token issued slightly in the future (within the leeway) verifies", fromURL, jwt.SigningMethodES256, ecKey, "ec",
 			with(map[string]any{"iat": now.Add(10 * time.Second).Unix()})},
-		{"a token without iat verifies", fromURL, jwt.SigningMethodES256, ecKey, "ec", with(map[string]any{"iat": nil})},
+		{"a token eleven hours old, living twelve, verifies", fromURL, jwt.SigningMethodES256, ecKey, "ec",
+			with(map[string]any{"iat": now.Add(-11 * time.Hour).Unix(), "exp": now.Add(time.Hour).Unix()})},
 		{"a token whose aud list includes ours verifies", fromURL, jwt.SigningMethodES256, ecKey, "ec",
 			with(map[string]any{"aud": []string{"other-app", testAudience}})},
 	}
@@ -256,6 +257,17 @@ func TestVerifyRefusesBadTokens(t *testing.T) {
 			return mint(t, jwt.SigningMethodRS256, rsaKey, "rsa",
 				with(map[string]any{"exp": now.Add(-2 * time.Minute).Unix(), "iat": now.Add(-time.Hour).Unix()}))
 		}, "token expired"},
+		{"a token without iat is refused (the maximum age needs it)", func(t *testing.T) string {
+			return mint(t, jwt.SigningMethodRS256, rsaKey, "rsa", with(map[string]any{"iat": nil}))
+		}, "missing iat claim"},
+		{"a token issued more than twelve hours ago is refused", func(t *testing.T) string {
+			return mint(t, jwt.SigningMethodRS256, rsaKey, "rsa",
+				with(map[string]any{"iat": now.Add(-13 * time.Hour).Unix(), "exp": now.Add(time.Hour).Unix()}))
+		}, "token too old"},
+		{"a token living longer than twelve hours is refused", func(t *testing.T) string {
+			return mint(t, jwt.SigningMethodRS256, rsaKey, "rsa",
+				with(map[string]any{"iat": now.Unix(), "exp": now.Add(7 * 24 * time.Hour).Unix()}))
+		}, "token lives too long"},
 		{"a token issued in the future is refused", func(t *testing.T) string {
 			return mint(t, jwt.SigningMethodRS256, rsaKey, "rsa",
 				with(map[string]any{"iat": now.Add(5 * time.Minute).Unix(), "exp": now.Add(10 * time.Minute).Unix()}))

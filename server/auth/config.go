@@ -69,7 +69,17 @@ type Config struct {
 	// drift); it must be less than a minute, or NewVerifier refuses the
 	// config, because large leeway silently lengthens every token's life.
 	Leeway time.Duration
+	// MaxAge is the oldest a token may be: one whose iat is further back,
+	// or whose exp is further than MaxAge after its iat, is refused, so a
+	// provider misconfigured to mint week-long tokens (or a token stolen
+	// from a log) does not open a week-long session. Zero means 12 hours;
+	// with a maximum, iat is required.
+	MaxAge time.Duration
 }
+
+// defaultMaxAge is a working day and a half: a shift's sign-in lasts the
+// shift, never the week.
+const defaultMaxAge = 12 * time.Hour
 
 // Key is a public key the [Verifier] trusts in addition to its JWKS, such
 // as the [DevSigner]'s. It carries its algorithm because a key must only
@@ -101,6 +111,12 @@ func (cfg Config) normalise() (Config, error) {
 		cfg.Leeway = defaultLeeway
 	case cfg.Leeway >= maxLeeway:
 		return cfg, fmt.Errorf("auth: config: Leeway %v must be less than %v", cfg.Leeway, maxLeeway)
+	}
+	switch {
+	case cfg.MaxAge < 0:
+		return cfg, fmt.Errorf("auth: config: MaxAge %v is negative", cfg.MaxAge)
+	case cfg.MaxAge == 0:
+		cfg.MaxAge = defaultMaxAge
 	}
 	if len(cfg.Algorithms) == 0 {
 		cfg.Algorithms = slices.Clone(supportedAlgorithms)

@@ -61,6 +61,8 @@ type Claims struct {
 // It is safe for concurrent use; build one at start-up and share it.
 type Verifier struct {
 	parser *jwt.Parser
+	maxAge time.Duration
+	leeway time.Duration
 	algs   []string
 	keys   jwkset.Storage
 }
@@ -164,8 +166,10 @@ func NewVerifier(ctx context.Context, cfg Config, extra ...Key) (*Verifier, erro
 			jwt.WithIssuedAt(),
 			jwt.WithLeeway(cfg.Leeway),
 		),
-		algs: cfg.Algorithms,
-		keys: keys,
+		algs:   cfg.Algorithms,
+		keys:   keys,
+		maxAge: cfg.MaxAge,
+		leeway: cfg.Leeway,
 	}, nil
 }
 
@@ -186,6 +190,14 @@ func (v *Verifier) Verify(ctx context.Context, token string) (Claims, error) {
 	}
 	if rc.Subject == "" {
 		return Claims{}, reject("missing sub claim", nil)
+	}
+	switch {
+	case rc.IssuedAt == nil:
+		return Claims{}, reject("missing iat claim", nil)
+	case time.Since(rc.IssuedAt.Time) > v.maxAge+v.leeway:
+		return Claims{}, reject("token too old", nil)
+	case rc.ExpiresAt != nil && rc.ExpiresAt.Sub(rc.IssuedAt.Time) > v.maxAge:
+		return Claims{}, reject("token lives too long", nil)
 	}
 	c := Claims{Subject: rc.Subject, ID: rc.ID}
 	if rc.ExpiresAt != nil {

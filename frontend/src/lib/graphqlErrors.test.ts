@@ -107,3 +107,20 @@ describe('mapping a failed save to the form', () => {
     expect(formErrorsFrom(error, outcomeFields)).toEqual({ fields: {}, summary: [], problem: null });
   });
 });
+
+describe('telling what may be retried', () => {
+  it('retries no answer, 429, 503, RATE_LIMITED and a retryable CONFLICT; nothing else', async () => {
+    const { isRetryable } = await import('./graphqlErrors');
+    const coded = (code: string, extensions: Record<string, unknown> = {}) =>
+      new CombinedError({ graphQLErrors: [{ message: code, extensions: { code, ...extensions } }] });
+    const status = (error: CombinedError, value: number) => Object.assign(error, { response: { status: value } });
+    expect(isRetryable(new CombinedError({ networkError: new Error('Failed to fetch') }))).toBe(true);
+    expect(isRetryable(status(coded('RATE_LIMITED'), 429))).toBe(true);
+    expect(isRetryable(status(new CombinedError({ networkError: new Error('down') }), 503))).toBe(true);
+    expect(isRetryable(coded('CONFLICT', { retryable: true }))).toBe(true);
+    expect(isRetryable(coded('CONFLICT'))).toBe(false);
+    expect(isRetryable(coded('INTERNAL'))).toBe(false);
+    expect(isRetryable(coded('INVALID_INPUT'))).toBe(false);
+    expect(isRetryable(undefined)).toBe(false);
+  });
+});

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'RULE_VIOLATION'
   | 'QUERY_TOO_COMPLEX'
   | 'OPERATION_NOT_ALLOWED'
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 export interface RuleProblem {
@@ -36,10 +37,12 @@ export interface ApiError {
   rule: string | undefined;
   /** RULE_VIOLATION: each problem, field by field. */
   problems: RuleProblem[];
+  /** The same request may succeed later (a busy database, a rate limit). */
+  retryable: boolean;
   path: ReadonlyArray<string | number> | undefined;
 }
 
-type ErrorLike = Pick<CombinedError, 'graphQLErrors' | 'networkError'>;
+type ErrorLike = Pick<CombinedError, 'graphQLErrors' | 'networkError'> & { response?: unknown };
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -67,6 +70,7 @@ export function apiErrors(error: ErrorLike | null | undefined): ApiError[] {
       section: str(ext.section),
       rule: str(ext.rule),
       problems: problemsOf(ext.problems),
+      retryable: ext.retryable === true,
       path: e.path ?? undefined,
     };
   });
@@ -95,6 +99,34 @@ export function hasFailed(error: ErrorLike | null | undefined): boolean {
 /** Whether any failure has this code. */
 export function hasCode(error: ErrorLike | null | undefined, code: ErrorCode): boolean {
   return failures(error).some((e) => e.code === code);
+}
+
+/** The HTTP status of the answer, when there was one. */
+export function httpStatus(error: ErrorLike | null | undefined): number | undefined {
+  const response = error?.response;
+  if (response && typeof response === 'object' && 'status' in response) {
+    const status = (response as { status: unknown }).status;
+    return typeof status === 'number' ? status : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether sending the same request again later may succeed: no answer at
+ * all (no signal), HTTP 429 or 503, a rate limit, or a CONFLICT the server
+ * marks retryable (a lock wait or timeout, nothing was changed). Anything
+ * else will fail the same way again, so it must not be resent for ever:
+ * INTERNAL included.
+ */
+export function isRetryable(error: ErrorLike | null | undefined): boolean {
+  if (!error) return false;
+  const status = httpStatus(error);
+  if (status === 429 || status === 503) return true;
+  const errors = failures(error);
+  // No readable answer: no signal is worth retrying; a server's own
+  // failure (a 500 page) is not.
+  if (errors.length === 0) return Boolean(error.networkError) && (status === undefined || status < 400);
+  return errors.every((e) => e.code === 'RATE_LIMITED' || (e.code === 'CONFLICT' && e.retryable));
 }
 
 /** "input.statement" → "statement"; "input.steps.0.description" → "steps.0.description". */
