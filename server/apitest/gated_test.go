@@ -198,6 +198,9 @@ func TestEveryGatedFieldIsDecidedByThePolicy(t *testing.T) {
 				vars := map[string]any{"id": string(id)}
 				if strings.Contains(sh.query, "$parent") {
 					vars = map[string]any{"parent": parentID(o, sh.parent)}
+					if strings.Contains(sh.query, "$id") {
+						vars["id"] = string(id)
+					}
 				}
 				for _, dv := range viewers {
 					d := decide(dv.v, person, plan)
@@ -331,8 +334,13 @@ func shapesFor(s *ast.Schema, typ string, o any) []shape {
 		parent := s.Types[p.typ]
 		for _, f := range parent.Fields {
 			if f.Type.Name() == typ || f.Type.Name() == typ+"Connection" {
-				args := ""
-				if f.Arguments.ForName("first") != nil {
+				// Only the record itself where the edge can filter: a page of
+				// many withheld fields would meet the cap on errors.
+				args, vars := "", "$parent: ID!"
+				switch {
+				case f.Arguments.ForName("where") != nil:
+					args, vars = "(first: 1, where: {id: $id})", "$parent: ID!, $id: ID!"
+				case f.Arguments.ForName("first") != nil:
 					args = "(first: 100)"
 				}
 				inner := "{ {{FIELDS}} }"
@@ -340,7 +348,7 @@ func shapesFor(s *ast.Schema, typ string, o any) []shape {
 					inner = "{ edges { node { {{FIELDS}} } } }"
 				}
 				out = append(out, shape{name: "its parent's edge",
-					query: `query($parent: ID!) { node(id: $parent) { ... on ` + p.typ + ` { ` + f.Name + args + ` ` + inner + ` } } }`,
+					query: `query(` + vars + `) { node(id: $parent) { ... on ` + p.typ + ` { ` + f.Name + args + ` ` + inner + ` } } }`,
 					path:  []string{"node", f.Name}, list: true, parent: p.field})
 				return out
 			}
