@@ -12,6 +12,7 @@ import (
 	"reablement/ent/contingency"
 	"reablement/ent/outcomestep"
 	"reablement/ent/plan"
+	"reablement/ent/policy"
 	"reablement/ent/review"
 	"reablement/ent/rule"
 	"reablement/ent/schema/pulid"
@@ -102,6 +103,12 @@ func (r *mutationResolver) DecideReviewRequest(ctx context.Context, id pulid.ID,
 // RecordReviewResult is the resolver for the recordReviewResult field.
 func (r *mutationResolver) RecordReviewResult(ctx context.Context, id pulid.ID, result review.Result, notes string) (*ent.Review, error) {
 	return r.ent(ctx).Review.UpdateOneID(id).SetResult(result).SetResultNotes(notes).Save(ctx)
+}
+
+// WithholdFromPerson is the resolver for the withholdFromPerson field.
+func (r *mutationResolver) WithholdFromPerson(ctx context.Context, personID pulid.ID, sections []policy.Section, reason string) (*ent.Person, error) {
+	// Who may decide, and that a reason is given, are in ent/rule.
+	return r.ent(ctx).Person.UpdateOneID(personID).SetWithheldFromPerson(sections).SetWithholdingReason(reason).Save(ctx)
 }
 
 // RecordConsent is the resolver for the recordConsent field.

@@ -151,7 +151,7 @@ func viewerAccess(ctx context.Context, obj any) ([]model.SectionAccess, error) {
 func sectionAccess(rows []consent.Access) []model.SectionAccess {
 	out := make([]model.SectionAccess, len(rows))
 	for i, a := range rows {
-		out[i] = model.SectionAccess{Section: a.Section, Allowed: a.Allowed, Basis: a.Basis, CodedOnly: a.CodedOnly}
+		out[i] = model.SectionAccess{Section: a.Section, Allowed: a.Allowed, Basis: a.Basis, CodedOnly: a.CodedOnly, WithheldFromPerson: a.WithheldFromPerson}
 	}
 	return out
 }

@@ -767,6 +767,8 @@ func init() {
 	person.Hooks[1] = personMixinHooks1[0]
 
 	person.Hooks[2] = personHooks[0]
+
+	person.Hooks[3] = personHooks[1]
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personMixinFields2 := personMixin[2].Fields()

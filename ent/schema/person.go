@@ -95,5 +95,7 @@ func (Person) Policy() ent.Policy {
 	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(rule.Record{PersonField: "id"}.Scope())}}
 }
 
-// Hooks of the Person: the write guard.
-func (Person) Hooks() []ent.Hook { return []ent.Hook{rule.Guard(rule.KindPerson)} }
+// Hooks of the Person: the write guard, and a reason for any withholding.
+func (Person) Hooks() []ent.Hook {
+	return []ent.Hook{rule.Guard(rule.KindPerson), rule.Withholding()}
+}

@@ -41,8 +41,9 @@ func KeyOf(obj any) (Key, bool) {
 type facts struct {
 	team, allocated string
 	services        []string
-	// withheld: sections withheld from the person's own view.
+	// withheld: sections withheld from the person's own view, and why.
 	withheld []policy.Section
+	reason   string
 }
 
 // Request is one request's consent state.
@@ -108,7 +109,7 @@ func (r *Request) decide(ctx context.Context, k Key, row *ent.Person) (policy.De
 	defer r.mu.Unlock()
 	f := r.facts[k.Person]
 	if r.needsFacts() && f.team == "" && row != nil && row.ID == k.Person { // every stored person has a team
-		f = facts{team: string(row.TeamID), withheld: row.WithheldFromPerson}
+		f = facts{team: string(row.TeamID), withheld: row.WithheldFromPerson, reason: row.WithholdingReason}
 		if row.AllocatedPractitionerID != nil {
 			f.allocated = string(*row.AllocatedPractitionerID)
 		}
@@ -156,7 +157,8 @@ func (r *Request) load(ctx context.Context, ids []pulid.ID) error {
 	err := r.drv.Query(ctx, `
 		SELECT p.id, p.team_id, COALESCE(p.allocated_practitioner_id, ''),
 		       COALESCE(array_agg(DISTINCT pl.service_team_id) FILTER (WHERE pl.service_team_id IS NOT NULL), '{}'),
-		       COALESCE(array(SELECT jsonb_array_elements_text(p.withheld_from_person)), '{}')
+		       COALESCE(array(SELECT jsonb_array_elements_text(p.withheld_from_person)), '{}'),
+		       COALESCE(p.withholding_reason, '')
 		FROM persons p LEFT JOIN plans pl ON pl.person_id = p.id
 		WHERE p.id = ANY($1) AND p.authority_id = $2
 		GROUP BY p.id`, []any{pq.Array(strs), r.viewer.AuthorityID}, rows)
@@ -170,7 +172,7 @@ func (r *Request) load(ctx context.Context, ids []pulid.ID) error {
 		var id string
 		var f facts
 		var withheld []string
-		if err := rows.Scan(&id, &f.team, &f.allocated, pq.Array(&f.services), pq.Array(&withheld)); err != nil {
+		if err := rows.Scan(&id, &f.team, &f.allocated, pq.Array(&f.services), pq.Array(&withheld), &f.reason); err != nil {
 			return fmt.Errorf("consent: reading person facts: %w", err)
 		}
 		for _, s := range withheld {

@@ -118,17 +118,36 @@ type Access struct {
 	Allowed   bool
 	Basis     *policy.Basis
 	CodedOnly bool
+	// WithheldFromPerson is why the section is withheld from the person
+	// themself, for the person and for staff with a basis; nil otherwise.
+	WithheldFromPerson *string
 }
 
 // ViewerAccess lists, section by section, what the viewer may see of a
 // record and why, so a screen can say "not shared with you" instead of
 // showing blanks.
 func ViewerAccess(ctx context.Context, obj any) ([]Access, error) {
-	_, _, d, err := decisionFor(ctx, obj)
+	r, k, d, err := decisionFor(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
-	return AccessOf(d), nil
+	out := AccessOf(d)
+	r.mu.Lock()
+	f := r.facts[k.Person]
+	r.mu.Unlock()
+	v := r.viewer
+	// The person is told what is withheld from them and why; so are staff
+	// with a basis for the record, who answer the person's questions.
+	tell := (v.Has(policy.PersonRole) && v.PersonID == string(k.Person)) || (d.Any() && policy.SeesNames(v.Viewer, "") && !d.CodedOnly)
+	if tell {
+		for i := range out {
+			if slices.Contains(f.withheld, out[i].Section) {
+				reason := f.reason
+				out[i].WithheldFromPerson = &reason
+			}
+		}
+	}
+	return out, nil
 }
 
 // AccessOf lists a decision section by section, as viewerAccess shows it.

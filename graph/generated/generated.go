@@ -341,6 +341,7 @@ type ComplexityRoot struct {
 		UpdateVisit              func(childComplexity int, id pulid.ID, input ent.UpdateVisitInput) int
 		WithdrawConsent          func(childComplexity int, id pulid.ID, reason string) int
 		WithdrawPlan             func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
+		WithholdFromPerson       func(childComplexity int, personID pulid.ID, sections []policy.Section, reason string) int
 	}
 
 	Need struct {
@@ -616,10 +617,11 @@ type ComplexityRoot struct {
 	}
 
 	SectionAccess struct {
-		Allowed   func(childComplexity int) int
-		Basis     func(childComplexity int) int
-		CodedOnly func(childComplexity int) int
-		Section   func(childComplexity int) int
+		Allowed            func(childComplexity int) int
+		Basis              func(childComplexity int) int
+		CodedOnly          func(childComplexity int) int
+		Section            func(childComplexity int) int
+		WithheldFromPerson func(childComplexity int) int
 	}
 
 	Share struct {
@@ -730,6 +732,7 @@ type MutationResolver interface {
 	RequestReview(ctx context.Context, input ent.CreateReviewInput) (*ent.Review, error)
 	DecideReviewRequest(ctx context.Context, id pulid.ID, decision review.Decision, reason string) (*ent.Review, error)
 	RecordReviewResult(ctx context.Context, id pulid.ID, result review.Result, notes string) (*ent.Review, error)
+	WithholdFromPerson(ctx context.Context, personID pulid.ID, sections []policy.Section, reason string) (*ent.Person, error)
 	RecordConsent(ctx context.Context, input ent.CreateConsentInput) (*ent.Consent, error)
 	WithdrawConsent(ctx context.Context, id pulid.ID, reason string) (*ent.Consent, error)
 	SharePlan(ctx context.Context, input ent.CreateShareInput) (*ent.Share, error)
@@ -2329,6 +2332,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.WithdrawPlan(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["input"].(model.EndPlanInput)), true
+	case "Mutation.withholdFromPerson":
+		if e.ComplexityRoot.Mutation.WithholdFromPerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withholdFromPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithholdFromPerson(childComplexity, args["personID"].(pulid.ID), args["sections"].([]policy.Section), args["reason"].(string)), true
 
 	case "Need.area":
 		if e.ComplexityRoot.Need.Area == nil {
@@ -3722,6 +3736,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SectionAccess.Section(childComplexity), true
+	case "SectionAccess.withheldFromPerson":
+		if e.ComplexityRoot.SectionAccess.WithheldFromPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectionAccess.WithheldFromPerson(childComplexity), true
 
 	case "Share.basis":
 		if e.ComplexityRoot.Share.Basis == nil {
@@ -9036,6 +9056,25 @@ type Mutation {
     notes: String!
   ): Review!
   """
+  Withholds sections of the person's own record from the person's own view because they hold third-party information (consent.md), with a reason the person is shown. An empty list withholds nothing again. For the practitioners and managers of the person's team; the change is on the audit log.
+  """
+  withholdFromPerson(
+    """
+    The person.
+    """
+    personID: ID!
+
+    """
+    The sections to withhold from the person; empty to withhold nothing.
+    """
+    sections: [Section!]!
+
+    """
+    Why, in words the person will read.
+    """
+    reason: String!
+  ): Person!
+  """
   Records a decision by or for the person: consent, or a best-interests decision with their capacity at the time (R22).
   """
   recordConsent(
@@ -13016,6 +13055,10 @@ type SectionAccess {
   Analysts: only coded values of the section, never free text.
   """
   codedOnly: Boolean!
+  """
+  Why the section is withheld from the person themself (third-party information), when it is: shown to the person and to staff with a basis for the record, null otherwise.
+  """
+  withheldFromPerson: String
 }
 """
 A copy of one plan version given to someone (R20–R24), with its basis and scope. A revoked, expired or declined share, or one whose consent was withdrawn, grants nothing.
@@ -15793,6 +15836,8 @@ func (ec *executionContext) childFields_SectionAccess(ctx context.Context, field
 		return ec.fieldContext_SectionAccess_basis(ctx, field)
 	case "codedOnly":
 		return ec.fieldContext_SectionAccess_codedOnly(ctx, field)
+	case "withheldFromPerson":
+		return ec.fieldContext_SectionAccess_withheldFromPerson(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SectionAccess", field.Name)
 }
@@ -16988,6 +17033,36 @@ func (ec *executionContext) field_Mutation_withdrawPlan_args(ctx context.Context
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withholdFromPerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "personID",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["personID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sections",
+		func(ctx context.Context, v any) ([]policy.Section, error) {
+			return ec.unmarshalNSection2ᚕreablementᚋentᚋpolicyᚐSectionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sections"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
 	return args, nil
 }
 
@@ -23633,6 +23708,50 @@ func (ec *executionContext) fieldContext_Mutation_recordReviewResult(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_recordReviewResult_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withholdFromPerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_withholdFromPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WithholdFromPerson(ctx, fc.Args["personID"].(pulid.ID), fc.Args["sections"].([]policy.Section), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖreablementᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_withholdFromPerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withholdFromPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -33356,6 +33475,29 @@ func (ec *executionContext) _SectionAccess_codedOnly(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_SectionAccess_codedOnly(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SectionAccess", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _SectionAccess_withheldFromPerson(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectionAccess_withheldFromPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithheldFromPerson, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SectionAccess_withheldFromPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SectionAccess", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Share_id(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -52240,6 +52382,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "withholdFromPerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withholdFromPerson(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "recordConsent":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordConsent(ctx, field)
@@ -55848,6 +55997,11 @@ func (ec *executionContext) _SectionAccess(ctx context.Context, sel ast.Selectio
 		case "codedOnly":
 			out.Values[i] = ec._SectionAccess_codedOnly(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withheldFromPerson":
+			out.Values[i] = ec._SectionAccess_withheldFromPerson(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

@@ -136,6 +136,8 @@ type SectionAccess struct {
 	Basis *policy.Basis `json:"basis,omitempty"`
 	// Analysts: only coded values of the section, never free text.
 	CodedOnly bool `json:"codedOnly"`
+	// Why the section is withheld from the person themself (third-party information), when it is: shown to the person and to staff with a basis for the record, null otherwise.
+	WithheldFromPerson *string `json:"withheldFromPerson,omitempty"`
 }
 
 // What a proposed share would disclose to its recipient.

@@ -445,3 +445,60 @@ func TestAnalystsGetIdsOfTheirOwn(t *testing.T) {
 		t.Errorf("an analyst using a staff id: %v %s", r.Codes(), r.Data)
 	}
 }
+
+// Third-party information can be withheld from the person's own view by
+// their practitioner, with a reason: the person sees that a section is
+// withheld and why, gets neither its fields nor its rows, and the decision
+// is on the record; withholding nothing gives it back.
+func TestThirdPartyInformationCanBeWithheldFromThePerson(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 40})
+	ctx := apitest.System(context.Background())
+	pat := s.Account(t, "pat.person")
+	personID := string(*pat.PersonID)
+	practitioner := practitionerFor(t, s, personID)
+	patToken := s.Token(t, "pat.person")
+	withhold := `mutation($p: ID!, $s: [Section!]!, $why: String!) { withholdFromPerson(personID: $p, sections: $s, reason: $why) { id } }`
+
+	if r := s.Do(t, practitioner, withhold, map[string]any{"p": personID, "s": []string{"RISKS"}, "why": " "}); !slices.Equal(r.Codes(), []string{"INVALID_INPUT"}) {
+		t.Errorf("withholding without a reason: %v", r.Codes())
+	}
+	if r := s.Do(t, patToken, withhold, map[string]any{"p": personID, "s": []string{"RISKS"}, "why": "Mine"}); len(r.Errors) == 0 {
+		t.Error("the person withheld part of their own record from themself")
+	}
+	reason := "It holds what your neighbour told us in confidence."
+	s.MustDo(t, practitioner, withhold, map[string]any{"p": personID, "s": []string{"RISKS"}, "why": reason}, nil)
+
+	var got struct {
+		Node struct {
+			ViewerAccess []struct {
+				Section            string
+				Allowed            bool
+				WithheldFromPerson *string
+			}
+		}
+		Risks page
+	}
+	q := `query($p: ID!) { node(id: $p) { ... on Person { viewerAccess { section allowed withheldFromPerson } } } risks { totalCount } }`
+	s.MustDo(t, patToken, q, map[string]any{"p": personID}, &got)
+	for _, a := range got.Node.ViewerAccess {
+		if a.Section == "RISKS" && (a.Allowed || a.WithheldFromPerson == nil || *a.WithheldFromPerson != reason) {
+			t.Errorf("the person's view of RISKS: %+v", a)
+		}
+		if a.Section == "OUTCOMES" && (!a.Allowed || a.WithheldFromPerson != nil) {
+			t.Errorf("the person's view of OUTCOMES: %+v", a)
+		}
+	}
+	if got.Risks.TotalCount != 0 {
+		t.Errorf("the person still counts %d risks", got.Risks.TotalCount)
+	}
+	events := s.Client.AuditEvent.Query().Where(auditevent.PersonID(toID(personID)), auditevent.ActionEQ(auditevent.ActionCHANGE)).AllX(ctx)
+	if len(events) == 0 {
+		t.Error("withholding is not on the record")
+	}
+
+	s.MustDo(t, practitioner, withhold, map[string]any{"p": personID, "s": []string{}, "why": ""}, nil)
+	s.MustDo(t, patToken, q, map[string]any{"p": personID}, &got)
+	if got.Risks.TotalCount == 0 {
+		t.Error("withholding nothing did not give the person their risks back")
+	}
+}
