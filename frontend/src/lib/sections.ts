@@ -26,6 +26,8 @@ export interface SectionAccessLike {
   allowed: boolean;
   basis?: string | null | undefined;
   codedOnly: boolean;
+  /** Why the section is withheld from the person themself (third-party information), when it is. */
+  withheldFromPerson?: string | null | undefined;
 }
 
 /** What each section holds, in words that finish "…you have no basis to see". */
@@ -97,6 +99,9 @@ export function canReadCoded(access: readonly SectionAccessLike[] | null | undef
  */
 export function withheldReason(section: SectionName, entry: SectionAccessLike | undefined): string {
   const label = sectionLabel(section);
+  if (!entry?.allowed && entry?.withheldFromPerson) {
+    return `Your practitioner has kept ${label} from your copy because it holds information about someone else: ${entry.withheldFromPerson}`;
+  }
   if (entry?.allowed && entry.codedOnly) {
     return `Only coded values of ${label} are shared with you, for statistics; what people wrote is withheld.`;
   }

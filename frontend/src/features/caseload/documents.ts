@@ -47,6 +47,7 @@ export const CaseloadQuery = graphql(`
             allowed
             basis
             codedOnly
+            withheldFromPerson
           }
           plans(first: 1, orderBy: { field: VERSION, direction: DESC }) {
             edges {

@@ -79,6 +79,7 @@ export const PersonQuery = graphql(`
           allowed
           basis
           codedOnly
+          withheldFromPerson
         }
         plans(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) {
           totalCount

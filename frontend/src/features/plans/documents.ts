@@ -44,6 +44,7 @@ export const PlanQuery = graphql(`
             allowed
             basis
             codedOnly
+            withheldFromPerson
           }
         }
         supersedes {
@@ -129,6 +130,7 @@ export const PlanQuery = graphql(`
           allowed
           basis
           codedOnly
+          withheldFromPerson
         }
       }
     }

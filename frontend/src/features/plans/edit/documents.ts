@@ -49,6 +49,7 @@ export const PlanEditQuery = graphql(`
             allowed
             basis
             codedOnly
+            withheldFromPerson
           }
           needs {
             id
@@ -110,6 +111,7 @@ export const PlanEditQuery = graphql(`
           allowed
           basis
           codedOnly
+          withheldFromPerson
         }
       }
     }
