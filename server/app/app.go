@@ -116,7 +116,7 @@ func (a *App) Handler() http.Handler {
 	mux.Handle("/graphql", a.graphiqlOr(api))
 	mux.Handle("GET /graphiql/", graphiqlAssets())
 	mux.Handle("/", a.spa())
-	return a.requestContext(headers(mux))
+	return a.requestContext(headers(compressed(mux)))
 }
 
 // SignerKeyID is the development signer's key id, or "" when it is off.
