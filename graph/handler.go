@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+
 	"log/slog"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"reablement/ent"
 	"reablement/ent/fault"
 	"reablement/ent/policy"
 	"reablement/ent/rule"
@@ -83,12 +85,20 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 		if fc == nil {
 			return next(ctx)
 		}
-		for _, arg := range fc.Args {
+		for name, arg := range fc.Args {
 			rule.ScopeWhere(ctx, arg)
+			if name == "after" || name == "before" {
+				openCursor(ctx, arg)
+			}
 		}
 		res, err := next(ctx)
-		if err == nil && fc.Field.Field != nil && fc.Field.Definition != nil && isList(fc.Field.Definition.Type) {
-			err = consent.NoteRows(ctx, res)
+		if err == nil && fc.Field.Field != nil && fc.Field.Definition != nil {
+			if isList(fc.Field.Definition.Type) {
+				err = consent.NoteRows(ctx, res)
+			}
+			if fc.Field.Definition.Type.Name() == "Cursor" {
+				res = sealCursor(ctx, res)
+			}
 		}
 		return res, err
 	})
@@ -166,4 +176,40 @@ func firstPrivateField(ctx context.Context) string {
 // results whose rows NoteRows records.
 func isList(t *ast.Type) bool {
 	return t.Elem != nil || strings.HasSuffix(t.NamedType, "Connection")
+}
+
+// A cursor carries the id of the record it points after: for analysts it
+// carries their own id for it, or paging would hand them the ids they must
+// not have. sealCursor seals the id in a cursor the API returns, openCursor
+// opens it in one the client sends back.
+func sealCursor(ctx context.Context, res any) any {
+	s := pulid.SealerFrom(ctx)
+	if s == nil {
+		return res
+	}
+	switch c := res.(type) {
+	case ent.Cursor:
+		c.ID = s.Seal(c.ID)
+		return c
+	case *ent.Cursor:
+		if c != nil {
+			sealed := *c
+			sealed.ID = s.Seal(c.ID)
+			return &sealed
+		}
+	}
+	return res
+}
+
+func openCursor(ctx context.Context, arg any) {
+	s := pulid.SealerFrom(ctx)
+	c, ok := arg.(*ent.Cursor)
+	if s == nil || !ok || c == nil {
+		return
+	}
+	if id, ok := s.Open(string(c.ID)); ok {
+		c.ID = id
+	} else {
+		c.ID = "??" // not one of theirs: it points nowhere
+	}
 }

@@ -2,6 +2,7 @@ package apitest_test
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -439,6 +440,27 @@ func TestAnalystsGetIdsOfTheirOwn(t *testing.T) {
 	if filtered.Plans.TotalCount != 1 {
 		t.Errorf("filtering by the analyst's id found %d plans", filtered.Plans.TotalCount)
 	}
+	// Paging hands them cursors that carry their ids too, and that page on.
+	var paged struct {
+		Plans struct {
+			PageInfo struct{ EndCursor string }
+			Edges    []struct{ Cursor string }
+		}
+	}
+	s.MustDo(t, token, `{ plans(first: 5) { pageInfo { endCursor } edges { cursor } } }`, nil, &paged)
+	for id := range realPlans {
+		for _, c := range append([]string{paged.Plans.PageInfo.EndCursor}, paged.Plans.Edges[0].Cursor) {
+			if raw, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(c, "=")); err == nil && strings.Contains(string(raw), id) {
+				t.Fatalf("an analyst's cursor carries the staff id %s", id)
+			}
+		}
+	}
+	var next struct{ Plans page }
+	s.MustDo(t, token, `query($after: Cursor) { plans(first: 5, after: $after) { edges { node { id } } } }`, map[string]any{"after": paged.Plans.PageInfo.EndCursor}, &next)
+	if len(next.Plans.Edges) == 0 || next.Plans.Edges[0].Node["id"] == first.Plans.Edges[0].Node["id"] {
+		t.Error("an analyst's cursor does not page on")
+	}
+
 	// A staff id names nothing for an analyst.
 	staffID := s.Client.Plan.Query().FirstIDX(ctx)
 	if r := s.Do(t, token, `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": staffID}); !slices.Equal(r.Codes(), []string{"NOT_FOUND"}) {

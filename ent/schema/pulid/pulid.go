@@ -140,14 +140,15 @@ func WithSealer(ctx context.Context, s *Sealer) context.Context {
 	return context.WithValue(ctx, sealerKey{}, s)
 }
 
-func sealerFrom(ctx context.Context) *Sealer {
+// SealerFrom returns the sealer of ctx's viewer, or nil when ids are their own.
+func SealerFrom(ctx context.Context) *Sealer {
 	s, _ := ctx.Value(sealerKey{}).(*Sealer)
 	return s
 }
 
 // MarshalGQLContext writes the id as the request's viewer knows it.
 func (id ID) MarshalGQLContext(ctx context.Context, w io.Writer) error {
-	if s := sealerFrom(ctx); s != nil && id != "" {
+	if s := SealerFrom(ctx); s != nil && id != "" {
 		id = s.Seal(id)
 	}
 	_, err := io.WriteString(w, strconv.Quote(string(id)))
@@ -161,7 +162,7 @@ func (id *ID) UnmarshalGQLContext(ctx context.Context, v any) error {
 	if err := id.UnmarshalGQL(v); err != nil {
 		return err
 	}
-	if s := sealerFrom(ctx); s != nil {
+	if s := SealerFrom(ctx); s != nil {
 		real, ok := s.Open(string(*id))
 		if !ok {
 			*id = ID("??" + string(*id))
