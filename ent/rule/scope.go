@@ -16,6 +16,7 @@ import (
 	entgo "entgo.io/ent"
 
 	"entgo.io/ent/dialect/sql"
+	"github.com/lib/pq"
 
 	"reablement/ent/intercept"
 	"reablement/ent/person"
@@ -212,8 +213,11 @@ func FilterAudit() privacy.QueryRule {
 	})
 }
 
-// FilterAccounts shows staff accounts to staff; someone outside the
-// authority (a carer, an advocate, the person) sees only their own account.
+// FilterAccounts shows every account of the authority to staff, analysts
+// and auditors; someone outside it (a carer, an advocate, the person) sees
+// their own account and staff accounts, which name staff to them by role
+// only (policy.AccountName), so a carer knows a reablement worker visits
+// without learning who else holds an account.
 func FilterAccounts() privacy.QueryRule {
 	return privacy.QueryRuleFunc(func(ctx context.Context, f entgo.Query) error {
 		v := viewer.FromContext(ctx)
@@ -223,9 +227,23 @@ func FilterAccounts() privacy.QueryRule {
 		if v.IsSystem() || v.IsStaff() || v.Has(policy.Analyst) || v.Has(policy.Auditor) {
 			return privacy.Skip
 		}
-		where(f, sql.FieldEQ("id", v.AccountID))
+		where(f, outsideAccounts(v))
 		return privacy.Skip
 	})
+}
+
+// staffRoleNames are the roles of the authority's own staff.
+var staffRoleNames = []string{string(policy.Practitioner), string(policy.Manager), string(policy.RegisteredManager), string(policy.Worker)}
+
+// outsideAccounts is what someone outside the authority sees of accounts:
+// their own and staff's.
+func outsideAccounts(v *viewer.Viewer) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		staff := sql.P(func(b *sql.Builder) {
+			b.Ident(s.C("roles")).WriteString(" ?| ").Arg(pq.Array(staffRoleNames))
+		})
+		s.Where(sql.Or(sql.EQ(s.C("id"), v.AccountID), staff))
+	}
 }
 
 // where adds an SQL predicate to any generated query, through ent's

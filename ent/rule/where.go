@@ -114,9 +114,9 @@ func RowFilter(v *viewer.Viewer, typ string) func(*sql.Selector) {
 			}
 			preds = append(preds, scopePredicate(s, v, sc))
 		}
-		if typ == gen.TypeAccount && !(v.IsStaff() || v.Has(policy.Analyst) || v.Has(policy.Auditor)) {
-			preds = append(preds, sql.EQ(s.C("id"), v.AccountID))
-		}
 		s.Where(sql.And(preds...))
+		if typ == gen.TypeAccount && !(v.IsStaff() || v.Has(policy.Analyst) || v.Has(policy.Auditor)) {
+			outsideAccounts(v)(s)
+		}
 	}
 }

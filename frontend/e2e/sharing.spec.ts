@@ -1,4 +1,4 @@
-import { findPlan, must, signInAs, signInPage, type Session } from './api';
+import { findPlan, graphql, must, signInAs, signInPage, type Session } from './api';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, screenshot, test } from './fixtures';
 
 /**
@@ -119,4 +119,36 @@ test('an auditor lands on the audit log and filters it by who saw records', asyn
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
   await screenshot(page, 'audit-log');
+});
+
+test("the practitioner keeps information about someone else from the person's copy, and the person is told why", async ({ page }) => {
+  const pat = await signInAs('pat.person');
+  const mine = await must<{ people: { edges: Array<{ node: { id: string } }> } }>(pat.token, '{ people(first: 1) { edges { node { id } } } }');
+  const personID = mine.people.edges[0]?.node.id ?? '';
+  // The practitioner whose caseload holds her.
+  let staff = practitioner;
+  const reach = await graphql<{ node: { id: string } | null }>(practitioner.token, 'query($id: ID!) { node(id: $id) { id } }', { id: personID });
+  if (!reach.data?.node) staff = await signInAs('sam.practitioner');
+  const reason = 'It holds what your neighbour told us in confidence.';
+
+  await signInPage(page, staff);
+  await page.goto(`/people/${personID}`);
+  await page.getByText("Keep information about someone else from the person's own copy").click();
+  await page.getByRole('checkbox', { name: 'risks and contingencies' }).check();
+  await page.getByLabel('Why, in words the person will read').fill(reason);
+  await page.getByRole('button', { name: 'Save what is kept from the person' }).click();
+  await expect(page.getByRole('status').filter({ hasText: "Kept from the person's copy: risks and contingencies." })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The person opens her plan: the risks are not there, and she is told why.
+  const plan = await findPlan(pat.token, 'ACTIVE');
+  await signInPage(page, pat);
+  await page.goto(`/plans/${plan.id}`);
+  const risks = page.locator('#risks');
+  await expect(risks).toContainText(`Your practitioner has kept risks and contingencies from your copy because it holds information about someone else: ${reason}`);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'plan-withheld-from-person');
+
+  // Give it back, so the rest of the suite sees her whole record.
+  await must(staff.token, 'mutation($p: ID!) { withholdFromPerson(personID: $p, sections: [], reason: "") { id } }', { p: personID });
 });

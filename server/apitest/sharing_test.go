@@ -41,9 +41,9 @@ func TestRevokingAShareEndsAccessOnTheNextRequest(t *testing.T) {
 	if got := withheldSections(r); !got[policy.Risks] || got[policy.Outcomes] {
 		t.Fatalf("carol's limited share: withheld %v", got)
 	}
-	// Her share covers visits: she sees when they are, though not the
-	// worker's staff account, and no visit disappears for that.
-	r = s.Do(t, carol, `query($id: ID!) { node(id: $id) { ... on Plan { visits(first: 5) { totalCount edges { node { startsAt worker { id } } } } } } }`, map[string]any{"id": planID})
+	// Her share covers visits: she sees when they are, and who comes by
+	// role, never by name (consent.md: outside viewers see staff by role).
+	r = s.Do(t, carol, `query($id: ID!) { node(id: $id) { ... on Plan { visits(first: 5) { totalCount edges { node { startsAt worker { displayName username } } } } } } }`, map[string]any{"id": planID})
 	var visits struct {
 		Node struct {
 			Visits struct {
@@ -51,7 +51,7 @@ func TestRevokingAShareEndsAccessOnTheNextRequest(t *testing.T) {
 				Edges      []struct {
 					Node struct {
 						StartsAt string
-						Worker   *struct{ ID string }
+						Worker   *struct{ DisplayName, Username string }
 					}
 				}
 			}
@@ -62,8 +62,8 @@ func TestRevokingAShareEndsAccessOnTheNextRequest(t *testing.T) {
 		t.Fatalf("carol's visits: %+v %s", r.Errors, r.Data)
 	}
 	for _, e := range visits.Node.Visits.Edges {
-		if e.Node.StartsAt == "" || e.Node.Worker != nil {
-			t.Errorf("carol sees a visit as %+v; want its time and no staff account", e.Node)
+		if e.Node.StartsAt == "" || e.Node.Worker == nil || e.Node.Worker.DisplayName != "a reablement worker" || e.Node.Worker.Username != "a reablement worker" {
+			t.Errorf("carol sees a visit as %+v; want its time and the worker by role", e.Node)
 		}
 	}
 	sh := s.Client.Share.Query().Where(share.RecipientAccountID(s.Account(t, "carol.carer").ID)).OnlyX(ctx)

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { PersonRecord, personName } from './components/PersonRecord';
 import { CreateDraftPlanMutation, PersonQuery } from './documents';
 import { RecordNeed } from './RecordNeed';
+import { WithholdFromPerson } from './WithholdFromPerson';
 
 /** Roles that start plans. */
 const planningRoles = ['PRACTITIONER', 'MANAGER'];
@@ -80,6 +81,7 @@ export function PersonPage() {
   return (
     <>
       <PersonRecord person={person} createAction={createAction} needsAction={canPlan ? <RecordNeed personID={person.id} /> : undefined} />
+      {canPlan && <WithholdFromPerson personID={person.id} access={person.viewerAccess} />}
       <p className="govuk-body">
         <Link className="govuk-link" href={`/people/${person.id}/access`}>
           Who has seen this record

@@ -153,3 +153,19 @@ export const CreatePersonMutation = graphql(`
     }
   }
 `);
+
+/** Keeps sections holding third-party information from the person's own view, with a reason they are shown. */
+export const WithholdFromPersonMutation = graphql(`
+  mutation WithholdFromPerson($personID: ID!, $sections: [Section!]!, $reason: String!) {
+    withholdFromPerson(personID: $personID, sections: $sections, reason: $reason) {
+      id
+      viewerAccess {
+        section
+        allowed
+        basis
+        codedOnly
+        withheldFromPerson
+      }
+    }
+  }
+`);

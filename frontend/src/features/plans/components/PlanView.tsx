@@ -11,7 +11,7 @@ import {
   type SummaryRow,
   type TableColumn,
 } from '../../../components';
-import { formatDate, formatInstantDate, formatMinutes, formatVisitTime, humanise, plural } from '../../../lib/format';
+import { formatDate, formatInstantDate, formatMinutes, formatVisitTime, humanise, plural, sentenceCase } from '../../../lib/format';
 import { accessTo, canRead, canReadCoded, withheldReason, type SectionName } from '../../../lib/sections';
 import { visitStatuses } from '../labels';
 import { outcomesOf, planPersonName, type PlanData, type ReviewData, type VisitData } from '../types';
@@ -134,7 +134,7 @@ export function R1Summary({ plan }: { plan: PlanData }) {
 const visitColumns: ReadonlyArray<TableColumn<VisitData>> = [
   { key: 'when', header: 'When', cell: (visit) => formatVisitTime(visit.startsAt), hideInCard: true },
   { key: 'length', header: 'Length', cell: (visit) => formatMinutes(visit.durationMinutes) || 'Not set' },
-  { key: 'worker', header: 'Worker', cell: (visit) => visit.worker?.displayName ?? 'A reablement worker' },
+  { key: 'worker', header: 'Worker', cell: (visit) => sentenceCase(visit.worker?.displayName ?? 'a reablement worker') },
   {
     key: 'status',
     header: 'Status',
@@ -194,7 +194,7 @@ function ReviewArrangements({ plan }: { plan: PlanData }) {
           {
             key: 'Responsible for reviews',
             value: plan.reviewResponsible
-              ? `${plan.reviewResponsible.displayName}${plan.reviewResponsible.jobTitle ? `, ${plan.reviewResponsible.jobTitle}` : ''}`
+              ? `${sentenceCase(plan.reviewResponsible.displayName)}${plan.reviewResponsible.jobTitle ? `, ${plan.reviewResponsible.jobTitle}` : ''}`
               : blank('No one recorded'),
           },
           { key: 'First review due', value: formatDate(plan.firstReviewDue) || blank('Set when reablement starts') },
