@@ -75,6 +75,7 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 	analystIDs := AnalystIDs(r.PseudonymKey)
 	exec := generated.NewExecutableSchema(cfg)
 	consent.UseSchema(exec.Schema())
+	schemaOf.Store(exec.Schema())
 	srv := handler.New(exec)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(httpTransport{})

@@ -96,4 +96,6 @@ func (Person) Policy() ent.Policy {
 }
 
 // Hooks of the Person: the write guard.
-func (Person) Hooks() []ent.Hook { return []ent.Hook{rule.Guard(rule.KindPerson)} }
+func (Person) Hooks() []ent.Hook {
+	return []ent.Hook{rule.Guard(rule.KindPerson), rule.References(rule.KindPerson)}
+}
