@@ -66,7 +66,7 @@ migration: ## Write a migration for schema changes: make migration name=add_some
 	$(WITHPG) $(GO) run -mod=mod ./ent/migrations/diff $(name)
 
 bench: ## Benchmarks (consent overhead, workers' today query); prints figures.
-	$(WITHPG) $(GO) test -run '^$$' -bench . -benchmem ./...
+	$(WITHPG) $(GO) test -tags consentoff -run '^$$' -bench . -benchmem ./...
 
 load: ## Load benchmark of the workers' today query (issue 6) against pgbench's ceiling; prints the figures. LOAD_FLAGS="-people 2000 -duration 5s" for a quick one.
 	$(GO) run ./server/loadbench $(LOAD_FLAGS)

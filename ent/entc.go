@@ -34,7 +34,12 @@ func main() {
 	}
 	err = entc.Generate("./schema", &gen.Config{
 		// records.tmpl: the one table of record keys and row sections.
-		Templates: []*gen.Template{gen.MustParse(gen.NewTemplate("records").Funcs(gen.Funcs).ParseFiles("template/records.tmpl"))},
+		Templates: []*gen.Template{
+			gen.MustParse(gen.NewTemplate("records").Funcs(gen.Funcs).ParseFiles("template/records.tmpl")),
+			// schemainfo.tmpl: Client.Driver (raw reads join a transaction), and the
+			// edge targets, string sizes and Exists the generic write rules use.
+			gen.MustParse(gen.NewTemplate("schemainfo").Funcs(gen.Funcs).ParseFiles("template/schemainfo.tmpl")),
+		},
 		Features: []gen.Feature{
 			gen.FeaturePrivacy,
 			gen.FeatureEntQL,

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -52,6 +53,12 @@ func Present(ctx context.Context, err error) *gqlerror.Error {
 		out.Path = graphql.GetPath(ctx)
 	}
 	f := classify(ctx, err)
+	if f.Field == "" && f.Attr != "" {
+		// The model names its field; the client needs the argument it sent.
+		withField := *f
+		withField.Field = attrPath(ctx, f.Attr)
+		f = &withField
+	}
 	// An argument that could not be decoded (a scalar such as Date, an id
 	// given as a number) fails on a path below the field it belongs to.
 	// That is the client's mistake, not ours; the path names the argument.
@@ -246,7 +253,7 @@ func classify(ctx context.Context, err error) *fault.Error {
 	var pqErr *pq.Error
 	switch {
 	case errors.As(err, &verr):
-		return &fault.Error{Code: fault.InvalidInput, Field: "input." + camel(verr.Name), Message: fmt.Sprintf("%s is not valid: %s.", humanise(verr.Name), reason(verr))}
+		return &fault.Error{Code: fault.InvalidInput, Attr: verr.Name, Message: fmt.Sprintf("%s is not valid: %s.", humanise(verr.Name), reason(verr))}
 	case ent.IsNotFound(err):
 		return fault.New(fault.NotFound, "Not found, or nothing you have a basis to see.")
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
@@ -271,6 +278,66 @@ func reason(v *ent.ValidationError) string {
 		return msg[i+2:]
 	}
 	return msg
+}
+
+// schemaOf is the schema the server runs (set by NewHandler), for the
+// names of input fields.
+var schemaOf atomic.Pointer[ast.Schema]
+
+// attrPath maps a model field (fault.Error.Attr, "allocated_practitioner_id")
+// to the argument of the current mutation that carried it:
+// "input.allocatedPractitionerID" when the field is in its input object,
+// the argument itself when it is one ("expectedRevision"), and the edge's
+// id list for a list edge ("needs": "input.addNeedIDs").
+func attrPath(ctx context.Context, attr string) string {
+	name := gqlName(attr)
+	if !graphql.HasOperationContext(ctx) {
+		return "input." + name
+	}
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Definition == nil {
+		return "input." + name
+	}
+	singular := strings.TrimSuffix(name, "s")
+	candidates := []string{name, singular + "IDs", "add" + upperFirst(singular) + "IDs", "add" + upperFirst(name)}
+	for _, arg := range fc.Field.Definition.Arguments {
+		if arg.Name == name {
+			return name
+		}
+	}
+	for _, arg := range fc.Field.Definition.Arguments {
+		if arg.Name != "input" {
+			continue
+		}
+		if s := schemaOf.Load(); s != nil {
+			if def := s.Types[arg.Type.Name()]; def != nil {
+				for _, c := range candidates {
+					if def.Fields.ForName(c) != nil {
+						return "input." + c
+					}
+				}
+			}
+		}
+		return "input." + name
+	}
+	return name
+}
+
+// gqlName is an ent field's GraphQL name, as entgql writes it:
+// "team_id" is "teamID", "date_of_birth" is "dateOfBirth".
+func gqlName(field string) string {
+	s := camel(field)
+	if strings.HasSuffix(s, "Id") {
+		s = strings.TrimSuffix(s, "Id") + "ID"
+	}
+	return s
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // camel turns an ent field name into its GraphQL name.

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -52,12 +51,25 @@ var DefaultLimits = Limits{MaxDepth: 12, MaxAliases: 30, MaxCost: 60000, Default
 // and introspection. Everything else needs a viewer.
 var publicFields = map[string]bool{"demoAccounts": true, "signInAsDemo": true, "__schema": true, "__type": true, "__typename": true}
 
+// Option changes how NewHandler assembles the server. The server passes
+// none; the one there is (Unenforced) exists only in test builds.
+type Option func(*options)
+
+type options struct {
+	// unenforced: no consent checks and no disclosure audit (Unenforced).
+	unenforced bool
+}
+
 // NewHandler assembles the GraphQL server: transports, caches, the limits,
 // one transaction per mutation, the consent directive and the audit flush.
-func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
+func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *handler.Server {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	cfg := generated.Config{Resolvers: r}
 	cfg.Directives.Section = consent.Section
-	if r.Unenforced {
+	if o.unenforced {
 		cfg.Directives.Section = func(ctx context.Context, _ any, next graphql.Resolver, _ policy.Section, _ *bool) (any, error) {
 			return next(ctx)
 		}
@@ -65,6 +77,7 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 	analystIDs := AnalystIDs(r.PseudonymKey)
 	exec := generated.NewExecutableSchema(cfg)
 	consent.UseSchema(exec.Schema())
+	schemaOf.Store(exec.Schema())
 	srv := handler.New(exec)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(httpTransport{})
@@ -73,7 +86,7 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 	if ops != nil {
 		srv.Use(ops)
 	}
-	srv.Use(entgql.Transactioner{TxOpener: r.Client})
+	srv.Use(transactioner{client: r.Client})
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
 	applyLimits(srv, limits)
@@ -111,7 +124,7 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 			}
 			return next(ctx)
 		}
-		if !r.Unenforced {
+		if !o.unenforced {
 			ctx, _ = consent.NewRequest(ctx, r.Driver, v)
 		}
 		if v.Has(policy.Analyst) {
@@ -132,10 +145,13 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations) *handler.Server {
 			op = oc.OperationName
 		}
 		// No disclosure without its record: if the audit events cannot be
-		// written, the data does not leave.
+		// written, the data does not leave. A mutation's events are written
+		// by its own transaction (this runs inside transactioner), so they
+		// commit with its change and need no second connection; a failed
+		// write fails the answer, which rolls the change back too.
 		flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
-		if err := cr.Flush(flushCtx, r.Client, viewer.RequestID(ctx), op); err != nil {
+		if err := cr.Flush(flushCtx, r.ent(ctx), viewer.RequestID(ctx), op); err != nil {
 			slog.ErrorContext(ctx, "audit write failed; response withheld", "err", err)
 			f := classify(ctx, err)
 			if !f.Retryable {

@@ -25,9 +25,6 @@ type Resolver struct {
 	Signer DemoSigner
 	// PseudonymKey keys the analysts' pseudonyms; it comes from configuration.
 	PseudonymKey []byte
-	// Unenforced turns off field-level consent checks and audit. It exists
-	// only so the benchmark can price them; no configuration sets it.
-	Unenforced bool
 }
 
 // ent returns the client for this request: the transaction's during a

@@ -20,11 +20,14 @@ func (r *Resolver) previewShare(ctx context.Context, input ent.CreateShareInput)
 		return nil, err
 	}
 	defer func() { _ = tx.Rollback() }() // a preview never keeps what it wrote
+	// Everything the preview reads, the consent layer's facts included,
+	// goes through the transaction: one connection, not two.
+	ctx = ent.NewTxContext(ctx, tx)
 	s, err := tx.Share.Create().SetInput(input).Save(ctx)
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.ent(ctx).Plan.Get(ctx, input.PlanID)
+	p, err := tx.Plan.Get(ctx, input.PlanID)
 	if err != nil {
 		return nil, err
 	}

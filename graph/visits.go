@@ -49,9 +49,9 @@ func (r *Resolver) recordVisit(ctx context.Context, in model.RecordVisitInput) (
 		return nil, &fault.Error{Code: fault.Conflict, Field: "input.visitID",
 			Message: "This visit was already recorded from another copy. Reload it to see that record."}
 	}
-	if !in.DepartedAt.After(in.ArrivedAt) {
-		return nil, fault.Invalid("input.departedAt", "The time you left must be after the time you arrived.")
-	}
+	// The record's own rules (left after arriving, on the visit's day, not
+	// in the future; progress only on this plan's outcomes) are the model's
+	// (rule.VisitRecord, rule.ProgressOnPlan), so updateVisit obeys them too.
 	upd := client.Visit.UpdateOneID(in.VisitID).
 		SetRecordID(in.RecordID).SetArrivedAt(in.ArrivedAt.UTC()).SetDepartedAt(in.DepartedAt.UTC()).
 		SetStatus(visit.StatusCOMPLETED).SetNillableNotes(in.Notes)
@@ -75,10 +75,14 @@ func (r *Resolver) recordVisit(ctx context.Context, in model.RecordVisitInput) (
 	return saved, nil
 }
 
-// withField says which list item a failure was about.
+// withField says which list item a failure was about, and which of its
+// fields when the model named one ("input.progress.0.outcomeID").
 func withField(err error, list string, i int) error {
 	if f, ok := fault.As(err); ok && f.Field == "" {
-		f.Field = fmt.Sprintf("%s[%d]", list, i)
+		f.Field = fmt.Sprintf("%s.%d", list, i)
+		if f.Attr != "" {
+			f.Field += "." + gqlName(f.Attr)
+		}
 	}
 	return err
 }

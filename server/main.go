@@ -24,15 +24,11 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/London must resolve even on a machine without zoneinfo
 
-	"entgo.io/ent/dialect"
-	entsql "entgo.io/ent/dialect/sql"
 	"github.com/lib/pq"
 
 	"reablement/ent"
 	"reablement/ent/demo"
 	"reablement/ent/migrations"
-	_ "reablement/ent/runtime" // registers the schema's hooks and privacy policies
-	"reablement/graph/consent"
 	"reablement/server/app"
 	"reablement/server/pgcluster"
 )
@@ -91,11 +87,12 @@ func run(ctx context.Context, cmd string, cfg app.Config) error {
 	if cmd == "migrate" {
 		return nil
 	}
-	db, drv, client, err := open(dbURL, cfg)
+	b, err := app.Open(dbURL, cfg, nil)
 	if err != nil {
 		return err
 	}
-	defer client.Close()
+	defer b.Close()
+	client := b.Client
 
 	switch cmd {
 	case "seed":
@@ -109,7 +106,7 @@ func run(ctx context.Context, cmd string, cfg app.Config) error {
 			return err
 		}
 	}
-	a, err := app.New(ctx, cfg, db, drv, client)
+	a, err := app.New(ctx, cfg, b)
 	if err != nil {
 		return err
 	}
@@ -173,26 +170,6 @@ func migrate(ctx context.Context, dbURL string) error {
 	}
 	defer db.Close()
 	return migrations.Apply(ctx, db)
-}
-
-// open returns the pool the server uses, with PostgreSQL's own statement
-// timeout set on every connection, and the ent client over it.
-func open(dbURL string, cfg app.Config) (*sql.DB, dialect.Driver, *ent.Client, error) {
-	u, err := app.WithStatementTimeout(dbURL, cfg.StatementTimout)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	db, err := sql.Open("postgres", u)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(20)
-	db.SetConnMaxIdleTime(5 * time.Minute)
-	drv := entsql.OpenDB(dialect.Postgres, db)
-	client := ent.NewClient(ent.Driver(drv))
-	client.Intercept(consent.Interceptor())
-	return db, drv, client, nil
 }
 
 // seed loads demo data into a database that has no authority yet.

@@ -66,6 +66,11 @@ type Error struct {
 	Rule string
 	// Field is the input path the error is about, such as "input.targetDate", if any.
 	Field string
+	// Attr is the model's name of the field the error is about, such as
+	// "date_of_birth", set by rules in the model layer, which know nothing
+	// of the request that reached them; the GraphQL layer turns it into the
+	// argument path (Field) of whatever mutation sent the value.
+	Attr string
 	// Section is the consent section withheld, for SectionWithheld.
 	Section string
 	// Problems lists further per-field problems, for example every missing R1 item.
@@ -109,6 +114,12 @@ func Rule(rule, message string, problems ...Problem) *Error {
 // Invalid returns an INVALID_INPUT about one input field.
 func Invalid(field, format string, args ...any) *Error {
 	return &Error{Code: InvalidInput, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// InvalidAttr returns an INVALID_INPUT about one field of the model, named
+// as the schema names it ("legal_name"); see Error.Attr.
+func InvalidAttr(attr, format string, args ...any) *Error {
+	return &Error{Code: InvalidInput, Attr: attr, Message: fmt.Sprintf(format, args...)}
 }
 
 // Retry returns a CONFLICT that the client may resend unchanged later.

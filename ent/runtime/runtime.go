@@ -51,8 +51,13 @@ func init() {
 		})
 	}
 	accountMixinHooks1 := accountMixin[1].Hooks()
+	accountMixinHooks2 := accountMixin[2].Hooks()
 
 	account.Hooks[1] = accountMixinHooks1[0]
+
+	account.Hooks[2] = accountMixinHooks1[1]
+
+	account.Hooks[3] = accountMixinHooks2[0]
 	accountMixinFields0 := accountMixin[0].Fields()
 	_ = accountMixinFields0
 	accountMixinFields2 := accountMixin[2].Fields()
@@ -100,11 +105,18 @@ func init() {
 		})
 	}
 	adviceMixinHooks1 := adviceMixin[1].Hooks()
+	adviceMixinHooks2 := adviceMixin[2].Hooks()
 	adviceMixinHooks3 := adviceMixin[3].Hooks()
 
 	advice.Hooks[1] = adviceMixinHooks1[0]
 
-	advice.Hooks[2] = adviceMixinHooks3[0]
+	advice.Hooks[2] = adviceMixinHooks1[1]
+
+	advice.Hooks[3] = adviceMixinHooks2[0]
+
+	advice.Hooks[4] = adviceMixinHooks3[0]
+
+	advice.Hooks[5] = adviceMixinHooks3[1]
 	adviceMixinFields0 := adviceMixin[0].Fields()
 	_ = adviceMixinFields0
 	adviceMixinFields2 := adviceMixin[2].Fields()
@@ -140,14 +152,21 @@ func init() {
 		})
 	}
 	amendmentMixinHooks1 := amendmentMixin[1].Hooks()
+	amendmentMixinHooks2 := amendmentMixin[2].Hooks()
 	amendmentMixinHooks3 := amendmentMixin[3].Hooks()
 	amendmentHooks := schema.Amendment{}.Hooks()
 
 	amendment.Hooks[1] = amendmentMixinHooks1[0]
 
-	amendment.Hooks[2] = amendmentMixinHooks3[0]
+	amendment.Hooks[2] = amendmentMixinHooks1[1]
 
-	amendment.Hooks[3] = amendmentHooks[0]
+	amendment.Hooks[3] = amendmentMixinHooks2[0]
+
+	amendment.Hooks[4] = amendmentMixinHooks3[0]
+
+	amendment.Hooks[5] = amendmentMixinHooks3[1]
+
+	amendment.Hooks[6] = amendmentHooks[0]
 	amendmentMixinFields0 := amendmentMixin[0].Fields()
 	_ = amendmentMixinFields0
 	amendmentMixinFields2 := amendmentMixin[2].Fields()
@@ -191,7 +210,9 @@ func init() {
 
 	auditevent.Hooks[1] = auditeventMixinHooks1[0]
 
-	auditevent.Hooks[2] = auditeventHooks[0]
+	auditevent.Hooks[2] = auditeventMixinHooks1[1]
+
+	auditevent.Hooks[3] = auditeventHooks[0]
 	auditeventMixinFields0 := auditeventMixin[0].Fields()
 	_ = auditeventMixinFields0
 	auditeventFields := schema.AuditEvent{}.Fields()
@@ -218,6 +239,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	authorityMixinHooks1 := authorityMixin[1].Hooks()
+
+	authority.Hooks[1] = authorityMixinHooks1[0]
 	authorityMixinFields0 := authorityMixin[0].Fields()
 	_ = authorityMixinFields0
 	authorityMixinFields1 := authorityMixin[1].Fields()
@@ -279,11 +303,18 @@ func init() {
 		})
 	}
 	capacityassessmentMixinHooks1 := capacityassessmentMixin[1].Hooks()
+	capacityassessmentMixinHooks2 := capacityassessmentMixin[2].Hooks()
 	capacityassessmentMixinHooks3 := capacityassessmentMixin[3].Hooks()
 
 	capacityassessment.Hooks[1] = capacityassessmentMixinHooks1[0]
 
-	capacityassessment.Hooks[2] = capacityassessmentMixinHooks3[0]
+	capacityassessment.Hooks[2] = capacityassessmentMixinHooks1[1]
+
+	capacityassessment.Hooks[3] = capacityassessmentMixinHooks2[0]
+
+	capacityassessment.Hooks[4] = capacityassessmentMixinHooks3[0]
+
+	capacityassessment.Hooks[5] = capacityassessmentMixinHooks3[1]
 	capacityassessmentMixinFields0 := capacityassessmentMixin[0].Fields()
 	_ = capacityassessmentMixinFields0
 	capacityassessmentMixinFields2 := capacityassessmentMixin[2].Fields()
@@ -323,11 +354,18 @@ func init() {
 		})
 	}
 	carerMixinHooks1 := carerMixin[1].Hooks()
+	carerMixinHooks2 := carerMixin[2].Hooks()
 	carerMixinHooks3 := carerMixin[3].Hooks()
 
 	carer.Hooks[1] = carerMixinHooks1[0]
 
-	carer.Hooks[2] = carerMixinHooks3[0]
+	carer.Hooks[2] = carerMixinHooks1[1]
+
+	carer.Hooks[3] = carerMixinHooks2[0]
+
+	carer.Hooks[4] = carerMixinHooks3[0]
+
+	carer.Hooks[5] = carerMixinHooks3[1]
 	carerMixinFields0 := carerMixin[0].Fields()
 	_ = carerMixinFields0
 	carerMixinFields2 := carerMixin[2].Fields()
@@ -371,14 +409,21 @@ func init() {
 		})
 	}
 	concernMixinHooks1 := concernMixin[1].Hooks()
+	concernMixinHooks2 := concernMixin[2].Hooks()
 	concernMixinHooks3 := concernMixin[3].Hooks()
 	concernHooks := schema.Concern{}.Hooks()
 
 	concern.Hooks[1] = concernMixinHooks1[0]
 
-	concern.Hooks[2] = concernMixinHooks3[0]
+	concern.Hooks[2] = concernMixinHooks1[1]
 
-	concern.Hooks[3] = concernHooks[0]
+	concern.Hooks[3] = concernMixinHooks2[0]
+
+	concern.Hooks[4] = concernMixinHooks3[0]
+
+	concern.Hooks[5] = concernMixinHooks3[1]
+
+	concern.Hooks[6] = concernHooks[0]
 	concernMixinFields0 := concernMixin[0].Fields()
 	_ = concernMixinFields0
 	concernMixinFields2 := concernMixin[2].Fields()
@@ -414,11 +459,18 @@ func init() {
 		})
 	}
 	consentMixinHooks1 := consentMixin[1].Hooks()
+	consentMixinHooks2 := consentMixin[2].Hooks()
 	consentMixinHooks3 := consentMixin[3].Hooks()
 
 	consent.Hooks[1] = consentMixinHooks1[0]
 
-	consent.Hooks[2] = consentMixinHooks3[0]
+	consent.Hooks[2] = consentMixinHooks1[1]
+
+	consent.Hooks[3] = consentMixinHooks2[0]
+
+	consent.Hooks[4] = consentMixinHooks3[0]
+
+	consent.Hooks[5] = consentMixinHooks3[1]
 	consentMixinFields0 := consentMixin[0].Fields()
 	_ = consentMixinFields0
 	consentMixinFields2 := consentMixin[2].Fields()
@@ -454,11 +506,18 @@ func init() {
 		})
 	}
 	contactMixinHooks1 := contactMixin[1].Hooks()
+	contactMixinHooks2 := contactMixin[2].Hooks()
 	contactMixinHooks3 := contactMixin[3].Hooks()
 
 	contact.Hooks[1] = contactMixinHooks1[0]
 
-	contact.Hooks[2] = contactMixinHooks3[0]
+	contact.Hooks[2] = contactMixinHooks1[1]
+
+	contact.Hooks[3] = contactMixinHooks2[0]
+
+	contact.Hooks[4] = contactMixinHooks3[0]
+
+	contact.Hooks[5] = contactMixinHooks3[1]
 	contactMixinFields0 := contactMixin[0].Fields()
 	_ = contactMixinFields0
 	contactMixinFields2 := contactMixin[2].Fields()
@@ -494,11 +553,18 @@ func init() {
 		})
 	}
 	contingencyMixinHooks1 := contingencyMixin[1].Hooks()
+	contingencyMixinHooks2 := contingencyMixin[2].Hooks()
 	contingencyMixinHooks3 := contingencyMixin[3].Hooks()
 
 	contingency.Hooks[1] = contingencyMixinHooks1[0]
 
-	contingency.Hooks[2] = contingencyMixinHooks3[0]
+	contingency.Hooks[2] = contingencyMixinHooks1[1]
+
+	contingency.Hooks[3] = contingencyMixinHooks2[0]
+
+	contingency.Hooks[4] = contingencyMixinHooks3[0]
+
+	contingency.Hooks[5] = contingencyMixinHooks3[1]
 	contingencyMixinFields0 := contingencyMixin[0].Fields()
 	_ = contingencyMixinFields0
 	contingencyMixinFields2 := contingencyMixin[2].Fields()
@@ -542,11 +608,18 @@ func init() {
 		})
 	}
 	emergencyaccessMixinHooks1 := emergencyaccessMixin[1].Hooks()
+	emergencyaccessMixinHooks2 := emergencyaccessMixin[2].Hooks()
 	emergencyaccessMixinHooks3 := emergencyaccessMixin[3].Hooks()
 
 	emergencyaccess.Hooks[1] = emergencyaccessMixinHooks1[0]
 
-	emergencyaccess.Hooks[2] = emergencyaccessMixinHooks3[0]
+	emergencyaccess.Hooks[2] = emergencyaccessMixinHooks1[1]
+
+	emergencyaccess.Hooks[3] = emergencyaccessMixinHooks2[0]
+
+	emergencyaccess.Hooks[4] = emergencyaccessMixinHooks3[0]
+
+	emergencyaccess.Hooks[5] = emergencyaccessMixinHooks3[1]
 	emergencyaccessMixinFields0 := emergencyaccessMixin[0].Fields()
 	_ = emergencyaccessMixinFields0
 	emergencyaccessMixinFields2 := emergencyaccessMixin[2].Fields()
@@ -582,11 +655,18 @@ func init() {
 		})
 	}
 	involvementMixinHooks1 := involvementMixin[1].Hooks()
+	involvementMixinHooks2 := involvementMixin[2].Hooks()
 	involvementMixinHooks3 := involvementMixin[3].Hooks()
 
 	involvement.Hooks[1] = involvementMixinHooks1[0]
 
-	involvement.Hooks[2] = involvementMixinHooks3[0]
+	involvement.Hooks[2] = involvementMixinHooks1[1]
+
+	involvement.Hooks[3] = involvementMixinHooks2[0]
+
+	involvement.Hooks[4] = involvementMixinHooks3[0]
+
+	involvement.Hooks[5] = involvementMixinHooks3[1]
 	involvementMixinFields0 := involvementMixin[0].Fields()
 	_ = involvementMixinFields0
 	involvementMixinFields2 := involvementMixin[2].Fields()
@@ -626,11 +706,18 @@ func init() {
 		})
 	}
 	needMixinHooks1 := needMixin[1].Hooks()
+	needMixinHooks2 := needMixin[2].Hooks()
 	needMixinHooks3 := needMixin[3].Hooks()
 
 	need.Hooks[1] = needMixinHooks1[0]
 
-	need.Hooks[2] = needMixinHooks3[0]
+	need.Hooks[2] = needMixinHooks1[1]
+
+	need.Hooks[3] = needMixinHooks2[0]
+
+	need.Hooks[4] = needMixinHooks3[0]
+
+	need.Hooks[5] = needMixinHooks3[1]
 	needMixinFields0 := needMixin[0].Fields()
 	_ = needMixinFields0
 	needMixinFields2 := needMixin[2].Fields()
@@ -670,11 +757,18 @@ func init() {
 		})
 	}
 	outcomeMixinHooks1 := outcomeMixin[1].Hooks()
+	outcomeMixinHooks2 := outcomeMixin[2].Hooks()
 	outcomeMixinHooks3 := outcomeMixin[3].Hooks()
 
 	outcome.Hooks[1] = outcomeMixinHooks1[0]
 
-	outcome.Hooks[2] = outcomeMixinHooks3[0]
+	outcome.Hooks[2] = outcomeMixinHooks1[1]
+
+	outcome.Hooks[3] = outcomeMixinHooks2[0]
+
+	outcome.Hooks[4] = outcomeMixinHooks3[0]
+
+	outcome.Hooks[5] = outcomeMixinHooks3[1]
 	outcomeMixinFields0 := outcomeMixin[0].Fields()
 	_ = outcomeMixinFields0
 	outcomeMixinFields2 := outcomeMixin[2].Fields()
@@ -716,11 +810,18 @@ func init() {
 		})
 	}
 	outcomestepMixinHooks1 := outcomestepMixin[1].Hooks()
+	outcomestepMixinHooks2 := outcomestepMixin[2].Hooks()
 	outcomestepMixinHooks3 := outcomestepMixin[3].Hooks()
 
 	outcomestep.Hooks[1] = outcomestepMixinHooks1[0]
 
-	outcomestep.Hooks[2] = outcomestepMixinHooks3[0]
+	outcomestep.Hooks[2] = outcomestepMixinHooks1[1]
+
+	outcomestep.Hooks[3] = outcomestepMixinHooks2[0]
+
+	outcomestep.Hooks[4] = outcomestepMixinHooks3[0]
+
+	outcomestep.Hooks[5] = outcomestepMixinHooks3[1]
 	outcomestepMixinFields0 := outcomestepMixin[0].Fields()
 	_ = outcomestepMixinFields0
 	outcomestepMixinFields2 := outcomestepMixin[2].Fields()
@@ -762,13 +863,18 @@ func init() {
 		})
 	}
 	personMixinHooks1 := personMixin[1].Hooks()
+	personMixinHooks2 := personMixin[2].Hooks()
 	personHooks := schema.Person{}.Hooks()
 
 	person.Hooks[1] = personMixinHooks1[0]
 
-	person.Hooks[2] = personHooks[0]
+	person.Hooks[2] = personMixinHooks1[1]
 
-	person.Hooks[3] = personHooks[1]
+	person.Hooks[3] = personMixinHooks2[0]
+
+	person.Hooks[4] = personHooks[0]
+
+	person.Hooks[5] = personHooks[1]
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personMixinFields2 := personMixin[2].Fields()
@@ -824,17 +930,24 @@ func init() {
 		})
 	}
 	planMixinHooks1 := planMixin[1].Hooks()
+	planMixinHooks2 := planMixin[2].Hooks()
 	planHooks := schema.Plan{}.Hooks()
 
 	plan.Hooks[1] = planMixinHooks1[0]
 
-	plan.Hooks[2] = planHooks[0]
+	plan.Hooks[2] = planMixinHooks1[1]
 
-	plan.Hooks[3] = planHooks[1]
+	plan.Hooks[3] = planMixinHooks2[0]
 
-	plan.Hooks[4] = planHooks[2]
+	plan.Hooks[4] = planHooks[0]
 
-	plan.Hooks[5] = planHooks[3]
+	plan.Hooks[5] = planHooks[1]
+
+	plan.Hooks[6] = planHooks[2]
+
+	plan.Hooks[7] = planHooks[3]
+
+	plan.Hooks[8] = planHooks[4]
 	planMixinFields0 := planMixin[0].Fields()
 	_ = planMixinFields0
 	planMixinFields2 := planMixin[2].Fields()
@@ -894,11 +1007,21 @@ func init() {
 		})
 	}
 	progressMixinHooks1 := progressMixin[1].Hooks()
+	progressMixinHooks2 := progressMixin[2].Hooks()
 	progressMixinHooks3 := progressMixin[3].Hooks()
+	progressHooks := schema.Progress{}.Hooks()
 
 	progress.Hooks[1] = progressMixinHooks1[0]
 
-	progress.Hooks[2] = progressMixinHooks3[0]
+	progress.Hooks[2] = progressMixinHooks1[1]
+
+	progress.Hooks[3] = progressMixinHooks2[0]
+
+	progress.Hooks[4] = progressMixinHooks3[0]
+
+	progress.Hooks[5] = progressMixinHooks3[1]
+
+	progress.Hooks[6] = progressHooks[0]
 	progressMixinFields0 := progressMixin[0].Fields()
 	_ = progressMixinFields0
 	progressMixinFields2 := progressMixin[2].Fields()
@@ -930,14 +1053,21 @@ func init() {
 		})
 	}
 	reviewMixinHooks1 := reviewMixin[1].Hooks()
+	reviewMixinHooks2 := reviewMixin[2].Hooks()
 	reviewMixinHooks3 := reviewMixin[3].Hooks()
 	reviewHooks := schema.Review{}.Hooks()
 
 	review.Hooks[1] = reviewMixinHooks1[0]
 
-	review.Hooks[2] = reviewMixinHooks3[0]
+	review.Hooks[2] = reviewMixinHooks1[1]
 
-	review.Hooks[3] = reviewHooks[0]
+	review.Hooks[3] = reviewMixinHooks2[0]
+
+	review.Hooks[4] = reviewMixinHooks3[0]
+
+	review.Hooks[5] = reviewMixinHooks3[1]
+
+	review.Hooks[6] = reviewHooks[0]
 	reviewMixinFields0 := reviewMixin[0].Fields()
 	_ = reviewMixinFields0
 	reviewMixinFields2 := reviewMixin[2].Fields()
@@ -969,11 +1099,18 @@ func init() {
 		})
 	}
 	riskMixinHooks1 := riskMixin[1].Hooks()
+	riskMixinHooks2 := riskMixin[2].Hooks()
 	riskMixinHooks3 := riskMixin[3].Hooks()
 
 	risk.Hooks[1] = riskMixinHooks1[0]
 
-	risk.Hooks[2] = riskMixinHooks3[0]
+	risk.Hooks[2] = riskMixinHooks1[1]
+
+	risk.Hooks[3] = riskMixinHooks2[0]
+
+	risk.Hooks[4] = riskMixinHooks3[0]
+
+	risk.Hooks[5] = riskMixinHooks3[1]
 	riskMixinFields0 := riskMixin[0].Fields()
 	_ = riskMixinFields0
 	riskMixinFields2 := riskMixin[2].Fields()
@@ -1013,14 +1150,21 @@ func init() {
 		})
 	}
 	shareMixinHooks1 := shareMixin[1].Hooks()
+	shareMixinHooks2 := shareMixin[2].Hooks()
 	shareMixinHooks3 := shareMixin[3].Hooks()
 	shareHooks := schema.Share{}.Hooks()
 
 	share.Hooks[1] = shareMixinHooks1[0]
 
-	share.Hooks[2] = shareMixinHooks3[0]
+	share.Hooks[2] = shareMixinHooks1[1]
 
-	share.Hooks[3] = shareHooks[0]
+	share.Hooks[3] = shareMixinHooks2[0]
+
+	share.Hooks[4] = shareMixinHooks3[0]
+
+	share.Hooks[5] = shareMixinHooks3[1]
+
+	share.Hooks[6] = shareHooks[0]
 	shareMixinFields0 := shareMixin[0].Fields()
 	_ = shareMixinFields0
 	shareMixinFields2 := shareMixin[2].Fields()
@@ -1060,8 +1204,13 @@ func init() {
 		})
 	}
 	teamMixinHooks1 := teamMixin[1].Hooks()
+	teamMixinHooks2 := teamMixin[2].Hooks()
 
 	team.Hooks[1] = teamMixinHooks1[0]
+
+	team.Hooks[2] = teamMixinHooks1[1]
+
+	team.Hooks[3] = teamMixinHooks2[0]
 	teamMixinFields0 := teamMixin[0].Fields()
 	_ = teamMixinFields0
 	teamMixinFields2 := teamMixin[2].Fields()
@@ -1097,14 +1246,23 @@ func init() {
 		})
 	}
 	visitMixinHooks1 := visitMixin[1].Hooks()
+	visitMixinHooks2 := visitMixin[2].Hooks()
 	visitMixinHooks3 := visitMixin[3].Hooks()
 	visitHooks := schema.Visit{}.Hooks()
 
 	visit.Hooks[1] = visitMixinHooks1[0]
 
-	visit.Hooks[2] = visitMixinHooks3[0]
+	visit.Hooks[2] = visitMixinHooks1[1]
 
-	visit.Hooks[3] = visitHooks[0]
+	visit.Hooks[3] = visitMixinHooks2[0]
+
+	visit.Hooks[4] = visitMixinHooks3[0]
+
+	visit.Hooks[5] = visitMixinHooks3[1]
+
+	visit.Hooks[6] = visitHooks[0]
+
+	visit.Hooks[7] = visitHooks[1]
 	visitMixinFields0 := visitMixin[0].Fields()
 	_ = visitMixinFields0
 	visitMixinFields2 := visitMixin[2].Fields()

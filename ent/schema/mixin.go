@@ -53,8 +53,9 @@ func (tenantMixin) Policy() ent.Policy {
 	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterTenant("authority_id")}}
 }
 
-// Hooks of the tenantMixin: new rows join the viewer's authority.
-func (tenantMixin) Hooks() []ent.Hook { return []ent.Hook{rule.StampTenant()} }
+// Hooks of the tenantMixin: new rows join the viewer's authority, and no
+// value is longer or further off than its field can mean (issue 11).
+func (tenantMixin) Hooks() []ent.Hook { return []ent.Hook{rule.StampTenant(), rule.Bounds()} }
 
 // Indexes of the tenantMixin.
 func (tenantMixin) Indexes() []ent.Index {
@@ -76,6 +77,9 @@ func (timeMixin) Fields() []ent.Field {
 			Comment("When the record last changed (UTC).").Annotations(entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput)),
 	}
 }
+
+// Hooks of the timeMixin: the times come from the request's clock.
+func (timeMixin) Hooks() []ent.Hook { return []ent.Hook{rule.Clock()} }
 
 // personScoped marks a row as part of one person's record. person_id is
 // stamped from the parent on create (ent/rule) and is what the consent
@@ -119,8 +123,11 @@ func (p personScoped) Policy() ent.Policy {
 	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(p.record().Scope())}}
 }
 
-// Hooks of personScoped: the write guard.
-func (p personScoped) Hooks() []ent.Hook { return []ent.Hook{rule.Guard(p.kind)} }
+// Hooks of personScoped: the write guard, then the references the row
+// makes, each of which the actor must be able to see.
+func (p personScoped) Hooks() []ent.Hook {
+	return []ent.Hook{rule.Guard(p.kind), rule.References(p.kind)}
+}
 
 // Fields of personScoped.
 func (personScoped) Fields() []ent.Field {

@@ -95,7 +95,8 @@ func (Person) Policy() ent.Policy {
 	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(rule.Record{PersonField: "id"}.Scope())}}
 }
 
-// Hooks of the Person: the write guard, and a reason for any withholding.
+// Hooks of the Person: the write guard, references within the authority,
+// and a reason for any withholding.
 func (Person) Hooks() []ent.Hook {
-	return []ent.Hook{rule.Guard(rule.KindPerson), rule.Withholding()}
+	return []ent.Hook{rule.Guard(rule.KindPerson), rule.References(rule.KindPerson), rule.Withholding()}
 }

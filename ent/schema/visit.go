@@ -102,6 +102,9 @@ func (Progress) Edges() []ent.Edge {
 	}
 }
 
+// Hooks of the Progress: only on the outcomes and steps of the visit's plan.
+func (Progress) Hooks() []ent.Hook { return []ent.Hook{rule.ProgressOnPlan()} }
+
 // Indexes of the Progress: a visit's records load by visit (the worker's day).
 func (Progress) Indexes() []ent.Index { return []ent.Index{index.Fields("visit_id")} }
 
@@ -148,5 +151,6 @@ func (Concern) Edges() []ent.Edge {
 	}
 }
 
-// Hooks of the Visit: optimistic concurrency for records made on phones.
-func (Visit) Hooks() []ent.Hook { return []ent.Hook{rule.Revisioned()} }
+// Hooks of the Visit: the rules of a visit record, whoever writes it, and
+// optimistic concurrency for records made on phones.
+func (Visit) Hooks() []ent.Hook { return []ent.Hook{rule.VisitRecord(), rule.Revisioned()} }

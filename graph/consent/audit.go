@@ -38,7 +38,9 @@ func (r *Request) note(k Key, s policy.Section, b policy.Basis, flagged bool) {
 
 // Flush writes one audit event per person disclosed in the request, in one
 // statement, and reports whether it worked: the caller must not send the
-// data when it did not.
+// data when it did not. For a mutation, client is the transaction's, so
+// the record of what its answer disclosed commits with the change it made,
+// on the connection the mutation already holds.
 func (r *Request) Flush(ctx context.Context, client *ent.Client, requestID, operation string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -60,8 +60,8 @@ type Request struct {
 type ctxKey struct{}
 
 // NewRequest returns ctx carrying fresh consent state for v's request. drv
-// (the ent client's driver) reads person facts in batches, outside any
-// mutation's transaction.
+// (the ent client's driver) reads person facts in batches for queries; a
+// mutation's reads go through its own transaction instead (see driver).
 func NewRequest(ctx context.Context, drv dialect.Driver, v *viewer.Viewer) (context.Context, *Request) {
 	r := &Request{drv: drv, viewer: v, facts: map[pulid.ID]facts{}, decisions: map[Key]policy.Decision{}, audit: map[pulid.ID]*disclosure{}}
 	return context.WithValue(ctx, ctxKey{}, r), r
@@ -148,13 +148,27 @@ func (r *Request) Prime(ctx context.Context, value any) error {
 	return r.load(ctx, missing)
 }
 
+// driver is where person facts are read from: the mutation's transaction
+// when ctx carries one, the pool otherwise. A mutation holds one pooled
+// connection for its whole transaction; reading facts on a second one would
+// make each writer need two connections at once, and under load (80
+// workers recording visits) every writer would hold one and wait for
+// another until the pool ran dry. Inside the transaction the reads also
+// see the mutation's own writes (a person it just created).
+func (r *Request) driver(ctx context.Context) dialect.Driver {
+	if tx := ent.TxFromContext(ctx); tx != nil {
+		return tx.Client().Driver()
+	}
+	return r.drv
+}
+
 func (r *Request) load(ctx context.Context, ids []pulid.ID) error {
 	strs := make([]string, len(ids))
 	for i, id := range ids {
 		strs[i] = string(id)
 	}
 	rows := &entsql.Rows{}
-	err := r.drv.Query(ctx, `
+	err := r.driver(ctx).Query(ctx, `
 		SELECT p.id, p.team_id, COALESCE(p.allocated_practitioner_id, ''),
 		       COALESCE(array_agg(DISTINCT pl.service_team_id) FILTER (WHERE pl.service_team_id IS NOT NULL), '{}'),
 		       COALESCE(array(SELECT jsonb_array_elements_text(p.withheld_from_person)), '{}'),

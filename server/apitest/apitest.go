@@ -25,17 +25,13 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
-	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/lib/pq" // PostgreSQL driver
 
 	"reablement/ent"
 	"reablement/ent/account"
 	"reablement/ent/demo"
 	"reablement/ent/privacy"
-	_ "reablement/ent/runtime" // hooks and privacy policies
 	"reablement/ent/schema/pulid"
 	"reablement/graph"
-	"reablement/graph/consent"
 	"reablement/server/app"
 	"reablement/server/sqlcount"
 )
@@ -59,7 +55,8 @@ type Server struct {
 type Options struct {
 	// People is the size of the demo authority (0: no demo data).
 	People int
-	// Unenforced turns field-level consent and audit off (benchmarks only).
+	// Unenforced turns field-level consent and audit off, for the benchmark
+	// that prices them; only a build with -tags consentoff can.
 	Unenforced bool
 	// EnforceOperations lets the app's roles run only the app's operations.
 	EnforceOperations bool
@@ -88,24 +85,6 @@ func Start(t testing.TB, dbURL string, opts Options) *Server {
 // loading demo data when asked. Close stops it.
 func New(dbURL string, opts Options) (*Server, error) {
 	ctx := context.Background()
-	db, err := sql.Open("postgres", dbURL)
-	if err != nil {
-		return nil, err
-	}
-	srv := &Server{DB: db}
-	cnt := &sqlcount.Driver{Driver: entsql.OpenDB(dialect.Postgres, db), Observe: func(q string, _ any) {
-		// Closing every connection just as the audit events are written.
-		if srv.killBeforeAudit.Load() && strings.HasPrefix(q, `INSERT INTO "audit_events"`) {
-			db.Close()
-		}
-	}}
-	client := ent.NewClient(ent.Driver(cnt))
-	client.Intercept(consent.Interceptor())
-	if opts.People > 0 {
-		if _, err := demo.Load(ctx, client, demo.Options{People: opts.People, Seed: 1}); err != nil {
-			return nil, fmt.Errorf("loading demo data: %w", err)
-		}
-	}
 	dataDir, err := os.MkdirTemp("", "apitest-")
 	if err != nil {
 		return nil, err
@@ -130,10 +109,34 @@ func New(dbURL string, opts Options) (*Server, error) {
 		cfg.RequestTimeout = opts.RequestTimeout
 	}
 	cfg.EnforceOperations = opts.EnforceOperations
-	if opts.Unenforced {
-		cfg = app.Unenforced(cfg)
+	hooks, err := handlerOptions(opts)
+	if err != nil {
+		return nil, err
 	}
-	a, err := app.New(ctx, cfg, db, cnt, client)
+	// The server's own database side, pool and statement timeout included,
+	// with every statement counted (and, on request, the audit write broken).
+	srv := &Server{}
+	var cnt *sqlcount.Driver
+	b, err := app.Open(dbURL, cfg, func(d dialect.Driver) dialect.Driver {
+		cnt = &sqlcount.Driver{Driver: d, Observe: func(q string, _ any) {
+			// Closing every connection just as the audit events are written.
+			if srv.killBeforeAudit.Load() && strings.HasPrefix(q, `INSERT INTO "audit_events"`) {
+				srv.DB.Close()
+			}
+		}}
+		return cnt
+	})
+	if err != nil {
+		return nil, err
+	}
+	srv.DB = b.DB
+	client := b.Client
+	if opts.People > 0 {
+		if _, err := demo.Load(ctx, client, demo.Options{People: opts.People, Seed: 1}); err != nil {
+			return nil, fmt.Errorf("loading demo data: %w", err)
+		}
+	}
+	a, err := app.New(ctx, cfg, b, hooks...)
 	if err != nil {
 		return nil, err
 	}

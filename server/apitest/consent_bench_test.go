@@ -1,3 +1,5 @@
+//go:build consentoff
+
 package apitest_test
 
 import (

@@ -17,8 +17,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"entgo.io/ent/dialect"
-
 	"reablement/ent"
 	"reablement/ent/fault"
 	"reablement/ent/viewer"
@@ -44,8 +42,13 @@ type App struct {
 	badTokens *limits.Rate
 }
 
-func New(ctx context.Context, cfg Config, db *sql.DB, drv dialect.Driver, client *ent.Client) (*App, error) {
-	a := &App{cfg: cfg, db: db, client: client}
+// New wires the HTTP side (sign-in, the GraphQL handler with consent and
+// audit, GraphiQL, health checks, the web app) over a Backend made by Open.
+// The server, the API tests and the load benchmark all start this way;
+// opts exist for test builds only (graph.Unenforced).
+func New(ctx context.Context, cfg Config, b *Backend, opts ...graph.Option) (*App, error) {
+	a := &App{cfg: cfg, db: b.DB, client: b.Client}
+	client, drv := b.Client, b.Driver
 	var extra []auth.Key
 	if cfg.DevSigner {
 		signer, err := auth.NewDevSigner(cfg.Issuer, cfg.Audience, filepath.Join(cfg.DataDir, "dev-signer.key"))
@@ -70,7 +73,7 @@ func New(ctx context.Context, cfg Config, db *sql.DB, drv dialect.Driver, client
 			return nil, err
 		}
 	}
-	r := &graph.Resolver{Client: client, Driver: drv, PseudonymKey: key, Unenforced: cfg.unenforced}
+	r := &graph.Resolver{Client: client, Driver: drv, PseudonymKey: key}
 	if a.signer != nil {
 		r.Signer = a.signer
 	}
@@ -85,7 +88,7 @@ func New(ctx context.Context, cfg Config, db *sql.DB, drv dialect.Driver, client
 		Cost:      limits.NewRate(cfg.RateQueryCost),
 	}
 	a.badTokens = lim.Rates.BadTokens
-	a.graphql = graph.NewHandler(r, lim, ops)
+	a.graphql = graph.NewHandler(r, lim, ops, opts...)
 	return a, nil
 }
 
@@ -125,13 +128,6 @@ func (a *App) SignerKeyID() string {
 		return ""
 	}
 	return a.signer.Key().ID
-}
-
-// Unenforced returns cfg with field-level consent checks and audit off, for
-// the benchmark that prices them. Only code can ask for it.
-func Unenforced(cfg Config) Config {
-	cfg.unenforced = true
-	return cfg
 }
 
 // SetReady marks the server ready once start-up work is done.

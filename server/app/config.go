@@ -47,8 +47,6 @@ type Config struct {
 	// app's roles run only the app's operations; "off" allows free-form
 	// queries for every role (the default with DEV_SIGNER, for GraphiQL).
 	EnforceOperations bool
-	// unenforced: see Unenforced; never set from the environment.
-	unenforced bool
 }
 
 // The limits at the door, by default generous enough that the web app, the

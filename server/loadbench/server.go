@@ -9,7 +9,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -26,12 +25,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
-	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/lib/pq" // PostgreSQL driver
 
-	"reablement/ent"
-	_ "reablement/ent/runtime" // hooks and privacy policies
-	"reablement/graph/consent"
 	"reablement/server/app"
 	"reablement/server/sqlcount"
 )
@@ -68,22 +62,6 @@ func runServer(raw string) error {
 	}
 	ctx := context.Background()
 	app.TuneGC() // as server/main.go does for serve
-	u, err := app.WithStatementTimeout(s.DatabaseURL, 5*time.Second)
-	if err != nil {
-		return err
-	}
-	db, err := sql.Open("postgres", u)
-	if err != nil {
-		return err
-	}
-	// As server/main.go sets the pool.
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(20)
-	db.SetConnMaxIdleTime(5 * time.Minute)
-	capt := &capture{}
-	cnt := &sqlcount.Driver{Driver: entsql.OpenDB(dialect.Postgres, db), Observe: capt.observe}
-	client := ent.NewClient(ent.Driver(cnt))
-	client.Intercept(consent.Interceptor())
 	pseudonymKey := make([]byte, 32)
 	for i := range pseudonymKey {
 		pseudonymKey[i] = 7
@@ -94,7 +72,19 @@ func runServer(raw string) error {
 		RequestTimeout: 15 * time.Second, StatementTimout: 5 * time.Second, MaxBodyBytes: 1 << 20,
 		PseudonymKey: pseudonymKey, PersistedDocuments: s.PersistedDocuments, EnforceOperations: true,
 	}
-	a, err := app.New(ctx, cfg, db, cnt, client)
+	// The server's own database side (pool, statement timeout, consent
+	// interceptor), every statement counted and, on request, captured.
+	capt := &capture{}
+	var cnt *sqlcount.Driver
+	b, err := app.Open(s.DatabaseURL, cfg, func(d dialect.Driver) dialect.Driver {
+		cnt = &sqlcount.Driver{Driver: d, Observe: capt.observe}
+		return cnt
+	})
+	if err != nil {
+		return err
+	}
+	client := b.Client
+	a, err := app.New(ctx, cfg, b)
 	if err != nil {
 		return err
 	}
