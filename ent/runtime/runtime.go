@@ -875,6 +875,8 @@ func init() {
 	person.Hooks[4] = personHooks[0]
 
 	person.Hooks[5] = personHooks[1]
+
+	person.Hooks[6] = personHooks[2]
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personMixinFields2 := personMixin[2].Fields()

@@ -35,7 +35,8 @@ export async function screenshot(page: Page, name: string, { fullPage = true, he
   const dir = resolve(import.meta.dirname, '../test-results/screens');
   mkdirSync(dir, { recursive: true });
   const path = resolve(dir, `${name}-${width}.png`);
-  await page.screenshot({ path, fullPage, ...(height && { clip: { x: 0, y: 0, width, height } }) });
+  // A full page on a busy machine can take a while: a generous ceiling, and no animations to wait out.
+  await page.screenshot({ path, fullPage, timeout: 60_000, animations: 'disabled', ...(height && { clip: { x: 0, y: 0, width, height } }) });
   return path;
 }
 
