@@ -2915,6 +2915,22 @@ func (c *OutcomeStepClient) QueryOutcome(_m *OutcomeStep) *OutcomeQuery {
 	return query
 }
 
+// QueryProgress queries the progress edge of a OutcomeStep.
+func (c *OutcomeStepClient) QueryProgress(_m *OutcomeStep) *ProgressQuery {
+	query := (&ProgressClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(outcomestep.Table, outcomestep.FieldID, id),
+			sqlgraph.To(progress.Table, progress.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, outcomestep.ProgressTable, outcomestep.ProgressColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *OutcomeStepClient) Hooks() []Hook {
 	hooks := c.hooks.OutcomeStep

@@ -969,6 +969,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Outcome",
 	)
 	graph.MustAddE(
+		"progress",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   outcomestep.ProgressTable,
+			Columns: []string{outcomestep.ProgressColumn},
+			Bidi:    false,
+		},
+		"OutcomeStep",
+		"Progress",
+	)
+	graph.MustAddE(
 		"team",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -3337,6 +3349,20 @@ func (f *OutcomeStepFilter) WhereHasOutcome() {
 // WhereHasOutcomeWith applies a predicate to check if query has an edge outcome with a given conditions (other predicates).
 func (f *OutcomeStepFilter) WhereHasOutcomeWith(preds ...predicate.Outcome) {
 	f.Where(entql.HasEdgeWith("outcome", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProgress applies a predicate to check if query has an edge progress.
+func (f *OutcomeStepFilter) WhereHasProgress() {
+	f.Where(entql.HasEdge("progress"))
+}
+
+// WhereHasProgressWith applies a predicate to check if query has an edge progress with a given conditions (other predicates).
+func (f *OutcomeStepFilter) WhereHasProgressWith(preds ...predicate.Progress) {
+	f.Where(entql.HasEdgeWith("progress", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

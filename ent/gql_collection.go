@@ -2304,6 +2304,19 @@ func (_q *OutcomeStepQuery) collectField(ctx context.Context, oneNode bool, opCt
 				selectedFields = append(selectedFields, outcomestep.FieldOutcomeID)
 				fieldSeen[outcomestep.FieldOutcomeID] = struct{}{}
 			}
+
+		case "progress":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProgressClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, progressImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedProgress(alias, func(wq *ProgressQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[outcomestep.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, outcomestep.FieldCreatedAt)

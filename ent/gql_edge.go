@@ -228,6 +228,18 @@ func (_m *OutcomeStep) Outcome(ctx context.Context) (*Outcome, error) {
 	return result, err
 }
 
+func (_m *OutcomeStep) Progress(ctx context.Context) (result []*Progress, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedProgress(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ProgressOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProgress().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Person) Team(ctx context.Context) (*Team, error) {
 	result, err := _m.Edges.TeamOrErr()
 	if IsNotLoaded(err) {

@@ -15516,25 +15516,28 @@ func (m *OutcomeMutation) ResetEdge(name string) error {
 // OutcomeStepMutation represents an operation that mutates the OutcomeStep nodes in the graph.
 type OutcomeStepMutation struct {
 	config
-	op             Op
-	typ            string
-	id             *pulid.ID
-	authority_id   *pulid.ID
-	created_at     *time.Time
-	updated_at     *time.Time
-	person_id      *pulid.ID
-	plan_id        *pulid.ID
-	description    *string
-	position       *int
-	addposition    *int
-	target_date    *time.Time
-	status         *outcomestep.Status
-	clearedFields  map[string]struct{}
-	outcome        *pulid.ID
-	clearedoutcome bool
-	done           bool
-	oldValue       func(context.Context) (*OutcomeStep, error)
-	predicates     []predicate.OutcomeStep
+	op              Op
+	typ             string
+	id              *pulid.ID
+	authority_id    *pulid.ID
+	created_at      *time.Time
+	updated_at      *time.Time
+	person_id       *pulid.ID
+	plan_id         *pulid.ID
+	description     *string
+	position        *int
+	addposition     *int
+	target_date     *time.Time
+	status          *outcomestep.Status
+	clearedFields   map[string]struct{}
+	outcome         *pulid.ID
+	clearedoutcome  bool
+	progress        map[pulid.ID]struct{}
+	removedprogress map[pulid.ID]struct{}
+	clearedprogress bool
+	done            bool
+	oldValue        func(context.Context) (*OutcomeStep, error)
+	predicates      []predicate.OutcomeStep
 }
 
 var _ ent.Mutation = (*OutcomeStepMutation)(nil)
@@ -16061,6 +16064,60 @@ func (m *OutcomeStepMutation) ResetOutcome() {
 	m.clearedoutcome = false
 }
 
+// AddProgresIDs adds the "progress" edge to the Progress entity by ids.
+func (m *OutcomeStepMutation) AddProgresIDs(ids ...pulid.ID) {
+	if m.progress == nil {
+		m.progress = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.progress[ids[i]] = struct{}{}
+	}
+}
+
+// ClearProgress clears the "progress" edge to the Progress entity.
+func (m *OutcomeStepMutation) ClearProgress() {
+	m.clearedprogress = true
+}
+
+// ProgressCleared reports if the "progress" edge to the Progress entity was cleared.
+func (m *OutcomeStepMutation) ProgressCleared() bool {
+	return m.clearedprogress
+}
+
+// RemoveProgresIDs removes the "progress" edge to the Progress entity by IDs.
+func (m *OutcomeStepMutation) RemoveProgresIDs(ids ...pulid.ID) {
+	if m.removedprogress == nil {
+		m.removedprogress = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.progress, ids[i])
+		m.removedprogress[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedProgress returns the removed IDs of the "progress" edge to the Progress entity.
+func (m *OutcomeStepMutation) RemovedProgressIDs() (ids []pulid.ID) {
+	for id := range m.removedprogress {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ProgressIDs returns the "progress" edge IDs in the mutation.
+func (m *OutcomeStepMutation) ProgressIDs() (ids []pulid.ID) {
+	for id := range m.progress {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetProgress resets all changes to the "progress" edge.
+func (m *OutcomeStepMutation) ResetProgress() {
+	m.progress = nil
+	m.clearedprogress = false
+	m.removedprogress = nil
+}
+
 // Where appends a list predicates to the OutcomeStepMutation builder.
 func (m *OutcomeStepMutation) Where(ps ...predicate.OutcomeStep) {
 	m.predicates = append(m.predicates, ps...)
@@ -16371,9 +16428,12 @@ func (m *OutcomeStepMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *OutcomeStepMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.outcome != nil {
 		edges = append(edges, outcomestep.EdgeOutcome)
+	}
+	if m.progress != nil {
+		edges = append(edges, outcomestep.EdgeProgress)
 	}
 	return edges
 }
@@ -16386,27 +16446,47 @@ func (m *OutcomeStepMutation) AddedIDs(name string) []ent.Value {
 		if id := m.outcome; id != nil {
 			return []ent.Value{*id}
 		}
+	case outcomestep.EdgeProgress:
+		ids := make([]ent.Value, 0, len(m.progress))
+		for id := range m.progress {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *OutcomeStepMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
+	if m.removedprogress != nil {
+		edges = append(edges, outcomestep.EdgeProgress)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *OutcomeStepMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case outcomestep.EdgeProgress:
+		ids := make([]ent.Value, 0, len(m.removedprogress))
+		for id := range m.removedprogress {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *OutcomeStepMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.clearedoutcome {
 		edges = append(edges, outcomestep.EdgeOutcome)
+	}
+	if m.clearedprogress {
+		edges = append(edges, outcomestep.EdgeProgress)
 	}
 	return edges
 }
@@ -16417,6 +16497,8 @@ func (m *OutcomeStepMutation) EdgeCleared(name string) bool {
 	switch name {
 	case outcomestep.EdgeOutcome:
 		return m.clearedoutcome
+	case outcomestep.EdgeProgress:
+		return m.clearedprogress
 	}
 	return false
 }
@@ -16438,6 +16520,9 @@ func (m *OutcomeStepMutation) ResetEdge(name string) error {
 	switch name {
 	case outcomestep.EdgeOutcome:
 		m.ResetOutcome()
+		return nil
+	case outcomestep.EdgeProgress:
+		m.ResetProgress()
 		return nil
 	}
 	return fmt.Errorf("unknown OutcomeStep edge %s", name)

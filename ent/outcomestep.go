@@ -50,11 +50,15 @@ type OutcomeStep struct {
 type OutcomeStepEdges struct {
 	// The outcome.
 	Outcome *Outcome `json:"outcome,omitempty"`
+	// Progress recorded on the step at visits, newest last: who moved it and when.
+	Progress []*Progress `json:"progress,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
+	totalCount [2]map[string]int
+
+	namedProgress map[string][]*Progress
 }
 
 // OutcomeOrErr returns the Outcome value or an error if the edge
@@ -66,6 +70,15 @@ func (e OutcomeStepEdges) OutcomeOrErr() (*Outcome, error) {
 		return nil, &NotFoundError{label: outcome.Label}
 	}
 	return nil, &NotLoadedError{edge: "outcome"}
+}
+
+// ProgressOrErr returns the Progress value or an error if the edge
+// was not loaded in eager-loading.
+func (e OutcomeStepEdges) ProgressOrErr() ([]*Progress, error) {
+	if e.loadedTypes[1] {
+		return e.Progress, nil
+	}
+	return nil, &NotLoadedError{edge: "progress"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -181,6 +194,11 @@ func (_m *OutcomeStep) QueryOutcome() *OutcomeQuery {
 	return NewOutcomeStepClient(_m.config).QueryOutcome(_m)
 }
 
+// QueryProgress queries the "progress" edge of the OutcomeStep entity.
+func (_m *OutcomeStep) QueryProgress() *ProgressQuery {
+	return NewOutcomeStepClient(_m.config).QueryProgress(_m)
+}
+
 // Update returns a builder for updating this OutcomeStep.
 // Note that you need to call OutcomeStep.Unwrap() before calling this method if this OutcomeStep
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -237,6 +255,30 @@ func (_m *OutcomeStep) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedProgress returns the Progress named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *OutcomeStep) NamedProgress(name string) ([]*Progress, error) {
+	if _m.Edges.namedProgress == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedProgress[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *OutcomeStep) appendNamedProgress(name string, edges ...*Progress) {
+	if _m.Edges.namedProgress == nil {
+		_m.Edges.namedProgress = make(map[string][]*Progress)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedProgress[name] = []*Progress{}
+	} else {
+		_m.Edges.namedProgress[name] = append(_m.Edges.namedProgress[name], edges...)
+	}
 }
 
 // OutcomeSteps is a parsable slice of OutcomeStep.

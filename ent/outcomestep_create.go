@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"reablement/ent/outcome"
 	"reablement/ent/outcomestep"
+	"reablement/ent/progress"
 	"reablement/ent/schema/pulid"
 	"time"
 
@@ -142,6 +143,21 @@ func (_c *OutcomeStepCreate) SetNillableID(v *pulid.ID) *OutcomeStepCreate {
 // SetOutcome sets the "outcome" edge to the Outcome entity.
 func (_c *OutcomeStepCreate) SetOutcome(v *Outcome) *OutcomeStepCreate {
 	return _c.SetOutcomeID(v.ID)
+}
+
+// AddProgresIDs adds the "progress" edge to the Progress entity by IDs.
+func (_c *OutcomeStepCreate) AddProgresIDs(ids ...pulid.ID) *OutcomeStepCreate {
+	_c.mutation.AddProgresIDs(ids...)
+	return _c
+}
+
+// AddProgress adds the "progress" edges to the Progress entity.
+func (_c *OutcomeStepCreate) AddProgress(v ...*Progress) *OutcomeStepCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddProgresIDs(ids...)
 }
 
 // Mutation returns the OutcomeStepMutation object of the builder.
@@ -347,6 +363,22 @@ func (_c *OutcomeStepCreate) createSpec() (*OutcomeStep, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.OutcomeID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ProgressIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   outcomestep.ProgressTable,
+			Columns: []string{outcomestep.ProgressColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progress.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -4,12 +4,14 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
 	"reablement/ent/outcome"
 	"reablement/ent/outcomestep"
 	"reablement/ent/predicate"
+	"reablement/ent/progress"
 	"reablement/ent/schema/pulid"
 
 	"entgo.io/ent"
@@ -22,13 +24,15 @@ import (
 // OutcomeStepQuery is the builder for querying OutcomeStep entities.
 type OutcomeStepQuery struct {
 	config
-	ctx         *QueryContext
-	order       []outcomestep.OrderOption
-	inters      []Interceptor
-	predicates  []predicate.OutcomeStep
-	withOutcome *OutcomeQuery
-	loadTotal   []func(context.Context, []*OutcomeStep) error
-	modifiers   []func(*sql.Selector)
+	ctx               *QueryContext
+	order             []outcomestep.OrderOption
+	inters            []Interceptor
+	predicates        []predicate.OutcomeStep
+	withOutcome       *OutcomeQuery
+	withProgress      *ProgressQuery
+	loadTotal         []func(context.Context, []*OutcomeStep) error
+	modifiers         []func(*sql.Selector)
+	withNamedProgress map[string]*ProgressQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -80,6 +84,28 @@ func (_q *OutcomeStepQuery) QueryOutcome() *OutcomeQuery {
 			sqlgraph.From(outcomestep.Table, outcomestep.FieldID, selector),
 			sqlgraph.To(outcome.Table, outcome.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, outcomestep.OutcomeTable, outcomestep.OutcomeColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryProgress chains the current query on the "progress" edge.
+func (_q *OutcomeStepQuery) QueryProgress() *ProgressQuery {
+	query := (&ProgressClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(outcomestep.Table, outcomestep.FieldID, selector),
+			sqlgraph.To(progress.Table, progress.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, outcomestep.ProgressTable, outcomestep.ProgressColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -274,12 +300,13 @@ func (_q *OutcomeStepQuery) Clone() *OutcomeStepQuery {
 		return nil
 	}
 	return &OutcomeStepQuery{
-		config:      _q.config,
-		ctx:         _q.ctx.Clone(),
-		order:       append([]outcomestep.OrderOption{}, _q.order...),
-		inters:      append([]Interceptor{}, _q.inters...),
-		predicates:  append([]predicate.OutcomeStep{}, _q.predicates...),
-		withOutcome: _q.withOutcome.Clone(),
+		config:       _q.config,
+		ctx:          _q.ctx.Clone(),
+		order:        append([]outcomestep.OrderOption{}, _q.order...),
+		inters:       append([]Interceptor{}, _q.inters...),
+		predicates:   append([]predicate.OutcomeStep{}, _q.predicates...),
+		withOutcome:  _q.withOutcome.Clone(),
+		withProgress: _q.withProgress.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -295,6 +322,17 @@ func (_q *OutcomeStepQuery) WithOutcome(opts ...func(*OutcomeQuery)) *OutcomeSte
 		opt(query)
 	}
 	_q.withOutcome = query
+	return _q
+}
+
+// WithProgress tells the query-builder to eager-load the nodes that are connected to
+// the "progress" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OutcomeStepQuery) WithProgress(opts ...func(*ProgressQuery)) *OutcomeStepQuery {
+	query := (&ProgressClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProgress = query
 	return _q
 }
 
@@ -382,8 +420,9 @@ func (_q *OutcomeStepQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	var (
 		nodes       = []*OutcomeStep{}
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [2]bool{
 			_q.withOutcome != nil,
+			_q.withProgress != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -410,6 +449,20 @@ func (_q *OutcomeStepQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	if query := _q.withOutcome; query != nil {
 		if err := _q.loadOutcome(ctx, query, nodes, nil,
 			func(n *OutcomeStep, e *Outcome) { n.Edges.Outcome = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withProgress; query != nil {
+		if err := _q.loadProgress(ctx, query, nodes,
+			func(n *OutcomeStep) { n.Edges.Progress = []*Progress{} },
+			func(n *OutcomeStep, e *Progress) { n.Edges.Progress = append(n.Edges.Progress, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedProgress {
+		if err := _q.loadProgress(ctx, query, nodes,
+			func(n *OutcomeStep) { n.appendNamedProgress(name) },
+			func(n *OutcomeStep, e *Progress) { n.appendNamedProgress(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -447,6 +500,39 @@ func (_q *OutcomeStepQuery) loadOutcome(ctx context.Context, query *OutcomeQuery
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *OutcomeStepQuery) loadProgress(ctx context.Context, query *ProgressQuery, nodes []*OutcomeStep, init func(*OutcomeStep), assign func(*OutcomeStep, *Progress)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*OutcomeStep)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(progress.FieldStepID)
+	}
+	query.Where(predicate.Progress(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(outcomestep.ProgressColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.StepID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "step_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "step_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -571,6 +657,20 @@ func (_q *OutcomeStepQuery) ForShare(opts ...sql.LockOption) *OutcomeStepQuery {
 func (_q *OutcomeStepQuery) Modify(modifiers ...func(s *sql.Selector)) *OutcomeStepSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedProgress tells the query-builder to eager-load the nodes that are connected to the "progress"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *OutcomeStepQuery) WithNamedProgress(name string, opts ...func(*ProgressQuery)) *OutcomeStepQuery {
+	query := (&ProgressClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedProgress == nil {
+		_q.withNamedProgress = make(map[string]*ProgressQuery)
+	}
+	_q.withNamedProgress[name] = query
+	return _q
 }
 
 // OutcomeStepGroupBy is the group-by builder for OutcomeStep entities.

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"reablement/ent/outcomestep"
 	"reablement/ent/predicate"
+	"reablement/ent/progress"
+	"reablement/ent/schema/pulid"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -104,9 +106,45 @@ func (_u *OutcomeStepUpdate) SetNillableStatus(v *outcomestep.Status) *OutcomeSt
 	return _u
 }
 
+// AddProgresIDs adds the "progress" edge to the Progress entity by IDs.
+func (_u *OutcomeStepUpdate) AddProgresIDs(ids ...pulid.ID) *OutcomeStepUpdate {
+	_u.mutation.AddProgresIDs(ids...)
+	return _u
+}
+
+// AddProgress adds the "progress" edges to the Progress entity.
+func (_u *OutcomeStepUpdate) AddProgress(v ...*Progress) *OutcomeStepUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProgresIDs(ids...)
+}
+
 // Mutation returns the OutcomeStepMutation object of the builder.
 func (_u *OutcomeStepUpdate) Mutation() *OutcomeStepMutation {
 	return _u.mutation
+}
+
+// ClearProgress clears all "progress" edges to the Progress entity.
+func (_u *OutcomeStepUpdate) ClearProgress() *OutcomeStepUpdate {
+	_u.mutation.ClearProgress()
+	return _u
+}
+
+// RemoveProgresIDs removes the "progress" edge to Progress entities by IDs.
+func (_u *OutcomeStepUpdate) RemoveProgresIDs(ids ...pulid.ID) *OutcomeStepUpdate {
+	_u.mutation.RemoveProgresIDs(ids...)
+	return _u
+}
+
+// RemoveProgress removes "progress" edges to Progress entities.
+func (_u *OutcomeStepUpdate) RemoveProgress(v ...*Progress) *OutcomeStepUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProgresIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -213,6 +251,51 @@ func (_u *OutcomeStepUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(outcomestep.FieldStatus, field.TypeEnum, value)
 	}
+	if _u.mutation.ProgressCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   outcomestep.ProgressTable,
+			Columns: []string{outcomestep.ProgressColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progress.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProgressIDs(); len(nodes) > 0 && !_u.mutation.ProgressCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   outcomestep.ProgressTable,
+			Columns: []string{outcomestep.ProgressColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progress.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProgressIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   outcomestep.ProgressTable,
+			Columns: []string{outcomestep.ProgressColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progress.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -310,9 +393,45 @@ func (_u *OutcomeStepUpdateOne) SetNillableStatus(v *outcomestep.Status) *Outcom
 	return _u
 }
 
+// AddProgresIDs adds the "progress" edge to the Progress entity by IDs.
+func (_u *OutcomeStepUpdateOne) AddProgresIDs(ids ...pulid.ID) *OutcomeStepUpdateOne {
+	_u.mutation.AddProgresIDs(ids...)
+	return _u
+}
+
+// AddProgress adds the "progress" edges to the Progress entity.
+func (_u *OutcomeStepUpdateOne) AddProgress(v ...*Progress) *OutcomeStepUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProgresIDs(ids...)
+}
+
 // Mutation returns the OutcomeStepMutation object of the builder.
 func (_u *OutcomeStepUpdateOne) Mutation() *OutcomeStepMutation {
 	return _u.mutation
+}
+
+// ClearProgress clears all "progress" edges to the Progress entity.
+func (_u *OutcomeStepUpdateOne) ClearProgress() *OutcomeStepUpdateOne {
+	_u.mutation.ClearProgress()
+	return _u
+}
+
+// RemoveProgresIDs removes the "progress" edge to Progress entities by IDs.
+func (_u *OutcomeStepUpdateOne) RemoveProgresIDs(ids ...pulid.ID) *OutcomeStepUpdateOne {
+	_u.mutation.RemoveProgresIDs(ids...)
+	return _u
+}
+
+// RemoveProgress removes "progress" edges to Progress entities.
+func (_u *OutcomeStepUpdateOne) RemoveProgress(v ...*Progress) *OutcomeStepUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProgresIDs(ids...)
 }
 
 // Where appends a list predicates to the OutcomeStepUpdate builder.
@@ -448,6 +567,51 @@ func (_u *OutcomeStepUpdateOne) sqlSave(ctx context.Context) (_node *OutcomeStep
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(outcomestep.FieldStatus, field.TypeEnum, value)
+	}
+	if _u.mutation.ProgressCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   outcomestep.ProgressTable,
+			Columns: []string{outcomestep.ProgressColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progress.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProgressIDs(); len(nodes) > 0 && !_u.mutation.ProgressCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   outcomestep.ProgressTable,
+			Columns: []string{outcomestep.ProgressColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progress.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProgressIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   outcomestep.ProgressTable,
+			Columns: []string{outcomestep.ProgressColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progress.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &OutcomeStep{config: _u.config}

@@ -58,7 +58,7 @@ var EdgeTargets = map[string]map[string]string{
 	"Involvement":        {"plan": "Plan"},
 	"Need":               {"person": "Person", "plans": "Plan"},
 	"Outcome":            {"plan": "Plan", "steps": "OutcomeStep"},
-	"OutcomeStep":        {"outcome": "Outcome"},
+	"OutcomeStep":        {"outcome": "Outcome", "progress": "Progress"},
 	"Person":             {"team": "Team", "allocated_practitioner": "Account", "carers": "Carer", "contacts": "Contact", "needs": "Need", "plans": "Plan", "consents": "Consent", "capacity_assessments": "CapacityAssessment", "advice": "Advice"},
 	"Plan":               {"person": "Person", "supersedes": "Plan", "superseded_by": "Plan", "service_team": "Team", "review_responsible": "Account", "needs": "Need", "outcomes": "Outcome", "risks": "Risk", "visits": "Visit", "reviews": "Review", "shares": "Share", "amendments": "Amendment", "involvements": "Involvement"},
 	"Progress":           {"visit": "Visit", "outcome": "Outcome", "step": "OutcomeStep"},

@@ -41,6 +41,8 @@ const (
 	FieldStatus = "status"
 	// EdgeOutcome holds the string denoting the outcome edge name in mutations.
 	EdgeOutcome = "outcome"
+	// EdgeProgress holds the string denoting the progress edge name in mutations.
+	EdgeProgress = "progress"
 	// Table holds the table name of the outcomestep in the database.
 	Table = "outcome_steps"
 	// OutcomeTable is the table that holds the outcome relation/edge.
@@ -50,6 +52,13 @@ const (
 	OutcomeInverseTable = "outcomes"
 	// OutcomeColumn is the table column denoting the outcome relation/edge.
 	OutcomeColumn = "outcome_id"
+	// ProgressTable is the table that holds the progress relation/edge.
+	ProgressTable = "progresses"
+	// ProgressInverseTable is the table name for the Progress entity.
+	// It exists in this package in order to avoid circular dependency with the "progress" package.
+	ProgressInverseTable = "progresses"
+	// ProgressColumn is the table column denoting the progress relation/edge.
+	ProgressColumn = "step_id"
 )
 
 // Columns holds all SQL columns for outcomestep fields.
@@ -192,11 +201,32 @@ func ByOutcomeField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newOutcomeStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByProgressCount orders the results by progress count.
+func ByProgressCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newProgressStep(), opts...)
+	}
+}
+
+// ByProgress orders the results by progress terms.
+func ByProgress(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProgressStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOutcomeStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(OutcomeInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, OutcomeTable, OutcomeColumn),
+	)
+}
+func newProgressStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProgressInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, ProgressTable, ProgressColumn),
 	)
 }
 

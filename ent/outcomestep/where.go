@@ -659,6 +659,29 @@ func HasOutcomeWith(preds ...predicate.Outcome) predicate.OutcomeStep {
 	})
 }
 
+// HasProgress applies the HasEdge predicate on the "progress" edge.
+func HasProgress() predicate.OutcomeStep {
+	return predicate.OutcomeStep(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ProgressTable, ProgressColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasProgressWith applies the HasEdge predicate on the "progress" edge with a given conditions (other predicates).
+func HasProgressWith(preds ...predicate.Progress) predicate.OutcomeStep {
+	return predicate.OutcomeStep(func(s *sql.Selector) {
+		step := newProgressStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.OutcomeStep) predicate.OutcomeStep {
 	return predicate.OutcomeStep(sql.AndPredicates(predicates...))

@@ -185,6 +185,12 @@ func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, 
 	}
 	if v.Has(policy.Worker) {
 		switch {
+		case isFlowingBack(ctx) && kind == KindPlanContent && m.Op().Is(ent.OpUpdateOne) &&
+			!slices.ContainsFunc(m.Fields(), func(f string) bool { return !slices.Contains(flowBackFields, f) }):
+			// A step's status or an outcome's achievement, from a visit record (ProgressFlowsBack).
+			if assigned(v, t.plan) {
+				return []policy.Basis{policy.ProviderDuty}, nil
+			}
 		case kind == KindVisitRecord && m.Op().Is(ent.OpCreate):
 			if assigned(v, t.plan) {
 				return []policy.Basis{policy.ProviderDuty}, nil
@@ -203,6 +209,9 @@ func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, 
 	}
 	return nil, fault.New(fault.Forbidden, "You do not have a basis to change this record.")
 }
+
+// flowBackFields are what a visit record may change in the plan itself.
+var flowBackFields = []string{"status", "achievement", "updated_at", "revision"}
 
 // visitRecordFields are what a worker's record of a visit sets.
 var visitRecordFields = []string{"arrived_at", "departed_at", "status", "notes", "record_id", "revision", "updated_at"}

@@ -1024,6 +1024,8 @@ func init() {
 	progress.Hooks[5] = progressMixinHooks3[1]
 
 	progress.Hooks[6] = progressHooks[0]
+
+	progress.Hooks[7] = progressHooks[1]
 	progressMixinFields0 := progressMixin[0].Fields()
 	_ = progressMixinFields0
 	progressMixinFields2 := progressMixin[2].Fields()

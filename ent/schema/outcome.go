@@ -93,6 +93,8 @@ func (OutcomeStep) Fields() []ent.Field {
 func (OutcomeStep) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("outcome", Outcome.Type).Ref("steps").Unique().Required().Immutable().Field("outcome_id").Comment("The outcome."),
+		edge.From("progress", Progress.Type).Ref("step").Comment("Progress recorded on the step at visits, newest last: who moved it and when.").
+			Annotations(append(codedSection(policy.Outcomes), childEdge())...),
 	}
 }
 

@@ -396,6 +396,7 @@ type ComplexityRoot struct {
 		Outcome     func(childComplexity int) int
 		OutcomeID   func(childComplexity int) int
 		Position    func(childComplexity int) int
+		Progress    func(childComplexity int) int
 		Status      func(childComplexity int) int
 		TargetDate  func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
@@ -2582,6 +2583,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OutcomeStep.Position(childComplexity), true
+	case "OutcomeStep.progress":
+		if e.ComplexityRoot.OutcomeStep.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeStep.Progress(childComplexity), true
 	case "OutcomeStep.status":
 		if e.ComplexityRoot.OutcomeStep.Status == nil {
 			break
@@ -9874,6 +9881,10 @@ type OutcomeStep implements Node {
   The outcome.
   """
   outcome: Outcome!
+  """
+  Progress recorded on the step at visits, newest last: who moved it and when.
+  """
+  progress: [Progress!] @section(name: OUTCOMES, coded: true)
 }
 """
 Ordering options for OutcomeStep connections
@@ -15426,6 +15437,8 @@ func (ec *executionContext) childFields_OutcomeStep(ctx context.Context, field g
 		return ec.fieldContext_OutcomeStep_status(ctx, field)
 	case "outcome":
 		return ec.fieldContext_OutcomeStep_outcome(ctx, field)
+	case "progress":
+		return ec.fieldContext_OutcomeStep_progress(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OutcomeStep", field.Name)
 }
@@ -26659,6 +26672,61 @@ func (ec *executionContext) fieldContext_OutcomeStep_outcome(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Outcome(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutcomeStep_progress(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeStep_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Progress(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "OUTCOMES")
+				if err != nil {
+					var zeroVal []*ent.Progress
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal []*ent.Progress
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal []*ent.Progress
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Progress) graphql.Marshaler {
+			return ec.marshalOProgress2ᚕᚖreablementᚋentᚐProgressᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeStep_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutcomeStep",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Progress(ctx, field)
 		},
 	}
 	return fc, nil
@@ -53126,6 +53194,44 @@ func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionS
 				}()
 				res = ec._OutcomeStep_outcome(ctx, field, obj)
 				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "progress":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._OutcomeStep_progress(ctx, field, obj)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
