@@ -103,7 +103,9 @@ func (Progress) Edges() []ent.Edge {
 }
 
 // Hooks of the Progress: only on the outcomes and steps of the visit's plan.
-func (Progress) Hooks() []ent.Hook { return []ent.Hook{rule.ProgressOnPlan(), rule.ProgressFlowsBack()} }
+func (Progress) Hooks() []ent.Hook {
+	return []ent.Hook{rule.ProgressOnPlan(), rule.ProgressFlowsBack()}
+}
 
 // Indexes of the Progress: a visit's records load by visit (the worker's day).
 func (Progress) Indexes() []ent.Index { return []ent.Index{index.Fields("visit_id")} }
