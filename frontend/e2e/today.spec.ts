@@ -63,6 +63,22 @@ function cardTitle(visit: VisitSummary): string {
   return `${hour}${minute === '00' ? '' : `:${minute}`}${period}, ${visit.plan.person.preferredName}`;
 }
 
+/**
+ * Times for a visit record that has already happened today: the server
+ * refuses a visit recorded as ending in the future (issue 11). HH:MM in
+ * Europe/London, as the form takes them, `arrive` and `leave` minutes ago
+ * (never before midnight).
+ */
+function pastTimes(arrive: number, leave: number): { arrived: string; left: string; arrivedISO: string; leftISO: string } {
+  const now = Date.now();
+  const londonDay = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(t));
+  let a = now - arrive * 60_000;
+  while (londonDay(a) !== londonDay(now)) a += 60_000; // just after midnight: squeeze it into today
+  const l = Math.max(now - leave * 60_000, a + 60_000);
+  const hhmm = (t: number) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' }).format(new Date(t));
+  return { arrived: hhmm(a), left: hhmm(l), arrivedISO: new Date(a).toISOString(), leftISO: new Date(l).toISOString() };
+}
+
 /** Waits until the service worker is active and Graphcache has written its offline copy. */
 async function waitUntilReadyOffline(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -142,8 +158,9 @@ test.describe("a worker's day on the phone", () => {
     // Record the visit with no signal.
     await card.getByRole('link', { name: cardTitle(target) }).click();
     await expect(page.getByRole('heading', { level: 1, name: target.plan.person.preferredName ?? '' })).toBeVisible();
-    await page.getByLabel('Time you arrived').fill('08:00');
-    await page.getByLabel('Time you left').fill('08:45');
+    const times = pastTimes(50, 5);
+    await page.getByLabel('Time you arrived').fill(times.arrived);
+    await page.getByLabel('Time you left').fill(times.left);
     await page.getByLabel('What was done').fill('Made a hot drink together; practised the steps with the frame.');
     const progress = page.locator('select[id^="progress-"]').first();
     const stepID = (await progress.getAttribute('id'))?.replace(/^progress-/, '');
@@ -207,8 +224,9 @@ test.describe("a worker's day on the phone", () => {
     await page.goto('/today');
     const card = page.getByRole('region', { name: cardTitle(target) });
     await card.getByRole('link', { name: cardTitle(target) }).click();
-    await page.getByLabel('Time you arrived').fill('10:00');
-    await page.getByLabel('Time you left').fill('10:30');
+    const times = pastTimes(40, 10);
+    await page.getByLabel('Time you arrived').fill(times.arrived);
+    await page.getByLabel('Time you left').fill(times.left);
     await page.getByLabel('What was done').fill('Walked to the gate.');
     await page.locator('select[id^="progress-"]').first().selectOption({ label: 'In progress' });
     await page.getByRole('button', { name: 'Save the visit record' }).click();
@@ -243,8 +261,9 @@ test('on a weak signal (the browser says online, requests fail) the app says so,
   });
   await card.getByRole('link', { name: cardTitle(target) }).click();
   expect(await page.evaluate(() => navigator.onLine)).toBe(true);
-  await page.getByLabel('Time you arrived').fill('14:00');
-  await page.getByLabel('Time you left').fill('14:40');
+  const times = pastTimes(45, 5);
+  await page.getByLabel('Time you arrived').fill(times.arrived);
+  await page.getByLabel('Time you left').fill(times.left);
   await page.getByLabel('What was done').fill('Practised getting in and out of the chair.');
   await page.getByRole('button', { name: 'Save the visit record' }).click();
   await expect(page.getByText('Waiting to send').first()).toBeVisible();
@@ -268,8 +287,9 @@ test('a record made from an out-of-date copy of the visit is kept and the worker
   await page.goto('/today');
   const card = page.getByRole('region', { name: cardTitle(target) });
   await card.getByRole('link', { name: cardTitle(target) }).click();
-  await page.getByLabel('Time you arrived').fill('12:00');
-  await page.getByLabel('Time you left').fill('12:30');
+  const times = pastTimes(30, 3);
+  await page.getByLabel('Time you arrived').fill(times.arrived);
+  await page.getByLabel('Time you left').fill(times.left);
   await page.getByLabel('What was done').fill('Practised with the frame.');
 
   // Meanwhile the visit is recorded from another copy.
@@ -278,8 +298,8 @@ test('a record made from an out-of-date copy of the visit is kept and the worker
       recordID: `other-${Date.now()}`,
       visitID: target.id,
       expectedRevision: target.revision,
-      arrivedAt: '2026-01-01T12:00:00Z',
-      departedAt: '2026-01-01T12:20:00Z',
+      arrivedAt: pastTimes(25, 5).arrivedISO,
+      departedAt: pastTimes(25, 5).leftISO,
       notes: 'Recorded from the office',
     },
   });

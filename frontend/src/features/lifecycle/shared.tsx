@@ -65,7 +65,13 @@ export function useLifecycleTitle(title: string, errors: FormErrors) {
   usePageTitle(title, hasErrors(errors));
 }
 
-/** A date typed as day/month/year, as an instant at midday UTC on that day (a day, not a moment). */
-export function dateAsInstant(date: string | null): string | null {
-  return date ? `${date}T12:00:00Z` : null;
+/**
+ * A date typed as day/month/year, as an instant: now, for today (something
+ * that happened today happened before now, and the server refuses times in
+ * the future); midday UTC for an earlier day (a day, not a moment).
+ */
+export function dateAsInstant(date: string | null, now: Date = new Date()): string | null {
+  if (!date) return null;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return date === today ? now.toISOString() : `${date}T12:00:00Z`;
 }
