@@ -769,6 +769,8 @@ func init() {
 	person.Hooks[2] = personHooks[0]
 
 	person.Hooks[3] = personHooks[1]
+
+	person.Hooks[4] = personHooks[2]
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personMixinFields2 := personMixin[2].Fields()
