@@ -275,6 +275,8 @@ export type Basis =
   | 'PROVIDER_DUTY'
   /** Pseudonymised statistics. */
   | 'PSEUDONYMISED_STATS'
+  /** Finding a person (findPeople): the identifying minimum of someone outside the viewer's caseload (name, date of birth, postcode district), shown to practitioners and managers so they can ask for a basis. */
+  | 'SEARCH'
   /** The viewer runs the reablement service delivering a plan. */
   | 'SERVICE_PROVIDER'
   /** The viewer manages the allocated team. */
