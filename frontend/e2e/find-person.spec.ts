@@ -78,3 +78,41 @@ test.describe('a practitioner finds anyone (issue 12)', () => {
     await expect(page.getByText(`Legal name: Edna ${surname}`)).toBeVisible();
   });
 });
+
+test.describe('adding a person checks who they are (issue 12)', () => {
+  test('refuses an NHS number that fails its check digit and a non-postcode, warns of someone already known, and adds them only once confirmed', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const priya = await signInAs('priya.practitioner');
+    const surname = uniqueSurname();
+    await createIdentifiedPerson(priya.token, { preferredName: 'Ivy', legalName: `Ivy ${surname}`, nhsNumber: newNhsNumber(), postcode: 'KM2 5XY', dateOfBirth: '1944-07-21' });
+
+    await signIn(page, 'priya.practitioner');
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    await page.getByLabel('Full name').fill(`Ivy ${surname}`);
+    await page.getByLabel('The name they like to be called').fill('Ivy');
+    const dob = page.getByRole('group', { name: 'Date of birth' });
+    await dob.getByLabel('Day').fill('21');
+    await dob.getByLabel('Month').fill('7');
+    await dob.getByLabel('Year').fill('1944');
+    await page.getByLabel('NHS number (optional)').fill('401 023 2138');
+    await page.getByLabel('Postcode (optional)').fill('not a postcode');
+    await page.getByRole('button', { name: 'Add the person' }).click();
+    await expect(page.getByRole('alert')).toContainText('Enter a valid NHS number');
+    await expect(page.getByRole('alert')).toContainText('Enter a real postcode, like LA9 4QT');
+
+    await page.getByLabel('NHS number (optional)').fill('');
+    await page.getByLabel('Home address (optional)').fill('3 Fell Lane, Ashby Fell');
+    await page.getByLabel('Postcode (optional)').fill('km2 5xz');
+    await page.getByRole('button', { name: 'Add the person' }).click();
+    await expect(page.getByText(`This may be someone already known: Ivy ${surname}`)).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(`Ivy ${surname}`) }).getByRole('link', { name: `Ivy ${surname}`, exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+    // Not without confirming.
+    await page.getByRole('button', { name: 'Add the person' }).click();
+    await expect(page.getByRole('alert')).toContainText('Open the record of the person already known, or confirm this is someone new');
+    await page.getByLabel('I have checked: this is someone new, not one of the people above').check();
+    await page.getByRole('button', { name: 'Add the person' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ivy' })).toBeVisible();
+    await expect(page.getByText('KM2 5XZ').first()).toBeVisible();
+  });
+});
