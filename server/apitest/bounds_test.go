@@ -108,7 +108,7 @@ func nest(depth int) map[string]any {
 func TestWhereFiltersAreBounded(t *testing.T) {
 	s := server(t)
 	token := s.Token(t, "carol.carer")
-	caseload := "dae9d7fc37a7f3ce59e4d577b6c0400fa5f8075c3cb340e0df8f352959abf5c5"
+	caseload := apitest.PersistedHash(t, "query Caseload(")
 	ids := make([]any, 101)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("PE01J%021d", i)
