@@ -128,7 +128,7 @@ func TestRowScopeAgreesWithDecide(t *testing.T) {
 			if len(ss) == 0 {
 				continue
 			}
-			if err := client.Person.UpdateOneID(p.ID).SetWithheldFromPerson(ss).Exec(sys); err != nil {
+			if err := client.Person.UpdateOneID(p.ID).SetWithheldFromPerson(ss).SetWithholdingReason("It holds what a neighbour told us in confidence.").Exec(sys); err != nil {
 				t.Fatal(err)
 			}
 		}
