@@ -113,13 +113,13 @@ func (r *Resolver) findPeople(ctx context.Context, text string, dob *time.Time, 
 // searchPeople runs the search in PostgreSQL: an NHS number exactly, a
 // postcode or a postcode district exactly, otherwise the name and previous
 // surname by trigram word similarity (pg_trgm's <% operator, served by the
-// GIN indexes on both), best first. The similarity threshold is set for
-// this transaction only.
+// GIN indexes on both), best first. The similarity threshold and the
+// planner setting are for this transaction only.
 func (r *Resolver) searchPeople(ctx context.Context, v *viewer.Viewer, text string, dob *time.Time, n int) ([]searchHit, error) {
 	args := []any{string(v.Authority())}
 	arg := func(a any) string { args = append(args, a); return fmt.Sprintf("$%d", len(args)) }
 	var where []string
-	score := "1"
+	with, score := "", "1"
 	switch pc, full := identity.Postcode(text); {
 	case text == "":
 	case identity.LooksLikeNHSNumber(text):
@@ -133,25 +133,33 @@ func (r *Resolver) searchPeople(ctx context.Context, v *viewer.Viewer, text stri
 			break
 		}
 		t := arg(text)
-		where = append(where, fmt.Sprintf("(%[1]s <%% p.legal_name OR %[1]s <%% p.previous_surname)", t))
+		// The candidates come from the trigram indexes alone, before the
+		// authority is checked: with the authority's own index in reach,
+		// the planner reads every person of the authority instead.
+		with = fmt.Sprintf("WITH candidates AS MATERIALIZED (SELECT id FROM persons WHERE %[1]s <%% legal_name OR %[1]s <%% previous_surname) ", t)
+		where = append(where, "p.id IN (SELECT id FROM candidates)")
 		score = fmt.Sprintf("GREATEST(word_similarity(%[1]s, p.legal_name), COALESCE(word_similarity(%[1]s, p.previous_surname), 0))", t)
 	}
 	if dob != nil {
 		where = append(where, "p.date_of_birth = "+arg(dob.UTC()))
 	}
 	where = append(where, "p.authority_id = $1")
-	query := fmt.Sprintf(`SELECT p.id, p.legal_name, p.date_of_birth, COALESCE(p.postcode, ''), t.name, %s AS score
+	query := fmt.Sprintf(`%sSELECT p.id, p.legal_name, p.date_of_birth, COALESCE(p.postcode, ''), t.name, %s AS score
 		FROM persons p JOIN teams t ON t.id = p.team_id
 		WHERE %s
 		ORDER BY score DESC, p.legal_name, p.id
-		LIMIT %d`, score, strings.Join(where, " AND "), n)
+		LIMIT %d`, with, score, strings.Join(where, " AND "), n)
 
 	tx, err := r.Driver.Tx(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer func() { _ = tx.Rollback() }() // a read: nothing to keep
-	if err := tx.Exec(ctx, "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", []any{nameSimilarity}, nil); err != nil {
+	// PostgreSQL's estimate for a trigram index is pessimistic: left to
+	// itself it reads the whole table (177 ms for 20,000 people, against
+	// 20 ms through the GIN indexes). For this transaction only, the
+	// indexes are all it may use.
+	if err := tx.Exec(ctx, "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('enable_seqscan', 'off', true)", []any{nameSimilarity}, nil); err != nil {
 		return nil, err
 	}
 	rows := &entsql.Rows{}
