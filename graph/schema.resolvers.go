@@ -400,6 +400,11 @@ func (r *queryResolver) PreviewShare(ctx context.Context, input ent.CreateShareI
 	return r.previewShare(ctx, input)
 }
 
+// FindPeople is the resolver for the findPeople field.
+func (r *queryResolver) FindPeople(ctx context.Context, text string, dateOfBirth *time.Time, first *int) ([]model.PersonMatch, error) {
+	return r.findPeople(ctx, text, dateOfBirth, first)
+}
+
 // MyVisits is the resolver for the myVisits field.
 func (r *queryResolver) MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error) {
 	return r.myVisits(ctx, date)

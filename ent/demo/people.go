@@ -169,14 +169,22 @@ func (g *generator) demoProfiles() {
 
 // nhsNumber returns a valid NHS number (Modulus 11 check digit) in the
 // 999 range NHS England reserves for testing, so it can never be a real
-// patient's.
-func nhsNumber(r *rand.Rand) string {
-	for {
-		d := make([]int, 10)
-		d[0], d[1], d[2] = 9, 9, 9
-		for i := 3; i < 9; i++ {
-			d[i] = r.IntN(10)
-		}
+// patient's. No two people share one (the database refuses that, issue 12):
+// the five digits after 999 are the person's index, scrambled by a
+// multiplier prime to 100,000 so neighbours do not get neighbouring
+// numbers; the ninth is drawn, skipping the one that would need check
+// digit 10.
+func nhsNumber(r *rand.Rand, idx int) string {
+	d := make([]int, 10)
+	d[0], d[1], d[2] = 9, 9, 9
+	middle := (idx*7919 + 12345) % 100000
+	for i := 7; i >= 3; i-- {
+		d[i] = middle % 10
+		middle /= 10
+	}
+	start := r.IntN(10)
+	for k := range 10 {
+		d[8] = (start + k) % 10
 		sum := 0
 		for i := range 9 {
 			sum += d[i] * (10 - i)
@@ -186,15 +194,16 @@ func nhsNumber(r *rand.Rand) string {
 			check = 0
 		}
 		if check == 10 {
-			continue // no valid check digit: draw again
+			continue // no valid check digit: the next ninth digit has one
 		}
 		d[9] = check
-		var b strings.Builder
-		for _, x := range d {
-			b.WriteByte(byte('0' + x))
-		}
-		return b.String()
+		break
 	}
+	var b strings.Builder
+	for _, x := range d {
+		b.WriteByte(byte('0' + x))
+	}
+	return b.String()
 }
 
 // niNumber returns a National Insurance number with the QQ prefix HMRC uses

@@ -70,7 +70,7 @@ func (rec *record) person() {
 	street := pick(r, streets)
 	address := fmt.Sprintf("%d %s, %s", 1+r.IntN(140), street, p.town.name)
 	c := g.tx.Person.Create().SetID(p.id).SetLegalName(p.legal).SetPreferredName(p.preferred).
-		SetDateOfBirth(p.dob).SetNhsNumber(nhsNumber(r)).SetNiNumber(niNumber(r)).
+		SetDateOfBirth(p.dob).SetNhsNumber(nhsNumber(r, p.idx)).SetNiNumber(niNumber(r)).
 		SetAddress(address).SetPostcode(postcode(r, p.town)).SetLocality(p.town.name).
 		SetAutism(p.autism).SetDeafblind(p.deafblind).SetLacksCapacityForPlanning(p.lacksCapacity).
 		SetSubstantialDifficulty(p.substantialDifficulty).SetAdvocacy(p.advocacy).

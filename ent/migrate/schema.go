@@ -3,6 +3,7 @@
 package migrate
 
 import (
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/dialect/sql/schema"
 	"entgo.io/ent/schema/field"
 )
@@ -749,6 +750,41 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{PersonsColumns[31]},
 			},
+			{
+				Name:    "persons_authority_nhs_number",
+				Unique:  true,
+				Columns: []*schema.Column{PersonsColumns[1], PersonsColumns[8]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "nhs_number IS NOT NULL",
+				},
+			},
+			{
+				Name:    "persons_legal_name_trgm",
+				Unique:  false,
+				Columns: []*schema.Column{PersonsColumns[4]},
+				Annotation: &entsql.IndexAnnotation{
+					OpClass: "gin_trgm_ops",
+					Type:    "GIN",
+				},
+			},
+			{
+				Name:    "persons_previous_surname_trgm",
+				Unique:  false,
+				Columns: []*schema.Column{PersonsColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					OpClass: "gin_trgm_ops",
+					Type:    "GIN",
+				},
+			},
+			{
+				Name:    "persons_postcode_trgm",
+				Unique:  false,
+				Columns: []*schema.Column{PersonsColumns[11]},
+				Annotation: &entsql.IndexAnnotation{
+					OpClass: "gin_trgm_ops",
+					Type:    "GIN",
+				},
+			},
 		},
 	}
 	// PlansColumns holds the columns for the "plans" table.
@@ -1017,7 +1053,7 @@ var (
 		{Name: "person_id", Type: field.TypeString},
 		{Name: "recipient_kind", Type: field.TypeEnum, Enums: []string{"PROVIDER", "CARER", "ADVOCATE", "PERSON", "OTHER"}},
 		{Name: "recipient_name", Type: field.TypeString},
-		{Name: "basis", Type: field.TypeEnum, Enums: []string{"ALLOCATED", "TEAM_MEMBER", "TEAM_MANAGER", "EMERGENCY_ACCESS", "SERVICE_PROVIDER", "PROVIDER_DUTY", "CARER_SHARE", "CONSENT_SHARE", "BEST_INTERESTS", "PERSON_REQUEST", "ADVOCACY", "OWN_RECORD", "PSEUDONYMISED_STATS", "INFORMATION_GOVERNANCE"}},
+		{Name: "basis", Type: field.TypeEnum, Enums: []string{"ALLOCATED", "TEAM_MEMBER", "TEAM_MANAGER", "EMERGENCY_ACCESS", "SERVICE_PROVIDER", "PROVIDER_DUTY", "CARER_SHARE", "CONSENT_SHARE", "BEST_INTERESTS", "PERSON_REQUEST", "ADVOCACY", "OWN_RECORD", "PSEUDONYMISED_STATS", "INFORMATION_GOVERNANCE", "SEARCH"}},
 		{Name: "sections", Type: field.TypeJSON, Nullable: true},
 		{Name: "decision", Type: field.TypeEnum, Enums: []string{"SHARED", "PARTIAL", "DECLINED"}, Default: "SHARED"},
 		{Name: "decision_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},

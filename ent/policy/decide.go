@@ -343,3 +343,26 @@ func AccountName(v Viewer, accountID string, accountRoles []Role, name string) s
 	}
 	return "someone"
 }
+
+// MayFind reports whether v may search the whole authority for a person
+// (issue 12): practitioners and managers, who take referrals and must know
+// whether someone is already known before they add them or ask for access.
+// Workers, carers, analysts and the rest see only the records they hold a
+// basis for.
+func MayFind(v Viewer) bool {
+	return slices.Contains(v.Roles, Practitioner) || slices.Contains(v.Roles, Manager)
+}
+
+// Found is what a search may show of a person it matched, given the
+// viewer's own decision d for the record: d itself when the viewer has a
+// basis (their caseload, emergency access); otherwise, for a viewer who may
+// find anyone, IDENTITY on the SEARCH basis, of which a match shows only the
+// identifying minimum (name, date of birth, postcode district). It grants
+// nothing else, and nothing at all to anyone else: it is never a basis for
+// the record, only for knowing whom to ask for one.
+func Found(v Viewer, d Decision) Decision {
+	if d.Any() || !MayFind(v) {
+		return d
+	}
+	return Decision{Grants: map[Section]Basis{Identity: Search}}
+}

@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -304,5 +305,38 @@ func TestPreviewShare(t *testing.T) {
 				t.Errorf("%s: %s on basis %s; want %s", c.name, s, b, c.g.Basis)
 			}
 		}
+	}
+}
+
+func TestFound(t *testing.T) {
+	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	rec := policy.Record{PersonID: "PE1", TeamID: "TE1", AuthorityID: "AU1"}
+	for _, c := range []struct {
+		name  string
+		v     policy.Viewer
+		want  map[policy.Section]policy.Basis
+		found bool
+	}{
+		{"a practitioner of the team sees their own basis", policy.Viewer{AuthorityID: "AU1", Roles: []policy.Role{policy.Practitioner}, TeamIDs: []string{"TE1"}}, nil, true},
+		{"a practitioner of another team finds the identity on SEARCH", policy.Viewer{AuthorityID: "AU1", Roles: []policy.Role{policy.Practitioner}, TeamIDs: []string{"TE2"}}, map[policy.Section]policy.Basis{policy.Identity: policy.Search}, true},
+		{"a manager of another team finds the identity on SEARCH", policy.Viewer{AuthorityID: "AU1", Roles: []policy.Role{policy.Manager}, ManagedTeamIDs: []string{"TE2"}}, map[policy.Section]policy.Basis{policy.Identity: policy.Search}, true},
+		{"a worker finds no one", policy.Viewer{AuthorityID: "AU1", Roles: []policy.Role{policy.Worker}}, map[policy.Section]policy.Basis{}, false},
+		{"a carer finds no one", policy.Viewer{AuthorityID: "AU1", Roles: []policy.Role{policy.CarerRole}}, map[policy.Section]policy.Basis{}, false},
+		{"an analyst keeps statistics and finds no identity", policy.Viewer{AuthorityID: "AU1", Roles: []policy.Role{policy.Analyst}}, nil, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := policy.Decide(c.v, rec, now, time.UTC)
+			got := policy.Found(c.v, d)
+			if c.want != nil && !reflect.DeepEqual(got.Grants, c.want) {
+				t.Errorf("grants %v, want %v", got.Grants, c.want)
+			}
+			if c.want == nil && !reflect.DeepEqual(got, d) {
+				t.Errorf("Found changed the viewer's own decision: %v, want %v", got, d)
+			}
+			_, identity := got.Allows(policy.Identity)
+			if identity != c.found {
+				t.Errorf("identity found %v, want %v", identity, c.found)
+			}
+		})
 	}
 }

@@ -88,6 +88,9 @@ const (
 	OwnRecord          Basis = "OWN_RECORD"          // the person themself
 	Statistics         Basis = "PSEUDONYMISED_STATS" // analyst
 	InformationGov     Basis = "INFORMATION_GOVERNANCE"
+	// Search is finding a person (issue 12): no basis for the record, only
+	// for knowing who someone is so a basis can be asked for (Found).
+	Search Basis = "SEARCH"
 )
 
 // Values lets ent use Basis as an enum's Go type.
@@ -96,6 +99,6 @@ func (Basis) Values() []string {
 		string(Allocated), string(TeamMember), string(TeamManager), string(EmergencyAccess),
 		string(ServiceProvider), string(ProviderDuty), string(CarerShare), string(ConsentShare),
 		string(BestInterestsShare), string(PersonRequest), string(AdvocateShare), string(OwnRecord),
-		string(Statistics), string(InformationGov),
+		string(Statistics), string(InformationGov), string(Search),
 	}
 }

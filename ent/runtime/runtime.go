@@ -877,6 +877,8 @@ func init() {
 	person.Hooks[5] = personHooks[1]
 
 	person.Hooks[6] = personHooks[2]
+
+	person.Hooks[7] = personHooks[3]
 	personMixinFields0 := personMixin[0].Fields()
 	_ = personMixinFields0
 	personMixinFields2 := personMixin[2].Fields()

@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -85,9 +86,20 @@ func (Person) Edges() []ent.Edge {
 	}
 }
 
-// Fields added by edges carry the team key used by row filters.
+// Indexes of the Person: the team keys the row filters use; one NHS number
+// per person in an authority (rule.Identity says so first, in words); and
+// trigram indexes (pg_trgm, enabled by a migration of its own) for finding
+// anyone by a misspelt name, a previous surname or a postcode (findPeople).
 func (Person) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("team_id"), index.Fields("allocated_practitioner_id")}
+	trigram := []schema.Annotation{entsql.IndexType("GIN"), entsql.OpClass("gin_trgm_ops")}
+	return []ent.Index{
+		index.Fields("team_id"), index.Fields("allocated_practitioner_id"),
+		index.Fields("authority_id", "nhs_number").Unique().StorageKey(rule.NHSNumberIndex).
+			Annotations(entsql.IndexWhere("nhs_number IS NOT NULL")),
+		index.Fields("legal_name").StorageKey("persons_legal_name_trgm").Annotations(trigram...),
+		index.Fields("previous_surname").StorageKey("persons_previous_surname_trgm").Annotations(trigram...),
+		index.Fields("postcode").StorageKey("persons_postcode_trgm").Annotations(trigram...),
+	}
 }
 
 // Policy of the Person: rows only for viewers with a basis (consent.md).
@@ -95,8 +107,9 @@ func (Person) Policy() ent.Policy {
 	return privacy.Policy{Query: privacy.QueryPolicy{rule.FilterScope(rule.Record{PersonField: "id"}.Scope())}}
 }
 
-// Hooks of the Person: the write guard, references within the authority,
-// and a reason for any withholding.
+// Hooks of the Person: the write guard, references within the authority, a
+// reason for any withholding, and the identity checks (Modulus 11,
+// postcode, one NHS number per person).
 func (Person) Hooks() []ent.Hook {
-	return []ent.Hook{rule.Guard(rule.KindPerson), rule.References(rule.KindPerson), rule.Withholding()}
+	return []ent.Hook{rule.Guard(rule.KindPerson), rule.References(rule.KindPerson), rule.Withholding(), rule.Identity()}
 }

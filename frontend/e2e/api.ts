@@ -159,3 +159,30 @@ export async function addInvolvement(token: string, planID: string, name: string
     input: { planID, name, relationship: 'the person', basis: 'PERSON' },
   });
 }
+
+/**
+ * A valid NHS number (Modulus 11) no demo person has: the demo's start with
+ * 999; these with 998, which NHS England also never issues to patients.
+ */
+export function newNhsNumber(): string {
+  for (;;) {
+    const digits = [9, 9, 8, ...Array.from({ length: 6 }, () => Math.floor(Math.random() * 10))];
+    const sum = digits.reduce((total, digit, i) => total + digit * (10 - i), 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check !== 10) return [...digits, check].join('');
+  }
+}
+
+/** A new person on the practitioner's team with an NHS number and postcode; not allocated to anyone. */
+export async function createIdentifiedPerson(
+  token: string,
+  person: { preferredName: string; legalName: string; nhsNumber: string; postcode: string; dateOfBirth: string },
+): Promise<string> {
+  const me = await must<{ me: { account: { teams: Array<{ id: string }> | null } } }>(token, `query { me { account { teams { id } } } }`);
+  const teamID = me.me.account.teams?.[0]?.id;
+  if (!teamID) throw new Error('e2e: the practitioner has no team');
+  const data = await must<{ createPerson: { id: string } }>(token, `mutation CreatePerson($input: CreatePersonInput!) { createPerson(input: $input) { id } }`, {
+    input: { ...person, teamID },
+  });
+  return data.createPerson.id;
+}

@@ -19,6 +19,8 @@ interface Screens {
   draftPerson: string;
   carerPerson: string;
   carerPlan: string;
+  /** Someone outside the practitioner's caseload, found by findPeople. */
+  outsider: string;
 }
 
 let screens: Screens;
@@ -36,6 +38,13 @@ test.beforeAll(async () => {
   const carerPlan = shared.plans.edges[0]?.node;
   if (!carerPlan) throw new Error('e2e: carol.carer has no shared plan in the demo data');
   const superseded = await findPlan(practitioner.token, 'SUPERSEDED');
+  const district = await must<{ findPeople: Array<{ personID: string; hasBasis: boolean }> }>(
+    practitioner.token,
+    `query($text: String!) { findPeople(text: $text, first: 25) { personID hasBasis } }`,
+    { text: 'KM1' },
+  );
+  const outsider = district.findPeople.find((match) => !match.hasBasis);
+  if (!outsider) throw new Error('e2e: no one outside priya.practitioner\'s caseload in KM1');
   const replacing = await must<{ node: { supersededBy: { id: string } } }>(practitioner.token, `query($id: ID!) { node(id: $id) { ... on Plan { supersededBy { id } } } }`, {
     id: superseded.id,
   });
@@ -49,6 +58,7 @@ test.beforeAll(async () => {
     draftPerson,
     carerPerson: carerPlan.person.id,
     carerPlan: carerPlan.id,
+    outsider: outsider.personID,
   };
 });
 
@@ -86,6 +96,17 @@ const practitionerScreens: Array<{ name: string; path: () => string; heading: Re
   { name: 'access-history', path: () => `/people/${screens.activePlan.personId}/access`, heading: /^Who has seen .*record$/ },
   { name: 'due', path: () => '/due', heading: /^Due and overdue$/ },
   { name: 'new-person', path: () => '/people/new', heading: /^Add a person$/ },
+  {
+    name: 'find-person',
+    path: () => '/people/find?q=KM1',
+    heading: /^Find a person$/,
+    check: async (page) => {
+      await expect(page.getByRole('status')).toContainText('your search');
+      await expect(page.getByText('Not on your caseload').first()).toBeVisible();
+    },
+  },
+  { name: 'emergency-access', path: () => `/people/${screens.outsider}/emergency-access`, heading: /^Ask for emergency access$/ },
+  { name: 'person-not-found', path: () => `/people/${screens.outsider}`, heading: /^Person not found$/ },
 ];
 
 for (const width of widths) {

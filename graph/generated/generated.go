@@ -464,6 +464,18 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PersonMatch struct {
+		Basis                     func(childComplexity int) int
+		CanRequestEmergencyAccess func(childComplexity int) int
+		DateOfBirth               func(childComplexity int) int
+		HasBasis                  func(childComplexity int) int
+		Name                      func(childComplexity int) int
+		Person                    func(childComplexity int) int
+		PersonID                  func(childComplexity int) int
+		PostcodeDistrict          func(childComplexity int) int
+		TeamName                  func(childComplexity int) int
+	}
+
 	Plan struct {
 		AccessibleFormats     func(childComplexity int) int
 		AgreedAt              func(childComplexity int) int
@@ -554,6 +566,7 @@ type ComplexityRoot struct {
 		AuditEvents  func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
 		DemoAccounts func(childComplexity int) int
 		DueList      func(childComplexity int, withinDays *int) int
+		FindPeople   func(childComplexity int, text string, dateOfBirth *time.Time, first *int) int
 		Me           func(childComplexity int) int
 		MyVisits     func(childComplexity int, date *time.Time) int
 		Node         func(childComplexity int, id pulid.ID) int
@@ -792,6 +805,7 @@ type QueryResolver interface {
 	DueList(ctx context.Context, withinDays *int) (*model.DueList, error)
 	PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error)
 	PreviewShare(ctx context.Context, input ent.CreateShareInput) (*model.SharePreview, error)
+	FindPeople(ctx context.Context, text string, dateOfBirth *time.Time, first *int) ([]model.PersonMatch, error)
 	MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error)
 }
 type ViewerResolver interface {
@@ -2917,6 +2931,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
 
+	case "PersonMatch.basis":
+		if e.ComplexityRoot.PersonMatch.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.Basis(childComplexity), true
+	case "PersonMatch.canRequestEmergencyAccess":
+		if e.ComplexityRoot.PersonMatch.CanRequestEmergencyAccess == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.CanRequestEmergencyAccess(childComplexity), true
+	case "PersonMatch.dateOfBirth":
+		if e.ComplexityRoot.PersonMatch.DateOfBirth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.DateOfBirth(childComplexity), true
+	case "PersonMatch.hasBasis":
+		if e.ComplexityRoot.PersonMatch.HasBasis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.HasBasis(childComplexity), true
+	case "PersonMatch.name":
+		if e.ComplexityRoot.PersonMatch.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.Name(childComplexity), true
+	case "PersonMatch.person":
+		if e.ComplexityRoot.PersonMatch.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.Person(childComplexity), true
+	case "PersonMatch.personID":
+		if e.ComplexityRoot.PersonMatch.PersonID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.PersonID(childComplexity), true
+	case "PersonMatch.postcodeDistrict":
+		if e.ComplexityRoot.PersonMatch.PostcodeDistrict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.PostcodeDistrict(childComplexity), true
+	case "PersonMatch.teamName":
+		if e.ComplexityRoot.PersonMatch.TeamName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonMatch.TeamName(childComplexity), true
+
 	case "Plan.accessibleFormats":
 		if e.ComplexityRoot.Plan.AccessibleFormats == nil {
 			break
@@ -3369,6 +3438,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DueList(childComplexity, args["withinDays"].(*int)), true
+	case "Query.findPeople":
+		if e.ComplexityRoot.Query.FindPeople == nil {
+			break
+		}
+
+		args, err := ec.field_Query_findPeople_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FindPeople(childComplexity, args["text"].(string), args["dateOfBirth"].(*time.Time), args["first"].(*int)), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -6289,6 +6369,10 @@ enum Basis {
   Information governance (audit log only).
   """
   INFORMATION_GOVERNANCE
+  """
+  Finding a person (findPeople): the identifying minimum of someone outside the viewer's caseload (name, date of birth, postcode district), shown to practitioners and managers so they can ask for a basis.
+  """
+  SEARCH
 }
 """
 An assessment of the person's capacity for one decision (Mental Capacity Act).
@@ -10588,6 +10672,47 @@ type PersonEdge {
   cursor: Cursor!
 }
 """
+One person a search found, with what the viewer may see of them and, when they have no basis for the record, the ways to one.
+"""
+type PersonMatch {
+  """
+  The person's id: pass it to requestEmergencyAccess, or node(id:) once the viewer has a basis.
+  """
+  personID: ID!
+  """
+  The person's record, when the viewer already has a basis for it (their caseload, or emergency access); null otherwise.
+  """
+  person: Person
+  """
+  The person's legal name.
+  """
+  name: String!
+  """
+  The person's date of birth.
+  """
+  dateOfBirth: Date!
+  """
+  The postcode district of the home address (its outward code, such as LA9): enough to tell two people of the same name apart, not where they live. Null when no postcode is recorded.
+  """
+  postcodeDistrict: String
+  """
+  Whether the viewer already has a basis for the person's record; person is then set.
+  """
+  hasBasis: Boolean!
+  """
+  The basis on which the viewer sees the person's identity in this answer: their own basis for the record, or SEARCH.
+  """
+  basis: Basis!
+  """
+  The allocated team's name, for a person outside the viewer's caseload: the team to ask for allocation or a transfer. Null when the viewer has a basis.
+  """
+  teamName: String
+  """
+  Whether the viewer may ask for emergency access to the record (requestEmergencyAccess, with a reason, for at most 24 hours): for a person outside their caseload.
+  """
+  canRequestEmergencyAccess: Boolean!
+}
+"""
 Ordering options for Person connections
 """
 input PersonOrder {
@@ -12262,6 +12387,25 @@ type Query {
     """
     input: CreateShareInput!
   ): SharePreview!
+  """
+  Finds anyone in the authority by name (forgiving misspellings, and matching a previous surname), NHS number (spaces ignored) or postcode (a whole postcode, or a district such as LA9), optionally narrowed to a date of birth (issue 12). For practitioners and managers only: everyone else is refused with FORBIDDEN. A match outside the viewer's caseload shows only what identifies the person and the ways to a basis for their record; every match is on the audit log as a disclosure of IDENTITY (basis SEARCH for people outside the caseload).
+  """
+  findPeople(
+    """
+    A name, an NHS number or a postcode: at least 2 characters, at most 100.
+    """
+    text: String!
+
+    """
+    Only people born on this day.
+    """
+    dateOfBirth: Date
+
+    """
+    How many matches, best first (default 10; at most 25).
+    """
+    first: Int = 10
+  ): [PersonMatch!]!
   """
   The signed-in worker's visits on a calendar day in the authority's time zone (default: today), in time order.
   """
@@ -15567,6 +15711,30 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_PersonMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "personID":
+		return ec.fieldContext_PersonMatch_personID(ctx, field)
+	case "person":
+		return ec.fieldContext_PersonMatch_person(ctx, field)
+	case "name":
+		return ec.fieldContext_PersonMatch_name(ctx, field)
+	case "dateOfBirth":
+		return ec.fieldContext_PersonMatch_dateOfBirth(ctx, field)
+	case "postcodeDistrict":
+		return ec.fieldContext_PersonMatch_postcodeDistrict(ctx, field)
+	case "hasBasis":
+		return ec.fieldContext_PersonMatch_hasBasis(ctx, field)
+	case "basis":
+		return ec.fieldContext_PersonMatch_basis(ctx, field)
+	case "teamName":
+		return ec.fieldContext_PersonMatch_teamName(ctx, field)
+	case "canRequestEmergencyAccess":
+		return ec.fieldContext_PersonMatch_canRequestEmergencyAccess(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PersonMatch", field.Name)
+}
+
 func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -17304,6 +17472,36 @@ func (ec *executionContext) field_Query_dueList_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["withinDays"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_findPeople_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dateOfBirth",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateOfBirth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -28770,6 +28968,222 @@ func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("PersonEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
 }
 
+func (ec *executionContext) _PersonMatch_personID(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_personID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PersonID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _PersonMatch_person(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖreablementᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonMatch_name(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PersonMatch_dateOfBirth(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_dateOfBirth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateOfBirth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_dateOfBirth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _PersonMatch_postcodeDistrict(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_postcodeDistrict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostcodeDistrict, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_postcodeDistrict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PersonMatch_hasBasis(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_hasBasis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasBasis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_hasBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _PersonMatch_basis(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v policy.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2reablementᚋentᚋpolicyᚐBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type Basis does not have child fields"))
+}
+
+func (ec *executionContext) _PersonMatch_teamName(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_teamName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TeamName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_teamName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PersonMatch_canRequestEmergencyAccess(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonMatch_canRequestEmergencyAccess(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanRequestEmergencyAccess, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonMatch_canRequestEmergencyAccess(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31852,6 +32266,50 @@ func (ec *executionContext) fieldContext_Query_previewShare(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_previewShare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_findPeople(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_findPeople(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FindPeople(ctx, fc.Args["text"].(string), fc.Args["dateOfBirth"].(*time.Time), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PersonMatch) graphql.Marshaler {
+			return ec.marshalNPersonMatch2ᚕreablementᚋgraphᚋmodelᚐPersonMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_findPeople(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PersonMatch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_findPeople_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -54091,6 +54549,84 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var personMatchImplementors = []string{"PersonMatch"}
+
+func (ec *executionContext) _PersonMatch(ctx context.Context, sel ast.SelectionSet, obj *model.PersonMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PersonMatch")
+		case "personID":
+			out.Values[i] = ec._PersonMatch_personID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "person":
+			out.Values[i] = ec._PersonMatch_person(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._PersonMatch_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dateOfBirth":
+			out.Values[i] = ec._PersonMatch_dateOfBirth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postcodeDistrict":
+			out.Values[i] = ec._PersonMatch_postcodeDistrict(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "hasBasis":
+			out.Values[i] = ec._PersonMatch_hasBasis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._PersonMatch_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "teamName":
+			out.Values[i] = ec._PersonMatch_teamName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "canRequestEmergencyAccess":
+			out.Values[i] = ec._PersonMatch_canRequestEmergencyAccess(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var planImplementors = []string{"Plan", "Node"}
 
 func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj *ent.Plan) graphql.Marshaler {
@@ -55517,6 +56053,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_previewShare(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "findPeople":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_findPeople(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -58635,6 +59193,26 @@ func (ec *executionContext) marshalNPersonConnection2ᚖreablementᚋentᚐPerso
 		return graphql.Null
 	}
 	return ec._PersonConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPersonMatch2reablementᚋgraphᚋmodelᚐPersonMatch(ctx context.Context, sel ast.SelectionSet, v model.PersonMatch) graphql.Marshaler {
+	return ec._PersonMatch(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPersonMatch2ᚕreablementᚋgraphᚋmodelᚐPersonMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PersonMatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPersonMatch2reablementᚋgraphᚋmodelᚐPersonMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNPersonOrderField2ᚖreablementᚋentᚐPersonOrderField(ctx context.Context, v any) (*ent.PersonOrderField, error) {

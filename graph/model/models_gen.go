@@ -74,6 +74,28 @@ type MissingItem struct {
 	Message string `json:"message"`
 }
 
+// One person a search found, with what the viewer may see of them and, when they have no basis for the record, the ways to one.
+type PersonMatch struct {
+	// The person's id: pass it to requestEmergencyAccess, or node(id:) once the viewer has a basis.
+	PersonID pulid.ID `json:"personID"`
+	// The person's record, when the viewer already has a basis for it (their caseload, or emergency access); null otherwise.
+	Person *ent.Person `json:"person,omitempty"`
+	// The person's legal name.
+	Name string `json:"name"`
+	// The person's date of birth.
+	DateOfBirth time.Time `json:"dateOfBirth"`
+	// The postcode district of the home address (its outward code, such as LA9): enough to tell two people of the same name apart, not where they live. Null when no postcode is recorded.
+	PostcodeDistrict *string `json:"postcodeDistrict,omitempty"`
+	// Whether the viewer already has a basis for the person's record; person is then set.
+	HasBasis bool `json:"hasBasis"`
+	// The basis on which the viewer sees the person's identity in this answer: their own basis for the record, or SEARCH.
+	Basis policy.Basis `json:"basis"`
+	// The allocated team's name, for a person outside the viewer's caseload: the team to ask for allocation or a transfer. Null when the viewer has a basis.
+	TeamName *string `json:"teamName,omitempty"`
+	// Whether the viewer may ask for emergency access to the record (requestEmergencyAccess, with a reason, for at most 24 hours): for a person outside their caseload.
+	CanRequestEmergencyAccess bool `json:"canRequestEmergencyAccess"`
+}
+
 // One difference between two versions of a plan.
 type PlanChange struct {
 	// The section the change belongs to.

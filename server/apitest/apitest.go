@@ -290,6 +290,28 @@ func persistedDocuments() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "frontend", "src", "gql", "persisted-documents.json")
 }
 
+// PersistedHash returns the hash of the web app's operation whose document
+// starts with prefix ("query Caseload("), so tests of persisted operations
+// follow the app's documents as they change instead of going stale.
+func PersistedHash(t testing.TB, prefix string) string {
+	t.Helper()
+	b, err := os.ReadFile(persistedDocuments())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs map[string]string
+	if err := json.Unmarshal(b, &docs); err != nil {
+		t.Fatal(err)
+	}
+	for hash, doc := range docs {
+		if strings.HasPrefix(doc, prefix) {
+			return hash
+		}
+	}
+	t.Fatalf("no persisted document starts with %q", prefix)
+	return ""
+}
+
 // AnalystID returns the id an analyst knows a record by.
 func (s *Server) AnalystID(id pulid.ID) string {
 	return string(graph.AnalystIDs(testPseudonymKey).Seal(id))

@@ -16,6 +16,8 @@ function navigationFor(roles: readonly string[], pathname: string): ServiceNavig
   if (!isVisitWorker(roles) && !isAuditorOnly(roles)) items.push({ href: '/caseload', text: isOutsideViewer(roles) ? 'Shared with you' : 'Caseload' });
   if (roles.includes('AUDITOR')) items.push({ href: '/audit', text: 'Audit log' });
   if (['PRACTITIONER', 'MANAGER', 'REGISTERED_MANAGER'].some((role) => roles.includes(role))) items.push({ href: '/due', text: 'Due' });
+  // Searching the whole authority is for practitioners and managers (findPeople).
+  if (['PRACTITIONER', 'MANAGER'].some((role) => roles.includes(role))) items.push({ href: '/people/find', text: 'Find a person' });
   return items.map((item) => ({
     ...item,
     current: pathname === item.href,

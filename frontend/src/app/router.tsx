@@ -36,6 +36,11 @@ export const router = createBrowserRouter([
               { path: 'sign-out', element: <SignOutPage /> },
               { path: 'people/:personId', lazy: () => import('../features/people/PersonPage').then((m) => ({ Component: m.PersonPage })) },
               { path: 'people/new', lazy: () => import('../features/people/NewPersonPage').then((m) => ({ Component: m.NewPersonPage })) },
+              { path: 'people/find', lazy: () => import('../features/people/FindPersonPage').then((m) => ({ Component: m.FindPersonPage })) },
+              {
+                path: 'people/:personId/emergency-access',
+                lazy: () => import('../features/people/EmergencyAccessPage').then((m) => ({ Component: m.EmergencyAccessPage })),
+              },
               { path: 'people/:personId/access', lazy: () => import('../features/sharing/AccessHistoryPage').then((m) => ({ Component: m.AccessHistoryPage })) },
               { path: 'plans/:planId', lazy: () => import('../features/plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
               { path: 'audit', lazy: () => import('../features/audit/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })) },

@@ -18,6 +18,7 @@ const embedded = [
   'Viewer',
   'SectionAccess',
   'AccessibleFormat',
+  'PersonMatch',
   'PageInfo',
   'PersonConnection',
   'PersonEdge',

@@ -64,6 +64,7 @@ export const basisReasons: Record<string, string> = {
   OWN_RECORD: 'it is your own record',
   PSEUDONYMISED_STATS: 'it is used for pseudonymised statistics',
   INFORMATION_GOVERNANCE: 'you work in information governance',
+  SEARCH: 'you searched for the person, to see who they are and ask for a basis',
 };
 
 /** What an audit event records (schema: AuditEventAction), in words. */

@@ -68,6 +68,9 @@ export function CaseloadPage() {
   const shown = rows.filter((row) => matchesClientFilters(row, filters));
   const clientFiltering = Boolean(filters.name.trim()) || filters.flags.length > 0;
 
+  // Practitioners and managers add people and search the whole authority.
+  const canSearchEveryone = viewer?.roles.some((role) => role === 'PRACTITIONER' || role === 'MANAGER') ?? false;
+
   const apply = (next: CaseloadFilterValues) => {
     setAfter(null);
     setParams(paramsFrom(next));
@@ -123,15 +126,15 @@ export function CaseloadPage() {
   return (
     <>
       <h1 className="govuk-heading-l">{heading}</h1>
-      {viewer && viewer.roles.some((role) => role === 'PRACTITIONER' || role === 'MANAGER') && <ButtonLink href="/people/new">Add a person</ButtonLink>}
+      {canSearchEveryone && <ButtonLink href="/people/new">Add a person</ButtonLink>}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter-from-desktop">
           {desktop ? (
-            <CaseloadFilters key={params.toString()} values={filters} onApply={apply} clearHref="/caseload" />
+            <CaseloadFilters key={params.toString()} values={filters} onApply={apply} clearHref="/caseload" canSearchEveryone={canSearchEveryone} />
           ) : (
             // On a phone the filters fold away, so the people come first.
             <Details summary="Filter and search" open={params.size > 0}>
-              <CaseloadFilters key={params.toString()} values={filters} onApply={apply} clearHref="/caseload" />
+              <CaseloadFilters key={params.toString()} values={filters} onApply={apply} clearHref="/caseload" canSearchEveryone={canSearchEveryone} />
             </Details>
           )}
         </div>

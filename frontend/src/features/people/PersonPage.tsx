@@ -61,6 +61,13 @@ export function PersonPage() {
       <>
         <h1 className="govuk-heading-l">Person not found</h1>
         <p className="govuk-body">There is no record at this address, or none you have a basis to see.</p>
+        <p className="govuk-body">
+          If they are not on your caseload,{' '}
+          <Link className="govuk-link" href="/people/find">
+            find the person
+          </Link>{' '}
+          to see which team holds their record and to ask for access.
+        </p>
       </>
     );
   }

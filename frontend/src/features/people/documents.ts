@@ -169,3 +169,37 @@ export const WithholdFromPersonMutation = graphql(`
     }
   }
 `);
+
+/**
+ * Anyone in the authority, by name, NHS number or postcode (practitioners
+ * and managers). People outside the caseload come with only what identifies
+ * them and the ways to a basis; the search itself is on the audit log.
+ */
+export const FindPeopleQuery = graphql(`
+  query FindPeople($text: String!, $dateOfBirth: Date, $first: Int) {
+    findPeople(text: $text, dateOfBirth: $dateOfBirth, first: $first) {
+      personID
+      person {
+        id
+        preferredName
+      }
+      name
+      dateOfBirth
+      postcodeDistrict
+      hasBasis
+      basis
+      teamName
+      canRequestEmergencyAccess
+    }
+  }
+`);
+
+/** Emergency access to one record outside the caseload: a reason, at most 24 hours, flagged for review. */
+export const RequestEmergencyAccessMutation = graphql(`
+  mutation RequestEmergencyAccess($personID: ID!, $reason: String!, $hours: Int!) {
+    requestEmergencyAccess(personID: $personID, reason: $reason, hours: $hours) {
+      id
+      expiresAt
+    }
+  }
+`);

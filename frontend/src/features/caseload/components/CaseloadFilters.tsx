@@ -30,6 +30,8 @@ export interface CaseloadFiltersProps {
   values: CaseloadFilterValues;
   onApply: (values: CaseloadFilterValues) => void;
   clearHref: string;
+  /** Offer "Search everyone" (practitioners and managers may search the whole authority). */
+  canSearchEveryone?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface CaseloadFiltersProps {
  * server; the name search and flags apply to the people loaded so far,
  * because names and flags are gated fields the API does not filter on.
  */
-export function CaseloadFilters({ values, onApply, clearHref }: CaseloadFiltersProps) {
+export function CaseloadFilters({ values, onApply, clearHref, canSearchEveryone = false }: CaseloadFiltersProps) {
   const [draft, setDraft] = useState(values);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -58,6 +60,14 @@ export function CaseloadFilters({ values, onApply, clearHref }: CaseloadFiltersP
         value={draft.name}
         onChange={(event) => setDraft({ ...draft, name: event.currentTarget.value })}
       />
+      {canSearchEveryone && (
+        <p className="govuk-body-s">
+          <Link className="govuk-link" href={draft.name.trim() ? `/people/find?q=${encodeURIComponent(draft.name.trim())}` : '/people/find'}>
+            Search everyone
+          </Link>{' '}
+          by name, NHS number or postcode, not only your caseload
+        </p>
+      )}
       <Radios
         name="whose"
         legend="Whose people"
