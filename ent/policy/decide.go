@@ -309,8 +309,12 @@ func PreviewShare(kind string, g ShareGrant, now time.Time, loc *time.Location) 
 	return Decide(v, Record{PersonID: g.PersonID, PlanID: g.PlanID}, now, loc)
 }
 
+// CareStaff are the roles of the authority's own care staff, who reach
+// records through allocation, teams, services and visits.
+var CareStaff = []Role{Practitioner, Manager, RegisteredManager, Worker}
+
 // staffRoles see colleagues by name: they work for the authority (or audit it).
-var staffRoles = []Role{Practitioner, Manager, RegisteredManager, Worker, Auditor}
+var staffRoles = append(slices.Clone(CareStaff), Auditor)
 
 // roleWords name an account by what it does, for viewers who may not see names.
 var roleWords = map[Role]string{

@@ -232,8 +232,14 @@ func FilterAccounts() privacy.QueryRule {
 	})
 }
 
-// staffRoleNames are the roles of the authority's own staff.
-var staffRoleNames = []string{string(policy.Practitioner), string(policy.Manager), string(policy.RegisteredManager), string(policy.Worker)}
+// staffRoleNames are policy.CareStaff, as the roles column stores them.
+var staffRoleNames = func() []string {
+	out := make([]string, len(policy.CareStaff))
+	for i, r := range policy.CareStaff {
+		out[i] = string(r)
+	}
+	return out
+}()
 
 // outsideAccounts is what someone outside the authority sees of accounts:
 // their own and staff's.

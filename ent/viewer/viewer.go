@@ -74,7 +74,7 @@ func (v *Viewer) Day(date time.Time) (start, end time.Time) {
 // sees care records through allocation (practitioner, manager, registered
 // manager, worker).
 func (v *Viewer) IsStaff() bool {
-	return v.Has(policy.Practitioner) || v.Has(policy.Manager) || v.Has(policy.RegisteredManager) || v.Has(policy.Worker)
+	return v != nil && slices.ContainsFunc(v.Roles, func(r policy.Role) bool { return slices.Contains(policy.CareStaff, r) })
 }
 
 // Now is the request's clock: every time a request stamps or compares

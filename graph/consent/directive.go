@@ -138,7 +138,7 @@ func ViewerAccess(ctx context.Context, obj any) ([]Access, error) {
 	v := r.viewer
 	// The person is told what is withheld from them and why; so are staff
 	// with a basis for the record, who answer the person's questions.
-	tell := (v.Has(policy.PersonRole) && v.PersonID == string(k.Person)) || (d.Any() && policy.SeesNames(v.Viewer, "") && !d.CodedOnly)
+	tell := (v.Has(policy.PersonRole) && v.PersonID == string(k.Person)) || (d.Any() && v.IsStaff() && !d.CodedOnly)
 	if tell {
 		for i := range out {
 			if slices.Contains(f.withheld, out[i].Section) {
