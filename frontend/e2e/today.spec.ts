@@ -200,6 +200,9 @@ test.describe("a worker's day on the phone", () => {
     expect(after?.revision).toBe(target.revision + 1);
     expect(after?.progress ?? []).toHaveLength(1);
     expect(after?.progress?.[0]).toMatchObject({ stepID, stepStatus: 'DONE' });
+    // The step marked done at the visit is done in the plan itself (issue 13).
+    const planSteps = (after?.plan.outcomes?.edges ?? []).flatMap((edge) => edge?.node?.steps ?? []);
+    expect(planSteps.find((step) => step.id === stepID)?.status).toBe('DONE');
   });
 
   test('a record whose answer is lost is sent again, by itself or when asked, and applied once', async ({ page }) => {
