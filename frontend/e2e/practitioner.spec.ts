@@ -63,7 +63,8 @@ test.describe('a practitioner plans reablement', () => {
     await page.getByRole('link', { name: 'Return to the draft plan' }).click();
     await page.getByRole('link', { name: 'Risks and contingencies' }).click();
     await page.getByRole('button', { name: 'Add a risk' }).click();
-    await page.getByLabel('To the plan').check();
+    // The risks page also has a section labelled "To the plan": wait for the form's radio itself.
+    await page.getByRole('radio', { name: 'To the plan' }).check();
     await page.getByLabel('What is the risk?').fill('Edith may refuse visits when her daughter is away');
     await page.getByLabel('Medium').check();
     await page.getByRole('button', { name: 'Add the risk' }).click();
