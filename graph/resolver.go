@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/dialect"
 
 	"reablement/ent"
+	"reablement/ent/replica"
 )
 
 // DemoSigner mints development tokens for demo accounts (server/auth's
@@ -25,6 +26,9 @@ type Resolver struct {
 	Signer DemoSigner
 	// PseudonymKey keys the analysts' pseudonyms; it comes from configuration.
 	PseudonymKey []byte
+	// Replica, when set, serves analysts' queries (DATABASE_REPLICA_URL):
+	// Driver routes the reads of requests marked replica.Reads to it.
+	Replica *replica.Driver
 }
 
 // ent returns the client for this request: the transaction's during a

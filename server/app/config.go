@@ -15,6 +15,10 @@ import (
 type Config struct {
 	Addr            string        // ADDR: where to listen
 	DatabaseURL     string        // DATABASE_URL: PostgreSQL; unset = private cluster under DataDir
+	// DATABASE_REPLICA_URL: a streaming replica of DATABASE_URL for
+	// analysts' reads; unset = everything on the primary. "private" with
+	// DATABASE_URL unset: a replica of the private cluster, under DataDir.
+	ReplicaURL string
 	DataDir         string        // DATA_DIR: private PostgreSQL, dev keys
 	StaticDir       string        // STATIC_DIR: the built SPA
 	StatementTimout time.Duration // DB_STATEMENT_TIMEOUT: per statement, in PostgreSQL
@@ -67,6 +71,7 @@ func LoadConfig() (Config, error) {
 	c := Config{
 		Addr:            env("ADDR", "127.0.0.1:8080"),
 		DatabaseURL:     os.Getenv("DATABASE_URL"),
+		ReplicaURL:      os.Getenv("DATABASE_REPLICA_URL"),
 		DataDir:         env("DATA_DIR", ".data"),
 		StaticDir:       env("STATIC_DIR", filepath.Join("frontend", "dist")),
 		Issuer:          env("AUTH_ISSUER", "reablement-dev"),
