@@ -6,17 +6,18 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/lib/pq"
 )
 
-// StartReplica starts a streaming replica of primary in dir: a hot standby
+// StartReplica starts a streaming replica of the cluster primaryURL names
+// (as its superuser, `postgres`) in dir: a hot standby
 // that replays the primary's WAL as it is written (physical replication),
 // answering reads only. When dir holds no cluster yet it is made by
 // pg_basebackup from the primary, with a replication slot named after dir
@@ -28,10 +29,14 @@ import (
 // The replica is a copy of the primary's whole cluster: the same databases,
 // and the same superuser and password, which DIR.password keeps as for any
 // cluster. Stop it before the primary, or it logs that it lost its source.
-func StartReplica(ctx context.Context, dir string, primary *Cluster, opts Options) (*Cluster, error) {
+func StartReplica(ctx context.Context, dir, primaryURL string, opts Options) (*Cluster, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("pgcluster: %w", err)
+	}
+	primary, err := remote(primaryURL)
+	if err != nil {
+		return nil, err
 	}
 	slot := SlotName(abs)
 	create := func(c *Cluster) error { return c.baseBackup(ctx, primary, slot, opts.Fast) }
@@ -56,7 +61,7 @@ func SlotName(dir string) string {
 // baseBackup makes the replica's data directory from the primary. A slot
 // of the same name left by an earlier replica in this directory (since
 // removed) is dropped first: it holds WAL for a copy nobody will replay.
-func (c *Cluster) baseBackup(ctx context.Context, primary *Cluster, slot string, fast bool) error {
+func (c *Cluster) baseBackup(ctx context.Context, primary upstream, slot string, fast bool) error {
 	if err := primary.dropSlot(ctx, slot); err != nil {
 		return err
 	}
@@ -81,7 +86,7 @@ func (c *Cluster) baseBackup(ctx context.Context, primary *Cluster, slot string,
 		return fmt.Errorf("pgcluster: %w", err)
 	}
 	defer os.Remove(passfile.Name())
-	_, err = fmt.Fprintf(passfile, "127.0.0.1:%d:*:%s:%s\n", primary.port, Superuser, primary.password)
+	_, err = fmt.Fprintf(passfile, "*:*:*:%s:%s\n", primary.user, primary.password)
 	if cerr := passfile.Close(); err == nil {
 		err = cerr
 	}
@@ -93,7 +98,7 @@ func (c *Cluster) baseBackup(ctx context.Context, primary *Cluster, slot string,
 	}
 	args := []string{
 		"-D", c.dir,
-		"-h", "127.0.0.1", "-p", strconv.Itoa(primary.port), "-U", Superuser, "-w",
+		"-h", primary.host, "-p", primary.port, "-U", primary.user, "-w",
 		"-X", "stream", "--checkpoint=fast",
 		"-C", "-S", slot,
 	}
@@ -116,7 +121,7 @@ const replicaConfMark = "# pgcluster: the primary this replica follows\n"
 // port and the slot. It is written into postgresql.auto.conf (mode 0600,
 // inside the 0700 data directory), not given on the command line, because
 // it carries the password.
-func (c *Cluster) followPrimary(primary *Cluster, slot string) error {
+func (c *Cluster) followPrimary(primary upstream, slot string) error {
 	conf := filepath.Join(c.dir, "postgresql.auto.conf")
 	b, err := os.ReadFile(conf)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -129,8 +134,8 @@ func (c *Cluster) followPrimary(primary *Cluster, slot string) error {
 		}
 		kept = append(kept, line)
 	}
-	conninfo := fmt.Sprintf("host=127.0.0.1 port=%d user=%s password=%s application_name=%s",
-		primary.port, Superuser, primary.password, slot)
+	conninfo := fmt.Sprintf("host=%s port=%s user=%s password=%s application_name=%s",
+		primary.host, primary.port, primary.user, primary.password, slot)
 	kept = append(kept, replicaConfMark,
 		"primary_conninfo = "+pq.QuoteLiteral(conninfo)+"\n",
 		"primary_slot_name = "+pq.QuoteLiteral(slot)+"\n")
@@ -147,10 +152,48 @@ func (c *Cluster) followPrimary(primary *Cluster, slot string) error {
 	return c.run.chown(signal)
 }
 
-// dropSlot drops a replication slot on c if it exists and no replica is
-// using it.
-func (c *Cluster) dropSlot(ctx context.Context, slot string) error {
-	db, err := sql.Open("postgres", c.URL("postgres"))
+// DropSlot drops the replication slot a replica that is gone used on the
+// primary primaryURL names (SlotName of its directory), so the primary
+// stops keeping WAL for it.
+func DropSlot(ctx context.Context, primaryURL, slot string) error {
+	p, err := remote(primaryURL)
+	if err != nil {
+		return err
+	}
+	return p.dropSlot(ctx, slot)
+}
+
+// upstream is the primary a replica is made from and follows.
+type upstream struct {
+	url, host, port, user, password string
+}
+
+// remote reads what a replica needs to know of its primary from its URL.
+func remote(primaryURL string) (upstream, error) {
+	u, err := url.Parse(primaryURL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.User == nil {
+		return upstream{}, errors.New("pgcluster: the primary's URL must be a postgres:// URL with a user and password")
+	}
+	p := upstream{url: primaryURL, host: u.Hostname(), port: u.Port(), user: u.User.Username()}
+	p.password, _ = u.User.Password()
+	if p.user != Superuser {
+		// The replica is a copy of the cluster: its URL (Cluster.URL) names
+		// the superuser, with the password it has on the primary.
+		return upstream{}, fmt.Errorf("pgcluster: a replica is made as the primary's superuser %q, not %q", Superuser, p.user)
+	}
+	if p.port == "" {
+		p.port = "5432"
+	}
+	if strings.ContainsAny(p.password+p.user+p.host, " '\\\n") {
+		return upstream{}, errors.New("pgcluster: the primary's host, user and password must not contain spaces, quotes or backslashes")
+	}
+	return p, nil
+}
+
+// dropSlot drops a replication slot on the primary if it exists and no
+// replica is using it.
+func (p upstream) dropSlot(ctx context.Context, slot string) error {
+	db, err := sql.Open("postgres", p.url)
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ func run(args []string) int {
 	}()
 	env := append(withoutVar(withoutVar(os.Environ(), "DATABASE_URL"), "DATABASE_REPLICA_URL"), "DATABASE_URL="+cluster.URL("postgres"))
 	if withReplica {
-		rep, err := pgcluster.StartReplica(context.Background(), filepath.Join(tmp, "replica"), cluster, pgcluster.Options{Fast: true})
+		rep, err := pgcluster.StartReplica(context.Background(), filepath.Join(tmp, "replica"), cluster.URL("postgres"), pgcluster.Options{Fast: true})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "withpg:", err)
 			return 1
