@@ -388,7 +388,9 @@ func (c *Cluster) start(fast bool) error {
 		return err
 	}
 	// pg_ctl hands -o to /bin/sh, hence the shell quoting of ''.
-	o := fmt.Sprintf("-p %d -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", c.port)
+	// max_slot_wal_keep_size: a replica's slot (StartReplica) keeps WAL
+	// for it while it is stopped, but not without bound on a laptop.
+	o := fmt.Sprintf("-p %d -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_slot_wal_keep_size=2048", c.port)
 	if fast {
 		o += " -c fsync=off -c synchronous_commit=off"
 	}

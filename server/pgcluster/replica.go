@@ -39,6 +39,20 @@ func StartReplica(ctx context.Context, dir, primaryURL string, opts Options) (*C
 		return nil, err
 	}
 	slot := SlotName(abs)
+	// A replica whose slot is gone (dropped, or lost because it fell
+	// further behind than max_slot_wal_keep_size) can never catch up: it is
+	// made afresh.
+	if _, err := os.Stat(filepath.Join(abs, "PG_VERSION")); err == nil {
+		usable, err := primary.slotUsable(ctx, slot)
+		if err != nil {
+			return nil, err
+		}
+		if !usable {
+			if err := os.RemoveAll(abs); err != nil {
+				return nil, fmt.Errorf("pgcluster: removing a replica that can no longer catch up: %w", err)
+			}
+		}
+	}
 	create := func(c *Cluster) error { return c.baseBackup(ctx, primary, slot, opts.Fast) }
 	prepare := func(c *Cluster) error { return c.followPrimary(primary, slot) }
 	return startCluster(ctx, abs, opts, create, prepare)
@@ -188,6 +202,24 @@ func remote(primaryURL string) (upstream, error) {
 		return upstream{}, errors.New("pgcluster: the primary's host, user and password must not contain spaces, quotes or backslashes")
 	}
 	return p, nil
+}
+
+// slotUsable reports whether the primary still keeps all the WAL the slot's
+// replica needs.
+func (p upstream) slotUsable(ctx context.Context, slot string) (bool, error) {
+	db, err := sql.Open("postgres", p.url)
+	if err != nil {
+		return false, err
+	}
+	defer db.Close()
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	var ok bool
+	err = db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = $1 AND restart_lsn IS NOT NULL AND wal_status <> 'lost')`, slot).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("pgcluster: looking for the replica's slot %s on the primary: %w", slot, err)
+	}
+	return ok, nil
 }
 
 // dropSlot drops a replication slot on the primary if it exists and no
