@@ -48,8 +48,8 @@ func OnReplica(ctx context.Context) bool {
 }
 
 // Driver is an ent driver over a primary and a replica: it routes each
-// statement as the package describes. Tx and BeginTx always open on the
-// primary.
+// statement as the package describes. Tx opens on the primary, and so does
+// BeginTx unless asked for a read-only transaction with a marked context.
 type Driver struct {
 	// Driver is the primary.
 	dialect.Driver
@@ -79,13 +79,19 @@ func (d *Driver) Exec(ctx context.Context, q string, args, v any) error {
 // Tx opens a transaction on the primary.
 func (d *Driver) Tx(ctx context.Context) (dialect.Tx, error) { return d.Driver.Tx(ctx) }
 
-// BeginTx opens a transaction with options on the primary.
+// BeginTx opens a transaction with options on the primary, except a
+// read-only one for a request whose reads go to the replica (statistics
+// that need one snapshot across statements): that opens on the replica.
 func (d *Driver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
-	drv, ok := d.Driver.(interface {
+	target := d.Driver
+	if opts != nil && opts.ReadOnly && OnReplica(ctx) {
+		target = d.Replica
+	}
+	drv, ok := target.(interface {
 		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
 	})
 	if !ok {
-		return nil, fmt.Errorf("replica: the primary's driver has no BeginTx")
+		return nil, fmt.Errorf("replica: the driver has no BeginTx")
 	}
 	return drv.BeginTx(ctx, opts)
 }

@@ -2,7 +2,13 @@ package replica
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
+
+	"entgo.io/ent/dialect"
 )
 
 // Only statements that surely just read may go to a standby (issue 15
@@ -44,5 +50,62 @@ func TestReadsAndPrimary(t *testing.T) {
 	r := Reads(ctx)
 	if !OnReplica(r) || OnReplica(Primary(r)) {
 		t.Fatal("Reads marks, Primary unmarks")
+	}
+}
+
+// fake records which database a statement or transaction reached.
+type fake struct {
+	name string
+	got  *[]string
+}
+
+func (f fake) Exec(_ context.Context, q string, _, _ any) error {
+	*f.got = append(*f.got, f.name+" "+q)
+	return nil
+}
+func (f fake) Query(_ context.Context, q string, _, _ any) error {
+	*f.got = append(*f.got, f.name+" "+q)
+	return nil
+}
+func (f fake) Tx(context.Context) (dialect.Tx, error) {
+	*f.got = append(*f.got, f.name+" BEGIN")
+	return nil, nil
+}
+func (f fake) BeginTx(_ context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
+	*f.got = append(*f.got, fmt.Sprintf("%s BEGIN read-only=%v", f.name, opts.ReadOnly))
+	return nil, nil
+}
+func (fake) Close() error    { return nil }
+func (fake) Dialect() string { return dialect.Postgres }
+
+// A marked request's reads reach the replica; its writes, its read-write
+// transactions and everyone else's statements reach the primary (issue 15
+// item 6).
+func TestRouting(t *testing.T) {
+	var got []string
+	d := New(fake{"primary", &got}, fake{"replica", &got})
+	analyst, staff := Reads(context.Background()), context.Background()
+	_ = d.Query(analyst, "SELECT 1", nil, nil)
+	_ = d.Query(analyst, `INSERT INTO "audit_events" VALUES (1) RETURNING "id"`, nil, nil)
+	_ = d.Exec(analyst, `INSERT INTO "audit_events" SELECT * FROM unnest($1::text[])`, nil, nil)
+	_ = d.Query(Primary(analyst), "SELECT 2", nil, nil)
+	_, _ = d.Tx(analyst)
+	_, _ = d.BeginTx(analyst, &sql.TxOptions{ReadOnly: true})
+	_, _ = d.BeginTx(analyst, &sql.TxOptions{})
+	_ = d.Query(staff, "SELECT 3", nil, nil)
+	_, _ = d.BeginTx(staff, &sql.TxOptions{ReadOnly: true})
+	want := []string{
+		"replica SELECT 1",
+		`primary INSERT INTO "audit_events" VALUES (1) RETURNING "id"`,
+		`primary INSERT INTO "audit_events" SELECT * FROM unnest($1::text[])`,
+		"primary SELECT 2",
+		"primary BEGIN",
+		"replica BEGIN read-only=true",
+		"primary BEGIN read-only=false",
+		"primary SELECT 3",
+		"primary BEGIN read-only=true",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("routed\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
