@@ -4,7 +4,7 @@ package main
 // changes while analysts run heavy queries, with every query on the
 // primary and with the analysts' reads on a streaming replica.
 //
-//	go run ./server/loadbench -analysts 2 -rounds 3 -duration 10s
+//	go run ./server/loadbench -analysts 2 -rounds 3 -duration 10s [-pin]
 //
 // Two servers run on the same database, the second with
 // DATABASE_REPLICA_URL; round by round, on each in turn, the workers'
@@ -12,7 +12,9 @@ package main
 // with its outcomes and risks (the analyst's page of issue 14) and any
 // statistics queries in analystQueries, without pause. It prints the
 // workers' rate and latency in each run, their ratio, the analysts' rate
-// and the largest replica lag their answers reported.
+// and the largest replica lag their answers reported. With -pin the
+// primary's PostgreSQL runs on CPU 0 and the replica's on CPU 1, standing
+// in for a replica on a machine of its own.
 
 import (
 	"context"
@@ -243,6 +245,17 @@ func runAnalysts(ctx context.Context, o options, admin, dbURL string, data datas
 	if err != nil {
 		return err
 	}
+	if o.pin {
+		if os.Getenv("DATABASE_URL") != "" {
+			return fmt.Errorf("-pin pins the benchmark's own PostgreSQL and replica: unset DATABASE_URL")
+		}
+		for cpu, dir := range []string{"postgres", "replica"} {
+			if err := pinCluster(filepath.Join(o.dataDir, dir), cpu); err != nil {
+				return err
+			}
+		}
+		log.Printf("the primary's PostgreSQL pinned to CPU 0, the replica's to CPU 1")
+	}
 	log.Printf("waiting for the replica to catch up")
 	cctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	err = pgcluster.CatchUp(cctx, admin, replicaAdmin)
@@ -330,7 +343,11 @@ func reportAnalysts(out io.Writer, o options, data dataset, results []mixedResul
 	if len(analystQueries) > 0 {
 		fmt.Fprintf(out, " and %d statistics queries", len(analystQueries))
 	}
-	fmt.Fprintf(out, "; %d rounds of %s a run, the two servers alternating\n\n", o.rounds, o.duration)
+	fmt.Fprintf(out, "; %d rounds of %s a run, the two servers alternating", o.rounds, o.duration)
+	if o.pin {
+		fmt.Fprintf(out, "; the primary's PostgreSQL on CPU 0, the replica's on CPU 1")
+	}
+	fmt.Fprintf(out, "\n\n")
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "\tworkers alone\t\t\tbeside analysts\t\t\tworkers' rate beside/alone\t\tanalysts\treplica lag\t")
 	fmt.Fprintln(tw, "\treq/s\tp50\tp99\treq/s\tp50\tp99\toverall\tmedian round\treq/s\tmax\t")
@@ -351,8 +368,10 @@ func reportAnalysts(out io.Writer, o options, data dataset, results []mixedResul
 		fmt.Fprintf(out, "\n  with the replica, workers keep %.0f%% of their rate beside the analysts (median of %d rounds), against %.0f%% with every query on the primary", 100*rp, o.rounds, 100*p)
 		fmt.Fprintf(out, "; the analysts get %.2f× the requests answered.\n", (float64(results[1].analysts.requests)/results[1].analysts.elapsed.Seconds())/
 			max(float64(results[0].analysts.requests)/results[0].analysts.elapsed.Seconds(), 1e-9))
-		fmt.Fprintln(out, "  (primary, replica, server and clients share this machine's cores: the replica moves the analysts' reads off the primary's")
-		fmt.Fprintln(out, "  connections, buffers and locks, not onto other hardware.)")
+		if !o.pin {
+			fmt.Fprintln(out, "  (primary, replica, server and clients share this machine's cores: the replica moves the analysts' reads off the primary's")
+			fmt.Fprintln(out, "  connections, buffers and locks, not onto other hardware; -pin puts the two on a core each.)")
+		}
 	}
 }
 

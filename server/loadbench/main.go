@@ -83,6 +83,7 @@ func main() {
 	flag.StringVar(&o.pgbench, "pgbench", "/usr/lib/postgresql/15/bin/pgbench", "the pgbench program")
 	flag.IntVar(&o.analysts, "analysts", 0, "instead of the ceiling: this many analyst clients paging all plans beside the workers, every query on the primary and then the analysts' on a replica (issue 15)")
 	flag.IntVar(&o.rounds, "rounds", 3, "with -analysts: rounds, alternating between the two servers")
+	flag.BoolVar(&o.pin, "pin", false, "with -analysts: the primary's PostgreSQL on CPU 0, the replica's on CPU 1 (a replica on a machine of its own)")
 	flag.Parse()
 	log.SetFlags(log.Ltime)
 	log.SetPrefix("loadbench: ")
@@ -102,6 +103,7 @@ type options struct {
 	pgbench          string
 	analysts         int
 	rounds           int
+	pin              bool
 }
 
 func run(ctx context.Context, o options) error {
