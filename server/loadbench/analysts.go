@@ -20,6 +20,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -204,6 +205,9 @@ type mixedResult struct {
 	alone, withLoad loadResult
 	analysts        analystRun
 	ratios          []float64 // each round's rate beside analysts over its rate alone
+	// serverCPU is the API server's CPU seconds in the runs alone and
+	// beside analysts: where analysts' load falls that no replica moves.
+	serverCPU [2]float64
 }
 
 // merge adds one run's requests and time to a sum of runs.
@@ -270,6 +274,7 @@ func runAnalysts(ctx context.Context, o options, admin, dbURL string, data datas
 	configs := []struct {
 		name, replica string
 		url           string
+		srv           *child
 	}{{name: "every query on the primary"}, {name: "analysts' reads on the replica", replica: replicaURL}}
 	for i := range configs {
 		s := settings
@@ -279,7 +284,7 @@ func runAnalysts(ctx context.Context, o options, admin, dbURL string, data datas
 			return err
 		}
 		defer srv.close()
-		configs[i].url = srv.url
+		configs[i].url, configs[i].srv = srv.url, srv
 		c.url = srv.url
 		log.Printf("%s: warming up for %s", configs[i].name, o.warmup)
 		if _, err := c.load(workers, o.clients, o.warmup); err != nil {
@@ -296,7 +301,15 @@ func runAnalysts(ctx context.Context, o options, admin, dbURL string, data datas
 			r := &results[i]
 			r.name = cfg.name
 			log.Printf("round %d/%d, %s: %d worker clients alone, then beside %d analysts, %s each", round, o.rounds, cfg.name, o.clients, o.analysts, o.duration)
+			cpu0, err := cfg.srv.stats()
+			if err != nil {
+				return err
+			}
 			alone, err := c.load(workers, o.clients, o.duration)
+			if err != nil {
+				return err
+			}
+			cpu1, err := cfg.srv.stats()
 			if err != nil {
 				return err
 			}
@@ -309,7 +322,12 @@ func runAnalysts(ctx context.Context, o options, admin, dbURL string, data datas
 				done <- err
 			}()
 			time.Sleep(time.Second) // the analysts' queries under way before the workers are measured
+			cpu2, serr := cfg.srv.stats()
 			mixed, err := c.load(workers, o.clients, o.duration)
+			cpu3, serr2 := cfg.srv.stats()
+			if err == nil {
+				err = errors.Join(serr, serr2)
+			}
 			close(stop)
 			if aerr := <-done; err == nil {
 				err = aerr
@@ -319,6 +337,8 @@ func runAnalysts(ctx context.Context, o options, admin, dbURL string, data datas
 			}
 			r.alone = merge(r.alone, alone)
 			r.withLoad = merge(r.withLoad, mixed)
+			r.serverCPU[0] += cpu1.CPUSeconds - cpu0.CPUSeconds
+			r.serverCPU[1] += cpu3.CPUSeconds - cpu2.CPUSeconds
 			r.analysts.requests += an.requests
 			r.analysts.elapsed += an.elapsed
 			if round == 1 || an.maxLag > r.analysts.maxLag {
@@ -349,18 +369,19 @@ func reportAnalysts(out io.Writer, o options, data dataset, results []mixedResul
 	}
 	fmt.Fprintf(out, "\n\n")
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "\tworkers alone\t\t\tbeside analysts\t\t\tworkers' rate beside/alone\t\tanalysts\treplica lag\t")
-	fmt.Fprintln(tw, "\treq/s\tp50\tp99\treq/s\tp50\tp99\toverall\tmedian round\treq/s\tmax\t")
+	fmt.Fprintln(tw, "\tworkers alone\t\t\tbeside analysts\t\t\tworkers' rate beside/alone\t\tanalysts\treplica lag\tAPI server's cores\t\t")
+	fmt.Fprintln(tw, "\treq/s\tp50\tp99\treq/s\tp50\tp99\toverall\tmedian round\treq/s\tmax\talone\tbeside\t")
 	for _, r := range results {
 		a, w := rate(r.alone), rate(r.withLoad)
 		lag := "-"
 		if r.analysts.maxLag >= 0 {
 			lag = fmt.Sprintf("%.2f s", r.analysts.maxLag)
 		}
-		fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s\t%.0f\t%s\t%s\t%.2f\t%.2f\t%.1f\t%s\t\n", r.name,
+		fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s\t%.0f\t%s\t%s\t%.2f\t%.2f\t%.1f\t%s\t%.2f\t%.2f\t\n", r.name,
 			a, msText(percentile(r.alone.latencies, 50)), msText(percentile(r.alone.latencies, 99)),
 			w, msText(percentile(r.withLoad.latencies, 50)), msText(percentile(r.withLoad.latencies, 99)),
-			w/a, median(r.ratios), float64(r.analysts.requests)/r.analysts.elapsed.Seconds(), lag)
+			w/a, median(r.ratios), float64(r.analysts.requests)/r.analysts.elapsed.Seconds(), lag,
+			r.serverCPU[0]/r.alone.elapsed.Seconds(), r.serverCPU[1]/r.withLoad.elapsed.Seconds())
 	}
 	_ = tw.Flush()
 	if len(results) == 2 {
