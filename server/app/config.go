@@ -13,12 +13,9 @@ import (
 // Config is everything the server reads from its environment. The README
 // lists every variable; keep the two in step.
 type Config struct {
-	Addr        string // ADDR: where to listen
-	DatabaseURL string // DATABASE_URL: PostgreSQL; unset = private cluster under DataDir
-	// DATABASE_REPLICA_URL: a streaming replica of DATABASE_URL for
-	// analysts' reads; unset = everything on the primary. "private" with
-	// DATABASE_URL unset: a replica of the private cluster, under DataDir.
-	ReplicaURL      string
+	Addr            string        // ADDR: where to listen
+	DatabaseURL     string        // DATABASE_URL: PostgreSQL; unset = private cluster under DataDir
+	ReplicaURL      string        // DATABASE_REPLICA_URL: streaming replica for analysts' reads; "private": one of the private cluster
 	DataDir         string        // DATA_DIR: private PostgreSQL, dev keys
 	StaticDir       string        // STATIC_DIR: the built SPA
 	StatementTimout time.Duration // DB_STATEMENT_TIMEOUT: per statement, in PostgreSQL
