@@ -3,12 +3,15 @@
 // worker's day on the primary, and reports how far behind the replica is.
 //
 // The choice is made once, per request, by marking its context (Reads);
-// the Driver then routes each statement: a read sent outside a transaction
-// with a marked context goes to the replica, everything else goes to the
-// primary. Writes go to the primary whatever the mark, so a read request's
-// own writes (the audit of what it disclosed, written before the answer
-// leaves) land where every other write does, and a transaction, which may
-// write, is always opened on the primary.
+// the Driver then routes each statement: a read with a marked context goes
+// to the replica, everything else to the primary. Writes sent outside a
+// transaction go to the primary whatever the mark, so a read request's own
+// writes (the audit of what it disclosed, written before the answer
+// leaves) land where every other write does. A transaction a marked
+// request opens (statistics read several statements from one snapshot)
+// opens on the replica: a standby's transactions are read-only, so a write
+// in one fails loudly instead of landing anywhere. Mutations are never
+// marked.
 package replica
 
 import (
@@ -48,8 +51,8 @@ func OnReplica(ctx context.Context) bool {
 }
 
 // Driver is an ent driver over a primary and a replica: it routes each
-// statement as the package describes. Tx opens on the primary, and so does
-// BeginTx unless asked for a read-only transaction with a marked context.
+// statement as the package describes; Tx and BeginTx open on the replica
+// for a marked context, on the primary otherwise.
 type Driver struct {
 	// Driver is the primary.
 	dialect.Driver
@@ -76,15 +79,19 @@ func (d *Driver) Exec(ctx context.Context, q string, args, v any) error {
 	return d.Driver.Exec(ctx, q, args, v)
 }
 
-// Tx opens a transaction on the primary.
-func (d *Driver) Tx(ctx context.Context) (dialect.Tx, error) { return d.Driver.Tx(ctx) }
+// Tx opens a transaction: on the replica for a marked context (read-only
+// there), on the primary otherwise.
+func (d *Driver) Tx(ctx context.Context) (dialect.Tx, error) {
+	if OnReplica(ctx) {
+		return d.Replica.Tx(ctx)
+	}
+	return d.Driver.Tx(ctx)
+}
 
-// BeginTx opens a transaction with options on the primary, except a
-// read-only one for a request whose reads go to the replica (statistics
-// that need one snapshot across statements): that opens on the replica.
+// BeginTx is Tx with options.
 func (d *Driver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
 	target := d.Driver
-	if opts != nil && opts.ReadOnly && OnReplica(ctx) {
+	if OnReplica(ctx) {
 		target = d.Replica
 	}
 	drv, ok := target.(interface {

@@ -78,9 +78,9 @@ func (f fake) BeginTx(_ context.Context, opts *sql.TxOptions) (dialect.Tx, error
 func (fake) Close() error    { return nil }
 func (fake) Dialect() string { return dialect.Postgres }
 
-// A marked request's reads reach the replica; its writes, its read-write
-// transactions and everyone else's statements reach the primary (issue 15
-// item 6).
+// A marked request's reads and transactions reach the replica; its writes
+// outside a transaction, and everyone else's statements, reach the primary
+// (issue 15 item 6).
 func TestRouting(t *testing.T) {
 	var got []string
 	d := New(fake{"primary", &got}, fake{"replica", &got})
@@ -99,9 +99,9 @@ func TestRouting(t *testing.T) {
 		`primary INSERT INTO "audit_events" VALUES (1) RETURNING "id"`,
 		`primary INSERT INTO "audit_events" SELECT * FROM unnest($1::text[])`,
 		"primary SELECT 2",
-		"primary BEGIN",
+		"replica BEGIN",
 		"replica BEGIN read-only=true",
-		"primary BEGIN read-only=false",
+		"replica BEGIN read-only=false",
 		"primary SELECT 3",
 		"primary BEGIN read-only=true",
 	}
