@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	entsql "entgo.io/ent/dialect/sql"
@@ -172,7 +173,7 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 	if q.subject == model.StatisticsSubjectVisits {
 		unit = "v.id"
 	}
-	fmt.Fprintf(&b, "SELECT e.person_id AS person, %s AS unit, COALESCE(%s, '0000-00') AS m", unit, monthSQL(q.basis, q.subject))
+	fmt.Fprintf(&b, "SELECT e.person_id AS person, %s AS unit, COALESCE(%s, '0000-00') AS m, $2::text AS tz", unit, monthSQL(q.basis, q.subject))
 	for i, g := range q.groups {
 		fmt.Fprintf(&b, ", COALESCE(%s, 'NOT_RECORDED') AS g%d", dimensionSQL(g, q.subject), i)
 	}
@@ -395,6 +396,13 @@ func judge(ctl disclosure.Control, q *statsQuestion, rows []*statsRow) *judged {
 	}
 	if j.total == nil {
 		j.total = &statsRow{key: []string{}}
+	}
+	if q.period == nil {
+		// Without a period the answer covers all time; the period check
+		// guards the months an analyst chose (see disclosure.Cell).
+		for _, r := range append(slices.Clone(j.cells), j.total) {
+			r.months, r.numMonths = 0, 0
+		}
 	}
 	for _, r := range j.cells {
 		j.people = append(j.people, cell(r, false))
