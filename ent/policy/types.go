@@ -58,10 +58,10 @@ const (
 	// the quarterly Client Level Data, which NHS England pseudonymises
 	// centrally and so receives identifiable.
 	ReturnsOfficer Role = "RETURNS_OFFICER"
-	CarerRole         Role = "CARER"
-	AdvocateRole      Role = "ADVOCATE"
-	RecipientRole     Role = "RECIPIENT"
-	PersonRole        Role = "PERSON"
+	CarerRole      Role = "CARER"
+	AdvocateRole   Role = "ADVOCATE"
+	RecipientRole  Role = "RECIPIENT"
+	PersonRole     Role = "PERSON"
 )
 
 // Values lets ent use Role as an enum's Go type.

@@ -220,7 +220,7 @@ func TestStatisticsDurationsAndRates(t *testing.T) {
 	var d struct {
 		StatisticsDurations struct {
 			Total struct {
-				Count                               *int
+				Count                                *int
 				Median, LowerQuartile, UpperQuartile *float64
 			}
 			Rows []struct {
