@@ -80,20 +80,17 @@ func (r *Resolver) runAscof(ctx context.Context, code, definition, query string,
 	if v.Location != nil {
 		tz = v.Location.String()
 	}
-	rows := &entsql.Rows{}
-	if err := r.ent(ctx).Driver().Query(ctx, query, []any{v.AuthorityID, tz, start.Format(time.DateOnly), end.Format(time.DateOnly)}, rows); err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var months []ascofMonth
-	for rows.Next() {
-		var m ascofMonth
-		if err := rows.Scan(&m.month, &m.num, &m.den, &m.unknown, &m.numPeople, &m.denPeople, &m.unknownPeople); err != nil {
-			return nil, err
+	if err := r.aggregate(ctx, query, []any{v.AuthorityID, tz, start.Format(time.DateOnly), end.Format(time.DateOnly)}, func(rows *entsql.Rows) error {
+		for rows.Next() {
+			var m ascofMonth
+			if err := rows.Scan(&m.month, &m.num, &m.den, &m.unknown, &m.numPeople, &m.denPeople, &m.unknownPeople); err != nil {
+				return err
+			}
+			months = append(months, m)
 		}
-		months = append(months, m)
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	out := &model.AscofMeasure{Code: code, Definition: definition, From: start, To: end}
@@ -143,7 +140,7 @@ const stMaxEvents = `SELECT e.person_id, e.id AS episode, e.sequel, e.ended_earl
 		COALESCE((pl.ended_at AT TIME ZONE $2)::date, DATE '9999-12-31') AS f,
 		pl.ended_at IS NULL AS open
 	FROM episodes e
-	JOIN LATERAL (SELECT commenced_at, ended_at FROM plans WHERE plans.person_id = e.person_id AND plans.episode = e.episode ORDER BY version DESC LIMIT 1) pl ON true
+	JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED'
 	WHERE e.authority_id = $1 AND pl.commenced_at IS NOT NULL`
 
 // clustered numbers each person's events into clusters: a new cluster

@@ -167,7 +167,9 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 		used[f.Dimension] = true
 	}
 	// The base: one row per unit (an episode, or a visit), expanded by an
-	// episode's outcomes or needs only when those are asked about.
+	// episode's outcomes or needs only when those are asked about. An
+	// episode's current plan is its one version not SUPERSEDED (R25), a
+	// hash join rather than a lookup per episode.
 	var b strings.Builder
 	unit := "e.id"
 	if q.subject == model.StatisticsSubjectVisits {
@@ -195,16 +197,15 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 		b.WriteString(` FROM episodes e`)
 	}
 	b.WriteString(` JOIN persons p ON p.id = e.person_id
-		JOIN LATERAL (SELECT id, status, commenced_at, ended_at, end_reason, planned_end, service_team_id FROM plans
-			WHERE plans.person_id = e.person_id AND plans.episode = e.episode ORDER BY version DESC LIMIT 1) pl ON true
+		JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED'
 		LEFT JOIN teams tt ON tt.id = p.team_id
 		LEFT JOIN teams ts ON ts.id = pl.service_team_id
 		CROSS JOIN LATERAL (SELECT date_part('year', age(COALESCE(e.referral_received_on, now()), p.date_of_birth))::int AS age) a`)
 	if used[model.StatisticsDimensionOutcomeAchievement] {
-		b.WriteString(` LEFT JOIN LATERAL (SELECT DISTINCT achievement FROM outcomes WHERE outcomes.plan_id = pl.id) oa ON true`)
+		b.WriteString(` LEFT JOIN (SELECT DISTINCT plan_id, achievement FROM outcomes WHERE authority_id = $1) oa ON oa.plan_id = pl.id`)
 	}
 	if used[model.StatisticsDimensionNeedsCategory] {
-		b.WriteString(` LEFT JOIN LATERAL (SELECT DISTINCT n.effect FROM plan_needs pn JOIN needs n ON n.id = pn.need_id WHERE pn.plan_id = pl.id) nc ON true`)
+		b.WriteString(` LEFT JOIN (SELECT DISTINCT pn.plan_id, n.effect FROM plan_needs pn JOIN needs n ON n.id = pn.need_id WHERE n.authority_id = $1) nc ON nc.plan_id = pl.id`)
 	}
 	if q.subject == model.StatisticsSubjectVisits {
 		b.WriteString(` WHERE v.authority_id = $1`)
@@ -226,10 +227,9 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 		groups[i] = fmt.Sprintf("g%d", i)
 	}
 	gl := strings.Join(groups, ", ")
-	isTotal, sets, msets := "true", "()", "m"
+	isTotal, msets := "true", "m"
 	if len(groups) > 0 {
 		isTotal = fmt.Sprintf("GROUPING(%s) <> 0", gl)
-		sets = fmt.Sprintf("GROUPING SETS ((%s), ())", gl)
 		msets = fmt.Sprintf("GROUPING SETS ((%s, m), (m))", gl)
 	}
 	sel := func(prefix string) string {
@@ -240,41 +240,81 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 		return strings.Join(append(s, ""), ", ")
 	}
 
-	var c strings.Builder
-	fmt.Fprintf(&c, "SELECT %s%s AS is_total, count(DISTINCT unit) FILTER (WHERE %s AND %s) AS units, count(DISTINCT person) FILTER (WHERE %s AND %s) AS people",
-		sel(""), isTotal, all, pop, all, pop)
-	for _, s := range subsets {
-		fmt.Fprintf(&c, ", count(DISTINCT person) FILTER (WHERE %s AND %s)", s, pop)
+	// People are counted in two steps, without DISTINCT aggregates (which
+	// sort): first one row per group and person with what holds for them,
+	// then the groups count those rows. The total is counted per person
+	// alone, since a person may be in several groups.
+	units := "count(*)"
+	if used[model.StatisticsDimensionOutcomeAchievement] || used[model.StatisticsDimensionNeedsCategory] {
+		units = "count(DISTINCT unit)" // an episode is one row per outcome or need
 	}
-	if q.num != "" {
-		fmt.Fprintf(&c, ", count(DISTINCT unit) FILTER (WHERE %s AND num), count(DISTINCT person) FILTER (WHERE %s AND num)", all, all)
-		for _, s := range subsets {
-			fmt.Fprintf(&c, ", count(DISTINCT person) FILTER (WHERE %s AND num)", s)
+	flags := func() string {
+		var f strings.Builder
+		fmt.Fprintf(&f, "count(*) FILTER (WHERE %s AND %s) AS u, bool_or(%s AND %s) AS a", all, pop, all, pop)
+		for i, sub := range subsets {
+			fmt.Fprintf(&f, ", bool_or(%s AND %s) AS s%d", sub, pop, i)
 		}
+		if q.num != "" {
+			fmt.Fprintf(&f, ", count(*) FILTER (WHERE %s AND num) AS un, bool_or(%s AND num) AS an", all, all)
+			for i, sub := range subsets {
+				fmt.Fprintf(&f, ", bool_or(%s AND num) AS n%d", sub, i)
+			}
+		}
+		return f.String()
 	}
-	fmt.Fprintf(&c, " FROM b GROUP BY %s", sets)
-
-	var mo strings.Builder
-	fmt.Fprintf(&mo, "SELECT %s%s AS is_total, m, count(DISTINCT person) FILTER (WHERE %s AND %s) AS p", sel(""), isTotal, all, pop)
+	counts := func(units, numUnits string) string {
+		var f strings.Builder
+		fmt.Fprintf(&f, "%s, count(*) FILTER (WHERE a)", units)
+		for i := range subsets {
+			fmt.Fprintf(&f, ", count(*) FILTER (WHERE s%d)", i)
+		}
+		if q.num != "" {
+			fmt.Fprintf(&f, ", %s, count(*) FILTER (WHERE an)", numUnits)
+			for i := range subsets {
+				fmt.Fprintf(&f, ", count(*) FILTER (WHERE n%d)", i)
+			}
+		}
+		return f.String()
+	}
+	var c strings.Builder
+	if len(groups) > 0 {
+		fmt.Fprintf(&c, "SELECT %sfalse AS is_total, %s FROM (SELECT %sperson, %s FROM b GROUP BY %s, person) p1 GROUP BY %s UNION ALL ",
+			sel(""), counts("sum(u)::bigint", "sum(un)::bigint"), sel(""), flags(), gl, gl)
+	}
+	totalUnits := fmt.Sprintf("(SELECT %s FROM b WHERE %s AND %s)", units, all, pop)
+	totalNum := "0"
 	if q.num != "" {
-		fmt.Fprintf(&mo, ", count(DISTINCT person) FILTER (WHERE %s AND num) AS pn", all)
-	} else {
-		mo.WriteString(", 0 AS pn")
+		totalNum = fmt.Sprintf("(SELECT %s FROM b WHERE %s AND num)", units, all)
 	}
-	fmt.Fprintf(&mo, " FROM b GROUP BY %s", msets)
-
-	edges := fmt.Sprintf(`SELECT %sis_total,
-		COALESCE((array_agg(p ORDER BY m) FILTER (WHERE p > 0))[1], 0) AS pf, COALESCE((array_agg(p ORDER BY m DESC) FILTER (WHERE p > 0))[1], 0) AS pl, count(*) FILTER (WHERE p > 0) AS pm,
-		COALESCE((array_agg(pn ORDER BY m) FILTER (WHERE pn > 0))[1], 0) AS nf, COALESCE((array_agg(pn ORDER BY m DESC) FILTER (WHERE pn > 0))[1], 0) AS nl, count(*) FILTER (WHERE pn > 0) AS nm
-		FROM mo GROUP BY %sis_total`, sel(""), sel(""))
+	fmt.Fprintf(&c, "SELECT %strue AS is_total, %s FROM (SELECT person, %s FROM b GROUP BY person) p0",
+		strings.Repeat("NULL, ", len(groups)), counts(totalUnits, totalNum), flags())
 
 	on := []string{"c.is_total = e.is_total"}
 	for _, g := range groups {
 		on = append(on, fmt.Sprintf("c.%s IS NOT DISTINCT FROM e.%s", g, g))
 	}
-	with := fmt.Sprintf("WITH b AS (%s), c AS (%s), mo AS (%s), e AS (%s)", b.String(), c.String(), mo.String(), edges)
-	final := fmt.Sprintf("SELECT c.*, COALESCE(e.pf, 0), COALESCE(e.pl, 0), COALESCE(e.pm, 0), COALESCE(e.nf, 0), COALESCE(e.nl, 0), COALESCE(e.nm, 0)")
-	from := " FROM c LEFT JOIN e ON " + strings.Join(on, " AND ")
+	with := fmt.Sprintf("WITH b AS (%s), c AS (%s)", b.String(), c.String())
+	final := "SELECT c.*, 0, 0, 0, 0, 0, 0"
+	from := " FROM c"
+	if q.period != nil {
+		// The period check (disclosure.Cell's FirstMonth and LastMonth):
+		// people per group and month of the months asked.
+		var mo strings.Builder
+		fmt.Fprintf(&mo, "SELECT %s%s AS is_total, m, count(DISTINCT person) FILTER (WHERE %s AND %s) AS p", sel(""), isTotal, all, pop)
+		if q.num != "" {
+			fmt.Fprintf(&mo, ", count(DISTINCT person) FILTER (WHERE %s AND num) AS pn", all)
+		} else {
+			mo.WriteString(", 0 AS pn")
+		}
+		fmt.Fprintf(&mo, " FROM b GROUP BY %s", msets)
+		edges := fmt.Sprintf(`SELECT %sis_total,
+			COALESCE((array_agg(p ORDER BY m) FILTER (WHERE p > 0))[1], 0) AS pf, COALESCE((array_agg(p ORDER BY m DESC) FILTER (WHERE p > 0))[1], 0) AS pl, count(*) FILTER (WHERE p > 0) AS pm,
+			COALESCE((array_agg(pn ORDER BY m) FILTER (WHERE pn > 0))[1], 0) AS nf, COALESCE((array_agg(pn ORDER BY m DESC) FILTER (WHERE pn > 0))[1], 0) AS nl, count(*) FILTER (WHERE pn > 0) AS nm
+			FROM mo GROUP BY %sis_total`, sel(""), sel(""))
+		with += fmt.Sprintf(", mo AS (%s), e AS (%s)", mo.String(), edges)
+		final = "SELECT c.*, COALESCE(e.pf, 0), COALESCE(e.pl, 0), COALESCE(e.pm, 0), COALESCE(e.nf, 0), COALESCE(e.nl, 0), COALESCE(e.nm, 0)"
+		from = " FROM c LEFT JOIN e ON " + strings.Join(on, " AND ")
+	}
 	if q.value != "" {
 		// Quartiles over each unit once: an episode expanded by its outcomes
 		// or needs counts once in the total.
@@ -325,44 +365,72 @@ func (r *Resolver) runStatistics(ctx context.Context, q *statsQuestion) ([]*stat
 		tz = v.Location.String()
 	}
 	query, args := q.statement(v.AuthorityID, tz)
-	rows := &entsql.Rows{}
-	if err := r.ent(ctx).Driver().Query(ctx, query, args, rows); err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	nsub := 1<<len(q.filters) - 1
 	var out []*statsRow
-	for rows.Next() {
-		row := &statsRow{key: make([]string, len(q.groups)), wider: make([]int, nsub)}
-		var keys = make([]sql.NullString, len(q.groups))
-		dest := []any{}
-		for i := range keys {
-			dest = append(dest, &keys[i])
-		}
-		dest = append(dest, &row.total, &row.units, &row.people)
-		for i := range row.wider {
-			dest = append(dest, &row.wider[i])
-		}
-		if q.num != "" {
-			row.numWider = make([]int, nsub)
-			dest = append(dest, &row.numUnits, &row.numPeople)
-			for i := range row.numWider {
-				dest = append(dest, &row.numWider[i])
+	return out, r.aggregate(ctx, query, args, func(rows *entsql.Rows) error {
+		for rows.Next() {
+			row := &statsRow{key: make([]string, len(q.groups)), wider: make([]int, nsub)}
+			var keys = make([]sql.NullString, len(q.groups))
+			dest := []any{}
+			for i := range keys {
+				dest = append(dest, &keys[i])
 			}
+			dest = append(dest, &row.total, &row.units, &row.people)
+			for i := range row.wider {
+				dest = append(dest, &row.wider[i])
+			}
+			if q.num != "" {
+				row.numWider = make([]int, nsub)
+				dest = append(dest, &row.numUnits, &row.numPeople)
+				for i := range row.numWider {
+					dest = append(dest, &row.numWider[i])
+				}
+			}
+			dest = append(dest, &row.first, &row.last, &row.months, &row.numFirst, &row.numLast, &row.numMonths)
+			if q.value != "" {
+				dest = append(dest, &row.q1, &row.q2, &row.q3)
+			}
+			if err := rows.Scan(dest...); err != nil {
+				return err
+			}
+			for i, k := range keys {
+				row.key[i] = k.String
+			}
+			out = append(out, row)
 		}
-		dest = append(dest, &row.first, &row.last, &row.months, &row.numFirst, &row.numLast, &row.numMonths)
-		if q.value != "" {
-			dest = append(dest, &row.q1, &row.q2, &row.q3)
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
-		}
-		for i, k := range keys {
-			row.key[i] = k.String
-		}
-		out = append(out, row)
+		return nil
+	})
+}
+
+// aggregate runs one statistics statement on the request's client (so
+// whatever routes analysts' reads routes these too), in a read-only
+// transaction of its own without JIT compilation: the statements are
+// costed high enough for PostgreSQL to compile them, which takes longer
+// than running them.
+func (r *Resolver) aggregate(ctx context.Context, query string, args []any, read func(*entsql.Rows) error) (err error) {
+	tx, err := r.ent(ctx).Driver().Tx(ctx)
+	if err != nil {
+		return err
 	}
-	return out, rows.Err()
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		} else {
+			err = tx.Commit()
+		}
+	}()
+	if err := tx.Exec(ctx, "SET TRANSACTION READ ONLY; SET LOCAL jit = off", []any{}, nil); err != nil {
+		return err
+	}
+	rows := &entsql.Rows{}
+	if err := tx.Query(ctx, query, args, rows); err != nil {
+		return err
+	}
+	defer rows.Close()
+	if err := read(rows); err != nil {
+		return err
+	}
+	return rows.Err()
 }
 
 // judged is a question's cells after disclosure control: the rows (with
