@@ -43,6 +43,8 @@ type statsQuestion struct {
 	// value is the duration measured (durations), num and den the rate's
 	// populations (rates); all SQL over the base row.
 	value, num, den string
+	// join is any further join the measure reads (over pl, the plan).
+	join string
 }
 
 // statsRow is one cell as the statement answers it.
@@ -201,6 +203,7 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 		LEFT JOIN teams tt ON tt.id = p.team_id
 		LEFT JOIN teams ts ON ts.id = pl.service_team_id
 		CROSS JOIN LATERAL (SELECT date_part('year', age(COALESCE(e.referral_received_on, now()), p.date_of_birth))::int AS age) a`)
+	b.WriteString(q.join)
 	if used[model.StatisticsDimensionOutcomeAchievement] {
 		b.WriteString(` LEFT JOIN (SELECT DISTINCT plan_id, achievement FROM outcomes WHERE authority_id = $1) oa ON oa.plan_id = pl.id`)
 	}
@@ -324,7 +327,11 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 			fmt.Fprintf(&pc, " GROUP BY %s", gl)
 		}
 		nulls := strings.Repeat("NULL, ", len(groups))
-		fmt.Fprintf(&pc, " UNION ALL SELECT %strue, percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY val) FROM (SELECT DISTINCT ON (unit) val FROM b WHERE %s AND val IS NOT NULL) u", nulls, all)
+		once := "b"
+		if units != "count(*)" {
+			once = "(SELECT DISTINCT ON (unit) * FROM b)"
+		}
+		fmt.Fprintf(&pc, " UNION ALL SELECT %strue, percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY val) FROM %s u WHERE %s AND val IS NOT NULL", nulls, once, all)
 		with += fmt.Sprintf(", pc AS (%s)", pc.String())
 		final += ", pc.q[1], pc.q[2], pc.q[3]"
 		pon := []string{"c.is_total = pc.is_total"}
@@ -585,8 +592,8 @@ func (r *Resolver) statisticsDurations(ctx context.Context, measure model.Durati
 // rateSQL is each rate's denominator and numerator over the base row.
 var rateSQL = map[model.RateMeasure][2]string{
 	model.RateMeasureOutcomesAchieved: {
-		"pl.status = 'ENDED' AND EXISTS (SELECT 1 FROM outcomes o WHERE o.plan_id = pl.id)",
-		"pl.status = 'ENDED' AND EXISTS (SELECT 1 FROM outcomes o WHERE o.plan_id = pl.id) AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.plan_id = pl.id AND o.achievement <> 'ACHIEVED')",
+		"pl.status = 'ENDED' AND oc.plan_id IS NOT NULL",
+		"pl.status = 'ENDED' AND COALESCE(oc.achieved, false)",
 	},
 	model.RateMeasureEndedEarly:      {"e.sequel IS NOT NULL", "e.sequel = 'ENDED_EARLY'"},
 	model.RateMeasureLongTermSupport: {"e.sequel IS NOT NULL", "e.sequel LIKE 'LONG_TERM_%'"},
@@ -599,6 +606,9 @@ func (r *Resolver) statisticsRates(ctx context.Context, measure model.RateMeasur
 		return nil, fault.Invalid("measure", "%s is not a rate the statistics measure.", measure)
 	}
 	q := &statsQuestion{subject: model.StatisticsSubjectReferrals, groups: groupBy, filters: where, period: period, basis: model.StatisticsPeriodBasisEnd, den: s[0], num: s[1]}
+	if measure == model.RateMeasureOutcomesAchieved {
+		q.join = ` LEFT JOIN (SELECT plan_id, bool_and(achievement = 'ACHIEVED') AS achieved FROM outcomes WHERE authority_id = $1 GROUP BY plan_id) oc ON oc.plan_id = pl.id`
+	}
 	rows, err := r.runStatistics(ctx, q)
 	if err != nil {
 		return nil, err

@@ -248,6 +248,15 @@ func TestStatisticsDurationsAndRates(t *testing.T) {
 		}
 	}
 	s.MustDo(t, token, `{ statisticsRates(measure: LONG_TERM_SUPPORT) { total { numerator denominator percent } } }`, nil, &rt)
+	var oa struct {
+		StatisticsRates struct {
+			Total struct{ Denominator *int }
+		}
+	}
+	s.MustDo(t, token, `{ statisticsRates(measure: OUTCOMES_ACHIEVED, groupBy: [AGE_BAND]) { total { denominator } } }`, nil, &oa)
+	if oa.StatisticsRates.Total.Denominator == nil || *oa.StatisticsRates.Total.Denominator == 0 {
+		t.Fatalf("outcomes achieved: no ended episodes with outcomes: %+v", oa)
+	}
 	r := rt.StatisticsRates.Total
 	if r.Denominator == nil || r.Numerator == nil || r.Percent == nil || *r.Numerator > *r.Denominator {
 		t.Fatalf("went on to long-term support: %+v", r)
