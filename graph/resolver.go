@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/dialect"
 
 	"reablement/ent"
+	"reablement/ent/disclosure"
 	"reablement/ent/replica"
 )
 
@@ -26,6 +27,9 @@ type Resolver struct {
 	Signer DemoSigner
 	// PseudonymKey keys the analysts' pseudonyms; it comes from configuration.
 	PseudonymKey []byte
+	// Disclosure is the statistics' disclosure control; zero means
+	// disclosure.Default (NHS England's).
+	Disclosure disclosure.Control
 	// Replica, when set, serves analysts' queries (DATABASE_REPLICA_URL):
 	// Driver routes the reads of requests marked replica.Reads to it.
 	Replica *replica.Driver
