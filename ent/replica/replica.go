@@ -79,20 +79,27 @@ func (d *Driver) Exec(ctx context.Context, q string, args, v any) error {
 	return d.Driver.Exec(ctx, q, args, v)
 }
 
-// Tx opens a transaction: on the replica for a marked context (read-only
-// there), on the primary otherwise.
+// Tx opens a transaction: on the replica for a marked context, read-only
+// (a standby refuses lib/pq's default BEGIN READ WRITE), on the primary
+// otherwise.
 func (d *Driver) Tx(ctx context.Context) (dialect.Tx, error) {
 	if OnReplica(ctx) {
-		return d.Replica.Tx(ctx)
+		return d.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	}
 	return d.Driver.Tx(ctx)
 }
 
-// BeginTx is Tx with options.
+// BeginTx is Tx with options; on the replica the transaction is read-only
+// whatever they say.
 func (d *Driver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
 	target := d.Driver
 	if OnReplica(ctx) {
 		target = d.Replica
+		ro := sql.TxOptions{ReadOnly: true}
+		if opts != nil {
+			ro.Isolation = opts.Isolation
+		}
+		opts = &ro
 	}
 	drv, ok := target.(interface {
 		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)

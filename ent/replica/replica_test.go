@@ -99,9 +99,9 @@ func TestRouting(t *testing.T) {
 		`primary INSERT INTO "audit_events" VALUES (1) RETURNING "id"`,
 		`primary INSERT INTO "audit_events" SELECT * FROM unnest($1::text[])`,
 		"primary SELECT 2",
-		"replica BEGIN",
 		"replica BEGIN read-only=true",
-		"replica BEGIN read-only=false",
+		"replica BEGIN read-only=true",
+		"replica BEGIN read-only=true",
 		"primary SELECT 3",
 		"primary BEGIN read-only=true",
 	}

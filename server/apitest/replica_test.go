@@ -130,6 +130,13 @@ func TestAnalystsQueriesAreServedByTheReplicaAndSayHowFarBehind(t *testing.T) {
 		t.Error("the analyst's answer left without its disclosures recorded on the primary")
 	}
 
+	// The statistics, read in a transaction of their own, come from the
+	// replica too (a standby's transactions are read-only).
+	r = s.Do(t, ana, `{ statisticsCounts(subject: REFERRALS, groupBy: [STATUS]) { total { count } } ascof2A { denominator } }`, nil)
+	if len(r.Errors) > 0 || !r.HasData() || reportOf(t, r) == nil {
+		t.Fatalf("statistics from the replica: %+v, extensions %v", r.Errors, r.Extensions)
+	}
+
 	if _, err := rep.ExecContext(ctx, `SELECT pg_wal_replay_resume()`); err != nil {
 		t.Fatal(err)
 	}
