@@ -9,9 +9,10 @@ package main
 // Two servers run on the same database, the second with
 // DATABASE_REPLICA_URL; round by round, on each in turn, the workers'
 // today query runs alone, then beside the analyst clients, each paging through every plan of the authority
-// with its outcomes and risks (the analyst's page of issue 14) and any
-// statistics queries in analystQueries, without pause. It prints the
-// workers' rate and latency in each run, their ratio, the analysts' rate
+// with its outcomes and risks (the analyst's page of issue 14) and asking
+// one of the statistics in analystQueries every statsEvery pages, without
+// pause. It prints the workers' rate and latency in each run, their ratio,
+// the analysts' rate
 // and the largest replica lag their answers reported. With -pin the
 // primary's PostgreSQL runs on CPU 0 and the replica's on CPU 1, standing
 // in for a replica on a machine of its own.
@@ -44,10 +45,20 @@ const analystPage = `query AnalystPage($after: Cursor) { plans(first: 100, after
     outcomes(first: 20, orderBy: {field: POSITION, direction: ASC}) { edges { node { id position kind domain achievement } } }
     risks { id kind category likelihood environmentAssessmentRequired } } } } }`
 
-// analystQueries are further heavy queries an analyst runs between pages
-// (the statistics of issue 15, when the API has them): each runs once per
-// pass over the plans.
-var analystQueries []string
+// statsEvery is how many pages of plans an analyst reads between two
+// statistics.
+const statsEvery = 5
+
+// analystQueries are the statistics of issue 15 an analyst asks, one in
+// turn every statsEvery pages (a few of the common questions of the
+// README's analyst's guide).
+var analystQueries = []string{
+	`{ statisticsCounts(subject: PLANS, groupBy: [STATUS, TEAM]) { total { count } rows { count suppressed } } }`,
+	`{ statisticsCounts(subject: VISITS, groupBy: [STATUS, SERVICE]) { total { count } rows { count suppressed } } }`,
+	`{ statisticsDurations(measure: REFERRAL_TO_START, groupBy: [TEAM]) { total { median } rows { median } } }`,
+	`{ statisticsRates(measure: OUTCOMES_ACHIEVED, groupBy: [AGE_BAND]) { total { percent } rows { percent } } }`,
+	`{ ascof2A { numerator denominator percent } ascof2D { numerator denominator percent } }`,
+}
 
 // replicaAdminURL returns the replica of the benchmark's PostgreSQL:
 // DATABASE_REPLICA_URL beside DATABASE_URL, or a durable private replica
@@ -104,7 +115,7 @@ func (c *client) analysts(token string, n int, stop <-chan struct{}) (analystRun
 			for range i * 7 {
 				after = c.nextPage(token, after)
 			}
-			pass := 0
+			pass, pages, statsDue := 0, 0, false
 			for {
 				select {
 				case <-stop:
@@ -112,9 +123,9 @@ func (c *client) analysts(token string, n int, stop <-chan struct{}) (analystRun
 				default:
 				}
 				body, _ := json.Marshal(map[string]any{"query": analystPage, "variables": map[string]any{"after": after}})
-				if after == nil && len(analystQueries) > 0 {
+				if statsDue {
 					body, _ = json.Marshal(map[string]any{"query": analystQueries[pass%len(analystQueries)]})
-					pass++
+					pass, statsDue = pass+1, false
 				}
 				b, err := c.do(body, token)
 				if err != nil {
@@ -149,7 +160,9 @@ func (c *client) analysts(token string, n int, stop <-chan struct{}) (analystRun
 				case p == nil: // a statistics query: the next is a page
 				case p.PageInfo.HasNextPage && p.PageInfo.EndCursor != nil:
 					after = *p.PageInfo.EndCursor
-				default:
+					pages++
+					statsDue = pages%statsEvery == 0 && len(analystQueries) > 0
+				default: // a pass over the plans done: the first page again
 					after = nil
 				}
 			}
@@ -361,7 +374,7 @@ func reportAnalysts(out io.Writer, o options, data dataset, results []mixedResul
 	fmt.Fprintf(out, "  authority: %d people, %d plans; %d worker clients; %d analyst clients paging all plans with outcomes and risks (100 a page)",
 		data.People, data.Plans, o.clients, o.analysts)
 	if len(analystQueries) > 0 {
-		fmt.Fprintf(out, " and %d statistics queries", len(analystQueries))
+		fmt.Fprintf(out, " and one of %d statistics every %d pages", len(analystQueries), statsEvery)
 	}
 	fmt.Fprintf(out, "; %d rounds of %s a run, the two servers alternating", o.rounds, o.duration)
 	if o.pin {
