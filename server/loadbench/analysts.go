@@ -8,14 +8,14 @@ package main
 //
 // Two servers run on the same database, the second with
 // DATABASE_REPLICA_URL; round by round, on each in turn, the workers'
-// today query runs alone, then beside the analyst clients, each paging through every plan of the authority
-// with its outcomes and risks (the analyst's page of issue 14) and asking
-// one of the statistics in analystQueries every statsEvery pages, without
-// pause. It prints the workers' rate and latency in each run, their ratio,
-// the analysts' rate
-// and the largest replica lag their answers reported. With -pin the
-// primary's PostgreSQL runs on CPU 0 and the replica's on CPU 1, standing
-// in for a replica on a machine of its own.
+// today query runs alone, then beside the analyst clients, each paging
+// through every plan of the authority with its outcomes and risks (the
+// analyst's page of issue 14) and asking one of the statistics in
+// analystQueries every statsEvery pages, without pause. It prints the
+// workers' rate and latency in each run, their ratio, the analysts' rate,
+// the largest replica lag their answers reported and the API server's CPU.
+// With -pin the primary's PostgreSQL runs on CPU 0 and the replica's on
+// CPU 1, standing in for a replica on a machine of its own.
 
 import (
 	"context"
