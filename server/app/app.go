@@ -40,6 +40,8 @@ type App struct {
 	ready    atomic.Bool
 	// badTokens limits refused tokens per client address.
 	badTokens *limits.Rate
+	// viewers keeps accounts' grants while their grants_version holds.
+	viewers *viewer.Cache
 }
 
 // New wires the HTTP side (sign-in, the GraphQL handler with consent and
@@ -47,7 +49,7 @@ type App struct {
 // The server, the API tests and the load benchmark all start this way;
 // opts exist for test builds only (graph.Unenforced).
 func New(ctx context.Context, cfg Config, b *Backend, opts ...graph.Option) (*App, error) {
-	a := &App{cfg: cfg, db: b.DB, client: b.Client}
+	a := &App{cfg: cfg, db: b.DB, client: b.Client, viewers: viewer.NewCache()}
 	client, drv := b.Client, b.Driver
 	var extra []auth.Key
 	if cfg.DevSigner {
@@ -216,7 +218,7 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 			unauthenticated(w, r, "Your sign-in was not accepted: "+reasonOf(err)+". Sign in again.")
 			return
 		}
-		v, err := viewer.Load(r.Context(), a.client, claims.Subject, time.Now())
+		v, err := a.viewers.Load(r.Context(), a.client, claims.Subject, time.Now())
 		if err != nil {
 			if f, ok := fault.As(err); ok && f.Code == fault.Unauthenticated {
 				a.badTokens.Allow(addr)
