@@ -42,7 +42,9 @@ type Backend struct {
 }
 
 // Open opens the pool on dbURL, with cfg's statement timeout set by
-// PostgreSQL on every connection, and builds the ent client over it with
+// PostgreSQL on every connection and lib/pq's binary_parameters on (one
+// round trip per statement; the ent driver sends []byte arguments as text,
+// see pqargs.go, so write JSON through ent, not through DB directly), and builds the ent client over it with
 // the consent interceptor, which keeps every query's record keys and
 // primes each request's consent decisions. wrap, when set, wraps the
 // driver (tests and the benchmark count statements through it). The
@@ -50,11 +52,14 @@ type Backend struct {
 // reablement/ent/runtime, which this package does.
 func Open(dbURL string, cfg Config, wrap func(dialect.Driver) dialect.Driver) (*Backend, error) {
 	u := dbURL
+	var err error
 	if cfg.StatementTimout > 0 {
-		var err error
 		if u, err = WithStatementTimeout(dbURL, cfg.StatementTimout); err != nil {
 			return nil, err
 		}
+	}
+	if u, err = WithBinaryParameters(u); err != nil {
+		return nil, err
 	}
 	db, err := sql.Open("postgres", u)
 	if err != nil {
@@ -63,7 +68,8 @@ func Open(dbURL string, cfg Config, wrap func(dialect.Driver) dialect.Driver) (*
 	db.SetMaxOpenConns(PoolSize)
 	db.SetMaxIdleConns(PoolSize)
 	db.SetConnMaxIdleTime(poolIdleTime)
-	var drv dialect.Driver = entsql.OpenDB(dialect.Postgres, db)
+	// One round trip per statement: see pqargs.go.
+	var drv dialect.Driver = textArgs{entsql.OpenDB(dialect.Postgres, db)}
 	if wrap != nil {
 		drv = wrap(drv)
 	}
