@@ -81,7 +81,16 @@ func main() {
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write the server's CPU profile over the measured run to this file")
 	flag.StringVar(&o.script, "script", "", "also write the pgbench script to this file")
 	flag.StringVar(&o.pgbench, "pgbench", "/usr/lib/postgresql/15/bin/pgbench", "the pgbench program")
+	peers := flag.String("peers", "postgraphile5,sql-one", "what to measure beside the project (issue 14): postgraphile5, sql-one; \"\" for none")
+	cache, _ := os.UserCacheDir()
+	flag.StringVar(&o.peerDir, "peer-dir", filepath.Join(cache, "reablement-loadbench", "postgraphile5"), "where PostGraphile is installed (npm), outside the repository")
 	flag.Parse()
+	o.peers = map[string]bool{}
+	for _, p := range strings.Split(*peers, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			o.peers[p] = true
+		}
+	}
 	log.SetFlags(log.Ltime)
 	log.SetPrefix("loadbench: ")
 	if err := run(context.Background(), o); err != nil {
@@ -98,6 +107,8 @@ type options struct {
 	cpuProfile       string
 	script           string
 	pgbench          string
+	peers            map[string]bool
+	peerDir          string
 }
 
 func run(ctx context.Context, o options) error {
@@ -158,9 +169,7 @@ func run(ctx context.Context, o options) error {
 		}
 		workers[i] = &benchWorker{workerRow: w, token: tok}
 	}
-	c := &client{url: srv.url, hash: hash, op: opName, day: day, http: &http.Client{Transport: &http.Transport{
-		MaxIdleConns: 4 * o.clients, MaxIdleConnsPerHost: 4 * o.clients, IdleConnTimeout: time.Minute,
-	}}}
+	c := &client{url: srv.url, hash: hash, op: opName, day: day, http: newHTTPClient(o.clients)}
 
 	// One request per worker, one at a time: checks every answer, counts
 	// each request's statements exactly and captures its SQL for pgbench.
@@ -221,11 +230,17 @@ func run(ctx context.Context, o options) error {
 	log.Printf("%d clients for %s: the today query through the API", o.clients, o.duration)
 	clientCPU0 := cpuSeconds()
 	busy0, total0 := machineCPU()
+	pgPID := postmasterPID(ctx, dbURL)
+	db0 := processTreeCPU(pgPID)
 	res, err := c.load(workers, o.clients, o.duration)
 	if err != nil {
 		return err
 	}
 	busy1, total1 := machineCPU()
+	var todayDBCPU float64
+	if pgPID > 0 && res.requests > 0 {
+		todayDBCPU = 1000 * (processTreeCPU(pgPID) - db0) / float64(res.requests)
+	}
 	res.clientCPU = cpuSeconds() - clientCPU0
 	res.machineBusy = float64(busy1-busy0) / float64(max(total1-total0, 1))
 	after, err := srv.stats()
@@ -263,7 +278,13 @@ func run(ctx context.Context, o options) error {
 		res: res, statements: after.Statements - before.Statements, server: after, ceiling: ceiling,
 		serverCPU: after.CPUSeconds - before.CPUSeconds, idleBusy: idleBusy,
 	})
-	return nil
+
+	// The same run, beside the peer and the physical limit (issue 14).
+	today := measured{target: "project", workload: "today",
+		rps: float64(res.requests) / res.elapsed.Seconds(), p50: ms(percentile(res.latencies, 50)), p99: ms(percentile(res.latencies, 99)),
+		statements: float64(workers[0].statements), serverCPU: 1000 * (after.CPUSeconds - before.CPUSeconds) / float64(res.requests),
+		dbCPU: todayDBCPU, peakMiB: float64(after.PeakRSSKB) / 1024, busy: res.machineBusy}
+	return compare(ctx, comparison{o: o, dbURL: dbURL, dbName: dbName(o.people, o.seed), day: day, key: key, workers: workers, c: c, srv: srv, today: today}, os.Stdout)
 }
 
 // benchWorker is a worker the clients sign in as.
@@ -464,12 +485,26 @@ func (c *client) body() []byte {
 
 // do sends one request and returns the response body, refusing any error.
 func (c *client) do(body []byte, token string) ([]byte, error) {
-	req, err := http.NewRequest(http.MethodPost, c.url+"/graphql", bytes.NewReader(body))
+	return c.post(c.url+"/graphql", body, token)
+}
+
+func newHTTPClient(conns int) *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		MaxIdleConns: 4 * conns, MaxIdleConnsPerHost: 4 * conns, IdleConnTimeout: time.Minute,
+	}}
+}
+
+// post sends one GraphQL request to url ("" token: none) and returns the
+// response body, refusing any error.
+func (c *client) post(url string, body []byte, token string) ([]byte, error) {
+	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
 	res, err := c.http.Do(req)
 	if err != nil {
 		return nil, err
@@ -523,6 +558,15 @@ type loadResult struct {
 // its answer before asking again.
 func (c *client) load(workers []*benchWorker, n int, d time.Duration) (loadResult, error) {
 	body := c.body()
+	return hammer(n, d, func(r *mrand.Rand) error {
+		_, err := c.do(body, workers[r.IntN(len(workers))].token)
+		return err
+	})
+}
+
+// hammer has n clients call one for d, each waiting for its answer before
+// asking again, and measures them.
+func hammer(n int, d time.Duration, one func(r *mrand.Rand) error) (loadResult, error) {
 	var (
 		mu        sync.Mutex
 		latencies []time.Duration
@@ -539,9 +583,8 @@ func (c *client) load(workers []*benchWorker, n int, d time.Duration) (loadResul
 			r := mrand.New(mrand.NewPCG(uint64(i), uint64(start.UnixNano())))
 			mine := make([]time.Duration, 0, 4096)
 			for !failed.Load() && time.Now().Before(deadline) {
-				w := workers[r.IntN(len(workers))]
 				t0 := time.Now()
-				if _, err := c.do(body, w.token); err != nil {
+				if err := one(r); err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err
