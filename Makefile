@@ -68,7 +68,7 @@ migration: ## Write a migration for schema changes: make migration name=add_some
 bench: ## Benchmarks (consent overhead, workers' today query); prints figures.
 	$(WITHPG) $(GO) test -tags consentoff -run '^$$' -bench . -benchmem ./...
 
-load: ## Load benchmark of the workers' today query (issue 6) against pgbench's ceiling; prints the figures. LOAD_FLAGS="-people 2000 -duration 5s" for a quick one.
+load: ## Load benchmark (issues 6, 14): the workers' today query and the analyst's page, beside pgbench's replay, PostGraphile 5 (installed by npm into your cache directory) and one statement per answer; prints the table. LOAD_FLAGS="-people 2000 -duration 5s" for a quick one, LOAD_FLAGS='-peers ""' for the server alone.
 	$(GO) run ./server/loadbench $(LOAD_FLAGS)
 
 clean: ## Remove build output (not .data: that is your local database).

@@ -35,25 +35,25 @@ const analystPage = `query Analyst { plans(first: 100) { edges { node { id statu
 // measured is one target's figures for one workload.
 type measured struct {
 	target, workload, note string
-	rps, p50, p99       float64 // requests/s, ms
-	statements          float64 // per request, the project only (0: not counted)
-	serverCPU, dbCPU    float64 // ms per request (0: not measured)
-	peakMiB             float64
-	busy                float64 // share of the machine's cores busy, every process counted
-	failed              string  // why it was not measured
+	rps, p50, p99          float64 // requests/s, ms
+	statements             float64 // per request, the project only (0: not counted)
+	serverCPU, dbCPU       float64 // ms per request (0: not measured)
+	peakMiB                float64
+	busy                   float64 // share of the machine's cores busy, every process counted
+	failed                 string  // why it was not measured
 }
 
 // comparison is what compare needs from run.
 type comparison struct {
-	o        options
-	dbURL    string // the benchmark database, as the superuser
-	dbName   string
-	day      string
-	key      ed25519.PrivateKey
-	workers  []*benchWorker
-	c        *client
-	srv      *child
-	today    measured // the project's today, measured by run
+	o       options
+	dbURL   string // the benchmark database, as the superuser
+	dbName  string
+	day     string
+	key     ed25519.PrivateKey
+	workers []*benchWorker
+	c       *client
+	srv     *child
+	today   measured // the project's today, measured by run
 }
 
 // checkWorkers are the workers whose days every target must answer exactly

@@ -12,6 +12,13 @@
 // from one request per worker, through pgbench at the same concurrency as
 // the ceiling. Peak memory is the server process's VmHWM (peak resident set
 // from /proc/self/status) over the measured run.
+//
+// Then (issue 14, compare.go) it measures the analyst's page of 100 plans,
+// and the same two workloads on PostGraphile 5 (peer.go) and as one
+// hand-written statement per answer through pgbench (sqlone.go), after
+// checking each one's answers field by field against the project's, and
+// prints them side by side: the ratios measured in one run are what to
+// compare on a shared machine.
 package main
 
 import (
