@@ -68,8 +68,9 @@ func Open(dbURL string, cfg Config, wrap func(dialect.Driver) dialect.Driver) (*
 	db.SetMaxOpenConns(PoolSize)
 	db.SetMaxIdleConns(PoolSize)
 	db.SetConnMaxIdleTime(poolIdleTime)
-	// One round trip per statement: see pqargs.go.
-	var drv dialect.Driver = textArgs{entsql.OpenDB(dialect.Postgres, db)}
+	// One round trip per statement (pqargs.go), each parsed and planned
+	// once per connection (prepared.go).
+	var drv dialect.Driver = textArgs{newPrepared(entsql.OpenDB(dialect.Postgres, db), db)}
 	if wrap != nil {
 		drv = wrap(drv)
 	}
