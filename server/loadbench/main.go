@@ -501,9 +501,13 @@ func (c *client) do(body []byte, token string) ([]byte, error) {
 	return c.post(c.url+"/graphql", body, token)
 }
 
+// newHTTPClient asks for answers uncompressed, as wrk does in
+// ../shared/bench: on loopback gzip costs the server CPU and saves nothing,
+// and PostGraphile compresses nothing, so every target is asked alike.
 func newHTTPClient(conns int) *http.Client {
 	return &http.Client{Transport: &http.Transport{
 		MaxIdleConns: 4 * conns, MaxIdleConnsPerHost: 4 * conns, IdleConnTimeout: time.Minute,
+		DisableCompression: true,
 	}}
 }
 
