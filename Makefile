@@ -52,6 +52,8 @@ generate-ent:
 
 generate-gql:
 	$(GO) run github.com/99designs/gqlgen generate --config gqlgen.yml
+	@# Lists marshalled on the request's goroutine (graph/generated/sequential.go, issue 14).
+	sed -i 's/graphql\.MarshalSliceConcurrently(/marshalSliceSequentially(/g' graph/generated/generated.go
 
 generate-web: frontend-deps
 	npm --prefix $(FRONT) run codegen

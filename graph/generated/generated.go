@@ -58189,7 +58189,7 @@ func (ec *executionContext) marshalNAdvice2reablementᚋentᚐAdvice(ctx context
 }
 
 func (ec *executionContext) marshalNAdvice2ᚕreablementᚋentᚐAdviceᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Advice) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAdvice2reablementᚋentᚐAdvice(ctx, sel, v[i])
@@ -58405,7 +58405,7 @@ func (ec *executionContext) unmarshalNBasis2ᚕreablementᚋentᚋpolicyᚐBasis
 }
 
 func (ec *executionContext) marshalNBasis2ᚕreablementᚋentᚋpolicyᚐBasisᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.Basis) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBasis2reablementᚋentᚋpolicyᚐBasis(ctx, sel, v[i])
@@ -58507,7 +58507,7 @@ func (ec *executionContext) marshalNConcern2reablementᚋentᚐConcern(ctx conte
 }
 
 func (ec *executionContext) marshalNConcern2ᚕreablementᚋentᚐConcernᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Concern) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConcern2reablementᚋentᚐConcern(ctx, sel, v[i])
@@ -58809,7 +58809,7 @@ func (ec *executionContext) marshalNDemoAccount2reablementᚋgraphᚋmodelᚐDem
 }
 
 func (ec *executionContext) marshalNDemoAccount2ᚕreablementᚋgraphᚋmodelᚐDemoAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DemoAccount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDemoAccount2reablementᚋgraphᚋmodelᚐDemoAccount(ctx, sel, v[i])
@@ -58983,7 +58983,7 @@ func (ec *executionContext) marshalNMissingItem2reablementᚋgraphᚋmodelᚐMis
 }
 
 func (ec *executionContext) marshalNMissingItem2ᚕreablementᚋgraphᚋmodelᚐMissingItemᚄ(ctx context.Context, sel ast.SelectionSet, v []model.MissingItem) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMissingItem2reablementᚋgraphᚋmodelᚐMissingItem(ctx, sel, v[i])
@@ -59034,7 +59034,7 @@ func (ec *executionContext) unmarshalNNeedWhereInput2ᚖreablementᚋentᚐNeedW
 }
 
 func (ec *executionContext) marshalNNode2ᚕreablementᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2reablementᚋentᚐNoder(ctx, sel, v[i])
@@ -59156,7 +59156,7 @@ func (ec *executionContext) marshalNPerson2reablementᚋentᚐPerson(ctx context
 }
 
 func (ec *executionContext) marshalNPerson2ᚕreablementᚋentᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Person) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPerson2reablementᚋentᚐPerson(ctx, sel, v[i])
@@ -59200,7 +59200,7 @@ func (ec *executionContext) marshalNPersonMatch2reablementᚋgraphᚋmodelᚐPer
 }
 
 func (ec *executionContext) marshalNPersonMatch2ᚕreablementᚋgraphᚋmodelᚐPersonMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PersonMatch) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonMatch2reablementᚋgraphᚋmodelᚐPersonMatch(ctx, sel, v[i])
@@ -59241,7 +59241,7 @@ func (ec *executionContext) marshalNPlan2reablementᚋentᚐPlan(ctx context.Con
 }
 
 func (ec *executionContext) marshalNPlan2ᚕreablementᚋentᚐPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Plan) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPlan2reablementᚋentᚐPlan(ctx, sel, v[i])
@@ -59271,7 +59271,7 @@ func (ec *executionContext) marshalNPlanChange2reablementᚋgraphᚋmodelᚐPlan
 }
 
 func (ec *executionContext) marshalNPlanChange2ᚕreablementᚋgraphᚋmodelᚐPlanChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PlanChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPlanChange2reablementᚋgraphᚋmodelᚐPlanChange(ctx, sel, v[i])
@@ -59377,7 +59377,7 @@ func (ec *executionContext) marshalNReview2reablementᚋentᚐReview(ctx context
 }
 
 func (ec *executionContext) marshalNReview2ᚕreablementᚋentᚐReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Review) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReview2reablementᚋentᚐReview(ctx, sel, v[i])
@@ -59458,7 +59458,7 @@ func (ec *executionContext) marshalNRisk2reablementᚋentᚐRisk(ctx context.Con
 }
 
 func (ec *executionContext) marshalNRisk2ᚕreablementᚋentᚐRiskᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Risk) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRisk2reablementᚋentᚐRisk(ctx, sel, v[i])
@@ -59553,7 +59553,7 @@ func (ec *executionContext) unmarshalNRole2ᚕreablementᚋentᚋpolicyᚐRole�
 }
 
 func (ec *executionContext) marshalNRole2ᚕreablementᚋentᚋpolicyᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.Role) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRole2reablementᚋentᚋpolicyᚐRole(ctx, sel, v[i])
@@ -59593,7 +59593,7 @@ func (ec *executionContext) unmarshalNSection2ᚕreablementᚋentᚋpolicyᚐSec
 }
 
 func (ec *executionContext) marshalNSection2ᚕreablementᚋentᚋpolicyᚐSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.Section) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, sel, v[i])
@@ -59613,7 +59613,7 @@ func (ec *executionContext) marshalNSectionAccess2reablementᚋgraphᚋmodelᚐS
 }
 
 func (ec *executionContext) marshalNSectionAccess2ᚕreablementᚋgraphᚋmodelᚐSectionAccessᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SectionAccess) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSectionAccess2reablementᚋgraphᚋmodelᚐSectionAccess(ctx, sel, v[i])
@@ -59843,7 +59843,7 @@ func (ec *executionContext) marshalNVisit2reablementᚋentᚐVisit(ctx context.C
 }
 
 func (ec *executionContext) marshalNVisit2ᚕreablementᚋentᚐVisitᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Visit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVisit2reablementᚋentᚐVisit(ctx, sel, v[i])
@@ -59918,7 +59918,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -59964,7 +59964,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -59992,7 +59992,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -60012,7 +60012,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -60057,7 +60057,7 @@ func (ec *executionContext) marshalOAccessibleFormat2ᚕreablementᚋentᚋschem
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAccessibleFormat2reablementᚋentᚋschematypeᚐAccessibleFormat(ctx, sel, v[i])
@@ -60076,7 +60076,7 @@ func (ec *executionContext) marshalOAccount2ᚕᚖreablementᚋentᚐAccountᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAccount2ᚖreablementᚋentᚐAccount(ctx, sel, v[i])
@@ -60102,7 +60102,7 @@ func (ec *executionContext) marshalOAccountEdge2ᚕᚖreablementᚋentᚐAccount
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAccountEdge2ᚖreablementᚋentᚐAccountEdge(ctx, sel, v[i])
@@ -60147,7 +60147,7 @@ func (ec *executionContext) marshalOAdvice2ᚕᚖreablementᚋentᚐAdviceᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAdvice2ᚖreablementᚋentᚐAdvice(ctx, sel, v[i])
@@ -60191,7 +60191,7 @@ func (ec *executionContext) marshalOAmendment2ᚕᚖreablementᚋentᚐAmendment
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAmendment2ᚖreablementᚋentᚐAmendment(ctx, sel, v[i])
@@ -60289,7 +60289,7 @@ func (ec *executionContext) marshalOAuditEventAction2ᚕreablementᚋentᚋaudit
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEventAction2reablementᚋentᚋauditeventᚐAction(ctx, sel, v[i])
@@ -60324,7 +60324,7 @@ func (ec *executionContext) marshalOAuditEventEdge2ᚕᚖreablementᚋentᚐAudi
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAuditEventEdge2ᚖreablementᚋentᚐAuditEventEdge(ctx, sel, v[i])
@@ -60458,7 +60458,7 @@ func (ec *executionContext) marshalOCapacityAssessment2ᚕᚖreablementᚋentᚐ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCapacityAssessment2ᚖreablementᚋentᚐCapacityAssessment(ctx, sel, v[i])
@@ -60502,7 +60502,7 @@ func (ec *executionContext) marshalOCarer2ᚕᚖreablementᚋentᚐCarerᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCarer2ᚖreablementᚋentᚐCarer(ctx, sel, v[i])
@@ -60546,7 +60546,7 @@ func (ec *executionContext) marshalOConcern2ᚕᚖreablementᚋentᚐConcernᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConcern2ᚖreablementᚋentᚐConcern(ctx, sel, v[i])
@@ -60617,7 +60617,7 @@ func (ec *executionContext) marshalOConsent2ᚕᚖreablementᚋentᚐConsentᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConsent2ᚖreablementᚋentᚐConsent(ctx, sel, v[i])
@@ -60688,7 +60688,7 @@ func (ec *executionContext) marshalOContact2ᚕᚖreablementᚋentᚐContactᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNContact2ᚖreablementᚋentᚐContact(ctx, sel, v[i])
@@ -60758,7 +60758,7 @@ func (ec *executionContext) marshalOContingency2ᚕᚖreablementᚋentᚐConting
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNContingency2ᚖreablementᚋentᚐContingency(ctx, sel, v[i])
@@ -60999,7 +60999,7 @@ func (ec *executionContext) marshalOInvolvement2ᚕᚖreablementᚋentᚐInvolve
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInvolvement2ᚖreablementᚋentᚐInvolvement(ctx, sel, v[i])
@@ -61069,7 +61069,7 @@ func (ec *executionContext) marshalONeed2ᚕᚖreablementᚋentᚐNeedᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNeed2ᚖreablementᚋentᚐNeed(ctx, sel, v[i])
@@ -61212,7 +61212,7 @@ func (ec *executionContext) marshalOOutcomeEdge2ᚕᚖreablementᚋentᚐOutcome
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOOutcomeEdge2ᚖreablementᚋentᚐOutcomeEdge(ctx, sel, v[i])
@@ -61266,7 +61266,7 @@ func (ec *executionContext) marshalOOutcomeStep2ᚕᚖreablementᚋentᚐOutcome
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOutcomeStep2ᚖreablementᚋentᚐOutcomeStep(ctx, sel, v[i])
@@ -61401,7 +61401,7 @@ func (ec *executionContext) marshalOPersonEdge2ᚕᚖreablementᚋentᚐPersonEd
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOPersonEdge2ᚖreablementᚋentᚐPersonEdge(ctx, sel, v[i])
@@ -61454,7 +61454,7 @@ func (ec *executionContext) marshalOPlan2ᚕᚖreablementᚋentᚐPlanᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, sel, v[i])
@@ -61480,7 +61480,7 @@ func (ec *executionContext) marshalOPlanEdge2ᚕᚖreablementᚋentᚐPlanEdge(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOPlanEdge2ᚖreablementᚋentᚐPlanEdge(ctx, sel, v[i])
@@ -61548,7 +61548,7 @@ func (ec *executionContext) marshalOPlanStatus2ᚕreablementᚋentᚋplanᚐStat
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPlanStatus2reablementᚋentᚋplanᚐStatus(ctx, sel, v[i])
@@ -61608,7 +61608,7 @@ func (ec *executionContext) marshalOProgress2ᚕᚖreablementᚋentᚐProgress�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProgress2ᚖreablementᚋentᚐProgress(ctx, sel, v[i])
@@ -61685,7 +61685,7 @@ func (ec *executionContext) marshalOReview2ᚕᚖreablementᚋentᚐReviewᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReview2ᚖreablementᚋentᚐReview(ctx, sel, v[i])
@@ -61781,7 +61781,7 @@ func (ec *executionContext) marshalORisk2ᚕᚖreablementᚋentᚐRiskᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRisk2ᚖreablementᚋentᚐRisk(ctx, sel, v[i])
@@ -61823,7 +61823,7 @@ func (ec *executionContext) marshalORiskEdge2ᚕᚖreablementᚋentᚐRiskEdge(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalORiskEdge2ᚖreablementᚋentᚐRiskEdge(ctx, sel, v[i])
@@ -61945,7 +61945,7 @@ func (ec *executionContext) marshalOSection2ᚕreablementᚋentᚋpolicyᚐSecti
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, sel, v[i])
@@ -61964,7 +61964,7 @@ func (ec *executionContext) marshalOShare2ᚕᚖreablementᚋentᚐShareᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNShare2ᚖreablementᚋentᚐShare(ctx, sel, v[i])
@@ -62142,7 +62142,7 @@ func (ec *executionContext) marshalOTeam2ᚕᚖreablementᚋentᚐTeamᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTeam2ᚖreablementᚋentᚐTeam(ctx, sel, v[i])
@@ -62185,7 +62185,7 @@ func (ec *executionContext) marshalOTeamKind2ᚕreablementᚋentᚋteamᚐKind�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTeamKind2reablementᚋentᚋteamᚐKind(ctx, sel, v[i])
@@ -62324,7 +62324,7 @@ func (ec *executionContext) marshalOVisitEdge2ᚕᚖreablementᚋentᚐVisitEdge
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOVisitEdge2ᚖreablementᚋentᚐVisitEdge(ctx, sel, v[i])
@@ -62369,7 +62369,7 @@ func (ec *executionContext) marshalOVisitStatus2ᚕreablementᚋentᚋvisitᚐSt
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVisitStatus2reablementᚋentᚋvisitᚐStatus(ctx, sel, v[i])
@@ -62429,7 +62429,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -62448,7 +62448,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -62467,7 +62467,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -62493,7 +62493,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
