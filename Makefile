@@ -52,6 +52,8 @@ generate-ent:
 
 generate-gql:
 	$(GO) run github.com/99designs/gqlgen generate --config gqlgen.yml
+	@# Lists marshalled on the request's goroutine (graph/generated/sequential.go, issue 14).
+	sed -i 's/graphql\.MarshalSliceConcurrently(/marshalSliceSequentially(/g' graph/generated/generated.go
 
 generate-web: frontend-deps
 	npm --prefix $(FRONT) run codegen
@@ -68,7 +70,7 @@ migration: ## Write a migration for schema changes: make migration name=add_some
 bench: ## Benchmarks (consent overhead, workers' today query); prints figures.
 	$(WITHPG) $(GO) test -tags consentoff -run '^$$' -bench . -benchmem ./...
 
-load: ## Load benchmark of the workers' today query (issue 6) against pgbench's ceiling; prints the figures. LOAD_FLAGS="-people 2000 -duration 5s" for a quick one.
+load: ## Load benchmark (issues 6, 14): the workers' today query and the analyst's page, beside pgbench's replay, PostGraphile 5 (installed by npm into your cache directory) and one statement per answer; prints the table. LOAD_FLAGS="-people 2000 -duration 5s" for a quick one, LOAD_FLAGS='-peers ""' for the server alone.
 	$(GO) run ./server/loadbench $(LOAD_FLAGS)
 
 clean: ## Remove build output (not .data: that is your local database).

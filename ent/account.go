@@ -43,6 +43,8 @@ type Account struct {
 	Active bool `json:"active,omitempty"`
 	// For the PERSON role: their own record.
 	PersonID *pulid.ID `json:"person_id,omitempty"`
+	// Changes whenever a grant the account holds changes; the viewer cache's key.
+	GrantsVersion int64 `json:"grants_version,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AccountQuery when eager-loading is set.
 	Edges        AccountEdges `json:"edges"`
@@ -108,6 +110,8 @@ func (*Account) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case account.FieldActive:
 			values[i] = new(sql.NullBool)
+		case account.FieldGrantsVersion:
+			values[i] = new(sql.NullInt64)
 		case account.FieldSubject, account.FieldUsername, account.FieldDisplayName, account.FieldJobTitle:
 			values[i] = new(sql.NullString)
 		case account.FieldCreatedAt, account.FieldUpdatedAt:
@@ -204,6 +208,12 @@ func (_m *Account) assignValues(columns []string, values []any) error {
 				_m.PersonID = new(pulid.ID)
 				*_m.PersonID = *value.S.(*pulid.ID)
 			}
+		case account.FieldGrantsVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field grants_version", values[i])
+			} else if value.Valid {
+				_m.GrantsVersion = value.Int64
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -289,6 +299,9 @@ func (_m *Account) String() string {
 		builder.WriteString("person_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("grants_version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.GrantsVersion))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -132,6 +132,20 @@ func (_c *AccountCreate) SetNillablePersonID(v *pulid.ID) *AccountCreate {
 	return _c
 }
 
+// SetGrantsVersion sets the "grants_version" field.
+func (_c *AccountCreate) SetGrantsVersion(v int64) *AccountCreate {
+	_c.mutation.SetGrantsVersion(v)
+	return _c
+}
+
+// SetNillableGrantsVersion sets the "grants_version" field if the given value is not nil.
+func (_c *AccountCreate) SetNillableGrantsVersion(v *int64) *AccountCreate {
+	if v != nil {
+		_c.SetGrantsVersion(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *AccountCreate) SetID(v pulid.ID) *AccountCreate {
 	_c.mutation.SetID(v)
@@ -246,6 +260,10 @@ func (_c *AccountCreate) defaults() error {
 		v := account.DefaultActive
 		_c.mutation.SetActive(v)
 	}
+	if _, ok := _c.mutation.GrantsVersion(); !ok {
+		v := account.DefaultGrantsVersion
+		_c.mutation.SetGrantsVersion(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if account.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized account.DefaultID (forgotten import ent/runtime?)")
@@ -296,6 +314,9 @@ func (_c *AccountCreate) check() error {
 	}
 	if _, ok := _c.mutation.Active(); !ok {
 		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "Account.active"`)}
+	}
+	if _, ok := _c.mutation.GrantsVersion(); !ok {
+		return &ValidationError{Name: "grants_version", err: errors.New(`ent: missing required field "Account.grants_version"`)}
 	}
 	return nil
 }
@@ -376,6 +397,10 @@ func (_c *AccountCreate) createSpec() (*Account, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.PersonID(); ok {
 		_spec.SetField(account.FieldPersonID, field.TypeString, value)
 		_node.PersonID = &value
+	}
+	if value, ok := _c.mutation.GrantsVersion(); ok {
+		_spec.SetField(account.FieldGrantsVersion, field.TypeInt64, value)
+		_node.GrantsVersion = value
 	}
 	if nodes := _c.mutation.TeamsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -625,6 +650,9 @@ func (u *AccountUpsertOne) UpdateNewValues() *AccountUpsertOne {
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(account.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.GrantsVersion(); exists {
+			s.SetIgnore(account.FieldGrantsVersion)
 		}
 	}))
 	return u
@@ -992,6 +1020,9 @@ func (u *AccountUpsertBulk) UpdateNewValues() *AccountUpsertBulk {
 			}
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(account.FieldCreatedAt)
+			}
+			if _, exists := b.mutation.GrantsVersion(); exists {
+				s.SetIgnore(account.FieldGrantsVersion)
 			}
 		}
 	}))

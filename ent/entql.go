@@ -50,17 +50,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Account",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			account.FieldAuthorityID: {Type: field.TypeString, Column: account.FieldAuthorityID},
-			account.FieldCreatedAt:   {Type: field.TypeTime, Column: account.FieldCreatedAt},
-			account.FieldUpdatedAt:   {Type: field.TypeTime, Column: account.FieldUpdatedAt},
-			account.FieldSubject:     {Type: field.TypeString, Column: account.FieldSubject},
-			account.FieldUsername:    {Type: field.TypeString, Column: account.FieldUsername},
-			account.FieldDisplayName: {Type: field.TypeString, Column: account.FieldDisplayName},
-			account.FieldRoles:       {Type: field.TypeJSON, Column: account.FieldRoles},
-			account.FieldTrainings:   {Type: field.TypeJSON, Column: account.FieldTrainings},
-			account.FieldJobTitle:    {Type: field.TypeString, Column: account.FieldJobTitle},
-			account.FieldActive:      {Type: field.TypeBool, Column: account.FieldActive},
-			account.FieldPersonID:    {Type: field.TypeString, Column: account.FieldPersonID},
+			account.FieldAuthorityID:   {Type: field.TypeString, Column: account.FieldAuthorityID},
+			account.FieldCreatedAt:     {Type: field.TypeTime, Column: account.FieldCreatedAt},
+			account.FieldUpdatedAt:     {Type: field.TypeTime, Column: account.FieldUpdatedAt},
+			account.FieldSubject:       {Type: field.TypeString, Column: account.FieldSubject},
+			account.FieldUsername:      {Type: field.TypeString, Column: account.FieldUsername},
+			account.FieldDisplayName:   {Type: field.TypeString, Column: account.FieldDisplayName},
+			account.FieldRoles:         {Type: field.TypeJSON, Column: account.FieldRoles},
+			account.FieldTrainings:     {Type: field.TypeJSON, Column: account.FieldTrainings},
+			account.FieldJobTitle:      {Type: field.TypeString, Column: account.FieldJobTitle},
+			account.FieldActive:        {Type: field.TypeBool, Column: account.FieldActive},
+			account.FieldPersonID:      {Type: field.TypeString, Column: account.FieldPersonID},
+			account.FieldGrantsVersion: {Type: field.TypeInt64, Column: account.FieldGrantsVersion},
 		},
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
@@ -1650,6 +1651,11 @@ func (f *AccountFilter) WhereActive(p entql.BoolP) {
 // WherePersonID applies the entql string predicate on the person_id field.
 func (f *AccountFilter) WherePersonID(p entql.StringP) {
 	f.Where(p.Field(account.FieldPersonID))
+}
+
+// WhereGrantsVersion applies the entql int64 predicate on the grants_version field.
+func (f *AccountFilter) WhereGrantsVersion(p entql.Int64P) {
+	f.Where(p.Field(account.FieldGrantsVersion))
 }
 
 // WhereHasTeams applies a predicate to check if query has an edge teams.

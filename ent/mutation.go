@@ -97,6 +97,8 @@ type AccountMutation struct {
 	job_title            *string
 	active               *bool
 	person_id            *pulid.ID
+	grants_version       *int64
+	addgrants_version    *int64
 	clearedFields        map[string]struct{}
 	teams                map[pulid.ID]struct{}
 	removedteams         map[pulid.ID]struct{}
@@ -682,6 +684,62 @@ func (m *AccountMutation) ResetPersonID() {
 	delete(m.clearedFields, account.FieldPersonID)
 }
 
+// SetGrantsVersion sets the "grants_version" field.
+func (m *AccountMutation) SetGrantsVersion(i int64) {
+	m.grants_version = &i
+	m.addgrants_version = nil
+}
+
+// GrantsVersion returns the value of the "grants_version" field in the mutation.
+func (m *AccountMutation) GrantsVersion() (r int64, exists bool) {
+	v := m.grants_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGrantsVersion returns the old "grants_version" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldGrantsVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGrantsVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGrantsVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGrantsVersion: %w", err)
+	}
+	return oldValue.GrantsVersion, nil
+}
+
+// AddGrantsVersion adds i to the "grants_version" field.
+func (m *AccountMutation) AddGrantsVersion(i int64) {
+	if m.addgrants_version != nil {
+		*m.addgrants_version += i
+	} else {
+		m.addgrants_version = &i
+	}
+}
+
+// AddedGrantsVersion returns the value that was added to the "grants_version" field in this mutation.
+func (m *AccountMutation) AddedGrantsVersion() (r int64, exists bool) {
+	v := m.addgrants_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetGrantsVersion resets all changes to the "grants_version" field.
+func (m *AccountMutation) ResetGrantsVersion() {
+	m.grants_version = nil
+	m.addgrants_version = nil
+}
+
 // AddTeamIDs adds the "teams" edge to the Team entity by ids.
 func (m *AccountMutation) AddTeamIDs(ids ...pulid.ID) {
 	if m.teams == nil {
@@ -878,7 +936,7 @@ func (m *AccountMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AccountMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.authority_id != nil {
 		fields = append(fields, account.FieldAuthorityID)
 	}
@@ -912,6 +970,9 @@ func (m *AccountMutation) Fields() []string {
 	if m.person_id != nil {
 		fields = append(fields, account.FieldPersonID)
 	}
+	if m.grants_version != nil {
+		fields = append(fields, account.FieldGrantsVersion)
+	}
 	return fields
 }
 
@@ -942,6 +1003,8 @@ func (m *AccountMutation) Field(name string) (ent.Value, bool) {
 		return m.Active()
 	case account.FieldPersonID:
 		return m.PersonID()
+	case account.FieldGrantsVersion:
+		return m.GrantsVersion()
 	}
 	return nil, false
 }
@@ -973,6 +1036,8 @@ func (m *AccountMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldActive(ctx)
 	case account.FieldPersonID:
 		return m.OldPersonID(ctx)
+	case account.FieldGrantsVersion:
+		return m.OldGrantsVersion(ctx)
 	}
 	return nil, fmt.Errorf("unknown Account field %s", name)
 }
@@ -1059,6 +1124,13 @@ func (m *AccountMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPersonID(v)
 		return nil
+	case account.FieldGrantsVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGrantsVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Account field %s", name)
 }
@@ -1066,13 +1138,21 @@ func (m *AccountMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *AccountMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addgrants_version != nil {
+		fields = append(fields, account.FieldGrantsVersion)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *AccountMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case account.FieldGrantsVersion:
+		return m.AddedGrantsVersion()
+	}
 	return nil, false
 }
 
@@ -1081,6 +1161,13 @@ func (m *AccountMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *AccountMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case account.FieldGrantsVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddGrantsVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Account numeric field %s", name)
 }
@@ -1161,6 +1248,9 @@ func (m *AccountMutation) ResetField(name string) error {
 		return nil
 	case account.FieldPersonID:
 		m.ResetPersonID()
+		return nil
+	case account.FieldGrantsVersion:
+		m.ResetGrantsVersion()
 		return nil
 	}
 	return fmt.Errorf("unknown Account field %s", name)

@@ -38,6 +38,8 @@ const (
 	FieldActive = "active"
 	// FieldPersonID holds the string denoting the person_id field in the database.
 	FieldPersonID = "person_id"
+	// FieldGrantsVersion holds the string denoting the grants_version field in the database.
+	FieldGrantsVersion = "grants_version"
 	// EdgeTeams holds the string denoting the teams edge name in mutations.
 	EdgeTeams = "teams"
 	// EdgeManagedTeams holds the string denoting the managed_teams edge name in mutations.
@@ -81,6 +83,7 @@ var Columns = []string{
 	FieldJobTitle,
 	FieldActive,
 	FieldPersonID,
+	FieldGrantsVersion,
 }
 
 var (
@@ -121,6 +124,8 @@ var (
 	DisplayNameValidator func(string) error
 	// DefaultActive holds the default value on creation for the "active" field.
 	DefaultActive bool
+	// DefaultGrantsVersion holds the default value on creation for the "grants_version" field.
+	DefaultGrantsVersion int64
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -176,6 +181,11 @@ func ByActive(opts ...sql.OrderTermOption) OrderOption {
 // ByPersonID orders the results by the person_id field.
 func ByPersonID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPersonID, opts...).ToFunc()
+}
+
+// ByGrantsVersion orders the results by the grants_version field.
+func ByGrantsVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldGrantsVersion, opts...).ToFunc()
 }
 
 // ByTeamsCount orders the results by teams count.

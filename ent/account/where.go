@@ -101,6 +101,11 @@ func PersonID(v pulid.ID) predicate.Account {
 	return predicate.Account(sql.FieldEQ(FieldPersonID, v))
 }
 
+// GrantsVersion applies equality check predicate on the "grants_version" field. It's identical to GrantsVersionEQ.
+func GrantsVersion(v int64) predicate.Account {
+	return predicate.Account(sql.FieldEQ(FieldGrantsVersion, v))
+}
+
 // AuthorityIDEQ applies the EQ predicate on the "authority_id" field.
 func AuthorityIDEQ(v pulid.ID) predicate.Account {
 	return predicate.Account(sql.FieldEQ(FieldAuthorityID, v))
@@ -619,6 +624,46 @@ func PersonIDEqualFold(v pulid.ID) predicate.Account {
 func PersonIDContainsFold(v pulid.ID) predicate.Account {
 	vc := string(v)
 	return predicate.Account(sql.FieldContainsFold(FieldPersonID, vc))
+}
+
+// GrantsVersionEQ applies the EQ predicate on the "grants_version" field.
+func GrantsVersionEQ(v int64) predicate.Account {
+	return predicate.Account(sql.FieldEQ(FieldGrantsVersion, v))
+}
+
+// GrantsVersionNEQ applies the NEQ predicate on the "grants_version" field.
+func GrantsVersionNEQ(v int64) predicate.Account {
+	return predicate.Account(sql.FieldNEQ(FieldGrantsVersion, v))
+}
+
+// GrantsVersionIn applies the In predicate on the "grants_version" field.
+func GrantsVersionIn(vs ...int64) predicate.Account {
+	return predicate.Account(sql.FieldIn(FieldGrantsVersion, vs...))
+}
+
+// GrantsVersionNotIn applies the NotIn predicate on the "grants_version" field.
+func GrantsVersionNotIn(vs ...int64) predicate.Account {
+	return predicate.Account(sql.FieldNotIn(FieldGrantsVersion, vs...))
+}
+
+// GrantsVersionGT applies the GT predicate on the "grants_version" field.
+func GrantsVersionGT(v int64) predicate.Account {
+	return predicate.Account(sql.FieldGT(FieldGrantsVersion, v))
+}
+
+// GrantsVersionGTE applies the GTE predicate on the "grants_version" field.
+func GrantsVersionGTE(v int64) predicate.Account {
+	return predicate.Account(sql.FieldGTE(FieldGrantsVersion, v))
+}
+
+// GrantsVersionLT applies the LT predicate on the "grants_version" field.
+func GrantsVersionLT(v int64) predicate.Account {
+	return predicate.Account(sql.FieldLT(FieldGrantsVersion, v))
+}
+
+// GrantsVersionLTE applies the LTE predicate on the "grants_version" field.
+func GrantsVersionLTE(v int64) predicate.Account {
+	return predicate.Account(sql.FieldLTE(FieldGrantsVersion, v))
 }
 
 // HasTeams applies the HasEdge predicate on the "teams" edge.

@@ -23,6 +23,7 @@ var (
 		{Name: "job_title", Type: field.TypeString, Nullable: true},
 		{Name: "active", Type: field.TypeBool, Default: true},
 		{Name: "person_id", Type: field.TypeString, Nullable: true},
+		{Name: "grants_version", Type: field.TypeInt64, Default: 0},
 	}
 	// AccountsTable holds the schema information for the "accounts" table.
 	AccountsTable = &schema.Table{

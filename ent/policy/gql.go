@@ -22,9 +22,14 @@ func unmarshalEnum[T ~string](v any, values []string, what string) (T, error) {
 func (s Section) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
 
 // UnmarshalGQL reads a section, refusing unknown names.
-func (s *Section) UnmarshalGQL(v any) (err error) {
-	*s, err = unmarshalEnum[Section](v, Section("").Values(), "Section")
-	return err
+// Every gated field's @section is read through here on every request, so
+// it checks AllSections in place rather than building Values (issue 14).
+func (s *Section) UnmarshalGQL(v any) error {
+	if name, ok := v.(string); ok && slices.Contains(AllSections, Section(name)) {
+		*s = Section(name)
+		return nil
+	}
+	return fmt.Errorf("%v is not a valid Section", v)
 }
 
 // MarshalGQL writes the role as a GraphQL enum value.

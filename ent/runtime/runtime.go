@@ -91,6 +91,10 @@ func init() {
 	accountDescActive := accountFields[6].Descriptor()
 	// account.DefaultActive holds the default value on creation for the active field.
 	account.DefaultActive = accountDescActive.Default.(bool)
+	// accountDescGrantsVersion is the schema descriptor for grants_version field.
+	accountDescGrantsVersion := accountFields[8].Descriptor()
+	// account.DefaultGrantsVersion holds the default value on creation for the grants_version field.
+	account.DefaultGrantsVersion = accountDescGrantsVersion.Default.(int64)
 	// accountDescID is the schema descriptor for id field.
 	accountDescID := accountMixinFields0[0].Descriptor()
 	// account.DefaultID holds the default value on creation for the id field.

@@ -42,6 +42,15 @@ func (Account) Fields() []ent.Field {
 		field.Bool("active").Default(true).Comment("Inactive accounts cannot sign in."),
 		field.String("person_id").GoType(pulid.ID("")).Optional().Nillable().
 			Comment("For the PERSON role: their own record.").Annotations(entgql.Skip(entgql.SkipAll)),
+		// Bumped by the database (triggers of migration viewer_grants_version)
+		// whenever a grant the viewer is built from changes: team membership
+		// and management, a worker's visits, emergency access, shares and the
+		// consents under them. The account row is read on every request, so
+		// a server reuses the grants it loaded only while this is unchanged
+		// (ent/viewer's cache): a revoked grant is never served (issue 14).
+		field.Int64("grants_version").Default(0).Immutable().
+			Comment("Changes whenever a grant the account holds changes; the viewer cache's key.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

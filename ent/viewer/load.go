@@ -3,6 +3,7 @@ package viewer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -23,9 +24,71 @@ import (
 // Load builds the viewer for the account a token's subject names: the
 // account and its teams, then only the grants its roles can hold (a worker's
 // visit assignments, a practitioner's emergency access, a carer's shares).
-// Grants are read fresh on every request, so a revoked share stops access
-// on the very next one.
+// Everything is read fresh; the server goes through a Cache instead.
 func Load(ctx context.Context, client *ent.Client, subject string, now time.Time) (*Viewer, error) {
+	return (*Cache)(nil).Load(ctx, client, subject, now)
+}
+
+// Cache keeps each account's grants (teams, visit windows, emergency
+// access, shares) between requests, so signing in costs one statement, the
+// account row, instead of three or four (issue 14). The row carries
+// grants_version, which the database itself bumps in the transaction that
+// changes any of those grants (migration viewer_grants_triggers), whoever
+// writes and on whichever server: cached grants are used only while the
+// version read in this very request is the one they were loaded at, so a
+// revoked grant stops access on the very next request. Grants that lapse
+// with time (a share's or an emergency access's expiry, a consent withdrawn
+// from a date) are compared with the request's clock every time, as before.
+// One Cache per server (per ent client): versions are per database.
+type Cache struct {
+	mu sync.Mutex
+	m  map[pulid.ID]*grants
+}
+
+// maxCached bounds the cache; an authority has a few thousand accounts at
+// most, so this is a guard against growth, not an eviction policy.
+const maxCached = 20000
+
+// grants is what Load reads beyond the account row, as of one version.
+type grants struct {
+	version                                 int64
+	roles                                   []policy.Role
+	teamIDs, managedTeamIDs, serviceTeamIDs []string
+	emergency                               []policy.EmergencyGrant
+	assignments                             []policy.Assignment
+	shares                                  []policy.ShareGrant
+	// withdrawn is when each share's consent was (or will be) withdrawn,
+	// parallel to shares: ShareGrant.ConsentWithdrawn is set per request.
+	withdrawn []*time.Time
+}
+
+// NewCache returns an empty viewer cache.
+func NewCache() *Cache { return &Cache{m: map[pulid.ID]*grants{}} }
+
+func (c *Cache) get(id pulid.ID) *grants {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[id]
+}
+
+func (c *Cache) put(id pulid.ID, g *grants) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= maxCached {
+		clear(c.m)
+	}
+	c.m[id] = g
+}
+
+// Load is the package's Load, reusing the grants loaded at the account's
+// current grants_version.
+func (c *Cache) Load(ctx context.Context, client *ent.Client, subject string, now time.Time) (*Viewer, error) {
 	ctx = privacy.DecisionContext(ctx, privacy.Allow) // the loader decides who the viewer is; it cannot be filtered by it
 	acct, err := client.Account.Query().Where(account.Subject(subject), account.Active(true)).Only(ctx)
 	if ent.IsNotFound(err) {
@@ -42,45 +105,88 @@ func Load(ctx context.Context, client *ent.Client, subject string, now time.Time
 	v.AccountID = string(acct.ID)
 	v.AuthorityID = string(acct.AuthorityID)
 	v.Roles = acct.Roles
-	if err := loadTeams(ctx, client, v); err != nil {
-		return nil, err
-	}
 	if acct.PersonID != nil {
 		v.PersonID = string(*acct.PersonID)
 	}
+	g := c.get(acct.ID)
+	// The roles say which grants were read: a changed role reads them again.
+	if g == nil || g.version != acct.GrantsVersion || !slices.Equal(g.roles, acct.Roles) {
+		// Read after the version: the grants are at least as new as it,
+		// so a change between the two reads only costs a reload later.
+		if g, err = loadGrants(ctx, client, v, acct.GrantsVersion, now); err != nil {
+			return nil, err
+		}
+		c.put(acct.ID, g)
+	}
+	g.apply(v)
+	return v, nil
+}
+
+// apply gives v the grants, deciding what depends on the request's clock.
+// The slices are shared between requests and never written to.
+func (g *grants) apply(v *Viewer) {
+	v.TeamIDs, v.ManagedTeamIDs, v.ServiceTeamIDs = g.teamIDs, g.managedTeamIDs, g.serviceTeamIDs
+	v.Assignments = g.assignments
+	for _, e := range g.emergency {
+		if e.ExpiresAt.After(v.Now) {
+			v.Emergency = append(v.Emergency, e)
+		}
+	}
+	if len(g.shares) > 0 {
+		v.Shares = make([]policy.ShareGrant, len(g.shares))
+		for i, s := range g.shares {
+			w := g.withdrawn[i]
+			s.ConsentWithdrawn = w != nil && !w.After(v.Now)
+			v.Shares[i] = s
+		}
+	}
+}
+
+// loadGrants reads the grants of v's account that its roles can hold.
+func loadGrants(ctx context.Context, client *ent.Client, v *Viewer, version int64, now time.Time) (*grants, error) {
+	g := &grants{version: version, roles: slices.Clone(v.Roles)}
+	if err := loadTeams(ctx, client, v); err != nil {
+		return nil, err
+	}
+	g.teamIDs, g.managedTeamIDs, g.serviceTeamIDs = slices.Clip(v.TeamIDs), slices.Clip(v.ManagedTeamIDs), slices.Clip(v.ServiceTeamIDs)
+	id := v.Account()
 	if v.Has(policy.Worker) {
 		if err := loadAssignments(ctx, client, v); err != nil {
 			return nil, err
 		}
+		g.assignments = slices.Clip(v.Assignments)
 	}
 	if v.Has(policy.Practitioner) || v.Has(policy.Manager) {
-		grants, err := client.EmergencyAccess.Query().
-			Where(emergencyaccess.AccountID(acct.ID), emergencyaccess.ExpiresAtGT(now)).All(ctx)
+		// Those already expired can never count again.
+		rows, err := client.EmergencyAccess.Query().
+			Where(emergencyaccess.AccountID(id), emergencyaccess.ExpiresAtGT(now)).All(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("loading emergency access: %w", err)
 		}
-		for _, g := range grants {
-			v.Emergency = append(v.Emergency, policy.EmergencyGrant{PersonID: string(g.PersonID), Reason: g.Reason, GrantedAt: g.CreatedAt, ExpiresAt: g.ExpiresAt})
+		for _, e := range rows {
+			g.emergency = append(g.emergency, policy.EmergencyGrant{PersonID: string(e.PersonID), Reason: e.Reason, GrantedAt: e.CreatedAt, ExpiresAt: e.ExpiresAt})
 		}
 	}
 	if v.Has(policy.CarerRole) || v.Has(policy.AdvocateRole) || v.Has(policy.RecipientRole) || v.Has(policy.PersonRole) {
-		shares, err := client.Share.Query().Where(share.RecipientAccountID(acct.ID)).WithConsent().All(ctx)
+		shares, err := client.Share.Query().Where(share.RecipientAccountID(id)).WithConsent().All(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("loading shares: %w", err)
 		}
 		for _, s := range shares {
-			g := policy.ShareGrant{
+			g.shares = append(g.shares, policy.ShareGrant{
 				ShareID: string(s.ID), PlanID: string(s.PlanID), PersonID: string(s.PersonID),
-				Basis: s.Basis, Sections: s.Sections, ExpiresAt: s.ExpiresAt, RevokedAt: s.RevokedAt,
+				Basis: s.Basis, Sections: slices.Clip(s.Sections), ExpiresAt: s.ExpiresAt, RevokedAt: s.RevokedAt,
 				Declined: s.Decision == share.DecisionDECLINED,
+			})
+			var w *time.Time
+			if c := s.Edges.Consent; c != nil {
+				w = c.WithdrawnAt
 			}
-			if c := s.Edges.Consent; c != nil && c.WithdrawnAt != nil && !c.WithdrawnAt.After(now) {
-				g.ConsentWithdrawn = true
-			}
-			v.Shares = append(v.Shares, g)
+			g.withdrawn = append(g.withdrawn, w)
 		}
 	}
-	return v, nil
+	v.TeamIDs, v.ManagedTeamIDs, v.ServiceTeamIDs, v.Assignments = nil, nil, nil, nil
+	return g, nil
 }
 
 // loadTeams reads, in one query, the teams the account works in, manages

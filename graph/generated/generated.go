@@ -63609,7 +63609,7 @@ func (ec *executionContext) marshalNAdvice2reablementᚋentᚐAdvice(ctx context
 }
 
 func (ec *executionContext) marshalNAdvice2ᚕreablementᚋentᚐAdviceᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Advice) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAdvice2reablementᚋentᚐAdvice(ctx, sel, v[i])
@@ -63839,7 +63839,7 @@ func (ec *executionContext) unmarshalNBasis2ᚕreablementᚋentᚋpolicyᚐBasis
 }
 
 func (ec *executionContext) marshalNBasis2ᚕreablementᚋentᚋpolicyᚐBasisᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.Basis) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBasis2reablementᚋentᚋpolicyᚐBasis(ctx, sel, v[i])
@@ -63955,7 +63955,7 @@ func (ec *executionContext) marshalNConcern2reablementᚋentᚐConcern(ctx conte
 }
 
 func (ec *executionContext) marshalNConcern2ᚕreablementᚋentᚐConcernᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Concern) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConcern2reablementᚋentᚐConcern(ctx, sel, v[i])
@@ -64257,7 +64257,7 @@ func (ec *executionContext) marshalNDemoAccount2reablementᚋgraphᚋmodelᚐDem
 }
 
 func (ec *executionContext) marshalNDemoAccount2ᚕreablementᚋgraphᚋmodelᚐDemoAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DemoAccount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDemoAccount2reablementᚋgraphᚋmodelᚐDemoAccount(ctx, sel, v[i])
@@ -64351,7 +64351,7 @@ func (ec *executionContext) marshalNEpisode2reablementᚋentᚐEpisode(ctx conte
 }
 
 func (ec *executionContext) marshalNEpisode2ᚕreablementᚋentᚐEpisodeᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Episode) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEpisode2reablementᚋentᚐEpisode(ctx, sel, v[i])
@@ -64502,7 +64502,7 @@ func (ec *executionContext) marshalNMissingItem2reablementᚋgraphᚋmodelᚐMis
 }
 
 func (ec *executionContext) marshalNMissingItem2ᚕreablementᚋgraphᚋmodelᚐMissingItemᚄ(ctx context.Context, sel ast.SelectionSet, v []model.MissingItem) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMissingItem2reablementᚋgraphᚋmodelᚐMissingItem(ctx, sel, v[i])
@@ -64553,7 +64553,7 @@ func (ec *executionContext) unmarshalNNeedWhereInput2ᚖreablementᚋentᚐNeedW
 }
 
 func (ec *executionContext) marshalNNode2ᚕreablementᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2reablementᚋentᚐNoder(ctx, sel, v[i])
@@ -64675,7 +64675,7 @@ func (ec *executionContext) marshalNPerson2reablementᚋentᚐPerson(ctx context
 }
 
 func (ec *executionContext) marshalNPerson2ᚕreablementᚋentᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Person) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPerson2reablementᚋentᚐPerson(ctx, sel, v[i])
@@ -64719,7 +64719,7 @@ func (ec *executionContext) marshalNPersonMatch2reablementᚋgraphᚋmodelᚐPer
 }
 
 func (ec *executionContext) marshalNPersonMatch2ᚕreablementᚋgraphᚋmodelᚐPersonMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PersonMatch) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonMatch2reablementᚋgraphᚋmodelᚐPersonMatch(ctx, sel, v[i])
@@ -64760,7 +64760,7 @@ func (ec *executionContext) marshalNPlan2reablementᚋentᚐPlan(ctx context.Con
 }
 
 func (ec *executionContext) marshalNPlan2ᚕreablementᚋentᚐPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Plan) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPlan2reablementᚋentᚐPlan(ctx, sel, v[i])
@@ -64790,7 +64790,7 @@ func (ec *executionContext) marshalNPlanChange2reablementᚋgraphᚋmodelᚐPlan
 }
 
 func (ec *executionContext) marshalNPlanChange2ᚕreablementᚋgraphᚋmodelᚐPlanChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PlanChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPlanChange2reablementᚋgraphᚋmodelᚐPlanChange(ctx, sel, v[i])
@@ -64906,7 +64906,7 @@ func (ec *executionContext) marshalNReview2reablementᚋentᚐReview(ctx context
 }
 
 func (ec *executionContext) marshalNReview2ᚕreablementᚋentᚐReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Review) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReview2reablementᚋentᚐReview(ctx, sel, v[i])
@@ -64987,7 +64987,7 @@ func (ec *executionContext) marshalNRisk2reablementᚋentᚐRisk(ctx context.Con
 }
 
 func (ec *executionContext) marshalNRisk2ᚕreablementᚋentᚐRiskᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Risk) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRisk2reablementᚋentᚐRisk(ctx, sel, v[i])
@@ -65082,7 +65082,7 @@ func (ec *executionContext) unmarshalNRole2ᚕreablementᚋentᚋpolicyᚐRole�
 }
 
 func (ec *executionContext) marshalNRole2ᚕreablementᚋentᚋpolicyᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.Role) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRole2reablementᚋentᚋpolicyᚐRole(ctx, sel, v[i])
@@ -65122,7 +65122,7 @@ func (ec *executionContext) unmarshalNSection2ᚕreablementᚋentᚋpolicyᚐSec
 }
 
 func (ec *executionContext) marshalNSection2ᚕreablementᚋentᚋpolicyᚐSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.Section) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, sel, v[i])
@@ -65142,7 +65142,7 @@ func (ec *executionContext) marshalNSectionAccess2reablementᚋgraphᚋmodelᚐS
 }
 
 func (ec *executionContext) marshalNSectionAccess2ᚕreablementᚋgraphᚋmodelᚐSectionAccessᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SectionAccess) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSectionAccess2reablementᚋgraphᚋmodelᚐSectionAccess(ctx, sel, v[i])
@@ -65235,7 +65235,7 @@ func (ec *executionContext) marshalNStatisticsCount2reablementᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNStatisticsCount2ᚕreablementᚋgraphᚋmodelᚐStatisticsCountᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatisticsCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatisticsCount2reablementᚋgraphᚋmodelᚐStatisticsCount(ctx, sel, v[i])
@@ -65299,7 +65299,7 @@ func (ec *executionContext) unmarshalNStatisticsDimension2ᚕreablementᚋgraph�
 }
 
 func (ec *executionContext) marshalNStatisticsDimension2ᚕreablementᚋgraphᚋmodelᚐStatisticsDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatisticsDimension) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatisticsDimension2reablementᚋgraphᚋmodelᚐStatisticsDimension(ctx, sel, v[i])
@@ -65319,7 +65319,7 @@ func (ec *executionContext) marshalNStatisticsDuration2reablementᚋgraphᚋmode
 }
 
 func (ec *executionContext) marshalNStatisticsDuration2ᚕreablementᚋgraphᚋmodelᚐStatisticsDurationᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatisticsDuration) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatisticsDuration2reablementᚋgraphᚋmodelᚐStatisticsDuration(ctx, sel, v[i])
@@ -65382,7 +65382,7 @@ func (ec *executionContext) marshalNStatisticsGroup2reablementᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNStatisticsGroup2ᚕreablementᚋgraphᚋmodelᚐStatisticsGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatisticsGroup) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatisticsGroup2reablementᚋgraphᚋmodelᚐStatisticsGroup(ctx, sel, v[i])
@@ -65402,7 +65402,7 @@ func (ec *executionContext) marshalNStatisticsRate2reablementᚋgraphᚋmodelᚐ
 }
 
 func (ec *executionContext) marshalNStatisticsRate2ᚕreablementᚋgraphᚋmodelᚐStatisticsRateᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatisticsRate) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatisticsRate2reablementᚋgraphᚋmodelᚐStatisticsRate(ctx, sel, v[i])
@@ -65627,7 +65627,7 @@ func (ec *executionContext) marshalNVisit2reablementᚋentᚐVisit(ctx context.C
 }
 
 func (ec *executionContext) marshalNVisit2ᚕreablementᚋentᚐVisitᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Visit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVisit2reablementᚋentᚐVisit(ctx, sel, v[i])
@@ -65702,7 +65702,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -65748,7 +65748,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -65776,7 +65776,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -65796,7 +65796,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -65841,7 +65841,7 @@ func (ec *executionContext) marshalOAccessibleFormat2ᚕreablementᚋentᚋschem
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAccessibleFormat2reablementᚋentᚋschematypeᚐAccessibleFormat(ctx, sel, v[i])
@@ -65860,7 +65860,7 @@ func (ec *executionContext) marshalOAccount2ᚕᚖreablementᚋentᚐAccountᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAccount2ᚖreablementᚋentᚐAccount(ctx, sel, v[i])
@@ -65886,7 +65886,7 @@ func (ec *executionContext) marshalOAccountEdge2ᚕᚖreablementᚋentᚐAccount
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAccountEdge2ᚖreablementᚋentᚐAccountEdge(ctx, sel, v[i])
@@ -65931,7 +65931,7 @@ func (ec *executionContext) marshalOAdvice2ᚕᚖreablementᚋentᚐAdviceᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAdvice2ᚖreablementᚋentᚐAdvice(ctx, sel, v[i])
@@ -65975,7 +65975,7 @@ func (ec *executionContext) marshalOAmendment2ᚕᚖreablementᚋentᚐAmendment
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAmendment2ᚖreablementᚋentᚐAmendment(ctx, sel, v[i])
@@ -66073,7 +66073,7 @@ func (ec *executionContext) marshalOAuditEventAction2ᚕreablementᚋentᚋaudit
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEventAction2reablementᚋentᚋauditeventᚐAction(ctx, sel, v[i])
@@ -66108,7 +66108,7 @@ func (ec *executionContext) marshalOAuditEventEdge2ᚕᚖreablementᚋentᚐAudi
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAuditEventEdge2ᚖreablementᚋentᚐAuditEventEdge(ctx, sel, v[i])
@@ -66242,7 +66242,7 @@ func (ec *executionContext) marshalOCapacityAssessment2ᚕᚖreablementᚋentᚐ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCapacityAssessment2ᚖreablementᚋentᚐCapacityAssessment(ctx, sel, v[i])
@@ -66286,7 +66286,7 @@ func (ec *executionContext) marshalOCarer2ᚕᚖreablementᚋentᚐCarerᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCarer2ᚖreablementᚋentᚐCarer(ctx, sel, v[i])
@@ -66330,7 +66330,7 @@ func (ec *executionContext) marshalOConcern2ᚕᚖreablementᚋentᚐConcernᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConcern2ᚖreablementᚋentᚐConcern(ctx, sel, v[i])
@@ -66401,7 +66401,7 @@ func (ec *executionContext) marshalOConsent2ᚕᚖreablementᚋentᚐConsentᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConsent2ᚖreablementᚋentᚐConsent(ctx, sel, v[i])
@@ -66472,7 +66472,7 @@ func (ec *executionContext) marshalOContact2ᚕᚖreablementᚋentᚐContactᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNContact2ᚖreablementᚋentᚐContact(ctx, sel, v[i])
@@ -66542,7 +66542,7 @@ func (ec *executionContext) marshalOContingency2ᚕᚖreablementᚋentᚐConting
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNContingency2ᚖreablementᚋentᚐContingency(ctx, sel, v[i])
@@ -66657,7 +66657,7 @@ func (ec *executionContext) marshalOEpisode2ᚕᚖreablementᚋentᚐEpisodeᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEpisode2ᚖreablementᚋentᚐEpisode(ctx, sel, v[i])
@@ -66908,7 +66908,7 @@ func (ec *executionContext) marshalOInvolvement2ᚕᚖreablementᚋentᚐInvolve
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInvolvement2ᚖreablementᚋentᚐInvolvement(ctx, sel, v[i])
@@ -66978,7 +66978,7 @@ func (ec *executionContext) marshalONeed2ᚕᚖreablementᚋentᚐNeedᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNeed2ᚖreablementᚋentᚐNeed(ctx, sel, v[i])
@@ -67121,7 +67121,7 @@ func (ec *executionContext) marshalOOutcomeEdge2ᚕᚖreablementᚋentᚐOutcome
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOOutcomeEdge2ᚖreablementᚋentᚐOutcomeEdge(ctx, sel, v[i])
@@ -67175,7 +67175,7 @@ func (ec *executionContext) marshalOOutcomeStep2ᚕᚖreablementᚋentᚐOutcome
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOutcomeStep2ᚖreablementᚋentᚐOutcomeStep(ctx, sel, v[i])
@@ -67310,7 +67310,7 @@ func (ec *executionContext) marshalOPersonEdge2ᚕᚖreablementᚋentᚐPersonEd
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOPersonEdge2ᚖreablementᚋentᚐPersonEdge(ctx, sel, v[i])
@@ -67363,7 +67363,7 @@ func (ec *executionContext) marshalOPlan2ᚕᚖreablementᚋentᚐPlanᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, sel, v[i])
@@ -67389,7 +67389,7 @@ func (ec *executionContext) marshalOPlanEdge2ᚕᚖreablementᚋentᚐPlanEdge(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOPlanEdge2ᚖreablementᚋentᚐPlanEdge(ctx, sel, v[i])
@@ -67457,7 +67457,7 @@ func (ec *executionContext) marshalOPlanStatus2ᚕreablementᚋentᚋplanᚐStat
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPlanStatus2reablementᚋentᚋplanᚐStatus(ctx, sel, v[i])
@@ -67517,7 +67517,7 @@ func (ec *executionContext) marshalOProgress2ᚕᚖreablementᚋentᚐProgress�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProgress2ᚖreablementᚋentᚐProgress(ctx, sel, v[i])
@@ -67594,7 +67594,7 @@ func (ec *executionContext) marshalOReview2ᚕᚖreablementᚋentᚐReviewᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReview2ᚖreablementᚋentᚐReview(ctx, sel, v[i])
@@ -67690,7 +67690,7 @@ func (ec *executionContext) marshalORisk2ᚕᚖreablementᚋentᚐRiskᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRisk2ᚖreablementᚋentᚐRisk(ctx, sel, v[i])
@@ -67732,7 +67732,7 @@ func (ec *executionContext) marshalORiskEdge2ᚕᚖreablementᚋentᚐRiskEdge(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalORiskEdge2ᚖreablementᚋentᚐRiskEdge(ctx, sel, v[i])
@@ -67854,7 +67854,7 @@ func (ec *executionContext) marshalOSection2ᚕreablementᚋentᚋpolicyᚐSecti
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, sel, v[i])
@@ -67873,7 +67873,7 @@ func (ec *executionContext) marshalOShare2ᚕᚖreablementᚋentᚐShareᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNShare2ᚖreablementᚋentᚐShare(ctx, sel, v[i])
@@ -68091,7 +68091,7 @@ func (ec *executionContext) marshalOTeam2ᚕᚖreablementᚋentᚐTeamᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTeam2ᚖreablementᚋentᚐTeam(ctx, sel, v[i])
@@ -68134,7 +68134,7 @@ func (ec *executionContext) marshalOTeamKind2ᚕreablementᚋentᚋteamᚐKind�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTeamKind2reablementᚋentᚋteamᚐKind(ctx, sel, v[i])
@@ -68273,7 +68273,7 @@ func (ec *executionContext) marshalOVisitEdge2ᚕᚖreablementᚋentᚐVisitEdge
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOVisitEdge2ᚖreablementᚋentᚐVisitEdge(ctx, sel, v[i])
@@ -68318,7 +68318,7 @@ func (ec *executionContext) marshalOVisitStatus2ᚕreablementᚋentᚋvisitᚐSt
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVisitStatus2reablementᚋentᚋvisitᚐStatus(ctx, sel, v[i])
@@ -68378,7 +68378,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -68397,7 +68397,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -68416,7 +68416,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -68442,7 +68442,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

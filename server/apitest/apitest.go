@@ -122,7 +122,10 @@ func New(dbURL string, opts Options) (*Server, error) {
 	srv := &Server{}
 	var cnt *sqlcount.Driver
 	b, err := app.Open(dbURL, cfg, func(d dialect.Driver) dialect.Driver {
-		cnt = &sqlcount.Driver{Driver: d, Observe: func(q string, _ any) {
+		cnt = &sqlcount.Driver{Driver: d, Observe: func(q string, args any) {
+			if showSQL {
+				fmt.Fprintf(os.Stderr, "SQL %s %v\n", q, args)
+			}
 			// Closing every connection just as the audit events are written.
 			if srv.killBeforeAudit.Load() && strings.HasPrefix(q, `INSERT INTO "audit_events"`) {
 				srv.DB.Close()
@@ -152,6 +155,10 @@ func New(dbURL string, opts Options) (*Server, error) {
 	srv.URL, srv.Client, srv.app, srv.http, srv.count, srv.dataDir = hs.URL, client, a, hs, cnt, dataDir
 	return srv, nil
 }
+
+// showSQL (APITEST_SQL=1) prints every statement the API sends, to see
+// where a request's statements go.
+var showSQL = os.Getenv("APITEST_SQL") == "1"
 
 // Close stops the server and removes its files.
 func (s *Server) Close() {

@@ -45,3 +45,21 @@ func BenchmarkConsentOnAPageOf100Plans(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnalystPage is the analyst workload of issue 14's comparison
+// (statements_test.go's analystPage): consent (coded fields only, sealed
+// ids), marshalling and the audit write of one row per person, as the
+// analyst. `go test -tags consentoff -bench AnalystPage -cpuprofile` shows
+// where a request's CPU goes.
+func BenchmarkAnalystPage(b *testing.B) {
+	s := apitest.Start(b, pgtest.NewDB(b), apitest.Options{People: 300})
+	token := s.Token(b, "ana.analyst")
+	if r := s.Do(b, token, analystPage, nil); !r.HasData() || len(r.Errors) > 0 {
+		b.Fatalf("analyst page: %+v", r.Errors)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s.Do(b, token, analystPage, nil)
+	}
+}

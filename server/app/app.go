@@ -1,18 +1,22 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -41,6 +45,8 @@ type App struct {
 	ready    atomic.Bool
 	// badTokens limits refused tokens per client address.
 	badTokens *limits.Rate
+	// viewers keeps accounts' grants while their grants_version holds.
+	viewers *viewer.Cache
 }
 
 // New wires the HTTP side (sign-in, the GraphQL handler with consent and
@@ -48,7 +54,7 @@ type App struct {
 // The server, the API tests and the load benchmark all start this way;
 // opts exist for test builds only (graph.Unenforced).
 func New(ctx context.Context, cfg Config, b *Backend, opts ...graph.Option) (*App, error) {
-	a := &App{cfg: cfg, db: b.DB, client: b.Client}
+	a := &App{cfg: cfg, db: b.DB, client: b.Client, viewers: viewer.NewCache()}
 	client, drv := b.Client, b.Driver
 	var extra []auth.Key
 	if cfg.DevSigner {
@@ -117,12 +123,57 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	mux.HandleFunc("GET /readyz", a.readyz)
-	api := limits.BodyLimit(a.cfg.MaxBodyBytes, a.authenticate(a.graphql))
+	api := limits.BodyLimit(a.cfg.MaxBodyBytes, admit(inFlight(), a.authenticate(a.graphql)))
 	mux.Handle("/graphql", a.graphiqlOr(api))
 	mux.Handle("GET /graphiql/", graphiqlAssets())
 	mux.Handle("/", a.spa())
 	return a.requestContext(headers(compressed(mux)))
 }
+
+// inFlight is how many API requests run at once: three per core. The work
+// of a request is mostly CPU (consent, marshalling) with short waits on
+// PostgreSQL, so more at once only adds live heap, garbage-collector work
+// and cache misses while the rest of the queue waits anyway (issue 14).
+func inFlight() int {
+	if v, err := strconv.Atoi(os.Getenv("API_IN_FLIGHT")); err == nil && v > 0 {
+		return v
+	}
+	return 3 * runtime.GOMAXPROCS(0)
+}
+
+// admit lets at most n requests through at once; the others wait their
+// turn, or until their deadline, which answers a retryable 503. A request's
+// body (at most MAX_BODY_BYTES) is read before it waits, so a client
+// trickling its body cannot hold a turn.
+func admit(n int, next http.Handler) http.Handler {
+	sem := make(chan struct{}, n)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body != nil && r.Body != http.NoBody {
+			body, err := io.ReadAll(r.Body)
+			_ = r.Body.Close()
+			if err != nil {
+				// Too large or cut off: the handler says so, as before.
+				r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), errReader{err}))
+				next.ServeHTTP(w, r)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		select {
+		case sem <- struct{}{}:
+		case <-r.Context().Done():
+			graph.WriteErrors(r.Context(), w, http.StatusServiceUnavailable, fmt.Errorf("waiting for a turn: %w", r.Context().Err()))
+			return
+		}
+		defer func() { <-sem }()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// errReader gives err once the body read so far is used up.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // SignerKeyID is the development signer's key id, or "" when it is off.
 func (a *App) SignerKeyID() string {
@@ -218,7 +269,7 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 			unauthenticated(w, r, "Your sign-in was not accepted: "+reasonOf(err)+". Sign in again.")
 			return
 		}
-		v, err := viewer.Load(r.Context(), a.client, claims.Subject, time.Now())
+		v, err := a.viewers.Load(r.Context(), a.client, claims.Subject, time.Now())
 		if err != nil {
 			if f, ok := fault.As(err); ok && f.Code == fault.Unauthenticated {
 				a.badTokens.Allow(addr)

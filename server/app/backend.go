@@ -53,7 +53,9 @@ type Backend struct {
 }
 
 // Open opens the pool on dbURL, with cfg's statement timeout set by
-// PostgreSQL on every connection, and builds the ent client over it with
+// PostgreSQL on every connection and lib/pq's binary_parameters on (one
+// round trip per statement; the ent driver sends []byte arguments as text,
+// see pqargs.go, so write JSON through ent, not through DB directly), and builds the ent client over it with
 // the consent interceptor, which keeps every query's record keys and
 // primes each request's consent decisions. wrap, when set, wraps the
 // driver (tests and the benchmark count statements through it). The
@@ -69,13 +71,15 @@ func Open(dbURL string, cfg Config, wrap func(dialect.Driver) dialect.Driver) (*
 		return nil, err
 	}
 	b := &Backend{DB: db}
-	var drv dialect.Driver = entsql.OpenDB(dialect.Postgres, db)
+	// One round trip per statement (pqargs.go), each parsed and planned
+	// once per connection (prepared.go), on the primary and the replica.
+	var drv dialect.Driver = textArgs{newPrepared(entsql.OpenDB(dialect.Postgres, db), db)}
 	if cfg.ReplicaURL != "" {
 		if b.ReplicaDB, err = openPool(cfg.ReplicaURL, cfg, ReplicaPoolSize); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("DATABASE_REPLICA_URL: %w", err)
 		}
-		b.Replica = replica.New(drv, entsql.OpenDB(dialect.Postgres, b.ReplicaDB))
+		b.Replica = replica.New(drv, textArgs{newPrepared(entsql.OpenDB(dialect.Postgres, b.ReplicaDB), b.ReplicaDB)})
 		drv = b.Replica
 	}
 	if wrap != nil {
@@ -91,11 +95,14 @@ func Open(dbURL string, cfg Config, wrap func(dialect.Driver) dialect.Driver) (*
 // statement timeout set by PostgreSQL on every connection.
 func openPool(dbURL string, cfg Config, size int) (*sql.DB, error) {
 	u := dbURL
+	var err error
 	if cfg.StatementTimout > 0 {
-		var err error
 		if u, err = WithStatementTimeout(dbURL, cfg.StatementTimout); err != nil {
 			return nil, err
 		}
+	}
+	if u, err = WithBinaryParameters(u); err != nil {
+		return nil, err
 	}
 	db, err := sql.Open("postgres", u)
 	if err != nil {

@@ -54,6 +54,9 @@ func withDatabase(admin, name string) (string, error) {
 	return u.String(), nil
 }
 
+// dbName is the benchmark database's name for a size and seed.
+func dbName(people int, seed int64) string { return fmt.Sprintf("loadbench_%d_%d", people, seed) }
+
 // marker is the database comment that says a seeding finished: which size,
 // seed and day (the generated visits are anchored at that day).
 func marker(people int, seed int64, day string) string {
@@ -65,7 +68,7 @@ func marker(people int, seed int64, day string) string {
 // Europe/London). A database seeded earlier with the same size, seed and
 // migrations is reused; its day is the day it was seeded.
 func prepare(ctx context.Context, admin string, people int, seed int64) (dbURL, day string, err error) {
-	name := fmt.Sprintf("loadbench_%d_%d", people, seed)
+	name := dbName(people, seed)
 	dbURL, err = withDatabase(admin, name)
 	if err != nil {
 		return "", "", err

@@ -12,6 +12,13 @@
 // from one request per worker, through pgbench at the same concurrency as
 // the ceiling. Peak memory is the server process's VmHWM (peak resident set
 // from /proc/self/status) over the measured run.
+//
+// Then (issue 14, compare.go) it measures the analyst's page of 100 plans,
+// and the same two workloads on PostGraphile 5 (peer.go) and as one
+// hand-written statement per answer through pgbench (sqlone.go), after
+// checking each one's answers field by field against the project's, and
+// prints them side by side: the ratios measured in one run are what to
+// compare on a shared machine.
 package main
 
 import (
@@ -84,7 +91,16 @@ func main() {
 	flag.IntVar(&o.analysts, "analysts", 0, "instead of the ceiling: this many analyst clients paging all plans beside the workers, every query on the primary and then the analysts' on a replica (issue 15)")
 	flag.IntVar(&o.rounds, "rounds", 3, "with -analysts: rounds, alternating between the two servers")
 	flag.BoolVar(&o.pin, "pin", false, "with -analysts: the primary's PostgreSQL on CPU 0, the replica's on CPU 1 (a replica on a machine of its own)")
+	peers := flag.String("peers", "postgraphile5,sql-one", "what to measure beside the project (issue 14): postgraphile5, sql-one; \"\" for none")
+	cache, _ := os.UserCacheDir()
+	flag.StringVar(&o.peerDir, "peer-dir", filepath.Join(cache, "reablement-loadbench", "postgraphile5"), "where PostGraphile is installed (npm), outside the repository")
 	flag.Parse()
+	o.peers = map[string]bool{}
+	for _, p := range strings.Split(*peers, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			o.peers[p] = true
+		}
+	}
 	log.SetFlags(log.Ltime)
 	log.SetPrefix("loadbench: ")
 	if err := run(context.Background(), o); err != nil {
@@ -104,6 +120,8 @@ type options struct {
 	analysts         int
 	rounds           int
 	pin              bool
+	peers            map[string]bool
+	peerDir          string
 }
 
 func run(ctx context.Context, o options) error {
@@ -165,9 +183,7 @@ func run(ctx context.Context, o options) error {
 		}
 		workers[i] = &benchWorker{workerRow: w, token: tok}
 	}
-	c := &client{url: srv.url, hash: hash, op: opName, day: day, http: &http.Client{Transport: &http.Transport{
-		MaxIdleConns: 4 * o.clients, MaxIdleConnsPerHost: 4 * o.clients, IdleConnTimeout: time.Minute,
-	}}}
+	c := &client{url: srv.url, hash: hash, op: opName, day: day, http: newHTTPClient(o.clients)}
 
 	if o.analysts > 0 { // the analysts mode (analysts.go) starts servers of its own
 		srv.close()
@@ -191,6 +207,12 @@ func run(ctx context.Context, o options) error {
 	}
 	log.Printf("one request per worker (%d), capturing the SQL", len(workers))
 	for _, w := range workers {
+		// Signed in once before, as every worker is in a working day: the
+		// server's viewer cache holds their grants (issue 14), and the
+		// request measured is the steady one.
+		if _, err := c.today(w); err != nil {
+			return fmt.Errorf("worker %s: %w", w.Subject, err)
+		}
 		if err := srv.post("/loadbench/capture"); err != nil {
 			return err
 		}
@@ -241,11 +263,17 @@ func run(ctx context.Context, o options) error {
 	log.Printf("%d clients for %s: the today query through the API", o.clients, o.duration)
 	clientCPU0 := cpuSeconds()
 	busy0, total0 := machineCPU()
+	pgPID := postmasterPID(ctx, dbURL)
+	db0 := processTreeCPU(pgPID)
 	res, err := c.load(workers, o.clients, o.duration)
 	if err != nil {
 		return err
 	}
 	busy1, total1 := machineCPU()
+	var todayDBCPU float64
+	if pgPID > 0 && res.requests > 0 {
+		todayDBCPU = 1000 * (processTreeCPU(pgPID) - db0) / float64(res.requests)
+	}
 	res.clientCPU = cpuSeconds() - clientCPU0
 	res.machineBusy = float64(busy1-busy0) / float64(max(total1-total0, 1))
 	after, err := srv.stats()
@@ -283,7 +311,13 @@ func run(ctx context.Context, o options) error {
 		res: res, statements: after.Statements - before.Statements, server: after, ceiling: ceiling,
 		serverCPU: after.CPUSeconds - before.CPUSeconds, idleBusy: idleBusy,
 	})
-	return nil
+
+	// The same run, beside the peer and the physical limit (issue 14).
+	today := measured{target: "project", workload: "today",
+		rps: float64(res.requests) / res.elapsed.Seconds(), p50: ms(percentile(res.latencies, 50)), p99: ms(percentile(res.latencies, 99)),
+		statements: float64(workers[0].statements), serverCPU: 1000 * (after.CPUSeconds - before.CPUSeconds) / float64(res.requests),
+		dbCPU: todayDBCPU, peakMiB: float64(after.PeakRSSKB) / 1024, busy: res.machineBusy}
+	return compare(ctx, comparison{o: o, dbURL: dbURL, dbName: dbName(o.people, o.seed), day: day, key: key, workers: workers, c: c, srv: srv, today: today}, os.Stdout)
 }
 
 // benchWorker is a worker the clients sign in as.
@@ -484,12 +518,30 @@ func (c *client) body() []byte {
 
 // do sends one request and returns the response body, refusing any error.
 func (c *client) do(body []byte, token string) ([]byte, error) {
-	req, err := http.NewRequest(http.MethodPost, c.url+"/graphql", bytes.NewReader(body))
+	return c.post(c.url+"/graphql", body, token)
+}
+
+// newHTTPClient asks for answers uncompressed, as wrk does in
+// ../shared/bench: on loopback gzip costs the server CPU and saves nothing,
+// and PostGraphile compresses nothing, so every target is asked alike.
+func newHTTPClient(conns int) *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		MaxIdleConns: 4 * conns, MaxIdleConnsPerHost: 4 * conns, IdleConnTimeout: time.Minute,
+		DisableCompression: true,
+	}}
+}
+
+// post sends one GraphQL request to url ("" token: none) and returns the
+// response body, refusing any error.
+func (c *client) post(url string, body []byte, token string) ([]byte, error) {
+	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
 	res, err := c.http.Do(req)
 	if err != nil {
 		return nil, err
@@ -543,6 +595,15 @@ type loadResult struct {
 // its answer before asking again.
 func (c *client) load(workers []*benchWorker, n int, d time.Duration) (loadResult, error) {
 	body := c.body()
+	return hammer(n, d, func(r *mrand.Rand) error {
+		_, err := c.do(body, workers[r.IntN(len(workers))].token)
+		return err
+	})
+}
+
+// hammer has n clients call one for d, each waiting for its answer before
+// asking again, and measures them.
+func hammer(n int, d time.Duration, one func(r *mrand.Rand) error) (loadResult, error) {
 	var (
 		mu        sync.Mutex
 		latencies []time.Duration
@@ -559,9 +620,8 @@ func (c *client) load(workers []*benchWorker, n int, d time.Duration) (loadResul
 			r := mrand.New(mrand.NewPCG(uint64(i), uint64(start.UnixNano())))
 			mine := make([]time.Duration, 0, 4096)
 			for !failed.Load() && time.Now().Before(deadline) {
-				w := workers[r.IntN(len(workers))]
 				t0 := time.Now()
-				if _, err := c.do(body, w.token); err != nil {
+				if err := one(r); err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err

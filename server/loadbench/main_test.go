@@ -3,6 +3,8 @@ package main
 import (
 	"testing"
 	"time"
+
+	"github.com/lib/pq"
 )
 
 func TestPercentileIsNearestRank(t *testing.T) {
@@ -58,5 +60,33 @@ func TestMedianOfRounds(t *testing.T) {
 	}
 	if got := median([]float64{0.4, 0.2}); got != 0.30000000000000004 && got != 0.3 {
 		t.Errorf("median of 2 = %v", got)
+	}
+}
+
+// The audit write takes its rows as arrays (issue 14): the replayed script
+// must insert fresh ids on every execution, as many as the request wrote.
+func TestRenderMakesFreshIDsForAnInsertFromArrays(t *testing.T) {
+	got, err := render(`INSERT INTO "audit_events" ("id", "x") SELECT u.id, $2 FROM unnest($1::text[], $3::text[]) AS u(id, y)`,
+		[]any{pq.StringArray{"AE0123", "AE0456"}, "v", pq.StringArray{"a", "b"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `INSERT INTO "audit_events" ("id", "x") SELECT u.id, 'v' FROM unnest(ARRAY(SELECT 'AE' || upper(substr(md5(random()::text), 1, 4)) FROM generate_series(1, 2))::text[], '{"a","b"}'::text[]) AS u(id, y)`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestCanonicalComparesDataNotEncoding(t *testing.T) {
+	a, _ := decode([]byte(`{"at": "2026-11-30T09:00:00Z", "n": 3, "s": "", "l": [{"id": "b"}, {"id": "a", "x": "2026-11-30 09:00:00+00"}]}`))
+	b, _ := decode([]byte(`{"at": "2026-11-30T09:00:00+00:00", "n": "3", "s": null, "l": [{"id": "a", "x": "2026-11-30T09:00:00.000+00:00"}, {"id": "b"}]}`))
+	bo := b.(obj)
+	bo["n"] = num(bo["n"])
+	if err := sameAnswer(a, b); err != nil {
+		t.Error(err)
+	}
+	c, _ := decode([]byte(`{"at": "2026-11-30T09:00:01Z", "n": 3, "s": "", "l": [{"id": "a", "x": "2026-11-30 09:00:00+00"}, {"id": "b"}]}`))
+	if err := sameAnswer(a, c); err == nil {
+		t.Error("a second's difference went unnoticed")
 	}
 }

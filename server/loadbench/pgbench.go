@@ -29,7 +29,10 @@ var placeholder = regexp.MustCompile(`\$(\d+)`)
 // insert the same audit rows again and again.
 func render(q string, args []any) (string, error) {
 	idCol, cols := -1, 0
-	if strings.HasPrefix(q, "INSERT INTO ") {
+	// INSERT … SELECT … FROM unnest($1::text[], …): the rows come as arrays,
+	// the first of them their ids.
+	fromArrays := strings.HasPrefix(q, "INSERT INTO ") && strings.Contains(q, "unnest($1::text[]")
+	if strings.HasPrefix(q, "INSERT INTO ") && !fromArrays {
 		open, close := strings.Index(q, "("), strings.Index(q, ")")
 		if open > 0 && close > open {
 			for i, c := range strings.Split(q[open+1:close], ",") {
@@ -46,6 +49,14 @@ func render(q string, args []any) (string, error) {
 		if n < 1 || n > len(args) {
 			bad = fmt.Errorf("%s without an argument in %q", m, q)
 			return m
+		}
+		if rows, ok := args[n-1].(pq.StringArray); ok && n == 1 && fromArrays {
+			// The new rows' ids, one per element (the audit write's unnest):
+			// fresh ones of the same shape on every execution.
+			if len(rows) > 0 && len(rows[0]) > 2 {
+				return fmt.Sprintf("ARRAY(SELECT %s || upper(substr(md5(random()::text), 1, %d)) FROM generate_series(1, %d))",
+					pq.QuoteLiteral(rows[0][:2]), len(rows[0])-2, len(rows))
+			}
 		}
 		if idCol >= 0 && (n-1)%cols == idCol {
 			// Same length and prefix as the real id; unique per execution.
@@ -150,8 +161,9 @@ var (
 	failedLine  = regexp.MustCompile(`number of failed transactions: (\d+)`)
 )
 
-func runPgbench(prog, dbURL, script string, clients int, d time.Duration) (ceiling, error) {
-	args := []string{"-n", "-c", strconv.Itoa(clients), "-j", "2", "-T", strconv.Itoa(max(1, int(d.Seconds()))), "-f", script, dbURL}
+func runPgbench(prog, dbURL, script string, clients int, d time.Duration, extra ...string) (ceiling, error) {
+	args := append([]string{"-n", "-c", strconv.Itoa(clients), "-j", "2", "-T", strconv.Itoa(max(1, int(d.Seconds()))), "-f", script}, extra...)
+	args = append(args, dbURL)
 	out, err := exec.Command(prog, args...).CombinedOutput()
 	if err != nil {
 		return ceiling{}, fmt.Errorf("pgbench: %w\n%s", err, tail(string(out), 3000))
