@@ -363,6 +363,7 @@ var openFields = map[string]string{
 	"MissingItem.*":      "each missing item is shown only if its own section is (graph/readiness.go)",
 	"PlanChange.*":       "each change is decided by its field's own section (graph/diff.go)",
 	"AccessibleFormat.*": "a value inside a gated field (Plan.accessibleFormats)",
+	"WorkerMatch.*":      "only through Plan.workerMatches, gated as COMMUNICATION (what the person's needs call for); the worker and service are organisational facts",
 	"PersonMatch.*":      "decided by policy.Found (graph/search.go): the identifying minimum (name, date of birth, postcode district) on the viewer's basis or SEARCH, audited as IDENTITY, and the ways to a basis; the record itself only through person, under its own row filter and directives",
 }
 

@@ -12,6 +12,16 @@ import (
 	"time"
 )
 
+// How a plan's reablement service and workers are chosen (R20, R32).
+type AssignReablementInput struct {
+	// The reablement service delivering the plan.
+	ServiceTeamID pulid.ID `json:"serviceTeamID"`
+	// The service's workers who will visit, each trained for the person's needs (R32).
+	WorkerIDs []pulid.ID `json:"workerIDs"`
+	// The day reablement is planned to start; R9's maximum period counts from it. Default: the plan's planned start, or today.
+	PlannedStart *time.Time `json:"plannedStart,omitempty"`
+}
+
 // A concern raised at a visit. A safeguarding concern goes straight to the allocated practitioner.
 type ConcernInput struct {
 	// What kind of concern.
@@ -70,6 +80,8 @@ type MissingItem struct {
 	Rule *string `json:"rule,omitempty"`
 	// The part of the plan it is about, for example risks or outcomes.
 	Field string `json:"field"`
+	// The section of the record it is about, for example RISKS: where it is put right.
+	Section *policy.Section `json:"section,omitempty"`
 	// What is missing, in plain words.
 	Message string `json:"message"`
 }
@@ -190,4 +202,16 @@ type Viewer struct {
 	Authority *ent.Authority `json:"authority"`
 	// Today's date in the authority's time zone.
 	Today time.Time `json:"today"`
+}
+
+// A worker of a reablement service, and whether their training matches the person's needs (R32).
+type WorkerMatch struct {
+	// The worker.
+	Worker *ent.Account `json:"worker"`
+	// The reablement service they work in.
+	Service *ent.Team `json:"service"`
+	// Whether they hold every training the person needs (R32).
+	Trained bool `json:"trained"`
+	// Why they match or do not, in plain words: each training the person needs, held or lacking.
+	Reasons []string `json:"reasons"`
 }
