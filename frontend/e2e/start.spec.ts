@@ -77,8 +77,8 @@ test('the practitioner starts reablement, the registered manager confirms the ri
   await page.getByRole('radio', { name: 'Reablement North' }).check();
   const wes = page.getByRole('checkbox', { name: /Wes Adeyemi/ });
   await expect(wes).toBeEnabled();
-  await expect(page.getByText(`Has autism training, which ${name} needs.`).first()).toBeVisible();
-  await expect(page.getByText(`Lacks the autism training ${name} needs.`).first()).toBeVisible();
+  await expect(wes).toHaveAccessibleDescription(new RegExp(`Has autism training, which ${name} needs`));
+  await expect(page.getByRole('list', { name: 'Workers of Reablement North without the training' })).toContainText(`Lacks the autism training ${name} needs.`);
   await axeAtEveryWidth(page, 'start-service');
   await wes.check();
   await page.getByRole('button', { name: 'Save and continue' }).click();

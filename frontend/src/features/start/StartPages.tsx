@@ -131,7 +131,7 @@ export function StartPage() {
                 },
                 {
                   key: 'Visits',
-                  value: visits.length > 0 ? `${plural(visits.length, 'visit', 'visits')}, from ${formatVisitTime(visits[0]?.startsAt)}` : 'None scheduled',
+                  value: visits.length > 0 ? `${plural(plan.visits?.totalCount ?? visits.length, 'visit', 'visits')}, from ${formatVisitTime(visits[0]?.startsAt)}` : 'None scheduled',
                   actions: [{ href: `${base}/visits`, text: visits.length > 0 ? 'Change' : 'Make', visuallyHiddenText: 'the visit schedule' }],
                 },
                 {
@@ -258,29 +258,45 @@ export function ServicePage() {
                   value: svc.id,
                   label: svc.name,
                   conditional: (
-                    <Checkboxes
-                      name={`workers-${svc.id}`}
-                      legend={`Workers of ${svc.name} who will visit`}
-                      legendSize="s"
-                      error={action.errors.fields.workerIDs ?? action.errors.fields.workers}
-                      value={chosenWorkers}
-                      onChange={setWorkers}
-                      items={matches
-                        .filter((m) => m.service.id === svc.id)
-                        .map((m) => ({
-                          value: m.worker.id,
-                          disabled: !m.trained,
-                          label: (
-                            <>
-                              {m.worker.displayName}{' '}
-                              <Tag colour={m.trained ? 'green' : 'grey'} className="govuk-!-margin-left-1">
-                                {m.trained ? 'Trained' : 'Not trained'}
-                              </Tag>
-                            </>
-                          ),
-                          hint: m.reasons.join(' '),
-                        }))}
-                    />
+                    <>
+                      <Checkboxes
+                        name={`workers-${svc.id}`}
+                        legend={`Workers of ${svc.name} who will visit`}
+                        legendSize="s"
+                        hint={matches.some((m) => m.service.id === svc.id && m.trained) ? undefined : 'No worker of this service has the training the person needs.'}
+                        error={action.errors.fields.workerIDs ?? action.errors.fields.workers}
+                        value={chosenWorkers}
+                        onChange={setWorkers}
+                        items={matches
+                          .filter((m) => m.service.id === svc.id && m.trained)
+                          .map((m) => ({
+                            value: m.worker.id,
+                            label: (
+                              <>
+                                {m.worker.displayName}{' '}
+                                <Tag colour="green" className="govuk-!-margin-left-1">
+                                  Trained
+                                </Tag>
+                              </>
+                            ),
+                            hint: m.reasons.join(' '),
+                          }))}
+                      />
+                      {matches.some((m) => m.service.id === svc.id && !m.trained) && (
+                        <>
+                          <p className="govuk-body govuk-!-font-weight-bold">Not trained for {plan.person.preferredName ?? 'the person'}</p>
+                          <ul className="govuk-list govuk-list--bullet" aria-label={`Workers of ${svc.name} without the training`}>
+                            {matches
+                              .filter((m) => m.service.id === svc.id && !m.trained)
+                              .map((m) => (
+                                <li key={m.worker.id}>
+                                  {m.worker.displayName}: {m.reasons.join(' ')}
+                                </li>
+                              ))}
+                          </ul>
+                        </>
+                      )}
+                    </>
                   ),
                 }))}
               />
@@ -369,7 +385,7 @@ export function SchedulePage() {
             )}
             {visits.length > 0 && (
               <Table<Visit>
-                caption={`${plural(visits.length, 'visit', 'visits')}`}
+                caption={(plan.visits?.totalCount ?? 0) > visits.length ? `The first ${visits.length} of ${plan.visits?.totalCount ?? 0} visits` : plural(visits.length, 'visit', 'visits')}
                 captionSize="m"
                 rows={visits}
                 rowKey={(v) => v.id}

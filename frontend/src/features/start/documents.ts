@@ -49,7 +49,7 @@ export const StartPlanQuery = graphql(`
           trained
           reasons
         }
-        visits(first: 400, orderBy: { field: STARTS_AT, direction: ASC }) {
+        visits(first: 100, orderBy: { field: STARTS_AT, direction: ASC }) {
           totalCount
           edges {
             node {
