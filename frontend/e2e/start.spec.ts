@@ -34,7 +34,10 @@ test('the practitioner starts reablement, the registered manager confirms the ri
   const name = `Beatrix${Date.now().toString(36).slice(-4)}`;
   const { planId, personId } = await nearlyReadyDraft(practitioner.token, name);
   await addInvolvement(practitioner.token, planId, `${name} Holloway`);
-  await must(practitioner.token, `mutation($id: ID!) { updatePerson(id: $id, input: { autism: true }) { id } }`, { id: personId });
+  await must(practitioner.token, `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { id } }`, {
+    id: personId,
+    input: { autism: true, address: '3 Fellside Cottages, Kentmere', postcode: 'LA8 9JP' },
+  });
   const risk = `Dog in the kitchen ${Date.now().toString(36).slice(-4)}`;
   await must(practitioner.token, `mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, {
     input: { planID: planId, kind: 'TO_WORKER', category: 'HOME_ENVIRONMENT', description: risk, strategy: 'Dog shut in the garden before visits', environmentAssessmentRequired: true },

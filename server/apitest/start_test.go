@@ -12,6 +12,7 @@ import (
 	"reablement/ent/team"
 	"reablement/ent/visit"
 	"reablement/server/apitest"
+	"reablement/server/pgcluster/pgtest"
 )
 
 // startFixture is an agreed plan for an autistic person in priya's team,
@@ -30,7 +31,9 @@ type startFixture struct {
 
 func newStartFixture(t *testing.T, start *time.Time) startFixture {
 	t.Helper()
-	s := server(t)
+	// A database of its own: the visits made here for wes.worker must not
+	// change what other tests see on his Today.
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 40})
 	ctx := writer(context.Background(), s)
 	london, _ := time.LoadLocation("Europe/London")
 	y, m, d := time.Now().In(london).Date()
@@ -196,7 +199,9 @@ func TestStartReablementFromAnAgreedPlan(t *testing.T) {
 		t.Errorf("generating again made %d visits; want still %d", n, 2*days)
 	}
 	// The worker sees today's visits.
-	var today struct{ MyVisits []struct{ Plan struct{ ID string } } }
+	var today struct {
+		MyVisits []struct{ Plan struct{ ID string } }
+	}
 	s.MustDo(t, f.wes, `{ myVisits { plan { id } } }`, nil, &today)
 	if n := slices.IndexFunc(today.MyVisits, func(v struct{ Plan struct{ ID string } }) bool { return v.Plan.ID == f.plan }); n < 0 {
 		t.Error("wes.worker does not see the generated visits on today's list")
@@ -219,7 +224,9 @@ func TestStartReablementFromAnAgreedPlan(t *testing.T) {
 	if r := s.Do(t, f.rita, confirm, map[string]any{"id": f.workerRisk, "checked": ""}); !slices.Equal(r.Codes(), []string{"INVALID_INPUT"}) {
 		t.Errorf("a confirmation that does not say what was checked: %v", r.Codes())
 	}
-	var confirmed struct{ ConfirmRiskMitigation struct{ MitigationChecked string } }
+	var confirmed struct {
+		ConfirmRiskMitigation struct{ MitigationChecked string }
+	}
 	s.MustDo(t, f.rita, confirm, map[string]any{"id": f.workerRisk, "checked": "Saw the photo of the new stair light; torch in key safe"}, &confirmed)
 	if confirmed.ConfirmRiskMitigation.MitigationChecked == "" {
 		t.Error("the confirmation does not keep what was checked")
@@ -264,7 +271,9 @@ func TestPlannedEndCountsFromThePlansStart(t *testing.T) {
 	if rule, _ := ruleOf(r); rule != "R9" || !strings.Contains(r.Errors[0].Message, limit.Format("2 January 2006")) {
 		t.Errorf("a planned end a day beyond 6 weeks from the planned start (6 weeks from today would allow it): %+v", r.Errors)
 	}
-	var moved struct{ MovePlannedEnd struct{ PlannedEnd, PlannedEndReason string } }
+	var moved struct {
+		MovePlannedEnd struct{ PlannedEnd, PlannedEndReason string }
+	}
 	f.s.MustDo(t, f.priya, move, map[string]any{"id": f.plan, "rev": f.revision(t), "end": limit.Format("2006-01-02"), "why": "Outcomes should be met by then"}, &moved)
 	if moved.MovePlannedEnd.PlannedEnd != limit.Format("2006-01-02") || moved.MovePlannedEnd.PlannedEndReason == "" {
 		t.Errorf("moved: %+v", moved)
