@@ -281,6 +281,23 @@ func TestPlannedEndCountsFromThePlansStart(t *testing.T) {
 	if rule, _ := ruleOf(f.s.Do(t, f.priya, move, map[string]any{"id": f.plan, "rev": f.revision(t), "end": limit.AddDate(0, 0, -7).Format("2006-01-02"), "why": " "})); rule != "R9" {
 		t.Error("moving an agreed plan's end without a reason must be refused")
 	}
+	// R10: requests sent at once make the schedule once; each either gets
+	// the plan or CONFLICT, and none doubles the visits.
+	f.s.MustDo(t, f.priya, `mutation($id: ID!, $rev: Int!, $in: AssignReablementInput!) { assignReablement(id: $id, expectedRevision: $rev, input: $in) { id } }`,
+		map[string]any{"id": f.plan, "rev": f.revision(t), "in": map[string]any{"serviceTeamID": f.north, "workerIDs": []string{f.wesID}}}, nil)
+	rev := f.revision(t)
+	for _, r := range concurrently(4, func(int) apitest.Response {
+		return f.s.Do(t, f.priya, `mutation($id: ID!, $rev: Int!) { generateVisits(id: $id, expectedRevision: $rev) { id } }`, map[string]any{"id": f.plan, "rev": rev})
+	}) {
+		if len(r.Errors) > 0 && !slices.Equal(r.Codes(), []string{"CONFLICT"}) {
+			t.Errorf("generating at once: %+v", r.Errors)
+		}
+	}
+	days := int(limit.Sub(f.today).Hours()/24) + 1
+	if n := len(f.visits(t)); n != 2*days {
+		t.Errorf("%d visits after four requests at once; want %d (twice daily for %d days, once)", n, 2*days, days)
+	}
+
 	// Workers and a schedule are for agreed plans and reablement services only.
 	ctx := writer(context.Background(), f.s)
 	other := f.s.Client.Team.Query().Where(team.KindNEQ(team.KindREABLEMENT)).FirstX(ctx)
