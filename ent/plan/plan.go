@@ -274,7 +274,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "reablement/ent/runtime"
 var (
-	Hooks  [11]ent.Hook
+	Hooks  [12]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time

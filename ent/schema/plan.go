@@ -156,5 +156,5 @@ func (Plan) Policy() ent.Policy {
 // the duties of its life under the Care Act (R1-R32), its service and
 // workers (R20, R32) and its period (R9).
 func (Plan) Hooks() []ent.Hook {
-	return []ent.Hook{rule.Guard(rule.KindPlan), rule.References(rule.KindPlan), rule.Episodes(), rule.Revisioned(), rule.Lifecycle(), rule.Staffing(), rule.Period()}
+	return []ent.Hook{rule.Guard(rule.KindPlan), rule.References(rule.KindPlan), rule.Episodes(), rule.EpisodeRecords(), rule.Revisioned(), rule.Lifecycle(), rule.Staffing(), rule.Period()}
 }

@@ -289,6 +289,8 @@ export type Basis =
   | 'SEARCH'
   /** The viewer runs the reablement service delivering a plan. */
   | 'SERVICE_PROVIDER'
+  /** The Collection of Client-Level Adult Social Care Data Directions: the quarterly CLD return, identifiable, as NHS England requires. */
+  | 'STATUTORY_RETURN'
   /** The viewer manages the allocated team. */
   | 'TEAM_MANAGER'
   /** The viewer is a member of the allocated team. */
@@ -1211,6 +1213,8 @@ export type Role =
   | 'RECIPIENT'
   /** CQC registered manager of a reablement service. */
   | 'REGISTERED_MANAGER'
+  /** Makes the statutory returns: exports the quarterly Client Level Data with NHS numbers, as the Directions require. */
+  | 'RETURNS_OFFICER'
   /** Reablement worker visiting people at home. */
   | 'WORKER';
 
@@ -1543,6 +1547,7 @@ export type PlanLifecycleQuery = { __typename: 'Query', me: { __typename: 'Viewe
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1670,6 +1675,7 @@ export type PlanDiffQuery = { __typename: 'Query', from:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1695,6 +1701,7 @@ export type PlanDiffQuery = { __typename: 'Query', from:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1734,6 +1741,7 @@ export type PersonQuery = { __typename: 'Query', me: { __typename: 'Viewer', rol
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1820,6 +1828,7 @@ export type PlanQuery = { __typename: 'Query', me: { __typename: 'Viewer', roles
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1852,6 +1861,7 @@ export type PlanEditQuery = { __typename: 'Query', me: { __typename: 'Viewer', r
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1981,6 +1991,7 @@ export type SharePlanPageQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2038,6 +2049,7 @@ export type AccessHistoryQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2077,6 +2089,7 @@ export type StartPlanQuery = { __typename: 'Query', me: { __typename: 'Viewer', 
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2160,6 +2173,7 @@ export type RiskToConfirmQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
