@@ -59,15 +59,18 @@ type AccountEdges struct {
 	ManagedTeams []*Team `json:"managed_teams,omitempty"`
 	// Reablement services the account runs as registered manager.
 	Services []*Team `json:"services,omitempty"`
+	// Plans the worker is assigned to deliver.
+	AssignedPlans []*Plan `json:"assigned_plans,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedTeams        map[string][]*Team
-	namedManagedTeams map[string][]*Team
-	namedServices     map[string][]*Team
+	namedTeams         map[string][]*Team
+	namedManagedTeams  map[string][]*Team
+	namedServices      map[string][]*Team
+	namedAssignedPlans map[string][]*Plan
 }
 
 // TeamsOrErr returns the Teams value or an error if the edge
@@ -95,6 +98,15 @@ func (e AccountEdges) ServicesOrErr() ([]*Team, error) {
 		return e.Services, nil
 	}
 	return nil, &NotLoadedError{edge: "services"}
+}
+
+// AssignedPlansOrErr returns the AssignedPlans value or an error if the edge
+// was not loaded in eager-loading.
+func (e AccountEdges) AssignedPlansOrErr() ([]*Plan, error) {
+	if e.loadedTypes[3] {
+		return e.AssignedPlans, nil
+	}
+	return nil, &NotLoadedError{edge: "assigned_plans"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -242,6 +254,11 @@ func (_m *Account) QueryServices() *TeamQuery {
 	return NewAccountClient(_m.config).QueryServices(_m)
 }
 
+// QueryAssignedPlans queries the "assigned_plans" edge of the Account entity.
+func (_m *Account) QueryAssignedPlans() *PlanQuery {
+	return NewAccountClient(_m.config).QueryAssignedPlans(_m)
+}
+
 // Update returns a builder for updating this Account.
 // Note that you need to call Account.Unwrap() before calling this method if this Account
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -375,6 +392,30 @@ func (_m *Account) appendNamedServices(name string, edges ...*Team) {
 		_m.Edges.namedServices[name] = []*Team{}
 	} else {
 		_m.Edges.namedServices[name] = append(_m.Edges.namedServices[name], edges...)
+	}
+}
+
+// NamedAssignedPlans returns the AssignedPlans named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Account) NamedAssignedPlans(name string) ([]*Plan, error) {
+	if _m.Edges.namedAssignedPlans == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAssignedPlans[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Account) appendNamedAssignedPlans(name string, edges ...*Plan) {
+	if _m.Edges.namedAssignedPlans == nil {
+		_m.Edges.namedAssignedPlans = make(map[string][]*Plan)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAssignedPlans[name] = []*Plan{}
+	} else {
+		_m.Edges.namedAssignedPlans[name] = append(_m.Edges.namedAssignedPlans[name], edges...)
 	}
 }
 

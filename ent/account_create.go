@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reablement/ent/account"
+	"reablement/ent/plan"
 	"reablement/ent/policy"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/team"
@@ -203,6 +204,21 @@ func (_c *AccountCreate) AddServices(v ...*Team) *AccountCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddServiceIDs(ids...)
+}
+
+// AddAssignedPlanIDs adds the "assigned_plans" edge to the Plan entity by IDs.
+func (_c *AccountCreate) AddAssignedPlanIDs(ids ...pulid.ID) *AccountCreate {
+	_c.mutation.AddAssignedPlanIDs(ids...)
+	return _c
+}
+
+// AddAssignedPlans adds the "assigned_plans" edges to the Plan entity.
+func (_c *AccountCreate) AddAssignedPlans(v ...*Plan) *AccountCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAssignedPlanIDs(ids...)
 }
 
 // Mutation returns the AccountMutation object of the builder.
@@ -443,6 +459,22 @@ func (_c *AccountCreate) createSpec() (*Account, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(team.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AssignedPlansIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   account.AssignedPlansTable,
+			Columns: account.AssignedPlansPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

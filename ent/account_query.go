@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"reablement/ent/account"
+	"reablement/ent/plan"
 	"reablement/ent/predicate"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/team"
@@ -23,18 +24,20 @@ import (
 // AccountQuery is the builder for querying Account entities.
 type AccountQuery struct {
 	config
-	ctx                   *QueryContext
-	order                 []account.OrderOption
-	inters                []Interceptor
-	predicates            []predicate.Account
-	withTeams             *TeamQuery
-	withManagedTeams      *TeamQuery
-	withServices          *TeamQuery
-	loadTotal             []func(context.Context, []*Account) error
-	modifiers             []func(*sql.Selector)
-	withNamedTeams        map[string]*TeamQuery
-	withNamedManagedTeams map[string]*TeamQuery
-	withNamedServices     map[string]*TeamQuery
+	ctx                    *QueryContext
+	order                  []account.OrderOption
+	inters                 []Interceptor
+	predicates             []predicate.Account
+	withTeams              *TeamQuery
+	withManagedTeams       *TeamQuery
+	withServices           *TeamQuery
+	withAssignedPlans      *PlanQuery
+	loadTotal              []func(context.Context, []*Account) error
+	modifiers              []func(*sql.Selector)
+	withNamedTeams         map[string]*TeamQuery
+	withNamedManagedTeams  map[string]*TeamQuery
+	withNamedServices      map[string]*TeamQuery
+	withNamedAssignedPlans map[string]*PlanQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -130,6 +133,28 @@ func (_q *AccountQuery) QueryServices() *TeamQuery {
 			sqlgraph.From(account.Table, account.FieldID, selector),
 			sqlgraph.To(team.Table, team.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, account.ServicesTable, account.ServicesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAssignedPlans chains the current query on the "assigned_plans" edge.
+func (_q *AccountQuery) QueryAssignedPlans() *PlanQuery {
+	query := (&PlanClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, selector),
+			sqlgraph.To(plan.Table, plan.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, account.AssignedPlansTable, account.AssignedPlansPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -324,14 +349,15 @@ func (_q *AccountQuery) Clone() *AccountQuery {
 		return nil
 	}
 	return &AccountQuery{
-		config:           _q.config,
-		ctx:              _q.ctx.Clone(),
-		order:            append([]account.OrderOption{}, _q.order...),
-		inters:           append([]Interceptor{}, _q.inters...),
-		predicates:       append([]predicate.Account{}, _q.predicates...),
-		withTeams:        _q.withTeams.Clone(),
-		withManagedTeams: _q.withManagedTeams.Clone(),
-		withServices:     _q.withServices.Clone(),
+		config:            _q.config,
+		ctx:               _q.ctx.Clone(),
+		order:             append([]account.OrderOption{}, _q.order...),
+		inters:            append([]Interceptor{}, _q.inters...),
+		predicates:        append([]predicate.Account{}, _q.predicates...),
+		withTeams:         _q.withTeams.Clone(),
+		withManagedTeams:  _q.withManagedTeams.Clone(),
+		withServices:      _q.withServices.Clone(),
+		withAssignedPlans: _q.withAssignedPlans.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -369,6 +395,17 @@ func (_q *AccountQuery) WithServices(opts ...func(*TeamQuery)) *AccountQuery {
 		opt(query)
 	}
 	_q.withServices = query
+	return _q
+}
+
+// WithAssignedPlans tells the query-builder to eager-load the nodes that are connected to
+// the "assigned_plans" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithAssignedPlans(opts ...func(*PlanQuery)) *AccountQuery {
+	query := (&PlanClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAssignedPlans = query
 	return _q
 }
 
@@ -456,10 +493,11 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 	var (
 		nodes       = []*Account{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withTeams != nil,
 			_q.withManagedTeams != nil,
 			_q.withServices != nil,
+			_q.withAssignedPlans != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -504,6 +542,13 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 			return nil, err
 		}
 	}
+	if query := _q.withAssignedPlans; query != nil {
+		if err := _q.loadAssignedPlans(ctx, query, nodes,
+			func(n *Account) { n.Edges.AssignedPlans = []*Plan{} },
+			func(n *Account, e *Plan) { n.Edges.AssignedPlans = append(n.Edges.AssignedPlans, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTeams {
 		if err := _q.loadTeams(ctx, query, nodes,
 			func(n *Account) { n.appendNamedTeams(name) },
@@ -522,6 +567,13 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 		if err := _q.loadServices(ctx, query, nodes,
 			func(n *Account) { n.appendNamedServices(name) },
 			func(n *Account, e *Team) { n.appendNamedServices(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAssignedPlans {
+		if err := _q.loadAssignedPlans(ctx, query, nodes,
+			func(n *Account) { n.appendNamedAssignedPlans(name) },
+			func(n *Account, e *Plan) { n.appendNamedAssignedPlans(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -653,6 +705,67 @@ func (_q *AccountQuery) loadServices(ctx context.Context, query *TeamQuery, node
 			return fmt.Errorf(`unexpected referenced foreign-key "team_registered_manager" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
+	}
+	return nil
+}
+func (_q *AccountQuery) loadAssignedPlans(ctx context.Context, query *PlanQuery, nodes []*Account, init func(*Account), assign func(*Account, *Plan)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[pulid.ID]*Account)
+	nids := make(map[pulid.ID]map[*Account]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(account.AssignedPlansTable)
+		s.Join(joinT).On(s.C(plan.FieldID), joinT.C(account.AssignedPlansPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(account.AssignedPlansPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(account.AssignedPlansPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(pulid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*pulid.ID)
+				inValue := *values[1].(*pulid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Account]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Plan](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "assigned_plans" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }
@@ -815,6 +928,20 @@ func (_q *AccountQuery) WithNamedServices(name string, opts ...func(*TeamQuery))
 		_q.withNamedServices = make(map[string]*TeamQuery)
 	}
 	_q.withNamedServices[name] = query
+	return _q
+}
+
+// WithNamedAssignedPlans tells the query-builder to eager-load the nodes that are connected to the "assigned_plans"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithNamedAssignedPlans(name string, opts ...func(*PlanQuery)) *AccountQuery {
+	query := (&PlanClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAssignedPlans == nil {
+		_q.withNamedAssignedPlans = make(map[string]*PlanQuery)
+	}
+	_q.withNamedAssignedPlans[name] = query
 	return _q
 }
 

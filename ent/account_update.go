@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reablement/ent/account"
+	"reablement/ent/plan"
 	"reablement/ent/policy"
 	"reablement/ent/predicate"
 	"reablement/ent/schema/pulid"
@@ -210,6 +211,21 @@ func (_u *AccountUpdate) AddServices(v ...*Team) *AccountUpdate {
 	return _u.AddServiceIDs(ids...)
 }
 
+// AddAssignedPlanIDs adds the "assigned_plans" edge to the Plan entity by IDs.
+func (_u *AccountUpdate) AddAssignedPlanIDs(ids ...pulid.ID) *AccountUpdate {
+	_u.mutation.AddAssignedPlanIDs(ids...)
+	return _u
+}
+
+// AddAssignedPlans adds the "assigned_plans" edges to the Plan entity.
+func (_u *AccountUpdate) AddAssignedPlans(v ...*Plan) *AccountUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssignedPlanIDs(ids...)
+}
+
 // Mutation returns the AccountMutation object of the builder.
 func (_u *AccountUpdate) Mutation() *AccountMutation {
 	return _u.mutation
@@ -276,6 +292,27 @@ func (_u *AccountUpdate) RemoveServices(v ...*Team) *AccountUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveServiceIDs(ids...)
+}
+
+// ClearAssignedPlans clears all "assigned_plans" edges to the Plan entity.
+func (_u *AccountUpdate) ClearAssignedPlans() *AccountUpdate {
+	_u.mutation.ClearAssignedPlans()
+	return _u
+}
+
+// RemoveAssignedPlanIDs removes the "assigned_plans" edge to Plan entities by IDs.
+func (_u *AccountUpdate) RemoveAssignedPlanIDs(ids ...pulid.ID) *AccountUpdate {
+	_u.mutation.RemoveAssignedPlanIDs(ids...)
+	return _u
+}
+
+// RemoveAssignedPlans removes "assigned_plans" edges to Plan entities.
+func (_u *AccountUpdate) RemoveAssignedPlans(v ...*Plan) *AccountUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssignedPlanIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -539,6 +576,51 @@ func (_u *AccountUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.AssignedPlansCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   account.AssignedPlansTable,
+			Columns: account.AssignedPlansPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssignedPlansIDs(); len(nodes) > 0 && !_u.mutation.AssignedPlansCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   account.AssignedPlansTable,
+			Columns: account.AssignedPlansPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssignedPlansIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   account.AssignedPlansTable,
+			Columns: account.AssignedPlansPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -738,6 +820,21 @@ func (_u *AccountUpdateOne) AddServices(v ...*Team) *AccountUpdateOne {
 	return _u.AddServiceIDs(ids...)
 }
 
+// AddAssignedPlanIDs adds the "assigned_plans" edge to the Plan entity by IDs.
+func (_u *AccountUpdateOne) AddAssignedPlanIDs(ids ...pulid.ID) *AccountUpdateOne {
+	_u.mutation.AddAssignedPlanIDs(ids...)
+	return _u
+}
+
+// AddAssignedPlans adds the "assigned_plans" edges to the Plan entity.
+func (_u *AccountUpdateOne) AddAssignedPlans(v ...*Plan) *AccountUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssignedPlanIDs(ids...)
+}
+
 // Mutation returns the AccountMutation object of the builder.
 func (_u *AccountUpdateOne) Mutation() *AccountMutation {
 	return _u.mutation
@@ -804,6 +901,27 @@ func (_u *AccountUpdateOne) RemoveServices(v ...*Team) *AccountUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveServiceIDs(ids...)
+}
+
+// ClearAssignedPlans clears all "assigned_plans" edges to the Plan entity.
+func (_u *AccountUpdateOne) ClearAssignedPlans() *AccountUpdateOne {
+	_u.mutation.ClearAssignedPlans()
+	return _u
+}
+
+// RemoveAssignedPlanIDs removes the "assigned_plans" edge to Plan entities by IDs.
+func (_u *AccountUpdateOne) RemoveAssignedPlanIDs(ids ...pulid.ID) *AccountUpdateOne {
+	_u.mutation.RemoveAssignedPlanIDs(ids...)
+	return _u
+}
+
+// RemoveAssignedPlans removes "assigned_plans" edges to Plan entities.
+func (_u *AccountUpdateOne) RemoveAssignedPlans(v ...*Plan) *AccountUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssignedPlanIDs(ids...)
 }
 
 // Where appends a list predicates to the AccountUpdate builder.
@@ -1090,6 +1208,51 @@ func (_u *AccountUpdateOne) sqlSave(ctx context.Context) (_node *Account, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(team.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssignedPlansCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   account.AssignedPlansTable,
+			Columns: account.AssignedPlansPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssignedPlansIDs(); len(nodes) > 0 && !_u.mutation.AssignedPlansCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   account.AssignedPlansTable,
+			Columns: account.AssignedPlansPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssignedPlansIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   account.AssignedPlansTable,
+			Columns: account.AssignedPlansPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(plan.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

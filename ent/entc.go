@@ -379,6 +379,7 @@ var openFields = map[string]string{
 	"DisclosureControl.*":     "the method applied, not data",
 	"AscofMeasure.*":          "a national measure's aggregates under disclosure control (graph/ascof.go)",
 	"ClientLevelDataExport.*": "the statutory return, decided by policy.Return and audited per person (graph/cld.go)",
+	"WorkerMatch.*":           "only through Plan.workerMatches, gated as COMMUNICATION (what the person's needs call for); the worker and service are organisational facts",
 	"PersonMatch.*":           "decided by policy.Found (graph/search.go): the identifying minimum (name, date of birth, postcode district) on the viewer's basis or SEARCH, audited as IDENTITY, and the ways to a basis; the record itself only through person, under its own row filter and directives",
 }
 

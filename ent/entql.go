@@ -523,6 +523,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			plan.FieldFirstReviewDue:        {Type: field.TypeTime, Column: plan.FieldFirstReviewDue},
 			plan.FieldPlannedStart:          {Type: field.TypeTime, Column: plan.FieldPlannedStart},
 			plan.FieldPlannedEnd:            {Type: field.TypeTime, Column: plan.FieldPlannedEnd},
+			plan.FieldPlannedEndReason:      {Type: field.TypeString, Column: plan.FieldPlannedEndReason},
+			plan.FieldVisitsGeneratedAt:     {Type: field.TypeTime, Column: plan.FieldVisitsGeneratedAt},
 			plan.FieldChargeableFrom:        {Type: field.TypeTime, Column: plan.FieldChargeableFrom},
 			plan.FieldAccessibleFormats:     {Type: field.TypeJSON, Column: plan.FieldAccessibleFormats},
 			plan.FieldWrittenRecordAt:       {Type: field.TypeTime, Column: plan.FieldWrittenRecordAt},
@@ -614,8 +616,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			risk.FieldStrategy:                      {Type: field.TypeString, Column: risk.FieldStrategy},
 			risk.FieldEnvironmentAssessmentRequired: {Type: field.TypeBool, Column: risk.FieldEnvironmentAssessmentRequired},
 			risk.FieldEnvironmentAssessmentDoneAt:   {Type: field.TypeTime, Column: risk.FieldEnvironmentAssessmentDoneAt},
+			risk.FieldEnvironmentAssessmentFindings: {Type: field.TypeString, Column: risk.FieldEnvironmentAssessmentFindings},
 			risk.FieldMitigationConfirmedAt:         {Type: field.TypeTime, Column: risk.FieldMitigationConfirmedAt},
 			risk.FieldMitigationConfirmedByID:       {Type: field.TypeString, Column: risk.FieldMitigationConfirmedByID},
+			risk.FieldMitigationChecked:             {Type: field.TypeString, Column: risk.FieldMitigationChecked},
 		},
 	}
 	graph.Nodes[22] = &sqlgraph.Node{
@@ -732,6 +736,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Account",
 		"Team",
+	)
+	graph.MustAddE(
+		"assigned_plans",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   account.AssignedPlansTable,
+			Columns: account.AssignedPlansPrimaryKey,
+			Bidi:    false,
+		},
+		"Account",
+		"Plan",
 	)
 	graph.MustAddE(
 		"person",
@@ -1188,6 +1204,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Plan",
 		"Team",
+	)
+	graph.MustAddE(
+		"workers",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   plan.WorkersTable,
+			Columns: plan.WorkersPrimaryKey,
+			Bidi:    false,
+		},
+		"Plan",
+		"Account",
 	)
 	graph.MustAddE(
 		"review_responsible",
@@ -1694,6 +1722,20 @@ func (f *AccountFilter) WhereHasServices() {
 // WhereHasServicesWith applies a predicate to check if query has an edge services with a given conditions (other predicates).
 func (f *AccountFilter) WhereHasServicesWith(preds ...predicate.Team) {
 	f.Where(entql.HasEdgeWith("services", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAssignedPlans applies a predicate to check if query has an edge assigned_plans.
+func (f *AccountFilter) WhereHasAssignedPlans() {
+	f.Where(entql.HasEdge("assigned_plans"))
+}
+
+// WhereHasAssignedPlansWith applies a predicate to check if query has an edge assigned_plans with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasAssignedPlansWith(preds ...predicate.Plan) {
+	f.Where(entql.HasEdgeWith("assigned_plans", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4031,6 +4073,16 @@ func (f *PlanFilter) WherePlannedEnd(p entql.TimeP) {
 	f.Where(p.Field(plan.FieldPlannedEnd))
 }
 
+// WherePlannedEndReason applies the entql string predicate on the planned_end_reason field.
+func (f *PlanFilter) WherePlannedEndReason(p entql.StringP) {
+	f.Where(p.Field(plan.FieldPlannedEndReason))
+}
+
+// WhereVisitsGeneratedAt applies the entql time.Time predicate on the visits_generated_at field.
+func (f *PlanFilter) WhereVisitsGeneratedAt(p entql.TimeP) {
+	f.Where(p.Field(plan.FieldVisitsGeneratedAt))
+}
+
 // WhereChargeableFrom applies the entql time.Time predicate on the chargeable_from field.
 func (f *PlanFilter) WhereChargeableFrom(p entql.TimeP) {
 	f.Where(p.Field(plan.FieldChargeableFrom))
@@ -4141,6 +4193,20 @@ func (f *PlanFilter) WhereHasServiceTeam() {
 // WhereHasServiceTeamWith applies a predicate to check if query has an edge service_team with a given conditions (other predicates).
 func (f *PlanFilter) WhereHasServiceTeamWith(preds ...predicate.Team) {
 	f.Where(entql.HasEdgeWith("service_team", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasWorkers applies a predicate to check if query has an edge workers.
+func (f *PlanFilter) WhereHasWorkers() {
+	f.Where(entql.HasEdge("workers"))
+}
+
+// WhereHasWorkersWith applies a predicate to check if query has an edge workers with a given conditions (other predicates).
+func (f *PlanFilter) WhereHasWorkersWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("workers", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4663,6 +4729,11 @@ func (f *RiskFilter) WhereEnvironmentAssessmentDoneAt(p entql.TimeP) {
 	f.Where(p.Field(risk.FieldEnvironmentAssessmentDoneAt))
 }
 
+// WhereEnvironmentAssessmentFindings applies the entql string predicate on the environment_assessment_findings field.
+func (f *RiskFilter) WhereEnvironmentAssessmentFindings(p entql.StringP) {
+	f.Where(p.Field(risk.FieldEnvironmentAssessmentFindings))
+}
+
 // WhereMitigationConfirmedAt applies the entql time.Time predicate on the mitigation_confirmed_at field.
 func (f *RiskFilter) WhereMitigationConfirmedAt(p entql.TimeP) {
 	f.Where(p.Field(risk.FieldMitigationConfirmedAt))
@@ -4671,6 +4742,11 @@ func (f *RiskFilter) WhereMitigationConfirmedAt(p entql.TimeP) {
 // WhereMitigationConfirmedByID applies the entql string predicate on the mitigation_confirmed_by_id field.
 func (f *RiskFilter) WhereMitigationConfirmedByID(p entql.StringP) {
 	f.Where(p.Field(risk.FieldMitigationConfirmedByID))
+}
+
+// WhereMitigationChecked applies the entql string predicate on the mitigation_checked field.
+func (f *RiskFilter) WhereMitigationChecked(p entql.StringP) {
+	f.Where(p.Field(risk.FieldMitigationChecked))
 }
 
 // WhereHasPlan applies a predicate to check if query has an edge plan.

@@ -3087,6 +3087,19 @@ func (_q *PlanQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				fieldSeen[plan.FieldServiceTeamID] = struct{}{}
 			}
 
+		case "workers":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AccountClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, accountImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedWorkers(alias, func(wq *AccountQuery) {
+				*wq = *query
+			})
+
 		case "reviewResponsible":
 			var (
 				alias = field.Alias
@@ -3158,10 +3171,10 @@ func (_q *PlanQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[6] == nil {
-								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							if nodes[i].Edges.totalCount[7] == nil {
+								nodes[i].Edges.totalCount[7] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[6][alias] = n
+							nodes[i].Edges.totalCount[7][alias] = n
 						}
 						return nil
 					})
@@ -3169,10 +3182,10 @@ func (_q *PlanQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Plan) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Outcomes)
-							if nodes[i].Edges.totalCount[6] == nil {
-								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							if nodes[i].Edges.totalCount[7] == nil {
+								nodes[i].Edges.totalCount[7] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[6][alias] = n
+							nodes[i].Edges.totalCount[7][alias] = n
 						}
 						return nil
 					})
@@ -3260,10 +3273,10 @@ func (_q *PlanQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[8] == nil {
-								nodes[i].Edges.totalCount[8] = make(map[string]int)
+							if nodes[i].Edges.totalCount[9] == nil {
+								nodes[i].Edges.totalCount[9] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[8][alias] = n
+							nodes[i].Edges.totalCount[9][alias] = n
 						}
 						return nil
 					})
@@ -3271,10 +3284,10 @@ func (_q *PlanQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Plan) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Visits)
-							if nodes[i].Edges.totalCount[8] == nil {
-								nodes[i].Edges.totalCount[8] = make(map[string]int)
+							if nodes[i].Edges.totalCount[9] == nil {
+								nodes[i].Edges.totalCount[9] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[8][alias] = n
+							nodes[i].Edges.totalCount[9][alias] = n
 						}
 						return nil
 					})
@@ -3446,6 +3459,16 @@ func (_q *PlanQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[plan.FieldPlannedEnd]; !ok {
 				selectedFields = append(selectedFields, plan.FieldPlannedEnd)
 				fieldSeen[plan.FieldPlannedEnd] = struct{}{}
+			}
+		case "plannedEndReason":
+			if _, ok := fieldSeen[plan.FieldPlannedEndReason]; !ok {
+				selectedFields = append(selectedFields, plan.FieldPlannedEndReason)
+				fieldSeen[plan.FieldPlannedEndReason] = struct{}{}
+			}
+		case "visitsGeneratedAt":
+			if _, ok := fieldSeen[plan.FieldVisitsGeneratedAt]; !ok {
+				selectedFields = append(selectedFields, plan.FieldVisitsGeneratedAt)
+				fieldSeen[plan.FieldVisitsGeneratedAt] = struct{}{}
 			}
 		case "chargeableFrom":
 			if _, ok := fieldSeen[plan.FieldChargeableFrom]; !ok {
@@ -4037,10 +4060,20 @@ func (_q *RiskQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, risk.FieldEnvironmentAssessmentDoneAt)
 				fieldSeen[risk.FieldEnvironmentAssessmentDoneAt] = struct{}{}
 			}
+		case "environmentAssessmentFindings":
+			if _, ok := fieldSeen[risk.FieldEnvironmentAssessmentFindings]; !ok {
+				selectedFields = append(selectedFields, risk.FieldEnvironmentAssessmentFindings)
+				fieldSeen[risk.FieldEnvironmentAssessmentFindings] = struct{}{}
+			}
 		case "mitigationConfirmedAt":
 			if _, ok := fieldSeen[risk.FieldMitigationConfirmedAt]; !ok {
 				selectedFields = append(selectedFields, risk.FieldMitigationConfirmedAt)
 				fieldSeen[risk.FieldMitigationConfirmedAt] = struct{}{}
+			}
+		case "mitigationChecked":
+			if _, ok := fieldSeen[risk.FieldMitigationChecked]; !ok {
+				selectedFields = append(selectedFields, risk.FieldMitigationChecked)
+				fieldSeen[risk.FieldMitigationChecked] = struct{}{}
 			}
 		case "id":
 		case "__typename":

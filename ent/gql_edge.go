@@ -401,6 +401,18 @@ func (_m *Plan) ServiceTeam(ctx context.Context) (*Team, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Plan) Workers(ctx context.Context) (result []*Account, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedWorkers(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.WorkersOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryWorkers().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Plan) ReviewResponsible(ctx context.Context) (*Account, error) {
 	result, err := _m.Edges.ReviewResponsibleOrErr()
 	if IsNotLoaded(err) {
@@ -428,7 +440,7 @@ func (_m *Plan) Outcomes(
 		WithOutcomeOrder(orderBy),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[6][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[7][alias]
 	if nodes, err := _m.NamedOutcomes(alias); err == nil || hasTotalCount {
 		pager, err := newOutcomePager(opts, last != nil)
 		if err != nil {
@@ -460,7 +472,7 @@ func (_m *Plan) Visits(
 		WithVisitOrder(orderBy),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[8][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[9][alias]
 	if nodes, err := _m.NamedVisits(alias); err == nil || hasTotalCount {
 		pager, err := newVisitPager(opts, last != nil)
 		if err != nil {

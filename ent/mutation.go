@@ -81,37 +81,40 @@ const (
 // AccountMutation represents an operation that mutates the Account nodes in the graph.
 type AccountMutation struct {
 	config
-	op                   Op
-	typ                  string
-	id                   *pulid.ID
-	authority_id         *pulid.ID
-	created_at           *time.Time
-	updated_at           *time.Time
-	subject              *string
-	username             *string
-	display_name         *string
-	roles                *[]policy.Role
-	appendroles          []policy.Role
-	trainings            *[]string
-	appendtrainings      []string
-	job_title            *string
-	active               *bool
-	person_id            *pulid.ID
-	grants_version       *int64
-	addgrants_version    *int64
-	clearedFields        map[string]struct{}
-	teams                map[pulid.ID]struct{}
-	removedteams         map[pulid.ID]struct{}
-	clearedteams         bool
-	managed_teams        map[pulid.ID]struct{}
-	removedmanaged_teams map[pulid.ID]struct{}
-	clearedmanaged_teams bool
-	services             map[pulid.ID]struct{}
-	removedservices      map[pulid.ID]struct{}
-	clearedservices      bool
-	done                 bool
-	oldValue             func(context.Context) (*Account, error)
-	predicates           []predicate.Account
+	op                    Op
+	typ                   string
+	id                    *pulid.ID
+	authority_id          *pulid.ID
+	created_at            *time.Time
+	updated_at            *time.Time
+	subject               *string
+	username              *string
+	display_name          *string
+	roles                 *[]policy.Role
+	appendroles           []policy.Role
+	trainings             *[]string
+	appendtrainings       []string
+	job_title             *string
+	active                *bool
+	person_id             *pulid.ID
+	grants_version        *int64
+	addgrants_version     *int64
+	clearedFields         map[string]struct{}
+	teams                 map[pulid.ID]struct{}
+	removedteams          map[pulid.ID]struct{}
+	clearedteams          bool
+	managed_teams         map[pulid.ID]struct{}
+	removedmanaged_teams  map[pulid.ID]struct{}
+	clearedmanaged_teams  bool
+	services              map[pulid.ID]struct{}
+	removedservices       map[pulid.ID]struct{}
+	clearedservices       bool
+	assigned_plans        map[pulid.ID]struct{}
+	removedassigned_plans map[pulid.ID]struct{}
+	clearedassigned_plans bool
+	done                  bool
+	oldValue              func(context.Context) (*Account, error)
+	predicates            []predicate.Account
 }
 
 var _ ent.Mutation = (*AccountMutation)(nil)
@@ -902,6 +905,60 @@ func (m *AccountMutation) ResetServices() {
 	m.removedservices = nil
 }
 
+// AddAssignedPlanIDs adds the "assigned_plans" edge to the Plan entity by ids.
+func (m *AccountMutation) AddAssignedPlanIDs(ids ...pulid.ID) {
+	if m.assigned_plans == nil {
+		m.assigned_plans = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.assigned_plans[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAssignedPlans clears the "assigned_plans" edge to the Plan entity.
+func (m *AccountMutation) ClearAssignedPlans() {
+	m.clearedassigned_plans = true
+}
+
+// AssignedPlansCleared reports if the "assigned_plans" edge to the Plan entity was cleared.
+func (m *AccountMutation) AssignedPlansCleared() bool {
+	return m.clearedassigned_plans
+}
+
+// RemoveAssignedPlanIDs removes the "assigned_plans" edge to the Plan entity by IDs.
+func (m *AccountMutation) RemoveAssignedPlanIDs(ids ...pulid.ID) {
+	if m.removedassigned_plans == nil {
+		m.removedassigned_plans = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.assigned_plans, ids[i])
+		m.removedassigned_plans[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAssignedPlans returns the removed IDs of the "assigned_plans" edge to the Plan entity.
+func (m *AccountMutation) RemovedAssignedPlansIDs() (ids []pulid.ID) {
+	for id := range m.removedassigned_plans {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AssignedPlansIDs returns the "assigned_plans" edge IDs in the mutation.
+func (m *AccountMutation) AssignedPlansIDs() (ids []pulid.ID) {
+	for id := range m.assigned_plans {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAssignedPlans resets all changes to the "assigned_plans" edge.
+func (m *AccountMutation) ResetAssignedPlans() {
+	m.assigned_plans = nil
+	m.clearedassigned_plans = false
+	m.removedassigned_plans = nil
+}
+
 // Where appends a list predicates to the AccountMutation builder.
 func (m *AccountMutation) Where(ps ...predicate.Account) {
 	m.predicates = append(m.predicates, ps...)
@@ -1258,7 +1315,7 @@ func (m *AccountMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AccountMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.teams != nil {
 		edges = append(edges, account.EdgeTeams)
 	}
@@ -1267,6 +1324,9 @@ func (m *AccountMutation) AddedEdges() []string {
 	}
 	if m.services != nil {
 		edges = append(edges, account.EdgeServices)
+	}
+	if m.assigned_plans != nil {
+		edges = append(edges, account.EdgeAssignedPlans)
 	}
 	return edges
 }
@@ -1293,13 +1353,19 @@ func (m *AccountMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case account.EdgeAssignedPlans:
+		ids := make([]ent.Value, 0, len(m.assigned_plans))
+		for id := range m.assigned_plans {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AccountMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedteams != nil {
 		edges = append(edges, account.EdgeTeams)
 	}
@@ -1308,6 +1374,9 @@ func (m *AccountMutation) RemovedEdges() []string {
 	}
 	if m.removedservices != nil {
 		edges = append(edges, account.EdgeServices)
+	}
+	if m.removedassigned_plans != nil {
+		edges = append(edges, account.EdgeAssignedPlans)
 	}
 	return edges
 }
@@ -1334,13 +1403,19 @@ func (m *AccountMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case account.EdgeAssignedPlans:
+		ids := make([]ent.Value, 0, len(m.removedassigned_plans))
+		for id := range m.removedassigned_plans {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AccountMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedteams {
 		edges = append(edges, account.EdgeTeams)
 	}
@@ -1349,6 +1424,9 @@ func (m *AccountMutation) ClearedEdges() []string {
 	}
 	if m.clearedservices {
 		edges = append(edges, account.EdgeServices)
+	}
+	if m.clearedassigned_plans {
+		edges = append(edges, account.EdgeAssignedPlans)
 	}
 	return edges
 }
@@ -1363,6 +1441,8 @@ func (m *AccountMutation) EdgeCleared(name string) bool {
 		return m.clearedmanaged_teams
 	case account.EdgeServices:
 		return m.clearedservices
+	case account.EdgeAssignedPlans:
+		return m.clearedassigned_plans
 	}
 	return false
 }
@@ -1387,6 +1467,9 @@ func (m *AccountMutation) ResetEdge(name string) error {
 		return nil
 	case account.EdgeServices:
 		m.ResetServices()
+		return nil
+	case account.EdgeAssignedPlans:
+		m.ResetAssignedPlans()
 		return nil
 	}
 	return fmt.Errorf("unknown Account edge %s", name)
@@ -21025,6 +21108,8 @@ type PlanMutation struct {
 	first_review_due          *time.Time
 	planned_start             *time.Time
 	planned_end               *time.Time
+	planned_end_reason        *string
+	visits_generated_at       *time.Time
 	chargeable_from           *time.Time
 	accessible_formats        *[]schematype.AccessibleFormat
 	appendaccessible_formats  []schematype.AccessibleFormat
@@ -21047,6 +21132,9 @@ type PlanMutation struct {
 	clearedsuperseded_by      bool
 	service_team              *pulid.ID
 	clearedservice_team       bool
+	workers                   map[pulid.ID]struct{}
+	removedworkers            map[pulid.ID]struct{}
+	clearedworkers            bool
 	review_responsible        *pulid.ID
 	clearedreview_responsible bool
 	needs                     map[pulid.ID]struct{}
@@ -22175,6 +22263,104 @@ func (m *PlanMutation) ResetPlannedEnd() {
 	delete(m.clearedFields, plan.FieldPlannedEnd)
 }
 
+// SetPlannedEndReason sets the "planned_end_reason" field.
+func (m *PlanMutation) SetPlannedEndReason(s string) {
+	m.planned_end_reason = &s
+}
+
+// PlannedEndReason returns the value of the "planned_end_reason" field in the mutation.
+func (m *PlanMutation) PlannedEndReason() (r string, exists bool) {
+	v := m.planned_end_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlannedEndReason returns the old "planned_end_reason" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldPlannedEndReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlannedEndReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlannedEndReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlannedEndReason: %w", err)
+	}
+	return oldValue.PlannedEndReason, nil
+}
+
+// ClearPlannedEndReason clears the value of the "planned_end_reason" field.
+func (m *PlanMutation) ClearPlannedEndReason() {
+	m.planned_end_reason = nil
+	m.clearedFields[plan.FieldPlannedEndReason] = struct{}{}
+}
+
+// PlannedEndReasonCleared returns if the "planned_end_reason" field was cleared in this mutation.
+func (m *PlanMutation) PlannedEndReasonCleared() bool {
+	_, ok := m.clearedFields[plan.FieldPlannedEndReason]
+	return ok
+}
+
+// ResetPlannedEndReason resets all changes to the "planned_end_reason" field.
+func (m *PlanMutation) ResetPlannedEndReason() {
+	m.planned_end_reason = nil
+	delete(m.clearedFields, plan.FieldPlannedEndReason)
+}
+
+// SetVisitsGeneratedAt sets the "visits_generated_at" field.
+func (m *PlanMutation) SetVisitsGeneratedAt(t time.Time) {
+	m.visits_generated_at = &t
+}
+
+// VisitsGeneratedAt returns the value of the "visits_generated_at" field in the mutation.
+func (m *PlanMutation) VisitsGeneratedAt() (r time.Time, exists bool) {
+	v := m.visits_generated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVisitsGeneratedAt returns the old "visits_generated_at" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldVisitsGeneratedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVisitsGeneratedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVisitsGeneratedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVisitsGeneratedAt: %w", err)
+	}
+	return oldValue.VisitsGeneratedAt, nil
+}
+
+// ClearVisitsGeneratedAt clears the value of the "visits_generated_at" field.
+func (m *PlanMutation) ClearVisitsGeneratedAt() {
+	m.visits_generated_at = nil
+	m.clearedFields[plan.FieldVisitsGeneratedAt] = struct{}{}
+}
+
+// VisitsGeneratedAtCleared returns if the "visits_generated_at" field was cleared in this mutation.
+func (m *PlanMutation) VisitsGeneratedAtCleared() bool {
+	_, ok := m.clearedFields[plan.FieldVisitsGeneratedAt]
+	return ok
+}
+
+// ResetVisitsGeneratedAt resets all changes to the "visits_generated_at" field.
+func (m *PlanMutation) ResetVisitsGeneratedAt() {
+	m.visits_generated_at = nil
+	delete(m.clearedFields, plan.FieldVisitsGeneratedAt)
+}
+
 // SetChargeableFrom sets the "chargeable_from" field.
 func (m *PlanMutation) SetChargeableFrom(t time.Time) {
 	m.chargeable_from = &t
@@ -22886,6 +23072,60 @@ func (m *PlanMutation) ResetServiceTeam() {
 	m.clearedservice_team = false
 }
 
+// AddWorkerIDs adds the "workers" edge to the Account entity by ids.
+func (m *PlanMutation) AddWorkerIDs(ids ...pulid.ID) {
+	if m.workers == nil {
+		m.workers = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.workers[ids[i]] = struct{}{}
+	}
+}
+
+// ClearWorkers clears the "workers" edge to the Account entity.
+func (m *PlanMutation) ClearWorkers() {
+	m.clearedworkers = true
+}
+
+// WorkersCleared reports if the "workers" edge to the Account entity was cleared.
+func (m *PlanMutation) WorkersCleared() bool {
+	return m.clearedworkers
+}
+
+// RemoveWorkerIDs removes the "workers" edge to the Account entity by IDs.
+func (m *PlanMutation) RemoveWorkerIDs(ids ...pulid.ID) {
+	if m.removedworkers == nil {
+		m.removedworkers = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.workers, ids[i])
+		m.removedworkers[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedWorkers returns the removed IDs of the "workers" edge to the Account entity.
+func (m *PlanMutation) RemovedWorkersIDs() (ids []pulid.ID) {
+	for id := range m.removedworkers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// WorkersIDs returns the "workers" edge IDs in the mutation.
+func (m *PlanMutation) WorkersIDs() (ids []pulid.ID) {
+	for id := range m.workers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetWorkers resets all changes to the "workers" edge.
+func (m *PlanMutation) ResetWorkers() {
+	m.workers = nil
+	m.clearedworkers = false
+	m.removedworkers = nil
+}
+
 // ClearReviewResponsible clears the "review_responsible" edge to the Account entity.
 func (m *PlanMutation) ClearReviewResponsible() {
 	m.clearedreview_responsible = true
@@ -23379,7 +23619,7 @@ func (m *PlanMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PlanMutation) Fields() []string {
-	fields := make([]string, 0, 33)
+	fields := make([]string, 0, 35)
 	if m.authority_id != nil {
 		fields = append(fields, plan.FieldAuthorityID)
 	}
@@ -23442,6 +23682,12 @@ func (m *PlanMutation) Fields() []string {
 	}
 	if m.planned_end != nil {
 		fields = append(fields, plan.FieldPlannedEnd)
+	}
+	if m.planned_end_reason != nil {
+		fields = append(fields, plan.FieldPlannedEndReason)
+	}
+	if m.visits_generated_at != nil {
+		fields = append(fields, plan.FieldVisitsGeneratedAt)
 	}
 	if m.chargeable_from != nil {
 		fields = append(fields, plan.FieldChargeableFrom)
@@ -23529,6 +23775,10 @@ func (m *PlanMutation) Field(name string) (ent.Value, bool) {
 		return m.PlannedStart()
 	case plan.FieldPlannedEnd:
 		return m.PlannedEnd()
+	case plan.FieldPlannedEndReason:
+		return m.PlannedEndReason()
+	case plan.FieldVisitsGeneratedAt:
+		return m.VisitsGeneratedAt()
 	case plan.FieldChargeableFrom:
 		return m.ChargeableFrom()
 	case plan.FieldAccessibleFormats:
@@ -23604,6 +23854,10 @@ func (m *PlanMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldPlannedStart(ctx)
 	case plan.FieldPlannedEnd:
 		return m.OldPlannedEnd(ctx)
+	case plan.FieldPlannedEndReason:
+		return m.OldPlannedEndReason(ctx)
+	case plan.FieldVisitsGeneratedAt:
+		return m.OldVisitsGeneratedAt(ctx)
 	case plan.FieldChargeableFrom:
 		return m.OldChargeableFrom(ctx)
 	case plan.FieldAccessibleFormats:
@@ -23783,6 +24037,20 @@ func (m *PlanMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPlannedEnd(v)
+		return nil
+	case plan.FieldPlannedEndReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlannedEndReason(v)
+		return nil
+	case plan.FieldVisitsGeneratedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVisitsGeneratedAt(v)
 		return nil
 	case plan.FieldChargeableFrom:
 		v, ok := value.(time.Time)
@@ -23985,6 +24253,12 @@ func (m *PlanMutation) ClearedFields() []string {
 	if m.FieldCleared(plan.FieldPlannedEnd) {
 		fields = append(fields, plan.FieldPlannedEnd)
 	}
+	if m.FieldCleared(plan.FieldPlannedEndReason) {
+		fields = append(fields, plan.FieldPlannedEndReason)
+	}
+	if m.FieldCleared(plan.FieldVisitsGeneratedAt) {
+		fields = append(fields, plan.FieldVisitsGeneratedAt)
+	}
 	if m.FieldCleared(plan.FieldChargeableFrom) {
 		fields = append(fields, plan.FieldChargeableFrom)
 	}
@@ -24067,6 +24341,12 @@ func (m *PlanMutation) ClearField(name string) error {
 		return nil
 	case plan.FieldPlannedEnd:
 		m.ClearPlannedEnd()
+		return nil
+	case plan.FieldPlannedEndReason:
+		m.ClearPlannedEndReason()
+		return nil
+	case plan.FieldVisitsGeneratedAt:
+		m.ClearVisitsGeneratedAt()
 		return nil
 	case plan.FieldChargeableFrom:
 		m.ClearChargeableFrom()
@@ -24172,6 +24452,12 @@ func (m *PlanMutation) ResetField(name string) error {
 	case plan.FieldPlannedEnd:
 		m.ResetPlannedEnd()
 		return nil
+	case plan.FieldPlannedEndReason:
+		m.ResetPlannedEndReason()
+		return nil
+	case plan.FieldVisitsGeneratedAt:
+		m.ResetVisitsGeneratedAt()
+		return nil
 	case plan.FieldChargeableFrom:
 		m.ResetChargeableFrom()
 		return nil
@@ -24214,7 +24500,7 @@ func (m *PlanMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *PlanMutation) AddedEdges() []string {
-	edges := make([]string, 0, 13)
+	edges := make([]string, 0, 14)
 	if m.person != nil {
 		edges = append(edges, plan.EdgePerson)
 	}
@@ -24226,6 +24512,9 @@ func (m *PlanMutation) AddedEdges() []string {
 	}
 	if m.service_team != nil {
 		edges = append(edges, plan.EdgeServiceTeam)
+	}
+	if m.workers != nil {
+		edges = append(edges, plan.EdgeWorkers)
 	}
 	if m.review_responsible != nil {
 		edges = append(edges, plan.EdgeReviewResponsible)
@@ -24277,6 +24566,12 @@ func (m *PlanMutation) AddedIDs(name string) []ent.Value {
 		if id := m.service_team; id != nil {
 			return []ent.Value{*id}
 		}
+	case plan.EdgeWorkers:
+		ids := make([]ent.Value, 0, len(m.workers))
+		for id := range m.workers {
+			ids = append(ids, id)
+		}
+		return ids
 	case plan.EdgeReviewResponsible:
 		if id := m.review_responsible; id != nil {
 			return []ent.Value{*id}
@@ -24335,7 +24630,10 @@ func (m *PlanMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *PlanMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 13)
+	edges := make([]string, 0, 14)
+	if m.removedworkers != nil {
+		edges = append(edges, plan.EdgeWorkers)
+	}
 	if m.removedneeds != nil {
 		edges = append(edges, plan.EdgeNeeds)
 	}
@@ -24367,6 +24665,12 @@ func (m *PlanMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *PlanMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
+	case plan.EdgeWorkers:
+		ids := make([]ent.Value, 0, len(m.removedworkers))
+		for id := range m.removedworkers {
+			ids = append(ids, id)
+		}
+		return ids
 	case plan.EdgeNeeds:
 		ids := make([]ent.Value, 0, len(m.removedneeds))
 		for id := range m.removedneeds {
@@ -24421,7 +24725,7 @@ func (m *PlanMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *PlanMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 13)
+	edges := make([]string, 0, 14)
 	if m.clearedperson {
 		edges = append(edges, plan.EdgePerson)
 	}
@@ -24433,6 +24737,9 @@ func (m *PlanMutation) ClearedEdges() []string {
 	}
 	if m.clearedservice_team {
 		edges = append(edges, plan.EdgeServiceTeam)
+	}
+	if m.clearedworkers {
+		edges = append(edges, plan.EdgeWorkers)
 	}
 	if m.clearedreview_responsible {
 		edges = append(edges, plan.EdgeReviewResponsible)
@@ -24476,6 +24783,8 @@ func (m *PlanMutation) EdgeCleared(name string) bool {
 		return m.clearedsuperseded_by
 	case plan.EdgeServiceTeam:
 		return m.clearedservice_team
+	case plan.EdgeWorkers:
+		return m.clearedworkers
 	case plan.EdgeReviewResponsible:
 		return m.clearedreview_responsible
 	case plan.EdgeNeeds:
@@ -24536,6 +24845,9 @@ func (m *PlanMutation) ResetEdge(name string) error {
 		return nil
 	case plan.EdgeServiceTeam:
 		m.ResetServiceTeam()
+		return nil
+	case plan.EdgeWorkers:
+		m.ResetWorkers()
 		return nil
 	case plan.EdgeReviewResponsible:
 		m.ResetReviewResponsible()
@@ -26955,7 +27267,9 @@ type RiskMutation struct {
 	strategy                        *string
 	environment_assessment_required *bool
 	environment_assessment_done_at  *time.Time
+	environment_assessment_findings *string
 	mitigation_confirmed_at         *time.Time
+	mitigation_checked              *string
 	clearedFields                   map[string]struct{}
 	plan                            *pulid.ID
 	clearedplan                     bool
@@ -27691,6 +28005,55 @@ func (m *RiskMutation) ResetEnvironmentAssessmentDoneAt() {
 	delete(m.clearedFields, risk.FieldEnvironmentAssessmentDoneAt)
 }
 
+// SetEnvironmentAssessmentFindings sets the "environment_assessment_findings" field.
+func (m *RiskMutation) SetEnvironmentAssessmentFindings(s string) {
+	m.environment_assessment_findings = &s
+}
+
+// EnvironmentAssessmentFindings returns the value of the "environment_assessment_findings" field in the mutation.
+func (m *RiskMutation) EnvironmentAssessmentFindings() (r string, exists bool) {
+	v := m.environment_assessment_findings
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnvironmentAssessmentFindings returns the old "environment_assessment_findings" field's value of the Risk entity.
+// If the Risk object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RiskMutation) OldEnvironmentAssessmentFindings(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnvironmentAssessmentFindings is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnvironmentAssessmentFindings requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnvironmentAssessmentFindings: %w", err)
+	}
+	return oldValue.EnvironmentAssessmentFindings, nil
+}
+
+// ClearEnvironmentAssessmentFindings clears the value of the "environment_assessment_findings" field.
+func (m *RiskMutation) ClearEnvironmentAssessmentFindings() {
+	m.environment_assessment_findings = nil
+	m.clearedFields[risk.FieldEnvironmentAssessmentFindings] = struct{}{}
+}
+
+// EnvironmentAssessmentFindingsCleared returns if the "environment_assessment_findings" field was cleared in this mutation.
+func (m *RiskMutation) EnvironmentAssessmentFindingsCleared() bool {
+	_, ok := m.clearedFields[risk.FieldEnvironmentAssessmentFindings]
+	return ok
+}
+
+// ResetEnvironmentAssessmentFindings resets all changes to the "environment_assessment_findings" field.
+func (m *RiskMutation) ResetEnvironmentAssessmentFindings() {
+	m.environment_assessment_findings = nil
+	delete(m.clearedFields, risk.FieldEnvironmentAssessmentFindings)
+}
+
 // SetMitigationConfirmedAt sets the "mitigation_confirmed_at" field.
 func (m *RiskMutation) SetMitigationConfirmedAt(t time.Time) {
 	m.mitigation_confirmed_at = &t
@@ -27787,6 +28150,55 @@ func (m *RiskMutation) MitigationConfirmedByIDCleared() bool {
 func (m *RiskMutation) ResetMitigationConfirmedByID() {
 	m.mitigation_confirmed_by = nil
 	delete(m.clearedFields, risk.FieldMitigationConfirmedByID)
+}
+
+// SetMitigationChecked sets the "mitigation_checked" field.
+func (m *RiskMutation) SetMitigationChecked(s string) {
+	m.mitigation_checked = &s
+}
+
+// MitigationChecked returns the value of the "mitigation_checked" field in the mutation.
+func (m *RiskMutation) MitigationChecked() (r string, exists bool) {
+	v := m.mitigation_checked
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMitigationChecked returns the old "mitigation_checked" field's value of the Risk entity.
+// If the Risk object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RiskMutation) OldMitigationChecked(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMitigationChecked is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMitigationChecked requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMitigationChecked: %w", err)
+	}
+	return oldValue.MitigationChecked, nil
+}
+
+// ClearMitigationChecked clears the value of the "mitigation_checked" field.
+func (m *RiskMutation) ClearMitigationChecked() {
+	m.mitigation_checked = nil
+	m.clearedFields[risk.FieldMitigationChecked] = struct{}{}
+}
+
+// MitigationCheckedCleared returns if the "mitigation_checked" field was cleared in this mutation.
+func (m *RiskMutation) MitigationCheckedCleared() bool {
+	_, ok := m.clearedFields[risk.FieldMitigationChecked]
+	return ok
+}
+
+// ResetMitigationChecked resets all changes to the "mitigation_checked" field.
+func (m *RiskMutation) ResetMitigationChecked() {
+	m.mitigation_checked = nil
+	delete(m.clearedFields, risk.FieldMitigationChecked)
 }
 
 // ClearPlan clears the "plan" edge to the Plan entity.
@@ -27931,7 +28343,7 @@ func (m *RiskMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RiskMutation) Fields() []string {
-	fields := make([]string, 0, 17)
+	fields := make([]string, 0, 19)
 	if m.authority_id != nil {
 		fields = append(fields, risk.FieldAuthorityID)
 	}
@@ -27977,11 +28389,17 @@ func (m *RiskMutation) Fields() []string {
 	if m.environment_assessment_done_at != nil {
 		fields = append(fields, risk.FieldEnvironmentAssessmentDoneAt)
 	}
+	if m.environment_assessment_findings != nil {
+		fields = append(fields, risk.FieldEnvironmentAssessmentFindings)
+	}
 	if m.mitigation_confirmed_at != nil {
 		fields = append(fields, risk.FieldMitigationConfirmedAt)
 	}
 	if m.mitigation_confirmed_by != nil {
 		fields = append(fields, risk.FieldMitigationConfirmedByID)
+	}
+	if m.mitigation_checked != nil {
+		fields = append(fields, risk.FieldMitigationChecked)
 	}
 	return fields
 }
@@ -28021,10 +28439,14 @@ func (m *RiskMutation) Field(name string) (ent.Value, bool) {
 		return m.EnvironmentAssessmentRequired()
 	case risk.FieldEnvironmentAssessmentDoneAt:
 		return m.EnvironmentAssessmentDoneAt()
+	case risk.FieldEnvironmentAssessmentFindings:
+		return m.EnvironmentAssessmentFindings()
 	case risk.FieldMitigationConfirmedAt:
 		return m.MitigationConfirmedAt()
 	case risk.FieldMitigationConfirmedByID:
 		return m.MitigationConfirmedByID()
+	case risk.FieldMitigationChecked:
+		return m.MitigationChecked()
 	}
 	return nil, false
 }
@@ -28064,10 +28486,14 @@ func (m *RiskMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldEnvironmentAssessmentRequired(ctx)
 	case risk.FieldEnvironmentAssessmentDoneAt:
 		return m.OldEnvironmentAssessmentDoneAt(ctx)
+	case risk.FieldEnvironmentAssessmentFindings:
+		return m.OldEnvironmentAssessmentFindings(ctx)
 	case risk.FieldMitigationConfirmedAt:
 		return m.OldMitigationConfirmedAt(ctx)
 	case risk.FieldMitigationConfirmedByID:
 		return m.OldMitigationConfirmedByID(ctx)
+	case risk.FieldMitigationChecked:
+		return m.OldMitigationChecked(ctx)
 	}
 	return nil, fmt.Errorf("unknown Risk field %s", name)
 }
@@ -28182,6 +28608,13 @@ func (m *RiskMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetEnvironmentAssessmentDoneAt(v)
 		return nil
+	case risk.FieldEnvironmentAssessmentFindings:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnvironmentAssessmentFindings(v)
+		return nil
 	case risk.FieldMitigationConfirmedAt:
 		v, ok := value.(time.Time)
 		if !ok {
@@ -28195,6 +28628,13 @@ func (m *RiskMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetMitigationConfirmedByID(v)
+		return nil
+	case risk.FieldMitigationChecked:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMitigationChecked(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Risk field %s", name)
@@ -28244,11 +28684,17 @@ func (m *RiskMutation) ClearedFields() []string {
 	if m.FieldCleared(risk.FieldEnvironmentAssessmentDoneAt) {
 		fields = append(fields, risk.FieldEnvironmentAssessmentDoneAt)
 	}
+	if m.FieldCleared(risk.FieldEnvironmentAssessmentFindings) {
+		fields = append(fields, risk.FieldEnvironmentAssessmentFindings)
+	}
 	if m.FieldCleared(risk.FieldMitigationConfirmedAt) {
 		fields = append(fields, risk.FieldMitigationConfirmedAt)
 	}
 	if m.FieldCleared(risk.FieldMitigationConfirmedByID) {
 		fields = append(fields, risk.FieldMitigationConfirmedByID)
+	}
+	if m.FieldCleared(risk.FieldMitigationChecked) {
+		fields = append(fields, risk.FieldMitigationChecked)
 	}
 	return fields
 }
@@ -28282,11 +28728,17 @@ func (m *RiskMutation) ClearField(name string) error {
 	case risk.FieldEnvironmentAssessmentDoneAt:
 		m.ClearEnvironmentAssessmentDoneAt()
 		return nil
+	case risk.FieldEnvironmentAssessmentFindings:
+		m.ClearEnvironmentAssessmentFindings()
+		return nil
 	case risk.FieldMitigationConfirmedAt:
 		m.ClearMitigationConfirmedAt()
 		return nil
 	case risk.FieldMitigationConfirmedByID:
 		m.ClearMitigationConfirmedByID()
+		return nil
+	case risk.FieldMitigationChecked:
+		m.ClearMitigationChecked()
 		return nil
 	}
 	return fmt.Errorf("unknown Risk nullable field %s", name)
@@ -28341,11 +28793,17 @@ func (m *RiskMutation) ResetField(name string) error {
 	case risk.FieldEnvironmentAssessmentDoneAt:
 		m.ResetEnvironmentAssessmentDoneAt()
 		return nil
+	case risk.FieldEnvironmentAssessmentFindings:
+		m.ResetEnvironmentAssessmentFindings()
+		return nil
 	case risk.FieldMitigationConfirmedAt:
 		m.ResetMitigationConfirmedAt()
 		return nil
 	case risk.FieldMitigationConfirmedByID:
 		m.ResetMitigationConfirmedByID()
+		return nil
+	case risk.FieldMitigationChecked:
+		m.ResetMitigationChecked()
 		return nil
 	}
 	return fmt.Errorf("unknown Risk field %s", name)

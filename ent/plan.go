@@ -64,8 +64,12 @@ type Plan struct {
 	FirstReviewDue *time.Time `json:"first_review_due,omitempty"`
 	// When reablement is planned to start.
 	PlannedStart *time.Time `json:"planned_start,omitempty"`
-	// R9: planned end, no later than the authority's maximum period.
+	// R9: planned end, no later than the authority's maximum period counted from the planned start.
 	PlannedEnd *time.Time `json:"planned_end,omitempty"`
+	// R9: why the planned end of an agreed plan was moved before reablement commenced.
+	PlannedEndReason string `json:"planned_end_reason,omitempty"`
+	// R10: when the visit schedule was generated from the agreed frequency and duration; generating again changes nothing.
+	VisitsGeneratedAt *time.Time `json:"visits_generated_at,omitempty"`
 	// R9: reablement from this date is beyond the non-chargeable weeks.
 	ChargeableFrom *time.Time `json:"chargeable_from,omitempty"`
 	// R4: other formats of the plan and where each is kept.
@@ -106,6 +110,8 @@ type PlanEdges struct {
 	SupersededBy *Plan `json:"superseded_by,omitempty"`
 	// The reablement service delivering the plan.
 	ServiceTeam *Team `json:"service_team,omitempty"`
+	// R20, R32: the reablement workers of the service assigned to deliver the plan, each trained for the person's needs.
+	Workers []*Account `json:"workers,omitempty"`
 	// R11: who is responsible for making reviews happen.
 	ReviewResponsible *Account `json:"review_responsible,omitempty"`
 	// R1(a): the needs the plan prevents, reduces or delays.
@@ -126,10 +132,11 @@ type PlanEdges struct {
 	Involvements []*Involvement `json:"involvements,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [13]bool
+	loadedTypes [14]bool
 	// totalCount holds the count of the edges above.
-	totalCount [13]map[string]int
+	totalCount [14]map[string]int
 
+	namedWorkers      map[string][]*Account
 	namedNeeds        map[string][]*Need
 	namedOutcomes     map[string][]*Outcome
 	namedRisks        map[string][]*Risk
@@ -184,12 +191,21 @@ func (e PlanEdges) ServiceTeamOrErr() (*Team, error) {
 	return nil, &NotLoadedError{edge: "service_team"}
 }
 
+// WorkersOrErr returns the Workers value or an error if the edge
+// was not loaded in eager-loading.
+func (e PlanEdges) WorkersOrErr() ([]*Account, error) {
+	if e.loadedTypes[4] {
+		return e.Workers, nil
+	}
+	return nil, &NotLoadedError{edge: "workers"}
+}
+
 // ReviewResponsibleOrErr returns the ReviewResponsible value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e PlanEdges) ReviewResponsibleOrErr() (*Account, error) {
 	if e.ReviewResponsible != nil {
 		return e.ReviewResponsible, nil
-	} else if e.loadedTypes[4] {
+	} else if e.loadedTypes[5] {
 		return nil, &NotFoundError{label: account.Label}
 	}
 	return nil, &NotLoadedError{edge: "review_responsible"}
@@ -198,7 +214,7 @@ func (e PlanEdges) ReviewResponsibleOrErr() (*Account, error) {
 // NeedsOrErr returns the Needs value or an error if the edge
 // was not loaded in eager-loading.
 func (e PlanEdges) NeedsOrErr() ([]*Need, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Needs, nil
 	}
 	return nil, &NotLoadedError{edge: "needs"}
@@ -207,7 +223,7 @@ func (e PlanEdges) NeedsOrErr() ([]*Need, error) {
 // OutcomesOrErr returns the Outcomes value or an error if the edge
 // was not loaded in eager-loading.
 func (e PlanEdges) OutcomesOrErr() ([]*Outcome, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.Outcomes, nil
 	}
 	return nil, &NotLoadedError{edge: "outcomes"}
@@ -216,7 +232,7 @@ func (e PlanEdges) OutcomesOrErr() ([]*Outcome, error) {
 // RisksOrErr returns the Risks value or an error if the edge
 // was not loaded in eager-loading.
 func (e PlanEdges) RisksOrErr() ([]*Risk, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.Risks, nil
 	}
 	return nil, &NotLoadedError{edge: "risks"}
@@ -225,7 +241,7 @@ func (e PlanEdges) RisksOrErr() ([]*Risk, error) {
 // VisitsOrErr returns the Visits value or an error if the edge
 // was not loaded in eager-loading.
 func (e PlanEdges) VisitsOrErr() ([]*Visit, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[9] {
 		return e.Visits, nil
 	}
 	return nil, &NotLoadedError{edge: "visits"}
@@ -234,7 +250,7 @@ func (e PlanEdges) VisitsOrErr() ([]*Visit, error) {
 // ReviewsOrErr returns the Reviews value or an error if the edge
 // was not loaded in eager-loading.
 func (e PlanEdges) ReviewsOrErr() ([]*Review, error) {
-	if e.loadedTypes[9] {
+	if e.loadedTypes[10] {
 		return e.Reviews, nil
 	}
 	return nil, &NotLoadedError{edge: "reviews"}
@@ -243,7 +259,7 @@ func (e PlanEdges) ReviewsOrErr() ([]*Review, error) {
 // SharesOrErr returns the Shares value or an error if the edge
 // was not loaded in eager-loading.
 func (e PlanEdges) SharesOrErr() ([]*Share, error) {
-	if e.loadedTypes[10] {
+	if e.loadedTypes[11] {
 		return e.Shares, nil
 	}
 	return nil, &NotLoadedError{edge: "shares"}
@@ -252,7 +268,7 @@ func (e PlanEdges) SharesOrErr() ([]*Share, error) {
 // AmendmentsOrErr returns the Amendments value or an error if the edge
 // was not loaded in eager-loading.
 func (e PlanEdges) AmendmentsOrErr() ([]*Amendment, error) {
-	if e.loadedTypes[11] {
+	if e.loadedTypes[12] {
 		return e.Amendments, nil
 	}
 	return nil, &NotLoadedError{edge: "amendments"}
@@ -261,7 +277,7 @@ func (e PlanEdges) AmendmentsOrErr() ([]*Amendment, error) {
 // InvolvementsOrErr returns the Involvements value or an error if the edge
 // was not loaded in eager-loading.
 func (e PlanEdges) InvolvementsOrErr() ([]*Involvement, error) {
-	if e.loadedTypes[12] {
+	if e.loadedTypes[13] {
 		return e.Involvements, nil
 	}
 	return nil, &NotLoadedError{edge: "involvements"}
@@ -282,9 +298,9 @@ func (*Plan) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case plan.FieldEpisode, plan.FieldVersion, plan.FieldRevision, plan.FieldVisitDurationMinutes:
 			values[i] = new(sql.NullInt64)
-		case plan.FieldStatus, plan.FieldVisitFrequency, plan.FieldWorkerTasks, plan.FieldFluctuatingNeeds, plan.FieldOtherSupport, plan.FieldReviewFrequency, plan.FieldWrittenRecordFormat, plan.FieldEndReason, plan.FieldEndNotes:
+		case plan.FieldStatus, plan.FieldVisitFrequency, plan.FieldWorkerTasks, plan.FieldFluctuatingNeeds, plan.FieldOtherSupport, plan.FieldReviewFrequency, plan.FieldPlannedEndReason, plan.FieldWrittenRecordFormat, plan.FieldEndReason, plan.FieldEndNotes:
 			values[i] = new(sql.NullString)
-		case plan.FieldCreatedAt, plan.FieldUpdatedAt, plan.FieldFirstReviewDue, plan.FieldPlannedStart, plan.FieldPlannedEnd, plan.FieldChargeableFrom, plan.FieldWrittenRecordAt, plan.FieldAgreedAt, plan.FieldCommencedAt, plan.FieldEndedAt, plan.FieldWrittenConfirmationAt, plan.FieldReferrerNotifiedAt:
+		case plan.FieldCreatedAt, plan.FieldUpdatedAt, plan.FieldFirstReviewDue, plan.FieldPlannedStart, plan.FieldPlannedEnd, plan.FieldVisitsGeneratedAt, plan.FieldChargeableFrom, plan.FieldWrittenRecordAt, plan.FieldAgreedAt, plan.FieldCommencedAt, plan.FieldEndedAt, plan.FieldWrittenConfirmationAt, plan.FieldReferrerNotifiedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -440,6 +456,19 @@ func (_m *Plan) assignValues(columns []string, values []any) error {
 				_m.PlannedEnd = new(time.Time)
 				*_m.PlannedEnd = value.Time
 			}
+		case plan.FieldPlannedEndReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field planned_end_reason", values[i])
+			} else if value.Valid {
+				_m.PlannedEndReason = value.String
+			}
+		case plan.FieldVisitsGeneratedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field visits_generated_at", values[i])
+			} else if value.Valid {
+				_m.VisitsGeneratedAt = new(time.Time)
+				*_m.VisitsGeneratedAt = value.Time
+			}
 		case plan.FieldChargeableFrom:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field chargeable_from", values[i])
@@ -553,6 +582,11 @@ func (_m *Plan) QuerySupersededBy() *PlanQuery {
 // QueryServiceTeam queries the "service_team" edge of the Plan entity.
 func (_m *Plan) QueryServiceTeam() *TeamQuery {
 	return NewPlanClient(_m.config).QueryServiceTeam(_m)
+}
+
+// QueryWorkers queries the "workers" edge of the Plan entity.
+func (_m *Plan) QueryWorkers() *AccountQuery {
+	return NewPlanClient(_m.config).QueryWorkers(_m)
 }
 
 // QueryReviewResponsible queries the "review_responsible" edge of the Plan entity.
@@ -700,6 +734,14 @@ func (_m *Plan) String() string {
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")
+	builder.WriteString("planned_end_reason=")
+	builder.WriteString(_m.PlannedEndReason)
+	builder.WriteString(", ")
+	if v := _m.VisitsGeneratedAt; v != nil {
+		builder.WriteString("visits_generated_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
 	if v := _m.ChargeableFrom; v != nil {
 		builder.WriteString("chargeable_from=")
 		builder.WriteString(v.Format(time.ANSIC))
@@ -753,6 +795,30 @@ func (_m *Plan) String() string {
 	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedWorkers returns the Workers named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Plan) NamedWorkers(name string) ([]*Account, error) {
+	if _m.Edges.namedWorkers == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedWorkers[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Plan) appendNamedWorkers(name string, edges ...*Account) {
+	if _m.Edges.namedWorkers == nil {
+		_m.Edges.namedWorkers = make(map[string][]*Account)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedWorkers[name] = []*Account{}
+	} else {
+		_m.Edges.namedWorkers[name] = append(_m.Edges.namedWorkers[name], edges...)
+	}
 }
 
 // NamedNeeds returns the Needs named value or an error if the edge was not

@@ -314,6 +314,34 @@ func (_c *PlanCreate) SetNillablePlannedEnd(v *time.Time) *PlanCreate {
 	return _c
 }
 
+// SetPlannedEndReason sets the "planned_end_reason" field.
+func (_c *PlanCreate) SetPlannedEndReason(v string) *PlanCreate {
+	_c.mutation.SetPlannedEndReason(v)
+	return _c
+}
+
+// SetNillablePlannedEndReason sets the "planned_end_reason" field if the given value is not nil.
+func (_c *PlanCreate) SetNillablePlannedEndReason(v *string) *PlanCreate {
+	if v != nil {
+		_c.SetPlannedEndReason(*v)
+	}
+	return _c
+}
+
+// SetVisitsGeneratedAt sets the "visits_generated_at" field.
+func (_c *PlanCreate) SetVisitsGeneratedAt(v time.Time) *PlanCreate {
+	_c.mutation.SetVisitsGeneratedAt(v)
+	return _c
+}
+
+// SetNillableVisitsGeneratedAt sets the "visits_generated_at" field if the given value is not nil.
+func (_c *PlanCreate) SetNillableVisitsGeneratedAt(v *time.Time) *PlanCreate {
+	if v != nil {
+		_c.SetVisitsGeneratedAt(*v)
+	}
+	return _c
+}
+
 // SetChargeableFrom sets the "chargeable_from" field.
 func (_c *PlanCreate) SetChargeableFrom(v time.Time) *PlanCreate {
 	_c.mutation.SetChargeableFrom(v)
@@ -520,6 +548,21 @@ func (_c *PlanCreate) SetSupersededBy(v *Plan) *PlanCreate {
 // SetServiceTeam sets the "service_team" edge to the Team entity.
 func (_c *PlanCreate) SetServiceTeam(v *Team) *PlanCreate {
 	return _c.SetServiceTeamID(v.ID)
+}
+
+// AddWorkerIDs adds the "workers" edge to the Account entity by IDs.
+func (_c *PlanCreate) AddWorkerIDs(ids ...pulid.ID) *PlanCreate {
+	_c.mutation.AddWorkerIDs(ids...)
+	return _c
+}
+
+// AddWorkers adds the "workers" edges to the Account entity.
+func (_c *PlanCreate) AddWorkers(v ...*Account) *PlanCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddWorkerIDs(ids...)
 }
 
 // SetReviewResponsible sets the "review_responsible" edge to the Account entity.
@@ -896,6 +939,14 @@ func (_c *PlanCreate) createSpec() (*Plan, *sqlgraph.CreateSpec) {
 		_spec.SetField(plan.FieldPlannedEnd, field.TypeTime, value)
 		_node.PlannedEnd = &value
 	}
+	if value, ok := _c.mutation.PlannedEndReason(); ok {
+		_spec.SetField(plan.FieldPlannedEndReason, field.TypeString, value)
+		_node.PlannedEndReason = value
+	}
+	if value, ok := _c.mutation.VisitsGeneratedAt(); ok {
+		_spec.SetField(plan.FieldVisitsGeneratedAt, field.TypeTime, value)
+		_node.VisitsGeneratedAt = &value
+	}
 	if value, ok := _c.mutation.ChargeableFrom(); ok {
 		_spec.SetField(plan.FieldChargeableFrom, field.TypeTime, value)
 		_node.ChargeableFrom = &value
@@ -1009,6 +1060,22 @@ func (_c *PlanCreate) createSpec() (*Plan, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.ServiceTeamID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.WorkersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   plan.WorkersTable,
+			Columns: plan.WorkersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.ReviewResponsibleIDs(); len(nodes) > 0 {
@@ -1463,6 +1530,42 @@ func (u *PlanUpsert) UpdatePlannedEnd() *PlanUpsert {
 // ClearPlannedEnd clears the value of the "planned_end" field.
 func (u *PlanUpsert) ClearPlannedEnd() *PlanUpsert {
 	u.SetNull(plan.FieldPlannedEnd)
+	return u
+}
+
+// SetPlannedEndReason sets the "planned_end_reason" field.
+func (u *PlanUpsert) SetPlannedEndReason(v string) *PlanUpsert {
+	u.Set(plan.FieldPlannedEndReason, v)
+	return u
+}
+
+// UpdatePlannedEndReason sets the "planned_end_reason" field to the value that was provided on create.
+func (u *PlanUpsert) UpdatePlannedEndReason() *PlanUpsert {
+	u.SetExcluded(plan.FieldPlannedEndReason)
+	return u
+}
+
+// ClearPlannedEndReason clears the value of the "planned_end_reason" field.
+func (u *PlanUpsert) ClearPlannedEndReason() *PlanUpsert {
+	u.SetNull(plan.FieldPlannedEndReason)
+	return u
+}
+
+// SetVisitsGeneratedAt sets the "visits_generated_at" field.
+func (u *PlanUpsert) SetVisitsGeneratedAt(v time.Time) *PlanUpsert {
+	u.Set(plan.FieldVisitsGeneratedAt, v)
+	return u
+}
+
+// UpdateVisitsGeneratedAt sets the "visits_generated_at" field to the value that was provided on create.
+func (u *PlanUpsert) UpdateVisitsGeneratedAt() *PlanUpsert {
+	u.SetExcluded(plan.FieldVisitsGeneratedAt)
+	return u
+}
+
+// ClearVisitsGeneratedAt clears the value of the "visits_generated_at" field.
+func (u *PlanUpsert) ClearVisitsGeneratedAt() *PlanUpsert {
+	u.SetNull(plan.FieldVisitsGeneratedAt)
 	return u
 }
 
@@ -2040,6 +2143,48 @@ func (u *PlanUpsertOne) UpdatePlannedEnd() *PlanUpsertOne {
 func (u *PlanUpsertOne) ClearPlannedEnd() *PlanUpsertOne {
 	return u.Update(func(s *PlanUpsert) {
 		s.ClearPlannedEnd()
+	})
+}
+
+// SetPlannedEndReason sets the "planned_end_reason" field.
+func (u *PlanUpsertOne) SetPlannedEndReason(v string) *PlanUpsertOne {
+	return u.Update(func(s *PlanUpsert) {
+		s.SetPlannedEndReason(v)
+	})
+}
+
+// UpdatePlannedEndReason sets the "planned_end_reason" field to the value that was provided on create.
+func (u *PlanUpsertOne) UpdatePlannedEndReason() *PlanUpsertOne {
+	return u.Update(func(s *PlanUpsert) {
+		s.UpdatePlannedEndReason()
+	})
+}
+
+// ClearPlannedEndReason clears the value of the "planned_end_reason" field.
+func (u *PlanUpsertOne) ClearPlannedEndReason() *PlanUpsertOne {
+	return u.Update(func(s *PlanUpsert) {
+		s.ClearPlannedEndReason()
+	})
+}
+
+// SetVisitsGeneratedAt sets the "visits_generated_at" field.
+func (u *PlanUpsertOne) SetVisitsGeneratedAt(v time.Time) *PlanUpsertOne {
+	return u.Update(func(s *PlanUpsert) {
+		s.SetVisitsGeneratedAt(v)
+	})
+}
+
+// UpdateVisitsGeneratedAt sets the "visits_generated_at" field to the value that was provided on create.
+func (u *PlanUpsertOne) UpdateVisitsGeneratedAt() *PlanUpsertOne {
+	return u.Update(func(s *PlanUpsert) {
+		s.UpdateVisitsGeneratedAt()
+	})
+}
+
+// ClearVisitsGeneratedAt clears the value of the "visits_generated_at" field.
+func (u *PlanUpsertOne) ClearVisitsGeneratedAt() *PlanUpsertOne {
+	return u.Update(func(s *PlanUpsert) {
+		s.ClearVisitsGeneratedAt()
 	})
 }
 
@@ -2819,6 +2964,48 @@ func (u *PlanUpsertBulk) UpdatePlannedEnd() *PlanUpsertBulk {
 func (u *PlanUpsertBulk) ClearPlannedEnd() *PlanUpsertBulk {
 	return u.Update(func(s *PlanUpsert) {
 		s.ClearPlannedEnd()
+	})
+}
+
+// SetPlannedEndReason sets the "planned_end_reason" field.
+func (u *PlanUpsertBulk) SetPlannedEndReason(v string) *PlanUpsertBulk {
+	return u.Update(func(s *PlanUpsert) {
+		s.SetPlannedEndReason(v)
+	})
+}
+
+// UpdatePlannedEndReason sets the "planned_end_reason" field to the value that was provided on create.
+func (u *PlanUpsertBulk) UpdatePlannedEndReason() *PlanUpsertBulk {
+	return u.Update(func(s *PlanUpsert) {
+		s.UpdatePlannedEndReason()
+	})
+}
+
+// ClearPlannedEndReason clears the value of the "planned_end_reason" field.
+func (u *PlanUpsertBulk) ClearPlannedEndReason() *PlanUpsertBulk {
+	return u.Update(func(s *PlanUpsert) {
+		s.ClearPlannedEndReason()
+	})
+}
+
+// SetVisitsGeneratedAt sets the "visits_generated_at" field.
+func (u *PlanUpsertBulk) SetVisitsGeneratedAt(v time.Time) *PlanUpsertBulk {
+	return u.Update(func(s *PlanUpsert) {
+		s.SetVisitsGeneratedAt(v)
+	})
+}
+
+// UpdateVisitsGeneratedAt sets the "visits_generated_at" field to the value that was provided on create.
+func (u *PlanUpsertBulk) UpdateVisitsGeneratedAt() *PlanUpsertBulk {
+	return u.Update(func(s *PlanUpsert) {
+		s.UpdateVisitsGeneratedAt()
+	})
+}
+
+// ClearVisitsGeneratedAt clears the value of the "visits_generated_at" field.
+func (u *PlanUpsertBulk) ClearVisitsGeneratedAt() *PlanUpsertBulk {
+	return u.Update(func(s *PlanUpsert) {
+		s.ClearVisitsGeneratedAt()
 	})
 }
 

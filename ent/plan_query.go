@@ -41,6 +41,7 @@ type PlanQuery struct {
 	withSupersedes        *PlanQuery
 	withSupersededBy      *PlanQuery
 	withServiceTeam       *TeamQuery
+	withWorkers           *AccountQuery
 	withReviewResponsible *AccountQuery
 	withNeeds             *NeedQuery
 	withOutcomes          *OutcomeQuery
@@ -52,6 +53,7 @@ type PlanQuery struct {
 	withInvolvements      *InvolvementQuery
 	loadTotal             []func(context.Context, []*Plan) error
 	modifiers             []func(*sql.Selector)
+	withNamedWorkers      map[string]*AccountQuery
 	withNamedNeeds        map[string]*NeedQuery
 	withNamedOutcomes     map[string]*OutcomeQuery
 	withNamedRisks        map[string]*RiskQuery
@@ -177,6 +179,28 @@ func (_q *PlanQuery) QueryServiceTeam() *TeamQuery {
 			sqlgraph.From(plan.Table, plan.FieldID, selector),
 			sqlgraph.To(team.Table, team.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, plan.ServiceTeamTable, plan.ServiceTeamColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryWorkers chains the current query on the "workers" edge.
+func (_q *PlanQuery) QueryWorkers() *AccountQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(plan.Table, plan.FieldID, selector),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, plan.WorkersTable, plan.WorkersPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -578,6 +602,7 @@ func (_q *PlanQuery) Clone() *PlanQuery {
 		withSupersedes:        _q.withSupersedes.Clone(),
 		withSupersededBy:      _q.withSupersededBy.Clone(),
 		withServiceTeam:       _q.withServiceTeam.Clone(),
+		withWorkers:           _q.withWorkers.Clone(),
 		withReviewResponsible: _q.withReviewResponsible.Clone(),
 		withNeeds:             _q.withNeeds.Clone(),
 		withOutcomes:          _q.withOutcomes.Clone(),
@@ -635,6 +660,17 @@ func (_q *PlanQuery) WithServiceTeam(opts ...func(*TeamQuery)) *PlanQuery {
 		opt(query)
 	}
 	_q.withServiceTeam = query
+	return _q
+}
+
+// WithWorkers tells the query-builder to eager-load the nodes that are connected to
+// the "workers" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PlanQuery) WithWorkers(opts ...func(*AccountQuery)) *PlanQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withWorkers = query
 	return _q
 }
 
@@ -821,11 +857,12 @@ func (_q *PlanQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Plan, e
 	var (
 		nodes       = []*Plan{}
 		_spec       = _q.querySpec()
-		loadedTypes = [13]bool{
+		loadedTypes = [14]bool{
 			_q.withPerson != nil,
 			_q.withSupersedes != nil,
 			_q.withSupersededBy != nil,
 			_q.withServiceTeam != nil,
+			_q.withWorkers != nil,
 			_q.withReviewResponsible != nil,
 			_q.withNeeds != nil,
 			_q.withOutcomes != nil,
@@ -879,6 +916,13 @@ func (_q *PlanQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Plan, e
 	if query := _q.withServiceTeam; query != nil {
 		if err := _q.loadServiceTeam(ctx, query, nodes, nil,
 			func(n *Plan, e *Team) { n.Edges.ServiceTeam = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withWorkers; query != nil {
+		if err := _q.loadWorkers(ctx, query, nodes,
+			func(n *Plan) { n.Edges.Workers = []*Account{} },
+			func(n *Plan, e *Account) { n.Edges.Workers = append(n.Edges.Workers, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -941,6 +985,13 @@ func (_q *PlanQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Plan, e
 		if err := _q.loadInvolvements(ctx, query, nodes,
 			func(n *Plan) { n.Edges.Involvements = []*Involvement{} },
 			func(n *Plan, e *Involvement) { n.Edges.Involvements = append(n.Edges.Involvements, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedWorkers {
+		if err := _q.loadWorkers(ctx, query, nodes,
+			func(n *Plan) { n.appendNamedWorkers(name) },
+			func(n *Plan, e *Account) { n.appendNamedWorkers(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1127,6 +1178,67 @@ func (_q *PlanQuery) loadServiceTeam(ctx context.Context, query *TeamQuery, node
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *PlanQuery) loadWorkers(ctx context.Context, query *AccountQuery, nodes []*Plan, init func(*Plan), assign func(*Plan, *Account)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[pulid.ID]*Plan)
+	nids := make(map[pulid.ID]map[*Plan]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(plan.WorkersTable)
+		s.Join(joinT).On(s.C(account.FieldID), joinT.C(plan.WorkersPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(plan.WorkersPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(plan.WorkersPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(pulid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*pulid.ID)
+				inValue := *values[1].(*pulid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Plan]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Account](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "workers" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
 		}
 	}
 	return nil
@@ -1564,6 +1676,20 @@ func (_q *PlanQuery) ForShare(opts ...sql.LockOption) *PlanQuery {
 func (_q *PlanQuery) Modify(modifiers ...func(s *sql.Selector)) *PlanSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedWorkers tells the query-builder to eager-load the nodes that are connected to the "workers"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PlanQuery) WithNamedWorkers(name string, opts ...func(*AccountQuery)) *PlanQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedWorkers == nil {
+		_q.withNamedWorkers = make(map[string]*AccountQuery)
+	}
+	_q.withNamedWorkers[name] = query
+	return _q
 }
 
 // WithNamedNeeds tells the query-builder to eager-load the nodes that are connected to the "needs"

@@ -324,6 +324,46 @@ func (_u *PlanUpdate) ClearPlannedEnd() *PlanUpdate {
 	return _u
 }
 
+// SetPlannedEndReason sets the "planned_end_reason" field.
+func (_u *PlanUpdate) SetPlannedEndReason(v string) *PlanUpdate {
+	_u.mutation.SetPlannedEndReason(v)
+	return _u
+}
+
+// SetNillablePlannedEndReason sets the "planned_end_reason" field if the given value is not nil.
+func (_u *PlanUpdate) SetNillablePlannedEndReason(v *string) *PlanUpdate {
+	if v != nil {
+		_u.SetPlannedEndReason(*v)
+	}
+	return _u
+}
+
+// ClearPlannedEndReason clears the value of the "planned_end_reason" field.
+func (_u *PlanUpdate) ClearPlannedEndReason() *PlanUpdate {
+	_u.mutation.ClearPlannedEndReason()
+	return _u
+}
+
+// SetVisitsGeneratedAt sets the "visits_generated_at" field.
+func (_u *PlanUpdate) SetVisitsGeneratedAt(v time.Time) *PlanUpdate {
+	_u.mutation.SetVisitsGeneratedAt(v)
+	return _u
+}
+
+// SetNillableVisitsGeneratedAt sets the "visits_generated_at" field if the given value is not nil.
+func (_u *PlanUpdate) SetNillableVisitsGeneratedAt(v *time.Time) *PlanUpdate {
+	if v != nil {
+		_u.SetVisitsGeneratedAt(*v)
+	}
+	return _u
+}
+
+// ClearVisitsGeneratedAt clears the value of the "visits_generated_at" field.
+func (_u *PlanUpdate) ClearVisitsGeneratedAt() *PlanUpdate {
+	_u.mutation.ClearVisitsGeneratedAt()
+	return _u
+}
+
 // SetChargeableFrom sets the "chargeable_from" field.
 func (_u *PlanUpdate) SetChargeableFrom(v time.Time) *PlanUpdate {
 	_u.mutation.SetChargeableFrom(v)
@@ -580,6 +620,21 @@ func (_u *PlanUpdate) SetServiceTeam(v *Team) *PlanUpdate {
 	return _u.SetServiceTeamID(v.ID)
 }
 
+// AddWorkerIDs adds the "workers" edge to the Account entity by IDs.
+func (_u *PlanUpdate) AddWorkerIDs(ids ...pulid.ID) *PlanUpdate {
+	_u.mutation.AddWorkerIDs(ids...)
+	return _u
+}
+
+// AddWorkers adds the "workers" edges to the Account entity.
+func (_u *PlanUpdate) AddWorkers(v ...*Account) *PlanUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddWorkerIDs(ids...)
+}
+
 // SetReviewResponsible sets the "review_responsible" edge to the Account entity.
 func (_u *PlanUpdate) SetReviewResponsible(v *Account) *PlanUpdate {
 	return _u.SetReviewResponsibleID(v.ID)
@@ -720,6 +775,27 @@ func (_u *PlanUpdate) ClearSupersededBy() *PlanUpdate {
 func (_u *PlanUpdate) ClearServiceTeam() *PlanUpdate {
 	_u.mutation.ClearServiceTeam()
 	return _u
+}
+
+// ClearWorkers clears all "workers" edges to the Account entity.
+func (_u *PlanUpdate) ClearWorkers() *PlanUpdate {
+	_u.mutation.ClearWorkers()
+	return _u
+}
+
+// RemoveWorkerIDs removes the "workers" edge to Account entities by IDs.
+func (_u *PlanUpdate) RemoveWorkerIDs(ids ...pulid.ID) *PlanUpdate {
+	_u.mutation.RemoveWorkerIDs(ids...)
+	return _u
+}
+
+// RemoveWorkers removes "workers" edges to Account entities.
+func (_u *PlanUpdate) RemoveWorkers(v ...*Account) *PlanUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveWorkerIDs(ids...)
 }
 
 // ClearReviewResponsible clears the "review_responsible" edge to the Account entity.
@@ -1051,6 +1127,18 @@ func (_u *PlanUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PlannedEndCleared() {
 		_spec.ClearField(plan.FieldPlannedEnd, field.TypeTime)
 	}
+	if value, ok := _u.mutation.PlannedEndReason(); ok {
+		_spec.SetField(plan.FieldPlannedEndReason, field.TypeString, value)
+	}
+	if _u.mutation.PlannedEndReasonCleared() {
+		_spec.ClearField(plan.FieldPlannedEndReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.VisitsGeneratedAt(); ok {
+		_spec.SetField(plan.FieldVisitsGeneratedAt, field.TypeTime, value)
+	}
+	if _u.mutation.VisitsGeneratedAtCleared() {
+		_spec.ClearField(plan.FieldVisitsGeneratedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.ChargeableFrom(); ok {
 		_spec.SetField(plan.FieldChargeableFrom, field.TypeTime, value)
 	}
@@ -1176,6 +1264,51 @@ func (_u *PlanUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(team.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.WorkersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   plan.WorkersTable,
+			Columns: plan.WorkersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedWorkersIDs(); len(nodes) > 0 && !_u.mutation.WorkersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   plan.WorkersTable,
+			Columns: plan.WorkersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.WorkersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   plan.WorkersTable,
+			Columns: plan.WorkersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1876,6 +2009,46 @@ func (_u *PlanUpdateOne) ClearPlannedEnd() *PlanUpdateOne {
 	return _u
 }
 
+// SetPlannedEndReason sets the "planned_end_reason" field.
+func (_u *PlanUpdateOne) SetPlannedEndReason(v string) *PlanUpdateOne {
+	_u.mutation.SetPlannedEndReason(v)
+	return _u
+}
+
+// SetNillablePlannedEndReason sets the "planned_end_reason" field if the given value is not nil.
+func (_u *PlanUpdateOne) SetNillablePlannedEndReason(v *string) *PlanUpdateOne {
+	if v != nil {
+		_u.SetPlannedEndReason(*v)
+	}
+	return _u
+}
+
+// ClearPlannedEndReason clears the value of the "planned_end_reason" field.
+func (_u *PlanUpdateOne) ClearPlannedEndReason() *PlanUpdateOne {
+	_u.mutation.ClearPlannedEndReason()
+	return _u
+}
+
+// SetVisitsGeneratedAt sets the "visits_generated_at" field.
+func (_u *PlanUpdateOne) SetVisitsGeneratedAt(v time.Time) *PlanUpdateOne {
+	_u.mutation.SetVisitsGeneratedAt(v)
+	return _u
+}
+
+// SetNillableVisitsGeneratedAt sets the "visits_generated_at" field if the given value is not nil.
+func (_u *PlanUpdateOne) SetNillableVisitsGeneratedAt(v *time.Time) *PlanUpdateOne {
+	if v != nil {
+		_u.SetVisitsGeneratedAt(*v)
+	}
+	return _u
+}
+
+// ClearVisitsGeneratedAt clears the value of the "visits_generated_at" field.
+func (_u *PlanUpdateOne) ClearVisitsGeneratedAt() *PlanUpdateOne {
+	_u.mutation.ClearVisitsGeneratedAt()
+	return _u
+}
+
 // SetChargeableFrom sets the "chargeable_from" field.
 func (_u *PlanUpdateOne) SetChargeableFrom(v time.Time) *PlanUpdateOne {
 	_u.mutation.SetChargeableFrom(v)
@@ -2132,6 +2305,21 @@ func (_u *PlanUpdateOne) SetServiceTeam(v *Team) *PlanUpdateOne {
 	return _u.SetServiceTeamID(v.ID)
 }
 
+// AddWorkerIDs adds the "workers" edge to the Account entity by IDs.
+func (_u *PlanUpdateOne) AddWorkerIDs(ids ...pulid.ID) *PlanUpdateOne {
+	_u.mutation.AddWorkerIDs(ids...)
+	return _u
+}
+
+// AddWorkers adds the "workers" edges to the Account entity.
+func (_u *PlanUpdateOne) AddWorkers(v ...*Account) *PlanUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddWorkerIDs(ids...)
+}
+
 // SetReviewResponsible sets the "review_responsible" edge to the Account entity.
 func (_u *PlanUpdateOne) SetReviewResponsible(v *Account) *PlanUpdateOne {
 	return _u.SetReviewResponsibleID(v.ID)
@@ -2272,6 +2460,27 @@ func (_u *PlanUpdateOne) ClearSupersededBy() *PlanUpdateOne {
 func (_u *PlanUpdateOne) ClearServiceTeam() *PlanUpdateOne {
 	_u.mutation.ClearServiceTeam()
 	return _u
+}
+
+// ClearWorkers clears all "workers" edges to the Account entity.
+func (_u *PlanUpdateOne) ClearWorkers() *PlanUpdateOne {
+	_u.mutation.ClearWorkers()
+	return _u
+}
+
+// RemoveWorkerIDs removes the "workers" edge to Account entities by IDs.
+func (_u *PlanUpdateOne) RemoveWorkerIDs(ids ...pulid.ID) *PlanUpdateOne {
+	_u.mutation.RemoveWorkerIDs(ids...)
+	return _u
+}
+
+// RemoveWorkers removes "workers" edges to Account entities.
+func (_u *PlanUpdateOne) RemoveWorkers(v ...*Account) *PlanUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveWorkerIDs(ids...)
 }
 
 // ClearReviewResponsible clears the "review_responsible" edge to the Account entity.
@@ -2633,6 +2842,18 @@ func (_u *PlanUpdateOne) sqlSave(ctx context.Context) (_node *Plan, err error) {
 	if _u.mutation.PlannedEndCleared() {
 		_spec.ClearField(plan.FieldPlannedEnd, field.TypeTime)
 	}
+	if value, ok := _u.mutation.PlannedEndReason(); ok {
+		_spec.SetField(plan.FieldPlannedEndReason, field.TypeString, value)
+	}
+	if _u.mutation.PlannedEndReasonCleared() {
+		_spec.ClearField(plan.FieldPlannedEndReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.VisitsGeneratedAt(); ok {
+		_spec.SetField(plan.FieldVisitsGeneratedAt, field.TypeTime, value)
+	}
+	if _u.mutation.VisitsGeneratedAtCleared() {
+		_spec.ClearField(plan.FieldVisitsGeneratedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.ChargeableFrom(); ok {
 		_spec.SetField(plan.FieldChargeableFrom, field.TypeTime, value)
 	}
@@ -2758,6 +2979,51 @@ func (_u *PlanUpdateOne) sqlSave(ctx context.Context) (_node *Plan, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(team.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.WorkersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   plan.WorkersTable,
+			Columns: plan.WorkersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedWorkersIDs(); len(nodes) > 0 && !_u.mutation.WorkersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   plan.WorkersTable,
+			Columns: plan.WorkersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.WorkersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   plan.WorkersTable,
+			Columns: plan.WorkersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

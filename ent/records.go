@@ -198,6 +198,8 @@ var RecordFieldSections = map[string]map[string]policy.Section{
 		"first_review_due":        "REVIEW",
 		"planned_start":           "VISITS",
 		"planned_end":             "VISITS",
+		"planned_end_reason":      "VISITS",
+		"visits_generated_at":     "VISITS",
 		"chargeable_from":         "FINANCE",
 		"accessible_formats":      "INVOLVEMENT",
 		"written_record_at":       "INVOLVEMENT",
@@ -234,7 +236,9 @@ var RecordFieldSections = map[string]map[string]policy.Section{
 		"strategy":                        "RISKS",
 		"environment_assessment_required": "RISKS",
 		"environment_assessment_done_at":  "RISKS",
+		"environment_assessment_findings": "RISKS",
 		"mitigation_confirmed_at":         "RISKS",
+		"mitigation_checked":              "RISKS",
 	},
 	TypeShare: {
 		"recipient_kind":      "INVOLVEMENT",

@@ -51,10 +51,14 @@ type Risk struct {
 	EnvironmentAssessmentRequired bool `json:"environment_assessment_required,omitempty"`
 	// R31: when the environment risk assessment was done.
 	EnvironmentAssessmentDoneAt *time.Time `json:"environment_assessment_done_at,omitempty"`
+	// R31: what the environment risk assessment found and what was put in place.
+	EnvironmentAssessmentFindings string `json:"environment_assessment_findings,omitempty"`
 	// R31: when a registered manager confirmed a risk to the worker is mitigated.
 	MitigationConfirmedAt *time.Time `json:"mitigation_confirmed_at,omitempty"`
 	// MitigationConfirmedByID holds the value of the "mitigation_confirmed_by_id" field.
 	MitigationConfirmedByID *pulid.ID `json:"mitigation_confirmed_by_id,omitempty"`
+	// R31: what the registered manager checked before confirming the risk to the worker is mitigated.
+	MitigationChecked string `json:"mitigation_checked,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the RiskQuery when eager-loading is set.
 	Edges        RiskEdges `json:"edges"`
@@ -120,7 +124,7 @@ func (*Risk) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case risk.FieldEnvironmentAssessmentRequired:
 			values[i] = new(sql.NullBool)
-		case risk.FieldKind, risk.FieldCategory, risk.FieldDescription, risk.FieldWellbeingImpact, risk.FieldLikelihood, risk.FieldLikelihoodEvidence, risk.FieldBenefits, risk.FieldStrategy:
+		case risk.FieldKind, risk.FieldCategory, risk.FieldDescription, risk.FieldWellbeingImpact, risk.FieldLikelihood, risk.FieldLikelihoodEvidence, risk.FieldBenefits, risk.FieldStrategy, risk.FieldEnvironmentAssessmentFindings, risk.FieldMitigationChecked:
 			values[i] = new(sql.NullString)
 		case risk.FieldCreatedAt, risk.FieldUpdatedAt, risk.FieldEnvironmentAssessmentDoneAt, risk.FieldMitigationConfirmedAt:
 			values[i] = new(sql.NullTime)
@@ -237,6 +241,12 @@ func (_m *Risk) assignValues(columns []string, values []any) error {
 				_m.EnvironmentAssessmentDoneAt = new(time.Time)
 				*_m.EnvironmentAssessmentDoneAt = value.Time
 			}
+		case risk.FieldEnvironmentAssessmentFindings:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field environment_assessment_findings", values[i])
+			} else if value.Valid {
+				_m.EnvironmentAssessmentFindings = value.String
+			}
 		case risk.FieldMitigationConfirmedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field mitigation_confirmed_at", values[i])
@@ -250,6 +260,12 @@ func (_m *Risk) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.MitigationConfirmedByID = new(pulid.ID)
 				*_m.MitigationConfirmedByID = *value.S.(*pulid.ID)
+			}
+		case risk.FieldMitigationChecked:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field mitigation_checked", values[i])
+			} else if value.Valid {
+				_m.MitigationChecked = value.String
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -351,6 +367,9 @@ func (_m *Risk) String() string {
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")
+	builder.WriteString("environment_assessment_findings=")
+	builder.WriteString(_m.EnvironmentAssessmentFindings)
+	builder.WriteString(", ")
 	if v := _m.MitigationConfirmedAt; v != nil {
 		builder.WriteString("mitigation_confirmed_at=")
 		builder.WriteString(v.Format(time.ANSIC))
@@ -360,6 +379,9 @@ func (_m *Risk) String() string {
 		builder.WriteString("mitigation_confirmed_by_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("mitigation_checked=")
+	builder.WriteString(_m.MitigationChecked)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -197,6 +197,20 @@ func (_c *RiskCreate) SetNillableEnvironmentAssessmentDoneAt(v *time.Time) *Risk
 	return _c
 }
 
+// SetEnvironmentAssessmentFindings sets the "environment_assessment_findings" field.
+func (_c *RiskCreate) SetEnvironmentAssessmentFindings(v string) *RiskCreate {
+	_c.mutation.SetEnvironmentAssessmentFindings(v)
+	return _c
+}
+
+// SetNillableEnvironmentAssessmentFindings sets the "environment_assessment_findings" field if the given value is not nil.
+func (_c *RiskCreate) SetNillableEnvironmentAssessmentFindings(v *string) *RiskCreate {
+	if v != nil {
+		_c.SetEnvironmentAssessmentFindings(*v)
+	}
+	return _c
+}
+
 // SetMitigationConfirmedAt sets the "mitigation_confirmed_at" field.
 func (_c *RiskCreate) SetMitigationConfirmedAt(v time.Time) *RiskCreate {
 	_c.mutation.SetMitigationConfirmedAt(v)
@@ -221,6 +235,20 @@ func (_c *RiskCreate) SetMitigationConfirmedByID(v pulid.ID) *RiskCreate {
 func (_c *RiskCreate) SetNillableMitigationConfirmedByID(v *pulid.ID) *RiskCreate {
 	if v != nil {
 		_c.SetMitigationConfirmedByID(*v)
+	}
+	return _c
+}
+
+// SetMitigationChecked sets the "mitigation_checked" field.
+func (_c *RiskCreate) SetMitigationChecked(v string) *RiskCreate {
+	_c.mutation.SetMitigationChecked(v)
+	return _c
+}
+
+// SetNillableMitigationChecked sets the "mitigation_checked" field if the given value is not nil.
+func (_c *RiskCreate) SetNillableMitigationChecked(v *string) *RiskCreate {
+	if v != nil {
+		_c.SetMitigationChecked(*v)
 	}
 	return _c
 }
@@ -477,9 +505,17 @@ func (_c *RiskCreate) createSpec() (*Risk, *sqlgraph.CreateSpec) {
 		_spec.SetField(risk.FieldEnvironmentAssessmentDoneAt, field.TypeTime, value)
 		_node.EnvironmentAssessmentDoneAt = &value
 	}
+	if value, ok := _c.mutation.EnvironmentAssessmentFindings(); ok {
+		_spec.SetField(risk.FieldEnvironmentAssessmentFindings, field.TypeString, value)
+		_node.EnvironmentAssessmentFindings = value
+	}
 	if value, ok := _c.mutation.MitigationConfirmedAt(); ok {
 		_spec.SetField(risk.FieldMitigationConfirmedAt, field.TypeTime, value)
 		_node.MitigationConfirmedAt = &value
+	}
+	if value, ok := _c.mutation.MitigationChecked(); ok {
+		_spec.SetField(risk.FieldMitigationChecked, field.TypeString, value)
+		_node.MitigationChecked = value
 	}
 	if nodes := _c.mutation.PlanIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -751,6 +787,24 @@ func (u *RiskUpsert) ClearEnvironmentAssessmentDoneAt() *RiskUpsert {
 	return u
 }
 
+// SetEnvironmentAssessmentFindings sets the "environment_assessment_findings" field.
+func (u *RiskUpsert) SetEnvironmentAssessmentFindings(v string) *RiskUpsert {
+	u.Set(risk.FieldEnvironmentAssessmentFindings, v)
+	return u
+}
+
+// UpdateEnvironmentAssessmentFindings sets the "environment_assessment_findings" field to the value that was provided on create.
+func (u *RiskUpsert) UpdateEnvironmentAssessmentFindings() *RiskUpsert {
+	u.SetExcluded(risk.FieldEnvironmentAssessmentFindings)
+	return u
+}
+
+// ClearEnvironmentAssessmentFindings clears the value of the "environment_assessment_findings" field.
+func (u *RiskUpsert) ClearEnvironmentAssessmentFindings() *RiskUpsert {
+	u.SetNull(risk.FieldEnvironmentAssessmentFindings)
+	return u
+}
+
 // SetMitigationConfirmedAt sets the "mitigation_confirmed_at" field.
 func (u *RiskUpsert) SetMitigationConfirmedAt(v time.Time) *RiskUpsert {
 	u.Set(risk.FieldMitigationConfirmedAt, v)
@@ -784,6 +838,24 @@ func (u *RiskUpsert) UpdateMitigationConfirmedByID() *RiskUpsert {
 // ClearMitigationConfirmedByID clears the value of the "mitigation_confirmed_by_id" field.
 func (u *RiskUpsert) ClearMitigationConfirmedByID() *RiskUpsert {
 	u.SetNull(risk.FieldMitigationConfirmedByID)
+	return u
+}
+
+// SetMitigationChecked sets the "mitigation_checked" field.
+func (u *RiskUpsert) SetMitigationChecked(v string) *RiskUpsert {
+	u.Set(risk.FieldMitigationChecked, v)
+	return u
+}
+
+// UpdateMitigationChecked sets the "mitigation_checked" field to the value that was provided on create.
+func (u *RiskUpsert) UpdateMitigationChecked() *RiskUpsert {
+	u.SetExcluded(risk.FieldMitigationChecked)
+	return u
+}
+
+// ClearMitigationChecked clears the value of the "mitigation_checked" field.
+func (u *RiskUpsert) ClearMitigationChecked() *RiskUpsert {
+	u.SetNull(risk.FieldMitigationChecked)
 	return u
 }
 
@@ -1043,6 +1115,27 @@ func (u *RiskUpsertOne) ClearEnvironmentAssessmentDoneAt() *RiskUpsertOne {
 	})
 }
 
+// SetEnvironmentAssessmentFindings sets the "environment_assessment_findings" field.
+func (u *RiskUpsertOne) SetEnvironmentAssessmentFindings(v string) *RiskUpsertOne {
+	return u.Update(func(s *RiskUpsert) {
+		s.SetEnvironmentAssessmentFindings(v)
+	})
+}
+
+// UpdateEnvironmentAssessmentFindings sets the "environment_assessment_findings" field to the value that was provided on create.
+func (u *RiskUpsertOne) UpdateEnvironmentAssessmentFindings() *RiskUpsertOne {
+	return u.Update(func(s *RiskUpsert) {
+		s.UpdateEnvironmentAssessmentFindings()
+	})
+}
+
+// ClearEnvironmentAssessmentFindings clears the value of the "environment_assessment_findings" field.
+func (u *RiskUpsertOne) ClearEnvironmentAssessmentFindings() *RiskUpsertOne {
+	return u.Update(func(s *RiskUpsert) {
+		s.ClearEnvironmentAssessmentFindings()
+	})
+}
+
 // SetMitigationConfirmedAt sets the "mitigation_confirmed_at" field.
 func (u *RiskUpsertOne) SetMitigationConfirmedAt(v time.Time) *RiskUpsertOne {
 	return u.Update(func(s *RiskUpsert) {
@@ -1082,6 +1175,27 @@ func (u *RiskUpsertOne) UpdateMitigationConfirmedByID() *RiskUpsertOne {
 func (u *RiskUpsertOne) ClearMitigationConfirmedByID() *RiskUpsertOne {
 	return u.Update(func(s *RiskUpsert) {
 		s.ClearMitigationConfirmedByID()
+	})
+}
+
+// SetMitigationChecked sets the "mitigation_checked" field.
+func (u *RiskUpsertOne) SetMitigationChecked(v string) *RiskUpsertOne {
+	return u.Update(func(s *RiskUpsert) {
+		s.SetMitigationChecked(v)
+	})
+}
+
+// UpdateMitigationChecked sets the "mitigation_checked" field to the value that was provided on create.
+func (u *RiskUpsertOne) UpdateMitigationChecked() *RiskUpsertOne {
+	return u.Update(func(s *RiskUpsert) {
+		s.UpdateMitigationChecked()
+	})
+}
+
+// ClearMitigationChecked clears the value of the "mitigation_checked" field.
+func (u *RiskUpsertOne) ClearMitigationChecked() *RiskUpsertOne {
+	return u.Update(func(s *RiskUpsert) {
+		s.ClearMitigationChecked()
 	})
 }
 
@@ -1508,6 +1622,27 @@ func (u *RiskUpsertBulk) ClearEnvironmentAssessmentDoneAt() *RiskUpsertBulk {
 	})
 }
 
+// SetEnvironmentAssessmentFindings sets the "environment_assessment_findings" field.
+func (u *RiskUpsertBulk) SetEnvironmentAssessmentFindings(v string) *RiskUpsertBulk {
+	return u.Update(func(s *RiskUpsert) {
+		s.SetEnvironmentAssessmentFindings(v)
+	})
+}
+
+// UpdateEnvironmentAssessmentFindings sets the "environment_assessment_findings" field to the value that was provided on create.
+func (u *RiskUpsertBulk) UpdateEnvironmentAssessmentFindings() *RiskUpsertBulk {
+	return u.Update(func(s *RiskUpsert) {
+		s.UpdateEnvironmentAssessmentFindings()
+	})
+}
+
+// ClearEnvironmentAssessmentFindings clears the value of the "environment_assessment_findings" field.
+func (u *RiskUpsertBulk) ClearEnvironmentAssessmentFindings() *RiskUpsertBulk {
+	return u.Update(func(s *RiskUpsert) {
+		s.ClearEnvironmentAssessmentFindings()
+	})
+}
+
 // SetMitigationConfirmedAt sets the "mitigation_confirmed_at" field.
 func (u *RiskUpsertBulk) SetMitigationConfirmedAt(v time.Time) *RiskUpsertBulk {
 	return u.Update(func(s *RiskUpsert) {
@@ -1547,6 +1682,27 @@ func (u *RiskUpsertBulk) UpdateMitigationConfirmedByID() *RiskUpsertBulk {
 func (u *RiskUpsertBulk) ClearMitigationConfirmedByID() *RiskUpsertBulk {
 	return u.Update(func(s *RiskUpsert) {
 		s.ClearMitigationConfirmedByID()
+	})
+}
+
+// SetMitigationChecked sets the "mitigation_checked" field.
+func (u *RiskUpsertBulk) SetMitigationChecked(v string) *RiskUpsertBulk {
+	return u.Update(func(s *RiskUpsert) {
+		s.SetMitigationChecked(v)
+	})
+}
+
+// UpdateMitigationChecked sets the "mitigation_checked" field to the value that was provided on create.
+func (u *RiskUpsertBulk) UpdateMitigationChecked() *RiskUpsertBulk {
+	return u.Update(func(s *RiskUpsert) {
+		s.UpdateMitigationChecked()
+	})
+}
+
+// ClearMitigationChecked clears the value of the "mitigation_checked" field.
+func (u *RiskUpsertBulk) ClearMitigationChecked() *RiskUpsertBulk {
+	return u.Update(func(s *RiskUpsert) {
+		s.ClearMitigationChecked()
 	})
 }
 

@@ -214,6 +214,26 @@ func (_u *RiskUpdate) ClearEnvironmentAssessmentDoneAt() *RiskUpdate {
 	return _u
 }
 
+// SetEnvironmentAssessmentFindings sets the "environment_assessment_findings" field.
+func (_u *RiskUpdate) SetEnvironmentAssessmentFindings(v string) *RiskUpdate {
+	_u.mutation.SetEnvironmentAssessmentFindings(v)
+	return _u
+}
+
+// SetNillableEnvironmentAssessmentFindings sets the "environment_assessment_findings" field if the given value is not nil.
+func (_u *RiskUpdate) SetNillableEnvironmentAssessmentFindings(v *string) *RiskUpdate {
+	if v != nil {
+		_u.SetEnvironmentAssessmentFindings(*v)
+	}
+	return _u
+}
+
+// ClearEnvironmentAssessmentFindings clears the value of the "environment_assessment_findings" field.
+func (_u *RiskUpdate) ClearEnvironmentAssessmentFindings() *RiskUpdate {
+	_u.mutation.ClearEnvironmentAssessmentFindings()
+	return _u
+}
+
 // SetMitigationConfirmedAt sets the "mitigation_confirmed_at" field.
 func (_u *RiskUpdate) SetMitigationConfirmedAt(v time.Time) *RiskUpdate {
 	_u.mutation.SetMitigationConfirmedAt(v)
@@ -251,6 +271,26 @@ func (_u *RiskUpdate) SetNillableMitigationConfirmedByID(v *pulid.ID) *RiskUpdat
 // ClearMitigationConfirmedByID clears the value of the "mitigation_confirmed_by_id" field.
 func (_u *RiskUpdate) ClearMitigationConfirmedByID() *RiskUpdate {
 	_u.mutation.ClearMitigationConfirmedByID()
+	return _u
+}
+
+// SetMitigationChecked sets the "mitigation_checked" field.
+func (_u *RiskUpdate) SetMitigationChecked(v string) *RiskUpdate {
+	_u.mutation.SetMitigationChecked(v)
+	return _u
+}
+
+// SetNillableMitigationChecked sets the "mitigation_checked" field if the given value is not nil.
+func (_u *RiskUpdate) SetNillableMitigationChecked(v *string) *RiskUpdate {
+	if v != nil {
+		_u.SetMitigationChecked(*v)
+	}
+	return _u
+}
+
+// ClearMitigationChecked clears the value of the "mitigation_checked" field.
+func (_u *RiskUpdate) ClearMitigationChecked() *RiskUpdate {
+	_u.mutation.ClearMitigationChecked()
 	return _u
 }
 
@@ -445,11 +485,23 @@ func (_u *RiskUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.EnvironmentAssessmentDoneAtCleared() {
 		_spec.ClearField(risk.FieldEnvironmentAssessmentDoneAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.EnvironmentAssessmentFindings(); ok {
+		_spec.SetField(risk.FieldEnvironmentAssessmentFindings, field.TypeString, value)
+	}
+	if _u.mutation.EnvironmentAssessmentFindingsCleared() {
+		_spec.ClearField(risk.FieldEnvironmentAssessmentFindings, field.TypeString)
+	}
 	if value, ok := _u.mutation.MitigationConfirmedAt(); ok {
 		_spec.SetField(risk.FieldMitigationConfirmedAt, field.TypeTime, value)
 	}
 	if _u.mutation.MitigationConfirmedAtCleared() {
 		_spec.ClearField(risk.FieldMitigationConfirmedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.MitigationChecked(); ok {
+		_spec.SetField(risk.FieldMitigationChecked, field.TypeString, value)
+	}
+	if _u.mutation.MitigationCheckedCleared() {
+		_spec.ClearField(risk.FieldMitigationChecked, field.TypeString)
 	}
 	if _u.mutation.ContingenciesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -729,6 +781,26 @@ func (_u *RiskUpdateOne) ClearEnvironmentAssessmentDoneAt() *RiskUpdateOne {
 	return _u
 }
 
+// SetEnvironmentAssessmentFindings sets the "environment_assessment_findings" field.
+func (_u *RiskUpdateOne) SetEnvironmentAssessmentFindings(v string) *RiskUpdateOne {
+	_u.mutation.SetEnvironmentAssessmentFindings(v)
+	return _u
+}
+
+// SetNillableEnvironmentAssessmentFindings sets the "environment_assessment_findings" field if the given value is not nil.
+func (_u *RiskUpdateOne) SetNillableEnvironmentAssessmentFindings(v *string) *RiskUpdateOne {
+	if v != nil {
+		_u.SetEnvironmentAssessmentFindings(*v)
+	}
+	return _u
+}
+
+// ClearEnvironmentAssessmentFindings clears the value of the "environment_assessment_findings" field.
+func (_u *RiskUpdateOne) ClearEnvironmentAssessmentFindings() *RiskUpdateOne {
+	_u.mutation.ClearEnvironmentAssessmentFindings()
+	return _u
+}
+
 // SetMitigationConfirmedAt sets the "mitigation_confirmed_at" field.
 func (_u *RiskUpdateOne) SetMitigationConfirmedAt(v time.Time) *RiskUpdateOne {
 	_u.mutation.SetMitigationConfirmedAt(v)
@@ -766,6 +838,26 @@ func (_u *RiskUpdateOne) SetNillableMitigationConfirmedByID(v *pulid.ID) *RiskUp
 // ClearMitigationConfirmedByID clears the value of the "mitigation_confirmed_by_id" field.
 func (_u *RiskUpdateOne) ClearMitigationConfirmedByID() *RiskUpdateOne {
 	_u.mutation.ClearMitigationConfirmedByID()
+	return _u
+}
+
+// SetMitigationChecked sets the "mitigation_checked" field.
+func (_u *RiskUpdateOne) SetMitigationChecked(v string) *RiskUpdateOne {
+	_u.mutation.SetMitigationChecked(v)
+	return _u
+}
+
+// SetNillableMitigationChecked sets the "mitigation_checked" field if the given value is not nil.
+func (_u *RiskUpdateOne) SetNillableMitigationChecked(v *string) *RiskUpdateOne {
+	if v != nil {
+		_u.SetMitigationChecked(*v)
+	}
+	return _u
+}
+
+// ClearMitigationChecked clears the value of the "mitigation_checked" field.
+func (_u *RiskUpdateOne) ClearMitigationChecked() *RiskUpdateOne {
+	_u.mutation.ClearMitigationChecked()
 	return _u
 }
 
@@ -990,11 +1082,23 @@ func (_u *RiskUpdateOne) sqlSave(ctx context.Context) (_node *Risk, err error) {
 	if _u.mutation.EnvironmentAssessmentDoneAtCleared() {
 		_spec.ClearField(risk.FieldEnvironmentAssessmentDoneAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.EnvironmentAssessmentFindings(); ok {
+		_spec.SetField(risk.FieldEnvironmentAssessmentFindings, field.TypeString, value)
+	}
+	if _u.mutation.EnvironmentAssessmentFindingsCleared() {
+		_spec.ClearField(risk.FieldEnvironmentAssessmentFindings, field.TypeString)
+	}
 	if value, ok := _u.mutation.MitigationConfirmedAt(); ok {
 		_spec.SetField(risk.FieldMitigationConfirmedAt, field.TypeTime, value)
 	}
 	if _u.mutation.MitigationConfirmedAtCleared() {
 		_spec.ClearField(risk.FieldMitigationConfirmedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.MitigationChecked(); ok {
+		_spec.SetField(risk.FieldMitigationChecked, field.TypeString, value)
+	}
+	if _u.mutation.MitigationCheckedCleared() {
+		_spec.ClearField(risk.FieldMitigationChecked, field.TypeString)
 	}
 	if _u.mutation.ContingenciesCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -44,7 +44,7 @@ func (c *Client) Driver() dialect.Driver { return c.driver }
 
 // EdgeTargets names, for each type and edge, the type the edge points to.
 var EdgeTargets = map[string]map[string]string{
-	"Account":            {"teams": "Team", "managed_teams": "Team", "services": "Team"},
+	"Account":            {"teams": "Team", "managed_teams": "Team", "services": "Team", "assigned_plans": "Plan"},
 	"Advice":             {"person": "Person", "follow_up_by": "Account"},
 	"Amendment":          {"plan": "Plan", "resulting_plan": "Plan"},
 	"AuditEvent":         {},
@@ -62,7 +62,7 @@ var EdgeTargets = map[string]map[string]string{
 	"Outcome":            {"plan": "Plan", "steps": "OutcomeStep"},
 	"OutcomeStep":        {"outcome": "Outcome", "progress": "Progress"},
 	"Person":             {"team": "Team", "allocated_practitioner": "Account", "carers": "Carer", "contacts": "Contact", "needs": "Need", "plans": "Plan", "consents": "Consent", "capacity_assessments": "CapacityAssessment", "advice": "Advice", "episodes": "Episode"},
-	"Plan":               {"person": "Person", "supersedes": "Plan", "superseded_by": "Plan", "service_team": "Team", "review_responsible": "Account", "needs": "Need", "outcomes": "Outcome", "risks": "Risk", "visits": "Visit", "reviews": "Review", "shares": "Share", "amendments": "Amendment", "involvements": "Involvement"},
+	"Plan":               {"person": "Person", "supersedes": "Plan", "superseded_by": "Plan", "service_team": "Team", "workers": "Account", "review_responsible": "Account", "needs": "Need", "outcomes": "Outcome", "risks": "Risk", "visits": "Visit", "reviews": "Review", "shares": "Share", "amendments": "Amendment", "involvements": "Involvement"},
 	"Progress":           {"visit": "Visit", "outcome": "Outcome", "step": "OutcomeStep"},
 	"Review":             {"plan": "Plan", "reviewer": "Account"},
 	"Risk":               {"plan": "Plan", "contingencies": "Contingency", "mitigation_confirmed_by": "Account"},
@@ -92,10 +92,10 @@ var StringSizes = map[string]map[string]int64{
 	"Outcome":            {"authority_id": 0, "person_id": 0, "plan_id": 0, "statement": 2147483647, "support_required": 2147483647, "measure": 2147483647},
 	"OutcomeStep":        {"authority_id": 0, "person_id": 0, "outcome_id": 0, "plan_id": 0, "description": 2147483647},
 	"Person":             {"authority_id": 0, "legal_name": 0, "preferred_name": 0, "previous_surname": 0, "nhs_number": 0, "ni_number": 0, "address": 0, "postcode": 0, "locality": 0, "phone": 0, "email": 0, "visit_address": 0, "access_notes": 0, "communication_needs": 0, "preferred_formats": 0, "interpreter_language": 0, "appropriate_person": 0, "ordinary_residence": 0, "team_id": 0, "allocated_practitioner_id": 0, "referral_source": 0, "withholding_reason": 2147483647},
-	"Plan":               {"authority_id": 0, "person_id": 0, "supersedes_id": 0, "service_team_id": 0, "visit_frequency": 0, "worker_tasks": 2147483647, "fluctuating_needs": 2147483647, "other_support": 2147483647, "review_frequency": 0, "review_responsible_id": 0, "written_record_format": 0, "end_notes": 2147483647},
+	"Plan":               {"authority_id": 0, "person_id": 0, "supersedes_id": 0, "service_team_id": 0, "visit_frequency": 0, "worker_tasks": 2147483647, "fluctuating_needs": 2147483647, "other_support": 2147483647, "review_frequency": 0, "review_responsible_id": 0, "planned_end_reason": 2147483647, "written_record_format": 0, "end_notes": 2147483647},
 	"Progress":           {"authority_id": 0, "person_id": 0, "visit_id": 0, "plan_id": 0, "outcome_id": 0, "step_id": 0, "note": 2147483647},
 	"Review":             {"authority_id": 0, "person_id": 0, "plan_id": 0, "reason": 2147483647, "decision_reason": 2147483647, "reviewer_id": 0, "result_notes": 2147483647},
-	"Risk":               {"authority_id": 0, "person_id": 0, "plan_id": 0, "description": 2147483647, "wellbeing_impact": 2147483647, "likelihood_evidence": 2147483647, "benefits": 2147483647, "strategy": 2147483647, "mitigation_confirmed_by_id": 0},
+	"Risk":               {"authority_id": 0, "person_id": 0, "plan_id": 0, "description": 2147483647, "wellbeing_impact": 2147483647, "likelihood_evidence": 2147483647, "benefits": 2147483647, "strategy": 2147483647, "environment_assessment_findings": 2147483647, "mitigation_confirmed_by_id": 0, "mitigation_checked": 2147483647},
 	"Share":              {"authority_id": 0, "person_id": 0, "plan_id": 0, "recipient_name": 0, "recipient_account_id": 0, "decision_reason": 2147483647, "manager_advice": 2147483647, "consent_id": 0, "revoked_reason": 2147483647, "recirculated_from_id": 0},
 	"Team":               {"authority_id": 0, "name": 0},
 	"Visit":              {"authority_id": 0, "person_id": 0, "plan_id": 0, "worker_id": 0, "notes": 2147483647, "record_id": 0},

@@ -68,6 +68,10 @@ func missingItems(ps []fault.Problem) []model.MissingItem {
 	out := make([]model.MissingItem, len(ps))
 	for i, p := range ps {
 		out[i] = model.MissingItem{Field: p.Field, Message: p.Message}
+		if p.Section != "" {
+			section := policy.Section(p.Section)
+			out[i].Section = &section
+		}
 		if p.Rule != "" {
 			rule := p.Rule
 			out[i].Rule = &rule

@@ -50,9 +50,10 @@ func (r *mutationResolver) CommencePlan(ctx context.Context, id pulid.ID, expect
 }
 
 // ConfirmRiskMitigation is the resolver for the confirmRiskMitigation field.
-func (r *mutationResolver) ConfirmRiskMitigation(ctx context.Context, id pulid.ID) (*ent.Risk, error) {
+func (r *mutationResolver) ConfirmRiskMitigation(ctx context.Context, id pulid.ID, checked string) (*ent.Risk, error) {
+	// R31 (who, after the environment assessment, once, saying what was checked) is in ent/rule.
 	return r.ent(ctx).Risk.UpdateOneID(id).SetMitigationConfirmedAt(viewer.Now(ctx)).
-		SetMitigationConfirmedByID(viewer.FromContext(ctx).Account()).Save(ctx)
+		SetMitigationConfirmedByID(viewer.FromContext(ctx).Account()).SetMitigationChecked(checked).Save(ctx)
 }
 
 // RequestAmendment is the resolver for the requestAmendment field.
@@ -290,6 +291,27 @@ func (r *mutationResolver) UpdateEpisode(ctx context.Context, id pulid.ID, input
 	return r.ent(ctx).Episode.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
+// AssignReablement is the resolver for the assignReablement field.
+func (r *mutationResolver) AssignReablement(ctx context.Context, id pulid.ID, expectedRevision int, input model.AssignReablementInput) (*ent.Plan, error) {
+	return r.assignReablement(ctx, id, expectedRevision, input)
+}
+
+// GenerateVisits is the resolver for the generateVisits field.
+func (r *mutationResolver) GenerateVisits(ctx context.Context, id pulid.ID, expectedRevision int, times []string) (*ent.Plan, error) {
+	// R10: one place makes the schedule, once (rule.GenerateVisits).
+	return rule.GenerateVisits(ctx, r.ent(ctx), id, expectedRevision, times)
+}
+
+// MovePlannedEnd is the resolver for the movePlannedEnd field.
+func (r *mutationResolver) MovePlannedEnd(ctx context.Context, id pulid.ID, expectedRevision int, plannedEnd time.Time, reason string) (*ent.Plan, error) {
+	return r.movePlannedEnd(ctx, id, expectedRevision, plannedEnd, reason)
+}
+
+// RecordEnvironmentAssessment is the resolver for the recordEnvironmentAssessment field.
+func (r *mutationResolver) RecordEnvironmentAssessment(ctx context.Context, id pulid.ID, findings string) (*ent.Risk, error) {
+	return r.recordEnvironmentAssessment(ctx, id, findings)
+}
+
 // RecordVisit is the resolver for the recordVisit field.
 func (r *mutationResolver) RecordVisit(ctx context.Context, input model.RecordVisitInput) (*ent.Visit, error) {
 	return r.recordVisit(ctx, input)
@@ -328,6 +350,11 @@ func (r *planResolver) ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model
 // Readiness is the resolver for the readiness field.
 func (r *planResolver) Readiness(ctx context.Context, obj *ent.Plan) (*model.PlanReadiness, error) {
 	return r.readiness(ctx, obj)
+}
+
+// WorkerMatches is the resolver for the workerMatches field.
+func (r *planResolver) WorkerMatches(ctx context.Context, obj *ent.Plan) ([]model.WorkerMatch, error) {
+	return r.workerMatches(ctx, obj)
 }
 
 // Node is the resolver for the node field.

@@ -46,6 +46,8 @@ const (
 	EdgeManagedTeams = "managed_teams"
 	// EdgeServices holds the string denoting the services edge name in mutations.
 	EdgeServices = "services"
+	// EdgeAssignedPlans holds the string denoting the assigned_plans edge name in mutations.
+	EdgeAssignedPlans = "assigned_plans"
 	// Table holds the table name of the account in the database.
 	Table = "accounts"
 	// TeamsTable is the table that holds the teams relation/edge. The primary key declared below.
@@ -67,6 +69,11 @@ const (
 	ServicesInverseTable = "teams"
 	// ServicesColumn is the table column denoting the services relation/edge.
 	ServicesColumn = "team_registered_manager"
+	// AssignedPlansTable is the table that holds the assigned_plans relation/edge. The primary key declared below.
+	AssignedPlansTable = "plan_workers"
+	// AssignedPlansInverseTable is the table name for the Plan entity.
+	// It exists in this package in order to avoid circular dependency with the "plan" package.
+	AssignedPlansInverseTable = "plans"
 )
 
 // Columns holds all SQL columns for account fields.
@@ -90,6 +97,9 @@ var (
 	// TeamsPrimaryKey and TeamsColumn2 are the table columns denoting the
 	// primary key for the teams relation (M2M).
 	TeamsPrimaryKey = []string{"team_id", "account_id"}
+	// AssignedPlansPrimaryKey and AssignedPlansColumn2 are the table columns denoting the
+	// primary key for the assigned_plans relation (M2M).
+	AssignedPlansPrimaryKey = []string{"plan_id", "account_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -229,6 +239,20 @@ func ByServices(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newServicesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByAssignedPlansCount orders the results by assigned_plans count.
+func ByAssignedPlansCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAssignedPlansStep(), opts...)
+	}
+}
+
+// ByAssignedPlans orders the results by assigned_plans terms.
+func ByAssignedPlans(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAssignedPlansStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newTeamsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -248,5 +272,12 @@ func newServicesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ServicesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, ServicesTable, ServicesColumn),
+	)
+}
+func newAssignedPlansStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AssignedPlansInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, AssignedPlansTable, AssignedPlansPrimaryKey...),
 	)
 }

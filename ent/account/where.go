@@ -735,6 +735,29 @@ func HasServicesWith(preds ...predicate.Team) predicate.Account {
 	})
 }
 
+// HasAssignedPlans applies the HasEdge predicate on the "assigned_plans" edge.
+func HasAssignedPlans() predicate.Account {
+	return predicate.Account(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, AssignedPlansTable, AssignedPlansPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAssignedPlansWith applies the HasEdge predicate on the "assigned_plans" edge with a given conditions (other predicates).
+func HasAssignedPlansWith(preds ...predicate.Plan) predicate.Account {
+	return predicate.Account(func(s *sql.Selector) {
+		step := newAssignedPlansStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Account) predicate.Account {
 	return predicate.Account(sql.AndPredicates(predicates...))

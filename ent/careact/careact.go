@@ -72,7 +72,10 @@ type Plan struct {
 	PlanRisksWithoutContingency []string // descriptions
 	WorkerRisks                 []WorkerRisk
 	InterimMeasures             bool
-	PlannedEnd                  *time.Time
+	PlannedStart, PlannedEnd    *time.Time
+	ServiceChosen               bool     // a reablement service delivers the plan (R20)
+	Workers                     int      // workers assigned to the plan
+	ScheduledVisits             int      // visits not cancelled (R10)
 	VisitWorkersUntrained       []string // names of workers lacking a training the person needs (R32)
 
 	// The person.
@@ -94,15 +97,16 @@ type Settings struct {
 	MaxWeeks, FirstReviewDays, NonChargeableWeeks int
 }
 
-// CanAgree applies R1, R3, R7 and R30: all six R1 items recorded (reported
-// field by field), involvement recorded, a contingency for every risk to the
-// plan, and no agreement while an advocate is needed and missing.
+// CanAgree applies R30, R1, R3 and R7: no agreement while an advocate is
+// needed and missing, all six R1 items recorded (reported field by field),
+// involvement recorded, and a contingency for every risk to the plan. Every
+// missing item is listed at once, so a screen can show the whole list; the
+// refusal names the rule of the first.
 func CanAgree(p Plan) error {
-	if p.SubstantialDifficulty && !p.AppropriatePerson && !p.AdvocateInPlace {
-		return fault.Rule("R30", "The person would have substantial difficulty being involved and has no appropriate person: an independent advocate must be in place before the plan is agreed. Until then record only urgent interim measures.",
-			fault.Problem{Field: "person.advocacy", Message: "No independent advocate is in place.", Rule: "R30", Section: "CAPACITY"})
-	}
 	var missing []fault.Problem
+	if p.SubstantialDifficulty && !p.AppropriatePerson && !p.AdvocateInPlace {
+		missing = append(missing, fault.Problem{Field: "person.advocacy", Message: "The person would have substantial difficulty being involved and has no appropriate person: arrange an independent advocate. Until one is in place, record only urgent interim measures.", Rule: "R30", Section: "CAPACITY"})
+	}
 	need := func(ok bool, section, field, msg string) {
 		if !ok {
 			missing = append(missing, fault.Problem{Field: field, Message: msg, Rule: "R1", Section: section})
@@ -117,48 +121,81 @@ func CanAgree(p Plan) error {
 	need(p.OtherSupport != "" || p.NoOtherSupport, "OTHER_SUPPORT", "otherSupport", "(e) Record other support, or say explicitly that there is none.")
 	need(p.ReviewFrequency != "", "REVIEW", "reviewFrequency", "(f) Say how often the plan will be reviewed.")
 	need(p.ReviewResponsible, "REVIEW", "reviewResponsibleID", "(f) Say who is responsible for reviews.")
-	if len(missing) > 0 {
-		return fault.Rule("R1", fmt.Sprintf("The plan cannot be agreed until all six R1 items are recorded; %d missing.", len(missing)), missing...)
-	}
 	if p.Involvements == 0 {
-		return fault.Rule("R3", "Record who was involved in planning, and on what basis, before agreeing the plan.",
-			fault.Problem{Field: "involvements", Message: "Nobody is recorded as involved.", Rule: "R3", Section: "INVOLVEMENT"})
+		missing = append(missing, fault.Problem{Field: "involvements", Message: "Record who was involved in planning, and on what basis.", Rule: "R3", Section: "INVOLVEMENT"})
 	}
-	if len(p.PlanRisksWithoutContingency) > 0 {
-		var ps []fault.Problem
-		for _, d := range p.PlanRisksWithoutContingency {
-			ps = append(ps, fault.Problem{Field: "risks", Message: "No contingency for: " + d, Rule: "R7", Section: "RISKS"})
-		}
-		return fault.Rule("R7", "Every risk to the plan needs an agreed contingency before the plan is agreed.", ps...)
+	for _, d := range p.PlanRisksWithoutContingency {
+		missing = append(missing, fault.Problem{Field: "risks", Message: "Agree a contingency for: " + d, Rule: "R7", Section: "RISKS"})
 	}
-	return nil
+	return refusal("The plan cannot be agreed yet", missing)
 }
 
-// CanCommence applies R31, R32 and R9: every risk to the worker mitigated
-// and confirmed by a registered manager (after an environment assessment
-// where the evidence calls for one), workers trained for the person's needs,
-// and a planned end within the authority's maximum period.
+// refusal is one refusal listing every problem, naming the first one's
+// rule; nil when nothing is missing.
+func refusal(what string, ps []fault.Problem) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	if len(ps) == 1 {
+		return fault.Rule(ps[0].Rule, what+": "+ps[0].Message, ps...)
+	}
+	return fault.Rule(ps[0].Rule, fmt.Sprintf("%s: %d things are missing. Each is listed; put them right, then try again.", what, len(ps)), ps...)
+}
+
+// CanCommence applies R31, R32, R9, R20 and R10: every risk to the worker
+// mitigated and confirmed by a registered manager (after an environment
+// assessment where the evidence calls for one), workers trained for the
+// person's needs, a planned end within the authority's maximum period
+// counted from the plan's start (the planned start, or the day it
+// commences), a reablement service chosen, and visits scheduled. Every
+// missing item is listed at once.
 func CanCommence(p Plan, s Settings, commence time.Time) error {
 	var ps []fault.Problem
 	for _, r := range p.WorkerRisks {
 		if r.EnvironmentAssessmentRequired && !r.EnvironmentAssessmentDone {
-			ps = append(ps, fault.Problem{Field: "risks", Message: "Do the environment risk assessment first: " + r.Description, Rule: "R31", Section: "RISKS"})
+			ps = append(ps, fault.Problem{Field: "environmentAssessment", Message: "Do the environment risk assessment first: " + r.Description, Rule: "R31", Section: "RISKS"})
 		} else if !r.Confirmed {
-			ps = append(ps, fault.Problem{Field: "risks", Message: "A registered manager has not confirmed this risk to the worker is mitigated: " + r.Description, Rule: "R31", Section: "RISKS"})
+			ps = append(ps, fault.Problem{Field: "mitigationConfirmed", Message: "The registered manager of the service has not yet confirmed this risk to the worker is mitigated: " + r.Description, Rule: "R31", Section: "RISKS"})
 		}
 	}
-	if len(ps) > 0 {
-		return fault.Rule("R31", "Risks to the worker must be mitigated and confirmed by the registered manager before reablement commences.", ps...)
+	for _, w := range p.VisitWorkersUntrained {
+		ps = append(ps, fault.Problem{Field: "workers", Message: w + " lacks the autism or deafblind training this person needs: choose a trained worker.", Rule: "R32", Section: "VISITS"})
 	}
-	if len(p.VisitWorkersUntrained) > 0 {
-		for _, w := range p.VisitWorkersUntrained {
-			ps = append(ps, fault.Problem{Field: "visits", Message: w + " lacks the training this person needs.", Rule: "R32", Section: "VISITS"})
+	start := Start(p, commence)
+	if p.PlannedEnd != nil && p.PlannedEnd.After(MaxEnd(s, start)) {
+		ps = append(ps, fault.Problem{Field: "plannedEnd", Message: fmt.Sprintf("The planned end is beyond the maximum period: reablement ends no later than %d weeks after it starts, by %s. Move the planned end.", s.MaxWeeks, MaxEnd(s, start).Format("2 January 2006")), Rule: "R9", Section: "VISITS"})
+	}
+	if !p.ServiceChosen {
+		ps = append(ps, fault.Problem{Field: "serviceTeam", Message: "Choose the reablement service that will deliver the plan.", Rule: "R20", Section: "VISITS"})
+	}
+	if p.ScheduledVisits == 0 {
+		if p.Workers == 0 {
+			ps = append(ps, fault.Problem{Field: "workers", Message: "Choose the workers who will visit, trained for the person's needs.", Rule: "R32", Section: "VISITS"})
 		}
-		return fault.Rule("R32", "Visits are assigned to workers without the autism or deafblind training the person needs.", ps...)
+		ps = append(ps, fault.Problem{Field: "visits", Message: "Make the visit schedule from the agreed frequency and duration.", Rule: "R10", Section: "VISITS"})
 	}
-	if p.PlannedEnd != nil && p.PlannedEnd.After(MaxEnd(s, commence)) {
-		return fault.Rule("R9", fmt.Sprintf("Reablement ends no later than %d weeks after it commences: plan to end by %s.", s.MaxWeeks, MaxEnd(s, commence).Format("2 January 2006")),
-			fault.Problem{Field: "plannedEnd", Message: "The planned end is beyond the maximum period.", Rule: "R9", Section: "VISITS"})
+	return refusal("Reablement cannot commence yet", ps)
+}
+
+// Start is the day reablement starts, from which R9's maximum period
+// counts: the planned start, or the day it commences when none is planned.
+func Start(p Plan, commence time.Time) time.Time {
+	if p.PlannedStart != nil {
+		return *p.PlannedStart
+	}
+	y, m, d := commence.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// CheckPeriod applies R9 to a planned start and end: the end after the
+// start, and no later than the maximum period from it.
+func CheckPeriod(s Settings, start, end time.Time) error {
+	if end.Before(start) {
+		return &fault.Error{Code: fault.InvalidInput, Attr: "planned_end", Rule: "R9", Message: "The planned end is before the planned start. Choose a later end."}
+	}
+	if end.After(MaxEnd(s, start)) {
+		return &fault.Error{Code: fault.RuleViolation, Attr: "planned_end", Rule: "R9",
+			Message: fmt.Sprintf("Reablement ends no later than %d weeks after it starts: choose an end on or before %s.", s.MaxWeeks, MaxEnd(s, start).Format("2 January 2006"))}
 	}
 	return nil
 }

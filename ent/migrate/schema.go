@@ -862,6 +862,8 @@ var (
 		{Name: "first_review_due", Type: field.TypeTime, Nullable: true},
 		{Name: "planned_start", Type: field.TypeTime, Nullable: true},
 		{Name: "planned_end", Type: field.TypeTime, Nullable: true},
+		{Name: "planned_end_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "visits_generated_at", Type: field.TypeTime, Nullable: true},
 		{Name: "chargeable_from", Type: field.TypeTime, Nullable: true},
 		{Name: "accessible_formats", Type: field.TypeJSON, Nullable: true},
 		{Name: "written_record_at", Type: field.TypeTime, Nullable: true},
@@ -887,25 +889,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "plans_persons_plans",
-				Columns:    []*schema.Column{PlansColumns[30]},
+				Columns:    []*schema.Column{PlansColumns[32]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "plans_plans_superseded_by",
-				Columns:    []*schema.Column{PlansColumns[31]},
+				Columns:    []*schema.Column{PlansColumns[33]},
 				RefColumns: []*schema.Column{PlansColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "plans_teams_service_team",
-				Columns:    []*schema.Column{PlansColumns[32]},
+				Columns:    []*schema.Column{PlansColumns[34]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "plans_accounts_review_responsible",
-				Columns:    []*schema.Column{PlansColumns[33]},
+				Columns:    []*schema.Column{PlansColumns[35]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -919,7 +921,7 @@ var (
 			{
 				Name:    "plan_person_id_episode_version",
 				Unique:  true,
-				Columns: []*schema.Column{PlansColumns[30], PlansColumns[4], PlansColumns[5]},
+				Columns: []*schema.Column{PlansColumns[32], PlansColumns[4], PlansColumns[5]},
 			},
 			{
 				Name:    "plan_status",
@@ -929,7 +931,7 @@ var (
 			{
 				Name:    "plan_service_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{PlansColumns[32]},
+				Columns: []*schema.Column{PlansColumns[34]},
 			},
 		},
 	}
@@ -1058,7 +1060,9 @@ var (
 		{Name: "strategy", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "environment_assessment_required", Type: field.TypeBool, Default: false},
 		{Name: "environment_assessment_done_at", Type: field.TypeTime, Nullable: true},
+		{Name: "environment_assessment_findings", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "mitigation_confirmed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "mitigation_checked", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "plan_id", Type: field.TypeString},
 		{Name: "mitigation_confirmed_by_id", Type: field.TypeString, Nullable: true},
 	}
@@ -1070,13 +1074,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "risks_plans_risks",
-				Columns:    []*schema.Column{RisksColumns[16]},
+				Columns:    []*schema.Column{RisksColumns[18]},
 				RefColumns: []*schema.Column{PlansColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "risks_accounts_mitigation_confirmed_by",
-				Columns:    []*schema.Column{RisksColumns[17]},
+				Columns:    []*schema.Column{RisksColumns[19]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1095,7 +1099,7 @@ var (
 			{
 				Name:    "risk_plan_id",
 				Unique:  false,
-				Columns: []*schema.Column{RisksColumns[16]},
+				Columns: []*schema.Column{RisksColumns[18]},
 			},
 		},
 	}
@@ -1282,6 +1286,31 @@ var (
 			},
 		},
 	}
+	// PlanWorkersColumns holds the columns for the "plan_workers" table.
+	PlanWorkersColumns = []*schema.Column{
+		{Name: "plan_id", Type: field.TypeString},
+		{Name: "account_id", Type: field.TypeString},
+	}
+	// PlanWorkersTable holds the schema information for the "plan_workers" table.
+	PlanWorkersTable = &schema.Table{
+		Name:       "plan_workers",
+		Columns:    PlanWorkersColumns,
+		PrimaryKey: []*schema.Column{PlanWorkersColumns[0], PlanWorkersColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "plan_workers_plan_id",
+				Columns:    []*schema.Column{PlanWorkersColumns[0]},
+				RefColumns: []*schema.Column{PlansColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "plan_workers_account_id",
+				Columns:    []*schema.Column{PlanWorkersColumns[1]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// PlanNeedsColumns holds the columns for the "plan_needs" table.
 	PlanNeedsColumns = []*schema.Column{
 		{Name: "plan_id", Type: field.TypeString},
@@ -1359,6 +1388,7 @@ var (
 		SharesTable,
 		TeamsTable,
 		VisitsTable,
+		PlanWorkersTable,
 		PlanNeedsTable,
 		TeamMembersTable,
 	}
@@ -1406,6 +1436,8 @@ func init() {
 	TeamsTable.ForeignKeys[2].RefTable = AccountsTable
 	VisitsTable.ForeignKeys[0].RefTable = PlansTable
 	VisitsTable.ForeignKeys[1].RefTable = AccountsTable
+	PlanWorkersTable.ForeignKeys[0].RefTable = PlansTable
+	PlanWorkersTable.ForeignKeys[1].RefTable = AccountsTable
 	PlanNeedsTable.ForeignKeys[0].RefTable = PlansTable
 	PlanNeedsTable.ForeignKeys[1].RefTable = NeedsTable
 	TeamMembersTable.ForeignKeys[0].RefTable = TeamsTable

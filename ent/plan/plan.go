@@ -61,6 +61,10 @@ const (
 	FieldPlannedStart = "planned_start"
 	// FieldPlannedEnd holds the string denoting the planned_end field in the database.
 	FieldPlannedEnd = "planned_end"
+	// FieldPlannedEndReason holds the string denoting the planned_end_reason field in the database.
+	FieldPlannedEndReason = "planned_end_reason"
+	// FieldVisitsGeneratedAt holds the string denoting the visits_generated_at field in the database.
+	FieldVisitsGeneratedAt = "visits_generated_at"
 	// FieldChargeableFrom holds the string denoting the chargeable_from field in the database.
 	FieldChargeableFrom = "chargeable_from"
 	// FieldAccessibleFormats holds the string denoting the accessible_formats field in the database.
@@ -93,6 +97,8 @@ const (
 	EdgeSupersededBy = "superseded_by"
 	// EdgeServiceTeam holds the string denoting the service_team edge name in mutations.
 	EdgeServiceTeam = "service_team"
+	// EdgeWorkers holds the string denoting the workers edge name in mutations.
+	EdgeWorkers = "workers"
 	// EdgeReviewResponsible holds the string denoting the review_responsible edge name in mutations.
 	EdgeReviewResponsible = "review_responsible"
 	// EdgeNeeds holds the string denoting the needs edge name in mutations.
@@ -135,6 +141,11 @@ const (
 	ServiceTeamInverseTable = "teams"
 	// ServiceTeamColumn is the table column denoting the service_team relation/edge.
 	ServiceTeamColumn = "service_team_id"
+	// WorkersTable is the table that holds the workers relation/edge. The primary key declared below.
+	WorkersTable = "plan_workers"
+	// WorkersInverseTable is the table name for the Account entity.
+	// It exists in this package in order to avoid circular dependency with the "account" package.
+	WorkersInverseTable = "accounts"
 	// ReviewResponsibleTable is the table that holds the review_responsible relation/edge.
 	ReviewResponsibleTable = "plans"
 	// ReviewResponsibleInverseTable is the table name for the Account entity.
@@ -222,6 +233,8 @@ var Columns = []string{
 	FieldFirstReviewDue,
 	FieldPlannedStart,
 	FieldPlannedEnd,
+	FieldPlannedEndReason,
+	FieldVisitsGeneratedAt,
 	FieldChargeableFrom,
 	FieldAccessibleFormats,
 	FieldWrittenRecordAt,
@@ -237,6 +250,9 @@ var Columns = []string{
 }
 
 var (
+	// WorkersPrimaryKey and WorkersColumn2 are the table columns denoting the
+	// primary key for the workers relation (M2M).
+	WorkersPrimaryKey = []string{"plan_id", "account_id"}
 	// NeedsPrimaryKey and NeedsColumn2 are the table columns denoting the
 	// primary key for the needs relation (M2M).
 	NeedsPrimaryKey = []string{"plan_id", "need_id"}
@@ -258,7 +274,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "reablement/ent/runtime"
 var (
-	Hooks  [10]ent.Hook
+	Hooks  [12]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -458,6 +474,16 @@ func ByPlannedEnd(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPlannedEnd, opts...).ToFunc()
 }
 
+// ByPlannedEndReason orders the results by the planned_end_reason field.
+func ByPlannedEndReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPlannedEndReason, opts...).ToFunc()
+}
+
+// ByVisitsGeneratedAt orders the results by the visits_generated_at field.
+func ByVisitsGeneratedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVisitsGeneratedAt, opts...).ToFunc()
+}
+
 // ByChargeableFrom orders the results by the chargeable_from field.
 func ByChargeableFrom(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldChargeableFrom, opts...).ToFunc()
@@ -538,6 +564,20 @@ func BySupersededByField(field string, opts ...sql.OrderTermOption) OrderOption 
 func ByServiceTeamField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newServiceTeamStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByWorkersCount orders the results by workers count.
+func ByWorkersCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newWorkersStep(), opts...)
+	}
+}
+
+// ByWorkers orders the results by workers terms.
+func ByWorkers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newWorkersStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -685,6 +725,13 @@ func newServiceTeamStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ServiceTeamInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, ServiceTeamTable, ServiceTeamColumn),
+	)
+}
+func newWorkersStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(WorkersInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, WorkersTable, WorkersPrimaryKey...),
 	)
 }
 func newReviewResponsibleStep() *sqlgraph.Step {

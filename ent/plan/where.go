@@ -156,6 +156,16 @@ func PlannedEnd(v time.Time) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldPlannedEnd, v))
 }
 
+// PlannedEndReason applies equality check predicate on the "planned_end_reason" field. It's identical to PlannedEndReasonEQ.
+func PlannedEndReason(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldEQ(FieldPlannedEndReason, v))
+}
+
+// VisitsGeneratedAt applies equality check predicate on the "visits_generated_at" field. It's identical to VisitsGeneratedAtEQ.
+func VisitsGeneratedAt(v time.Time) predicate.Plan {
+	return predicate.Plan(sql.FieldEQ(FieldVisitsGeneratedAt, v))
+}
+
 // ChargeableFrom applies equality check predicate on the "chargeable_from" field. It's identical to ChargeableFromEQ.
 func ChargeableFrom(v time.Time) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldChargeableFrom, v))
@@ -1391,6 +1401,131 @@ func PlannedEndNotNil() predicate.Plan {
 	return predicate.Plan(sql.FieldNotNull(FieldPlannedEnd))
 }
 
+// PlannedEndReasonEQ applies the EQ predicate on the "planned_end_reason" field.
+func PlannedEndReasonEQ(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldEQ(FieldPlannedEndReason, v))
+}
+
+// PlannedEndReasonNEQ applies the NEQ predicate on the "planned_end_reason" field.
+func PlannedEndReasonNEQ(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldNEQ(FieldPlannedEndReason, v))
+}
+
+// PlannedEndReasonIn applies the In predicate on the "planned_end_reason" field.
+func PlannedEndReasonIn(vs ...string) predicate.Plan {
+	return predicate.Plan(sql.FieldIn(FieldPlannedEndReason, vs...))
+}
+
+// PlannedEndReasonNotIn applies the NotIn predicate on the "planned_end_reason" field.
+func PlannedEndReasonNotIn(vs ...string) predicate.Plan {
+	return predicate.Plan(sql.FieldNotIn(FieldPlannedEndReason, vs...))
+}
+
+// PlannedEndReasonGT applies the GT predicate on the "planned_end_reason" field.
+func PlannedEndReasonGT(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldGT(FieldPlannedEndReason, v))
+}
+
+// PlannedEndReasonGTE applies the GTE predicate on the "planned_end_reason" field.
+func PlannedEndReasonGTE(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldGTE(FieldPlannedEndReason, v))
+}
+
+// PlannedEndReasonLT applies the LT predicate on the "planned_end_reason" field.
+func PlannedEndReasonLT(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldLT(FieldPlannedEndReason, v))
+}
+
+// PlannedEndReasonLTE applies the LTE predicate on the "planned_end_reason" field.
+func PlannedEndReasonLTE(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldLTE(FieldPlannedEndReason, v))
+}
+
+// PlannedEndReasonContains applies the Contains predicate on the "planned_end_reason" field.
+func PlannedEndReasonContains(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldContains(FieldPlannedEndReason, v))
+}
+
+// PlannedEndReasonHasPrefix applies the HasPrefix predicate on the "planned_end_reason" field.
+func PlannedEndReasonHasPrefix(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldHasPrefix(FieldPlannedEndReason, v))
+}
+
+// PlannedEndReasonHasSuffix applies the HasSuffix predicate on the "planned_end_reason" field.
+func PlannedEndReasonHasSuffix(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldHasSuffix(FieldPlannedEndReason, v))
+}
+
+// PlannedEndReasonIsNil applies the IsNil predicate on the "planned_end_reason" field.
+func PlannedEndReasonIsNil() predicate.Plan {
+	return predicate.Plan(sql.FieldIsNull(FieldPlannedEndReason))
+}
+
+// PlannedEndReasonNotNil applies the NotNil predicate on the "planned_end_reason" field.
+func PlannedEndReasonNotNil() predicate.Plan {
+	return predicate.Plan(sql.FieldNotNull(FieldPlannedEndReason))
+}
+
+// PlannedEndReasonEqualFold applies the EqualFold predicate on the "planned_end_reason" field.
+func PlannedEndReasonEqualFold(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldEqualFold(FieldPlannedEndReason, v))
+}
+
+// PlannedEndReasonContainsFold applies the ContainsFold predicate on the "planned_end_reason" field.
+func PlannedEndReasonContainsFold(v string) predicate.Plan {
+	return predicate.Plan(sql.FieldContainsFold(FieldPlannedEndReason, v))
+}
+
+// VisitsGeneratedAtEQ applies the EQ predicate on the "visits_generated_at" field.
+func VisitsGeneratedAtEQ(v time.Time) predicate.Plan {
+	return predicate.Plan(sql.FieldEQ(FieldVisitsGeneratedAt, v))
+}
+
+// VisitsGeneratedAtNEQ applies the NEQ predicate on the "visits_generated_at" field.
+func VisitsGeneratedAtNEQ(v time.Time) predicate.Plan {
+	return predicate.Plan(sql.FieldNEQ(FieldVisitsGeneratedAt, v))
+}
+
+// VisitsGeneratedAtIn applies the In predicate on the "visits_generated_at" field.
+func VisitsGeneratedAtIn(vs ...time.Time) predicate.Plan {
+	return predicate.Plan(sql.FieldIn(FieldVisitsGeneratedAt, vs...))
+}
+
+// VisitsGeneratedAtNotIn applies the NotIn predicate on the "visits_generated_at" field.
+func VisitsGeneratedAtNotIn(vs ...time.Time) predicate.Plan {
+	return predicate.Plan(sql.FieldNotIn(FieldVisitsGeneratedAt, vs...))
+}
+
+// VisitsGeneratedAtGT applies the GT predicate on the "visits_generated_at" field.
+func VisitsGeneratedAtGT(v time.Time) predicate.Plan {
+	return predicate.Plan(sql.FieldGT(FieldVisitsGeneratedAt, v))
+}
+
+// VisitsGeneratedAtGTE applies the GTE predicate on the "visits_generated_at" field.
+func VisitsGeneratedAtGTE(v time.Time) predicate.Plan {
+	return predicate.Plan(sql.FieldGTE(FieldVisitsGeneratedAt, v))
+}
+
+// VisitsGeneratedAtLT applies the LT predicate on the "visits_generated_at" field.
+func VisitsGeneratedAtLT(v time.Time) predicate.Plan {
+	return predicate.Plan(sql.FieldLT(FieldVisitsGeneratedAt, v))
+}
+
+// VisitsGeneratedAtLTE applies the LTE predicate on the "visits_generated_at" field.
+func VisitsGeneratedAtLTE(v time.Time) predicate.Plan {
+	return predicate.Plan(sql.FieldLTE(FieldVisitsGeneratedAt, v))
+}
+
+// VisitsGeneratedAtIsNil applies the IsNil predicate on the "visits_generated_at" field.
+func VisitsGeneratedAtIsNil() predicate.Plan {
+	return predicate.Plan(sql.FieldIsNull(FieldVisitsGeneratedAt))
+}
+
+// VisitsGeneratedAtNotNil applies the NotNil predicate on the "visits_generated_at" field.
+func VisitsGeneratedAtNotNil() predicate.Plan {
+	return predicate.Plan(sql.FieldNotNull(FieldVisitsGeneratedAt))
+}
+
 // ChargeableFromEQ applies the EQ predicate on the "chargeable_from" field.
 func ChargeableFromEQ(v time.Time) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldChargeableFrom, v))
@@ -2025,6 +2160,29 @@ func HasServiceTeam() predicate.Plan {
 func HasServiceTeamWith(preds ...predicate.Team) predicate.Plan {
 	return predicate.Plan(func(s *sql.Selector) {
 		step := newServiceTeamStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasWorkers applies the HasEdge predicate on the "workers" edge.
+func HasWorkers() predicate.Plan {
+	return predicate.Plan(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, WorkersTable, WorkersPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasWorkersWith applies the HasEdge predicate on the "workers" edge with a given conditions (other predicates).
+func HasWorkersWith(preds ...predicate.Account) predicate.Plan {
+	return predicate.Plan(func(s *sql.Selector) {
+		step := newWorkersStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

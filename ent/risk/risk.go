@@ -49,10 +49,14 @@ const (
 	FieldEnvironmentAssessmentRequired = "environment_assessment_required"
 	// FieldEnvironmentAssessmentDoneAt holds the string denoting the environment_assessment_done_at field in the database.
 	FieldEnvironmentAssessmentDoneAt = "environment_assessment_done_at"
+	// FieldEnvironmentAssessmentFindings holds the string denoting the environment_assessment_findings field in the database.
+	FieldEnvironmentAssessmentFindings = "environment_assessment_findings"
 	// FieldMitigationConfirmedAt holds the string denoting the mitigation_confirmed_at field in the database.
 	FieldMitigationConfirmedAt = "mitigation_confirmed_at"
 	// FieldMitigationConfirmedByID holds the string denoting the mitigation_confirmed_by_id field in the database.
 	FieldMitigationConfirmedByID = "mitigation_confirmed_by_id"
+	// FieldMitigationChecked holds the string denoting the mitigation_checked field in the database.
+	FieldMitigationChecked = "mitigation_checked"
 	// EdgePlan holds the string denoting the plan edge name in mutations.
 	EdgePlan = "plan"
 	// EdgeContingencies holds the string denoting the contingencies edge name in mutations.
@@ -102,8 +106,10 @@ var Columns = []string{
 	FieldStrategy,
 	FieldEnvironmentAssessmentRequired,
 	FieldEnvironmentAssessmentDoneAt,
+	FieldEnvironmentAssessmentFindings,
 	FieldMitigationConfirmedAt,
 	FieldMitigationConfirmedByID,
+	FieldMitigationChecked,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -122,7 +128,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "reablement/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -307,6 +313,11 @@ func ByEnvironmentAssessmentDoneAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEnvironmentAssessmentDoneAt, opts...).ToFunc()
 }
 
+// ByEnvironmentAssessmentFindings orders the results by the environment_assessment_findings field.
+func ByEnvironmentAssessmentFindings(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEnvironmentAssessmentFindings, opts...).ToFunc()
+}
+
 // ByMitigationConfirmedAt orders the results by the mitigation_confirmed_at field.
 func ByMitigationConfirmedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldMitigationConfirmedAt, opts...).ToFunc()
@@ -315,6 +326,11 @@ func ByMitigationConfirmedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByMitigationConfirmedByID orders the results by the mitigation_confirmed_by_id field.
 func ByMitigationConfirmedByID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldMitigationConfirmedByID, opts...).ToFunc()
+}
+
+// ByMitigationChecked orders the results by the mitigation_checked field.
+func ByMitigationChecked(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMitigationChecked, opts...).ToFunc()
 }
 
 // ByPlanField orders the results by plan field.

@@ -116,6 +116,11 @@ func EnvironmentAssessmentDoneAt(v time.Time) predicate.Risk {
 	return predicate.Risk(sql.FieldEQ(FieldEnvironmentAssessmentDoneAt, v))
 }
 
+// EnvironmentAssessmentFindings applies equality check predicate on the "environment_assessment_findings" field. It's identical to EnvironmentAssessmentFindingsEQ.
+func EnvironmentAssessmentFindings(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldEQ(FieldEnvironmentAssessmentFindings, v))
+}
+
 // MitigationConfirmedAt applies equality check predicate on the "mitigation_confirmed_at" field. It's identical to MitigationConfirmedAtEQ.
 func MitigationConfirmedAt(v time.Time) predicate.Risk {
 	return predicate.Risk(sql.FieldEQ(FieldMitigationConfirmedAt, v))
@@ -124,6 +129,11 @@ func MitigationConfirmedAt(v time.Time) predicate.Risk {
 // MitigationConfirmedByID applies equality check predicate on the "mitigation_confirmed_by_id" field. It's identical to MitigationConfirmedByIDEQ.
 func MitigationConfirmedByID(v pulid.ID) predicate.Risk {
 	return predicate.Risk(sql.FieldEQ(FieldMitigationConfirmedByID, v))
+}
+
+// MitigationChecked applies equality check predicate on the "mitigation_checked" field. It's identical to MitigationCheckedEQ.
+func MitigationChecked(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldEQ(FieldMitigationChecked, v))
 }
 
 // AuthorityIDEQ applies the EQ predicate on the "authority_id" field.
@@ -911,6 +921,81 @@ func EnvironmentAssessmentDoneAtNotNil() predicate.Risk {
 	return predicate.Risk(sql.FieldNotNull(FieldEnvironmentAssessmentDoneAt))
 }
 
+// EnvironmentAssessmentFindingsEQ applies the EQ predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsEQ(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldEQ(FieldEnvironmentAssessmentFindings, v))
+}
+
+// EnvironmentAssessmentFindingsNEQ applies the NEQ predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsNEQ(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldNEQ(FieldEnvironmentAssessmentFindings, v))
+}
+
+// EnvironmentAssessmentFindingsIn applies the In predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsIn(vs ...string) predicate.Risk {
+	return predicate.Risk(sql.FieldIn(FieldEnvironmentAssessmentFindings, vs...))
+}
+
+// EnvironmentAssessmentFindingsNotIn applies the NotIn predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsNotIn(vs ...string) predicate.Risk {
+	return predicate.Risk(sql.FieldNotIn(FieldEnvironmentAssessmentFindings, vs...))
+}
+
+// EnvironmentAssessmentFindingsGT applies the GT predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsGT(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldGT(FieldEnvironmentAssessmentFindings, v))
+}
+
+// EnvironmentAssessmentFindingsGTE applies the GTE predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsGTE(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldGTE(FieldEnvironmentAssessmentFindings, v))
+}
+
+// EnvironmentAssessmentFindingsLT applies the LT predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsLT(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldLT(FieldEnvironmentAssessmentFindings, v))
+}
+
+// EnvironmentAssessmentFindingsLTE applies the LTE predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsLTE(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldLTE(FieldEnvironmentAssessmentFindings, v))
+}
+
+// EnvironmentAssessmentFindingsContains applies the Contains predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsContains(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldContains(FieldEnvironmentAssessmentFindings, v))
+}
+
+// EnvironmentAssessmentFindingsHasPrefix applies the HasPrefix predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsHasPrefix(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldHasPrefix(FieldEnvironmentAssessmentFindings, v))
+}
+
+// EnvironmentAssessmentFindingsHasSuffix applies the HasSuffix predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsHasSuffix(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldHasSuffix(FieldEnvironmentAssessmentFindings, v))
+}
+
+// EnvironmentAssessmentFindingsIsNil applies the IsNil predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsIsNil() predicate.Risk {
+	return predicate.Risk(sql.FieldIsNull(FieldEnvironmentAssessmentFindings))
+}
+
+// EnvironmentAssessmentFindingsNotNil applies the NotNil predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsNotNil() predicate.Risk {
+	return predicate.Risk(sql.FieldNotNull(FieldEnvironmentAssessmentFindings))
+}
+
+// EnvironmentAssessmentFindingsEqualFold applies the EqualFold predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsEqualFold(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldEqualFold(FieldEnvironmentAssessmentFindings, v))
+}
+
+// EnvironmentAssessmentFindingsContainsFold applies the ContainsFold predicate on the "environment_assessment_findings" field.
+func EnvironmentAssessmentFindingsContainsFold(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldContainsFold(FieldEnvironmentAssessmentFindings, v))
+}
+
 // MitigationConfirmedAtEQ applies the EQ predicate on the "mitigation_confirmed_at" field.
 func MitigationConfirmedAtEQ(v time.Time) predicate.Risk {
 	return predicate.Risk(sql.FieldEQ(FieldMitigationConfirmedAt, v))
@@ -1039,6 +1124,81 @@ func MitigationConfirmedByIDEqualFold(v pulid.ID) predicate.Risk {
 func MitigationConfirmedByIDContainsFold(v pulid.ID) predicate.Risk {
 	vc := string(v)
 	return predicate.Risk(sql.FieldContainsFold(FieldMitigationConfirmedByID, vc))
+}
+
+// MitigationCheckedEQ applies the EQ predicate on the "mitigation_checked" field.
+func MitigationCheckedEQ(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldEQ(FieldMitigationChecked, v))
+}
+
+// MitigationCheckedNEQ applies the NEQ predicate on the "mitigation_checked" field.
+func MitigationCheckedNEQ(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldNEQ(FieldMitigationChecked, v))
+}
+
+// MitigationCheckedIn applies the In predicate on the "mitigation_checked" field.
+func MitigationCheckedIn(vs ...string) predicate.Risk {
+	return predicate.Risk(sql.FieldIn(FieldMitigationChecked, vs...))
+}
+
+// MitigationCheckedNotIn applies the NotIn predicate on the "mitigation_checked" field.
+func MitigationCheckedNotIn(vs ...string) predicate.Risk {
+	return predicate.Risk(sql.FieldNotIn(FieldMitigationChecked, vs...))
+}
+
+// MitigationCheckedGT applies the GT predicate on the "mitigation_checked" field.
+func MitigationCheckedGT(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldGT(FieldMitigationChecked, v))
+}
+
+// MitigationCheckedGTE applies the GTE predicate on the "mitigation_checked" field.
+func MitigationCheckedGTE(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldGTE(FieldMitigationChecked, v))
+}
+
+// MitigationCheckedLT applies the LT predicate on the "mitigation_checked" field.
+func MitigationCheckedLT(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldLT(FieldMitigationChecked, v))
+}
+
+// MitigationCheckedLTE applies the LTE predicate on the "mitigation_checked" field.
+func MitigationCheckedLTE(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldLTE(FieldMitigationChecked, v))
+}
+
+// MitigationCheckedContains applies the Contains predicate on the "mitigation_checked" field.
+func MitigationCheckedContains(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldContains(FieldMitigationChecked, v))
+}
+
+// MitigationCheckedHasPrefix applies the HasPrefix predicate on the "mitigation_checked" field.
+func MitigationCheckedHasPrefix(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldHasPrefix(FieldMitigationChecked, v))
+}
+
+// MitigationCheckedHasSuffix applies the HasSuffix predicate on the "mitigation_checked" field.
+func MitigationCheckedHasSuffix(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldHasSuffix(FieldMitigationChecked, v))
+}
+
+// MitigationCheckedIsNil applies the IsNil predicate on the "mitigation_checked" field.
+func MitigationCheckedIsNil() predicate.Risk {
+	return predicate.Risk(sql.FieldIsNull(FieldMitigationChecked))
+}
+
+// MitigationCheckedNotNil applies the NotNil predicate on the "mitigation_checked" field.
+func MitigationCheckedNotNil() predicate.Risk {
+	return predicate.Risk(sql.FieldNotNull(FieldMitigationChecked))
+}
+
+// MitigationCheckedEqualFold applies the EqualFold predicate on the "mitigation_checked" field.
+func MitigationCheckedEqualFold(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldEqualFold(FieldMitigationChecked, v))
+}
+
+// MitigationCheckedContainsFold applies the ContainsFold predicate on the "mitigation_checked" field.
+func MitigationCheckedContainsFold(v string) predicate.Risk {
+	return predicate.Risk(sql.FieldContainsFold(FieldMitigationChecked, v))
 }
 
 // HasPlan applies the HasEdge predicate on the "plan" edge.

@@ -81,7 +81,7 @@ func AmendmentRules() ent.Hook {
 // newVersion writes the next version of a's plan and supersedes the old one.
 func newVersion(ctx context.Context, client *gen.Client, a *gen.Amendment, now time.Time) (pulid.ID, error) {
 	old, err := client.Plan.Query().Where(plan.ID(a.PlanID)).
-		WithNeeds().WithInvolvements().
+		WithNeeds().WithInvolvements().WithWorkers().
 		WithOutcomes(func(q *gen.OutcomeQuery) { q.WithSteps() }).
 		WithRisks(func(q *gen.RiskQuery) { q.WithContingencies() }).
 		WithShares(func(q *gen.ShareQuery) { q.WithConsent() }).
@@ -100,7 +100,11 @@ func newVersion(ctx context.Context, client *gen.Client, a *gen.Amendment, now t
 		SetNillableChargeableFrom(old.ChargeableFrom).SetAccessibleFormats(old.AccessibleFormats).
 		SetNillableWrittenRecordAt(old.WrittenRecordAt).SetWrittenRecordFormat(old.WrittenRecordFormat).
 		SetInterimMeasures(old.InterimMeasures).SetNillableServiceTeamID(old.ServiceTeamID).
-		SetNillableAgreedAt(old.AgreedAt).SetNillableCommencedAt(old.CommencedAt)
+		SetNillableAgreedAt(old.AgreedAt).SetNillableCommencedAt(old.CommencedAt).
+		SetPlannedEndReason(old.PlannedEndReason).SetNillableVisitsGeneratedAt(old.VisitsGeneratedAt)
+	for _, w := range old.Edges.Workers {
+		c.AddWorkerIDs(w.ID)
+	}
 	for _, n := range old.Edges.Needs {
 		c.AddNeedIDs(n.ID)
 	}
@@ -126,13 +130,13 @@ func newVersion(ctx context.Context, client *gen.Client, a *gen.Amendment, now t
 		nr, err := client.Risk.Create().SetPlanID(v2.ID).SetKind(r.Kind).SetNillableCategory(r.Category).SetDescription(r.Description).
 			SetWellbeingImpact(r.WellbeingImpact).SetLikelihood(r.Likelihood).SetLikelihoodEvidence(r.LikelihoodEvidence).
 			SetBenefits(r.Benefits).SetStrategy(r.Strategy).SetEnvironmentAssessmentRequired(r.EnvironmentAssessmentRequired).
-			SetNillableEnvironmentAssessmentDoneAt(r.EnvironmentAssessmentDoneAt).Save(superseding(ctx))
+			SetNillableEnvironmentAssessmentDoneAt(r.EnvironmentAssessmentDoneAt).SetEnvironmentAssessmentFindings(r.EnvironmentAssessmentFindings).Save(superseding(ctx))
 		if err != nil {
 			return "", err
 		}
 		if r.MitigationConfirmedAt != nil { // the confirmation carries over with the risk
 			if err := client.Risk.UpdateOneID(nr.ID).SetNillableMitigationConfirmedAt(r.MitigationConfirmedAt).
-				SetNillableMitigationConfirmedByID(r.MitigationConfirmedByID).Exec(superseding(ctx)); err != nil {
+				SetNillableMitigationConfirmedByID(r.MitigationConfirmedByID).SetMitigationChecked(r.MitigationChecked).Exec(superseding(ctx)); err != nil {
 				return "", err
 			}
 		}

@@ -139,7 +139,7 @@ func Guard(kind Kind) ent.Hook {
 // returns the bases the write rests on, for the CHANGE event.
 func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, t target) ([]policy.Basis, error) {
 	if m.Type() == gen.TypeRisk && slices.ContainsFunc(m.Fields(), func(f string) bool {
-		return f == "mitigation_confirmed_at" || f == "mitigation_confirmed_by_id"
+		return f == "mitigation_confirmed_at" || f == "mitigation_confirmed_by_id" || f == "mitigation_checked"
 	}) && !v.Has(policy.RegisteredManager) && !isSuperseding(ctx) {
 		return nil, fault.New(fault.Forbidden, "Only a registered manager can confirm that a risk to the worker is mitigated (R31).")
 	}
@@ -178,7 +178,7 @@ func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, 
 		changed := m.Fields()
 		if kind, err := m.OldField(ctx, "kind"); err == nil && kind == risk.KindTO_WORKER &&
 			!slices.ContainsFunc(changed, func(f string) bool {
-				return f != "mitigation_confirmed_at" && f != "mitigation_confirmed_by_id" && f != "updated_at" && f != "revision"
+				return f != "mitigation_confirmed_at" && f != "mitigation_confirmed_by_id" && f != "mitigation_checked" && f != "updated_at" && f != "revision"
 			}) {
 			return []policy.Basis{policy.ServiceProvider}, nil
 		}

@@ -2,7 +2,6 @@ package rule
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"time"
 
@@ -61,14 +60,20 @@ func Lifecycle() ent.Hook {
 					return nil, err
 				}
 				m.SetCommencedAt(now)
+				// R9 counts from the plan's start (the planned start, or
+				// today when none was planned); R11 from commencement.
+				start := careact.Start(facts, dateOf(now))
+				if facts.PlannedStart == nil {
+					m.SetPlannedStart(start)
+				}
 				p, _ := m.Client().Plan.Get(ctx, id)
 				if p.FirstReviewDue == nil {
 					m.SetFirstReviewDue(careact.FirstReviewDue(settings, dateOf(now)))
 				}
 				if p.PlannedEnd == nil {
-					m.SetPlannedEnd(careact.MaxEnd(settings, dateOf(now)))
+					m.SetPlannedEnd(careact.MaxEnd(settings, start))
 				}
-				m.SetChargeableFrom(careact.ChargeableFrom(settings, dateOf(now)))
+				m.SetChargeableFrom(careact.ChargeableFrom(settings, start))
 			case plan.StatusENDED, plan.StatusREFUSED, plan.StatusWITHDRAWN:
 				if err := canEnd(ctx, m, to); err != nil {
 					return nil, err
@@ -92,7 +97,7 @@ func planFacts(ctx context.Context, client *gen.Client, id pulid.ID) (careact.Pl
 		WithPerson().WithNeeds().WithInvolvements().WithReviewResponsible().
 		WithOutcomes(func(q *gen.OutcomeQuery) { q.WithSteps() }).
 		WithRisks(func(q *gen.RiskQuery) { q.WithContingencies() }).
-		WithVisits(func(q *gen.VisitQuery) { q.WithWorker() }).
+		WithVisits(func(q *gen.VisitQuery) { q.WithWorker() }).WithWorkers().
 		Only(ctx)
 	if err != nil {
 		return f, careact.Settings{}, notFound(err, "plan")
@@ -113,7 +118,8 @@ func planFacts(ctx context.Context, client *gen.Client, id pulid.ID) (careact.Pl
 		f.VisitDurationMinutes = *p.VisitDurationMinutes
 	}
 	f.ReviewFrequency, f.ReviewResponsible = p.ReviewFrequency, p.ReviewResponsibleID != nil
-	f.InterimMeasures, f.PlannedEnd = p.InterimMeasures, p.PlannedEnd
+	f.InterimMeasures, f.PlannedStart, f.PlannedEnd = p.InterimMeasures, p.PlannedStart, p.PlannedEnd
+	f.ServiceChosen, f.Workers, f.ScheduledVisits = p.ServiceTeamID != nil, len(p.Edges.Workers), scheduledVisits(p.Edges.Visits)
 	for _, r := range p.Edges.Risks {
 		switch r.Kind {
 		case risk.KindTO_PLAN:
@@ -127,15 +133,25 @@ func planFacts(ctx context.Context, client *gen.Client, id pulid.ID) (careact.Pl
 	}
 	f.SubstantialDifficulty, f.AppropriatePerson = person.SubstantialDifficulty, person.AppropriatePerson != ""
 	f.AdvocateInPlace = person.Advocacy == "IN_PLACE"
+	// R32: the workers assigned to the plan, and those of its visits still
+	// to happen or happened (a cancelled visit sends nobody).
 	seen := map[string]bool{}
-	for _, v := range p.Edges.Visits {
-		w := v.Edges.Worker
+	needs := needsOf(person)
+	check := func(w *gen.Account) {
 		if w == nil || seen[w.DisplayName] {
-			continue
+			return
 		}
-		if (person.Autism && !slices.Contains(w.Trainings, "AUTISM")) || (person.Deafblind && !slices.Contains(w.Trainings, "DEAFBLIND")) {
+		if trained, _ := careact.MatchWorker(needs, w.Trainings); !trained {
 			seen[w.DisplayName] = true
 			f.VisitWorkersUntrained = append(f.VisitWorkersUntrained, w.DisplayName)
+		}
+	}
+	for _, w := range p.Edges.Workers {
+		check(w)
+	}
+	for _, v := range p.Edges.Visits {
+		if v.Status != "CANCELLED" {
+			check(v.Edges.Worker)
 		}
 	}
 	return f, careact.Settings{MaxWeeks: a.MaxReablementWeeks, FirstReviewDays: a.FirstReviewDays, NonChargeableWeeks: a.NonChargeableWeeks}, nil

@@ -1013,6 +1013,10 @@ func init() {
 	plan.Hooks[8] = planHooks[4]
 
 	plan.Hooks[9] = planHooks[5]
+
+	plan.Hooks[10] = planHooks[6]
+
+	plan.Hooks[11] = planHooks[7]
 	planMixinFields0 := planMixin[0].Fields()
 	_ = planMixinFields0
 	planMixinFields2 := planMixin[2].Fields()
@@ -1054,7 +1058,7 @@ func init() {
 	// plan.DefaultNoOtherSupport holds the default value on creation for the no_other_support field.
 	plan.DefaultNoOtherSupport = planDescNoOtherSupport.Default.(bool)
 	// planDescInterimMeasures is the schema descriptor for interim_measures field.
-	planDescInterimMeasures := planFields[22].Descriptor()
+	planDescInterimMeasures := planFields[24].Descriptor()
 	// plan.DefaultInterimMeasures holds the default value on creation for the interim_measures field.
 	plan.DefaultInterimMeasures = planDescInterimMeasures.Default.(bool)
 	// planDescID is the schema descriptor for id field.
@@ -1168,6 +1172,7 @@ func init() {
 	riskMixinHooks1 := riskMixin[1].Hooks()
 	riskMixinHooks2 := riskMixin[2].Hooks()
 	riskMixinHooks3 := riskMixin[3].Hooks()
+	riskHooks := schema.Risk{}.Hooks()
 
 	risk.Hooks[1] = riskMixinHooks1[0]
 
@@ -1178,6 +1183,8 @@ func init() {
 	risk.Hooks[4] = riskMixinHooks3[0]
 
 	risk.Hooks[5] = riskMixinHooks3[1]
+
+	risk.Hooks[6] = riskHooks[0]
 	riskMixinFields0 := riskMixin[0].Fields()
 	_ = riskMixinFields0
 	riskMixinFields2 := riskMixin[2].Fields()

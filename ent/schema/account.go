@@ -60,6 +60,10 @@ func (Account) Edges() []ent.Edge {
 		edge.From("teams", Team.Type).Ref("members").Comment("Teams the account works in."),
 		edge.From("managed_teams", Team.Type).Ref("manager").Comment("Teams the account manages."),
 		edge.From("services", Team.Type).Ref("registered_manager").Comment("Reablement services the account runs as registered manager."),
+		// Plans a worker is assigned to (R20): the other side of Plan.workers,
+		// so a worker can deliver many plans. Not in the API: a worker reaches
+		// plans through visits, under the plans' own row filter.
+		edge.From("assigned_plans", Plan.Type).Ref("workers").Comment("Plans the worker is assigned to deliver.").Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"reablement/ent/policy"
+	"reablement/ent/rule"
 	"reablement/ent/schema/pulid"
 )
 
@@ -134,9 +135,13 @@ func (Risk) Fields() []ent.Field {
 		field.Text("strategy").Optional().Comment("How the risk is managed.").Annotations(section(policy.Risks)...),
 		field.Bool("environment_assessment_required").Default(false).Comment("R31: the evidence calls for an environment risk assessment first.").Annotations(codedSection(policy.Risks)...),
 		field.Time("environment_assessment_done_at").Optional().Nillable().Comment("R31: when the environment risk assessment was done.").Annotations(codedSection(policy.Risks)...),
+		field.Text("environment_assessment_findings").Optional().Comment("R31: what the environment risk assessment found and what was put in place.").
+			Annotations(append(section(policy.Risks), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
 		field.Time("mitigation_confirmed_at").Optional().Nillable().Comment("R31: when a registered manager confirmed a risk to the worker is mitigated.").
 			Annotations(append(codedSection(policy.Risks), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
 		field.String("mitigation_confirmed_by_id").GoType(pulid.ID("")).Optional().Nillable().Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Text("mitigation_checked").Optional().Comment("R31: what the registered manager checked before confirming the risk to the worker is mitigated.").
+			Annotations(append(section(policy.Risks), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
 	}
 }
 
@@ -149,6 +154,10 @@ func (Risk) Edges() []ent.Edge {
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput | entgql.SkipMutationUpdateInput | entgql.SkipWhereInput)),
 	}
 }
+
+// Hooks of the Risk: the environment assessment and the registered
+// manager's confirmation of a risk to the worker (R31).
+func (Risk) Hooks() []ent.Hook { return []ent.Hook{rule.WorkerRisk()} }
 
 // Indexes of the Risk: a plan's risks are read by plan (the workers' today
 // query, the plan screens).

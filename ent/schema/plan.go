@@ -66,7 +66,11 @@ func (Plan) Fields() []ent.Field {
 		field.Time("first_review_due").Optional().Nillable().Comment("R11: when the first review is due (by default 21 days after commencement).").Annotations(append(codedSection(policy.Review), entgql.Type("Date"))...),
 		// R9
 		field.Time("planned_start").Optional().Nillable().Comment("When reablement is planned to start.").Annotations(append(codedSection(policy.Visits), entgql.Type("Date"))...),
-		field.Time("planned_end").Optional().Nillable().Comment("R9: planned end, no later than the authority's maximum period.").Annotations(append(codedSection(policy.Visits), entgql.Type("Date"))...),
+		field.Time("planned_end").Optional().Nillable().Comment("R9: planned end, no later than the authority's maximum period counted from the planned start.").Annotations(append(codedSection(policy.Visits), entgql.Type("Date"))...),
+		field.Text("planned_end_reason").Optional().Comment("R9: why the planned end of an agreed plan was moved before reablement commenced.").
+			Annotations(append(section(policy.Visits), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
+		field.Time("visits_generated_at").Optional().Nillable().Comment("R10: when the visit schedule was generated from the agreed frequency and duration; generating again changes nothing.").
+			Annotations(append(codedSection(policy.Visits), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
 		field.Time("chargeable_from").Optional().Nillable().Comment("R9: reablement from this date is beyond the non-chargeable weeks.").Annotations(append(codedSection(policy.Finance), entgql.Type("Date"))...),
 		// R3, R4, R13
 		field.JSON("accessible_formats", []schematype.AccessibleFormat{}).Optional().Comment("R4: other formats of the plan and where each is kept.").Annotations(append(section(policy.Involvement), entgql.Type("[AccessibleFormat!]"), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
@@ -93,6 +97,8 @@ func (Plan) Edges() []ent.Edge {
 		edge.To("superseded_by", Plan.Type).Unique().Comment("The version that replaced this one, if any.").Annotations(childEdge()).
 			From("supersedes").Unique().Immutable().Field("supersedes_id").Comment("The version this one replaced, if any.").Annotations(childEdge()),
 		edge.To("service_team", Team.Type).Unique().Field("service_team_id").Comment("The reablement service delivering the plan.").Annotations(staffEdge(policy.Visits)...),
+		edge.To("workers", Account.Type).Comment("R20, R32: the reablement workers of the service assigned to deliver the plan, each trained for the person's needs.").
+			Annotations(append(staffEdge(policy.Visits), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
 		edge.To("review_responsible", Account.Type).Unique().Field("review_responsible_id").Comment("R11: who is responsible for making reviews happen.").Annotations(staffEdge(policy.Review)...),
 		edge.To("needs", Need.Type).Comment("R1(a): the needs the plan prevents, reduces or delays.").Annotations(codedSection(policy.Needs)...),
 		edge.To("outcomes", Outcome.Type).Comment("R1(b): the person's outcomes.").Annotations(append(codedSection(policy.Outcomes), entgql.RelayConnection(), childEdge())...),
@@ -147,7 +153,8 @@ func (Plan) Policy() ent.Policy {
 }
 
 // Hooks of the Plan: the write guard (R25), optimistic concurrency, and
-// the duties of its life under the Care Act (R1-R32).
+// the duties of its life under the Care Act (R1-R32), its service and
+// workers (R20, R32) and its period (R9).
 func (Plan) Hooks() []ent.Hook {
-	return []ent.Hook{rule.Guard(rule.KindPlan), rule.References(rule.KindPlan), rule.Episodes(), rule.EpisodeRecords(), rule.Revisioned(), rule.Lifecycle()}
+	return []ent.Hook{rule.Guard(rule.KindPlan), rule.References(rule.KindPlan), rule.Episodes(), rule.EpisodeRecords(), rule.Revisioned(), rule.Lifecycle(), rule.Staffing(), rule.Period()}
 }

@@ -186,3 +186,24 @@ export async function createIdentifiedPerson(
   });
   return data.createPerson.id;
 }
+
+/**
+ * An agreed plan made ready to start through the API: the first trained
+ * worker of the plan's service (or of the first reablement service
+ * workerMatches lists), and the visit schedule made from the agreed
+ * frequency (R20, R32, R10).
+ */
+export async function readyToStart(token: string, planID: string): Promise<void> {
+  const data = await must<{
+    node: { revision: number; serviceTeam: { id: string } | null; workerMatches: Array<{ worker: { id: string }; service: { id: string }; trained: boolean }> };
+  }>(token, `query($id: ID!) { node(id: $id) { ... on Plan { revision serviceTeam { id } workerMatches { worker { id } service { id } trained } } } }`, { id: planID });
+  const service = data.node.serviceTeam?.id;
+  const match = data.node.workerMatches.find((m) => m.trained && (!service || m.service.id === service));
+  if (!match) throw new Error('e2e: no trained worker for the plan');
+  const assigned = await must<{ assignReablement: { revision: number } }>(
+    token,
+    `mutation($id: ID!, $rev: Int!, $input: AssignReablementInput!) { assignReablement(id: $id, expectedRevision: $rev, input: $input) { revision } }`,
+    { id: planID, rev: data.node.revision, input: { serviceTeamID: match.service.id, workerIDs: [match.worker.id] } },
+  );
+  await must(token, `mutation($id: ID!, $rev: Int!) { generateVisits(id: $id, expectedRevision: $rev) { id } }`, { id: planID, rev: assigned.assignReablement.revision });
+}

@@ -1,4 +1,4 @@
-import { addInvolvement, must, nearlyReadyDraft, signInAs, signInPage, type Session } from './api';
+import { addInvolvement, must, nearlyReadyDraft, readyToStart, signInAs, signInPage, type Session } from './api';
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures';
 
 /**
@@ -41,8 +41,11 @@ test('a plan goes from draft to agreed to active, through a review and an amendm
   await expect(page.getByText('The plan is agreed')).toBeVisible();
   await expect(page.getByText('Agreed', { exact: true }).first()).toBeVisible();
 
-  // Commence (R31, R32, R9 met): the first review is set.
-  await page.getByRole('button', { name: 'Commence the plan' }).click();
+  // Commence (R31, R32, R9 met; the service, a trained worker and the
+  // visits set up through the API, start.spec.ts does it in the browser):
+  // the first review is set.
+  await readyToStart(practitioner.token, planId);
+  await page.getByRole('button', { name: 'Start reablement' }).click();
   await page.getByRole('button', { name: 'Commence reablement' }).click();
   await expect(page.getByText('Reablement has commenced')).toBeVisible();
   await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();
@@ -122,6 +125,7 @@ test("a risk to the worker holds back commencement until the service's registere
     input: { planID: planId, kind: 'TO_WORKER', category: 'HOME_ENVIRONMENT', description, strategy: 'Carpet fixed by the handyperson service' },
   });
   await must(practitioner.token, `mutation($id: ID!, $rev: Int!) { agreePlan(id: $id, expectedRevision: $rev) { status } }`, { id: planId, rev: await revision() });
+  await readyToStart(practitioner.token, planId);
 
   await signInPage(page, practitioner);
   await page.goto(`/plans/${planId}/commence`);
@@ -134,7 +138,12 @@ test("a risk to the worker holds back commencement until the service's registere
   await expect(risks).toContainText(description);
   await expectNoAxeViolations(page);
   await screenshot(page, 'due-registered-manager');
-  await risks.getByRole('listitem').filter({ hasText: description }).getByRole('button', { name: /Confirm it is mitigated/ }).click();
+  // R31: what the registered manager checked, then a check-your-answers step.
+  await risks.getByRole('listitem').filter({ hasText: description }).getByRole('link').click();
+  await page.getByLabel('What did you check?').fill('Saw the carpet refitted on the home visit');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Confirm the risk is mitigated' }).click();
+  await expect(page.getByText('The risk to the worker is confirmed')).toBeVisible();
   await expect(risks).not.toContainText(description);
 
   await signInPage(page, practitioner);

@@ -340,56 +340,61 @@ type ComplexityRoot struct {
 		Field   func(childComplexity int) int
 		Message func(childComplexity int) int
 		Rule    func(childComplexity int) int
+		Section func(childComplexity int) int
 	}
 
 	Mutation struct {
-		AcknowledgeConcern       func(childComplexity int, id pulid.ID) int
-		AgreePlan                func(childComplexity int, id pulid.ID, expectedRevision int) int
-		CommencePlan             func(childComplexity int, id pulid.ID, expectedRevision int) int
-		ConfirmRiskMitigation    func(childComplexity int, id pulid.ID) int
-		ConsultPersonOnAmendment func(childComplexity int, id pulid.ID, personView string) int
-		CreateCarer              func(childComplexity int, input ent.CreateCarerInput) int
-		CreateContact            func(childComplexity int, input ent.CreateContactInput) int
-		CreateContingency        func(childComplexity int, input ent.CreateContingencyInput) int
-		CreateInvolvement        func(childComplexity int, input ent.CreateInvolvementInput) int
-		CreateNeed               func(childComplexity int, input ent.CreateNeedInput) int
-		CreateOutcome            func(childComplexity int, input ent.CreateOutcomeInput) int
-		CreateOutcomeStep        func(childComplexity int, input ent.CreateOutcomeStepInput) int
-		CreatePerson             func(childComplexity int, input ent.CreatePersonInput) int
-		CreatePlan               func(childComplexity int, input ent.CreatePlanInput) int
-		CreateRisk               func(childComplexity int, input ent.CreateRiskInput) int
-		CreateVisit              func(childComplexity int, input ent.CreateVisitInput) int
-		DecideAmendment          func(childComplexity int, id pulid.ID, decision amendment.Decision, reason string, evidenceReviewed *string, toldOfRightToComplain *bool) int
-		DecideReviewRequest      func(childComplexity int, id pulid.ID, decision review.Decision, reason string) int
-		DeleteContingency        func(childComplexity int, id pulid.ID) int
-		DeleteOutcome            func(childComplexity int, id pulid.ID) int
-		DeleteOutcomeStep        func(childComplexity int, id pulid.ID) int
-		DeleteRisk               func(childComplexity int, id pulid.ID) int
-		EndPlan                  func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
-		RecordConsent            func(childComplexity int, input ent.CreateConsentInput) int
-		RecordReviewResult       func(childComplexity int, id pulid.ID, result review.Result, notes string) int
-		RecordVisit              func(childComplexity int, input model.RecordVisitInput) int
-		RefusePlan               func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
-		RequestAmendment         func(childComplexity int, input ent.CreateAmendmentInput) int
-		RequestEmergencyAccess   func(childComplexity int, personID pulid.ID, reason string, hours int) int
-		RequestReview            func(childComplexity int, input ent.CreateReviewInput) int
-		RevokeShare              func(childComplexity int, id pulid.ID, reason string) int
-		SharePlan                func(childComplexity int, input ent.CreateShareInput) int
-		SignInAsDemo             func(childComplexity int, username string) int
-		UpdateCarer              func(childComplexity int, id pulid.ID, input ent.UpdateCarerInput) int
-		UpdateContact            func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
-		UpdateContingency        func(childComplexity int, id pulid.ID, input ent.UpdateContingencyInput) int
-		UpdateEpisode            func(childComplexity int, id pulid.ID, input ent.UpdateEpisodeInput) int
-		UpdateNeed               func(childComplexity int, id pulid.ID, input ent.UpdateNeedInput) int
-		UpdateOutcome            func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeInput) int
-		UpdateOutcomeStep        func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeStepInput) int
-		UpdatePerson             func(childComplexity int, id pulid.ID, input ent.UpdatePersonInput) int
-		UpdatePlan               func(childComplexity int, id pulid.ID, expectedRevision int, input ent.UpdatePlanInput) int
-		UpdateRisk               func(childComplexity int, id pulid.ID, input ent.UpdateRiskInput) int
-		UpdateVisit              func(childComplexity int, id pulid.ID, input ent.UpdateVisitInput) int
-		WithdrawConsent          func(childComplexity int, id pulid.ID, reason string) int
-		WithdrawPlan             func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
-		WithholdFromPerson       func(childComplexity int, personID pulid.ID, sections []policy.Section, reason string) int
+		AcknowledgeConcern          func(childComplexity int, id pulid.ID) int
+		AgreePlan                   func(childComplexity int, id pulid.ID, expectedRevision int) int
+		AssignReablement            func(childComplexity int, id pulid.ID, expectedRevision int, input model.AssignReablementInput) int
+		CommencePlan                func(childComplexity int, id pulid.ID, expectedRevision int) int
+		ConfirmRiskMitigation       func(childComplexity int, id pulid.ID, checked string) int
+		ConsultPersonOnAmendment    func(childComplexity int, id pulid.ID, personView string) int
+		CreateCarer                 func(childComplexity int, input ent.CreateCarerInput) int
+		CreateContact               func(childComplexity int, input ent.CreateContactInput) int
+		CreateContingency           func(childComplexity int, input ent.CreateContingencyInput) int
+		CreateInvolvement           func(childComplexity int, input ent.CreateInvolvementInput) int
+		CreateNeed                  func(childComplexity int, input ent.CreateNeedInput) int
+		CreateOutcome               func(childComplexity int, input ent.CreateOutcomeInput) int
+		CreateOutcomeStep           func(childComplexity int, input ent.CreateOutcomeStepInput) int
+		CreatePerson                func(childComplexity int, input ent.CreatePersonInput) int
+		CreatePlan                  func(childComplexity int, input ent.CreatePlanInput) int
+		CreateRisk                  func(childComplexity int, input ent.CreateRiskInput) int
+		CreateVisit                 func(childComplexity int, input ent.CreateVisitInput) int
+		DecideAmendment             func(childComplexity int, id pulid.ID, decision amendment.Decision, reason string, evidenceReviewed *string, toldOfRightToComplain *bool) int
+		DecideReviewRequest         func(childComplexity int, id pulid.ID, decision review.Decision, reason string) int
+		DeleteContingency           func(childComplexity int, id pulid.ID) int
+		DeleteOutcome               func(childComplexity int, id pulid.ID) int
+		DeleteOutcomeStep           func(childComplexity int, id pulid.ID) int
+		DeleteRisk                  func(childComplexity int, id pulid.ID) int
+		EndPlan                     func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
+		GenerateVisits              func(childComplexity int, id pulid.ID, expectedRevision int, times []string) int
+		MovePlannedEnd              func(childComplexity int, id pulid.ID, expectedRevision int, plannedEnd time.Time, reason string) int
+		RecordConsent               func(childComplexity int, input ent.CreateConsentInput) int
+		RecordEnvironmentAssessment func(childComplexity int, id pulid.ID, findings string) int
+		RecordReviewResult          func(childComplexity int, id pulid.ID, result review.Result, notes string) int
+		RecordVisit                 func(childComplexity int, input model.RecordVisitInput) int
+		RefusePlan                  func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
+		RequestAmendment            func(childComplexity int, input ent.CreateAmendmentInput) int
+		RequestEmergencyAccess      func(childComplexity int, personID pulid.ID, reason string, hours int) int
+		RequestReview               func(childComplexity int, input ent.CreateReviewInput) int
+		RevokeShare                 func(childComplexity int, id pulid.ID, reason string) int
+		SharePlan                   func(childComplexity int, input ent.CreateShareInput) int
+		SignInAsDemo                func(childComplexity int, username string) int
+		UpdateCarer                 func(childComplexity int, id pulid.ID, input ent.UpdateCarerInput) int
+		UpdateContact               func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
+		UpdateContingency           func(childComplexity int, id pulid.ID, input ent.UpdateContingencyInput) int
+		UpdateEpisode               func(childComplexity int, id pulid.ID, input ent.UpdateEpisodeInput) int
+		UpdateNeed                  func(childComplexity int, id pulid.ID, input ent.UpdateNeedInput) int
+		UpdateOutcome               func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeInput) int
+		UpdateOutcomeStep           func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeStepInput) int
+		UpdatePerson                func(childComplexity int, id pulid.ID, input ent.UpdatePersonInput) int
+		UpdatePlan                  func(childComplexity int, id pulid.ID, expectedRevision int, input ent.UpdatePlanInput) int
+		UpdateRisk                  func(childComplexity int, id pulid.ID, input ent.UpdateRiskInput) int
+		UpdateVisit                 func(childComplexity int, id pulid.ID, input ent.UpdateVisitInput) int
+		WithdrawConsent             func(childComplexity int, id pulid.ID, reason string) int
+		WithdrawPlan                func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
+		WithholdFromPerson          func(childComplexity int, personID pulid.ID, sections []policy.Section, reason string) int
 	}
 
 	Need struct {
@@ -548,6 +553,7 @@ type ComplexityRoot struct {
 		Person                func(childComplexity int) int
 		PersonID              func(childComplexity int) int
 		PlannedEnd            func(childComplexity int) int
+		PlannedEndReason      func(childComplexity int) int
 		PlannedStart          func(childComplexity int) int
 		Readiness             func(childComplexity int) int
 		ReferrerNotifiedAt    func(childComplexity int) int
@@ -568,7 +574,10 @@ type ComplexityRoot struct {
 		VisitDurationMinutes  func(childComplexity int) int
 		VisitFrequency        func(childComplexity int) int
 		Visits                func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.VisitOrder) int
+		VisitsGeneratedAt     func(childComplexity int) int
+		WorkerMatches         func(childComplexity int) int
 		WorkerTasks           func(childComplexity int) int
+		Workers               func(childComplexity int) int
 		WrittenConfirmationAt func(childComplexity int) int
 		WrittenRecordAt       func(childComplexity int) int
 		WrittenRecordFormat   func(childComplexity int) int
@@ -660,11 +669,13 @@ type ComplexityRoot struct {
 		CreatedAt                     func(childComplexity int) int
 		Description                   func(childComplexity int) int
 		EnvironmentAssessmentDoneAt   func(childComplexity int) int
+		EnvironmentAssessmentFindings func(childComplexity int) int
 		EnvironmentAssessmentRequired func(childComplexity int) int
 		ID                            func(childComplexity int) int
 		Kind                          func(childComplexity int) int
 		Likelihood                    func(childComplexity int) int
 		LikelihoodEvidence            func(childComplexity int) int
+		MitigationChecked             func(childComplexity int) int
 		MitigationConfirmedAt         func(childComplexity int) int
 		MitigationConfirmedBy         func(childComplexity int) int
 		Plan                          func(childComplexity int) int
@@ -830,6 +841,13 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	WorkerMatch struct {
+		Reasons func(childComplexity int) int
+		Service func(childComplexity int) int
+		Trained func(childComplexity int) int
+		Worker  func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -844,7 +862,7 @@ type MutationResolver interface {
 	SignInAsDemo(ctx context.Context, username string) (*model.SignInResult, error)
 	AgreePlan(ctx context.Context, id pulid.ID, expectedRevision int) (*ent.Plan, error)
 	CommencePlan(ctx context.Context, id pulid.ID, expectedRevision int) (*ent.Plan, error)
-	ConfirmRiskMitigation(ctx context.Context, id pulid.ID) (*ent.Risk, error)
+	ConfirmRiskMitigation(ctx context.Context, id pulid.ID, checked string) (*ent.Risk, error)
 	RequestAmendment(ctx context.Context, input ent.CreateAmendmentInput) (*ent.Amendment, error)
 	ConsultPersonOnAmendment(ctx context.Context, id pulid.ID, personView string) (*ent.Amendment, error)
 	DecideAmendment(ctx context.Context, id pulid.ID, decision amendment.Decision, reason string, evidenceReviewed *string, toldOfRightToComplain *bool) (*ent.Amendment, error)
@@ -886,6 +904,10 @@ type MutationResolver interface {
 	CreateVisit(ctx context.Context, input ent.CreateVisitInput) (*ent.Visit, error)
 	UpdateVisit(ctx context.Context, id pulid.ID, input ent.UpdateVisitInput) (*ent.Visit, error)
 	UpdateEpisode(ctx context.Context, id pulid.ID, input ent.UpdateEpisodeInput) (*ent.Episode, error)
+	AssignReablement(ctx context.Context, id pulid.ID, expectedRevision int, input model.AssignReablementInput) (*ent.Plan, error)
+	GenerateVisits(ctx context.Context, id pulid.ID, expectedRevision int, times []string) (*ent.Plan, error)
+	MovePlannedEnd(ctx context.Context, id pulid.ID, expectedRevision int, plannedEnd time.Time, reason string) (*ent.Plan, error)
+	RecordEnvironmentAssessment(ctx context.Context, id pulid.ID, findings string) (*ent.Risk, error)
 	RecordVisit(ctx context.Context, input model.RecordVisitInput) (*ent.Visit, error)
 	AcknowledgeConcern(ctx context.Context, id pulid.ID) (*ent.Concern, error)
 }
@@ -899,6 +921,7 @@ type PersonResolver interface {
 type PlanResolver interface {
 	ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model.SectionAccess, error)
 	Readiness(ctx context.Context, obj *ent.Plan) (*model.PlanReadiness, error)
+	WorkerMatches(ctx context.Context, obj *ent.Plan) ([]model.WorkerMatch, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
@@ -2174,6 +2197,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MissingItem.Rule(childComplexity), true
+	case "MissingItem.section":
+		if e.ComplexityRoot.MissingItem.Section == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MissingItem.Section(childComplexity), true
 
 	case "Mutation.acknowledgeConcern":
 		if e.ComplexityRoot.Mutation.AcknowledgeConcern == nil {
@@ -2197,6 +2226,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AgreePlan(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int)), true
+	case "Mutation.assignReablement":
+		if e.ComplexityRoot.Mutation.AssignReablement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assignReablement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssignReablement(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["input"].(model.AssignReablementInput)), true
 	case "Mutation.commencePlan":
 		if e.ComplexityRoot.Mutation.CommencePlan == nil {
 			break
@@ -2218,7 +2258,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ConfirmRiskMitigation(childComplexity, args["id"].(pulid.ID)), true
+		return e.ComplexityRoot.Mutation.ConfirmRiskMitigation(childComplexity, args["id"].(pulid.ID), args["checked"].(string)), true
 	case "Mutation.consultPersonOnAmendment":
 		if e.ComplexityRoot.Mutation.ConsultPersonOnAmendment == nil {
 			break
@@ -2428,6 +2468,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndPlan(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["input"].(model.EndPlanInput)), true
+	case "Mutation.generateVisits":
+		if e.ComplexityRoot.Mutation.GenerateVisits == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_generateVisits_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.GenerateVisits(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["times"].([]string)), true
+	case "Mutation.movePlannedEnd":
+		if e.ComplexityRoot.Mutation.MovePlannedEnd == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_movePlannedEnd_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MovePlannedEnd(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["plannedEnd"].(time.Time), args["reason"].(string)), true
 	case "Mutation.recordConsent":
 		if e.ComplexityRoot.Mutation.RecordConsent == nil {
 			break
@@ -2439,6 +2501,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordConsent(childComplexity, args["input"].(ent.CreateConsentInput)), true
+	case "Mutation.recordEnvironmentAssessment":
+		if e.ComplexityRoot.Mutation.RecordEnvironmentAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordEnvironmentAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordEnvironmentAssessment(childComplexity, args["id"].(pulid.ID), args["findings"].(string)), true
 	case "Mutation.recordReviewResult":
 		if e.ComplexityRoot.Mutation.RecordReviewResult == nil {
 			break
@@ -3463,6 +3536,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.PlannedEnd(childComplexity), true
+	case "Plan.plannedEndReason":
+		if e.ComplexityRoot.Plan.PlannedEndReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.PlannedEndReason(childComplexity), true
 	case "Plan.plannedStart":
 		if e.ComplexityRoot.Plan.PlannedStart == nil {
 			break
@@ -3588,12 +3667,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.Visits(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.VisitOrder)), true
+	case "Plan.visitsGeneratedAt":
+		if e.ComplexityRoot.Plan.VisitsGeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.VisitsGeneratedAt(childComplexity), true
+	case "Plan.workerMatches":
+		if e.ComplexityRoot.Plan.WorkerMatches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.WorkerMatches(childComplexity), true
 	case "Plan.workerTasks":
 		if e.ComplexityRoot.Plan.WorkerTasks == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Plan.WorkerTasks(childComplexity), true
+	case "Plan.workers":
+		if e.ComplexityRoot.Plan.Workers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Workers(childComplexity), true
 	case "Plan.writtenConfirmationAt":
 		if e.ComplexityRoot.Plan.WrittenConfirmationAt == nil {
 			break
@@ -4100,6 +4197,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Risk.EnvironmentAssessmentDoneAt(childComplexity), true
+	case "Risk.environmentAssessmentFindings":
+		if e.ComplexityRoot.Risk.EnvironmentAssessmentFindings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Risk.EnvironmentAssessmentFindings(childComplexity), true
 	case "Risk.environmentAssessmentRequired":
 		if e.ComplexityRoot.Risk.EnvironmentAssessmentRequired == nil {
 			break
@@ -4130,6 +4233,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Risk.LikelihoodEvidence(childComplexity), true
+	case "Risk.mitigationChecked":
+		if e.ComplexityRoot.Risk.MitigationChecked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Risk.MitigationChecked(childComplexity), true
 	case "Risk.mitigationConfirmedAt":
 		if e.ComplexityRoot.Risk.MitigationConfirmedAt == nil {
 			break
@@ -4809,6 +4918,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VisitEdge.Node(childComplexity), true
 
+	case "WorkerMatch.reasons":
+		if e.ComplexityRoot.WorkerMatch.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkerMatch.Reasons(childComplexity), true
+	case "WorkerMatch.service":
+		if e.ComplexityRoot.WorkerMatch.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkerMatch.Service(childComplexity), true
+	case "WorkerMatch.trained":
+		if e.ComplexityRoot.WorkerMatch.Trained == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkerMatch.Trained(childComplexity), true
+	case "WorkerMatch.worker":
+		if e.ComplexityRoot.WorkerMatch.Worker == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkerMatch.Worker(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -4823,6 +4957,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputAdviceWhereInput,
 		ec.unmarshalInputAmendmentOrder,
 		ec.unmarshalInputAmendmentWhereInput,
+		ec.unmarshalInputAssignReablementInput,
 		ec.unmarshalInputAuditEventOrder,
 		ec.unmarshalInputAuditEventWhereInput,
 		ec.unmarshalInputAuthorityOrder,
@@ -5967,6 +6102,23 @@ type AscofMeasure {
   Episodes (clusters) that would count but whose result is not yet known (2D: the 91-day situation not yet recorded); not in the numerator or denominator. Rounded; null when suppressed.
   """
   notYetKnown: Int
+}
+"""
+How a plan's reablement service and workers are chosen (R20, R32).
+"""
+input AssignReablementInput {
+  """
+  The reablement service delivering the plan.
+  """
+  serviceTeamID: ID!
+  """
+  The service's workers who will visit, each trained for the person's needs (R32).
+  """
+  workerIDs: [ID!]!
+  """
+  The day reablement is planned to start; R9's maximum period counts from it. Default: the plan's planned start, or today.
+  """
+  plannedStart: Date
 }
 """
 One disclosure of, or change to, a person's record: who, in which role, which sections, on what basis, when. Append-only.
@@ -8896,7 +9048,7 @@ input CreatePlanInput {
   """
   plannedStart: Date
   """
-  R9: planned end, no later than the authority's maximum period.
+  R9: planned end, no later than the authority's maximum period counted from the planned start.
   """
   plannedEnd: Date
   """
@@ -9915,6 +10067,10 @@ type MissingItem {
   """
   field: String!
   """
+  The section of the record it is about, for example RISKS: where it is put right.
+  """
+  section: Section
+  """
   What is missing, in plain words.
   """
   message: String!
@@ -9961,13 +10117,18 @@ type Mutation {
     expectedRevision: Int!
   ): Plan!
   """
-  A registered manager confirms a risk to the worker is mitigated (R31).
+  A registered manager of the delivering service confirms a risk to the worker is mitigated (R31), saying what they checked.
   """
   confirmRiskMitigation(
     """
     The risk to the worker.
     """
     id: ID!
+
+    """
+    What the registered manager checked.
+    """
+    checked: String!
   ): Risk!
   """
   Records a request to amend a plan version (R25): information missing, or a misinterpretation.
@@ -10503,6 +10664,82 @@ type Mutation {
     """
     input: UpdateEpisodeInput!
   ): Episode!
+  """
+  Chooses the reablement service and the workers who will visit (R20). Refused (R32) for a worker not trained for the person's needs, or not in the service.
+  """
+  assignReablement(
+    """
+    The plan version.
+    """
+    id: ID!
+
+    """
+    The revision the choice was made from.
+    """
+    expectedRevision: Int!
+
+    """
+    The service, workers and start.
+    """
+    input: AssignReablementInput!
+  ): Plan!
+  """
+  Generates the visit schedule from the agreed frequency and duration (R10), from the planned start (or today, if later) to the planned end, shared among the assigned workers. Once only: a retry, or a second request, changes nothing; then move, add or cancel single visits.
+  """
+  generateVisits(
+    """
+    The plan version.
+    """
+    id: ID!
+
+    """
+    The revision the request was made from.
+    """
+    expectedRevision: Int!
+
+    """
+    Times of day for the visits, HH:MM in the authority's time zone; one per visit a day. Default: times suited to the agreed frequency.
+    """
+    times: [String!]
+  ): Plan!
+  """
+  Moves an agreed plan's planned end before reablement commences, with the reason (R9: no later than the maximum period from the planned start).
+  """
+  movePlannedEnd(
+    """
+    The plan version.
+    """
+    id: ID!
+
+    """
+    The revision the change was made from.
+    """
+    expectedRevision: Int!
+
+    """
+    The new planned end.
+    """
+    plannedEnd: Date!
+
+    """
+    Why it moves.
+    """
+    reason: String!
+  ): Plan!
+  """
+  Records the environment risk assessment of a risk to the worker (R31): what it found and what was put in place.
+  """
+  recordEnvironmentAssessment(
+    """
+    The risk to the worker.
+    """
+    id: ID!
+
+    """
+    What the assessment found and what was put in place.
+    """
+    findings: String!
+  ): Risk!
   """
   Records a visit once: a retry with the same recordID returns the same record; an edit from an out-of-date copy answers CONFLICT.
   """
@@ -12042,9 +12279,17 @@ type Plan implements Node {
   """
   plannedStart: Date @section(name: VISITS, coded: true)
   """
-  R9: planned end, no later than the authority's maximum period.
+  R9: planned end, no later than the authority's maximum period counted from the planned start.
   """
   plannedEnd: Date @section(name: VISITS, coded: true)
+  """
+  R9: why the planned end of an agreed plan was moved before reablement commenced.
+  """
+  plannedEndReason: String @section(name: VISITS)
+  """
+  R10: when the visit schedule was generated from the agreed frequency and duration; generating again changes nothing.
+  """
+  visitsGeneratedAt: Time @section(name: VISITS, coded: true)
   """
   R9: reablement from this date is beyond the non-chargeable weeks.
   """
@@ -12109,6 +12354,10 @@ type Plan implements Node {
   The reablement service delivering the plan.
   """
   serviceTeam: Team @section(name: VISITS, coded: true)
+  """
+  R20, R32: the reablement workers of the service assigned to deliver the plan, each trained for the person's needs.
+  """
+  workers: [Account!] @section(name: VISITS, coded: true)
   """
   R11: who is responsible for making reviews happen.
   """
@@ -12203,6 +12452,10 @@ type Plan implements Node {
   What is still missing before this version can be agreed or commenced, by the same checks agreePlan and commencePlan make. Ask for it on one plan at a time.
   """
   readiness: PlanReadiness
+  """
+  The workers of the authority's reablement services who could deliver this plan, each matched on training against the person's needs (R32), trained workers first. It reveals the person's communication needs (autism, deafblindness).
+  """
+  workerMatches: [WorkerMatch!] @section(name: COMMUNICATION)
 }
 """
 One difference between two versions of a plan.
@@ -13855,9 +14108,17 @@ type Risk implements Node {
   """
   environmentAssessmentDoneAt: Time @section(name: RISKS, coded: true)
   """
+  R31: what the environment risk assessment found and what was put in place.
+  """
+  environmentAssessmentFindings: String @section(name: RISKS)
+  """
   R31: when a registered manager confirmed a risk to the worker is mitigated.
   """
   mitigationConfirmedAt: Time @section(name: RISKS, coded: true)
+  """
+  R31: what the registered manager checked before confirming the risk to the worker is mitigated.
+  """
+  mitigationChecked: String @section(name: RISKS)
   """
   The plan version.
   """
@@ -15866,11 +16127,11 @@ input UpdatePlanInput {
   """
   clearPlannedStart: Boolean
   """
-  R9: planned end, no later than the authority's maximum period.
+  R9: planned end, no later than the authority's maximum period counted from the planned start.
   """
   plannedEnd: Date
   """
-  Clears: R9: planned end, no later than the authority's maximum period.
+  Clears: R9: planned end, no later than the authority's maximum period counted from the planned start.
   """
   clearPlannedEnd: Boolean
   """
@@ -16428,6 +16689,27 @@ input VisitWhereInput {
   """
   hasPlanWith: [PlanWhereInput!]
 }
+"""
+A worker of a reablement service, and whether their training matches the person's needs (R32).
+"""
+type WorkerMatch {
+  """
+  The worker.
+  """
+  worker: Account!
+  """
+  The reablement service they work in.
+  """
+  service: Team!
+  """
+  Whether they hold every training the person needs (R32).
+  """
+  trained: Boolean!
+  """
+  Why they match or do not, in plain words: each training the person needs, held or lacking.
+  """
+  reasons: [String!]!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -16968,6 +17250,8 @@ func (ec *executionContext) childFields_MissingItem(ctx context.Context, field g
 		return ec.fieldContext_MissingItem_rule(ctx, field)
 	case "field":
 		return ec.fieldContext_MissingItem_field(ctx, field)
+	case "section":
+		return ec.fieldContext_MissingItem_section(ctx, field)
 	case "message":
 		return ec.fieldContext_MissingItem_message(ctx, field)
 	}
@@ -17280,6 +17564,10 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_plannedStart(ctx, field)
 	case "plannedEnd":
 		return ec.fieldContext_Plan_plannedEnd(ctx, field)
+	case "plannedEndReason":
+		return ec.fieldContext_Plan_plannedEndReason(ctx, field)
+	case "visitsGeneratedAt":
+		return ec.fieldContext_Plan_visitsGeneratedAt(ctx, field)
 	case "chargeableFrom":
 		return ec.fieldContext_Plan_chargeableFrom(ctx, field)
 	case "accessibleFormats":
@@ -17312,6 +17600,8 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_supersededBy(ctx, field)
 	case "serviceTeam":
 		return ec.fieldContext_Plan_serviceTeam(ctx, field)
+	case "workers":
+		return ec.fieldContext_Plan_workers(ctx, field)
 	case "reviewResponsible":
 		return ec.fieldContext_Plan_reviewResponsible(ctx, field)
 	case "needs":
@@ -17334,6 +17624,8 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_viewerAccess(ctx, field)
 	case "readiness":
 		return ec.fieldContext_Plan_readiness(ctx, field)
+	case "workerMatches":
+		return ec.fieldContext_Plan_workerMatches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
 }
@@ -17478,8 +17770,12 @@ func (ec *executionContext) childFields_Risk(ctx context.Context, field graphql.
 		return ec.fieldContext_Risk_environmentAssessmentRequired(ctx, field)
 	case "environmentAssessmentDoneAt":
 		return ec.fieldContext_Risk_environmentAssessmentDoneAt(ctx, field)
+	case "environmentAssessmentFindings":
+		return ec.fieldContext_Risk_environmentAssessmentFindings(ctx, field)
 	case "mitigationConfirmedAt":
 		return ec.fieldContext_Risk_mitigationConfirmedAt(ctx, field)
+	case "mitigationChecked":
+		return ec.fieldContext_Risk_mitigationChecked(ctx, field)
 	case "plan":
 		return ec.fieldContext_Risk_plan(ctx, field)
 	case "contingencies":
@@ -17804,6 +18100,20 @@ func (ec *executionContext) childFields_VisitEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type VisitEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_WorkerMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "worker":
+		return ec.fieldContext_WorkerMatch_worker(ctx, field)
+	case "service":
+		return ec.fieldContext_WorkerMatch_service(ctx, field)
+	case "trained":
+		return ec.fieldContext_WorkerMatch_trained(ctx, field)
+	case "reasons":
+		return ec.fieldContext_WorkerMatch_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkerMatch", field.Name)
+}
+
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -17978,6 +18288,36 @@ func (ec *executionContext) field_Mutation_agreePlan_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_assignReablement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedRevision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedRevision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AssignReablementInput, error) {
+			return ec.unmarshalNAssignReablementInput2reablementᚋgraphᚋmodelᚐAssignReablementInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_commencePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18011,6 +18351,14 @@ func (ec *executionContext) field_Mutation_confirmRiskMitigation_args(ctx contex
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "checked",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["checked"] = arg1
 	return args, nil
 }
 
@@ -18352,6 +18700,74 @@ func (ec *executionContext) field_Mutation_endPlan_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_generateVisits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedRevision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedRevision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "times",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["times"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_movePlannedEnd_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedRevision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedRevision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "plannedEnd",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plannedEnd"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18363,6 +18779,28 @@ func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordEnvironmentAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "findings",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["findings"] = arg1
 	return args, nil
 }
 
@@ -26173,6 +26611,29 @@ func (ec *executionContext) fieldContext_MissingItem_field(_ context.Context, fi
 	return graphql.NewScalarFieldContext("MissingItem", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _MissingItem_section(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MissingItem_section(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Section, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policy.Section) graphql.Marshaler {
+			return ec.marshalOSection2ᚖreablementᚋentᚋpolicyᚐSection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MissingItem_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MissingItem", field, false, false, errors.New("field of type Section does not have child fields"))
+}
+
 func (ec *executionContext) _MissingItem_message(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26338,7 +26799,7 @@ func (ec *executionContext) _Mutation_confirmRiskMitigation(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ConfirmRiskMitigation(ctx, fc.Args["id"].(pulid.ID))
+			return ec.Resolvers.Mutation().ConfirmRiskMitigation(ctx, fc.Args["id"].(pulid.ID), fc.Args["checked"].(string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Risk) graphql.Marshaler {
@@ -28170,6 +28631,182 @@ func (ec *executionContext) fieldContext_Mutation_updateEpisode(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateEpisode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assignReablement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_assignReablement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AssignReablement(ctx, fc.Args["id"].(pulid.ID), fc.Args["expectedRevision"].(int), fc.Args["input"].(model.AssignReablementInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_assignReablement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assignReablement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_generateVisits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_generateVisits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().GenerateVisits(ctx, fc.Args["id"].(pulid.ID), fc.Args["expectedRevision"].(int), fc.Args["times"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_generateVisits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_generateVisits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_movePlannedEnd(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_movePlannedEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MovePlannedEnd(ctx, fc.Args["id"].(pulid.ID), fc.Args["expectedRevision"].(int), fc.Args["plannedEnd"].(time.Time), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_movePlannedEnd(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_movePlannedEnd_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordEnvironmentAssessment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordEnvironmentAssessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordEnvironmentAssessment(ctx, fc.Args["id"].(pulid.ID), fc.Args["findings"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Risk) graphql.Marshaler {
+			return ec.marshalNRisk2ᚖreablementᚋentᚐRisk(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordEnvironmentAssessment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Risk(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordEnvironmentAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -32816,6 +33453,98 @@ func (ec *executionContext) fieldContext_Plan_plannedEnd(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
+func (ec *executionContext) _Plan_plannedEndReason(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_plannedEndReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlannedEndReason, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_plannedEndReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Plan_visitsGeneratedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_visitsGeneratedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitsGeneratedAt, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *time.Time
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_visitsGeneratedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
 func (ec *executionContext) _Plan_chargeableFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33459,6 +34188,61 @@ func (ec *executionContext) fieldContext_Plan_serviceTeam(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Plan_workers(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_workers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Workers(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal []*ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal []*ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal []*ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚕᚖreablementᚋentᚐAccountᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_workers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Plan_reviewResponsible(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34037,6 +34821,61 @@ func (ec *executionContext) fieldContext_Plan_readiness(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PlanReadiness(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Plan_workerMatches(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_workerMatches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().WorkerMatches(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "COMMUNICATION")
+				if err != nil {
+					var zeroVal []model.WorkerMatch
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal []model.WorkerMatch
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal []model.WorkerMatch
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.WorkerMatch) graphql.Marshaler {
+			return ec.marshalOWorkerMatch2ᚕreablementᚋgraphᚋmodelᚐWorkerMatchᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_workerMatches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkerMatch(ctx, field)
 		},
 	}
 	return fc, nil
@@ -36787,6 +37626,52 @@ func (ec *executionContext) fieldContext_Risk_environmentAssessmentDoneAt(_ cont
 	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
+func (ec *executionContext) _Risk_environmentAssessmentFindings(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Risk_environmentAssessmentFindings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnvironmentAssessmentFindings, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "RISKS")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Risk_environmentAssessmentFindings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Risk_mitigationConfirmedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36831,6 +37716,52 @@ func (ec *executionContext) _Risk_mitigationConfirmedAt(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_Risk_mitigationConfirmedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Risk_mitigationChecked(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Risk_mitigationChecked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MitigationChecked, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "RISKS")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Risk_mitigationChecked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Risk_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40165,6 +41096,116 @@ func (ec *executionContext) fieldContext_VisitEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("VisitEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
 }
 
+func (ec *executionContext) _WorkerMatch_worker(ctx context.Context, field graphql.CollectedField, obj *model.WorkerMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkerMatch_worker(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Worker, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkerMatch_worker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkerMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkerMatch_service(ctx context.Context, field graphql.CollectedField, obj *model.WorkerMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkerMatch_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Service, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Team) graphql.Marshaler {
+			return ec.marshalNTeam2ᚖreablementᚋentᚐTeam(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkerMatch_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkerMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Team(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkerMatch_trained(ctx context.Context, field graphql.CollectedField, obj *model.WorkerMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkerMatch_trained(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Trained, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkerMatch_trained(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkerMatch", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _WorkerMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *model.WorkerMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkerMatch_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkerMatch_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkerMatch", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -42454,6 +43495,50 @@ func (ec *executionContext) unmarshalInputAmendmentWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasResultingPlanWith = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputAssignReablementInput(ctx context.Context, obj any) (model.AssignReablementInput, error) {
+	var it model.AssignReablementInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"serviceTeamID", "workerIDs", "plannedStart"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "serviceTeamID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceTeamID"))
+			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceTeamID = data
+		case "workerIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerIDs"))
+			data, err := ec.unmarshalNID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkerIDs = data
+		case "plannedStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plannedStart"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlannedStart = data
 		}
 	}
 	return it, nil
@@ -57623,6 +58708,11 @@ func (ec *executionContext) _MissingItem(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "section":
+			out.Values[i] = ec._MissingItem_section(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "message":
 			out.Values[i] = ec._MissingItem_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -57980,6 +59070,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateEpisode":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateEpisode(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assignReablement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assignReablement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "generateVisits":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_generateVisits(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "movePlannedEnd":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_movePlannedEnd(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordEnvironmentAssessment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordEnvironmentAssessment(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -59631,6 +60749,16 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "plannedEndReason":
+			out.Values[i] = ec._Plan_plannedEndReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "visitsGeneratedAt":
+			out.Values[i] = ec._Plan_visitsGeneratedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "chargeableFrom":
 			out.Values[i] = ec._Plan_chargeableFrom(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -59815,6 +60943,44 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 					}
 				}()
 				res = ec._Plan_serviceTeam(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "workers":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Plan_workers(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -60233,6 +61399,44 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 					}
 				}()
 				res = ec._Plan_readiness(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "workerMatches":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Plan_workerMatches(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -61429,8 +62633,18 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "environmentAssessmentFindings":
+			out.Values[i] = ec._Risk_environmentAssessmentFindings(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "mitigationConfirmedAt":
 			out.Values[i] = ec._Risk_mitigationConfirmedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mitigationChecked":
+			out.Values[i] = ec._Risk_mitigationChecked(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -63173,6 +64387,59 @@ func (ec *executionContext) _VisitEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var workerMatchImplementors = []string{"WorkerMatch"}
+
+func (ec *executionContext) _WorkerMatch(ctx context.Context, sel ast.SelectionSet, obj *model.WorkerMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workerMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkerMatch")
+		case "worker":
+			out.Values[i] = ec._WorkerMatch_worker(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "service":
+			out.Values[i] = ec._WorkerMatch_service(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "trained":
+			out.Values[i] = ec._WorkerMatch_trained(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._WorkerMatch_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -63732,6 +64999,11 @@ func (ec *executionContext) marshalNAscofMeasure2ᚖreablementᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._AscofMeasure(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAssignReablementInput2reablementᚋgraphᚋmodelᚐAssignReablementInput(ctx context.Context, v any) (model.AssignReablementInput, error) {
+	res, err := ec.unmarshalInputAssignReablementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNAuditEventAction2reablementᚋentᚋauditeventᚐAction(ctx context.Context, v any) (auditevent.Action, error) {
@@ -65695,6 +66967,10 @@ func (ec *executionContext) marshalNVisitStatus2reablementᚋentᚋvisitᚐStatu
 func (ec *executionContext) unmarshalNVisitWhereInput2ᚖreablementᚋentᚐVisitWhereInput(ctx context.Context, v any) (*ent.VisitWhereInput, error) {
 	res, err := ec.unmarshalInputVisitWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWorkerMatch2reablementᚋgraphᚋmodelᚐWorkerMatch(ctx context.Context, sel ast.SelectionSet, v model.WorkerMatch) graphql.Marshaler {
+	return ec._WorkerMatch(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -67869,6 +69145,22 @@ func (ec *executionContext) marshalOSection2ᚕreablementᚋentᚋpolicyᚐSecti
 	return ret
 }
 
+func (ec *executionContext) unmarshalOSection2ᚖreablementᚋentᚋpolicyᚐSection(ctx context.Context, v any) (*policy.Section, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(policy.Section)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSection2ᚖreablementᚋentᚋpolicyᚐSection(ctx context.Context, sel ast.SelectionSet, v *policy.Section) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOShare2ᚕᚖreablementᚋentᚐShareᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Share) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -68372,6 +69664,25 @@ func (ec *executionContext) unmarshalOVisitWhereInput2ᚖreablementᚋentᚐVisi
 	}
 	res, err := ec.unmarshalInputVisitWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOWorkerMatch2ᚕreablementᚋgraphᚋmodelᚐWorkerMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []model.WorkerMatch) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWorkerMatch2reablementᚋgraphᚋmodelᚐWorkerMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -38,6 +38,16 @@ type AscofMeasure struct {
 	NotYetKnown *int `json:"notYetKnown,omitempty"`
 }
 
+// How a plan's reablement service and workers are chosen (R20, R32).
+type AssignReablementInput struct {
+	// The reablement service delivering the plan.
+	ServiceTeamID pulid.ID `json:"serviceTeamID"`
+	// The service's workers who will visit, each trained for the person's needs (R32).
+	WorkerIDs []pulid.ID `json:"workerIDs"`
+	// The day reablement is planned to start; R9's maximum period counts from it. Default: the plan's planned start, or today.
+	PlannedStart *time.Time `json:"plannedStart,omitempty"`
+}
+
 // The quarterly Client Level Data return's reablement rows, as CSV.
 type ClientLevelDataExport struct {
 	// The first day of the reporting period.
@@ -126,6 +136,8 @@ type MissingItem struct {
 	Rule *string `json:"rule,omitempty"`
 	// The part of the plan it is about, for example risks or outcomes.
 	Field string `json:"field"`
+	// The section of the record it is about, for example RISKS: where it is put right.
+	Section *policy.Section `json:"section,omitempty"`
 	// What is missing, in plain words.
 	Message string `json:"message"`
 }
@@ -356,6 +368,18 @@ type Viewer struct {
 	Authority *ent.Authority `json:"authority"`
 	// Today's date in the authority's time zone.
 	Today time.Time `json:"today"`
+}
+
+// A worker of a reablement service, and whether their training matches the person's needs (R32).
+type WorkerMatch struct {
+	// The worker.
+	Worker *ent.Account `json:"worker"`
+	// The reablement service they work in.
+	Service *ent.Team `json:"service"`
+	// Whether they hold every training the person needs (R32).
+	Trained bool `json:"trained"`
+	// Why they match or do not, in plain words: each training the person needs, held or lacking.
+	Reasons []string `json:"reasons"`
 }
 
 // A duration statistics can describe.

@@ -127,10 +127,11 @@ func TestAgreeAndCommenceEnforceTheCareActDuties(t *testing.T) {
 	workerRisk := mustCreate(t, s, priya, `mutation($in: CreateRiskInput!) { createRisk(input: $in) { id } }`,
 		map[string]any{"in": map[string]any{"planID": p.ID, "kind": "TO_WORKER", "category": "HOME_ENVIRONMENT", "description": "Steep unlit stairs"}})
 	expect(step("commencePlan"), "R31")
-	if r := s.Do(t, priya, `mutation($id: ID!) { confirmRiskMitigation(id: $id) { id } }`, map[string]any{"id": workerRisk.ID}); !slices.Equal(r.Codes(), []string{"FORBIDDEN"}) {
+	confirm := `mutation($id: ID!) { confirmRiskMitigation(id: $id, checked: "Stair light fitted; seen on the home visit") { id } }`
+	if r := s.Do(t, priya, confirm, map[string]any{"id": workerRisk.ID}); !slices.Equal(r.Codes(), []string{"FORBIDDEN"}) {
 		t.Errorf("a practitioner confirming a risk to the worker: %v", r.Codes())
 	}
-	s.MustDo(t, s.Token(t, "rita.registered"), `mutation($id: ID!) { confirmRiskMitigation(id: $id) { id } }`, map[string]any{"id": workerRisk.ID}, nil)
+	s.MustDo(t, s.Token(t, "rita.registered"), confirm, map[string]any{"id": workerRisk.ID}, nil)
 
 	// R32: an autistic person's workers need autism training.
 	untrained := s.Client.Account.Query().Where(account.SubjectHasPrefix("kentmere|")).AllX(ctx)
@@ -151,10 +152,17 @@ func TestAgreeAndCommenceEnforceTheCareActDuties(t *testing.T) {
 	s.MustDo(t, priya, `mutation($id: ID!, $w: ID!) { updateVisit(id: $id, input: {workerID: $w}) { id } }`,
 		map[string]any{"id": visit.ID, "w": s.Account(t, "wes.worker").ID}, nil)
 
-	// R9: no later than the maximum period.
-	update(map[string]any{"plannedEnd": time.Now().AddDate(0, 0, 60).Format("2006-01-02")})
-	expect(step("commencePlan"), "R9")
-	update(map[string]any{"plannedEnd": time.Now().AddDate(0, 0, 35).Format("2006-01-02")})
+	// R9: no later than the maximum period; an agreed plan's end moves
+	// with a reason.
+	move := func(days int) apitest.Response {
+		return s.Do(t, priya, `mutation($id: ID!, $rev: Int!, $end: Date!) { movePlannedEnd(id: $id, expectedRevision: $rev, plannedEnd: $end, reason: "Agreed with Mabel") { revision } }`,
+			map[string]any{"id": p.ID, "rev": rev, "end": time.Now().AddDate(0, 0, days).Format("2006-01-02")})
+	}
+	expect(move(60), "R9")
+	if r := move(35); len(r.Errors) > 0 {
+		t.Fatalf("moving the planned end within the maximum period: %+v", r.Errors)
+	}
+	rev++
 
 	r = step("commencePlan")
 	if len(r.Errors) > 0 {

@@ -10,6 +10,7 @@ import (
 	"reablement/ent/outcome"
 	"reablement/ent/outcomestep"
 	"reablement/ent/policy"
+	entteam "reablement/ent/team"
 	"reablement/ent/visit"
 	"reablement/server/apitest"
 	"reablement/server/pgcluster/pgtest"
@@ -172,8 +173,10 @@ func TestReferencesStayWithinTheAuthorityAndTheRecord(t *testing.T) {
 	refused(t, "a visit by another authority's worker", s.Do(t, priya, `mutation($in: CreateVisitInput!) { createVisit(input: $in) { id } }`,
 		map[string]any{"in": map[string]any{"planID": pl.ID, "workerID": otherStaff.ID, "startsAt": time.Now().Add(48 * time.Hour).UTC().Format(time.RFC3339), "durationMinutes": 30}}),
 		"input.workerID", "NOT_FOUND")
-	// Within the authority and the record, the same changes are made.
-	s.MustDo(t, priya, updatePlan, map[string]any{"id": pl.ID, "rev": pl.Revision, "in": map[string]any{"serviceTeamID": team.ID}}, nil)
+	// Within the authority and the record, the same changes are made (a
+	// plan is delivered by a reablement service, R20).
+	service := s.Client.Team.Query().Where(entteam.KindEQ(entteam.KindREABLEMENT), entteam.AuthorityID(team.AuthorityID)).FirstX(ctx)
+	s.MustDo(t, priya, updatePlan, map[string]any{"id": pl.ID, "rev": pl.Revision, "in": map[string]any{"serviceTeamID": service.ID}}, nil)
 }
 
 // Every input is bounded: a one-line field holds 200 characters, free

@@ -13,6 +13,11 @@ const editPage = (name: keyof EditPages) => import('../features/plans/edit/PlanE
 const lifecyclePage = (name: keyof LifecyclePages) =>
   import('../features/lifecycle/LifecyclePages').then((m) => ({ Component: m[name] as ComponentType }));
 
+type StartPages = typeof import('../features/start/StartPages');
+
+/** One of the pages that start reablement (one chunk for all of them). */
+const startPage = (name: keyof StartPages) => import('../features/start/StartPages').then((m) => ({ Component: m[name] as ComponentType }));
+
 /**
  * The app's routes. Feature pages load on demand, so a worker's phone
  * fetches only the screens it uses.
@@ -46,7 +51,13 @@ export const router = createBrowserRouter([
               { path: 'audit', lazy: () => import('../features/audit/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })) },
               { path: 'due', lazy: () => import('../features/due/DuePage').then((m) => ({ Component: m.DuePage })) },
               { path: 'plans/:planId/agree', lazy: () => lifecyclePage('AgreePage') },
-              { path: 'plans/:planId/commence', lazy: () => lifecyclePage('CommencePage') },
+              { path: 'plans/:planId/commence', lazy: () => startPage('StartPage') },
+              { path: 'plans/:planId/start/service', lazy: () => startPage('ServicePage') },
+              { path: 'plans/:planId/start/visits', lazy: () => startPage('SchedulePage') },
+              { path: 'plans/:planId/start/visits/:visitId', lazy: () => startPage('VisitChangePage') },
+              { path: 'plans/:planId/start/risks', lazy: () => startPage('WorkerRisksPage') },
+              { path: 'plans/:planId/start/end', lazy: () => startPage('PlannedEndPage') },
+              { path: 'risks/:riskId/confirm', lazy: () => import('../features/start/ConfirmRiskPage').then((m) => ({ Component: m.ConfirmRiskPage })) },
               { path: 'plans/:planId/end', lazy: () => lifecyclePage('EndPage') },
               { path: 'plans/:planId/review', lazy: () => lifecyclePage('ReviewsPage') },
               { path: 'plans/:planId/amendments', lazy: () => lifecyclePage('AmendmentsPage') },

@@ -1,8 +1,10 @@
+import { useLocation } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Link } from '../../components';
+import { Link, NotificationBanner } from '../../components';
+import type { SavedState } from '../../lib/forms';
 import { formatDate, formatInstantDate, humanise } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { AcknowledgeConcernMutation, ConfirmRiskMitigationMutation, DueListQuery } from './documents';
+import { AcknowledgeConcernMutation, DueListQuery } from './documents';
 
 interface DueItem {
   id: string;
@@ -21,8 +23,8 @@ interface DueItem {
 export function DuePage() {
   const [result, reload] = useQuery({ query: DueListQuery, variables: { withinDays: 7 }, requestPolicy: 'cache-and-network' });
   const [ack, acknowledge] = useMutation(AcknowledgeConcernMutation);
-  const [confirming, confirm] = useMutation(ConfirmRiskMitigationMutation);
-  const busy = ack.fetching || confirming.fetching;
+  const busy = ack.fetching;
+  const saved = (useLocation().state as SavedState | null)?.saved;
   const roles = result.data?.me.roles ?? [];
   const canAcknowledge = roles.includes('PRACTITIONER') || roles.includes('MANAGER');
   const canConfirm = roles.includes('REGISTERED_MANAGER');
@@ -78,10 +80,10 @@ export function DuePage() {
       rule: 'R31',
       items: due.workerRisksToConfirm.map((r) => ({
         id: r.id,
-        href: `/plans/${r.plan.id}`,
+        // R31: the registered manager confirms on a page of its own, saying what they checked.
+        href: canConfirm ? `/risks/${r.id}/confirm` : `/plans/${r.plan.id}/start/risks`,
         who: name(r.plan.person),
         what: `${r.description ?? 'A risk to the worker'}${r.strategy ? `. Managed by: ${r.strategy}` : ''}`,
-        ...(canConfirm && { action: { label: 'Confirm it is mitigated', run: (id: string) => confirm({ id }) } }),
       })),
     },
     {
@@ -99,6 +101,7 @@ export function DuePage() {
   ];
   return (
     <>
+      {saved && <NotificationBanner type="success">{saved}</NotificationBanner>}
       <h1 className="govuk-heading-l">Due and overdue</h1>
       <p className="govuk-body">For your people, in the next 7 days and anything already late.</p>
       <ul className="app-counts" aria-label="How many of each">

@@ -94,13 +94,3 @@ export const AcknowledgeConcernMutation = graphql(`
     }
   }
 `);
-
-/** A registered manager confirms a risk to the worker is mitigated (R31). */
-export const ConfirmRiskMitigationMutation = graphql(`
-  mutation ConfirmRiskMitigation($id: ID!) {
-    confirmRiskMitigation(id: $id) {
-      id
-      mitigationConfirmedAt
-    }
-  }
-`);

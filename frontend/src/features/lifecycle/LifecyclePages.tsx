@@ -11,7 +11,6 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { ActionForm, actionErrors, clientErrors, useAction, type SavedState } from '../../lib/forms';
 import {
   AgreePlanMutation,
-  CommencePlanMutation,
   ConsultPersonMutation,
   CreateInvolvementMutation,
   DecideAmendmentMutation,
@@ -24,6 +23,7 @@ import {
   RequestReviewMutation,
   WithdrawPlanMutation,
 } from './documents';
+import { readinessHref } from './readinessLinks';
 import { dateAsInstant, MissingList, PlanGate, planCaption, useLifecycleTitle, usePlanLifecycle, type LifecyclePlan } from './shared';
 
 function Back({ plan }: { plan: { id: string } }) {
@@ -54,8 +54,7 @@ interface ReadinessStepProps {
   /** "agreed", "commenced": for "it cannot be … now". */
   done: string;
   missingHeading: string;
-  missing: (plan: LifecyclePlan) => ReadonlyArray<{ rule?: string | null; message: string }>;
-  editHref?: (plan: LifecyclePlan) => string;
+  missing: (plan: LifecyclePlan) => ReadonlyArray<{ rule?: string | null; field: string; message: string }>;
   ready: string;
   submitLabel: string;
   saved: string;
@@ -87,7 +86,7 @@ function ReadinessStep(props: ReadinessStepProps) {
             ) : missing.length > 0 ? (
               <>
                 <h2 className="govuk-heading-m">{props.missingHeading}</h2>
-                <MissingList items={missing} editHref={props.editHref?.(plan)} />
+                <MissingList items={missing} hrefFor={(item) => readinessHref(plan, item)} />
               </>
             ) : (
               <>
@@ -215,30 +214,11 @@ export function AgreePage() {
       done="agreed"
       missingHeading="Before the plan can be agreed"
       missing={(plan) => plan.readiness?.agree ?? []}
-      editHref={(plan) => `/plans/${plan.id}/edit`}
       ready="Everything the Care Act asks for before agreement is recorded: the six parts of the plan (R1), who was involved (R3), a contingency for every risk (R7) and advocacy (R30)."
       submitLabel="Agree the plan"
       saved="The plan is agreed"
       take={(plan) => agree({ id: plan.id, expectedRevision: plan.revision })}
       extra={(plan, reload) => <Involvement plan={plan} onAdded={reload} />}
-    />
-  );
-}
-
-/** /plans/:planId/commence: worker risks confirmed (R31), training (R32), the end in time (R9); then Commence. */
-export function CommencePage() {
-  const [, commence] = useMutation(CommencePlanMutation);
-  return (
-    <ReadinessStep
-      title="Commence reablement"
-      from="AGREED"
-      done="commenced"
-      missingHeading="Before reablement can start"
-      missing={(plan) => plan.readiness?.commence ?? []}
-      ready="Risks to the worker are confirmed (R31), visits go to workers trained for the person (R32) and the planned end is within the maximum period (R9). The first review will be set from today (R11)."
-      submitLabel="Commence reablement"
-      saved="Reablement has commenced"
-      take={(plan) => commence({ id: plan.id, expectedRevision: plan.revision })}
     />
   );
 }

@@ -33,21 +33,38 @@ export function PlanGate({ state, children }: { state: ReturnType<typeof usePlan
   );
 }
 
-/** What still stops a step in the plan's life, each with the rule behind it. */
-export function MissingList({ items, editHref }: { items: ReadonlyArray<{ rule?: string | null; message: string }>; editHref?: string | undefined }) {
+/** What still stops a step in the plan's life, each with the rule behind it and, where the app has one, a link to the page that puts it right. */
+export function MissingList({
+  items,
+  editHref,
+  hrefFor,
+}: {
+  items: ReadonlyArray<{ rule?: string | null; field?: string; message: string }>;
+  editHref?: string | undefined;
+  hrefFor?: ((item: { field: string }) => string | undefined) | undefined;
+}) {
   return (
     <>
       <ul className="govuk-list app-missing" aria-label="Still missing">
-        {items.map((item, i) => (
-          <li key={i} className="app-missing__item">
-            {item.rule && (
-              <Tag colour="orange" className="govuk-!-margin-right-2">
-                {item.rule}
-              </Tag>
-            )}
-            {item.message}
-          </li>
-        ))}
+        {items.map((item, i) => {
+          const href = item.field !== undefined ? hrefFor?.({ field: item.field }) : undefined;
+          return (
+            <li key={i} className="app-missing__item">
+              {item.rule && (
+                <Tag colour="orange" className="govuk-!-margin-right-2">
+                  {item.rule}
+                </Tag>
+              )}
+              {href ? (
+                <Link className="govuk-link" href={href}>
+                  {item.message}
+                </Link>
+              ) : (
+                item.message
+              )}
+            </li>
+          );
+        })}
       </ul>
       {editHref && (
         <p className="govuk-body">

@@ -13,7 +13,7 @@ export function PlanActions({ plan }: { plan: Pick<PlanData, 'id' | 'status' | '
     plan.status === 'DRAFT'
       ? { href: `${base}/edit`, text: 'Edit the draft plan' }
       : plan.status === 'AGREED'
-        ? { href: `${base}/commence`, text: 'Commence the plan' }
+        ? { href: `${base}/commence`, text: 'Start reablement' }
         : plan.status === 'ACTIVE' || plan.status === 'UNDER_REVIEW'
           ? { href: `${base}/review`, text: 'Reviews' }
           : null;

@@ -59,42 +59,47 @@ const completed = { text: 'Completed' } as const;
 const incomplete = { tag: { text: 'Incomplete', colour: 'blue' as const } };
 const notStarted = { tag: { text: 'Not yet started', colour: 'blue' as const } };
 
-/** The parts of a draft plan and how complete each is (R1, R6, R7). */
+/**
+ * The parts of a draft plan and how complete each is. Whether a part is
+ * complete is what Plan.readiness says still stops agreement (R1, R7), by
+ * the fields it names: the server's checks, not a copy of them here.
+ */
 export function planTasks(plan: EditablePlan): Task[] {
   const outcomes = outcomesOf(plan);
   const risks = plan.risks ?? [];
   const href = (rest: string) => editHref(plan.id, rest);
-  const status = (done: boolean, started: boolean) => (done ? completed : started ? incomplete : notStarted);
+  const missing = new Set((plan.readiness?.agree ?? []).map((item) => item.field));
+  const status = (fields: readonly string[], started: boolean) => (!fields.some((f) => missing.has(f)) ? completed : started ? incomplete : notStarted);
   return [
     {
       title: detailSections.needs.task,
       href: href('/needs'),
       hint: `${(plan.needs ?? []).length} chosen`,
-      status: status((plan.needs ?? []).length > 0, false),
+      status: status(['needs'], false),
     },
     {
       title: 'Outcomes and steps',
       href: href('/outcomes'),
       hint: outcomes.length === 0 ? undefined : `${outcomes.length} ${outcomes.length === 1 ? 'outcome' : 'outcomes'}`,
-      status: status(outcomes.length > 0 && outcomes.every((o) => o.targetDate || (o.steps ?? []).length > 0), outcomes.length > 0),
+      status: status(['outcomes'], outcomes.length > 0),
     },
     {
       title: detailSections.visits.task,
       href: href('/visits'),
-      status: status(Boolean(plan.visitFrequency && plan.visitDurationMinutes), Boolean(plan.visitFrequency || plan.visitDurationMinutes)),
+      status: status(['visitFrequency', 'visitDurationMinutes'], Boolean(plan.visitFrequency || plan.visitDurationMinutes)),
     },
-    { title: detailSections.worker.task, href: href('/worker'), status: status(Boolean(plan.workerTasks), Boolean(plan.fluctuatingNeeds)) },
-    { title: detailSections['other-support'].task, href: href('/other-support'), status: status(Boolean(plan.otherSupport || plan.noOtherSupport), false) },
+    { title: detailSections.worker.task, href: href('/worker'), status: status(['workerTasks'], Boolean(plan.fluctuatingNeeds)) },
+    { title: detailSections['other-support'].task, href: href('/other-support'), status: status(['otherSupport'], false) },
     {
       title: detailSections.review.task,
       href: href('/review'),
-      status: status(Boolean(plan.reviewFrequency && plan.reviewResponsible), Boolean(plan.reviewFrequency || plan.reviewResponsible || plan.firstReviewDue)),
+      status: status(['reviewFrequency', 'reviewResponsibleID'], Boolean(plan.reviewFrequency || plan.reviewResponsible || plan.firstReviewDue)),
     },
     {
       title: 'Risks and contingencies',
       href: href('/risks'),
       hint: risks.length === 0 ? undefined : `${risks.length} ${risks.length === 1 ? 'risk' : 'risks'}`,
-      status: status(risks.length > 0 && risks.every((r) => r.kind !== 'TO_PLAN' || (r.contingencies ?? []).length > 0), risks.length > 0),
+      status: risks.length === 0 ? notStarted : status(['risks'], true),
     },
   ];
 }
@@ -115,8 +120,16 @@ export function PlanEditPage() {
         <span className="govuk-caption-l">Draft plan for {edit.personName}</span>
         <h1 className="govuk-heading-l">Edit the draft plan</h1>
         <p className="govuk-body">
-          Version {plan.version}. You have completed {done} of {tasks.length} parts. The plan can be agreed once all six R1 items are recorded, and every risk
-          to the plan has a contingency.
+          Version {plan.version}. You have completed {done} of {tasks.length} parts.{' '}
+          {(plan.readiness?.agree ?? []).length === 0 ? (
+            <Link className="govuk-link" href={`/plans/${plan.id}/agree`}>
+              Nothing stops the plan being agreed: agree it
+            </Link>
+          ) : (
+            <Link className="govuk-link" href={`/plans/${plan.id}/agree`}>
+              See everything that still stops the plan being agreed
+            </Link>
+          )}
         </p>
         <TaskList tasks={tasks} idPrefix="plan-tasks" />
         <p className="govuk-body">

@@ -31,6 +31,13 @@ export const PlanEditQuery = graphql(`
         firstReviewDue
         plannedStart
         plannedEnd
+        readiness {
+          agree {
+            rule
+            field
+            message
+          }
+        }
         reviewResponsible {
           id
           displayName
