@@ -55,6 +55,17 @@ func Lifecycle() ent.Hook {
 						return nil, err
 					}
 					m.SetAgreedAt(now)
+					// An amendment draft, once agreed, replaces the version it
+					// amends (R25, R26) and takes over its place in the plan's life.
+					if p, err := m.Client().Plan.Get(ctx, id); err != nil {
+						return nil, err
+					} else if p.SupersedesID != nil && from == plan.StatusDRAFT {
+						status, err := Supersede(ctx, m.Client(), p, now)
+						if err != nil {
+							return nil, err
+						}
+						m.SetStatus(status)
+					}
 					break
 				}
 				if err := careact.CanCommence(facts, settings, now); err != nil {
