@@ -333,6 +333,8 @@ var openFields = map[string]string{
 	"Plan.commencedAt":               "when reablement started: whether the version is in force",
 	"Plan.endedAt":                   "when reablement ended: whether the version is in force",
 	"Plan.readiness":                 "each missing item is shown only if its own section is (graph/readiness.go)",
+	"Plan.chronology":                "each entry is a record through its own row filter, kept only if its section is allowed (graph/chronology.go)",
+	"Person.chronology":              "each entry is a record through its own row filter, kept only if its section is allowed (graph/chronology.go)",
 	"Outcome.position":               "order within the plan; the row is an OUTCOMES row",
 	"OutcomeStep.position":           "order within the outcome; the row is an OUTCOMES row",
 	"Visit.startsAt":                 "when the visit is, coded; the row is a VISITS row",
@@ -362,6 +364,7 @@ var openFields = map[string]string{
 	"PlanReadiness.*":    "each missing item is shown only if its own section is (graph/readiness.go)",
 	"MissingItem.*":      "each missing item is shown only if its own section is (graph/readiness.go)",
 	"PlanChange.*":       "each change is decided by its field's own section (graph/diff.go)",
+	"ChronologyEntry.*":  "an entry exists only for a record the row filter returns and whose section consent.Members allows; its content is that record's own gated fields (graph/chronology.go)",
 	"AccessibleFormat.*": "a value inside a gated field (Plan.accessibleFormats)",
 	"PersonMatch.*":      "decided by policy.Found (graph/search.go): the identifying minimum (name, date of birth, postcode district) on the viewer's basis or SEARCH, audited as IDENTITY, and the ways to a basis; the record itself only through person, under its own row filter and directives",
 }

@@ -25,6 +25,9 @@ import (
 func Lifecycle() ent.Hook {
 	return hook.On(func(next ent.Mutator) ent.Mutator {
 		return hook.PlanFunc(func(ctx context.Context, m *gen.PlanMutation) (ent.Value, error) {
+			if err := writtenRecord(ctx, m); err != nil {
+				return nil, err
+			}
 			to, changing := m.Status()
 			if !changing {
 				return next.Mutate(ctx, m)
@@ -229,4 +232,23 @@ func problemsOf(err error) []fault.Problem {
 		return []fault.Problem{{Message: f.Message, Rule: f.Rule}}
 	}
 	return []fault.Problem{{Message: err.Error()}}
+}
+
+// writtenRecord holds R13 and R4 when a written record is recorded: it is
+// a record of the plan as agreed, so a draft has none, and it says which
+// format the person was given.
+func writtenRecord(ctx context.Context, m *gen.PlanMutation) error {
+	if _, giving := m.WrittenRecordAt(); !giving {
+		return nil
+	}
+	if format, _ := m.WrittenRecordFormat(); strings.TrimSpace(format) == "" {
+		return fault.Rule("R13", "Say which format the person was given, for example large print.",
+			fault.Problem{Field: "format", Message: "Say which format the written record was given in.", Rule: "R13"})
+	}
+	if status, err := m.OldStatus(ctx); err != nil {
+		return err
+	} else if status == plan.StatusDRAFT {
+		return fault.Rule("R13", "The written record is of the agreed plan. Agree the plan first, then print the person's copy.")
+	}
+	return nil
 }

@@ -1,0 +1,86 @@
+package apitest_test
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"reablement/ent/plan"
+	"reablement/ent/policy"
+	"reablement/ent/visit"
+	"reablement/server/apitest"
+	"reablement/server/pgcluster/pgtest"
+)
+
+// The case chronology (issue 12 item 5): a person's visits with the
+// worker's notes, reviews, amendments, shares and decisions, newest first,
+// filterable by kind; and each entry decided by consent like the fields it
+// shows: a viewer without VISITS gets no visit, and so no visit note, in it,
+// while the practitioner sees them.
+func TestChronologyNewestFirstAndWithheldWithoutTheSection(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 60})
+	ctx := apitest.System(context.Background())
+	priya := s.Token(t, "priya.practitioner")
+	pat := s.Account(t, "pat.person")
+	if pat.PersonID == nil {
+		t.Fatal("the demo's pat.person is linked to no person")
+	}
+	personID := *pat.PersonID
+	current := s.Client.Plan.Query().Where(plan.PersonID(personID)).Order(plan.ByVersion()).AllX(ctx)
+	if len(current) == 0 {
+		t.Fatal("pat has no plan in the demo authority")
+	}
+	p := current[len(current)-1]
+	const note = "Made tea using the kettle tipper; chronology-note-7731"
+	s.Client.Visit.Create().SetPlanID(p.ID).SetWorkerID(s.Account(t, "wes.worker").ID).SetStartsAt(time.Now().Add(-26 * time.Hour)).
+		SetArrivedAt(time.Now().Add(-26 * time.Hour)).SetDepartedAt(time.Now().Add(-25 * time.Hour)).SetDurationMinutes(45).SetStatus(visit.StatusCOMPLETED).SetNotes(note).ExecX(writer(ctx, s))
+
+	const q = `query($id: ID!, $kinds: [ChronologyKind!]) { node(id: $id) { ... on Person { chronology(kinds: $kinds) { kind at decision visit { notes } review { id } amendment { details } share { id } } } } }`
+	type entry struct {
+		Kind     string
+		At       time.Time
+		Decision *string
+		Visit    *struct{ Notes *string }
+	}
+	var out struct {
+		Node struct{ Chronology []entry }
+	}
+	s.MustDo(t, priya, q, map[string]any{"id": personID}, &out)
+	all := out.Node.Chronology
+	kinds := map[string]bool{}
+	for i, e := range all {
+		kinds[e.Kind] = true
+		if i > 0 && e.At.After(all[i-1].At) {
+			t.Errorf("entry %d (%s at %s) is newer than the one before it (%s)", i, e.Kind, e.At, all[i-1].At)
+		}
+	}
+	if !slices.ContainsFunc(all, func(e entry) bool { return e.Visit != nil && e.Visit.Notes != nil && *e.Visit.Notes == note }) {
+		t.Errorf("the practitioner's chronology lacks the visit and its notes: %+v", all)
+	}
+	for _, k := range []string{"VISIT", "DECISION", "AMENDMENT"} {
+		if !kinds[k] {
+			t.Errorf("the practitioner's chronology has no %s entry; kinds: %v", k, kinds)
+		}
+	}
+
+	// Filtered by kind.
+	s.MustDo(t, priya, q, map[string]any{"id": personID, "kinds": []string{"DECISION"}}, &out)
+	if len(out.Node.Chronology) == 0 || slices.ContainsFunc(out.Node.Chronology, func(e entry) bool { return e.Kind != "DECISION" }) {
+		t.Errorf("only decisions asked for: %+v", out.Node.Chronology)
+	}
+
+	// The person, with their visits withheld from them by decision, sees
+	// the rest of their chronology and no visit, note or sign of one.
+	s.Client.Person.UpdateOneID(personID).SetWithheldFromPerson([]policy.Section{policy.Visits}).
+		SetWithholdingReason("Test: the visit records name a third party").ExecX(writer(ctx, s))
+	r := s.Do(t, s.Token(t, "pat.person"), q, map[string]any{"id": personID})
+	if strings.Contains(string(r.Data), "chronology-note-7731") || strings.Contains(string(r.Data), `"VISIT"`) {
+		t.Errorf("a viewer without VISITS sees visits in the chronology: %s", r.Data)
+	}
+	if err := json.Unmarshal(r.Data, &out); err != nil || len(out.Node.Chronology) == 0 {
+		t.Errorf("the person's own chronology without visits: %s %+v", r.Data, r.Errors)
+	}
+}
