@@ -84,3 +84,35 @@ func TestChronologyNewestFirstAndWithheldWithoutTheSection(t *testing.T) {
 		t.Errorf("the person's own chronology without visits: %s %+v", r.Data, r.Errors)
 	}
 }
+
+// Printing the person's copy records the written record given, with its
+// date and format (issue 12 item 6, R13, R4): of an agreed plan only, and
+// saying which format.
+func TestWrittenRecordGivenIsRecorded(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 60})
+	ctx := apitest.System(context.Background())
+	priya := s.Token(t, "priya.practitioner")
+	activeID, _ := firstPlan(t, s, priya, `, where: {status: ACTIVE}`)
+	team := s.Account(t, "priya.practitioner").QueryTeams().FirstX(ctx)
+	person := mustCreate(t, s, priya, `mutation($in: CreatePersonInput!) { createPerson(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"legalName": "Edna Marsh", "preferredName": "Edna", "dateOfBirth": "1941-02-03", "teamID": team.ID}})
+	draft := mustCreate(t, s, priya, `mutation($in: CreatePlanInput!) { createPlan(input: $in) { id } }`, map[string]any{"in": map[string]any{"personID": person.ID}})
+	const give = `mutation($id: ID!, $rev: Int!, $format: String!) { recordWrittenRecord(id: $id, expectedRevision: $rev, format: $format) { writtenRecordAt writtenRecordFormat } }`
+	rev := func(id string) int { return s.Client.Plan.GetX(ctx, toID(id)).Revision }
+	if rule, _ := ruleOf(s.Do(t, priya, give, map[string]any{"id": draft.ID, "rev": rev(draft.ID), "format": "Standard print"})); rule != "R13" {
+		t.Error("a written record of a draft was not refused under R13")
+	}
+	if rule, fields := ruleOf(s.Do(t, priya, give, map[string]any{"id": activeID, "rev": rev(activeID), "format": " "})); rule != "R13" || !slices.Contains(fields, "format") {
+		t.Error("a written record without its format was not refused under R13")
+	}
+	var out struct {
+		RecordWrittenRecord struct {
+			WrittenRecordAt     *time.Time
+			WrittenRecordFormat *string
+		}
+	}
+	s.MustDo(t, priya, give, map[string]any{"id": activeID, "rev": rev(activeID), "format": "Large print"}, &out)
+	if got := out.RecordWrittenRecord; got.WrittenRecordAt == nil || time.Since(*got.WrittenRecordAt) > time.Minute || got.WrittenRecordFormat == nil || *got.WrittenRecordFormat != "Large print" {
+		t.Errorf("the written record given: %+v", got)
+	}
+}
