@@ -19,6 +19,7 @@ const embedded = [
   'SectionAccess',
   'AccessibleFormat',
   'PersonMatch',
+  'ChronologyEntry',
   'PageInfo',
   'PersonConnection',
   'PersonEdge',

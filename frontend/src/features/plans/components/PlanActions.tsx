@@ -23,6 +23,8 @@ export function PlanActions({ plan }: { plan: Pick<PlanData, 'id' | 'status' | '
     live && { href: `${base}/end`, text: plan.status === 'DRAFT' ? 'The person does not wish to proceed' : 'End the plan' },
     plan.status !== 'DRAFT' && { href: `${base}/share`, text: 'Share the plan' },
     plan.supersedes && { href: `${base}/compare/${plan.supersedes.id}`, text: 'Compare with the previous version' },
+    plan.status !== 'DRAFT' && { href: `${base}/print`, text: 'Print a copy' },
+    { href: `${base}/chronology`, text: 'Chronology' },
   ].filter((x): x is { href: string; text: string } => Boolean(x));
   return (
     <div className="govuk-button-group">
