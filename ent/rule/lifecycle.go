@@ -84,6 +84,15 @@ func Lifecycle() ent.Hook {
 				}
 				m.SetChargeableFrom(careact.ChargeableFrom(settings, dateOf(now)))
 			case plan.StatusENDED, plan.StatusREFUSED, plan.StatusWITHDRAWN:
+				if from == plan.StatusDRAFT {
+					// An amendment draft is not a plan of its own (R25): the
+					// person's plan is the version it amends.
+					if p, err := m.Client().Plan.Get(ctx, id); err != nil {
+						return nil, err
+					} else if p.SupersedesID != nil {
+						return nil, fault.Rule("R25", "This is an amendment draft, not a plan of its own: agree it once the change is made. To stop reablement, end the version in force.")
+					}
+				}
 				if err := canEnd(ctx, m, to); err != nil {
 					return nil, err
 				}

@@ -97,6 +97,12 @@ func TestAgreedAmendmentMakesVersionTwoAndRecirculatesShares(t *testing.T) {
 		t.Errorf("a second amendment draft of version 1 was not refused under R25")
 	}
 
+	// The draft is not a plan of its own: it is not refused apart from the version in force.
+	refuse := `mutation($id: ID!, $rev: Int!) { refusePlan(id: $id, expectedRevision: $rev, input: {writtenConfirmationAt: "2026-01-02T10:00:00Z", referrerNotifiedAt: "2026-01-02T10:00:00Z"}) { id } }`
+	if rule, _ := ruleOf(s.Do(t, priya, refuse, map[string]any{"id": v2.ID, "rev": s.Client.Plan.GetX(ctx, toID(v2.ID)).Revision})); rule != "R25" {
+		t.Errorf("refusing an amendment draft was not refused under R25")
+	}
+
 	// The requested change is made in the draft, then the draft is agreed.
 	var v2Outcomes struct {
 		Node struct {

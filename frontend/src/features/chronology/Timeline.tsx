@@ -25,8 +25,10 @@ const decisions: Record<string, string> = {
 /** Shown where a gated field came back withheld. */
 const notShared = <span className="govuk-hint">Not shared with you</span>;
 
-function text(value: string | null | undefined): ReactNode {
-  return value ? value : notShared;
+/** A gated text field: null when withheld, empty when nothing was recorded. */
+function text(value: string | null | undefined, none = 'Nothing recorded.'): ReactNode {
+  if (value === null || value === undefined) return notShared;
+  return value.trim() ? value : <span className="govuk-hint">{none}</span>;
 }
 
 /** What one entry says: a title, who or what, and the detail worth reading. */
@@ -37,12 +39,12 @@ function describe(e: ChronologyEntryFieldsFragment): { title: string; body: Reac
       title: `${sentenceCase(humanise(v.status))} visit${v.worker ? ` by ${v.worker.displayName}` : ''}`,
       body: (
         <>
-          <p className="govuk-body">{text(v.notes)}</p>
+          <p className="govuk-body">{text(v.notes, 'No notes recorded.')}</p>
           {v.progress && v.progress.length > 0 && (
             <ul className="govuk-list govuk-list--bullet">
               {v.progress.map((p) => (
                 <li key={p.id}>
-                  {p.outcome?.statement ?? 'An outcome'}
+                  {(p.outcome?.statement ?? 'An outcome').replace(/[.!]$/, '')}
                   {p.stepStatus ? `: step ${humanise(p.stepStatus).toLowerCase()}` : ''}
                   {p.note ? ` – ${p.note}` : ''}
                 </li>
