@@ -5,6 +5,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"reablement/ent"
 	"reablement/ent/amendment"
 	"reablement/ent/concern"
@@ -64,8 +66,16 @@ func (r *Resolver) chronology(ctx context.Context, sc chronologyScope, kinds []m
 	var out []model.ChronologyEntry
 	if want(model.ChronologyKindVisit) {
 		q := c.Visit.Query().Where(visit.PersonID(sc.person), visit.StartsAtLTE(now)).
-			WithWorker().WithProgress(func(q *ent.ProgressQuery) { q.WithOutcome().WithStep() }).
 			Order(ent.Desc(visit.FieldStartsAt)).Limit(limit)
+		if selected(ctx, "visit", "Visit", "worker") {
+			q.WithWorker()
+		}
+		// entgql resolves a list edge from the rows loaded under the name
+		// the query gives it, so the visits' progress is loaded once per
+		// name the request uses, not once per visit.
+		for _, name := range selectedNames(ctx, "visit", "Visit", "progress") {
+			q.WithNamedProgress(name, func(q *ent.ProgressQuery) { q.WithOutcome().WithStep() })
+		}
 		if sc.episode > 0 {
 			q.Where(visit.PlanIDIn(ids...))
 		}
@@ -82,7 +92,10 @@ func (r *Resolver) chronology(ctx context.Context, sc chronologyScope, kinds []m
 		}
 	}
 	if want(model.ChronologyKindConcern) {
-		q := c.Concern.Query().Where(concern.PersonID(sc.person)).WithRaisedBy().Order(ent.Desc(concern.FieldCreatedAt)).Limit(limit)
+		q := c.Concern.Query().Where(concern.PersonID(sc.person)).Order(ent.Desc(concern.FieldCreatedAt)).Limit(limit)
+		if selected(ctx, "concern", "Concern", "raisedBy") {
+			q.WithRaisedBy()
+		}
 		if sc.episode > 0 {
 			q.Where(concern.HasVisitWith(visit.PlanIDIn(ids...)))
 		}
@@ -95,7 +108,10 @@ func (r *Resolver) chronology(ctx context.Context, sc chronologyScope, kinds []m
 		}
 	}
 	if want(model.ChronologyKindReview) {
-		q := c.Review.Query().Where(review.PersonID(sc.person)).WithReviewer().Order(ent.Desc(review.FieldCreatedAt)).Limit(limit)
+		q := c.Review.Query().Where(review.PersonID(sc.person)).Order(ent.Desc(review.FieldCreatedAt)).Limit(limit)
+		if selected(ctx, "review", "Review", "reviewer") {
+			q.WithReviewer()
+		}
 		if sc.episode > 0 {
 			q.Where(review.PlanIDIn(ids...))
 		}
@@ -112,7 +128,10 @@ func (r *Resolver) chronology(ctx context.Context, sc chronologyScope, kinds []m
 		}
 	}
 	if want(model.ChronologyKindAmendment) {
-		q := c.Amendment.Query().Where(amendment.PersonID(sc.person)).WithResultingPlan().Order(ent.Desc(amendment.FieldCreatedAt)).Limit(limit)
+		q := c.Amendment.Query().Where(amendment.PersonID(sc.person)).Order(ent.Desc(amendment.FieldCreatedAt)).Limit(limit)
+		if selected(ctx, "amendment", "Amendment", "resultingPlan") {
+			q.WithResultingPlan()
+		}
 		if sc.episode > 0 {
 			q.Where(amendment.PlanIDIn(ids...))
 		}
@@ -129,7 +148,10 @@ func (r *Resolver) chronology(ctx context.Context, sc chronologyScope, kinds []m
 		}
 	}
 	if want(model.ChronologyKindShare) {
-		q := c.Share.Query().Where(share.PersonID(sc.person)).WithRecipientAccount().Order(ent.Desc(share.FieldCreatedAt)).Limit(limit)
+		q := c.Share.Query().Where(share.PersonID(sc.person)).Order(ent.Desc(share.FieldCreatedAt)).Limit(limit)
+		if selected(ctx, "share", "Share", "recipientAccount") {
+			q.WithRecipientAccount()
+		}
 		if sc.episode > 0 {
 			q.Where(share.PlanIDIn(ids...))
 		}
@@ -209,4 +231,32 @@ func ptrOr(id *pulid.ID) pulid.ID {
 		return ""
 	}
 	return *id
+}
+
+// selected reports whether the request asks for child of the entries'
+// parent field: an edge is loaded with the rows only when it is shown.
+func selected(ctx context.Context, parent, typ, child string) bool {
+	return len(selectedNames(ctx, parent, typ, child)) > 0
+}
+
+// selectedNames are the names (aliases, or the field's own name) under which
+// the current field's entries select child (of type typ) within field parent.
+func selectedNames(ctx context.Context, parent, typ, child string) []string {
+	fc := graphql.GetFieldContext(ctx)
+	oc := graphql.GetOperationContext(ctx)
+	if fc == nil || oc == nil {
+		return []string{child} // outside a request: load it, to be safe
+	}
+	var out []string
+	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, []string{"ChronologyEntry"}) {
+		if f.Name != parent {
+			continue
+		}
+		for _, g := range graphql.CollectFields(oc, f.Selections, []string{typ}) {
+			if g.Name == child && !slices.Contains(out, g.Alias) {
+				out = append(out, g.Alias)
+			}
+		}
+	}
+	return out
 }

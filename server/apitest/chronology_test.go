@@ -3,6 +3,7 @@ package apitest_test
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -115,4 +116,78 @@ func TestWrittenRecordGivenIsRecorded(t *testing.T) {
 	if got := out.RecordWrittenRecord; got.WrittenRecordAt == nil || time.Since(*got.WrittenRecordAt) > time.Minute || got.WrittenRecordFormat == nil || *got.WrittenRecordFormat != "Large print" {
 		t.Errorf("the written record given: %+v", got)
 	}
+}
+
+// The chronology sends one query per kind of entry, whatever the number of
+// entries (issue 12 item 5: no N+1): the web app's own operation costs the
+// same, statement for statement, for a person with few events as for one
+// with many, and exactly the figure below (sign-in and audit included).
+func TestChronologyStatementsDoNotGrowWithEntries(t *testing.T) {
+	s := server(t)
+	ctx := apitest.System(context.Background())
+	priya := s.Token(t, "priya.practitioner")
+	teams := s.Account(t, "priya.practitioner").QueryTeams().IDsX(ctx)
+	counts := map[string]int{}
+	for _, v := range s.Client.Visit.Query().Where(visit.StartsAtLT(time.Now())).WithPlan().AllX(ctx) {
+		counts[string(v.Edges.Plan.PersonID)]++
+	}
+	var few, many string
+	for _, p := range s.Client.Person.Query().AllX(ctx) {
+		if !slices.Contains(teams, p.TeamID) || counts[string(p.ID)] == 0 {
+			continue
+		}
+		if few == "" || counts[string(p.ID)] < counts[few] {
+			few = string(p.ID)
+		}
+		if many == "" || counts[string(p.ID)] > counts[many] {
+			many = string(p.ID)
+		}
+	}
+	if few == "" || counts[many] < counts[few]+5 {
+		t.Fatalf("priya's team lacks people with few and many past visits: %d and %d", counts[few], counts[many])
+	}
+	hash := appOperationContaining(t, "query PersonChronology(")
+	statements := func(id string) int64 {
+		r := s.DoPersisted(t, priya, hash, map[string]any{"id": id})
+		if len(r.Errors) > 0 || !r.HasData() {
+			t.Fatalf("PersonChronology: %v", r.Errors)
+		}
+		return r.Statements
+	}
+	statements(few) // warm: the authority's time zone is cached after the first request
+	a, b := statements(few), statements(many)
+	t.Logf("chronology statements: %d (%d past visits), %d (%d past visits)", a, counts[few], b, counts[many])
+	if a != b {
+		t.Errorf("the chronology sends %d statements for %d visits and %d for %d: it grows with the entries", a, counts[few], b, counts[many])
+	}
+	// 5 for any request on a person (sign-in, viewer, the node, consent
+	// facts, audit), then one query per kind and per edge the app shows:
+	// plan versions, visits, their workers, progress (with outcomes and
+	// steps: 3), concerns, reviews, amendments, their resulting versions,
+	// shares.
+	const want = 16
+	if b != want {
+		t.Errorf("the chronology sends %d SQL statements, want exactly %d", b, want)
+	}
+}
+
+// appOperationContaining is appOperation for a document that starts with
+// the fragments it spreads: the operation is found by its name anywhere.
+func appOperationContaining(t testing.TB, name string) string {
+	t.Helper()
+	raw, err := os.ReadFile("../../frontend/src/gql/persisted-documents.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]string{}
+	if err := json.Unmarshal(raw, &docs); err != nil {
+		t.Fatal(err)
+	}
+	for hash, doc := range docs {
+		if strings.Contains(doc, name) {
+			return hash
+		}
+	}
+	t.Fatalf("the web app has no operation %q", name)
+	return ""
 }
