@@ -57,6 +57,8 @@ export function LetterPage() {
   }
   const person = plan.person;
   const author = result.data?.me.account;
+  // R14: the information and advice given are confirmed in writing.
+  const advice = (person.advice ?? []).filter((a) => a.summary);
   return (
     <div className="app-print-document">
       <div className="app-no-print">
@@ -99,6 +101,19 @@ export function LetterPage() {
           </p>
         ))}
         {kind === 'withdrawal' && plan.endNotes && <p className="govuk-body">{plan.endNotes}</p>}
+        {kind === 'refusal' && advice.length > 0 && (
+          <>
+            <p className="govuk-body">The information and advice we gave you:</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {advice.map((a) => (
+                <li key={a.id}>
+                  {a.summary}
+                  {a.givenAt ? ` (${formatInstantDate(a.givenAt)})` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         <p className="govuk-body">Yours sincerely,</p>
         <p className="govuk-body">
           {author?.displayName}

@@ -140,6 +140,11 @@ export const LetterQuery = graphql(`
           preferredName
           address
           postcode
+          advice {
+            id
+            summary
+            givenAt
+          }
         }
       }
     }
