@@ -279,6 +279,8 @@ export type Basis =
   | 'SEARCH'
   /** The viewer runs the reablement service delivering a plan. */
   | 'SERVICE_PROVIDER'
+  /** The Collection of Client-Level Adult Social Care Data Directions: the quarterly CLD return, identifiable, as NHS England requires. */
+  | 'STATUTORY_RETURN'
   /** The viewer manages the allocated team. */
   | 'TEAM_MANAGER'
   /** The viewer is a member of the allocated team. */
@@ -1206,6 +1208,8 @@ export type Role =
   | 'RECIPIENT'
   /** CQC registered manager of a reablement service. */
   | 'REGISTERED_MANAGER'
+  /** Makes the statutory returns: exports the quarterly Client Level Data with NHS numbers, as the Directions require. */
+  | 'RETURNS_OFFICER'
   /** Reablement worker visiting people at home. */
   | 'WORKER';
 
@@ -1500,6 +1504,7 @@ export type PersonChronologyQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1536,6 +1541,7 @@ export type PlanChronologyQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1592,6 +1598,7 @@ export type PlanLifecycleQuery = { __typename: 'Query', me: { __typename: 'Viewe
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1719,6 +1726,7 @@ export type PlanDiffQuery = { __typename: 'Query', from:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1744,6 +1752,7 @@ export type PlanDiffQuery = { __typename: 'Query', from:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1783,6 +1792,7 @@ export type PersonQuery = { __typename: 'Query', me: { __typename: 'Viewer', rol
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1869,6 +1879,7 @@ export type PlanQuery = { __typename: 'Query', me: { __typename: 'Viewer', roles
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1901,6 +1912,7 @@ export type PlanEditQuery = { __typename: 'Query', me: { __typename: 'Viewer', r
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2030,6 +2042,7 @@ export type PrintPlanQuery = { __typename: 'Query', me: { __typename: 'Viewer', 
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2071,6 +2084,7 @@ export type ConfirmationLetterQuery = { __typename: 'Query', me: { __typename: '
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2103,6 +2117,7 @@ export type SharePlanPageQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2160,6 +2175,7 @@ export type AccessHistoryQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
