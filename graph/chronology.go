@@ -15,8 +15,8 @@ import (
 	"reablement/ent/review"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/share"
-	"reablement/ent/visit"
 	"reablement/ent/viewer"
+	"reablement/ent/visit"
 	"reablement/graph/model"
 )
 
