@@ -140,7 +140,7 @@ const stMaxEvents = `SELECT e.person_id, e.id AS episode, e.sequel, e.ended_earl
 		COALESCE((pl.ended_at AT TIME ZONE $2)::date, DATE '9999-12-31') AS f,
 		pl.ended_at IS NULL AS open
 	FROM episodes e
-	JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED'
+	JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED' AND NOT (pl.status = 'DRAFT' AND pl.supersedes_id IS NOT NULL)
 	WHERE e.authority_id = $1 AND pl.commenced_at IS NOT NULL`
 
 // clustered numbers each person's events into clusters: a new cluster

@@ -53,7 +53,7 @@ const cldQuery = `SELECT p.id, COALESCE(p.nhs_number, ''), p.date_of_birth, COAL
 		fp.created_at, pl.status, pl.commenced_at, pl.ended_at
 	FROM episodes e
 	JOIN persons p ON p.id = e.person_id
-	JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED'
+	JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED' AND NOT (pl.status = 'DRAFT' AND pl.supersedes_id IS NOT NULL)
 	JOIN LATERAL (SELECT created_at FROM plans WHERE plans.person_id = e.person_id AND plans.episode = e.episode ORDER BY version LIMIT 1) fp ON true
 	WHERE e.authority_id = $1 AND COALESCE(e.referral_received_on, fp.created_at) < $3 AND (pl.ended_at IS NULL OR pl.ended_at >= $2)
 	ORDER BY p.id, e.episode`

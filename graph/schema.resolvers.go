@@ -106,6 +106,16 @@ func (r *mutationResolver) RecordReviewResult(ctx context.Context, id pulid.ID, 
 	return r.ent(ctx).Review.UpdateOneID(id).SetResult(result).SetResultNotes(notes).Save(ctx)
 }
 
+// RecordWrittenRecord is the resolver for the recordWrittenRecord field.
+func (r *mutationResolver) RecordWrittenRecord(ctx context.Context, id pulid.ID, expectedRevision int, format string, givenAt *time.Time) (*ent.Plan, error) {
+	// R13's conditions (an agreed version, a format) are in ent/rule.
+	at := viewer.Now(ctx)
+	if givenAt != nil {
+		at = *givenAt
+	}
+	return r.ent(ctx).Plan.UpdateOneID(id).SetWrittenRecordAt(at).SetWrittenRecordFormat(format).Save(rule.ExpectRevision(ctx, expectedRevision))
+}
+
 // WithholdFromPerson is the resolver for the withholdFromPerson field.
 func (r *mutationResolver) WithholdFromPerson(ctx context.Context, personID pulid.ID, sections []policy.Section, reason string) (*ent.Person, error) {
 	// Who may decide, and that a reason is given, are in ent/rule.
@@ -342,6 +352,11 @@ func (r *personResolver) AgeBand(ctx context.Context, obj *ent.Person) (*string,
 	return ageBand(ctx, obj.DateOfBirth), nil
 }
 
+// Chronology is the resolver for the chronology field.
+func (r *personResolver) Chronology(ctx context.Context, obj *ent.Person, kinds []model.ChronologyKind, first *int) ([]model.ChronologyEntry, error) {
+	return r.chronology(ctx, chronologyScope{person: obj.ID}, kinds, first)
+}
+
 // ViewerAccess is the resolver for the viewerAccess field.
 func (r *planResolver) ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model.SectionAccess, error) {
 	return viewerAccess(ctx, obj)
@@ -350,6 +365,11 @@ func (r *planResolver) ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model
 // Readiness is the resolver for the readiness field.
 func (r *planResolver) Readiness(ctx context.Context, obj *ent.Plan) (*model.PlanReadiness, error) {
 	return r.readiness(ctx, obj)
+}
+
+// Chronology is the resolver for the chronology field.
+func (r *planResolver) Chronology(ctx context.Context, obj *ent.Plan, kinds []model.ChronologyKind, first *int) ([]model.ChronologyEntry, error) {
+	return r.chronology(ctx, chronologyScope{person: obj.PersonID, episode: obj.Episode}, kinds, first)
 }
 
 // WorkerMatches is the resolver for the workerMatches field.

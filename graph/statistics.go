@@ -170,8 +170,9 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 	}
 	// The base: one row per unit (an episode, or a visit), expanded by an
 	// episode's outcomes or needs only when those are asked about. An
-	// episode's current plan is its one version not SUPERSEDED (R25), a
-	// hash join rather than a lookup per episode.
+	// episode's current plan is its one version not SUPERSEDED (R25) and
+	// not an amendment draft still being made (which has supersedes_id and
+	// is a DRAFT until agreed), a hash join rather than a lookup per episode.
 	var b strings.Builder
 	unit := "e.id"
 	if q.subject == model.StatisticsSubjectVisits {
@@ -199,7 +200,7 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 		b.WriteString(` FROM episodes e`)
 	}
 	b.WriteString(` JOIN persons p ON p.id = e.person_id
-		JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED'
+		JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED' AND NOT (pl.status = 'DRAFT' AND pl.supersedes_id IS NOT NULL)
 		LEFT JOIN teams tt ON tt.id = p.team_id
 		LEFT JOIN teams ts ON ts.id = pl.service_team_id
 		CROSS JOIN LATERAL (SELECT date_part('year', age(COALESCE(e.referral_received_on, now()), p.date_of_birth))::int AS age) a`)

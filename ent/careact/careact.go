@@ -8,6 +8,7 @@ package careact
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"reablement/ent/fault"
@@ -42,6 +43,25 @@ var lawful = map[Status][]Status{
 func InProgress(s Status) bool {
 	_, ok := lawful[s]
 	return ok
+}
+
+// Amended is the status an amendment draft takes when it is agreed, from
+// the status of the version it replaces (R25): an agreed plan stays agreed,
+// and reablement that had commenced goes on under the new version (a review
+// that changed the plan is over). A version that is no longer in progress
+// is not replaced.
+func Amended(earlier Status) (Status, error) {
+	switch earlier {
+	case Agreed:
+		return Agreed, nil
+	case Active, UnderReview:
+		return Active, nil
+	}
+	return "", fault.Rule("R25", fmt.Sprintf("The version this draft amends is %s, so it can no longer be replaced. Start a new plan instead.", words(earlier)))
+}
+
+func words(s Status) string {
+	return strings.ToLower(strings.ReplaceAll(string(s), "_", " "))
 }
 
 // Transition refuses a status change R2 does not allow.

@@ -131,3 +131,21 @@ func TestMatchWorker(t *testing.T) {
 		t.Error("anyone may visit a person who needs no specialist training")
 	}
 }
+
+// R25: an agreed amendment draft takes over from the version it replaces:
+// an agreed plan stays agreed, reablement that had commenced goes on (a
+// review that revised the plan is over); an ended version is not replaced.
+func TestAmended(t *testing.T) {
+	for earlier, want := range map[careact.Status]careact.Status{
+		careact.Agreed: careact.Agreed, careact.Active: careact.Active, careact.UnderReview: careact.Active,
+	} {
+		if got, err := careact.Amended(earlier); err != nil || got != want {
+			t.Errorf("amending a %s version: %s, %v; want %s", earlier, got, err, want)
+		}
+	}
+	for _, earlier := range []careact.Status{careact.Draft, careact.Ended, careact.Refused, careact.Withdrawn, careact.Superseded} {
+		if f, ok := fault.As(func() error { _, err := careact.Amended(earlier); return err }()); !ok || f.Rule != "R25" {
+			t.Errorf("replacing a %s version was not refused under R25", earlier)
+		}
+	}
+}

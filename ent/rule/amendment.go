@@ -2,6 +2,7 @@ package rule
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -9,9 +10,11 @@ import (
 
 	gen "reablement/ent"
 	"reablement/ent/amendment"
+	"reablement/ent/careact"
 	"reablement/ent/fault"
 	"reablement/ent/hook"
 	"reablement/ent/plan"
+	"reablement/ent/privacy"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/viewer"
 	"reablement/ent/visit"
@@ -23,10 +26,12 @@ type supersedingKey struct{}
 // makes it: a decision is made once, with reasons and the evidence
 // reviewed, after consulting the person when someone else asked; a decline
 // records that the person was told of their right to complain; an agreed
-// amendment produces the next version (outcomes, steps, risks,
-// contingencies, needs and involvement carried over), supersedes the old one
-// for ever, moves scheduled visits to it, and re-circulates every share of
-// the old version with the same scope unless the person asked otherwise.
+// amendment opens the next version as a DRAFT (outcomes, steps, risks,
+// contingencies, needs and involvement carried over) in which the requested
+// change is made section by section. The earlier version stays in force
+// until that draft is agreed (Supersede), so an agreed request never
+// produces a copy that is already agreed but does not yet say what was
+// asked for.
 func AmendmentRules() ent.Hook {
 	return hook.On(func(next ent.Mutator) ent.Mutator {
 		return hook.AmendmentFunc(func(ctx context.Context, m *gen.AmendmentMutation) (ent.Value, error) {
@@ -67,7 +72,7 @@ func AmendmentRules() ent.Hook {
 			now := viewer.Now(ctx)
 			m.SetDecidedAt(now)
 			if decision == amendment.DecisionAGREED {
-				v2, err := newVersion(ctx, client, a, now)
+				v2, err := openDraft(ctx, client, a)
 				if err != nil {
 					return nil, err
 				}
@@ -78,13 +83,15 @@ func AmendmentRules() ent.Hook {
 	}, ent.OpUpdateOne)
 }
 
-// newVersion writes the next version of a's plan and supersedes the old one.
-func newVersion(ctx context.Context, client *gen.Client, a *gen.Amendment, now time.Time) (pulid.ID, error) {
+// openDraft writes the next version of a's plan as an amendment draft: a
+// copy of the current version's content, to be changed and then agreed.
+// Only the newest version of an episode can be amended, and only one
+// amendment draft is open at a time.
+func openDraft(ctx context.Context, client *gen.Client, a *gen.Amendment) (pulid.ID, error) {
 	old, err := client.Plan.Query().Where(plan.ID(a.PlanID)).
 		WithNeeds().WithInvolvements().WithWorkers().
 		WithOutcomes(func(q *gen.OutcomeQuery) { q.WithSteps() }).
 		WithRisks(func(q *gen.RiskQuery) { q.WithContingencies() }).
-		WithShares(func(q *gen.ShareQuery) { q.WithConsent() }).
 		Only(ctx)
 	if err != nil {
 		return "", notFound(err, "plan")
@@ -92,16 +99,26 @@ func newVersion(ctx context.Context, client *gen.Client, a *gen.Amendment, now t
 	if old.Status == plan.StatusSUPERSEDED {
 		return "", fault.Rule("R25", "This version has already been superseded; amend the current version.")
 	}
-	c := client.Plan.Create().SetPersonID(old.PersonID).SetEpisode(old.Episode).SetVersion(old.Version + 1).SetSupersedesID(old.ID).SetStatus(old.Status).
+	if !careact.InProgress(careact.Status(old.Status)) || old.Status == plan.StatusDRAFT {
+		return "", fault.Rule("R25", "Only an agreed plan that is still in progress is amended; a draft is changed directly, and an ended plan is not changed.")
+	}
+	// Plans the viewer cannot see still hold the version number: allow the lookup.
+	if next, err := client.Plan.Query().Where(plan.SupersedesID(old.ID)).Only(privacy.DecisionContext(ctx, privacy.Allow)); err == nil {
+		return "", fault.Rule("R25", fmt.Sprintf("Version %d is already open as an amendment draft. Make this change there too, or agree that draft first.", next.Version))
+	} else if !gen.IsNotFound(err) {
+		return "", err
+	}
+	c := client.Plan.Create().SetPersonID(old.PersonID).SetEpisode(old.Episode).SetVersion(old.Version + 1).SetSupersedesID(old.ID).SetStatus(plan.StatusDRAFT).
 		SetVisitFrequency(old.VisitFrequency).SetNillableVisitDurationMinutes(old.VisitDurationMinutes).
 		SetWorkerTasks(old.WorkerTasks).SetFluctuatingNeeds(old.FluctuatingNeeds).SetOtherSupport(old.OtherSupport).
 		SetNoOtherSupport(old.NoOtherSupport).SetReviewFrequency(old.ReviewFrequency).SetNillableReviewResponsibleID(old.ReviewResponsibleID).
 		SetNillableFirstReviewDue(old.FirstReviewDue).SetNillablePlannedStart(old.PlannedStart).SetNillablePlannedEnd(old.PlannedEnd).
 		SetNillableChargeableFrom(old.ChargeableFrom).SetAccessibleFormats(old.AccessibleFormats).
-		SetNillableWrittenRecordAt(old.WrittenRecordAt).SetWrittenRecordFormat(old.WrittenRecordFormat).
 		SetInterimMeasures(old.InterimMeasures).SetNillableServiceTeamID(old.ServiceTeamID).
-		SetNillableAgreedAt(old.AgreedAt).SetNillableCommencedAt(old.CommencedAt).
+		SetNillableCommencedAt(old.CommencedAt).
 		SetPlannedEndReason(old.PlannedEndReason).SetNillableVisitsGeneratedAt(old.VisitsGeneratedAt)
+	// Not carried: agreement (the draft is agreed in its own right) and the
+	// written record (R13: the person is given the new version too).
 	for _, w := range old.Edges.Workers {
 		c.AddWorkerIDs(w.ID)
 	}
@@ -153,13 +170,40 @@ func newVersion(ctx context.Context, client *gen.Client, a *gen.Amendment, now t
 			return "", err
 		}
 	}
+	return v2.ID, nil
+}
+
+// Supersede is the other half of an agreed amendment (R25, R26), run when
+// its draft is agreed: the earlier version is superseded for ever, the
+// scheduled visits work to the new one, and every share of the earlier
+// version is re-circulated with the same scope unless the person asked
+// otherwise, each a recorded share. It returns the status the new version
+// takes: reablement that had commenced goes on under it.
+func Supersede(ctx context.Context, client *gen.Client, draft *gen.Plan, now time.Time) (plan.Status, error) {
+	// The caller's expected revision was for the draft, not for these rows.
+	ctx = context.WithValue(ctx, revisionKey{}, nil)
+	old, err := client.Plan.Query().Where(plan.ID(*draft.SupersedesID)).
+		WithShares(func(q *gen.ShareQuery) { q.WithConsent() }).
+		Only(ctx)
+	if err != nil {
+		return "", notFound(err, "plan")
+	}
+	status, err := careact.Amended(careact.Status(old.Status))
+	if err != nil {
+		return "", err
+	}
+	a, err := client.Amendment.Query().Where(amendment.ResultingPlanID(draft.ID)).First(ctx)
+	if err != nil && !gen.IsNotFound(err) {
+		return "", err
+	}
+	noRecirculation := a != nil && a.NoRecirculation
 	// Scheduled visits now work to the new version.
 	upcoming, err := client.Visit.Query().Where(visit.PlanID(old.ID), visit.StatusEQ(visit.StatusSCHEDULED), visit.StartsAtGT(now)).IDs(ctx)
 	if err != nil {
 		return "", err
 	}
 	for _, vid := range upcoming {
-		if err := client.Visit.UpdateOneID(vid).SetPlanID(v2.ID).Exec(ctx); err != nil {
+		if err := client.Visit.UpdateOneID(vid).SetPlanID(draft.ID).Exec(ctx); err != nil {
 			return "", err
 		}
 	}
@@ -168,10 +212,10 @@ func newVersion(ctx context.Context, client *gen.Client, a *gen.Amendment, now t
 	for _, s := range old.Edges.Shares {
 		active := s.Decision != "DECLINED" && s.RevokedAt == nil && (s.ExpiresAt == nil || s.ExpiresAt.After(now)) &&
 			(s.Edges.Consent == nil || s.Edges.Consent.WithdrawnAt == nil)
-		if !active || (a.NoRecirculation && s.RecipientKind != "PROVIDER") {
+		if !active || (noRecirculation && s.RecipientKind != "PROVIDER") {
 			continue
 		}
-		if err := client.Share.Create().SetPlanID(v2.ID).SetRecipientKind(s.RecipientKind).SetRecipientName(s.RecipientName).
+		if err := client.Share.Create().SetPlanID(draft.ID).SetRecipientKind(s.RecipientKind).SetRecipientName(s.RecipientName).
 			SetNillableRecipientAccountID(s.RecipientAccountID).SetBasis(s.Basis).SetSections(s.Sections).SetDecision(s.Decision).
 			SetDecisionReason(s.DecisionReason).SetManagerAdvice(s.ManagerAdvice).SetRequestedByPerson(s.RequestedByPerson).
 			SetNillableConsentID(s.ConsentID).SetMethod(s.Method).SetNillableExpiresAt(s.ExpiresAt).
@@ -182,7 +226,7 @@ func newVersion(ctx context.Context, client *gen.Client, a *gen.Amendment, now t
 	if err := client.Plan.UpdateOneID(old.ID).SetStatus(plan.StatusSUPERSEDED).Exec(superseding(ctx)); err != nil {
 		return "", err
 	}
-	return v2.ID, nil
+	return plan.Status(status), nil
 }
 
 // superseding marks the one change allowed to supersede a version, and to

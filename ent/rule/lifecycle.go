@@ -24,6 +24,9 @@ import (
 func Lifecycle() ent.Hook {
 	return hook.On(func(next ent.Mutator) ent.Mutator {
 		return hook.PlanFunc(func(ctx context.Context, m *gen.PlanMutation) (ent.Value, error) {
+			if err := writtenRecord(ctx, m); err != nil {
+				return nil, err
+			}
 			to, changing := m.Status()
 			if !changing {
 				return next.Mutate(ctx, m)
@@ -54,6 +57,17 @@ func Lifecycle() ent.Hook {
 						return nil, err
 					}
 					m.SetAgreedAt(now)
+					// An amendment draft, once agreed, replaces the version it
+					// amends (R25, R26) and takes over its place in the plan's life.
+					if p, err := m.Client().Plan.Get(ctx, id); err != nil {
+						return nil, err
+					} else if p.SupersedesID != nil && from == plan.StatusDRAFT {
+						status, err := Supersede(ctx, m.Client(), p, now)
+						if err != nil {
+							return nil, err
+						}
+						m.SetStatus(status)
+					}
 					break
 				}
 				if err := careact.CanCommence(facts, settings, now); err != nil {
@@ -75,6 +89,15 @@ func Lifecycle() ent.Hook {
 				}
 				m.SetChargeableFrom(careact.ChargeableFrom(settings, start))
 			case plan.StatusENDED, plan.StatusREFUSED, plan.StatusWITHDRAWN:
+				if from == plan.StatusDRAFT {
+					// An amendment draft is not a plan of its own (R25): the
+					// person's plan is the version it amends.
+					if p, err := m.Client().Plan.Get(ctx, id); err != nil {
+						return nil, err
+					} else if p.SupersedesID != nil {
+						return nil, fault.Rule("R25", "This is an amendment draft, not a plan of its own: agree it once the change is made. To stop reablement, end the version in force.")
+					}
+				}
 				if err := canEnd(ctx, m, to); err != nil {
 					return nil, err
 				}
@@ -234,4 +257,23 @@ func problemsOf(err error) []fault.Problem {
 		return []fault.Problem{{Message: f.Message, Rule: f.Rule}}
 	}
 	return []fault.Problem{{Message: err.Error()}}
+}
+
+// writtenRecord holds R13 and R4 when a written record is recorded: it is
+// a record of the plan as agreed, so a draft has none, and it says which
+// format the person was given.
+func writtenRecord(ctx context.Context, m *gen.PlanMutation) error {
+	if _, giving := m.WrittenRecordAt(); !giving {
+		return nil
+	}
+	if format, _ := m.WrittenRecordFormat(); strings.TrimSpace(format) == "" {
+		return fault.Rule("R13", "Say which format the person was given, for example large print.",
+			fault.Problem{Field: "format", Message: "Say which format the written record was given in.", Rule: "R13"})
+	}
+	if status, err := m.OldStatus(ctx); err != nil {
+		return err
+	} else if status == plan.StatusDRAFT {
+		return fault.Rule("R13", "The written record is of the agreed plan. Agree the plan first, then print the person's copy.")
+	}
+	return nil
 }

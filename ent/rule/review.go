@@ -7,8 +7,10 @@ import (
 	"entgo.io/ent"
 
 	gen "reablement/ent"
+	"reablement/ent/amendment"
 	"reablement/ent/fault"
 	"reablement/ent/hook"
+	"reablement/ent/plan"
 	"reablement/ent/review"
 	"reablement/ent/viewer"
 )
@@ -16,7 +18,8 @@ import (
 // ReviewRules holds reviews to R11 and R12 whatever records them: an
 // unplanned review says who asked and why; every request is decided, once,
 // with reasons; a result is recorded only for a review that is held (a
-// scheduled one, or a request decided HOLD), and says what was found.
+// scheduled one, or a request decided HOLD), says what was found, and
+// changes the plan as it says (reviewChangesPlan).
 func ReviewRules() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return hook.ReviewFunc(func(ctx context.Context, m *gen.ReviewMutation) (ent.Value, error) {
@@ -61,8 +64,56 @@ func ReviewRules() ent.Hook {
 						fault.Problem{Field: "notes", Message: "Record what was found and agreed.", Rule: "R11"})
 				}
 				m.SetHeldAt(viewer.Now(ctx))
+				v, err := next.Mutate(ctx, m)
+				if err != nil {
+					return nil, err
+				}
+				result, _ := m.Result()
+				notes, _ := m.ResultNotes()
+				return v, reviewChangesPlan(ctx, m.Client(), old, result, notes)
 			}
 			return next.Mutate(ctx, m)
 		})
 	}
+}
+
+// reviewChangesPlan does what a review's result says (R11, R12), through
+// the same rules as every other change: CONTINUE puts a plan under review
+// back to active; END ends it, decided at review (R2, R9); REVISE records
+// the change agreed at the review as an amendment, agreed there with the
+// person, which opens the next version as a draft (R25) to be changed and
+// agreed like any other.
+func reviewChangesPlan(ctx context.Context, client *gen.Client, rv *gen.Review, result review.Result, notes string) error {
+	p, err := client.Plan.Get(ctx, rv.PlanID)
+	if err != nil {
+		return notFound(err, "plan")
+	}
+	// The caller's expected revision, if any, was for the review.
+	ctx = context.WithValue(ctx, revisionKey{}, nil)
+	switch result {
+	case review.ResultCONTINUE:
+		if p.Status == plan.StatusUNDER_REVIEW {
+			return client.Plan.UpdateOneID(p.ID).SetStatus(plan.StatusACTIVE).Exec(ctx)
+		}
+		return nil
+	case review.ResultEND:
+		return client.Plan.UpdateOneID(p.ID).SetStatus(plan.StatusENDED).SetEndReason(plan.EndReasonDECIDED_AT_REVIEW).
+			SetEndNotes("Decided at review: " + notes).Exec(ctx)
+	case review.ResultREVISE:
+		now := viewer.Now(ctx)
+		name := ""
+		if v := viewer.FromContext(ctx); v != nil {
+			name = v.Name
+		}
+		a, err := client.Amendment.Create().SetPlanID(p.ID).SetRequestedBy(amendment.RequestedByPRACTITIONER).SetRequesterName(name).
+			SetReason(amendment.ReasonMISSING_INFORMATION).SetDetails(notes).
+			SetPersonConsultedAt(now).SetPersonView("Given at the review; see the review's result.").Save(ctx)
+		if err != nil {
+			return err
+		}
+		return client.Amendment.UpdateOneID(a.ID).SetDecision(amendment.DecisionAGREED).
+			SetDecisionReason("Agreed at the review held on " + now.Format("2 January 2006") + ".").
+			SetEvidenceReviewed("What the review found: " + notes).Exec(ctx)
+	}
+	return nil
 }

@@ -62,10 +62,11 @@ test('a plan goes from draft to agreed to active, through a review and an amendm
   await page.getByRole('radio', { name: 'Hold the review' }).check();
   await page.getByLabel('Reasons').fill('New information from the person');
   await page.getByRole('button', { name: 'Record the decision' }).click();
-  await page.getByRole('radio', { name: 'Revise the plan (through an amendment)' }).check();
-  await page.getByLabel('What was found and agreed').fill('Add a library outcome; everything else continues');
+  // (A result that revises the plan opens an amendment draft: amendment.spec.ts.)
+  await page.getByRole('radio', { name: 'Continue the plan as it is' }).check();
+  await page.getByLabel('What was found and agreed').fill('Going well; the library can wait for the next review');
   await page.getByRole('button', { name: 'Record the result' }).click();
-  await expect(page.getByText(/^Revise,/)).toBeVisible();
+  await expect(page.getByText(/^Continue,/)).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, 'reviews');
 
@@ -82,8 +83,13 @@ test('a plan goes from draft to agreed to active, through a review and an amendm
   await expectNoAxeViolations(page);
   await screenshot(page, 'amendment-decision');
   await page.getByRole('button', { name: 'Record the decision' }).click();
-  await expect(page.getByText('Amendment agreed: this is version 2')).toBeVisible();
+  await expect(page.getByText('Amendment agreed: version 2 is open as a draft')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Reablement plan, version 2' })).toBeVisible();
+  // The draft is agreed in its own right (R25); then it replaces version 1.
+  await page.getByRole('link', { name: 'Agree the plan' }).click();
+  await page.getByRole('button', { name: 'Agree the plan' }).click();
+  await expect(page.getByText('The plan is agreed')).toBeVisible();
+  await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();
 
   // Version 1 stays readable and says it is superseded; the two compare side by side.
   await page.getByRole('link', { name: 'Compare with the previous version' }).click();

@@ -208,6 +208,18 @@ type ComplexityRoot struct {
 		UpdatedAt       func(childComplexity int) int
 	}
 
+	ChronologyEntry struct {
+		Amendment func(childComplexity int) int
+		At        func(childComplexity int) int
+		Concern   func(childComplexity int) int
+		Decision  func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Plan      func(childComplexity int) int
+		Review    func(childComplexity int) int
+		Share     func(childComplexity int) int
+		Visit     func(childComplexity int) int
+	}
+
 	ClientLevelDataExport struct {
 		CSV           func(childComplexity int) int
 		Events        func(childComplexity int) int
@@ -374,6 +386,7 @@ type ComplexityRoot struct {
 		RecordEnvironmentAssessment func(childComplexity int, id pulid.ID, findings string) int
 		RecordReviewResult          func(childComplexity int, id pulid.ID, result review.Result, notes string) int
 		RecordVisit                 func(childComplexity int, input model.RecordVisitInput) int
+		RecordWrittenRecord         func(childComplexity int, id pulid.ID, expectedRevision int, format string, givenAt *time.Time) int
 		RefusePlan                  func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
 		RequestAmendment            func(childComplexity int, input ent.CreateAmendmentInput) int
 		RequestEmergencyAccess      func(childComplexity int, personID pulid.ID, reason string, hours int) int
@@ -474,6 +487,7 @@ type ComplexityRoot struct {
 		Autism                   func(childComplexity int) int
 		CapacityAssessments      func(childComplexity int) int
 		Carers                   func(childComplexity int) int
+		Chronology               func(childComplexity int, kinds []model.ChronologyKind, first *int) int
 		CommunicationNeeds       func(childComplexity int) int
 		Consents                 func(childComplexity int) int
 		Contacts                 func(childComplexity int) int
@@ -535,6 +549,7 @@ type ComplexityRoot struct {
 		AgreedAt              func(childComplexity int) int
 		Amendments            func(childComplexity int) int
 		ChargeableFrom        func(childComplexity int) int
+		Chronology            func(childComplexity int, kinds []model.ChronologyKind, first *int) int
 		CommencedAt           func(childComplexity int) int
 		CreatedAt             func(childComplexity int) int
 		EndNotes              func(childComplexity int) int
@@ -872,6 +887,7 @@ type MutationResolver interface {
 	RequestReview(ctx context.Context, input ent.CreateReviewInput) (*ent.Review, error)
 	DecideReviewRequest(ctx context.Context, id pulid.ID, decision review.Decision, reason string) (*ent.Review, error)
 	RecordReviewResult(ctx context.Context, id pulid.ID, result review.Result, notes string) (*ent.Review, error)
+	RecordWrittenRecord(ctx context.Context, id pulid.ID, expectedRevision int, format string, givenAt *time.Time) (*ent.Plan, error)
 	WithholdFromPerson(ctx context.Context, personID pulid.ID, sections []policy.Section, reason string) (*ent.Person, error)
 	RecordConsent(ctx context.Context, input ent.CreateConsentInput) (*ent.Consent, error)
 	WithdrawConsent(ctx context.Context, id pulid.ID, reason string) (*ent.Consent, error)
@@ -917,10 +933,12 @@ type PersonResolver interface {
 	ViewerAccess(ctx context.Context, obj *ent.Person) ([]model.SectionAccess, error)
 	Pseudonym(ctx context.Context, obj *ent.Person) (string, error)
 	AgeBand(ctx context.Context, obj *ent.Person) (*string, error)
+	Chronology(ctx context.Context, obj *ent.Person, kinds []model.ChronologyKind, first *int) ([]model.ChronologyEntry, error)
 }
 type PlanResolver interface {
 	ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model.SectionAccess, error)
 	Readiness(ctx context.Context, obj *ent.Plan) (*model.PlanReadiness, error)
+	Chronology(ctx context.Context, obj *ent.Plan, kinds []model.ChronologyKind, first *int) ([]model.ChronologyEntry, error)
 	WorkerMatches(ctx context.Context, obj *ent.Plan) ([]model.WorkerMatch, error)
 }
 type QueryResolver interface {
@@ -1597,6 +1615,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Carer.UpdatedAt(childComplexity), true
+
+	case "ChronologyEntry.amendment":
+		if e.ComplexityRoot.ChronologyEntry.Amendment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChronologyEntry.Amendment(childComplexity), true
+	case "ChronologyEntry.at":
+		if e.ComplexityRoot.ChronologyEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChronologyEntry.At(childComplexity), true
+	case "ChronologyEntry.concern":
+		if e.ComplexityRoot.ChronologyEntry.Concern == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChronologyEntry.Concern(childComplexity), true
+	case "ChronologyEntry.decision":
+		if e.ComplexityRoot.ChronologyEntry.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChronologyEntry.Decision(childComplexity), true
+	case "ChronologyEntry.kind":
+		if e.ComplexityRoot.ChronologyEntry.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChronologyEntry.Kind(childComplexity), true
+	case "ChronologyEntry.plan":
+		if e.ComplexityRoot.ChronologyEntry.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChronologyEntry.Plan(childComplexity), true
+	case "ChronologyEntry.review":
+		if e.ComplexityRoot.ChronologyEntry.Review == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChronologyEntry.Review(childComplexity), true
+	case "ChronologyEntry.share":
+		if e.ComplexityRoot.ChronologyEntry.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChronologyEntry.Share(childComplexity), true
+	case "ChronologyEntry.visit":
+		if e.ComplexityRoot.ChronologyEntry.Visit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChronologyEntry.Visit(childComplexity), true
 
 	case "ClientLevelDataExport.csv":
 		if e.ComplexityRoot.ClientLevelDataExport.CSV == nil {
@@ -2534,6 +2607,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordVisit(childComplexity, args["input"].(model.RecordVisitInput)), true
+	case "Mutation.recordWrittenRecord":
+		if e.ComplexityRoot.Mutation.RecordWrittenRecord == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordWrittenRecord_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordWrittenRecord(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["format"].(string), args["givenAt"].(*time.Time)), true
 	case "Mutation.refusePlan":
 		if e.ComplexityRoot.Mutation.RefusePlan == nil {
 			break
@@ -3120,6 +3204,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Carers(childComplexity), true
+	case "Person.chronology":
+		if e.ComplexityRoot.Person.Chronology == nil {
+			break
+		}
+
+		args, err := ec.field_Person_chronology_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Chronology(childComplexity, args["kinds"].([]model.ChronologyKind), args["first"].(*int)), true
 	case "Person.communicationNeeds":
 		if e.ComplexityRoot.Person.CommunicationNeeds == nil {
 			break
@@ -3423,6 +3518,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.ChargeableFrom(childComplexity), true
+	case "Plan.chronology":
+		if e.ComplexityRoot.Plan.Chronology == nil {
+			break
+		}
+
+		args, err := ec.field_Plan_chronology_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Plan.Chronology(childComplexity, args["kinds"].([]model.ChronologyKind), args["first"].(*int)), true
 	case "Plan.commencedAt":
 		if e.ComplexityRoot.Plan.CommencedAt == nil {
 			break
@@ -7552,6 +7658,76 @@ input CarerWhereInput {
   hasPersonWith: [PersonWhereInput!]
 }
 """
+One event in a case chronology. Its content is the record it points to, read through that record's own row filter and gated fields; an entry is there only when the viewer may see the section its record belongs to.
+"""
+type ChronologyEntry {
+  """
+  What kind of event this is.
+  """
+  kind: ChronologyKind!
+  """
+  When it happened (UTC).
+  """
+  at: Time!
+  """
+  The plan version it belongs to, if any.
+  """
+  plan: Plan
+  """
+  For a VISIT: the visit, its notes, worker and progress.
+  """
+  visit: Visit
+  """
+  For a CONCERN: the concern.
+  """
+  concern: Concern
+  """
+  For a REVIEW: the review.
+  """
+  review: Review
+  """
+  For an AMENDMENT: the request and its decision.
+  """
+  amendment: Amendment
+  """
+  For a SHARE: the copy given.
+  """
+  share: Share
+  """
+  For a DECISION: what was decided about the plan version.
+  """
+  decision: PlanDecision
+}
+"""
+What kind of event a chronology entry records.
+"""
+enum ChronologyKind {
+  """
+  A visit that has happened or was due, with the worker's notes and the progress recorded at it.
+  """
+  VISIT
+  """
+  A concern raised at a visit.
+  """
+  CONCERN
+  """
+  A review, scheduled or asked for, its decision and its result (R11, R12).
+  """
+  REVIEW
+  """
+  A request to amend the plan and its decision (R25).
+  """
+  AMENDMENT
+  """
+  A copy of the plan given to someone (R20-R26).
+  """
+  SHARE
+  """
+  A decision in a plan version's life: agreed, commenced, ended, refused or withdrawn (R2).
+  """
+  DECISION
+}
+"""
 The quarterly Client Level Data return's reablement rows, as CSV.
 """
 type ClientLevelDataExport {
@@ -10287,6 +10463,30 @@ type Mutation {
     notes: String!
   ): Review!
   """
+  Records that the person was given a written record of this plan version, and in which format (R13, R4): printed in standard or large print, or another format. The date is today unless given.
+  """
+  recordWrittenRecord(
+    """
+    The plan version.
+    """
+    id: ID!
+
+    """
+    The revision it was printed from.
+    """
+    expectedRevision: Int!
+
+    """
+    The format, e.g. Standard print, Large print.
+    """
+    format: String!
+
+    """
+    When it was given, if not now.
+    """
+    givenAt: Time
+  ): Plan!
+  """
   Withholds sections of the person's own record from the person's own view because they hold third-party information (consent.md), with a reason the person is shown. An empty list withholds nothing again. For the practitioners and managers of the person's team; the change is on the audit log.
   """
   withholdFromPerson(
@@ -11866,6 +12066,20 @@ type Person implements Node {
   Age band (for example 75-84), computed from the date of birth; safe for statistics.
   """
   ageBand: String @section(name: NEEDS, coded: true)
+  """
+  The person's case chronology across all their plans, newest first: visits with workers' notes and progress, concerns, reviews, amendments, shares and decisions. Only entries whose section the viewer may see; at most first (default 100, at most 500).
+  """
+  chronology(
+    """
+    Only these kinds (all when empty).
+    """
+    kinds: [ChronologyKind!]
+
+    """
+    How many entries, newest first.
+    """
+    first: Int = 100
+  ): [ChronologyEntry!]!
 }
 """
 PersonAdvocacy is enum for the field advocacy
@@ -12453,6 +12667,20 @@ type Plan implements Node {
   """
   readiness: PlanReadiness
   """
+  The chronology of this plan's episode (all its versions), newest first, as Person.chronology.
+  """
+  chronology(
+    """
+    Only these kinds (all when empty).
+    """
+    kinds: [ChronologyKind!]
+
+    """
+    How many entries, newest first.
+    """
+    first: Int = 100
+  ): [ChronologyEntry!]!
+  """
   The workers of the authority's reablement services who could deliver this plan, each matched on training against the person's needs (R32), trained workers first. It reveals the person's communication needs (autism, deafblindness).
   """
   workerMatches: [WorkerMatch!] @section(name: COMMUNICATION)
@@ -12494,6 +12722,31 @@ type PlanConnection {
   Identifies the total count of items in the connection.
   """
   totalCount: Int!
+}
+"""
+A decision in a plan version's life (R2).
+"""
+enum PlanDecision {
+  """
+  The plan was agreed with the person.
+  """
+  AGREED
+  """
+  Reablement commenced.
+  """
+  COMMENCED
+  """
+  Reablement ended.
+  """
+  ENDED
+  """
+  The person did not wish to proceed (R14).
+  """
+  REFUSED
+  """
+  The service was withdrawn (R15).
+  """
+  WITHDRAWN
 }
 """
 An edge in a connection.
@@ -16988,6 +17241,30 @@ func (ec *executionContext) childFields_Carer(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Carer", field.Name)
 }
 
+func (ec *executionContext) childFields_ChronologyEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ChronologyEntry_kind(ctx, field)
+	case "at":
+		return ec.fieldContext_ChronologyEntry_at(ctx, field)
+	case "plan":
+		return ec.fieldContext_ChronologyEntry_plan(ctx, field)
+	case "visit":
+		return ec.fieldContext_ChronologyEntry_visit(ctx, field)
+	case "concern":
+		return ec.fieldContext_ChronologyEntry_concern(ctx, field)
+	case "review":
+		return ec.fieldContext_ChronologyEntry_review(ctx, field)
+	case "amendment":
+		return ec.fieldContext_ChronologyEntry_amendment(ctx, field)
+	case "share":
+		return ec.fieldContext_ChronologyEntry_share(ctx, field)
+	case "decision":
+		return ec.fieldContext_ChronologyEntry_decision(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChronologyEntry", field.Name)
+}
+
 func (ec *executionContext) childFields_ClientLevelDataExport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "from":
@@ -17474,6 +17751,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_pseudonym(ctx, field)
 	case "ageBand":
 		return ec.fieldContext_Person_ageBand(ctx, field)
+	case "chronology":
+		return ec.fieldContext_Person_chronology(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -17624,6 +17903,8 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_viewerAccess(ctx, field)
 	case "readiness":
 		return ec.fieldContext_Plan_readiness(ctx, field)
+	case "chronology":
+		return ec.fieldContext_Plan_chronology(ctx, field)
 	case "workerMatches":
 		return ec.fieldContext_Plan_workerMatches(ctx, field)
 	}
@@ -18848,6 +19129,44 @@ func (ec *executionContext) field_Mutation_recordVisit_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordWrittenRecord_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedRevision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedRevision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "format",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["format"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "givenAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["givenAt"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_refusePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19318,6 +19637,28 @@ func (ec *executionContext) field_Mutation_withholdFromPerson_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_chronology_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.ChronologyKind, error) {
+			return ec.unmarshalOChronologyKind2ᚕreablementᚋgraphᚋmodelᚐChronologyKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_plans_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19369,6 +19710,28 @@ func (ec *executionContext) field_Person_plans_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Plan_chronology_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.ChronologyKind, error) {
+			return ec.unmarshalOChronologyKind2ᚕreablementᚋgraphᚋmodelᚐChronologyKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -23273,6 +23636,267 @@ func (ec *executionContext) fieldContext_Carer_person(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ChronologyEntry_kind(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChronologyEntry_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ChronologyKind) graphql.Marshaler {
+			return ec.marshalNChronologyKind2reablementᚋgraphᚋmodelᚐChronologyKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChronologyEntry_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChronologyEntry", field, false, false, errors.New("field of type ChronologyKind does not have child fields"))
+}
+
+func (ec *executionContext) _ChronologyEntry_at(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChronologyEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChronologyEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChronologyEntry", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _ChronologyEntry_plan(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChronologyEntry_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalOPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChronologyEntry_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChronologyEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChronologyEntry_visit(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChronologyEntry_visit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Visit) graphql.Marshaler {
+			return ec.marshalOVisit2ᚖreablementᚋentᚐVisit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChronologyEntry_visit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChronologyEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChronologyEntry_concern(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChronologyEntry_concern(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Concern, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Concern) graphql.Marshaler {
+			return ec.marshalOConcern2ᚖreablementᚋentᚐConcern(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChronologyEntry_concern(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChronologyEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Concern(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChronologyEntry_review(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChronologyEntry_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Review, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Review) graphql.Marshaler {
+			return ec.marshalOReview2ᚖreablementᚋentᚐReview(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChronologyEntry_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChronologyEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChronologyEntry_amendment(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChronologyEntry_amendment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amendment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Amendment) graphql.Marshaler {
+			return ec.marshalOAmendment2ᚖreablementᚋentᚐAmendment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChronologyEntry_amendment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChronologyEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Amendment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChronologyEntry_share(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChronologyEntry_share(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Share, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Share) graphql.Marshaler {
+			return ec.marshalOShare2ᚖreablementᚋentᚐShare(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChronologyEntry_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChronologyEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Share(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChronologyEntry_decision(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChronologyEntry_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PlanDecision) graphql.Marshaler {
+			return ec.marshalOPlanDecision2ᚖreablementᚋgraphᚋmodelᚐPlanDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChronologyEntry_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChronologyEntry", field, false, false, errors.New("field of type PlanDecision does not have child fields"))
 }
 
 func (ec *executionContext) _ClientLevelDataExport_from(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
@@ -27223,6 +27847,50 @@ func (ec *executionContext) fieldContext_Mutation_recordReviewResult(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_recordReviewResult_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordWrittenRecord(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordWrittenRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordWrittenRecord(ctx, fc.Args["id"].(pulid.ID), fc.Args["expectedRevision"].(int), fc.Args["format"].(string), fc.Args["givenAt"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordWrittenRecord(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordWrittenRecord_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -32405,6 +33073,50 @@ func (ec *executionContext) fieldContext_Person_ageBand(_ context.Context, field
 	return graphql.NewScalarFieldContext("Person", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Person_chronology(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_chronology(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Chronology(ctx, obj, fc.Args["kinds"].([]model.ChronologyKind), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ChronologyEntry) graphql.Marshaler {
+			return ec.marshalNChronologyEntry2ᚕreablementᚋgraphᚋmodelᚐChronologyEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_chronology(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChronologyEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_chronology_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PersonConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34822,6 +35534,50 @@ func (ec *executionContext) fieldContext_Plan_readiness(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PlanReadiness(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Plan_chronology(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_chronology(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Plan().Chronology(ctx, obj, fc.Args["kinds"].([]model.ChronologyKind), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ChronologyEntry) graphql.Marshaler {
+			return ec.marshalNChronologyEntry2ᚕreablementᚋgraphᚋmodelᚐChronologyEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_chronology(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChronologyEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Plan_chronology_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -57518,6 +58274,84 @@ func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var chronologyEntryImplementors = []string{"ChronologyEntry"}
+
+func (ec *executionContext) _ChronologyEntry(ctx context.Context, sel ast.SelectionSet, obj *model.ChronologyEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, chronologyEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChronologyEntry")
+		case "kind":
+			out.Values[i] = ec._ChronologyEntry_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ChronologyEntry_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "plan":
+			out.Values[i] = ec._ChronologyEntry_plan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "visit":
+			out.Values[i] = ec._ChronologyEntry_visit(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "concern":
+			out.Values[i] = ec._ChronologyEntry_concern(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "review":
+			out.Values[i] = ec._ChronologyEntry_review(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "amendment":
+			out.Values[i] = ec._ChronologyEntry_amendment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "share":
+			out.Values[i] = ec._ChronologyEntry_share(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "decision":
+			out.Values[i] = ec._ChronologyEntry_decision(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var clientLevelDataExportImplementors = []string{"ClientLevelDataExport"}
 
 func (ec *executionContext) _ClientLevelDataExport(ctx context.Context, sel ast.SelectionSet, obj *model.ClientLevelDataExport) graphql.Marshaler {
@@ -58846,6 +59680,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "recordReviewResult":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordReviewResult(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordWrittenRecord":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordWrittenRecord(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -60452,6 +61293,44 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "chronology":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_chronology(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -61400,6 +62279,44 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				}()
 				res = ec._Plan_readiness(ctx, field, obj)
 				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "chronology":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Plan_chronology(ctx, field, obj)
+				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -65208,6 +66125,36 @@ func (ec *executionContext) unmarshalNCarerWhereInput2ᚖreablementᚋentᚐCare
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNChronologyEntry2reablementᚋgraphᚋmodelᚐChronologyEntry(ctx context.Context, sel ast.SelectionSet, v model.ChronologyEntry) graphql.Marshaler {
+	return ec._ChronologyEntry(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNChronologyEntry2ᚕreablementᚋgraphᚋmodelᚐChronologyEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ChronologyEntry) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChronologyEntry2reablementᚋgraphᚋmodelᚐChronologyEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNChronologyKind2reablementᚋgraphᚋmodelᚐChronologyKind(ctx context.Context, v any) (model.ChronologyKind, error) {
+	var res model.ChronologyKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChronologyKind2reablementᚋgraphᚋmodelᚐChronologyKind(ctx context.Context, sel ast.SelectionSet, v model.ChronologyKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNClientLevelDataExport2reablementᚋgraphᚋmodelᚐClientLevelDataExport(ctx context.Context, sel ast.SelectionSet, v model.ClientLevelDataExport) graphql.Marshaler {
 	return ec._ClientLevelDataExport(ctx, sel, &v)
 }
@@ -67266,6 +68213,13 @@ func (ec *executionContext) marshalOAmendment2ᚕᚖreablementᚋentᚐAmendment
 	return ret
 }
 
+func (ec *executionContext) marshalOAmendment2ᚖreablementᚋentᚐAmendment(ctx context.Context, sel ast.SelectionSet, v *ent.Amendment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Amendment(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAmendmentDecision2reablementᚋentᚋamendmentᚐDecision(ctx context.Context, v any) (amendment.Decision, error) {
 	var res amendment.Decision
 	err := res.UnmarshalGQL(v)
@@ -67602,6 +68556,42 @@ func (ec *executionContext) unmarshalOCarerWhereInput2ᚖreablementᚋentᚐCare
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOChronologyKind2ᚕreablementᚋgraphᚋmodelᚐChronologyKindᚄ(ctx context.Context, v any) ([]model.ChronologyKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ChronologyKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNChronologyKind2reablementᚋgraphᚋmodelᚐChronologyKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOChronologyKind2ᚕreablementᚋgraphᚋmodelᚐChronologyKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ChronologyKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChronologyKind2reablementᚋgraphᚋmodelᚐChronologyKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOConcern2ᚕᚖreablementᚋentᚐConcernᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Concern) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -67619,6 +68609,13 @@ func (ec *executionContext) marshalOConcern2ᚕᚖreablementᚋentᚐConcernᚄ(
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOConcern2ᚖreablementᚋentᚐConcern(ctx context.Context, sel ast.SelectionSet, v *ent.Concern) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Concern(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOConcernInput2ᚕreablementᚋgraphᚋmodelᚐConcernInputᚄ(ctx context.Context, v any) ([]model.ConcernInput, error) {
@@ -68661,6 +69658,22 @@ func (ec *executionContext) marshalOPlan2ᚖreablementᚋentᚐPlan(ctx context.
 	return ec._Plan(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOPlanDecision2ᚖreablementᚋgraphᚋmodelᚐPlanDecision(ctx context.Context, v any) (*model.PlanDecision, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.PlanDecision)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPlanDecision2ᚖreablementᚋgraphᚋmodelᚐPlanDecision(ctx context.Context, sel ast.SelectionSet, v *model.PlanDecision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOPlanEdge2ᚕᚖreablementᚋentᚐPlanEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PlanEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -68883,6 +69896,13 @@ func (ec *executionContext) marshalOReview2ᚕᚖreablementᚋentᚐReviewᚄ(ct
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOReview2ᚖreablementᚋentᚐReview(ctx context.Context, sel ast.SelectionSet, v *ent.Review) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Review(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOReviewDecision2reablementᚋentᚋreviewᚐDecision(ctx context.Context, v any) (review.Decision, error) {

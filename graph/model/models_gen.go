@@ -382,6 +382,76 @@ type WorkerMatch struct {
 	Reasons []string `json:"reasons"`
 }
 
+// What kind of event a chronology entry records.
+type ChronologyKind string
+
+const (
+	// A visit that has happened or was due, with the worker's notes and the progress recorded at it.
+	ChronologyKindVisit ChronologyKind = "VISIT"
+	// A concern raised at a visit.
+	ChronologyKindConcern ChronologyKind = "CONCERN"
+	// A review, scheduled or asked for, its decision and its result (R11, R12).
+	ChronologyKindReview ChronologyKind = "REVIEW"
+	// A request to amend the plan and its decision (R25).
+	ChronologyKindAmendment ChronologyKind = "AMENDMENT"
+	// A copy of the plan given to someone (R20-R26).
+	ChronologyKindShare ChronologyKind = "SHARE"
+	// A decision in a plan version's life: agreed, commenced, ended, refused or withdrawn (R2).
+	ChronologyKindDecision ChronologyKind = "DECISION"
+)
+
+var AllChronologyKind = []ChronologyKind{
+	ChronologyKindVisit,
+	ChronologyKindConcern,
+	ChronologyKindReview,
+	ChronologyKindAmendment,
+	ChronologyKindShare,
+	ChronologyKindDecision,
+}
+
+func (e ChronologyKind) IsValid() bool {
+	switch e {
+	case ChronologyKindVisit, ChronologyKindConcern, ChronologyKindReview, ChronologyKindAmendment, ChronologyKindShare, ChronologyKindDecision:
+		return true
+	}
+	return false
+}
+
+func (e ChronologyKind) String() string {
+	return string(e)
+}
+
+func (e *ChronologyKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ChronologyKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ChronologyKind", str)
+	}
+	return nil
+}
+
+func (e ChronologyKind) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ChronologyKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ChronologyKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // A duration statistics can describe.
 type DurationMeasure string
 
@@ -438,6 +508,73 @@ func (e *DurationMeasure) UnmarshalJSON(b []byte) error {
 }
 
 func (e DurationMeasure) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A decision in a plan version's life (R2).
+type PlanDecision string
+
+const (
+	// The plan was agreed with the person.
+	PlanDecisionAgreed PlanDecision = "AGREED"
+	// Reablement commenced.
+	PlanDecisionCommenced PlanDecision = "COMMENCED"
+	// Reablement ended.
+	PlanDecisionEnded PlanDecision = "ENDED"
+	// The person did not wish to proceed (R14).
+	PlanDecisionRefused PlanDecision = "REFUSED"
+	// The service was withdrawn (R15).
+	PlanDecisionWithdrawn PlanDecision = "WITHDRAWN"
+)
+
+var AllPlanDecision = []PlanDecision{
+	PlanDecisionAgreed,
+	PlanDecisionCommenced,
+	PlanDecisionEnded,
+	PlanDecisionRefused,
+	PlanDecisionWithdrawn,
+}
+
+func (e PlanDecision) IsValid() bool {
+	switch e {
+	case PlanDecisionAgreed, PlanDecisionCommenced, PlanDecisionEnded, PlanDecisionRefused, PlanDecisionWithdrawn:
+		return true
+	}
+	return false
+}
+
+func (e PlanDecision) String() string {
+	return string(e)
+}
+
+func (e *PlanDecision) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PlanDecision(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PlanDecision", str)
+	}
+	return nil
+}
+
+func (e PlanDecision) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PlanDecision) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PlanDecision) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

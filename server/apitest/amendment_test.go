@@ -13,9 +13,10 @@ import (
 	"reablement/server/pgcluster/pgtest"
 )
 
-// An agreed amendment produces version 2; version 1 stays readable and can
-// never change; every holder of a version 1 share has a version 2 share with
-// the same scope (issue 5, R25, R26).
+// An agreed amendment opens version 2 as a draft carrying the request; the
+// change is made in it; agreeing it supersedes version 1, which stays
+// readable and can never change, and every holder of a version 1 share gets
+// a version 2 share with the same scope (issue 5, issue 12 item 4, R25, R26).
 func TestAgreedAmendmentMakesVersionTwoAndRecirculatesShares(t *testing.T) {
 	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 60})
 	ctx := apitest.System(context.Background())
@@ -59,8 +60,66 @@ func TestAgreedAmendmentMakesVersionTwoAndRecirculatesShares(t *testing.T) {
 	}
 	s.MustDo(t, priya, decide, map[string]any{"id": req.ID, "d": "AGREED"}, &decided)
 	v2 := decided.DecideAmendment.ResultingPlan
-	if v2.Version != v1.version+1 || v2.Status != "ACTIVE" {
-		t.Fatalf("version 2 is %+v", v2)
+	if v2.Version != v1.version+1 || v2.Status != "DRAFT" {
+		t.Fatalf("version 2 is %+v, want an amendment draft", v2)
+	}
+
+	// R25: until the draft is agreed, version 1 stays in force, unsuperseded,
+	// and its holders keep it; the draft carries the request it answers.
+	var draft struct {
+		Node struct {
+			Status     string
+			Supersedes struct {
+				ID         string
+				Status     string
+				Amendments []struct {
+					Details       string
+					ResultingPlan *struct{ ID string }
+				}
+			}
+			Shares []struct{ ID string }
+		}
+	}
+	s.MustDo(t, priya, `query($id: ID!) { node(id: $id) { ... on Plan { status supersedes { id status amendments { details resultingPlan { id } } } shares { id } } } }`, map[string]any{"id": v2.ID}, &draft)
+	carried := slices.ContainsFunc(draft.Node.Supersedes.Amendments, func(a struct {
+		Details       string
+		ResultingPlan *struct{ ID string }
+	}) bool {
+		return a.ResultingPlan != nil && a.ResultingPlan.ID == v2.ID && strings.Contains(a.Details, "with my frame")
+	})
+	if draft.Node.Supersedes.ID != v1.id || draft.Node.Supersedes.Status != "ACTIVE" || !carried || len(draft.Node.Shares) != 0 {
+		t.Fatalf("the amendment draft before it is agreed: %+v", draft.Node)
+	}
+	// One amendment draft at a time: a second agreed request is made in the open draft.
+	other := mustCreate(t, s, priya, `mutation($in: CreateAmendmentInput!) { requestAmendment(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"planID": v1.id, "requestedBy": "PERSON", "reason": "MISSING_INFORMATION", "details": "Add my cat"}})
+	if rule, _ := ruleOf(s.Do(t, priya, decide, map[string]any{"id": other.ID, "d": "AGREED"})); rule != "R25" {
+		t.Errorf("a second amendment draft of version 1 was not refused under R25")
+	}
+
+	// The draft is not a plan of its own: it is not refused apart from the version in force.
+	refuse := `mutation($id: ID!, $rev: Int!) { refusePlan(id: $id, expectedRevision: $rev, input: {writtenConfirmationAt: "2026-01-02T10:00:00Z", referrerNotifiedAt: "2026-01-02T10:00:00Z"}) { id } }`
+	if rule, _ := ruleOf(s.Do(t, priya, refuse, map[string]any{"id": v2.ID, "rev": s.Client.Plan.GetX(ctx, toID(v2.ID)).Revision})); rule != "R25" {
+		t.Errorf("refusing an amendment draft was not refused under R25")
+	}
+
+	// The requested change is made in the draft, then the draft is agreed.
+	var v2Outcomes struct {
+		Node struct {
+			Revision int
+			Outcomes struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+		}
+	}
+	s.MustDo(t, priya, `query($id: ID!) { node(id: $id) { ... on Plan { revision outcomes(orderBy: {field: POSITION}) { edges { node { id } } } } } }`, map[string]any{"id": v2.ID}, &v2Outcomes)
+	s.MustDo(t, priya, `mutation($id: ID!) { updateOutcome(id: $id, input: {statement: "I want to walk to the shop with my frame"}) { id } }`,
+		map[string]any{"id": v2Outcomes.Node.Outcomes.Edges[0].Node.ID}, nil)
+	var agreed struct{ AgreePlan struct{ Status string } }
+	s.MustDo(t, priya, `mutation($id: ID!, $rev: Int!) { agreePlan(id: $id, expectedRevision: $rev) { status } }`,
+		map[string]any{"id": v2.ID, "rev": s.Client.Plan.GetX(ctx, toID(v2.ID)).Revision}, &agreed)
+	if agreed.AgreePlan.Status != "ACTIVE" {
+		t.Errorf("the agreed amendment of an active plan is %s; reablement should go on under it", agreed.AgreePlan.Status)
 	}
 
 	// Version 1: readable, superseded, unchangeable.
@@ -121,16 +180,6 @@ func TestAgreedAmendmentMakesVersionTwoAndRecirculatesShares(t *testing.T) {
 
 	// The diff between the versions shows the reworded outcome, section by
 	// section, and never what the viewer could not see in the fields.
-	var v2Outcomes struct {
-		Node struct {
-			Outcomes struct {
-				Edges []struct{ Node struct{ ID string } }
-			}
-		}
-	}
-	s.MustDo(t, priya, `query($id: ID!) { node(id: $id) { ... on Plan { outcomes(orderBy: {field: POSITION}) { edges { node { id } } } } } }`, map[string]any{"id": v2.ID}, &v2Outcomes)
-	s.MustDo(t, priya, `mutation($id: ID!) { updateOutcome(id: $id, input: {statement: "I want to walk to the shop with my frame"}) { id } }`,
-		map[string]any{"id": v2Outcomes.Node.Outcomes.Edges[0].Node.ID}, nil)
 	diffQ := `query($a: ID!, $b: ID!) { planDiff(from: $a, to: $b) { section field before after } }`
 	var diff struct {
 		PlanDiff []struct {
@@ -175,4 +224,71 @@ func sectionsKey[S ~string](ss []S) string {
 	}
 	sort.Strings(out)
 	return strings.Join(out, ",")
+}
+
+// A held review changes the plan as its result says (issue 12 item 4, R11,
+// R12, R25): REVISE opens the next version as an amendment draft carrying
+// what the review agreed, the current version staying in force until it is
+// agreed; END ends the plan, decided at review; CONTINUE leaves it active.
+func TestReviewResultChangesThePlan(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 60})
+	ctx := apitest.System(context.Background())
+	priya := s.Token(t, "priya.practitioner")
+	teams := s.Account(t, "priya.practitioner").QueryTeams().IDsX(ctx)
+	var active []string
+	for _, p := range s.Client.Plan.Query().Where(plan.StatusEQ(plan.StatusACTIVE)).WithPerson().AllX(ctx) {
+		if slices.Contains(teams, p.Edges.Person.TeamID) {
+			active = append(active, string(p.ID))
+		}
+	}
+	if len(active) < 3 {
+		t.Fatalf("priya's team has %d active plans; the test needs 3", len(active))
+	}
+	held := func(planID string) string {
+		return mustCreate(t, s, priya, `mutation($id: ID!) { requestReview(input: {planID: $id, kind: SCHEDULED}) { id } }`, map[string]any{"id": planID}).ID
+	}
+	result := `mutation($id: ID!, $r: ReviewResult!, $notes: String!) { recordReviewResult(id: $id, result: $r, notes: $notes) { result } }`
+	type version struct {
+		Status       string
+		EndReason    *string
+		SupersededBy *struct {
+			ID, Status string
+			Version    int
+		}
+		Amendments []struct {
+			Details, Decision string
+			ResultingPlan     *struct{ ID string }
+		}
+	}
+	read := func(id string) version {
+		var out struct{ Node version }
+		s.MustDo(t, priya, `query($id: ID!) { node(id: $id) { ... on Plan { status endReason supersededBy { id status version } amendments { details decision resultingPlan { id } } } } }`, map[string]any{"id": id}, &out)
+		return out.Node
+	}
+
+	s.MustDo(t, priya, result, map[string]any{"id": held(active[0]), "r": "REVISE", "notes": "Add a Saturday visit while her daughter is away"}, nil)
+	v := read(active[0])
+	if v.Status != "ACTIVE" || v.SupersededBy == nil || v.SupersededBy.Status != "DRAFT" || len(v.Amendments) == 0 ||
+		v.Amendments[len(v.Amendments)-1].Decision != "AGREED" || v.Amendments[len(v.Amendments)-1].ResultingPlan == nil ||
+		v.Amendments[len(v.Amendments)-1].ResultingPlan.ID != v.SupersededBy.ID {
+		t.Errorf("a review that revises the plan: %+v", v)
+	}
+	if !slices.ContainsFunc(v.Amendments, func(a struct {
+		Details, Decision string
+		ResultingPlan     *struct{ ID string }
+	}) bool {
+		return strings.Contains(a.Details, "Saturday visit")
+	}) {
+		t.Errorf("the amendment draft does not carry what the review agreed: %+v", v.Amendments)
+	}
+
+	s.MustDo(t, priya, result, map[string]any{"id": held(active[1]), "r": "END", "notes": "Outcomes met; she manages on her own"}, nil)
+	if v := read(active[1]); v.Status != "ENDED" || v.EndReason == nil || *v.EndReason != "DECIDED_AT_REVIEW" {
+		t.Errorf("a review that ends the plan: %+v", v)
+	}
+
+	s.MustDo(t, priya, result, map[string]any{"id": held(active[2]), "r": "CONTINUE", "notes": "Going well"}, nil)
+	if v := read(active[2]); v.Status != "ACTIVE" || v.SupersededBy != nil {
+		t.Errorf("a review that continues the plan: %+v", v)
+	}
 }

@@ -62,6 +62,10 @@ export const router = createBrowserRouter([
               { path: 'plans/:planId/review', lazy: () => lifecyclePage('ReviewsPage') },
               { path: 'plans/:planId/amendments', lazy: () => lifecyclePage('AmendmentsPage') },
               { path: 'plans/:planId/compare/:otherId', lazy: () => lifecyclePage('ComparePage') },
+              { path: 'people/:personId/chronology', lazy: () => import('../features/chronology/ChronologyPage').then((m) => ({ Component: m.ChronologyPage })) },
+              { path: 'plans/:planId/chronology', lazy: () => import('../features/chronology/ChronologyPage').then((m) => ({ Component: m.ChronologyPage })) },
+              { path: 'plans/:planId/print', lazy: () => import('../features/print/PrintPlanPage').then((m) => ({ Component: m.PrintPlanPage })) },
+              { path: 'plans/:planId/letter', lazy: () => import('../features/print/LetterPage').then((m) => ({ Component: m.LetterPage })) },
               { path: 'plans/:planId/share', lazy: () => import('../features/sharing/SharePage').then((m) => ({ Component: m.SharePage })) },
               {
                 path: 'plans/:planId/edit',

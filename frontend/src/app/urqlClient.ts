@@ -20,6 +20,7 @@ const embedded = [
   'AccessibleFormat',
   'PersonMatch',
   'WorkerMatch',
+  'ChronologyEntry',
   'PageInfo',
   'PersonConnection',
   'PersonEdge',

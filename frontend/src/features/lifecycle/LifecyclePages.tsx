@@ -327,6 +327,11 @@ export function EndPage() {
                 error={action.errors.fields.notes}
                 onChange={(event) => setNotes(event.currentTarget.value)}
               />
+              <p className="govuk-body">
+                <Link className="govuk-link" href={`/plans/${plan.id}/letter?kind=${draft ? 'refusal' : how === 'WITHDRAW' ? 'withdrawal' : 'ended'}`}>
+                  Print the confirmation letter
+                </Link>
+              </p>
               <DateInput
                 id="writtenConfirmationAt"
                 legend="When was it confirmed to the person in writing?"
@@ -454,6 +459,24 @@ function ReviewCard({ review, onChange }: { review: Review; onChange: () => void
   );
 }
 
+/**
+ * The amendment draft open on this version, if any (R25): the change is
+ * made there, and this version stays in force until it is agreed.
+ */
+function OpenDraft({ plan }: { plan: LifecyclePlan }) {
+  if (!plan.supersededBy || plan.status === 'SUPERSEDED') return null;
+  return (
+    <InsetText>
+      <p className="govuk-body">Version {plan.supersededBy.version} is open as an amendment draft. Make the agreed change there, then agree it; until then this version stays in force.</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" href={`/plans/${plan.supersededBy.id}`}>
+          Go to version {plan.supersededBy.version}
+        </Link>
+      </p>
+    </InsetText>
+  );
+}
+
 /** /plans/:planId/review: scheduled reviews and requests, each decided with reasons and held (R11, R12). */
 export function ReviewsPage() {
   const state = usePlanLifecycle();
@@ -472,6 +495,7 @@ export function ReviewsPage() {
         <>
           <span className="govuk-caption-l">{planCaption(plan)}</span>
           <h1 className="govuk-heading-l">Reviews</h1>
+          <OpenDraft plan={plan} />
           {plan.firstReviewDue && <p className="govuk-body">First review due {formatDate(plan.firstReviewDue)} (R11).</p>}
           {(plan.reviews ?? []).length === 0 ? <p className="govuk-body">No reviews or requests yet.</p> : (plan.reviews ?? []).map((r) => <ReviewCard key={r.id} review={r} onChange={state.reload} />)}
           <ActionForm
@@ -621,7 +645,8 @@ function AmendmentCard({ amendment, onChange }: { amendment: Amendment; onChange
                         });
                         const errors = actionErrors(r, decideIds);
                         const next = r.data?.decideAmendment.resultingPlan;
-                        if (!errors && next) navigate(`/plans/${next.id}`, { state: { saved: `Amendment agreed: this is version ${next.version}` } satisfies SavedState });
+                        if (!errors && next)
+                          navigate(`/plans/${next.id}`, { state: { saved: `Amendment agreed: version ${next.version} is open as a draft. Make the change, then agree it.` } satisfies SavedState });
                         else if (!errors) onChange();
                         return errors;
                       })
@@ -645,7 +670,11 @@ function AmendmentCard({ amendment, onChange }: { amendment: Amendment; onChange
                       value={decision || null}
                       onChange={setDecision}
                       items={[
-                        { value: 'AGREED', label: 'Agree: make a new version', hint: 'The current version is kept as it is and can never change again; everyone who has a copy gets the new one (R26).' },
+                        {
+                          value: 'AGREED',
+                          label: 'Agree: make a new version',
+                          hint: 'The next version opens as a draft in which you make the change. When it is agreed, this version is kept as it is and can never change again, and everyone who has a copy gets the new one (R26).',
+                        },
                         {
                           value: 'DECLINED',
                           label: 'Decline',
@@ -705,6 +734,7 @@ export function AmendmentsPage() {
         <>
           <span className="govuk-caption-l">{planCaption(plan)}</span>
           <h1 className="govuk-heading-l">Amendments</h1>
+          <OpenDraft plan={plan} />
           {(plan.amendments ?? []).length === 0 ? (
             <p className="govuk-body">No one has asked to change this version.</p>
           ) : (

@@ -90,6 +90,11 @@ export function PersonPage() {
       <PersonRecord person={person} createAction={createAction} needsAction={canPlan ? <RecordNeed personID={person.id} /> : undefined} />
       {canPlan && <WithholdFromPerson personID={person.id} access={person.viewerAccess} />}
       <p className="govuk-body">
+        <Link className="govuk-link" href={`/people/${person.id}/chronology`}>
+          Chronology
+        </Link>
+      </p>
+      <p className="govuk-body">
         <Link className="govuk-link" href={`/people/${person.id}/access`}>
           Who has seen this record
         </Link>

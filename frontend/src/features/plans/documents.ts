@@ -50,6 +50,13 @@ export const PlanQuery = graphql(`
         supersedes {
           id
           version
+          amendments {
+            id
+            details
+            resultingPlan {
+              id
+            }
+          }
         }
         supersededBy {
           id

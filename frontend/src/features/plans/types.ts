@@ -88,7 +88,7 @@ export interface PlanData {
   plannedEnd?: Maybe<string>;
   interimMeasures?: Maybe<boolean>;
   person: { id: string; preferredName?: Maybe<string>; legalName?: Maybe<string>; viewerAccess: readonly SectionAccessLike[] };
-  supersedes?: Maybe<{ id: string; version: number }>;
+  supersedes?: Maybe<{ id: string; version: number; amendments?: Maybe<ReadonlyArray<{ id: string; details?: Maybe<string>; resultingPlan?: Maybe<{ id: string }> }>> }>;
   supersededBy?: Maybe<{ id: string; version: number; status: string }>;
   serviceTeam?: Maybe<{ id: string; name: string }>;
   reviewResponsible?: Maybe<{ id: string; displayName: string; jobTitle?: Maybe<string> }>;

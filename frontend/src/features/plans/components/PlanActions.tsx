@@ -20,9 +20,12 @@ export function PlanActions({ plan }: { plan: Pick<PlanData, 'id' | 'status' | '
   const links = [
     plan.status === 'DRAFT' && { href: `${base}/agree`, text: 'Agree the plan' },
     ['AGREED', 'ACTIVE', 'UNDER_REVIEW'].includes(plan.status) && { href: `${base}/amendments`, text: 'Amendments' },
-    live && { href: `${base}/end`, text: plan.status === 'DRAFT' ? 'The person does not wish to proceed' : 'End the plan' },
+    // An amendment draft is agreed once changed; it is not refused on its own (R25).
+    live && !(plan.status === 'DRAFT' && plan.supersedes) && { href: `${base}/end`, text: plan.status === 'DRAFT' ? 'The person does not wish to proceed' : 'End the plan' },
     plan.status !== 'DRAFT' && { href: `${base}/share`, text: 'Share the plan' },
     plan.supersedes && { href: `${base}/compare/${plan.supersedes.id}`, text: 'Compare with the previous version' },
+    plan.status !== 'DRAFT' && { href: `${base}/print`, text: 'Print a copy' },
+    { href: `${base}/chronology`, text: 'Chronology' },
   ].filter((x): x is { href: string; text: string } => Boolean(x));
   return (
     <div className="govuk-button-group">

@@ -248,6 +248,7 @@ export function PlanView({ plan, visits, visitsTotal, visitsMissing = 0, canEdit
           )}
         </NotificationBanner>
       )}
+      {plan.status === 'DRAFT' && plan.supersedes && <AmendmentDraftBanner plan={plan} />}
       <span className="govuk-caption-l">
         Reablement plan for{' '}
         <Link className="govuk-link govuk-link--no-visited-state" href={`/people/${plan.person.id}`}>
@@ -316,5 +317,25 @@ export function PlanView({ plan, visits, visitsTotal, visitsMissing = 0, canEdit
         <ReviewArrangements plan={plan} />
       </GatedSection>
     </>
+  );
+}
+
+/**
+ * An amendment draft (R25): the change asked for, and that the version it
+ * amends stays in force until this one is agreed.
+ */
+function AmendmentDraftBanner({ plan }: { plan: PlanData }) {
+  const asked = (plan.supersedes?.amendments ?? []).filter((a) => a.resultingPlan?.id === plan.id);
+  return (
+    <NotificationBanner title="Amendment draft">
+      <p className="govuk-notification-banner__heading">
+        Make the change asked for, section by section, then agree this version. Until then version {plan.supersedes?.version} stays in force.
+      </p>
+      {asked.map((a) => (
+        <p className="govuk-body" key={a.id}>
+          Asked for: {a.details ?? 'not shared with you'}
+        </p>
+      ))}
+    </NotificationBanner>
   );
 }
