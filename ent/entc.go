@@ -316,12 +316,14 @@ var openFields = map[string]string{
 	"Query.dueList":      "each item is decided by the section it discloses (graph/due.go)",
 	"Query.planDiff":     "each change is decided by its field's own section (graph/diff.go)",
 	"Query.previewShare": "decided by policy.PreviewShare, for staff who may share the plan",
+	"Query.serviceDay":   "each visit through the visits' row filter, each list's members decided by VISITS and the training gaps by COMMUNICATION (graph/homes.go)",
 	"Query.findPeople":   "each match is decided by policy.Found (graph/consent.Found) and audited as IDENTITY; practitioners and managers only",
 	"Mutation.*":         "a mutation answers with records, each through its own row filter and directives",
 
 	// Records' own facts.
 	"Person.pseudonym":               "a keyed pseudonym, the statistics' key: derived with a secret, it identifies no one outside the system",
 	"Person.viewerAccess":            "what the viewer may see and why: about the viewer, not the record",
+	"Person.accessHistory":           "the audit log grouped by account and day, through the audit log's own filter (rule.FilterAudit), as auditEvents",
 	"Person.teamID":                  "the allocated team's id: the basis of staff access itself; the team edge is gated",
 	"Person.allocatedPractitionerID": "the allocated practitioner's id: the basis of staff access itself; the account edge is gated",
 	"Plan.viewerAccess":              "what the viewer may see and why: about the viewer, not the record",
@@ -353,17 +355,21 @@ var openFields = map[string]string{
 	"Authority.*":          "the authority's name and local policy are public facts",
 
 	// The viewer's own answers.
-	"AuditEvent.*":       "the audit log's own filter (rule.FilterAudit): auditors, staff for their people, the person for their own",
-	"Viewer.*":           "the viewer's own account and grants",
-	"DemoAccount.*":      "the development sign-in's demo accounts",
-	"SignInResult.*":     "the viewer's own token",
-	"SectionAccess.*":    "what the viewer may see and why: about the viewer, not the record",
-	"SharePreview.*":     "decided by policy.PreviewShare, for staff who may share the plan",
-	"PlanReadiness.*":    "each missing item is shown only if its own section is (graph/readiness.go)",
-	"MissingItem.*":      "each missing item is shown only if its own section is (graph/readiness.go)",
-	"PlanChange.*":       "each change is decided by its field's own section (graph/diff.go)",
-	"AccessibleFormat.*": "a value inside a gated field (Plan.accessibleFormats)",
-	"PersonMatch.*":      "decided by policy.Found (graph/search.go): the identifying minimum (name, date of birth, postcode district) on the viewer's basis or SEARCH, audited as IDENTITY, and the ways to a basis; the record itself only through person, under its own row filter and directives",
+	"AuditEvent.*":            "the audit log's own filter (rule.FilterAudit): auditors, staff for their people, the person for their own",
+	"Viewer.*":                "the viewer's own account and grants",
+	"DemoAccount.*":           "the development sign-in's demo accounts",
+	"SignInResult.*":          "the viewer's own token",
+	"SectionAccess.*":         "what the viewer may see and why: about the viewer, not the record",
+	"SharePreview.*":          "decided by policy.PreviewShare, for staff who may share the plan",
+	"PlanReadiness.*":         "each missing item is shown only if its own section is (graph/readiness.go)",
+	"MissingItem.*":           "each missing item is shown only if its own section is (graph/readiness.go)",
+	"PlanChange.*":            "each change is decided by its field's own section (graph/diff.go)",
+	"AccessibleFormat.*":      "a value inside a gated field (Plan.accessibleFormats)",
+	"AccessDay.*":             "the audit log grouped by account and day, through the audit log's own filter (rule.FilterAudit), as AuditEvent.*",
+	"ServiceDay.date":         "the day asked for",
+	"ServiceDay.trainingGaps": "each gap is listed only when the viewer may see the person's COMMUNICATION section (graph/homes.go); its visit through the visits' row filter",
+	"TrainingGap.missing":     "trainings the person needs that the worker lacks (R32): each gap is listed only when the viewer may see the person's COMMUNICATION section (graph/homes.go)",
+	"PersonMatch.*":           "decided by policy.Found (graph/search.go): the identifying minimum (name, date of birth, postcode district) on the viewer's basis or SEARCH, audited as IDENTITY, and the ways to a basis; the record itself only through person, under its own row filter and directives",
 }
 
 // requireClassification refuses a schema with an object field that is

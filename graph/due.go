@@ -57,6 +57,9 @@ func (r *Resolver) dueList(ctx context.Context, withinDays int) (*model.DueList,
 		Order(ent.Asc(concern.FieldCreatedAt)).Limit(dueLimit).All(ctx)); err != nil {
 		return nil, err
 	}
+	if out.AmendmentRequests, err = r.amendmentRequests(ctx); err != nil {
+		return nil, err
+	}
 	// An item's presence on the list discloses the section that put it there.
 	if err := members(ctx, &out.Reviews, policy.Review); err != nil {
 		return nil, err

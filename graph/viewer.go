@@ -41,6 +41,16 @@ func accountName(ctx context.Context, a *ent.Account, name string) string {
 	return policy.AccountName(v.Viewer, string(a.ID), a.Roles, name)
 }
 
+// displayName is an account's display name as the viewer may see it
+// (policy.DisplayName: the person is told the names of their care staff).
+func displayName(ctx context.Context, a *ent.Account) string {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.IsSystem() {
+		return a.DisplayName
+	}
+	return policy.DisplayName(v.Viewer, string(a.ID), a.Roles, a.DisplayName)
+}
+
 // meAccount is the signed-in account, as loaded for the request: no query.
 func (r *Resolver) meAccount(ctx context.Context) (*ent.Account, error) {
 	if v := viewer.FromContext(ctx); v != nil && v.Record != nil {

@@ -13,6 +13,11 @@ const editPage = (name: keyof EditPages) => import('../features/plans/edit/PlanE
 const lifecyclePage = (name: keyof LifecyclePages) =>
   import('../features/lifecycle/LifecyclePages').then((m) => ({ Component: m[name] as ComponentType }));
 
+type HomePages = typeof import('../features/home/pages');
+
+/** One of the homes of issue 13 (the person's, carers', managers'). */
+const homePage = (name: keyof HomePages) => import('../features/home/pages').then((m) => ({ Component: m[name] as ComponentType }));
+
 /**
  * The app's routes. Feature pages load on demand, so a worker's phone
  * fetches only the screens it uses.
@@ -34,6 +39,13 @@ export const router = createBrowserRouter([
               { path: 'today', lazy: () => import('../features/today/TodayPage').then((m) => ({ Component: m.TodayPage })) },
               { path: 'today/visits/:visitId', lazy: () => import('../features/today/VisitPage').then((m) => ({ Component: m.VisitPage })) },
               { path: 'sign-out', element: <SignOutPage /> },
+              { path: 'home', lazy: () => homePage('OwnHomePage') },
+              { path: 'home/plans/:planId/ask', lazy: () => homePage('AskPage') },
+              { path: 'home/plans/:planId/print', lazy: () => homePage('PrintCopyPage') },
+              { path: 'home/seen/:personId', lazy: () => homePage('SeenPage') },
+              { path: 'home/complain', lazy: () => homePage('ComplainPage') },
+              { path: 'team', lazy: () => homePage('TeamHomePage') },
+              { path: 'service', lazy: () => homePage('ServiceHomePage') },
               { path: 'people/:personId', lazy: () => import('../features/people/PersonPage').then((m) => ({ Component: m.PersonPage })) },
               { path: 'people/new', lazy: () => import('../features/people/NewPersonPage').then((m) => ({ Component: m.NewPersonPage })) },
               { path: 'people/find', lazy: () => import('../features/people/FindPersonPage').then((m) => ({ Component: m.FindPersonPage })) },
