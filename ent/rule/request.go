@@ -100,7 +100,7 @@ func outsideRequest(v *viewer.Viewer, m ent.Mutation, t target) (bases []policy.
 			return nil, true, fault.New(fault.Forbidden, "The council decides the request; you can say what should change.")
 		}
 		if nr, _ := rm.NoRecirculation(); nr && as != policy.PersonRole {
-			return nil, true, fault.Invalid("input.noRecirculation", "Only the person can ask that a new version not go to everyone who had this one (R26).")
+			return nil, true, fault.Invalid("input.noRecirculation", "Only the person can ask that a new version of their plan does not go to everyone who had this one.")
 		}
 	}
 	return bases, true, nil
