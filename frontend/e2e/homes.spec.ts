@@ -60,7 +60,7 @@ test('the person asks for a review, the practitioner answers it from the due lis
   await checkAtBothWidths(page, 'home-person');
 
   const reason = `My knee is worse since Sunday (${Date.now()})`;
-  await page.getByRole('link', { name: 'Ask for a review or a change' }).first().click();
+  await page.getByRole('button', { name: 'Ask for a review or a change' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ask for a review or a change' })).toBeVisible();
   await page.getByRole('button', { name: 'Send your request' }).click();
   await expect(page.getByRole('alert')).toContainText('Select what you want to ask for');
