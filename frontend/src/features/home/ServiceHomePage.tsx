@@ -32,7 +32,7 @@ export function ServiceHomePage() {
   const services = data.me.account.services?.map((s) => s.name) ?? [];
   const counts = [
     { id: 'late', n: day.late.length, label: 'Late' },
-    { id: 'missed', n: day.missed.length, label: 'Missed' },
+    { id: 'missed', n: day.missed.length, label: 'Missed or not recorded' },
     { id: 'in-progress', n: day.inProgress.length, label: 'Under way' },
     { id: 'done', n: day.done.length, label: 'Done' },
     { id: 'other', n: day.other.length, label: 'Still to come' },
@@ -53,7 +53,7 @@ export function ServiceHomePage() {
         ))}
       </ul>
       <VisitList id="late" title="Late" visits={day.late} empty="No visits are late." />
-      <VisitList id="missed" title="Missed" visits={day.missed} empty="No visits have been missed." />
+      <VisitList id="missed" title="Missed or not recorded" visits={day.missed} empty="No visits have been missed." />
       <h2 className="govuk-heading-m" id="risks">
         Risks to workers to confirm
       </h2>
@@ -66,7 +66,7 @@ export function ServiceHomePage() {
               <Link className="govuk-link" href={`/plans/${r.plan.id}`}>
                 {r.plan.person.preferredName ?? 'Someone'}
               </Link>
-              : {r.description ?? humanise(r.category ?? 'risk to the worker')}
+              : {(r.description ?? humanise(r.category ?? 'risk to the worker')).replace(/\.$/, '')}
               {r.strategy ? `. Managed by: ${r.strategy}` : ''}{' '}
               <button
                 type="button"
