@@ -72,24 +72,12 @@ test('the person asks for a review, the practitioner answers it from the due lis
   await checkAtBothWidths(page, 'home-ask-sent');
 
   // The practitioner of the person's team sees it on the due list and answers it.
-  const plans = await must<{ plans: { edges: Array<{ node: { id: string; person: { preferredName: string } } }> } }>(
-    pat.token,
-    `{ plans(first: 1, where: {statusIn: [AGREED, ACTIVE, UNDER_REVIEW]}, orderBy: {field: VERSION, direction: DESC}) { edges { node { id person { preferredName } } } } }`,
-  );
-  const plan = plans.plans.edges[0]?.node;
-  if (!plan) throw new Error('e2e: pat.person has no plan in force');
-  let practitioner: Session | null = null;
-  for (const username of ['priya.practitioner', 'sam.practitioner']) {
-    const session = await signInAs(username);
-    const found = await graphql<{ node: { id: string } | null }>(session.token, `query($id: ID!) { node(id: $id) { id } }`, { id: plan.id });
-    if (found.data?.node) practitioner = session;
-  }
-  if (!practitioner) throw new Error("e2e: no demo practitioner holds pat.person's plan");
+  const { session: practitioner, personName } = await practitionerOf(pat);
   const staff = await browser.newPage();
   await signInPage(staff, practitioner);
   await staff.goto('/due');
   const reviews = staff.locator('section').filter({ has: staff.getByRole('heading', { name: /Reviews and review requests/ }) });
-  await reviews.getByRole('listitem').filter({ hasText: 'A request waiting for a decision' }).getByRole('link', { name: plan.person.preferredName }).first().click();
+  await reviews.getByRole('listitem').filter({ hasText: 'A request waiting for a decision' }).getByRole('link', { name: personName }).first().click();
   const card = staff.locator('.govuk-summary-card').filter({ hasText: reason });
   await card.getByRole('radio', { name: 'Hold the review' }).check();
   await card.getByLabel('Reasons').fill('We will come and talk about your plan on Thursday');
@@ -104,6 +92,45 @@ test('the person asks for a review, the practitioner answers it from the due lis
   await expect(mine).toContainText('Review agreed');
   await expect(mine).toContainText('We will come and talk about your plan on Thursday');
 });
+
+test('the person asks for a change to her plan and it reaches the practitioner\'s due list (R25)', async ({ page, browser }) => {
+  await signInPage(page, pat);
+  await page.goto('/home');
+  await page.getByRole('button', { name: 'Ask for a review or a change' }).first().click();
+  await page.getByRole('radio', { name: 'A change to the plan' }).check();
+  await page.getByRole('radio', { name: 'Something is missing' }).check();
+  const details = `Please add that I want to walk to the shop (${Date.now()})`;
+  await page.getByLabel('What should change?').fill(details);
+  await page.getByRole('button', { name: 'Send your request' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Request sent' })).toBeVisible();
+  await page.goto('/home');
+  await expect(page.getByRole('list', { name: 'Requests and answers' }).getByRole('listitem').filter({ hasText: details })).toContainText('Waiting for an answer');
+
+  const practitioner = await practitionerOf(pat);
+  const staff = await browser.newPage();
+  await signInPage(staff, practitioner.session);
+  await staff.goto('/due');
+  const requests = staff.getByRole('region', { name: /Requests to change a plan/ });
+  await expect(requests.getByRole('link', { name: practitioner.personName }).first()).toBeVisible();
+  await expectNoAxeViolations(staff);
+  await staff.close();
+});
+
+/** The demo practitioner whose team holds the person's plan in force, and the person's name. */
+async function practitionerOf(person: Session): Promise<{ session: Session; planId: string; personName: string }> {
+  const plans = await must<{ plans: { edges: Array<{ node: { id: string; person: { preferredName: string } } }> } }>(
+    person.token,
+    `{ plans(first: 1, where: {statusIn: [AGREED, ACTIVE, UNDER_REVIEW]}, orderBy: {field: VERSION, direction: DESC}) { edges { node { id person { preferredName } } } } }`,
+  );
+  const plan = plans.plans.edges[0]?.node;
+  if (!plan) throw new Error('e2e: the person has no plan in force');
+  for (const username of ['priya.practitioner', 'sam.practitioner']) {
+    const session = await signInAs(username);
+    const found = await graphql<{ node: { id: string } | null }>(session.token, `query($id: ID!) { node(id: $id) { id } }`, { id: plan.id });
+    if (found.data?.node) return { session, planId: plan.id, personName: plan.person.preferredName };
+  }
+  throw new Error("e2e: no demo practitioner holds the person's plan");
+}
 
 test('the person prints her copy: the plan, without navigation or buttons', async ({ page }) => {
   await signInPage(page, pat);

@@ -50,7 +50,7 @@ export function OwnHomePage() {
       ))}
       <h2 className="govuk-heading-m">If you are not happy</h2>
       <p className="govuk-body">
-        Talk to your practitioner first. If that does not help, you can{' '}
+        Talk to {isPerson ? 'your' : 'the'} practitioner or the council first. If that does not help, you can{' '}
         <Link className="govuk-link" href="/home/complain">
           make a complaint
         </Link>
