@@ -350,11 +350,13 @@ func AccountName(v Viewer, accountID string, accountRoles []Role, name string) s
 
 // DisplayName is how an account's display name is shown to a viewer: as
 // AccountName decides, except that the person themself is told the names of
-// the care staff who work with them (issue 13), whom they meet at the door
-// and must know to contact; their access history names them already
-// (Caldicott principle 8). Sign-in names stay AccountName's.
-func DisplayName(v Viewer, accountID string, accountRoles []Role, name string) string {
-	if slices.Contains(v.Roles, PersonRole) && slices.ContainsFunc(accountRoles, func(r Role) bool { return slices.Contains(CareStaff, r) }) {
+// the care staff who work on their record (issue 13), reached through an
+// edge of the record (their practitioner, the worker at a visit): they meet
+// them at the door and must know whom to ring, and their access history
+// names them already (Caldicott principle 8). Staff reached any other way
+// (a team's members) and sign-in names stay AccountName's.
+func DisplayName(v Viewer, accountID string, accountRoles []Role, name string, ofRecord bool) string {
+	if ofRecord && slices.Contains(v.Roles, PersonRole) && slices.ContainsFunc(accountRoles, func(r Role) bool { return slices.Contains(CareStaff, r) }) {
 		return name
 	}
 	return AccountName(v, accountID, accountRoles, name)

@@ -389,3 +389,41 @@ func TestServiceDayForTheRegisteredManager(t *testing.T) {
 	}
 	t.Logf("serviceDay: %d visits today, %d statements", want, r.Statements)
 }
+
+// Issue 13: the person is told the names of the care staff who work on her
+// record (her practitioner, the worker at her visits), reached through its
+// own edges; staff reached any other way (her team's members) stay named
+// by role, and sign-in names stay hidden. A carer still sees the worker by
+// role (consent.md).
+func TestThePersonIsToldTheNamesOfHerCareStaff(t *testing.T) {
+	s := server(t)
+	ctx := apitest.System(context.Background())
+	pat := s.Token(t, "pat.person")
+	var out struct {
+		Node struct {
+			AllocatedPractitioner *struct{ ID, DisplayName, Username string }
+			Team                  *struct {
+				Members []struct{ ID, DisplayName string }
+			}
+		}
+	}
+	personID := string(*s.Account(t, "pat.person").PersonID)
+	s.MustDo(t, pat, `query($id: ID!) { node(id: $id) { ... on Person { allocatedPractitioner { id displayName username } team { members { id displayName } } } } }`,
+		map[string]any{"id": personID}, &out)
+	p := out.Node.AllocatedPractitioner
+	if p == nil {
+		t.Fatal("pat has no allocated practitioner in the demo authority")
+	}
+	real := s.Client.Account.GetX(ctx, toID(p.ID))
+	if p.DisplayName != real.DisplayName || p.Username == real.Username {
+		t.Errorf("pat sees her practitioner as %+v; want the name %q and no sign-in name", *p, real.DisplayName)
+	}
+	if out.Node.Team == nil || len(out.Node.Team.Members) == 0 {
+		t.Fatal("pat's team has no members")
+	}
+	for _, m := range out.Node.Team.Members {
+		if a := s.Client.Account.GetX(ctx, toID(m.ID)); m.DisplayName == a.DisplayName {
+			t.Errorf("pat sees a team member's name %q through the team, not her record", m.DisplayName)
+		}
+	}
+}
