@@ -279,7 +279,9 @@ func TestAccessHistoryIsGroupedByPersonAndDay(t *testing.T) {
 	// A carer cannot read the audit log: her history of anyone is empty.
 	carol := s.Token(t, "carol.carer")
 	_, carolPerson := firstPlan(t, s, carol, "")
-	var carols struct{ Node struct{ AccessHistory []accessDay } }
+	var carols struct {
+		Node struct{ AccessHistory []accessDay }
+	}
 	s.MustDo(t, carol, `query($id: ID!) { node(id: $id) { ... on Person { accessHistory { viewerID } } } }`, map[string]any{"id": carolPerson}, &carols)
 	if len(carols.Node.AccessHistory) != 0 {
 		t.Errorf("a carer reads the access history: %+v", carols.Node.AccessHistory)
