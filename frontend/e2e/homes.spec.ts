@@ -55,7 +55,7 @@ test('the person asks for a review, the practitioner answers it from the due lis
   await page.goto('/');
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Your reablement' })).toBeVisible();
-  await expect(page.getByText('Your practitioner')).toBeVisible();
+  await expect(page.getByText('Your practitioner', { exact: true })).toBeVisible();
   await expectPlainWords(page);
   await checkAtBothWidths(page, 'home-person');
 
