@@ -279,6 +279,8 @@ export type Basis =
   | 'SEARCH'
   /** The viewer runs the reablement service delivering a plan. */
   | 'SERVICE_PROVIDER'
+  /** The Collection of Client-Level Adult Social Care Data Directions: the quarterly CLD return, identifiable, as NHS England requires. */
+  | 'STATUTORY_RETURN'
   /** The viewer manages the allocated team. */
   | 'TEAM_MANAGER'
   /** The viewer is a member of the allocated team. */
@@ -1178,6 +1180,8 @@ export type Role =
   | 'RECIPIENT'
   /** CQC registered manager of a reablement service. */
   | 'REGISTERED_MANAGER'
+  /** Makes the statutory returns: exports the quarterly Client Level Data with NHS numbers, as the Directions require. */
+  | 'RETURNS_OFFICER'
   /** Reablement worker visiting people at home. */
   | 'WORKER';
 
@@ -1504,6 +1508,7 @@ export type HomePlanQuery = { __typename: 'Query', node:
     | { __typename: 'Contact', id: string }
     | { __typename: 'Contingency', id: string }
     | { __typename: 'EmergencyAccess', id: string }
+    | { __typename: 'Episode', id: string }
     | { __typename: 'Involvement', id: string }
     | { __typename: 'Need', id: string }
     | { __typename: 'Outcome', id: string }
@@ -1551,6 +1556,7 @@ export type AccessDaysQuery = { __typename: 'Query', me: { __typename: 'Viewer',
     | { __typename: 'Contact', id: string }
     | { __typename: 'Contingency', id: string }
     | { __typename: 'EmergencyAccess', id: string }
+    | { __typename: 'Episode', id: string }
     | { __typename: 'Involvement', id: string }
     | { __typename: 'Need', id: string }
     | { __typename: 'Outcome', id: string }
@@ -1605,6 +1611,7 @@ export type PlanLifecycleQuery = { __typename: 'Query', me: { __typename: 'Viewe
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1732,6 +1739,7 @@ export type PlanDiffQuery = { __typename: 'Query', from:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1757,6 +1765,7 @@ export type PlanDiffQuery = { __typename: 'Query', from:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1796,6 +1805,7 @@ export type PersonQuery = { __typename: 'Query', me: { __typename: 'Viewer', rol
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1882,6 +1892,7 @@ export type PlanQuery = { __typename: 'Query', me: { __typename: 'Viewer', roles
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1914,6 +1925,7 @@ export type PlanEditQuery = { __typename: 'Query', me: { __typename: 'Viewer', r
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2043,6 +2055,7 @@ export type SharePlanPageQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2100,6 +2113,7 @@ export type AccessHistoryQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
