@@ -35,6 +35,16 @@ type Authority struct {
 	FirstReviewDays int `json:"first_review_days,omitempty"`
 	// R9: weeks of reablement that are free of charge; time beyond is flagged as chargeable.
 	NonChargeableWeeks int `json:"non_chargeable_weeks,omitempty"`
+	// The adult social care contact number people and carers are given.
+	ContactPhone string `json:"contact_phone,omitempty"`
+	// The adult social care contact email people and carers are given.
+	ContactEmail string `json:"contact_email,omitempty"`
+	// How to complain by phone (R25: people are told of their right to complain).
+	ComplaintsPhone string `json:"complaints_phone,omitempty"`
+	// How to complain by email.
+	ComplaintsEmail string `json:"complaints_email,omitempty"`
+	// The council's complaints page on its website.
+	ComplaintsURL string `json:"complaints_url,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AuthorityQuery when eager-loading is set.
 	Edges        AuthorityEdges `json:"edges"`
@@ -72,7 +82,7 @@ func (*Authority) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case authority.FieldMaxReablementWeeks, authority.FieldFirstReviewDays, authority.FieldNonChargeableWeeks:
 			values[i] = new(sql.NullInt64)
-		case authority.FieldName, authority.FieldCode, authority.FieldTimeZone:
+		case authority.FieldName, authority.FieldCode, authority.FieldTimeZone, authority.FieldContactPhone, authority.FieldContactEmail, authority.FieldComplaintsPhone, authority.FieldComplaintsEmail, authority.FieldComplaintsURL:
 			values[i] = new(sql.NullString)
 		case authority.FieldCreatedAt, authority.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -145,6 +155,36 @@ func (_m *Authority) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.NonChargeableWeeks = int(value.Int64)
 			}
+		case authority.FieldContactPhone:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field contact_phone", values[i])
+			} else if value.Valid {
+				_m.ContactPhone = value.String
+			}
+		case authority.FieldContactEmail:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field contact_email", values[i])
+			} else if value.Valid {
+				_m.ContactEmail = value.String
+			}
+		case authority.FieldComplaintsPhone:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field complaints_phone", values[i])
+			} else if value.Valid {
+				_m.ComplaintsPhone = value.String
+			}
+		case authority.FieldComplaintsEmail:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field complaints_email", values[i])
+			} else if value.Valid {
+				_m.ComplaintsEmail = value.String
+			}
+		case authority.FieldComplaintsURL:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field complaints_url", values[i])
+			} else if value.Valid {
+				_m.ComplaintsURL = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -209,6 +249,21 @@ func (_m *Authority) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("non_chargeable_weeks=")
 	builder.WriteString(fmt.Sprintf("%v", _m.NonChargeableWeeks))
+	builder.WriteString(", ")
+	builder.WriteString("contact_phone=")
+	builder.WriteString(_m.ContactPhone)
+	builder.WriteString(", ")
+	builder.WriteString("contact_email=")
+	builder.WriteString(_m.ContactEmail)
+	builder.WriteString(", ")
+	builder.WriteString("complaints_phone=")
+	builder.WriteString(_m.ComplaintsPhone)
+	builder.WriteString(", ")
+	builder.WriteString("complaints_email=")
+	builder.WriteString(_m.ComplaintsEmail)
+	builder.WriteString(", ")
+	builder.WriteString("complaints_url=")
+	builder.WriteString(_m.ComplaintsURL)
 	builder.WriteByte(')')
 	return builder.String()
 }

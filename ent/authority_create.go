@@ -121,6 +121,76 @@ func (_c *AuthorityCreate) SetNillableNonChargeableWeeks(v *int) *AuthorityCreat
 	return _c
 }
 
+// SetContactPhone sets the "contact_phone" field.
+func (_c *AuthorityCreate) SetContactPhone(v string) *AuthorityCreate {
+	_c.mutation.SetContactPhone(v)
+	return _c
+}
+
+// SetNillableContactPhone sets the "contact_phone" field if the given value is not nil.
+func (_c *AuthorityCreate) SetNillableContactPhone(v *string) *AuthorityCreate {
+	if v != nil {
+		_c.SetContactPhone(*v)
+	}
+	return _c
+}
+
+// SetContactEmail sets the "contact_email" field.
+func (_c *AuthorityCreate) SetContactEmail(v string) *AuthorityCreate {
+	_c.mutation.SetContactEmail(v)
+	return _c
+}
+
+// SetNillableContactEmail sets the "contact_email" field if the given value is not nil.
+func (_c *AuthorityCreate) SetNillableContactEmail(v *string) *AuthorityCreate {
+	if v != nil {
+		_c.SetContactEmail(*v)
+	}
+	return _c
+}
+
+// SetComplaintsPhone sets the "complaints_phone" field.
+func (_c *AuthorityCreate) SetComplaintsPhone(v string) *AuthorityCreate {
+	_c.mutation.SetComplaintsPhone(v)
+	return _c
+}
+
+// SetNillableComplaintsPhone sets the "complaints_phone" field if the given value is not nil.
+func (_c *AuthorityCreate) SetNillableComplaintsPhone(v *string) *AuthorityCreate {
+	if v != nil {
+		_c.SetComplaintsPhone(*v)
+	}
+	return _c
+}
+
+// SetComplaintsEmail sets the "complaints_email" field.
+func (_c *AuthorityCreate) SetComplaintsEmail(v string) *AuthorityCreate {
+	_c.mutation.SetComplaintsEmail(v)
+	return _c
+}
+
+// SetNillableComplaintsEmail sets the "complaints_email" field if the given value is not nil.
+func (_c *AuthorityCreate) SetNillableComplaintsEmail(v *string) *AuthorityCreate {
+	if v != nil {
+		_c.SetComplaintsEmail(*v)
+	}
+	return _c
+}
+
+// SetComplaintsURL sets the "complaints_url" field.
+func (_c *AuthorityCreate) SetComplaintsURL(v string) *AuthorityCreate {
+	_c.mutation.SetComplaintsURL(v)
+	return _c
+}
+
+// SetNillableComplaintsURL sets the "complaints_url" field if the given value is not nil.
+func (_c *AuthorityCreate) SetNillableComplaintsURL(v *string) *AuthorityCreate {
+	if v != nil {
+		_c.SetComplaintsURL(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *AuthorityCreate) SetID(v pulid.ID) *AuthorityCreate {
 	_c.mutation.SetID(v)
@@ -217,6 +287,26 @@ func (_c *AuthorityCreate) defaults() error {
 		v := authority.DefaultNonChargeableWeeks
 		_c.mutation.SetNonChargeableWeeks(v)
 	}
+	if _, ok := _c.mutation.ContactPhone(); !ok {
+		v := authority.DefaultContactPhone
+		_c.mutation.SetContactPhone(v)
+	}
+	if _, ok := _c.mutation.ContactEmail(); !ok {
+		v := authority.DefaultContactEmail
+		_c.mutation.SetContactEmail(v)
+	}
+	if _, ok := _c.mutation.ComplaintsPhone(); !ok {
+		v := authority.DefaultComplaintsPhone
+		_c.mutation.SetComplaintsPhone(v)
+	}
+	if _, ok := _c.mutation.ComplaintsEmail(); !ok {
+		v := authority.DefaultComplaintsEmail
+		_c.mutation.SetComplaintsEmail(v)
+	}
+	if _, ok := _c.mutation.ComplaintsURL(); !ok {
+		v := authority.DefaultComplaintsURL
+		_c.mutation.SetComplaintsURL(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if authority.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized authority.DefaultID (forgotten import ent/runtime?)")
@@ -277,6 +367,21 @@ func (_c *AuthorityCreate) check() error {
 		if err := authority.NonChargeableWeeksValidator(v); err != nil {
 			return &ValidationError{Name: "non_chargeable_weeks", err: fmt.Errorf(`ent: validator failed for field "Authority.non_chargeable_weeks": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.ContactPhone(); !ok {
+		return &ValidationError{Name: "contact_phone", err: errors.New(`ent: missing required field "Authority.contact_phone"`)}
+	}
+	if _, ok := _c.mutation.ContactEmail(); !ok {
+		return &ValidationError{Name: "contact_email", err: errors.New(`ent: missing required field "Authority.contact_email"`)}
+	}
+	if _, ok := _c.mutation.ComplaintsPhone(); !ok {
+		return &ValidationError{Name: "complaints_phone", err: errors.New(`ent: missing required field "Authority.complaints_phone"`)}
+	}
+	if _, ok := _c.mutation.ComplaintsEmail(); !ok {
+		return &ValidationError{Name: "complaints_email", err: errors.New(`ent: missing required field "Authority.complaints_email"`)}
+	}
+	if _, ok := _c.mutation.ComplaintsURL(); !ok {
+		return &ValidationError{Name: "complaints_url", err: errors.New(`ent: missing required field "Authority.complaints_url"`)}
 	}
 	return nil
 }
@@ -345,6 +450,26 @@ func (_c *AuthorityCreate) createSpec() (*Authority, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.NonChargeableWeeks(); ok {
 		_spec.SetField(authority.FieldNonChargeableWeeks, field.TypeInt, value)
 		_node.NonChargeableWeeks = value
+	}
+	if value, ok := _c.mutation.ContactPhone(); ok {
+		_spec.SetField(authority.FieldContactPhone, field.TypeString, value)
+		_node.ContactPhone = value
+	}
+	if value, ok := _c.mutation.ContactEmail(); ok {
+		_spec.SetField(authority.FieldContactEmail, field.TypeString, value)
+		_node.ContactEmail = value
+	}
+	if value, ok := _c.mutation.ComplaintsPhone(); ok {
+		_spec.SetField(authority.FieldComplaintsPhone, field.TypeString, value)
+		_node.ComplaintsPhone = value
+	}
+	if value, ok := _c.mutation.ComplaintsEmail(); ok {
+		_spec.SetField(authority.FieldComplaintsEmail, field.TypeString, value)
+		_node.ComplaintsEmail = value
+	}
+	if value, ok := _c.mutation.ComplaintsURL(); ok {
+		_spec.SetField(authority.FieldComplaintsURL, field.TypeString, value)
+		_node.ComplaintsURL = value
 	}
 	if nodes := _c.mutation.TeamsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -516,6 +641,66 @@ func (u *AuthorityUpsert) AddNonChargeableWeeks(v int) *AuthorityUpsert {
 	return u
 }
 
+// SetContactPhone sets the "contact_phone" field.
+func (u *AuthorityUpsert) SetContactPhone(v string) *AuthorityUpsert {
+	u.Set(authority.FieldContactPhone, v)
+	return u
+}
+
+// UpdateContactPhone sets the "contact_phone" field to the value that was provided on create.
+func (u *AuthorityUpsert) UpdateContactPhone() *AuthorityUpsert {
+	u.SetExcluded(authority.FieldContactPhone)
+	return u
+}
+
+// SetContactEmail sets the "contact_email" field.
+func (u *AuthorityUpsert) SetContactEmail(v string) *AuthorityUpsert {
+	u.Set(authority.FieldContactEmail, v)
+	return u
+}
+
+// UpdateContactEmail sets the "contact_email" field to the value that was provided on create.
+func (u *AuthorityUpsert) UpdateContactEmail() *AuthorityUpsert {
+	u.SetExcluded(authority.FieldContactEmail)
+	return u
+}
+
+// SetComplaintsPhone sets the "complaints_phone" field.
+func (u *AuthorityUpsert) SetComplaintsPhone(v string) *AuthorityUpsert {
+	u.Set(authority.FieldComplaintsPhone, v)
+	return u
+}
+
+// UpdateComplaintsPhone sets the "complaints_phone" field to the value that was provided on create.
+func (u *AuthorityUpsert) UpdateComplaintsPhone() *AuthorityUpsert {
+	u.SetExcluded(authority.FieldComplaintsPhone)
+	return u
+}
+
+// SetComplaintsEmail sets the "complaints_email" field.
+func (u *AuthorityUpsert) SetComplaintsEmail(v string) *AuthorityUpsert {
+	u.Set(authority.FieldComplaintsEmail, v)
+	return u
+}
+
+// UpdateComplaintsEmail sets the "complaints_email" field to the value that was provided on create.
+func (u *AuthorityUpsert) UpdateComplaintsEmail() *AuthorityUpsert {
+	u.SetExcluded(authority.FieldComplaintsEmail)
+	return u
+}
+
+// SetComplaintsURL sets the "complaints_url" field.
+func (u *AuthorityUpsert) SetComplaintsURL(v string) *AuthorityUpsert {
+	u.Set(authority.FieldComplaintsURL, v)
+	return u
+}
+
+// UpdateComplaintsURL sets the "complaints_url" field to the value that was provided on create.
+func (u *AuthorityUpsert) UpdateComplaintsURL() *AuthorityUpsert {
+	u.SetExcluded(authority.FieldComplaintsURL)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -683,6 +868,76 @@ func (u *AuthorityUpsertOne) AddNonChargeableWeeks(v int) *AuthorityUpsertOne {
 func (u *AuthorityUpsertOne) UpdateNonChargeableWeeks() *AuthorityUpsertOne {
 	return u.Update(func(s *AuthorityUpsert) {
 		s.UpdateNonChargeableWeeks()
+	})
+}
+
+// SetContactPhone sets the "contact_phone" field.
+func (u *AuthorityUpsertOne) SetContactPhone(v string) *AuthorityUpsertOne {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.SetContactPhone(v)
+	})
+}
+
+// UpdateContactPhone sets the "contact_phone" field to the value that was provided on create.
+func (u *AuthorityUpsertOne) UpdateContactPhone() *AuthorityUpsertOne {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.UpdateContactPhone()
+	})
+}
+
+// SetContactEmail sets the "contact_email" field.
+func (u *AuthorityUpsertOne) SetContactEmail(v string) *AuthorityUpsertOne {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.SetContactEmail(v)
+	})
+}
+
+// UpdateContactEmail sets the "contact_email" field to the value that was provided on create.
+func (u *AuthorityUpsertOne) UpdateContactEmail() *AuthorityUpsertOne {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.UpdateContactEmail()
+	})
+}
+
+// SetComplaintsPhone sets the "complaints_phone" field.
+func (u *AuthorityUpsertOne) SetComplaintsPhone(v string) *AuthorityUpsertOne {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.SetComplaintsPhone(v)
+	})
+}
+
+// UpdateComplaintsPhone sets the "complaints_phone" field to the value that was provided on create.
+func (u *AuthorityUpsertOne) UpdateComplaintsPhone() *AuthorityUpsertOne {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.UpdateComplaintsPhone()
+	})
+}
+
+// SetComplaintsEmail sets the "complaints_email" field.
+func (u *AuthorityUpsertOne) SetComplaintsEmail(v string) *AuthorityUpsertOne {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.SetComplaintsEmail(v)
+	})
+}
+
+// UpdateComplaintsEmail sets the "complaints_email" field to the value that was provided on create.
+func (u *AuthorityUpsertOne) UpdateComplaintsEmail() *AuthorityUpsertOne {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.UpdateComplaintsEmail()
+	})
+}
+
+// SetComplaintsURL sets the "complaints_url" field.
+func (u *AuthorityUpsertOne) SetComplaintsURL(v string) *AuthorityUpsertOne {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.SetComplaintsURL(v)
+	})
+}
+
+// UpdateComplaintsURL sets the "complaints_url" field to the value that was provided on create.
+func (u *AuthorityUpsertOne) UpdateComplaintsURL() *AuthorityUpsertOne {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.UpdateComplaintsURL()
 	})
 }
 
@@ -1020,6 +1275,76 @@ func (u *AuthorityUpsertBulk) AddNonChargeableWeeks(v int) *AuthorityUpsertBulk 
 func (u *AuthorityUpsertBulk) UpdateNonChargeableWeeks() *AuthorityUpsertBulk {
 	return u.Update(func(s *AuthorityUpsert) {
 		s.UpdateNonChargeableWeeks()
+	})
+}
+
+// SetContactPhone sets the "contact_phone" field.
+func (u *AuthorityUpsertBulk) SetContactPhone(v string) *AuthorityUpsertBulk {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.SetContactPhone(v)
+	})
+}
+
+// UpdateContactPhone sets the "contact_phone" field to the value that was provided on create.
+func (u *AuthorityUpsertBulk) UpdateContactPhone() *AuthorityUpsertBulk {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.UpdateContactPhone()
+	})
+}
+
+// SetContactEmail sets the "contact_email" field.
+func (u *AuthorityUpsertBulk) SetContactEmail(v string) *AuthorityUpsertBulk {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.SetContactEmail(v)
+	})
+}
+
+// UpdateContactEmail sets the "contact_email" field to the value that was provided on create.
+func (u *AuthorityUpsertBulk) UpdateContactEmail() *AuthorityUpsertBulk {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.UpdateContactEmail()
+	})
+}
+
+// SetComplaintsPhone sets the "complaints_phone" field.
+func (u *AuthorityUpsertBulk) SetComplaintsPhone(v string) *AuthorityUpsertBulk {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.SetComplaintsPhone(v)
+	})
+}
+
+// UpdateComplaintsPhone sets the "complaints_phone" field to the value that was provided on create.
+func (u *AuthorityUpsertBulk) UpdateComplaintsPhone() *AuthorityUpsertBulk {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.UpdateComplaintsPhone()
+	})
+}
+
+// SetComplaintsEmail sets the "complaints_email" field.
+func (u *AuthorityUpsertBulk) SetComplaintsEmail(v string) *AuthorityUpsertBulk {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.SetComplaintsEmail(v)
+	})
+}
+
+// UpdateComplaintsEmail sets the "complaints_email" field to the value that was provided on create.
+func (u *AuthorityUpsertBulk) UpdateComplaintsEmail() *AuthorityUpsertBulk {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.UpdateComplaintsEmail()
+	})
+}
+
+// SetComplaintsURL sets the "complaints_url" field.
+func (u *AuthorityUpsertBulk) SetComplaintsURL(v string) *AuthorityUpsertBulk {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.SetComplaintsURL(v)
+	})
+}
+
+// UpdateComplaintsURL sets the "complaints_url" field to the value that was provided on create.
+func (u *AuthorityUpsertBulk) UpdateComplaintsURL() *AuthorityUpsertBulk {
+	return u.Update(func(s *AuthorityUpsert) {
+		s.UpdateComplaintsURL()
 	})
 }
 

@@ -142,6 +142,76 @@ func (_u *AuthorityUpdate) AddNonChargeableWeeks(v int) *AuthorityUpdate {
 	return _u
 }
 
+// SetContactPhone sets the "contact_phone" field.
+func (_u *AuthorityUpdate) SetContactPhone(v string) *AuthorityUpdate {
+	_u.mutation.SetContactPhone(v)
+	return _u
+}
+
+// SetNillableContactPhone sets the "contact_phone" field if the given value is not nil.
+func (_u *AuthorityUpdate) SetNillableContactPhone(v *string) *AuthorityUpdate {
+	if v != nil {
+		_u.SetContactPhone(*v)
+	}
+	return _u
+}
+
+// SetContactEmail sets the "contact_email" field.
+func (_u *AuthorityUpdate) SetContactEmail(v string) *AuthorityUpdate {
+	_u.mutation.SetContactEmail(v)
+	return _u
+}
+
+// SetNillableContactEmail sets the "contact_email" field if the given value is not nil.
+func (_u *AuthorityUpdate) SetNillableContactEmail(v *string) *AuthorityUpdate {
+	if v != nil {
+		_u.SetContactEmail(*v)
+	}
+	return _u
+}
+
+// SetComplaintsPhone sets the "complaints_phone" field.
+func (_u *AuthorityUpdate) SetComplaintsPhone(v string) *AuthorityUpdate {
+	_u.mutation.SetComplaintsPhone(v)
+	return _u
+}
+
+// SetNillableComplaintsPhone sets the "complaints_phone" field if the given value is not nil.
+func (_u *AuthorityUpdate) SetNillableComplaintsPhone(v *string) *AuthorityUpdate {
+	if v != nil {
+		_u.SetComplaintsPhone(*v)
+	}
+	return _u
+}
+
+// SetComplaintsEmail sets the "complaints_email" field.
+func (_u *AuthorityUpdate) SetComplaintsEmail(v string) *AuthorityUpdate {
+	_u.mutation.SetComplaintsEmail(v)
+	return _u
+}
+
+// SetNillableComplaintsEmail sets the "complaints_email" field if the given value is not nil.
+func (_u *AuthorityUpdate) SetNillableComplaintsEmail(v *string) *AuthorityUpdate {
+	if v != nil {
+		_u.SetComplaintsEmail(*v)
+	}
+	return _u
+}
+
+// SetComplaintsURL sets the "complaints_url" field.
+func (_u *AuthorityUpdate) SetComplaintsURL(v string) *AuthorityUpdate {
+	_u.mutation.SetComplaintsURL(v)
+	return _u
+}
+
+// SetNillableComplaintsURL sets the "complaints_url" field if the given value is not nil.
+func (_u *AuthorityUpdate) SetNillableComplaintsURL(v *string) *AuthorityUpdate {
+	if v != nil {
+		_u.SetComplaintsURL(*v)
+	}
+	return _u
+}
+
 // AddTeamIDs adds the "teams" edge to the Team entity by IDs.
 func (_u *AuthorityUpdate) AddTeamIDs(ids ...pulid.ID) *AuthorityUpdate {
 	_u.mutation.AddTeamIDs(ids...)
@@ -302,6 +372,21 @@ func (_u *AuthorityUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedNonChargeableWeeks(); ok {
 		_spec.AddField(authority.FieldNonChargeableWeeks, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.ContactPhone(); ok {
+		_spec.SetField(authority.FieldContactPhone, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ContactEmail(); ok {
+		_spec.SetField(authority.FieldContactEmail, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ComplaintsPhone(); ok {
+		_spec.SetField(authority.FieldComplaintsPhone, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ComplaintsEmail(); ok {
+		_spec.SetField(authority.FieldComplaintsEmail, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ComplaintsURL(); ok {
+		_spec.SetField(authority.FieldComplaintsURL, field.TypeString, value)
 	}
 	if _u.mutation.TeamsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -478,6 +563,76 @@ func (_u *AuthorityUpdateOne) SetNillableNonChargeableWeeks(v *int) *AuthorityUp
 // AddNonChargeableWeeks adds value to the "non_chargeable_weeks" field.
 func (_u *AuthorityUpdateOne) AddNonChargeableWeeks(v int) *AuthorityUpdateOne {
 	_u.mutation.AddNonChargeableWeeks(v)
+	return _u
+}
+
+// SetContactPhone sets the "contact_phone" field.
+func (_u *AuthorityUpdateOne) SetContactPhone(v string) *AuthorityUpdateOne {
+	_u.mutation.SetContactPhone(v)
+	return _u
+}
+
+// SetNillableContactPhone sets the "contact_phone" field if the given value is not nil.
+func (_u *AuthorityUpdateOne) SetNillableContactPhone(v *string) *AuthorityUpdateOne {
+	if v != nil {
+		_u.SetContactPhone(*v)
+	}
+	return _u
+}
+
+// SetContactEmail sets the "contact_email" field.
+func (_u *AuthorityUpdateOne) SetContactEmail(v string) *AuthorityUpdateOne {
+	_u.mutation.SetContactEmail(v)
+	return _u
+}
+
+// SetNillableContactEmail sets the "contact_email" field if the given value is not nil.
+func (_u *AuthorityUpdateOne) SetNillableContactEmail(v *string) *AuthorityUpdateOne {
+	if v != nil {
+		_u.SetContactEmail(*v)
+	}
+	return _u
+}
+
+// SetComplaintsPhone sets the "complaints_phone" field.
+func (_u *AuthorityUpdateOne) SetComplaintsPhone(v string) *AuthorityUpdateOne {
+	_u.mutation.SetComplaintsPhone(v)
+	return _u
+}
+
+// SetNillableComplaintsPhone sets the "complaints_phone" field if the given value is not nil.
+func (_u *AuthorityUpdateOne) SetNillableComplaintsPhone(v *string) *AuthorityUpdateOne {
+	if v != nil {
+		_u.SetComplaintsPhone(*v)
+	}
+	return _u
+}
+
+// SetComplaintsEmail sets the "complaints_email" field.
+func (_u *AuthorityUpdateOne) SetComplaintsEmail(v string) *AuthorityUpdateOne {
+	_u.mutation.SetComplaintsEmail(v)
+	return _u
+}
+
+// SetNillableComplaintsEmail sets the "complaints_email" field if the given value is not nil.
+func (_u *AuthorityUpdateOne) SetNillableComplaintsEmail(v *string) *AuthorityUpdateOne {
+	if v != nil {
+		_u.SetComplaintsEmail(*v)
+	}
+	return _u
+}
+
+// SetComplaintsURL sets the "complaints_url" field.
+func (_u *AuthorityUpdateOne) SetComplaintsURL(v string) *AuthorityUpdateOne {
+	_u.mutation.SetComplaintsURL(v)
+	return _u
+}
+
+// SetNillableComplaintsURL sets the "complaints_url" field if the given value is not nil.
+func (_u *AuthorityUpdateOne) SetNillableComplaintsURL(v *string) *AuthorityUpdateOne {
+	if v != nil {
+		_u.SetComplaintsURL(*v)
+	}
 	return _u
 }
 
@@ -671,6 +826,21 @@ func (_u *AuthorityUpdateOne) sqlSave(ctx context.Context) (_node *Authority, er
 	}
 	if value, ok := _u.mutation.AddedNonChargeableWeeks(); ok {
 		_spec.AddField(authority.FieldNonChargeableWeeks, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.ContactPhone(); ok {
+		_spec.SetField(authority.FieldContactPhone, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ContactEmail(); ok {
+		_spec.SetField(authority.FieldContactEmail, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ComplaintsPhone(); ok {
+		_spec.SetField(authority.FieldComplaintsPhone, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ComplaintsEmail(); ok {
+		_spec.SetField(authority.FieldComplaintsEmail, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ComplaintsURL(); ok {
+		_spec.SetField(authority.FieldComplaintsURL, field.TypeString, value)
 	}
 	if _u.mutation.TeamsCleared() {
 		edge := &sqlgraph.EdgeSpec{

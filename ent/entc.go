@@ -308,6 +308,7 @@ var openFields = map[string]string{
 	"*.updatedAt": "when the row last changed: disclosed with the row, which the row filter already decided by its section",
 
 	// Roots: every list and record is filtered by its own row filter.
+	"Query.serviceDay":          "each visit through the visits' row filter, each list's members decided by VISITS and the training gaps by COMMUNICATION (graph/homes.go)",
 	"Query.node":                "each kind of record answers through its own row filter",
 	"Query.nodes":               "each kind of record answers through its own row filter",
 	"Query.auditEvents":         "the audit log's own filter (rule.FilterAudit)",
@@ -328,6 +329,7 @@ var openFields = map[string]string{
 	// Records' own facts.
 	"Person.pseudonym":               "a keyed pseudonym, the statistics' key: derived with a secret, it identifies no one outside the system",
 	"Person.viewerAccess":            "what the viewer may see and why: about the viewer, not the record",
+	"Person.accessHistory":           "the audit log grouped by account and day, through the audit log's own filter (rule.FilterAudit), as auditEvents",
 	"Person.teamID":                  "the allocated team's id: the basis of staff access itself; the team edge is gated",
 	"Person.allocatedPractitionerID": "the allocated practitioner's id: the basis of staff access itself; the account edge is gated",
 	"Plan.viewerAccess":              "what the viewer may see and why: about the viewer, not the record",
@@ -372,6 +374,10 @@ var openFields = map[string]string{
 	"PlanChange.*":            "each change is decided by its field's own section (graph/diff.go)",
 	"ChronologyEntry.*":       "an entry exists only for a record the row filter returns and whose section consent.Members allows; its content is that record's own gated fields (graph/chronology.go)",
 	"AccessibleFormat.*":      "a value inside a gated field (Plan.accessibleFormats)",
+	"AccessDay.*":             "the audit log grouped by account and day, through the audit log's own filter (rule.FilterAudit), as AuditEvent.*",
+	"ServiceDay.date":         "the day asked for",
+	"ServiceDay.trainingGaps": "each gap is listed only when the viewer may see the person's COMMUNICATION section (graph/homes.go); its visit through the visits' row filter",
+	"TrainingGap.missing":     "trainings the person needs that the worker lacks (R32): each gap is listed only when the viewer may see the person's COMMUNICATION section (graph/homes.go)",
 	"StatisticsCounts.*":      "aggregates under disclosure control (graph/statistics.go)",
 	"StatisticsCount.*":       "aggregates under disclosure control (graph/statistics.go)",
 	"StatisticsDurations.*":   "aggregates under disclosure control (graph/statistics.go)",

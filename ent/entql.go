@@ -162,6 +162,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			authority.FieldMaxReablementWeeks: {Type: field.TypeInt, Column: authority.FieldMaxReablementWeeks},
 			authority.FieldFirstReviewDays:    {Type: field.TypeInt, Column: authority.FieldFirstReviewDays},
 			authority.FieldNonChargeableWeeks: {Type: field.TypeInt, Column: authority.FieldNonChargeableWeeks},
+			authority.FieldContactPhone:       {Type: field.TypeString, Column: authority.FieldContactPhone},
+			authority.FieldContactEmail:       {Type: field.TypeString, Column: authority.FieldContactEmail},
+			authority.FieldComplaintsPhone:    {Type: field.TypeString, Column: authority.FieldComplaintsPhone},
+			authority.FieldComplaintsEmail:    {Type: field.TypeString, Column: authority.FieldComplaintsEmail},
+			authority.FieldComplaintsURL:      {Type: field.TypeString, Column: authority.FieldComplaintsURL},
 		},
 	}
 	graph.Nodes[5] = &sqlgraph.Node{
@@ -672,6 +677,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldUpdatedAt:   {Type: field.TypeTime, Column: team.FieldUpdatedAt},
 			team.FieldName:        {Type: field.TypeString, Column: team.FieldName},
 			team.FieldKind:        {Type: field.TypeEnum, Column: team.FieldKind},
+			team.FieldPhone:       {Type: field.TypeString, Column: team.FieldPhone},
 		},
 	}
 	graph.Nodes[24] = &sqlgraph.Node{
@@ -2196,6 +2202,31 @@ func (f *AuthorityFilter) WhereFirstReviewDays(p entql.IntP) {
 // WhereNonChargeableWeeks applies the entql int predicate on the non_chargeable_weeks field.
 func (f *AuthorityFilter) WhereNonChargeableWeeks(p entql.IntP) {
 	f.Where(p.Field(authority.FieldNonChargeableWeeks))
+}
+
+// WhereContactPhone applies the entql string predicate on the contact_phone field.
+func (f *AuthorityFilter) WhereContactPhone(p entql.StringP) {
+	f.Where(p.Field(authority.FieldContactPhone))
+}
+
+// WhereContactEmail applies the entql string predicate on the contact_email field.
+func (f *AuthorityFilter) WhereContactEmail(p entql.StringP) {
+	f.Where(p.Field(authority.FieldContactEmail))
+}
+
+// WhereComplaintsPhone applies the entql string predicate on the complaints_phone field.
+func (f *AuthorityFilter) WhereComplaintsPhone(p entql.StringP) {
+	f.Where(p.Field(authority.FieldComplaintsPhone))
+}
+
+// WhereComplaintsEmail applies the entql string predicate on the complaints_email field.
+func (f *AuthorityFilter) WhereComplaintsEmail(p entql.StringP) {
+	f.Where(p.Field(authority.FieldComplaintsEmail))
+}
+
+// WhereComplaintsURL applies the entql string predicate on the complaints_url field.
+func (f *AuthorityFilter) WhereComplaintsURL(p entql.StringP) {
+	f.Where(p.Field(authority.FieldComplaintsURL))
 }
 
 // WhereHasTeams applies a predicate to check if query has an edge teams.
@@ -5069,6 +5100,11 @@ func (f *TeamFilter) WhereName(p entql.StringP) {
 // WhereKind applies the entql string predicate on the kind field.
 func (f *TeamFilter) WhereKind(p entql.StringP) {
 	f.Where(p.Field(team.FieldKind))
+}
+
+// WherePhone applies the entql string predicate on the phone field.
+func (f *TeamFilter) WherePhone(p entql.StringP) {
+	f.Where(p.Field(team.FieldPhone))
 }
 
 // WhereHasAuthority applies a predicate to check if query has an edge authority.

@@ -752,6 +752,31 @@ func (_q *AuthorityQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, authority.FieldNonChargeableWeeks)
 				fieldSeen[authority.FieldNonChargeableWeeks] = struct{}{}
 			}
+		case "contactPhone":
+			if _, ok := fieldSeen[authority.FieldContactPhone]; !ok {
+				selectedFields = append(selectedFields, authority.FieldContactPhone)
+				fieldSeen[authority.FieldContactPhone] = struct{}{}
+			}
+		case "contactEmail":
+			if _, ok := fieldSeen[authority.FieldContactEmail]; !ok {
+				selectedFields = append(selectedFields, authority.FieldContactEmail)
+				fieldSeen[authority.FieldContactEmail] = struct{}{}
+			}
+		case "complaintsPhone":
+			if _, ok := fieldSeen[authority.FieldComplaintsPhone]; !ok {
+				selectedFields = append(selectedFields, authority.FieldComplaintsPhone)
+				fieldSeen[authority.FieldComplaintsPhone] = struct{}{}
+			}
+		case "complaintsEmail":
+			if _, ok := fieldSeen[authority.FieldComplaintsEmail]; !ok {
+				selectedFields = append(selectedFields, authority.FieldComplaintsEmail)
+				fieldSeen[authority.FieldComplaintsEmail] = struct{}{}
+			}
+		case "complaintsURL":
+			if _, ok := fieldSeen[authority.FieldComplaintsURL]; !ok {
+				selectedFields = append(selectedFields, authority.FieldComplaintsURL)
+				fieldSeen[authority.FieldComplaintsURL] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -4465,6 +4490,11 @@ func (_q *TeamQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[team.FieldKind]; !ok {
 				selectedFields = append(selectedFields, team.FieldKind)
 				fieldSeen[team.FieldKind] = struct{}{}
+			}
+		case "phone":
+			if _, ok := fieldSeen[team.FieldPhone]; !ok {
+				selectedFields = append(selectedFields, team.FieldPhone)
+				fieldSeen[team.FieldPhone] = struct{}{}
 			}
 		case "id":
 		case "__typename":

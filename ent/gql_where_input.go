@@ -1615,6 +1615,81 @@ type AuthorityWhereInput struct {
 	NonChargeableWeeksLT    *int  `json:"nonChargeableWeeksLT,omitempty"`
 	NonChargeableWeeksLTE   *int  `json:"nonChargeableWeeksLTE,omitempty"`
 
+	// "contact_phone" field predicates.
+	ContactPhone             *string  `json:"contactPhone,omitempty"`
+	ContactPhoneNEQ          *string  `json:"contactPhoneNEQ,omitempty"`
+	ContactPhoneIn           []string `json:"contactPhoneIn,omitempty"`
+	ContactPhoneNotIn        []string `json:"contactPhoneNotIn,omitempty"`
+	ContactPhoneGT           *string  `json:"contactPhoneGT,omitempty"`
+	ContactPhoneGTE          *string  `json:"contactPhoneGTE,omitempty"`
+	ContactPhoneLT           *string  `json:"contactPhoneLT,omitempty"`
+	ContactPhoneLTE          *string  `json:"contactPhoneLTE,omitempty"`
+	ContactPhoneContains     *string  `json:"contactPhoneContains,omitempty"`
+	ContactPhoneHasPrefix    *string  `json:"contactPhoneHasPrefix,omitempty"`
+	ContactPhoneHasSuffix    *string  `json:"contactPhoneHasSuffix,omitempty"`
+	ContactPhoneEqualFold    *string  `json:"contactPhoneEqualFold,omitempty"`
+	ContactPhoneContainsFold *string  `json:"contactPhoneContainsFold,omitempty"`
+
+	// "contact_email" field predicates.
+	ContactEmail             *string  `json:"contactEmail,omitempty"`
+	ContactEmailNEQ          *string  `json:"contactEmailNEQ,omitempty"`
+	ContactEmailIn           []string `json:"contactEmailIn,omitempty"`
+	ContactEmailNotIn        []string `json:"contactEmailNotIn,omitempty"`
+	ContactEmailGT           *string  `json:"contactEmailGT,omitempty"`
+	ContactEmailGTE          *string  `json:"contactEmailGTE,omitempty"`
+	ContactEmailLT           *string  `json:"contactEmailLT,omitempty"`
+	ContactEmailLTE          *string  `json:"contactEmailLTE,omitempty"`
+	ContactEmailContains     *string  `json:"contactEmailContains,omitempty"`
+	ContactEmailHasPrefix    *string  `json:"contactEmailHasPrefix,omitempty"`
+	ContactEmailHasSuffix    *string  `json:"contactEmailHasSuffix,omitempty"`
+	ContactEmailEqualFold    *string  `json:"contactEmailEqualFold,omitempty"`
+	ContactEmailContainsFold *string  `json:"contactEmailContainsFold,omitempty"`
+
+	// "complaints_phone" field predicates.
+	ComplaintsPhone             *string  `json:"complaintsPhone,omitempty"`
+	ComplaintsPhoneNEQ          *string  `json:"complaintsPhoneNEQ,omitempty"`
+	ComplaintsPhoneIn           []string `json:"complaintsPhoneIn,omitempty"`
+	ComplaintsPhoneNotIn        []string `json:"complaintsPhoneNotIn,omitempty"`
+	ComplaintsPhoneGT           *string  `json:"complaintsPhoneGT,omitempty"`
+	ComplaintsPhoneGTE          *string  `json:"complaintsPhoneGTE,omitempty"`
+	ComplaintsPhoneLT           *string  `json:"complaintsPhoneLT,omitempty"`
+	ComplaintsPhoneLTE          *string  `json:"complaintsPhoneLTE,omitempty"`
+	ComplaintsPhoneContains     *string  `json:"complaintsPhoneContains,omitempty"`
+	ComplaintsPhoneHasPrefix    *string  `json:"complaintsPhoneHasPrefix,omitempty"`
+	ComplaintsPhoneHasSuffix    *string  `json:"complaintsPhoneHasSuffix,omitempty"`
+	ComplaintsPhoneEqualFold    *string  `json:"complaintsPhoneEqualFold,omitempty"`
+	ComplaintsPhoneContainsFold *string  `json:"complaintsPhoneContainsFold,omitempty"`
+
+	// "complaints_email" field predicates.
+	ComplaintsEmail             *string  `json:"complaintsEmail,omitempty"`
+	ComplaintsEmailNEQ          *string  `json:"complaintsEmailNEQ,omitempty"`
+	ComplaintsEmailIn           []string `json:"complaintsEmailIn,omitempty"`
+	ComplaintsEmailNotIn        []string `json:"complaintsEmailNotIn,omitempty"`
+	ComplaintsEmailGT           *string  `json:"complaintsEmailGT,omitempty"`
+	ComplaintsEmailGTE          *string  `json:"complaintsEmailGTE,omitempty"`
+	ComplaintsEmailLT           *string  `json:"complaintsEmailLT,omitempty"`
+	ComplaintsEmailLTE          *string  `json:"complaintsEmailLTE,omitempty"`
+	ComplaintsEmailContains     *string  `json:"complaintsEmailContains,omitempty"`
+	ComplaintsEmailHasPrefix    *string  `json:"complaintsEmailHasPrefix,omitempty"`
+	ComplaintsEmailHasSuffix    *string  `json:"complaintsEmailHasSuffix,omitempty"`
+	ComplaintsEmailEqualFold    *string  `json:"complaintsEmailEqualFold,omitempty"`
+	ComplaintsEmailContainsFold *string  `json:"complaintsEmailContainsFold,omitempty"`
+
+	// "complaints_url" field predicates.
+	ComplaintsURL             *string  `json:"complaintsURL,omitempty"`
+	ComplaintsURLNEQ          *string  `json:"complaintsURLNEQ,omitempty"`
+	ComplaintsURLIn           []string `json:"complaintsURLIn,omitempty"`
+	ComplaintsURLNotIn        []string `json:"complaintsURLNotIn,omitempty"`
+	ComplaintsURLGT           *string  `json:"complaintsURLGT,omitempty"`
+	ComplaintsURLGTE          *string  `json:"complaintsURLGTE,omitempty"`
+	ComplaintsURLLT           *string  `json:"complaintsURLLT,omitempty"`
+	ComplaintsURLLTE          *string  `json:"complaintsURLLTE,omitempty"`
+	ComplaintsURLContains     *string  `json:"complaintsURLContains,omitempty"`
+	ComplaintsURLHasPrefix    *string  `json:"complaintsURLHasPrefix,omitempty"`
+	ComplaintsURLHasSuffix    *string  `json:"complaintsURLHasSuffix,omitempty"`
+	ComplaintsURLEqualFold    *string  `json:"complaintsURLEqualFold,omitempty"`
+	ComplaintsURLContainsFold *string  `json:"complaintsURLContainsFold,omitempty"`
+
 	// "teams" edge predicates.
 	HasTeams     *bool             `json:"hasTeams,omitempty"`
 	HasTeamsWith []*TeamWhereInput `json:"hasTeamsWith,omitempty"`
@@ -1951,6 +2026,201 @@ func (i *AuthorityWhereInput) P() (predicate.Authority, error) {
 	}
 	if i.NonChargeableWeeksLTE != nil {
 		predicates = append(predicates, authority.NonChargeableWeeksLTE(*i.NonChargeableWeeksLTE))
+	}
+	if i.ContactPhone != nil {
+		predicates = append(predicates, authority.ContactPhoneEQ(*i.ContactPhone))
+	}
+	if i.ContactPhoneNEQ != nil {
+		predicates = append(predicates, authority.ContactPhoneNEQ(*i.ContactPhoneNEQ))
+	}
+	if len(i.ContactPhoneIn) > 0 {
+		predicates = append(predicates, authority.ContactPhoneIn(i.ContactPhoneIn...))
+	}
+	if len(i.ContactPhoneNotIn) > 0 {
+		predicates = append(predicates, authority.ContactPhoneNotIn(i.ContactPhoneNotIn...))
+	}
+	if i.ContactPhoneGT != nil {
+		predicates = append(predicates, authority.ContactPhoneGT(*i.ContactPhoneGT))
+	}
+	if i.ContactPhoneGTE != nil {
+		predicates = append(predicates, authority.ContactPhoneGTE(*i.ContactPhoneGTE))
+	}
+	if i.ContactPhoneLT != nil {
+		predicates = append(predicates, authority.ContactPhoneLT(*i.ContactPhoneLT))
+	}
+	if i.ContactPhoneLTE != nil {
+		predicates = append(predicates, authority.ContactPhoneLTE(*i.ContactPhoneLTE))
+	}
+	if i.ContactPhoneContains != nil {
+		predicates = append(predicates, authority.ContactPhoneContains(*i.ContactPhoneContains))
+	}
+	if i.ContactPhoneHasPrefix != nil {
+		predicates = append(predicates, authority.ContactPhoneHasPrefix(*i.ContactPhoneHasPrefix))
+	}
+	if i.ContactPhoneHasSuffix != nil {
+		predicates = append(predicates, authority.ContactPhoneHasSuffix(*i.ContactPhoneHasSuffix))
+	}
+	if i.ContactPhoneEqualFold != nil {
+		predicates = append(predicates, authority.ContactPhoneEqualFold(*i.ContactPhoneEqualFold))
+	}
+	if i.ContactPhoneContainsFold != nil {
+		predicates = append(predicates, authority.ContactPhoneContainsFold(*i.ContactPhoneContainsFold))
+	}
+	if i.ContactEmail != nil {
+		predicates = append(predicates, authority.ContactEmailEQ(*i.ContactEmail))
+	}
+	if i.ContactEmailNEQ != nil {
+		predicates = append(predicates, authority.ContactEmailNEQ(*i.ContactEmailNEQ))
+	}
+	if len(i.ContactEmailIn) > 0 {
+		predicates = append(predicates, authority.ContactEmailIn(i.ContactEmailIn...))
+	}
+	if len(i.ContactEmailNotIn) > 0 {
+		predicates = append(predicates, authority.ContactEmailNotIn(i.ContactEmailNotIn...))
+	}
+	if i.ContactEmailGT != nil {
+		predicates = append(predicates, authority.ContactEmailGT(*i.ContactEmailGT))
+	}
+	if i.ContactEmailGTE != nil {
+		predicates = append(predicates, authority.ContactEmailGTE(*i.ContactEmailGTE))
+	}
+	if i.ContactEmailLT != nil {
+		predicates = append(predicates, authority.ContactEmailLT(*i.ContactEmailLT))
+	}
+	if i.ContactEmailLTE != nil {
+		predicates = append(predicates, authority.ContactEmailLTE(*i.ContactEmailLTE))
+	}
+	if i.ContactEmailContains != nil {
+		predicates = append(predicates, authority.ContactEmailContains(*i.ContactEmailContains))
+	}
+	if i.ContactEmailHasPrefix != nil {
+		predicates = append(predicates, authority.ContactEmailHasPrefix(*i.ContactEmailHasPrefix))
+	}
+	if i.ContactEmailHasSuffix != nil {
+		predicates = append(predicates, authority.ContactEmailHasSuffix(*i.ContactEmailHasSuffix))
+	}
+	if i.ContactEmailEqualFold != nil {
+		predicates = append(predicates, authority.ContactEmailEqualFold(*i.ContactEmailEqualFold))
+	}
+	if i.ContactEmailContainsFold != nil {
+		predicates = append(predicates, authority.ContactEmailContainsFold(*i.ContactEmailContainsFold))
+	}
+	if i.ComplaintsPhone != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneEQ(*i.ComplaintsPhone))
+	}
+	if i.ComplaintsPhoneNEQ != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneNEQ(*i.ComplaintsPhoneNEQ))
+	}
+	if len(i.ComplaintsPhoneIn) > 0 {
+		predicates = append(predicates, authority.ComplaintsPhoneIn(i.ComplaintsPhoneIn...))
+	}
+	if len(i.ComplaintsPhoneNotIn) > 0 {
+		predicates = append(predicates, authority.ComplaintsPhoneNotIn(i.ComplaintsPhoneNotIn...))
+	}
+	if i.ComplaintsPhoneGT != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneGT(*i.ComplaintsPhoneGT))
+	}
+	if i.ComplaintsPhoneGTE != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneGTE(*i.ComplaintsPhoneGTE))
+	}
+	if i.ComplaintsPhoneLT != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneLT(*i.ComplaintsPhoneLT))
+	}
+	if i.ComplaintsPhoneLTE != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneLTE(*i.ComplaintsPhoneLTE))
+	}
+	if i.ComplaintsPhoneContains != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneContains(*i.ComplaintsPhoneContains))
+	}
+	if i.ComplaintsPhoneHasPrefix != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneHasPrefix(*i.ComplaintsPhoneHasPrefix))
+	}
+	if i.ComplaintsPhoneHasSuffix != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneHasSuffix(*i.ComplaintsPhoneHasSuffix))
+	}
+	if i.ComplaintsPhoneEqualFold != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneEqualFold(*i.ComplaintsPhoneEqualFold))
+	}
+	if i.ComplaintsPhoneContainsFold != nil {
+		predicates = append(predicates, authority.ComplaintsPhoneContainsFold(*i.ComplaintsPhoneContainsFold))
+	}
+	if i.ComplaintsEmail != nil {
+		predicates = append(predicates, authority.ComplaintsEmailEQ(*i.ComplaintsEmail))
+	}
+	if i.ComplaintsEmailNEQ != nil {
+		predicates = append(predicates, authority.ComplaintsEmailNEQ(*i.ComplaintsEmailNEQ))
+	}
+	if len(i.ComplaintsEmailIn) > 0 {
+		predicates = append(predicates, authority.ComplaintsEmailIn(i.ComplaintsEmailIn...))
+	}
+	if len(i.ComplaintsEmailNotIn) > 0 {
+		predicates = append(predicates, authority.ComplaintsEmailNotIn(i.ComplaintsEmailNotIn...))
+	}
+	if i.ComplaintsEmailGT != nil {
+		predicates = append(predicates, authority.ComplaintsEmailGT(*i.ComplaintsEmailGT))
+	}
+	if i.ComplaintsEmailGTE != nil {
+		predicates = append(predicates, authority.ComplaintsEmailGTE(*i.ComplaintsEmailGTE))
+	}
+	if i.ComplaintsEmailLT != nil {
+		predicates = append(predicates, authority.ComplaintsEmailLT(*i.ComplaintsEmailLT))
+	}
+	if i.ComplaintsEmailLTE != nil {
+		predicates = append(predicates, authority.ComplaintsEmailLTE(*i.ComplaintsEmailLTE))
+	}
+	if i.ComplaintsEmailContains != nil {
+		predicates = append(predicates, authority.ComplaintsEmailContains(*i.ComplaintsEmailContains))
+	}
+	if i.ComplaintsEmailHasPrefix != nil {
+		predicates = append(predicates, authority.ComplaintsEmailHasPrefix(*i.ComplaintsEmailHasPrefix))
+	}
+	if i.ComplaintsEmailHasSuffix != nil {
+		predicates = append(predicates, authority.ComplaintsEmailHasSuffix(*i.ComplaintsEmailHasSuffix))
+	}
+	if i.ComplaintsEmailEqualFold != nil {
+		predicates = append(predicates, authority.ComplaintsEmailEqualFold(*i.ComplaintsEmailEqualFold))
+	}
+	if i.ComplaintsEmailContainsFold != nil {
+		predicates = append(predicates, authority.ComplaintsEmailContainsFold(*i.ComplaintsEmailContainsFold))
+	}
+	if i.ComplaintsURL != nil {
+		predicates = append(predicates, authority.ComplaintsURLEQ(*i.ComplaintsURL))
+	}
+	if i.ComplaintsURLNEQ != nil {
+		predicates = append(predicates, authority.ComplaintsURLNEQ(*i.ComplaintsURLNEQ))
+	}
+	if len(i.ComplaintsURLIn) > 0 {
+		predicates = append(predicates, authority.ComplaintsURLIn(i.ComplaintsURLIn...))
+	}
+	if len(i.ComplaintsURLNotIn) > 0 {
+		predicates = append(predicates, authority.ComplaintsURLNotIn(i.ComplaintsURLNotIn...))
+	}
+	if i.ComplaintsURLGT != nil {
+		predicates = append(predicates, authority.ComplaintsURLGT(*i.ComplaintsURLGT))
+	}
+	if i.ComplaintsURLGTE != nil {
+		predicates = append(predicates, authority.ComplaintsURLGTE(*i.ComplaintsURLGTE))
+	}
+	if i.ComplaintsURLLT != nil {
+		predicates = append(predicates, authority.ComplaintsURLLT(*i.ComplaintsURLLT))
+	}
+	if i.ComplaintsURLLTE != nil {
+		predicates = append(predicates, authority.ComplaintsURLLTE(*i.ComplaintsURLLTE))
+	}
+	if i.ComplaintsURLContains != nil {
+		predicates = append(predicates, authority.ComplaintsURLContains(*i.ComplaintsURLContains))
+	}
+	if i.ComplaintsURLHasPrefix != nil {
+		predicates = append(predicates, authority.ComplaintsURLHasPrefix(*i.ComplaintsURLHasPrefix))
+	}
+	if i.ComplaintsURLHasSuffix != nil {
+		predicates = append(predicates, authority.ComplaintsURLHasSuffix(*i.ComplaintsURLHasSuffix))
+	}
+	if i.ComplaintsURLEqualFold != nil {
+		predicates = append(predicates, authority.ComplaintsURLEqualFold(*i.ComplaintsURLEqualFold))
+	}
+	if i.ComplaintsURLContainsFold != nil {
+		predicates = append(predicates, authority.ComplaintsURLContainsFold(*i.ComplaintsURLContainsFold))
 	}
 
 	if i.HasTeams != nil {
@@ -7127,6 +7397,21 @@ type TeamWhereInput struct {
 	KindIn    []team.Kind `json:"kindIn,omitempty"`
 	KindNotIn []team.Kind `json:"kindNotIn,omitempty"`
 
+	// "phone" field predicates.
+	Phone             *string  `json:"phone,omitempty"`
+	PhoneNEQ          *string  `json:"phoneNEQ,omitempty"`
+	PhoneIn           []string `json:"phoneIn,omitempty"`
+	PhoneNotIn        []string `json:"phoneNotIn,omitempty"`
+	PhoneGT           *string  `json:"phoneGT,omitempty"`
+	PhoneGTE          *string  `json:"phoneGTE,omitempty"`
+	PhoneLT           *string  `json:"phoneLT,omitempty"`
+	PhoneLTE          *string  `json:"phoneLTE,omitempty"`
+	PhoneContains     *string  `json:"phoneContains,omitempty"`
+	PhoneHasPrefix    *string  `json:"phoneHasPrefix,omitempty"`
+	PhoneHasSuffix    *string  `json:"phoneHasSuffix,omitempty"`
+	PhoneEqualFold    *string  `json:"phoneEqualFold,omitempty"`
+	PhoneContainsFold *string  `json:"phoneContainsFold,omitempty"`
+
 	// "authority" edge predicates.
 	HasAuthority     *bool                  `json:"hasAuthority,omitempty"`
 	HasAuthorityWith []*AuthorityWhereInput `json:"hasAuthorityWith,omitempty"`
@@ -7337,6 +7622,45 @@ func (i *TeamWhereInput) P() (predicate.Team, error) {
 	}
 	if len(i.KindNotIn) > 0 {
 		predicates = append(predicates, team.KindNotIn(i.KindNotIn...))
+	}
+	if i.Phone != nil {
+		predicates = append(predicates, team.PhoneEQ(*i.Phone))
+	}
+	if i.PhoneNEQ != nil {
+		predicates = append(predicates, team.PhoneNEQ(*i.PhoneNEQ))
+	}
+	if len(i.PhoneIn) > 0 {
+		predicates = append(predicates, team.PhoneIn(i.PhoneIn...))
+	}
+	if len(i.PhoneNotIn) > 0 {
+		predicates = append(predicates, team.PhoneNotIn(i.PhoneNotIn...))
+	}
+	if i.PhoneGT != nil {
+		predicates = append(predicates, team.PhoneGT(*i.PhoneGT))
+	}
+	if i.PhoneGTE != nil {
+		predicates = append(predicates, team.PhoneGTE(*i.PhoneGTE))
+	}
+	if i.PhoneLT != nil {
+		predicates = append(predicates, team.PhoneLT(*i.PhoneLT))
+	}
+	if i.PhoneLTE != nil {
+		predicates = append(predicates, team.PhoneLTE(*i.PhoneLTE))
+	}
+	if i.PhoneContains != nil {
+		predicates = append(predicates, team.PhoneContains(*i.PhoneContains))
+	}
+	if i.PhoneHasPrefix != nil {
+		predicates = append(predicates, team.PhoneHasPrefix(*i.PhoneHasPrefix))
+	}
+	if i.PhoneHasSuffix != nil {
+		predicates = append(predicates, team.PhoneHasSuffix(*i.PhoneHasSuffix))
+	}
+	if i.PhoneEqualFold != nil {
+		predicates = append(predicates, team.PhoneEqualFold(*i.PhoneEqualFold))
+	}
+	if i.PhoneContainsFold != nil {
+		predicates = append(predicates, team.PhoneContainsFold(*i.PhoneContainsFold))
 	}
 
 	if i.HasAuthority != nil {

@@ -4990,6 +4990,11 @@ type AuthorityMutation struct {
 	addfirst_review_days    *int
 	non_chargeable_weeks    *int
 	addnon_chargeable_weeks *int
+	contact_phone           *string
+	contact_email           *string
+	complaints_phone        *string
+	complaints_email        *string
+	complaints_url          *string
 	clearedFields           map[string]struct{}
 	teams                   map[pulid.ID]struct{}
 	removedteams            map[pulid.ID]struct{}
@@ -5451,6 +5456,186 @@ func (m *AuthorityMutation) ResetNonChargeableWeeks() {
 	m.addnon_chargeable_weeks = nil
 }
 
+// SetContactPhone sets the "contact_phone" field.
+func (m *AuthorityMutation) SetContactPhone(s string) {
+	m.contact_phone = &s
+}
+
+// ContactPhone returns the value of the "contact_phone" field in the mutation.
+func (m *AuthorityMutation) ContactPhone() (r string, exists bool) {
+	v := m.contact_phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactPhone returns the old "contact_phone" field's value of the Authority entity.
+// If the Authority object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuthorityMutation) OldContactPhone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactPhone: %w", err)
+	}
+	return oldValue.ContactPhone, nil
+}
+
+// ResetContactPhone resets all changes to the "contact_phone" field.
+func (m *AuthorityMutation) ResetContactPhone() {
+	m.contact_phone = nil
+}
+
+// SetContactEmail sets the "contact_email" field.
+func (m *AuthorityMutation) SetContactEmail(s string) {
+	m.contact_email = &s
+}
+
+// ContactEmail returns the value of the "contact_email" field in the mutation.
+func (m *AuthorityMutation) ContactEmail() (r string, exists bool) {
+	v := m.contact_email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactEmail returns the old "contact_email" field's value of the Authority entity.
+// If the Authority object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuthorityMutation) OldContactEmail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactEmail: %w", err)
+	}
+	return oldValue.ContactEmail, nil
+}
+
+// ResetContactEmail resets all changes to the "contact_email" field.
+func (m *AuthorityMutation) ResetContactEmail() {
+	m.contact_email = nil
+}
+
+// SetComplaintsPhone sets the "complaints_phone" field.
+func (m *AuthorityMutation) SetComplaintsPhone(s string) {
+	m.complaints_phone = &s
+}
+
+// ComplaintsPhone returns the value of the "complaints_phone" field in the mutation.
+func (m *AuthorityMutation) ComplaintsPhone() (r string, exists bool) {
+	v := m.complaints_phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComplaintsPhone returns the old "complaints_phone" field's value of the Authority entity.
+// If the Authority object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuthorityMutation) OldComplaintsPhone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComplaintsPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComplaintsPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComplaintsPhone: %w", err)
+	}
+	return oldValue.ComplaintsPhone, nil
+}
+
+// ResetComplaintsPhone resets all changes to the "complaints_phone" field.
+func (m *AuthorityMutation) ResetComplaintsPhone() {
+	m.complaints_phone = nil
+}
+
+// SetComplaintsEmail sets the "complaints_email" field.
+func (m *AuthorityMutation) SetComplaintsEmail(s string) {
+	m.complaints_email = &s
+}
+
+// ComplaintsEmail returns the value of the "complaints_email" field in the mutation.
+func (m *AuthorityMutation) ComplaintsEmail() (r string, exists bool) {
+	v := m.complaints_email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComplaintsEmail returns the old "complaints_email" field's value of the Authority entity.
+// If the Authority object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuthorityMutation) OldComplaintsEmail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComplaintsEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComplaintsEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComplaintsEmail: %w", err)
+	}
+	return oldValue.ComplaintsEmail, nil
+}
+
+// ResetComplaintsEmail resets all changes to the "complaints_email" field.
+func (m *AuthorityMutation) ResetComplaintsEmail() {
+	m.complaints_email = nil
+}
+
+// SetComplaintsURL sets the "complaints_url" field.
+func (m *AuthorityMutation) SetComplaintsURL(s string) {
+	m.complaints_url = &s
+}
+
+// ComplaintsURL returns the value of the "complaints_url" field in the mutation.
+func (m *AuthorityMutation) ComplaintsURL() (r string, exists bool) {
+	v := m.complaints_url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComplaintsURL returns the old "complaints_url" field's value of the Authority entity.
+// If the Authority object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuthorityMutation) OldComplaintsURL(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComplaintsURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComplaintsURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComplaintsURL: %w", err)
+	}
+	return oldValue.ComplaintsURL, nil
+}
+
+// ResetComplaintsURL resets all changes to the "complaints_url" field.
+func (m *AuthorityMutation) ResetComplaintsURL() {
+	m.complaints_url = nil
+}
+
 // AddTeamIDs adds the "teams" edge to the Team entity by ids.
 func (m *AuthorityMutation) AddTeamIDs(ids ...pulid.ID) {
 	if m.teams == nil {
@@ -5539,7 +5724,7 @@ func (m *AuthorityMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AuthorityMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, authority.FieldCreatedAt)
 	}
@@ -5563,6 +5748,21 @@ func (m *AuthorityMutation) Fields() []string {
 	}
 	if m.non_chargeable_weeks != nil {
 		fields = append(fields, authority.FieldNonChargeableWeeks)
+	}
+	if m.contact_phone != nil {
+		fields = append(fields, authority.FieldContactPhone)
+	}
+	if m.contact_email != nil {
+		fields = append(fields, authority.FieldContactEmail)
+	}
+	if m.complaints_phone != nil {
+		fields = append(fields, authority.FieldComplaintsPhone)
+	}
+	if m.complaints_email != nil {
+		fields = append(fields, authority.FieldComplaintsEmail)
+	}
+	if m.complaints_url != nil {
+		fields = append(fields, authority.FieldComplaintsURL)
 	}
 	return fields
 }
@@ -5588,6 +5788,16 @@ func (m *AuthorityMutation) Field(name string) (ent.Value, bool) {
 		return m.FirstReviewDays()
 	case authority.FieldNonChargeableWeeks:
 		return m.NonChargeableWeeks()
+	case authority.FieldContactPhone:
+		return m.ContactPhone()
+	case authority.FieldContactEmail:
+		return m.ContactEmail()
+	case authority.FieldComplaintsPhone:
+		return m.ComplaintsPhone()
+	case authority.FieldComplaintsEmail:
+		return m.ComplaintsEmail()
+	case authority.FieldComplaintsURL:
+		return m.ComplaintsURL()
 	}
 	return nil, false
 }
@@ -5613,6 +5823,16 @@ func (m *AuthorityMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldFirstReviewDays(ctx)
 	case authority.FieldNonChargeableWeeks:
 		return m.OldNonChargeableWeeks(ctx)
+	case authority.FieldContactPhone:
+		return m.OldContactPhone(ctx)
+	case authority.FieldContactEmail:
+		return m.OldContactEmail(ctx)
+	case authority.FieldComplaintsPhone:
+		return m.OldComplaintsPhone(ctx)
+	case authority.FieldComplaintsEmail:
+		return m.OldComplaintsEmail(ctx)
+	case authority.FieldComplaintsURL:
+		return m.OldComplaintsURL(ctx)
 	}
 	return nil, fmt.Errorf("unknown Authority field %s", name)
 }
@@ -5677,6 +5897,41 @@ func (m *AuthorityMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetNonChargeableWeeks(v)
+		return nil
+	case authority.FieldContactPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactPhone(v)
+		return nil
+	case authority.FieldContactEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactEmail(v)
+		return nil
+	case authority.FieldComplaintsPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComplaintsPhone(v)
+		return nil
+	case authority.FieldComplaintsEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComplaintsEmail(v)
+		return nil
+	case authority.FieldComplaintsURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComplaintsURL(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Authority field %s", name)
@@ -5789,6 +6044,21 @@ func (m *AuthorityMutation) ResetField(name string) error {
 		return nil
 	case authority.FieldNonChargeableWeeks:
 		m.ResetNonChargeableWeeks()
+		return nil
+	case authority.FieldContactPhone:
+		m.ResetContactPhone()
+		return nil
+	case authority.FieldContactEmail:
+		m.ResetContactEmail()
+		return nil
+	case authority.FieldComplaintsPhone:
+		m.ResetComplaintsPhone()
+		return nil
+	case authority.FieldComplaintsEmail:
+		m.ResetComplaintsEmail()
+		return nil
+	case authority.FieldComplaintsURL:
+		m.ResetComplaintsURL()
 		return nil
 	}
 	return fmt.Errorf("unknown Authority field %s", name)
@@ -30838,6 +31108,7 @@ type TeamMutation struct {
 	updated_at                *time.Time
 	name                      *string
 	kind                      *team.Kind
+	phone                     *string
 	clearedFields             map[string]struct{}
 	authority                 *pulid.ID
 	clearedauthority          bool
@@ -31137,6 +31408,42 @@ func (m *TeamMutation) ResetKind() {
 	m.kind = nil
 }
 
+// SetPhone sets the "phone" field.
+func (m *TeamMutation) SetPhone(s string) {
+	m.phone = &s
+}
+
+// Phone returns the value of the "phone" field in the mutation.
+func (m *TeamMutation) Phone() (r string, exists bool) {
+	v := m.phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhone returns the old "phone" field's value of the Team entity.
+// If the Team object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TeamMutation) OldPhone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhone: %w", err)
+	}
+	return oldValue.Phone, nil
+}
+
+// ResetPhone resets all changes to the "phone" field.
+func (m *TeamMutation) ResetPhone() {
+	m.phone = nil
+}
+
 // ClearAuthority clears the "authority" edge to the Authority entity.
 func (m *TeamMutation) ClearAuthority() {
 	m.clearedauthority = true
@@ -31330,7 +31637,7 @@ func (m *TeamMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TeamMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 6)
 	if m.authority != nil {
 		fields = append(fields, team.FieldAuthorityID)
 	}
@@ -31345,6 +31652,9 @@ func (m *TeamMutation) Fields() []string {
 	}
 	if m.kind != nil {
 		fields = append(fields, team.FieldKind)
+	}
+	if m.phone != nil {
+		fields = append(fields, team.FieldPhone)
 	}
 	return fields
 }
@@ -31364,6 +31674,8 @@ func (m *TeamMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case team.FieldKind:
 		return m.Kind()
+	case team.FieldPhone:
+		return m.Phone()
 	}
 	return nil, false
 }
@@ -31383,6 +31695,8 @@ func (m *TeamMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldName(ctx)
 	case team.FieldKind:
 		return m.OldKind(ctx)
+	case team.FieldPhone:
+		return m.OldPhone(ctx)
 	}
 	return nil, fmt.Errorf("unknown Team field %s", name)
 }
@@ -31426,6 +31740,13 @@ func (m *TeamMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetKind(v)
+		return nil
+	case team.FieldPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhone(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Team field %s", name)
@@ -31490,6 +31811,9 @@ func (m *TeamMutation) ResetField(name string) error {
 		return nil
 	case team.FieldKind:
 		m.ResetKind()
+		return nil
+	case team.FieldPhone:
+		m.ResetPhone()
 		return nil
 	}
 	return fmt.Errorf("unknown Team field %s", name)

@@ -78,7 +78,7 @@ var StringSizes = map[string]map[string]int64{
 	"Advice":             {"authority_id": 0, "person_id": 0, "summary": 2147483647, "follow_up_by_id": 0},
 	"Amendment":          {"authority_id": 0, "person_id": 0, "plan_id": 0, "requester_name": 0, "details": 2147483647, "person_view": 2147483647, "evidence_reviewed": 2147483647, "decision_reason": 2147483647, "resulting_plan_id": 0},
 	"AuditEvent":         {"authority_id": 0, "viewer_id": 0, "viewer_name": 0, "person_id": 0, "plan_id": 0, "request_id": 0, "operation": 0},
-	"Authority":          {"name": 0, "code": 0, "time_zone": 0},
+	"Authority":          {"name": 0, "code": 0, "time_zone": 0, "contact_phone": 0, "contact_email": 0, "complaints_phone": 0, "complaints_email": 0, "complaints_url": 0},
 	"CapacityAssessment": {"authority_id": 0, "person_id": 0, "decision": 0, "assessor": 0, "notes": 2147483647},
 	"Carer":              {"authority_id": 0, "person_id": 0, "name": 0, "relationship": 0, "phone": 0, "email": 0, "account_id": 0},
 	"Concern":            {"authority_id": 0, "person_id": 0, "visit_id": 0, "details": 2147483647, "raised_by_id": 0, "acknowledged_by_id": 0},
@@ -97,7 +97,7 @@ var StringSizes = map[string]map[string]int64{
 	"Review":             {"authority_id": 0, "person_id": 0, "plan_id": 0, "reason": 2147483647, "decision_reason": 2147483647, "reviewer_id": 0, "result_notes": 2147483647},
 	"Risk":               {"authority_id": 0, "person_id": 0, "plan_id": 0, "description": 2147483647, "wellbeing_impact": 2147483647, "likelihood_evidence": 2147483647, "benefits": 2147483647, "strategy": 2147483647, "environment_assessment_findings": 2147483647, "mitigation_confirmed_by_id": 0, "mitigation_checked": 2147483647},
 	"Share":              {"authority_id": 0, "person_id": 0, "plan_id": 0, "recipient_name": 0, "recipient_account_id": 0, "decision_reason": 2147483647, "manager_advice": 2147483647, "consent_id": 0, "revoked_reason": 2147483647, "recirculated_from_id": 0},
-	"Team":               {"authority_id": 0, "name": 0},
+	"Team":               {"authority_id": 0, "name": 0, "phone": 0},
 	"Visit":              {"authority_id": 0, "person_id": 0, "plan_id": 0, "worker_id": 0, "notes": 2147483647, "record_id": 0},
 }
 

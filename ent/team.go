@@ -31,6 +31,8 @@ type Team struct {
 	Name string `json:"name,omitempty"`
 	// What the team does. REABLEMENT teams are the services registered managers run and workers deliver.
 	Kind team.Kind `json:"kind,omitempty"`
+	// The team's phone number, for the people it supports and their carers.
+	Phone string `json:"phone,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the TeamQuery when eager-loading is set.
 	Edges                   TeamEdges `json:"edges"`
@@ -107,7 +109,7 @@ func (*Team) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case team.FieldID, team.FieldAuthorityID:
 			values[i] = new(pulid.ID)
-		case team.FieldName, team.FieldKind:
+		case team.FieldName, team.FieldKind, team.FieldPhone:
 			values[i] = new(sql.NullString)
 		case team.FieldCreatedAt, team.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -165,6 +167,12 @@ func (_m *Team) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field kind", values[i])
 			} else if value.Valid {
 				_m.Kind = team.Kind(value.String)
+			}
+		case team.FieldPhone:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field phone", values[i])
+			} else if value.Valid {
+				_m.Phone = value.String
 			}
 		case team.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -250,6 +258,9 @@ func (_m *Team) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("kind=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Kind))
+	builder.WriteString(", ")
+	builder.WriteString("phone=")
+	builder.WriteString(_m.Phone)
 	builder.WriteByte(')')
 	return builder.String()
 }

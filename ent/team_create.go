@@ -72,6 +72,20 @@ func (_c *TeamCreate) SetKind(v team.Kind) *TeamCreate {
 	return _c
 }
 
+// SetPhone sets the "phone" field.
+func (_c *TeamCreate) SetPhone(v string) *TeamCreate {
+	_c.mutation.SetPhone(v)
+	return _c
+}
+
+// SetNillablePhone sets the "phone" field if the given value is not nil.
+func (_c *TeamCreate) SetNillablePhone(v *string) *TeamCreate {
+	if v != nil {
+		_c.SetPhone(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *TeamCreate) SetID(v pulid.ID) *TeamCreate {
 	_c.mutation.SetID(v)
@@ -195,6 +209,10 @@ func (_c *TeamCreate) defaults() error {
 		v := team.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Phone(); !ok {
+		v := team.DefaultPhone
+		_c.mutation.SetPhone(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if team.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized team.DefaultID (forgotten import ent/runtime?)")
@@ -231,6 +249,9 @@ func (_c *TeamCreate) check() error {
 		if err := team.KindValidator(v); err != nil {
 			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "Team.kind": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.Phone(); !ok {
+		return &ValidationError{Name: "phone", err: errors.New(`ent: missing required field "Team.phone"`)}
 	}
 	if len(_c.mutation.AuthorityIDs()) == 0 {
 		return &ValidationError{Name: "authority", err: errors.New(`ent: missing required edge "Team.authority"`)}
@@ -286,6 +307,10 @@ func (_c *TeamCreate) createSpec() (*Team, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(team.FieldKind, field.TypeEnum, value)
 		_node.Kind = value
+	}
+	if value, ok := _c.mutation.Phone(); ok {
+		_spec.SetField(team.FieldPhone, field.TypeString, value)
+		_node.Phone = value
 	}
 	if nodes := _c.mutation.AuthorityIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -442,6 +467,18 @@ func (u *TeamUpsert) UpdateKind() *TeamUpsert {
 	return u
 }
 
+// SetPhone sets the "phone" field.
+func (u *TeamUpsert) SetPhone(v string) *TeamUpsert {
+	u.Set(team.FieldPhone, v)
+	return u
+}
+
+// UpdatePhone sets the "phone" field to the value that was provided on create.
+func (u *TeamUpsert) UpdatePhone() *TeamUpsert {
+	u.SetExcluded(team.FieldPhone)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -535,6 +572,20 @@ func (u *TeamUpsertOne) SetKind(v team.Kind) *TeamUpsertOne {
 func (u *TeamUpsertOne) UpdateKind() *TeamUpsertOne {
 	return u.Update(func(s *TeamUpsert) {
 		s.UpdateKind()
+	})
+}
+
+// SetPhone sets the "phone" field.
+func (u *TeamUpsertOne) SetPhone(v string) *TeamUpsertOne {
+	return u.Update(func(s *TeamUpsert) {
+		s.SetPhone(v)
+	})
+}
+
+// UpdatePhone sets the "phone" field to the value that was provided on create.
+func (u *TeamUpsertOne) UpdatePhone() *TeamUpsertOne {
+	return u.Update(func(s *TeamUpsert) {
+		s.UpdatePhone()
 	})
 }
 
@@ -798,6 +849,20 @@ func (u *TeamUpsertBulk) SetKind(v team.Kind) *TeamUpsertBulk {
 func (u *TeamUpsertBulk) UpdateKind() *TeamUpsertBulk {
 	return u.Update(func(s *TeamUpsert) {
 		s.UpdateKind()
+	})
+}
+
+// SetPhone sets the "phone" field.
+func (u *TeamUpsertBulk) SetPhone(v string) *TeamUpsertBulk {
+	return u.Update(func(s *TeamUpsert) {
+		s.SetPhone(v)
+	})
+}
+
+// UpdatePhone sets the "phone" field to the value that was provided on create.
+func (u *TeamUpsertBulk) UpdatePhone() *TeamUpsertBulk {
+	return u.Update(func(s *TeamUpsert) {
+		s.UpdatePhone()
 	})
 }
 

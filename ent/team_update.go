@@ -65,6 +65,20 @@ func (_u *TeamUpdate) SetNillableKind(v *team.Kind) *TeamUpdate {
 	return _u
 }
 
+// SetPhone sets the "phone" field.
+func (_u *TeamUpdate) SetPhone(v string) *TeamUpdate {
+	_u.mutation.SetPhone(v)
+	return _u
+}
+
+// SetNillablePhone sets the "phone" field if the given value is not nil.
+func (_u *TeamUpdate) SetNillablePhone(v *string) *TeamUpdate {
+	if v != nil {
+		_u.SetPhone(*v)
+	}
+	return _u
+}
+
 // AddMemberIDs adds the "members" edge to the Account entity by IDs.
 func (_u *TeamUpdate) AddMemberIDs(ids ...pulid.ID) *TeamUpdate {
 	_u.mutation.AddMemberIDs(ids...)
@@ -243,6 +257,9 @@ func (_u *TeamUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(team.FieldKind, field.TypeEnum, value)
 	}
+	if value, ok := _u.mutation.Phone(); ok {
+		_spec.SetField(team.FieldPhone, field.TypeString, value)
+	}
 	if _u.mutation.MembersCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
@@ -398,6 +415,20 @@ func (_u *TeamUpdateOne) SetKind(v team.Kind) *TeamUpdateOne {
 func (_u *TeamUpdateOne) SetNillableKind(v *team.Kind) *TeamUpdateOne {
 	if v != nil {
 		_u.SetKind(*v)
+	}
+	return _u
+}
+
+// SetPhone sets the "phone" field.
+func (_u *TeamUpdateOne) SetPhone(v string) *TeamUpdateOne {
+	_u.mutation.SetPhone(v)
+	return _u
+}
+
+// SetNillablePhone sets the "phone" field if the given value is not nil.
+func (_u *TeamUpdateOne) SetNillablePhone(v *string) *TeamUpdateOne {
+	if v != nil {
+		_u.SetPhone(*v)
 	}
 	return _u
 }
@@ -609,6 +640,9 @@ func (_u *TeamUpdateOne) sqlSave(ctx context.Context) (_node *Team, err error) {
 	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(team.FieldKind, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Phone(); ok {
+		_spec.SetField(team.FieldPhone, field.TypeString, value)
 	}
 	if _u.mutation.MembersCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -58,6 +58,9 @@ func (r *Resolver) dueList(ctx context.Context, withinDays int) (*model.DueList,
 		Order(ent.Asc(concern.FieldCreatedAt)).Limit(dueLimit).All(ctx)); err != nil {
 		return nil, err
 	}
+	if out.AmendmentRequests, err = r.amendmentRequests(ctx); err != nil {
+		return nil, err
+	}
 	if out.FollowUpsDue, err = values(c.Episode.Query().Where(episode.FollowUpDueLT(horizon), episode.FollowUpSituationIsNil()).
 		Order(ent.Asc(episode.FieldFollowUpDue)).Limit(dueLimit).All(ctx)); err != nil {
 		return nil, err

@@ -31,7 +31,7 @@ func (r *accountResolver) Username(ctx context.Context, obj *ent.Account) (strin
 
 // DisplayName is the resolver for the displayName field.
 func (r *accountResolver) DisplayName(ctx context.Context, obj *ent.Account) (string, error) {
-	return accountName(ctx, obj, obj.DisplayName), nil
+	return displayName(ctx, obj), nil
 }
 
 // SignInAsDemo is the resolver for the signInAsDemo field.
@@ -357,6 +357,15 @@ func (r *personResolver) Chronology(ctx context.Context, obj *ent.Person, kinds 
 	return r.chronology(ctx, chronologyScope{person: obj.ID}, kinds, first)
 }
 
+// AccessHistory is the resolver for the accessHistory field.
+func (r *personResolver) AccessHistory(ctx context.Context, obj *ent.Person, days *int) ([]model.AccessDay, error) {
+	n := 14
+	if days != nil {
+		n = *days
+	}
+	return r.accessHistory(ctx, obj, n)
+}
+
 // ViewerAccess is the resolver for the viewerAccess field.
 func (r *planResolver) ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model.SectionAccess, error) {
 	return viewerAccess(ctx, obj)
@@ -450,6 +459,11 @@ func (r *queryResolver) PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID
 // PreviewShare is the resolver for the previewShare field.
 func (r *queryResolver) PreviewShare(ctx context.Context, input ent.CreateShareInput) (*model.SharePreview, error) {
 	return r.previewShare(ctx, input)
+}
+
+// ServiceDay is the resolver for the serviceDay field.
+func (r *queryResolver) ServiceDay(ctx context.Context, date *time.Time) (*model.ServiceDay, error) {
+	return r.serviceDay(ctx, date)
 }
 
 // ClientLevelData is the resolver for the clientLevelData field.

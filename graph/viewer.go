@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"reablement/ent"
 	"reablement/ent/account"
 	"reablement/ent/demo"
@@ -39,6 +41,35 @@ func accountName(ctx context.Context, a *ent.Account, name string) string {
 		return name
 	}
 	return policy.AccountName(v.Viewer, string(a.ID), a.Roles, name)
+}
+
+// displayName is an account's display name as the viewer may see it
+// (policy.DisplayName: the person is told the names of the care staff
+// reached through an edge of their own record, one gated by @section).
+func displayName(ctx context.Context, a *ent.Account) string {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.IsSystem() {
+		return a.DisplayName
+	}
+	return policy.DisplayName(v.Viewer, string(a.ID), a.Roles, a.DisplayName, reachedThroughRecord(ctx))
+}
+
+// reachedThroughRecord reports whether the account being resolved was
+// reached through an edge of a person's record: the field that returned it
+// is gated by @section (Person.allocatedPractitioner, Visit.worker…).
+func reachedThroughRecord(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return false
+	}
+	for p := fc.Parent; p != nil; p = p.Parent {
+		if p.Index != nil || p.Field.Field == nil {
+			continue // an item of a list: the list's field decides
+		}
+		_, _, gated := consent.FieldSection(p.Object, p.Field.Name)
+		return gated
+	}
+	return false
 }
 
 // meAccount is the signed-in account, as loaded for the request: no query.

@@ -32,6 +32,16 @@ const (
 	FieldFirstReviewDays = "first_review_days"
 	// FieldNonChargeableWeeks holds the string denoting the non_chargeable_weeks field in the database.
 	FieldNonChargeableWeeks = "non_chargeable_weeks"
+	// FieldContactPhone holds the string denoting the contact_phone field in the database.
+	FieldContactPhone = "contact_phone"
+	// FieldContactEmail holds the string denoting the contact_email field in the database.
+	FieldContactEmail = "contact_email"
+	// FieldComplaintsPhone holds the string denoting the complaints_phone field in the database.
+	FieldComplaintsPhone = "complaints_phone"
+	// FieldComplaintsEmail holds the string denoting the complaints_email field in the database.
+	FieldComplaintsEmail = "complaints_email"
+	// FieldComplaintsURL holds the string denoting the complaints_url field in the database.
+	FieldComplaintsURL = "complaints_url"
 	// EdgeTeams holds the string denoting the teams edge name in mutations.
 	EdgeTeams = "teams"
 	// Table holds the table name of the authority in the database.
@@ -56,6 +66,11 @@ var Columns = []string{
 	FieldMaxReablementWeeks,
 	FieldFirstReviewDays,
 	FieldNonChargeableWeeks,
+	FieldContactPhone,
+	FieldContactEmail,
+	FieldComplaintsPhone,
+	FieldComplaintsEmail,
+	FieldComplaintsURL,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -100,6 +115,16 @@ var (
 	DefaultNonChargeableWeeks int
 	// NonChargeableWeeksValidator is a validator for the "non_chargeable_weeks" field. It is called by the builders before save.
 	NonChargeableWeeksValidator func(int) error
+	// DefaultContactPhone holds the default value on creation for the "contact_phone" field.
+	DefaultContactPhone string
+	// DefaultContactEmail holds the default value on creation for the "contact_email" field.
+	DefaultContactEmail string
+	// DefaultComplaintsPhone holds the default value on creation for the "complaints_phone" field.
+	DefaultComplaintsPhone string
+	// DefaultComplaintsEmail holds the default value on creation for the "complaints_email" field.
+	DefaultComplaintsEmail string
+	// DefaultComplaintsURL holds the default value on creation for the "complaints_url" field.
+	DefaultComplaintsURL string
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -150,6 +175,31 @@ func ByFirstReviewDays(opts ...sql.OrderTermOption) OrderOption {
 // ByNonChargeableWeeks orders the results by the non_chargeable_weeks field.
 func ByNonChargeableWeeks(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNonChargeableWeeks, opts...).ToFunc()
+}
+
+// ByContactPhone orders the results by the contact_phone field.
+func ByContactPhone(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldContactPhone, opts...).ToFunc()
+}
+
+// ByContactEmail orders the results by the contact_email field.
+func ByContactEmail(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldContactEmail, opts...).ToFunc()
+}
+
+// ByComplaintsPhone orders the results by the complaints_phone field.
+func ByComplaintsPhone(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldComplaintsPhone, opts...).ToFunc()
+}
+
+// ByComplaintsEmail orders the results by the complaints_email field.
+func ByComplaintsEmail(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldComplaintsEmail, opts...).ToFunc()
+}
+
+// ByComplaintsURL orders the results by the complaints_url field.
+func ByComplaintsURL(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldComplaintsURL, opts...).ToFunc()
 }
 
 // ByTeamsCount orders the results by teams count.

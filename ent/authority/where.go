@@ -96,6 +96,31 @@ func NonChargeableWeeks(v int) predicate.Authority {
 	return predicate.Authority(sql.FieldEQ(FieldNonChargeableWeeks, v))
 }
 
+// ContactPhone applies equality check predicate on the "contact_phone" field. It's identical to ContactPhoneEQ.
+func ContactPhone(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEQ(FieldContactPhone, v))
+}
+
+// ContactEmail applies equality check predicate on the "contact_email" field. It's identical to ContactEmailEQ.
+func ContactEmail(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEQ(FieldContactEmail, v))
+}
+
+// ComplaintsPhone applies equality check predicate on the "complaints_phone" field. It's identical to ComplaintsPhoneEQ.
+func ComplaintsPhone(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEQ(FieldComplaintsPhone, v))
+}
+
+// ComplaintsEmail applies equality check predicate on the "complaints_email" field. It's identical to ComplaintsEmailEQ.
+func ComplaintsEmail(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEQ(FieldComplaintsEmail, v))
+}
+
+// ComplaintsURL applies equality check predicate on the "complaints_url" field. It's identical to ComplaintsURLEQ.
+func ComplaintsURL(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEQ(FieldComplaintsURL, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Authority {
 	return predicate.Authority(sql.FieldEQ(FieldCreatedAt, v))
@@ -489,6 +514,331 @@ func NonChargeableWeeksLT(v int) predicate.Authority {
 // NonChargeableWeeksLTE applies the LTE predicate on the "non_chargeable_weeks" field.
 func NonChargeableWeeksLTE(v int) predicate.Authority {
 	return predicate.Authority(sql.FieldLTE(FieldNonChargeableWeeks, v))
+}
+
+// ContactPhoneEQ applies the EQ predicate on the "contact_phone" field.
+func ContactPhoneEQ(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEQ(FieldContactPhone, v))
+}
+
+// ContactPhoneNEQ applies the NEQ predicate on the "contact_phone" field.
+func ContactPhoneNEQ(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldNEQ(FieldContactPhone, v))
+}
+
+// ContactPhoneIn applies the In predicate on the "contact_phone" field.
+func ContactPhoneIn(vs ...string) predicate.Authority {
+	return predicate.Authority(sql.FieldIn(FieldContactPhone, vs...))
+}
+
+// ContactPhoneNotIn applies the NotIn predicate on the "contact_phone" field.
+func ContactPhoneNotIn(vs ...string) predicate.Authority {
+	return predicate.Authority(sql.FieldNotIn(FieldContactPhone, vs...))
+}
+
+// ContactPhoneGT applies the GT predicate on the "contact_phone" field.
+func ContactPhoneGT(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldGT(FieldContactPhone, v))
+}
+
+// ContactPhoneGTE applies the GTE predicate on the "contact_phone" field.
+func ContactPhoneGTE(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldGTE(FieldContactPhone, v))
+}
+
+// ContactPhoneLT applies the LT predicate on the "contact_phone" field.
+func ContactPhoneLT(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldLT(FieldContactPhone, v))
+}
+
+// ContactPhoneLTE applies the LTE predicate on the "contact_phone" field.
+func ContactPhoneLTE(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldLTE(FieldContactPhone, v))
+}
+
+// ContactPhoneContains applies the Contains predicate on the "contact_phone" field.
+func ContactPhoneContains(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldContains(FieldContactPhone, v))
+}
+
+// ContactPhoneHasPrefix applies the HasPrefix predicate on the "contact_phone" field.
+func ContactPhoneHasPrefix(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldHasPrefix(FieldContactPhone, v))
+}
+
+// ContactPhoneHasSuffix applies the HasSuffix predicate on the "contact_phone" field.
+func ContactPhoneHasSuffix(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldHasSuffix(FieldContactPhone, v))
+}
+
+// ContactPhoneEqualFold applies the EqualFold predicate on the "contact_phone" field.
+func ContactPhoneEqualFold(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEqualFold(FieldContactPhone, v))
+}
+
+// ContactPhoneContainsFold applies the ContainsFold predicate on the "contact_phone" field.
+func ContactPhoneContainsFold(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldContainsFold(FieldContactPhone, v))
+}
+
+// ContactEmailEQ applies the EQ predicate on the "contact_email" field.
+func ContactEmailEQ(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEQ(FieldContactEmail, v))
+}
+
+// ContactEmailNEQ applies the NEQ predicate on the "contact_email" field.
+func ContactEmailNEQ(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldNEQ(FieldContactEmail, v))
+}
+
+// ContactEmailIn applies the In predicate on the "contact_email" field.
+func ContactEmailIn(vs ...string) predicate.Authority {
+	return predicate.Authority(sql.FieldIn(FieldContactEmail, vs...))
+}
+
+// ContactEmailNotIn applies the NotIn predicate on the "contact_email" field.
+func ContactEmailNotIn(vs ...string) predicate.Authority {
+	return predicate.Authority(sql.FieldNotIn(FieldContactEmail, vs...))
+}
+
+// ContactEmailGT applies the GT predicate on the "contact_email" field.
+func ContactEmailGT(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldGT(FieldContactEmail, v))
+}
+
+// ContactEmailGTE applies the GTE predicate on the "contact_email" field.
+func ContactEmailGTE(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldGTE(FieldContactEmail, v))
+}
+
+// ContactEmailLT applies the LT predicate on the "contact_email" field.
+func ContactEmailLT(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldLT(FieldContactEmail, v))
+}
+
+// ContactEmailLTE applies the LTE predicate on the "contact_email" field.
+func ContactEmailLTE(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldLTE(FieldContactEmail, v))
+}
+
+// ContactEmailContains applies the Contains predicate on the "contact_email" field.
+func ContactEmailContains(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldContains(FieldContactEmail, v))
+}
+
+// ContactEmailHasPrefix applies the HasPrefix predicate on the "contact_email" field.
+func ContactEmailHasPrefix(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldHasPrefix(FieldContactEmail, v))
+}
+
+// ContactEmailHasSuffix applies the HasSuffix predicate on the "contact_email" field.
+func ContactEmailHasSuffix(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldHasSuffix(FieldContactEmail, v))
+}
+
+// ContactEmailEqualFold applies the EqualFold predicate on the "contact_email" field.
+func ContactEmailEqualFold(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEqualFold(FieldContactEmail, v))
+}
+
+// ContactEmailContainsFold applies the ContainsFold predicate on the "contact_email" field.
+func ContactEmailContainsFold(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldContainsFold(FieldContactEmail, v))
+}
+
+// ComplaintsPhoneEQ applies the EQ predicate on the "complaints_phone" field.
+func ComplaintsPhoneEQ(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEQ(FieldComplaintsPhone, v))
+}
+
+// ComplaintsPhoneNEQ applies the NEQ predicate on the "complaints_phone" field.
+func ComplaintsPhoneNEQ(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldNEQ(FieldComplaintsPhone, v))
+}
+
+// ComplaintsPhoneIn applies the In predicate on the "complaints_phone" field.
+func ComplaintsPhoneIn(vs ...string) predicate.Authority {
+	return predicate.Authority(sql.FieldIn(FieldComplaintsPhone, vs...))
+}
+
+// ComplaintsPhoneNotIn applies the NotIn predicate on the "complaints_phone" field.
+func ComplaintsPhoneNotIn(vs ...string) predicate.Authority {
+	return predicate.Authority(sql.FieldNotIn(FieldComplaintsPhone, vs...))
+}
+
+// ComplaintsPhoneGT applies the GT predicate on the "complaints_phone" field.
+func ComplaintsPhoneGT(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldGT(FieldComplaintsPhone, v))
+}
+
+// ComplaintsPhoneGTE applies the GTE predicate on the "complaints_phone" field.
+func ComplaintsPhoneGTE(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldGTE(FieldComplaintsPhone, v))
+}
+
+// ComplaintsPhoneLT applies the LT predicate on the "complaints_phone" field.
+func ComplaintsPhoneLT(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldLT(FieldComplaintsPhone, v))
+}
+
+// ComplaintsPhoneLTE applies the LTE predicate on the "complaints_phone" field.
+func ComplaintsPhoneLTE(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldLTE(FieldComplaintsPhone, v))
+}
+
+// ComplaintsPhoneContains applies the Contains predicate on the "complaints_phone" field.
+func ComplaintsPhoneContains(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldContains(FieldComplaintsPhone, v))
+}
+
+// ComplaintsPhoneHasPrefix applies the HasPrefix predicate on the "complaints_phone" field.
+func ComplaintsPhoneHasPrefix(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldHasPrefix(FieldComplaintsPhone, v))
+}
+
+// ComplaintsPhoneHasSuffix applies the HasSuffix predicate on the "complaints_phone" field.
+func ComplaintsPhoneHasSuffix(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldHasSuffix(FieldComplaintsPhone, v))
+}
+
+// ComplaintsPhoneEqualFold applies the EqualFold predicate on the "complaints_phone" field.
+func ComplaintsPhoneEqualFold(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEqualFold(FieldComplaintsPhone, v))
+}
+
+// ComplaintsPhoneContainsFold applies the ContainsFold predicate on the "complaints_phone" field.
+func ComplaintsPhoneContainsFold(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldContainsFold(FieldComplaintsPhone, v))
+}
+
+// ComplaintsEmailEQ applies the EQ predicate on the "complaints_email" field.
+func ComplaintsEmailEQ(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEQ(FieldComplaintsEmail, v))
+}
+
+// ComplaintsEmailNEQ applies the NEQ predicate on the "complaints_email" field.
+func ComplaintsEmailNEQ(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldNEQ(FieldComplaintsEmail, v))
+}
+
+// ComplaintsEmailIn applies the In predicate on the "complaints_email" field.
+func ComplaintsEmailIn(vs ...string) predicate.Authority {
+	return predicate.Authority(sql.FieldIn(FieldComplaintsEmail, vs...))
+}
+
+// ComplaintsEmailNotIn applies the NotIn predicate on the "complaints_email" field.
+func ComplaintsEmailNotIn(vs ...string) predicate.Authority {
+	return predicate.Authority(sql.FieldNotIn(FieldComplaintsEmail, vs...))
+}
+
+// ComplaintsEmailGT applies the GT predicate on the "complaints_email" field.
+func ComplaintsEmailGT(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldGT(FieldComplaintsEmail, v))
+}
+
+// ComplaintsEmailGTE applies the GTE predicate on the "complaints_email" field.
+func ComplaintsEmailGTE(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldGTE(FieldComplaintsEmail, v))
+}
+
+// ComplaintsEmailLT applies the LT predicate on the "complaints_email" field.
+func ComplaintsEmailLT(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldLT(FieldComplaintsEmail, v))
+}
+
+// ComplaintsEmailLTE applies the LTE predicate on the "complaints_email" field.
+func ComplaintsEmailLTE(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldLTE(FieldComplaintsEmail, v))
+}
+
+// ComplaintsEmailContains applies the Contains predicate on the "complaints_email" field.
+func ComplaintsEmailContains(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldContains(FieldComplaintsEmail, v))
+}
+
+// ComplaintsEmailHasPrefix applies the HasPrefix predicate on the "complaints_email" field.
+func ComplaintsEmailHasPrefix(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldHasPrefix(FieldComplaintsEmail, v))
+}
+
+// ComplaintsEmailHasSuffix applies the HasSuffix predicate on the "complaints_email" field.
+func ComplaintsEmailHasSuffix(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldHasSuffix(FieldComplaintsEmail, v))
+}
+
+// ComplaintsEmailEqualFold applies the EqualFold predicate on the "complaints_email" field.
+func ComplaintsEmailEqualFold(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEqualFold(FieldComplaintsEmail, v))
+}
+
+// ComplaintsEmailContainsFold applies the ContainsFold predicate on the "complaints_email" field.
+func ComplaintsEmailContainsFold(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldContainsFold(FieldComplaintsEmail, v))
+}
+
+// ComplaintsURLEQ applies the EQ predicate on the "complaints_url" field.
+func ComplaintsURLEQ(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEQ(FieldComplaintsURL, v))
+}
+
+// ComplaintsURLNEQ applies the NEQ predicate on the "complaints_url" field.
+func ComplaintsURLNEQ(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldNEQ(FieldComplaintsURL, v))
+}
+
+// ComplaintsURLIn applies the In predicate on the "complaints_url" field.
+func ComplaintsURLIn(vs ...string) predicate.Authority {
+	return predicate.Authority(sql.FieldIn(FieldComplaintsURL, vs...))
+}
+
+// ComplaintsURLNotIn applies the NotIn predicate on the "complaints_url" field.
+func ComplaintsURLNotIn(vs ...string) predicate.Authority {
+	return predicate.Authority(sql.FieldNotIn(FieldComplaintsURL, vs...))
+}
+
+// ComplaintsURLGT applies the GT predicate on the "complaints_url" field.
+func ComplaintsURLGT(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldGT(FieldComplaintsURL, v))
+}
+
+// ComplaintsURLGTE applies the GTE predicate on the "complaints_url" field.
+func ComplaintsURLGTE(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldGTE(FieldComplaintsURL, v))
+}
+
+// ComplaintsURLLT applies the LT predicate on the "complaints_url" field.
+func ComplaintsURLLT(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldLT(FieldComplaintsURL, v))
+}
+
+// ComplaintsURLLTE applies the LTE predicate on the "complaints_url" field.
+func ComplaintsURLLTE(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldLTE(FieldComplaintsURL, v))
+}
+
+// ComplaintsURLContains applies the Contains predicate on the "complaints_url" field.
+func ComplaintsURLContains(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldContains(FieldComplaintsURL, v))
+}
+
+// ComplaintsURLHasPrefix applies the HasPrefix predicate on the "complaints_url" field.
+func ComplaintsURLHasPrefix(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldHasPrefix(FieldComplaintsURL, v))
+}
+
+// ComplaintsURLHasSuffix applies the HasSuffix predicate on the "complaints_url" field.
+func ComplaintsURLHasSuffix(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldHasSuffix(FieldComplaintsURL, v))
+}
+
+// ComplaintsURLEqualFold applies the EqualFold predicate on the "complaints_url" field.
+func ComplaintsURLEqualFold(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldEqualFold(FieldComplaintsURL, v))
+}
+
+// ComplaintsURLContainsFold applies the ContainsFold predicate on the "complaints_url" field.
+func ComplaintsURLContainsFold(v string) predicate.Authority {
+	return predicate.Authority(sql.FieldContainsFold(FieldComplaintsURL, v))
 }
 
 // HasTeams applies the HasEdge predicate on the "teams" edge.

@@ -129,6 +129,13 @@ const (
 	firstReview   = 21
 	freeWeeks     = 6
 	batchSize     = 1000
+	// Contacts people and carers are given (issue 13): Ofcom's numbers for
+	// drama and a reserved domain, so no real council is rung or written to.
+	contactPhone    = "01632 960 000"
+	contactEmail    = "adult.care@kentmere.example"
+	complaintsPhone = "01632 960 100"
+	complaintsEmail = "complaints@kentmere.example"
+	complaintsURL   = "https://www.kentmere.example/complaints"
 )
 
 // Load fills an empty database with the demo authority and returns true.
@@ -159,6 +166,8 @@ func Load(ctx context.Context, client *ent.Client, opts Options) (bool, error) {
 	sys := viewer.System(ctx, authorityID)
 	err = tx.Authority.Create().SetID(authorityID).SetName(authorityName).SetCode(authorityCode).
 		SetTimeZone(timeZone).SetMaxReablementWeeks(maxWeeks).SetFirstReviewDays(firstReview).SetNonChargeableWeeks(freeWeeks).
+		SetContactPhone(contactPhone).SetContactEmail(contactEmail).
+		SetComplaintsPhone(complaintsPhone).SetComplaintsEmail(complaintsEmail).SetComplaintsURL(complaintsURL).
 		Exec(privacy.DecisionContext(sys, privacy.Allow))
 	if ent.IsConstraintError(err) {
 		return false, nil // another Load got there first

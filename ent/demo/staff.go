@@ -185,14 +185,14 @@ func (g *generator) makeStaff() error {
 		}
 		return out
 	}
-	for _, pt := range []*practiceTeam{s.hospital, s.community, s.review} {
+	for i, pt := range []*practiceTeam{s.hospital, s.community, s.review} {
 		kind := map[string]team.Kind{teamHospital: team.KindHOSPITAL, teamCommunity: team.KindFIRST_RESPONSE, teamReview: team.KindREVIEW}[pt.name]
 		members := ids(pt.practitioners...)
 		if pt == s.hospital {
 			members = append(members, pt.manager.id) // morgan.manager also works in the team
 		}
 		g.w.teamRows.add(g.tx.Team.Create().SetID(pt.id).SetName(pt.name).SetKind(kind).
-			SetManagerID(pt.manager.id).AddMemberIDs(members...))
+			SetManagerID(pt.manager.id).AddMemberIDs(members...).SetPhone(fmt.Sprintf("01632 960 %03d", 200+i)))
 	}
 	for _, svc := range s.services {
 		members := []pulid.ID{svc.registered.id}

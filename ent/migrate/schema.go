@@ -188,6 +188,11 @@ var (
 		{Name: "max_reablement_weeks", Type: field.TypeInt, Default: 6},
 		{Name: "first_review_days", Type: field.TypeInt, Default: 21},
 		{Name: "non_chargeable_weeks", Type: field.TypeInt, Default: 6},
+		{Name: "contact_phone", Type: field.TypeString, Default: ""},
+		{Name: "contact_email", Type: field.TypeString, Default: ""},
+		{Name: "complaints_phone", Type: field.TypeString, Default: ""},
+		{Name: "complaints_email", Type: field.TypeString, Default: ""},
+		{Name: "complaints_url", Type: field.TypeString, Default: ""},
 	}
 	// AuthoritiesTable holds the schema information for the "authorities" table.
 	AuthoritiesTable = &schema.Table{
@@ -1189,6 +1194,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "name", Type: field.TypeString},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REABLEMENT", "REVIEW", "FIRST_RESPONSE", "LEARNING_DISABILITY", "HOSPITAL", "OTHER"}},
+		{Name: "phone", Type: field.TypeString, Default: ""},
 		{Name: "authority_id", Type: field.TypeString},
 		{Name: "team_manager", Type: field.TypeString, Nullable: true},
 		{Name: "team_registered_manager", Type: field.TypeString, Nullable: true},
@@ -1201,19 +1207,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "teams_authorities_teams",
-				Columns:    []*schema.Column{TeamsColumns[5]},
+				Columns:    []*schema.Column{TeamsColumns[6]},
 				RefColumns: []*schema.Column{AuthoritiesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "teams_accounts_manager",
-				Columns:    []*schema.Column{TeamsColumns[6]},
+				Columns:    []*schema.Column{TeamsColumns[7]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "teams_accounts_registered_manager",
-				Columns:    []*schema.Column{TeamsColumns[7]},
+				Columns:    []*schema.Column{TeamsColumns[8]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1222,7 +1228,7 @@ var (
 			{
 				Name:    "team_authority_id",
 				Unique:  false,
-				Columns: []*schema.Column{TeamsColumns[5]},
+				Columns: []*schema.Column{TeamsColumns[6]},
 			},
 		},
 	}

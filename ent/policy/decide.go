@@ -348,6 +348,20 @@ func AccountName(v Viewer, accountID string, accountRoles []Role, name string) s
 	return "someone"
 }
 
+// DisplayName is how an account's display name is shown to a viewer: as
+// AccountName decides, except that the person themself is told the names of
+// the care staff who work on their record (issue 13), reached through an
+// edge of the record (their practitioner, the worker at a visit): they meet
+// them at the door and must know whom to ring, and their access history
+// names them already (Caldicott principle 8). Staff reached any other way
+// (a team's members) and sign-in names stay AccountName's.
+func DisplayName(v Viewer, accountID string, accountRoles []Role, name string, ofRecord bool) string {
+	if ofRecord && slices.Contains(v.Roles, PersonRole) && slices.ContainsFunc(accountRoles, func(r Role) bool { return slices.Contains(CareStaff, r) }) {
+		return name
+	}
+	return AccountName(v, accountID, accountRoles, name)
+}
+
 // MayFind reports whether v may search the whole authority for a person
 // (issue 12): practitioners and managers, who take referrals and must know
 // whether someone is already known before they add them or ask for access.

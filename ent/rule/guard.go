@@ -134,8 +134,9 @@ func Guard(kind Kind) ent.Hook {
 // on a lasting basis (allocation, team, management: never emergency access,
 // which is read-only); a registered manager confirms risks to workers; a
 // worker records visits and progress on plans they are assigned to; nobody
-// else writes care records; and no write gives its actor a basis they did
-// not hold (consent.md: "No write widens its actor's own access"). It
+// else writes care records, but for the person, a carer or an advocate
+// asking for a review or a change (outsideRequest); and no write gives its
+// actor a basis they did not hold (consent.md: "No write widens its actor's own access"). It
 // returns the bases the write rests on, for the CHANGE event.
 func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, t target) ([]policy.Basis, error) {
 	if m.Type() == gen.TypeRisk && slices.ContainsFunc(m.Fields(), func(f string) bool {
@@ -206,6 +207,9 @@ func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, 
 				return []policy.Basis{policy.ProviderDuty}, nil
 			}
 		}
+	}
+	if bases, ok, err := outsideRequest(v, m, t); ok || err != nil {
+		return bases, err
 	}
 	return nil, fault.New(fault.Forbidden, "You do not have a basis to change this record.")
 }

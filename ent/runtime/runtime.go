@@ -293,6 +293,26 @@ func init() {
 	authority.DefaultNonChargeableWeeks = authorityDescNonChargeableWeeks.Default.(int)
 	// authority.NonChargeableWeeksValidator is a validator for the "non_chargeable_weeks" field. It is called by the builders before save.
 	authority.NonChargeableWeeksValidator = authorityDescNonChargeableWeeks.Validators[0].(func(int) error)
+	// authorityDescContactPhone is the schema descriptor for contact_phone field.
+	authorityDescContactPhone := authorityFields[6].Descriptor()
+	// authority.DefaultContactPhone holds the default value on creation for the contact_phone field.
+	authority.DefaultContactPhone = authorityDescContactPhone.Default.(string)
+	// authorityDescContactEmail is the schema descriptor for contact_email field.
+	authorityDescContactEmail := authorityFields[7].Descriptor()
+	// authority.DefaultContactEmail holds the default value on creation for the contact_email field.
+	authority.DefaultContactEmail = authorityDescContactEmail.Default.(string)
+	// authorityDescComplaintsPhone is the schema descriptor for complaints_phone field.
+	authorityDescComplaintsPhone := authorityFields[8].Descriptor()
+	// authority.DefaultComplaintsPhone holds the default value on creation for the complaints_phone field.
+	authority.DefaultComplaintsPhone = authorityDescComplaintsPhone.Default.(string)
+	// authorityDescComplaintsEmail is the schema descriptor for complaints_email field.
+	authorityDescComplaintsEmail := authorityFields[9].Descriptor()
+	// authority.DefaultComplaintsEmail holds the default value on creation for the complaints_email field.
+	authority.DefaultComplaintsEmail = authorityDescComplaintsEmail.Default.(string)
+	// authorityDescComplaintsURL is the schema descriptor for complaints_url field.
+	authorityDescComplaintsURL := authorityFields[10].Descriptor()
+	// authority.DefaultComplaintsURL holds the default value on creation for the complaints_url field.
+	authority.DefaultComplaintsURL = authorityDescComplaintsURL.Default.(string)
 	// authorityDescID is the schema descriptor for id field.
 	authorityDescID := authorityMixinFields0[0].Descriptor()
 	// authority.DefaultID holds the default value on creation for the id field.
@@ -1305,6 +1325,10 @@ func init() {
 	teamDescName := teamFields[0].Descriptor()
 	// team.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	team.NameValidator = teamDescName.Validators[0].(func(string) error)
+	// teamDescPhone is the schema descriptor for phone field.
+	teamDescPhone := teamFields[2].Descriptor()
+	// team.DefaultPhone holds the default value on creation for the phone field.
+	team.DefaultPhone = teamDescPhone.Default.(string)
 	// teamDescID is the schema descriptor for id field.
 	teamDescID := teamMixinFields0[0].Descriptor()
 	// team.DefaultID holds the default value on creation for the id field.

@@ -32,6 +32,11 @@ func (Authority) Fields() []ent.Field {
 		field.Int("max_reablement_weeks").Default(6).Positive().Comment("R9: reablement ends no later than this many weeks after it commences."),
 		field.Int("first_review_days").Default(21).Positive().Comment("R11: days after commencement by which the first review is due unless agreed earlier."),
 		field.Int("non_chargeable_weeks").Default(6).Positive().Comment("R9: weeks of reablement that are free of charge; time beyond is flagged as chargeable."),
+		field.String("contact_phone").Default("").Comment("The adult social care contact number people and carers are given."),
+		field.String("contact_email").Default("").Comment("The adult social care contact email people and carers are given."),
+		field.String("complaints_phone").Default("").Comment("How to complain by phone (R25: people are told of their right to complain)."),
+		field.String("complaints_email").Default("").Comment("How to complain by email."),
+		field.String("complaints_url").Default("").Comment("The council's complaints page on its website."),
 	}
 }
 

@@ -24,6 +24,7 @@ func (Team) Fields() []ent.Field {
 		field.String("name").Validate(notBlank).Comment("The team's name."),
 		field.Enum("kind").Values("REABLEMENT", "REVIEW", "FIRST_RESPONSE", "LEARNING_DISABILITY", "HOSPITAL", "OTHER").
 			Comment("What the team does. REABLEMENT teams are the services registered managers run and workers deliver."),
+		field.String("phone").Default("").Comment("The team's phone number, for the people it supports and their carers."),
 	}
 }
 

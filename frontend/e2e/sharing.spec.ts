@@ -89,12 +89,14 @@ test("sharing with a neighbour on the person's consent, recorded on the spot, th
 test('the person sees their own record and who has seen it', async ({ page }) => {
   const pat = await signInAs('pat.person');
   await signInPage(page, pat);
-  await page.goto('/');
+  // The person lands on their own home (issue 13); the record itself is a link away.
+  await page.goto('/caseload');
   await expect(page.getByRole('heading', { level: 1, name: 'Records shared with you' })).toBeVisible();
   await page.locator('main').getByRole('link').filter({ hasNotText: /Clear|filter/i }).first().click();
   await page.getByRole('link', { name: 'Who has seen this record' }).click();
-  const timeline = page.getByRole('list', { name: 'Access history, newest first' });
-  await expect(timeline.getByRole('listitem').first()).toBeVisible();
+  // The person reads it one line per person per day (issue 13).
+  await expect(page.getByRole('heading', { level: 1, name: 'Who has looked at your plan' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Who looked today' }).getByRole('listitem').first()).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, 'access-history-as-person');
 });

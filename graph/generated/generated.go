@@ -67,6 +67,21 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AccessDay struct {
+		Bases       func(childComplexity int) int
+		Changes     func(childComplexity int) int
+		Day         func(childComplexity int) int
+		First       func(childComplexity int) int
+		Flagged     func(childComplexity int) int
+		Last        func(childComplexity int) int
+		Sections    func(childComplexity int) int
+		ViewerID    func(childComplexity int) int
+		ViewerName  func(childComplexity int) int
+		ViewerRoles func(childComplexity int) int
+		Views       func(childComplexity int) int
+		Visits      func(childComplexity int) int
+	}
+
 	AccessibleFormat struct {
 		Format           func(childComplexity int) int
 		Location         func(childComplexity int) int
@@ -173,6 +188,11 @@ type ComplexityRoot struct {
 
 	Authority struct {
 		Code               func(childComplexity int) int
+		ComplaintsEmail    func(childComplexity int) int
+		ComplaintsPhone    func(childComplexity int) int
+		ComplaintsURL      func(childComplexity int) int
+		ContactEmail       func(childComplexity int) int
+		ContactPhone       func(childComplexity int) int
 		CreatedAt          func(childComplexity int) int
 		FirstReviewDays    func(childComplexity int) int
 		ID                 func(childComplexity int) int
@@ -302,6 +322,7 @@ type ComplexityRoot struct {
 	DueList struct {
 		AdviceFollowUps          func(childComplexity int) int
 		AdvocacyReferralsWaiting func(childComplexity int) int
+		AmendmentRequests        func(childComplexity int) int
 		FirstReviewsDue          func(childComplexity int) int
 		FollowUpsDue             func(childComplexity int) int
 		PlansNearingEnd          func(childComplexity int) int
@@ -476,6 +497,7 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
+		AccessHistory            func(childComplexity int, days *int) int
 		AccessNotes              func(childComplexity int) int
 		Address                  func(childComplexity int) int
 		Advice                   func(childComplexity int) int
@@ -653,6 +675,7 @@ type ComplexityRoot struct {
 		Plans               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PlanOrder, where *ent.PlanWhereInput) int
 		PreviewShare        func(childComplexity int, input ent.CreateShareInput) int
 		Risks               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.RiskOrder, where *ent.RiskWhereInput) int
+		ServiceDay          func(childComplexity int, date *time.Time) int
 		StatisticsCounts    func(childComplexity int, subject model.StatisticsSubject, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) int
 		StatisticsDurations func(childComplexity int, measure model.DurationMeasure, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) int
 		StatisticsRates     func(childComplexity int, measure model.RateMeasure, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) int
@@ -717,6 +740,16 @@ type ComplexityRoot struct {
 		CodedOnly          func(childComplexity int) int
 		Section            func(childComplexity int) int
 		WithheldFromPerson func(childComplexity int) int
+	}
+
+	ServiceDay struct {
+		Date         func(childComplexity int) int
+		Done         func(childComplexity int) int
+		InProgress   func(childComplexity int) int
+		Late         func(childComplexity int) int
+		Missed       func(childComplexity int) int
+		Other        func(childComplexity int) int
+		TrainingGaps func(childComplexity int) int
 	}
 
 	Share struct {
@@ -816,8 +849,14 @@ type ComplexityRoot struct {
 		Manager           func(childComplexity int) int
 		Members           func(childComplexity int) int
 		Name              func(childComplexity int) int
+		Phone             func(childComplexity int) int
 		RegisteredManager func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
+	}
+
+	TrainingGap struct {
+		Missing func(childComplexity int) int
+		Visit   func(childComplexity int) int
 	}
 
 	Viewer struct {
@@ -934,6 +973,7 @@ type PersonResolver interface {
 	Pseudonym(ctx context.Context, obj *ent.Person) (string, error)
 	AgeBand(ctx context.Context, obj *ent.Person) (*string, error)
 	Chronology(ctx context.Context, obj *ent.Person, kinds []model.ChronologyKind, first *int) ([]model.ChronologyEntry, error)
+	AccessHistory(ctx context.Context, obj *ent.Person, days *int) ([]model.AccessDay, error)
 }
 type PlanResolver interface {
 	ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model.SectionAccess, error)
@@ -955,6 +995,7 @@ type QueryResolver interface {
 	DueList(ctx context.Context, withinDays *int) (*model.DueList, error)
 	PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error)
 	PreviewShare(ctx context.Context, input ent.CreateShareInput) (*model.SharePreview, error)
+	ServiceDay(ctx context.Context, date *time.Time) (*model.ServiceDay, error)
 	ClientLevelData(ctx context.Context, from time.Time, to time.Time) (*model.ClientLevelDataExport, error)
 	FindPeople(ctx context.Context, text string, dateOfBirth *time.Time, first *int) ([]model.PersonMatch, error)
 	StatisticsCounts(ctx context.Context, subject model.StatisticsSubject, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) (*model.StatisticsCounts, error)
@@ -990,6 +1031,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AccessDay.bases":
+		if e.ComplexityRoot.AccessDay.Bases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.Bases(childComplexity), true
+	case "AccessDay.changes":
+		if e.ComplexityRoot.AccessDay.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.Changes(childComplexity), true
+	case "AccessDay.day":
+		if e.ComplexityRoot.AccessDay.Day == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.Day(childComplexity), true
+	case "AccessDay.first":
+		if e.ComplexityRoot.AccessDay.First == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.First(childComplexity), true
+	case "AccessDay.flagged":
+		if e.ComplexityRoot.AccessDay.Flagged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.Flagged(childComplexity), true
+	case "AccessDay.last":
+		if e.ComplexityRoot.AccessDay.Last == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.Last(childComplexity), true
+	case "AccessDay.sections":
+		if e.ComplexityRoot.AccessDay.Sections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.Sections(childComplexity), true
+	case "AccessDay.viewerID":
+		if e.ComplexityRoot.AccessDay.ViewerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.ViewerID(childComplexity), true
+	case "AccessDay.viewerName":
+		if e.ComplexityRoot.AccessDay.ViewerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.ViewerName(childComplexity), true
+	case "AccessDay.viewerRoles":
+		if e.ComplexityRoot.AccessDay.ViewerRoles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.ViewerRoles(childComplexity), true
+	case "AccessDay.views":
+		if e.ComplexityRoot.AccessDay.Views == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.Views(childComplexity), true
+	case "AccessDay.visits":
+		if e.ComplexityRoot.AccessDay.Visits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessDay.Visits(childComplexity), true
 
 	case "AccessibleFormat.format":
 		if e.ComplexityRoot.AccessibleFormat.Format == nil {
@@ -1451,6 +1565,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Authority.Code(childComplexity), true
+	case "Authority.complaintsEmail":
+		if e.ComplexityRoot.Authority.ComplaintsEmail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authority.ComplaintsEmail(childComplexity), true
+	case "Authority.complaintsPhone":
+		if e.ComplexityRoot.Authority.ComplaintsPhone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authority.ComplaintsPhone(childComplexity), true
+	case "Authority.complaintsURL":
+		if e.ComplexityRoot.Authority.ComplaintsURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authority.ComplaintsURL(childComplexity), true
+	case "Authority.contactEmail":
+		if e.ComplexityRoot.Authority.ContactEmail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authority.ContactEmail(childComplexity), true
+	case "Authority.contactPhone":
+		if e.ComplexityRoot.Authority.ContactPhone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authority.ContactPhone(childComplexity), true
 	case "Authority.createdAt":
 		if e.ComplexityRoot.Authority.CreatedAt == nil {
 			break
@@ -2038,6 +2182,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DueList.AdvocacyReferralsWaiting(childComplexity), true
+	case "DueList.amendmentRequests":
+		if e.ComplexityRoot.DueList.AmendmentRequests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueList.AmendmentRequests(childComplexity), true
 	case "DueList.firstReviewsDue":
 		if e.ComplexityRoot.DueList.FirstReviewsDue == nil {
 			break
@@ -3138,6 +3288,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Person.accessHistory":
+		if e.ComplexityRoot.Person.AccessHistory == nil {
+			break
+		}
+
+		args, err := ec.field_Person_accessHistory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.AccessHistory(childComplexity, args["days"].(*int)), true
 	case "Person.accessNotes":
 		if e.ComplexityRoot.Person.AccessNotes == nil {
 			break
@@ -4131,6 +4292,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Risks(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.RiskOrder), args["where"].(*ent.RiskWhereInput)), true
+	case "Query.serviceDay":
+		if e.ComplexityRoot.Query.ServiceDay == nil {
+			break
+		}
+
+		args, err := ec.field_Query_serviceDay_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ServiceDay(childComplexity, args["date"].(*time.Time)), true
 	case "Query.statisticsCounts":
 		if e.ComplexityRoot.Query.StatisticsCounts == nil {
 			break
@@ -4450,6 +4622,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SectionAccess.WithheldFromPerson(childComplexity), true
+
+	case "ServiceDay.date":
+		if e.ComplexityRoot.ServiceDay.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDay.Date(childComplexity), true
+	case "ServiceDay.done":
+		if e.ComplexityRoot.ServiceDay.Done == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDay.Done(childComplexity), true
+	case "ServiceDay.inProgress":
+		if e.ComplexityRoot.ServiceDay.InProgress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDay.InProgress(childComplexity), true
+	case "ServiceDay.late":
+		if e.ComplexityRoot.ServiceDay.Late == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDay.Late(childComplexity), true
+	case "ServiceDay.missed":
+		if e.ComplexityRoot.ServiceDay.Missed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDay.Missed(childComplexity), true
+	case "ServiceDay.other":
+		if e.ComplexityRoot.ServiceDay.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDay.Other(childComplexity), true
+	case "ServiceDay.trainingGaps":
+		if e.ComplexityRoot.ServiceDay.TrainingGaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceDay.TrainingGaps(childComplexity), true
 
 	case "Share.basis":
 		if e.ComplexityRoot.Share.Basis == nil {
@@ -4857,6 +5072,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Team.Name(childComplexity), true
+	case "Team.phone":
+		if e.ComplexityRoot.Team.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Team.Phone(childComplexity), true
 	case "Team.registeredManager":
 		if e.ComplexityRoot.Team.RegisteredManager == nil {
 			break
@@ -4869,6 +5090,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Team.UpdatedAt(childComplexity), true
+
+	case "TrainingGap.missing":
+		if e.ComplexityRoot.TrainingGap.Missing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingGap.Missing(childComplexity), true
+	case "TrainingGap.visit":
+		if e.ComplexityRoot.TrainingGap.Visit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrainingGap.Visit(childComplexity), true
 
 	case "Viewer.account":
 		if e.ComplexityRoot.Viewer.Account == nil {
@@ -5240,6 +5474,59 @@ directive @section(
   """
   coded: Boolean = false
 ) on FIELD_DEFINITION
+"""
+One account's access to a person's record on one day (issue 13): the audit log's events grouped by who and by day, so the person can read "Wes, your reablement worker, looked at your plan on 3 visits today" instead of every request.
+"""
+type AccessDay {
+  """
+  The calendar day, in the authority's time zone.
+  """
+  day: Date!
+  """
+  The account that saw or changed the record.
+  """
+  viewerID: ID!
+  """
+  Their name at the time, as the audit log holds it.
+  """
+  viewerName: String!
+  """
+  Their roles at the time.
+  """
+  viewerRoles: [Role!]!
+  """
+  The bases the record was shown or changed on that day, e.g. PROVIDER_DUTY for a visiting worker, ALLOCATED for the practitioner.
+  """
+  bases: [Basis!]!
+  """
+  Every section they were shown or changed that day.
+  """
+  sections: [Section!]!
+  """
+  How many times they were shown part of the record that day.
+  """
+  views: Int!
+  """
+  How many times they changed it that day.
+  """
+  changes: Int!
+  """
+  Visits they made to the person that day (for a worker), counted from the visits the viewer may see.
+  """
+  visits: Int!
+  """
+  Emergency access was used: flagged for review.
+  """
+  flagged: Boolean!
+  """
+  The first time that day.
+  """
+  first: Time!
+  """
+  The last time that day.
+  """
+  last: Time!
+}
 """
 R4: the plan also exists in another format.
 """
@@ -6818,6 +7105,26 @@ type Authority implements Node {
   """
   nonChargeableWeeks: Int!
   """
+  The adult social care contact number people and carers are given.
+  """
+  contactPhone: String!
+  """
+  The adult social care contact email people and carers are given.
+  """
+  contactEmail: String!
+  """
+  How to complain by phone (R25: people are told of their right to complain).
+  """
+  complaintsPhone: String!
+  """
+  How to complain by email.
+  """
+  complaintsEmail: String!
+  """
+  The council's complaints page on its website.
+  """
+  complaintsURL: String!
+  """
   The authority's service teams.
   """
   teams: [Team!]
@@ -7209,6 +7516,266 @@ input AuthorityWhereInput {
   Matches when nonChargeableWeeks is less than or equal to the value.
   """
   nonChargeableWeeksLTE: Int
+  """
+  contact_phone field predicates
+  """
+  contactPhone: String
+  """
+  Matches when contactPhone is not equal to the value.
+  """
+  contactPhoneNEQ: String
+  """
+  Matches when contactPhone is one of the values.
+  """
+  contactPhoneIn: [String!]
+  """
+  Matches when contactPhone is none of the values.
+  """
+  contactPhoneNotIn: [String!]
+  """
+  Matches when contactPhone is greater than the value.
+  """
+  contactPhoneGT: String
+  """
+  Matches when contactPhone is greater than or equal to the value.
+  """
+  contactPhoneGTE: String
+  """
+  Matches when contactPhone is less than the value.
+  """
+  contactPhoneLT: String
+  """
+  Matches when contactPhone is less than or equal to the value.
+  """
+  contactPhoneLTE: String
+  """
+  Matches when contactPhone contains the value.
+  """
+  contactPhoneContains: String
+  """
+  Matches when contactPhone starts with the value.
+  """
+  contactPhoneHasPrefix: String
+  """
+  Matches when contactPhone ends with the value.
+  """
+  contactPhoneHasSuffix: String
+  """
+  Matches when contactPhone equals the value, ignoring case.
+  """
+  contactPhoneEqualFold: String
+  """
+  Matches when contactPhone contains the value, ignoring case.
+  """
+  contactPhoneContainsFold: String
+  """
+  contact_email field predicates
+  """
+  contactEmail: String
+  """
+  Matches when contactEmail is not equal to the value.
+  """
+  contactEmailNEQ: String
+  """
+  Matches when contactEmail is one of the values.
+  """
+  contactEmailIn: [String!]
+  """
+  Matches when contactEmail is none of the values.
+  """
+  contactEmailNotIn: [String!]
+  """
+  Matches when contactEmail is greater than the value.
+  """
+  contactEmailGT: String
+  """
+  Matches when contactEmail is greater than or equal to the value.
+  """
+  contactEmailGTE: String
+  """
+  Matches when contactEmail is less than the value.
+  """
+  contactEmailLT: String
+  """
+  Matches when contactEmail is less than or equal to the value.
+  """
+  contactEmailLTE: String
+  """
+  Matches when contactEmail contains the value.
+  """
+  contactEmailContains: String
+  """
+  Matches when contactEmail starts with the value.
+  """
+  contactEmailHasPrefix: String
+  """
+  Matches when contactEmail ends with the value.
+  """
+  contactEmailHasSuffix: String
+  """
+  Matches when contactEmail equals the value, ignoring case.
+  """
+  contactEmailEqualFold: String
+  """
+  Matches when contactEmail contains the value, ignoring case.
+  """
+  contactEmailContainsFold: String
+  """
+  complaints_phone field predicates
+  """
+  complaintsPhone: String
+  """
+  Matches when complaintsPhone is not equal to the value.
+  """
+  complaintsPhoneNEQ: String
+  """
+  Matches when complaintsPhone is one of the values.
+  """
+  complaintsPhoneIn: [String!]
+  """
+  Matches when complaintsPhone is none of the values.
+  """
+  complaintsPhoneNotIn: [String!]
+  """
+  Matches when complaintsPhone is greater than the value.
+  """
+  complaintsPhoneGT: String
+  """
+  Matches when complaintsPhone is greater than or equal to the value.
+  """
+  complaintsPhoneGTE: String
+  """
+  Matches when complaintsPhone is less than the value.
+  """
+  complaintsPhoneLT: String
+  """
+  Matches when complaintsPhone is less than or equal to the value.
+  """
+  complaintsPhoneLTE: String
+  """
+  Matches when complaintsPhone contains the value.
+  """
+  complaintsPhoneContains: String
+  """
+  Matches when complaintsPhone starts with the value.
+  """
+  complaintsPhoneHasPrefix: String
+  """
+  Matches when complaintsPhone ends with the value.
+  """
+  complaintsPhoneHasSuffix: String
+  """
+  Matches when complaintsPhone equals the value, ignoring case.
+  """
+  complaintsPhoneEqualFold: String
+  """
+  Matches when complaintsPhone contains the value, ignoring case.
+  """
+  complaintsPhoneContainsFold: String
+  """
+  complaints_email field predicates
+  """
+  complaintsEmail: String
+  """
+  Matches when complaintsEmail is not equal to the value.
+  """
+  complaintsEmailNEQ: String
+  """
+  Matches when complaintsEmail is one of the values.
+  """
+  complaintsEmailIn: [String!]
+  """
+  Matches when complaintsEmail is none of the values.
+  """
+  complaintsEmailNotIn: [String!]
+  """
+  Matches when complaintsEmail is greater than the value.
+  """
+  complaintsEmailGT: String
+  """
+  Matches when complaintsEmail is greater than or equal to the value.
+  """
+  complaintsEmailGTE: String
+  """
+  Matches when complaintsEmail is less than the value.
+  """
+  complaintsEmailLT: String
+  """
+  Matches when complaintsEmail is less than or equal to the value.
+  """
+  complaintsEmailLTE: String
+  """
+  Matches when complaintsEmail contains the value.
+  """
+  complaintsEmailContains: String
+  """
+  Matches when complaintsEmail starts with the value.
+  """
+  complaintsEmailHasPrefix: String
+  """
+  Matches when complaintsEmail ends with the value.
+  """
+  complaintsEmailHasSuffix: String
+  """
+  Matches when complaintsEmail equals the value, ignoring case.
+  """
+  complaintsEmailEqualFold: String
+  """
+  Matches when complaintsEmail contains the value, ignoring case.
+  """
+  complaintsEmailContainsFold: String
+  """
+  complaints_url field predicates
+  """
+  complaintsURL: String
+  """
+  Matches when complaintsURL is not equal to the value.
+  """
+  complaintsURLNEQ: String
+  """
+  Matches when complaintsURL is one of the values.
+  """
+  complaintsURLIn: [String!]
+  """
+  Matches when complaintsURL is none of the values.
+  """
+  complaintsURLNotIn: [String!]
+  """
+  Matches when complaintsURL is greater than the value.
+  """
+  complaintsURLGT: String
+  """
+  Matches when complaintsURL is greater than or equal to the value.
+  """
+  complaintsURLGTE: String
+  """
+  Matches when complaintsURL is less than the value.
+  """
+  complaintsURLLT: String
+  """
+  Matches when complaintsURL is less than or equal to the value.
+  """
+  complaintsURLLTE: String
+  """
+  Matches when complaintsURL contains the value.
+  """
+  complaintsURLContains: String
+  """
+  Matches when complaintsURL starts with the value.
+  """
+  complaintsURLHasPrefix: String
+  """
+  Matches when complaintsURL ends with the value.
+  """
+  complaintsURLHasSuffix: String
+  """
+  Matches when complaintsURL equals the value, ignoring case.
+  """
+  complaintsURLEqualFold: String
+  """
+  Matches when complaintsURL contains the value, ignoring case.
+  """
+  complaintsURLContainsFold: String
   """
   teams edge predicates
   """
@@ -9523,6 +10090,10 @@ type DueList {
   Safeguarding concerns raised at visits and not yet acknowledged.
   """
   safeguardingConcerns: [Concern!]!
+  """
+  Requests to change a plan (R25) waiting for a decision.
+  """
+  amendmentRequests: [Amendment!]!
   """
   Episodes whose 91-day situation after a hospital discharge (ASCOF 2D) is due within the window and not yet recorded.
   """
@@ -12080,6 +12651,15 @@ type Person implements Node {
     """
     first: Int = 100
   ): [ChronologyEntry!]!
+  """
+  Who has seen or changed this record, one entry per account per day, newest day first: the audit log grouped (Caldicott principle 8). The audit log's own filter decides who may ask: the person for their own record, staff for their people, information governance. Ask for it on one person at a time.
+  """
+  accessHistory(
+    """
+    How many days back from today, today included (at most 92).
+    """
+    days: Int = 14
+  ): [AccessDay!]!
 }
 """
 PersonAdvocacy is enum for the field advocacy
@@ -13891,6 +14471,15 @@ type Query {
     input: CreateShareInput!
   ): SharePreview!
   """
+  The day of the services the viewer runs (a registered manager) or the people they may see: visits late, missed, under way and done, and workers' training against the people they visit (R32). Each list holds at most 500 visits.
+  """
+  serviceDay(
+    """
+    The day (default today).
+    """
+    date: Date
+  ): ServiceDay!
+  """
   The reablement parts of the quarterly Client Level Data return for the period (requests, the ST-Max services and their sequels). The statutory-returns role gets it identifiable on the STATUTORY_RETURN basis; an analyst gets the same rows pseudonymised. Every person in it is audited.
   """
   clientLevelData(
@@ -14782,6 +15371,39 @@ type SectionAccess {
   withheldFromPerson: String
 }
 """
+A reablement service's day (issue 13), for its registered manager: each visit once, by where it is now.
+"""
+type ServiceDay {
+  """
+  The day.
+  """
+  date: Date!
+  """
+  Visits more than 15 minutes past their time with nothing recorded yet.
+  """
+  late: [Visit!]!
+  """
+  Visits recorded as missed, or whose whole time has passed with nothing recorded.
+  """
+  missed: [Visit!]!
+  """
+  Visits under way.
+  """
+  inProgress: [Visit!]!
+  """
+  Visits done.
+  """
+  done: [Visit!]!
+  """
+  Visits still to come, or cancelled.
+  """
+  other: [Visit!]!
+  """
+  Visits from the day on, for the next 14 days, by a worker without a training the person needs (R32).
+  """
+  trainingGaps: [TrainingGap!]!
+}
+"""
 A copy of one plan version given to someone (R20–R24), with its basis and scope. A revoked, expired or declined share, or one whose consent was withdrawn, grants nothing.
 """
 type Share implements Node {
@@ -15477,6 +16099,10 @@ type Team implements Node {
   """
   kind: TeamKind!
   """
+  The team's phone number, for the people it supports and their carers.
+  """
+  phone: String!
+  """
   The authority the team belongs to.
   """
   authority: Authority!
@@ -15708,6 +16334,58 @@ input TeamWhereInput {
   """
   kindNotIn: [TeamKind!]
   """
+  phone field predicates
+  """
+  phone: String
+  """
+  Matches when phone is not equal to the value.
+  """
+  phoneNEQ: String
+  """
+  Matches when phone is one of the values.
+  """
+  phoneIn: [String!]
+  """
+  Matches when phone is none of the values.
+  """
+  phoneNotIn: [String!]
+  """
+  Matches when phone is greater than the value.
+  """
+  phoneGT: String
+  """
+  Matches when phone is greater than or equal to the value.
+  """
+  phoneGTE: String
+  """
+  Matches when phone is less than the value.
+  """
+  phoneLT: String
+  """
+  Matches when phone is less than or equal to the value.
+  """
+  phoneLTE: String
+  """
+  Matches when phone contains the value.
+  """
+  phoneContains: String
+  """
+  Matches when phone starts with the value.
+  """
+  phoneHasPrefix: String
+  """
+  Matches when phone ends with the value.
+  """
+  phoneHasSuffix: String
+  """
+  Matches when phone equals the value, ignoring case.
+  """
+  phoneEqualFold: String
+  """
+  Matches when phone contains the value, ignoring case.
+  """
+  phoneContainsFold: String
+  """
   authority edge predicates
   """
   hasAuthority: Boolean
@@ -15744,6 +16422,19 @@ input TeamWhereInput {
 An instant, RFC 3339, in UTC.
 """
 scalar Time
+"""
+What can stop the worker on a visit giving the person what they need (R32).
+"""
+type TrainingGap {
+  """
+  The visit.
+  """
+  visit: Visit!
+  """
+  The trainings the person needs that the worker does not hold, e.g. AUTISM.
+  """
+  missing: [String!]!
+}
 """
 UpdateAdviceInput is used for update Advice object.
 Input was generated by ent.
@@ -16971,6 +17662,36 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AccessDay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "day":
+		return ec.fieldContext_AccessDay_day(ctx, field)
+	case "viewerID":
+		return ec.fieldContext_AccessDay_viewerID(ctx, field)
+	case "viewerName":
+		return ec.fieldContext_AccessDay_viewerName(ctx, field)
+	case "viewerRoles":
+		return ec.fieldContext_AccessDay_viewerRoles(ctx, field)
+	case "bases":
+		return ec.fieldContext_AccessDay_bases(ctx, field)
+	case "sections":
+		return ec.fieldContext_AccessDay_sections(ctx, field)
+	case "views":
+		return ec.fieldContext_AccessDay_views(ctx, field)
+	case "changes":
+		return ec.fieldContext_AccessDay_changes(ctx, field)
+	case "visits":
+		return ec.fieldContext_AccessDay_visits(ctx, field)
+	case "flagged":
+		return ec.fieldContext_AccessDay_flagged(ctx, field)
+	case "first":
+		return ec.fieldContext_AccessDay_first(ctx, field)
+	case "last":
+		return ec.fieldContext_AccessDay_last(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccessDay", field.Name)
+}
+
 func (ec *executionContext) childFields_AccessibleFormat(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "format":
@@ -17187,6 +17908,16 @@ func (ec *executionContext) childFields_Authority(ctx context.Context, field gra
 		return ec.fieldContext_Authority_firstReviewDays(ctx, field)
 	case "nonChargeableWeeks":
 		return ec.fieldContext_Authority_nonChargeableWeeks(ctx, field)
+	case "contactPhone":
+		return ec.fieldContext_Authority_contactPhone(ctx, field)
+	case "contactEmail":
+		return ec.fieldContext_Authority_contactEmail(ctx, field)
+	case "complaintsPhone":
+		return ec.fieldContext_Authority_complaintsPhone(ctx, field)
+	case "complaintsEmail":
+		return ec.fieldContext_Authority_complaintsEmail(ctx, field)
+	case "complaintsURL":
+		return ec.fieldContext_Authority_complaintsURL(ctx, field)
 	case "teams":
 		return ec.fieldContext_Authority_teams(ctx, field)
 	}
@@ -17439,6 +18170,8 @@ func (ec *executionContext) childFields_DueList(ctx context.Context, field graph
 		return ec.fieldContext_DueList_advocacyReferralsWaiting(ctx, field)
 	case "safeguardingConcerns":
 		return ec.fieldContext_DueList_safeguardingConcerns(ctx, field)
+	case "amendmentRequests":
+		return ec.fieldContext_DueList_amendmentRequests(ctx, field)
 	case "followUpsDue":
 		return ec.fieldContext_DueList_followUpsDue(ctx, field)
 	}
@@ -17753,6 +18486,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_ageBand(ctx, field)
 	case "chronology":
 		return ec.fieldContext_Person_chronology(ctx, field)
+	case "accessHistory":
+		return ec.fieldContext_Person_accessHistory(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -18105,6 +18840,26 @@ func (ec *executionContext) childFields_SectionAccess(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type SectionAccess", field.Name)
 }
 
+func (ec *executionContext) childFields_ServiceDay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_ServiceDay_date(ctx, field)
+	case "late":
+		return ec.fieldContext_ServiceDay_late(ctx, field)
+	case "missed":
+		return ec.fieldContext_ServiceDay_missed(ctx, field)
+	case "inProgress":
+		return ec.fieldContext_ServiceDay_inProgress(ctx, field)
+	case "done":
+		return ec.fieldContext_ServiceDay_done(ctx, field)
+	case "other":
+		return ec.fieldContext_ServiceDay_other(ctx, field)
+	case "trainingGaps":
+		return ec.fieldContext_ServiceDay_trainingGaps(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceDay", field.Name)
+}
+
 func (ec *executionContext) childFields_Share(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -18295,6 +19050,8 @@ func (ec *executionContext) childFields_Team(ctx context.Context, field graphql.
 		return ec.fieldContext_Team_name(ctx, field)
 	case "kind":
 		return ec.fieldContext_Team_kind(ctx, field)
+	case "phone":
+		return ec.fieldContext_Team_phone(ctx, field)
 	case "authority":
 		return ec.fieldContext_Team_authority(ctx, field)
 	case "members":
@@ -18305,6 +19062,16 @@ func (ec *executionContext) childFields_Team(ctx context.Context, field graphql.
 		return ec.fieldContext_Team_registeredManager(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Team", field.Name)
+}
+
+func (ec *executionContext) childFields_TrainingGap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "visit":
+		return ec.fieldContext_TrainingGap_visit(ctx, field)
+	case "missing":
+		return ec.fieldContext_TrainingGap_missing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrainingGap", field.Name)
 }
 
 func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19637,6 +20404,20 @@ func (ec *executionContext) field_Mutation_withholdFromPerson_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_accessHistory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_chronology_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20299,6 +21080,20 @@ func (ec *executionContext) field_Query_risks_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_serviceDay_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "date",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["date"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_statisticsCounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20526,6 +21321,282 @@ func (ec *executionContext) field___Type_fields_args(ctx context.Context, rawArg
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AccessDay_day(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_day(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Day, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_day(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_viewerID(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_viewerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ViewerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_viewerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_viewerName(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_viewerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ViewerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_viewerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_viewerRoles(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_viewerRoles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ViewerRoles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []policy.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕreablementᚋentᚋpolicyᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_viewerRoles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Role does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_bases(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_bases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []policy.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2ᚕreablementᚋentᚋpolicyᚐBasisᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_bases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Basis does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_sections(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_sections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []policy.Section) graphql.Marshaler {
+			return ec.marshalNSection2ᚕreablementᚋentᚋpolicyᚐSectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_sections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Section does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_views(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_views(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Views, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_views(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_changes(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_visits(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_visits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_visits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_flagged(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_flagged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flagged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_flagged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_first(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_first(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.First, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_first(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _AccessDay_last(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessDay_last(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Last, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessDay_last(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Time does not have child fields"))
+}
 
 func (ec *executionContext) _AccessibleFormat_format(ctx context.Context, field graphql.CollectedField, obj *schematype.AccessibleFormat) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -22942,6 +24013,121 @@ func (ec *executionContext) _Authority_nonChargeableWeeks(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_Authority_nonChargeableWeeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Authority_contactPhone(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authority_contactPhone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactPhone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authority_contactPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Authority_contactEmail(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authority_contactEmail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactEmail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authority_contactEmail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Authority_complaintsPhone(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authority_complaintsPhone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComplaintsPhone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authority_complaintsPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Authority_complaintsEmail(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authority_complaintsEmail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComplaintsEmail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authority_complaintsEmail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Authority_complaintsURL(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authority_complaintsURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComplaintsURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authority_complaintsURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Authority_teams(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -26067,6 +27253,38 @@ func (ec *executionContext) fieldContext_DueList_safeguardingConcerns(_ context.
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Concern(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueList_amendmentRequests(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueList_amendmentRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmendmentRequests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Amendment) graphql.Marshaler {
+			return ec.marshalNAmendment2ᚕreablementᚋentᚐAmendmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueList_amendmentRequests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Amendment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -33117,6 +34335,50 @@ func (ec *executionContext) fieldContext_Person_chronology(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_accessHistory(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_accessHistory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().AccessHistory(ctx, obj, fc.Args["days"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.AccessDay) graphql.Marshaler {
+			return ec.marshalNAccessDay2ᚕreablementᚋgraphᚋmodelᚐAccessDayᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_accessHistory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccessDay(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_accessHistory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PersonConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36809,6 +38071,50 @@ func (ec *executionContext) fieldContext_Query_previewShare(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_serviceDay(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_serviceDay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ServiceDay(ctx, fc.Args["date"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServiceDay) graphql.Marshaler {
+			return ec.marshalNServiceDay2ᚖreablementᚋgraphᚋmodelᚐServiceDay(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_serviceDay(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceDay(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_serviceDay_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_clientLevelData(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38919,6 +40225,221 @@ func (ec *executionContext) fieldContext_SectionAccess_withheldFromPerson(_ cont
 	return graphql.NewScalarFieldContext("SectionAccess", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _ServiceDay_date(ctx context.Context, field graphql.CollectedField, obj *model.ServiceDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDay_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDay_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceDay", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _ServiceDay_late(ctx context.Context, field graphql.CollectedField, obj *model.ServiceDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDay_late(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Late, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚕreablementᚋentᚐVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDay_late(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceDay",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceDay_missed(ctx context.Context, field graphql.CollectedField, obj *model.ServiceDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDay_missed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Missed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚕreablementᚋentᚐVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDay_missed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceDay",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceDay_inProgress(ctx context.Context, field graphql.CollectedField, obj *model.ServiceDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDay_inProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InProgress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚕreablementᚋentᚐVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDay_inProgress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceDay",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceDay_done(ctx context.Context, field graphql.CollectedField, obj *model.ServiceDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDay_done(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Done, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚕreablementᚋentᚐVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDay_done(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceDay",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceDay_other(ctx context.Context, field graphql.CollectedField, obj *model.ServiceDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDay_other(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Other, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚕreablementᚋentᚐVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDay_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceDay",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceDay_trainingGaps(ctx context.Context, field graphql.CollectedField, obj *model.ServiceDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceDay_trainingGaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrainingGaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.TrainingGap) graphql.Marshaler {
+			return ec.marshalNTrainingGap2ᚕreablementᚋgraphᚋmodelᚐTrainingGapᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceDay_trainingGaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceDay",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrainingGap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Share_id(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40884,6 +42405,29 @@ func (ec *executionContext) fieldContext_Team_kind(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Team", field, false, false, errors.New("field of type TeamKind does not have child fields"))
 }
 
+func (ec *executionContext) _Team_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Team_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Team_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Team", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Team_authority(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41010,6 +42554,61 @@ func (ec *executionContext) fieldContext_Team_registeredManager(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TrainingGap_visit(ctx context.Context, field graphql.CollectedField, obj *model.TrainingGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingGap_visit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚖreablementᚋentᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingGap_visit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrainingGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrainingGap_missing(ctx context.Context, field graphql.CollectedField, obj *model.TrainingGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrainingGap_missing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Missing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrainingGap_missing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrainingGap", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Viewer_account(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
@@ -45165,7 +46764,7 @@ func (ec *executionContext) unmarshalInputAuthorityWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "timeZone", "timeZoneNEQ", "timeZoneIn", "timeZoneNotIn", "timeZoneGT", "timeZoneGTE", "timeZoneLT", "timeZoneLTE", "timeZoneContains", "timeZoneHasPrefix", "timeZoneHasSuffix", "timeZoneEqualFold", "timeZoneContainsFold", "maxReablementWeeks", "maxReablementWeeksNEQ", "maxReablementWeeksIn", "maxReablementWeeksNotIn", "maxReablementWeeksGT", "maxReablementWeeksGTE", "maxReablementWeeksLT", "maxReablementWeeksLTE", "firstReviewDays", "firstReviewDaysNEQ", "firstReviewDaysIn", "firstReviewDaysNotIn", "firstReviewDaysGT", "firstReviewDaysGTE", "firstReviewDaysLT", "firstReviewDaysLTE", "nonChargeableWeeks", "nonChargeableWeeksNEQ", "nonChargeableWeeksIn", "nonChargeableWeeksNotIn", "nonChargeableWeeksGT", "nonChargeableWeeksGTE", "nonChargeableWeeksLT", "nonChargeableWeeksLTE", "hasTeams", "hasTeamsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "timeZone", "timeZoneNEQ", "timeZoneIn", "timeZoneNotIn", "timeZoneGT", "timeZoneGTE", "timeZoneLT", "timeZoneLTE", "timeZoneContains", "timeZoneHasPrefix", "timeZoneHasSuffix", "timeZoneEqualFold", "timeZoneContainsFold", "maxReablementWeeks", "maxReablementWeeksNEQ", "maxReablementWeeksIn", "maxReablementWeeksNotIn", "maxReablementWeeksGT", "maxReablementWeeksGTE", "maxReablementWeeksLT", "maxReablementWeeksLTE", "firstReviewDays", "firstReviewDaysNEQ", "firstReviewDaysIn", "firstReviewDaysNotIn", "firstReviewDaysGT", "firstReviewDaysGTE", "firstReviewDaysLT", "firstReviewDaysLTE", "nonChargeableWeeks", "nonChargeableWeeksNEQ", "nonChargeableWeeksIn", "nonChargeableWeeksNotIn", "nonChargeableWeeksGT", "nonChargeableWeeksGTE", "nonChargeableWeeksLT", "nonChargeableWeeksLTE", "contactPhone", "contactPhoneNEQ", "contactPhoneIn", "contactPhoneNotIn", "contactPhoneGT", "contactPhoneGTE", "contactPhoneLT", "contactPhoneLTE", "contactPhoneContains", "contactPhoneHasPrefix", "contactPhoneHasSuffix", "contactPhoneEqualFold", "contactPhoneContainsFold", "contactEmail", "contactEmailNEQ", "contactEmailIn", "contactEmailNotIn", "contactEmailGT", "contactEmailGTE", "contactEmailLT", "contactEmailLTE", "contactEmailContains", "contactEmailHasPrefix", "contactEmailHasSuffix", "contactEmailEqualFold", "contactEmailContainsFold", "complaintsPhone", "complaintsPhoneNEQ", "complaintsPhoneIn", "complaintsPhoneNotIn", "complaintsPhoneGT", "complaintsPhoneGTE", "complaintsPhoneLT", "complaintsPhoneLTE", "complaintsPhoneContains", "complaintsPhoneHasPrefix", "complaintsPhoneHasSuffix", "complaintsPhoneEqualFold", "complaintsPhoneContainsFold", "complaintsEmail", "complaintsEmailNEQ", "complaintsEmailIn", "complaintsEmailNotIn", "complaintsEmailGT", "complaintsEmailGTE", "complaintsEmailLT", "complaintsEmailLTE", "complaintsEmailContains", "complaintsEmailHasPrefix", "complaintsEmailHasSuffix", "complaintsEmailEqualFold", "complaintsEmailContainsFold", "complaintsURL", "complaintsURLNEQ", "complaintsURLIn", "complaintsURLNotIn", "complaintsURLGT", "complaintsURLGTE", "complaintsURLLT", "complaintsURLLTE", "complaintsURLContains", "complaintsURLHasPrefix", "complaintsURLHasSuffix", "complaintsURLEqualFold", "complaintsURLContainsFold", "hasTeams", "hasTeamsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45802,6 +47401,461 @@ func (ec *executionContext) unmarshalInputAuthorityWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.NonChargeableWeeksLTE = data
+		case "contactPhone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhone = data
+		case "contactPhoneNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneNEQ = data
+		case "contactPhoneIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneIn = data
+		case "contactPhoneNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneNotIn = data
+		case "contactPhoneGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneGT = data
+		case "contactPhoneGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneGTE = data
+		case "contactPhoneLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneLT = data
+		case "contactPhoneLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneLTE = data
+		case "contactPhoneContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneContains = data
+		case "contactPhoneHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneHasPrefix = data
+		case "contactPhoneHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneHasSuffix = data
+		case "contactPhoneEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneEqualFold = data
+		case "contactPhoneContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhoneContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhoneContainsFold = data
+		case "contactEmail":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmail"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmail = data
+		case "contactEmailNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailNEQ = data
+		case "contactEmailIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailIn = data
+		case "contactEmailNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailNotIn = data
+		case "contactEmailGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailGT = data
+		case "contactEmailGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailGTE = data
+		case "contactEmailLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailLT = data
+		case "contactEmailLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailLTE = data
+		case "contactEmailContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailContains = data
+		case "contactEmailHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailHasPrefix = data
+		case "contactEmailHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailHasSuffix = data
+		case "contactEmailEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailEqualFold = data
+		case "contactEmailContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmailContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmailContainsFold = data
+		case "complaintsPhone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhone = data
+		case "complaintsPhoneNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneNEQ = data
+		case "complaintsPhoneIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneIn = data
+		case "complaintsPhoneNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneNotIn = data
+		case "complaintsPhoneGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneGT = data
+		case "complaintsPhoneGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneGTE = data
+		case "complaintsPhoneLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneLT = data
+		case "complaintsPhoneLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneLTE = data
+		case "complaintsPhoneContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneContains = data
+		case "complaintsPhoneHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneHasPrefix = data
+		case "complaintsPhoneHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneHasSuffix = data
+		case "complaintsPhoneEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneEqualFold = data
+		case "complaintsPhoneContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsPhoneContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsPhoneContainsFold = data
+		case "complaintsEmail":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmail"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmail = data
+		case "complaintsEmailNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailNEQ = data
+		case "complaintsEmailIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailIn = data
+		case "complaintsEmailNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailNotIn = data
+		case "complaintsEmailGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailGT = data
+		case "complaintsEmailGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailGTE = data
+		case "complaintsEmailLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailLT = data
+		case "complaintsEmailLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailLTE = data
+		case "complaintsEmailContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailContains = data
+		case "complaintsEmailHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailHasPrefix = data
+		case "complaintsEmailHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailHasSuffix = data
+		case "complaintsEmailEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailEqualFold = data
+		case "complaintsEmailContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsEmailContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsEmailContainsFold = data
+		case "complaintsURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURL"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURL = data
+		case "complaintsURLNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLNEQ = data
+		case "complaintsURLIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLIn = data
+		case "complaintsURLNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLNotIn = data
+		case "complaintsURLGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLGT = data
+		case "complaintsURLGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLGTE = data
+		case "complaintsURLLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLLT = data
+		case "complaintsURLLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLLTE = data
+		case "complaintsURLContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLContains = data
+		case "complaintsURLHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLHasPrefix = data
+		case "complaintsURLHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLHasSuffix = data
+		case "complaintsURLEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLEqualFold = data
+		case "complaintsURLContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaintsURLContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ComplaintsURLContainsFold = data
 		case "hasTeams":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTeams"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -54372,7 +56426,7 @@ func (ec *executionContext) unmarshalInputTeamWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "hasAuthority", "hasAuthorityWith", "hasMembers", "hasMembersWith", "hasManager", "hasManagerWith", "hasRegisteredManager", "hasRegisteredManagerWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneEqualFold", "phoneContainsFold", "hasAuthority", "hasAuthorityWith", "hasMembers", "hasMembersWith", "hasManager", "hasManagerWith", "hasRegisteredManager", "hasRegisteredManagerWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -54687,6 +56741,97 @@ func (ec *executionContext) unmarshalInputTeamWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.KindNotIn = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "phoneNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneNEQ = data
+		case "phoneIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneIn = data
+		case "phoneNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneNotIn = data
+		case "phoneGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneGT = data
+		case "phoneGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneGTE = data
+		case "phoneLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneLT = data
+		case "phoneLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneLTE = data
+		case "phoneContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneContains = data
+		case "phoneHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneHasPrefix = data
+		case "phoneHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneHasSuffix = data
+		case "phoneEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneEqualFold = data
+		case "phoneContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneContainsFold = data
 		case "hasAuthority":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAuthority"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -56939,6 +59084,99 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 
 // region    **************************** object.gotpl ****************************
 
+var accessDayImplementors = []string{"AccessDay"}
+
+func (ec *executionContext) _AccessDay(ctx context.Context, sel ast.SelectionSet, obj *model.AccessDay) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accessDayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccessDay")
+		case "day":
+			out.Values[i] = ec._AccessDay_day(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "viewerID":
+			out.Values[i] = ec._AccessDay_viewerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "viewerName":
+			out.Values[i] = ec._AccessDay_viewerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "viewerRoles":
+			out.Values[i] = ec._AccessDay_viewerRoles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bases":
+			out.Values[i] = ec._AccessDay_bases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sections":
+			out.Values[i] = ec._AccessDay_sections(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "views":
+			out.Values[i] = ec._AccessDay_views(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changes":
+			out.Values[i] = ec._AccessDay_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "visits":
+			out.Values[i] = ec._AccessDay_visits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "flagged":
+			out.Values[i] = ec._AccessDay_flagged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "first":
+			out.Values[i] = ec._AccessDay_first(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "last":
+			out.Values[i] = ec._AccessDay_last(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var accessibleFormatImplementors = []string{"AccessibleFormat"}
 
 func (ec *executionContext) _AccessibleFormat(ctx context.Context, sel ast.SelectionSet, obj *schematype.AccessibleFormat) graphql.Marshaler {
@@ -57990,6 +60228,31 @@ func (ec *executionContext) _Authority(ctx context.Context, sel ast.SelectionSet
 			}
 		case "nonChargeableWeeks":
 			out.Values[i] = ec._Authority_nonChargeableWeeks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contactPhone":
+			out.Values[i] = ec._Authority_contactPhone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contactEmail":
+			out.Values[i] = ec._Authority_contactEmail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "complaintsPhone":
+			out.Values[i] = ec._Authority_complaintsPhone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "complaintsEmail":
+			out.Values[i] = ec._Authority_complaintsEmail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "complaintsURL":
+			out.Values[i] = ec._Authority_complaintsURL(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -59148,6 +61411,11 @@ func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "safeguardingConcerns":
 			out.Values[i] = ec._DueList_safeguardingConcerns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amendmentRequests":
+			out.Values[i] = ec._DueList_amendmentRequests(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -61331,6 +63599,44 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "accessHistory":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_accessHistory(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -63083,6 +65389,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "serviceDay":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_serviceDay(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "clientLevelData":
 			field := field
 
@@ -63826,6 +66154,74 @@ func (ec *executionContext) _SectionAccess(ctx context.Context, sel ast.Selectio
 		case "withheldFromPerson":
 			out.Values[i] = ec._SectionAccess_withheldFromPerson(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var serviceDayImplementors = []string{"ServiceDay"}
+
+func (ec *executionContext) _ServiceDay(ctx context.Context, sel ast.SelectionSet, obj *model.ServiceDay) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceDayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceDay")
+		case "date":
+			out.Values[i] = ec._ServiceDay_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "late":
+			out.Values[i] = ec._ServiceDay_late(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missed":
+			out.Values[i] = ec._ServiceDay_missed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inProgress":
+			out.Values[i] = ec._ServiceDay_inProgress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "done":
+			out.Values[i] = ec._ServiceDay_done(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "other":
+			out.Values[i] = ec._ServiceDay_other(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "trainingGaps":
+			out.Values[i] = ec._ServiceDay_trainingGaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -64676,6 +67072,11 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "phone":
+			out.Values[i] = ec._Team_phone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "authority":
 			field := field
 
@@ -64828,6 +67229,49 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var trainingGapImplementors = []string{"TrainingGap"}
+
+func (ec *executionContext) _TrainingGap(ctx context.Context, sel ast.SelectionSet, obj *model.TrainingGap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trainingGapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrainingGap")
+		case "visit":
+			out.Values[i] = ec._TrainingGap_visit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missing":
+			out.Values[i] = ec._TrainingGap_missing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -65749,6 +68193,26 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAccessDay2reablementᚋgraphᚋmodelᚐAccessDay(ctx context.Context, sel ast.SelectionSet, v model.AccessDay) graphql.Marshaler {
+	return ec._AccessDay(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAccessDay2ᚕreablementᚋgraphᚋmodelᚐAccessDayᚄ(ctx context.Context, sel ast.SelectionSet, v []model.AccessDay) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAccessDay2reablementᚋgraphᚋmodelᚐAccessDay(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAccessibleFormat2reablementᚋentᚋschematypeᚐAccessibleFormat(ctx context.Context, sel ast.SelectionSet, v schematype.AccessibleFormat) graphql.Marshaler {
 	return ec._AccessibleFormat(ctx, sel, &v)
 }
@@ -65841,6 +68305,22 @@ func (ec *executionContext) unmarshalNAdviceWhereInput2ᚖreablementᚋentᚐAdv
 
 func (ec *executionContext) marshalNAmendment2reablementᚋentᚐAmendment(ctx context.Context, sel ast.SelectionSet, v ent.Amendment) graphql.Marshaler {
 	return ec._Amendment(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAmendment2ᚕreablementᚋentᚐAmendmentᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Amendment) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAmendment2reablementᚋentᚐAmendment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNAmendment2ᚖreablementᚋentᚐAmendment(ctx context.Context, sel ast.SelectionSet, v *ent.Amendment) graphql.Marshaler {
@@ -67376,6 +69856,20 @@ func (ec *executionContext) marshalNSectionAccess2ᚕreablementᚋgraphᚋmodel�
 	return ret
 }
 
+func (ec *executionContext) marshalNServiceDay2reablementᚋgraphᚋmodelᚐServiceDay(ctx context.Context, sel ast.SelectionSet, v model.ServiceDay) graphql.Marshaler {
+	return ec._ServiceDay(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNServiceDay2ᚖreablementᚋgraphᚋmodelᚐServiceDay(ctx context.Context, sel ast.SelectionSet, v *model.ServiceDay) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ServiceDay(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNShare2reablementᚋentᚐShare(ctx context.Context, sel ast.SelectionSet, v ent.Share) graphql.Marshaler {
 	return ec._Share(ctx, sel, &v)
 }
@@ -67770,6 +70264,26 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNTrainingGap2reablementᚋgraphᚋmodelᚐTrainingGap(ctx context.Context, sel ast.SelectionSet, v model.TrainingGap) graphql.Marshaler {
+	return ec._TrainingGap(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTrainingGap2ᚕreablementᚋgraphᚋmodelᚐTrainingGapᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TrainingGap) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTrainingGap2reablementᚋgraphᚋmodelᚐTrainingGap(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNUpdateCarerInput2reablementᚋentᚐUpdateCarerInput(ctx context.Context, v any) (ent.UpdateCarerInput, error) {

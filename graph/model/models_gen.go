@@ -16,6 +16,34 @@ import (
 	"time"
 )
 
+// One account's access to a person's record on one day (issue 13): the audit log's events grouped by who and by day, so the person can read "Wes, your reablement worker, looked at your plan on 3 visits today" instead of every request.
+type AccessDay struct {
+	// The calendar day, in the authority's time zone.
+	Day time.Time `json:"day"`
+	// The account that saw or changed the record.
+	ViewerID pulid.ID `json:"viewerID"`
+	// Their name at the time, as the audit log holds it.
+	ViewerName string `json:"viewerName"`
+	// Their roles at the time.
+	ViewerRoles []policy.Role `json:"viewerRoles"`
+	// The bases the record was shown or changed on that day, e.g. PROVIDER_DUTY for a visiting worker, ALLOCATED for the practitioner.
+	Bases []policy.Basis `json:"bases"`
+	// Every section they were shown or changed that day.
+	Sections []policy.Section `json:"sections"`
+	// How many times they were shown part of the record that day.
+	Views int `json:"views"`
+	// How many times they changed it that day.
+	Changes int `json:"changes"`
+	// Visits they made to the person that day (for a worker), counted from the visits the viewer may see.
+	Visits int `json:"visits"`
+	// Emergency access was used: flagged for review.
+	Flagged bool `json:"flagged"`
+	// The first time that day.
+	First time.Time `json:"first"`
+	// The last time that day.
+	Last time.Time `json:"last"`
+}
+
 // One ASCOF measure: a numerator, a denominator and their percentage, with disclosure control.
 type AscofMeasure struct {
 	// The measure's number, e.g. 2A.
@@ -114,6 +142,8 @@ type DueList struct {
 	AdvocacyReferralsWaiting []ent.Person `json:"advocacyReferralsWaiting"`
 	// Safeguarding concerns raised at visits and not yet acknowledged.
 	SafeguardingConcerns []ent.Concern `json:"safeguardingConcerns"`
+	// Requests to change a plan (R25) waiting for a decision.
+	AmendmentRequests []ent.Amendment `json:"amendmentRequests"`
 	// Episodes whose 91-day situation after a hospital discharge (ASCOF 2D) is due within the window and not yet recorded.
 	FollowUpsDue []ent.Episode `json:"followUpsDue"`
 }
@@ -228,6 +258,24 @@ type SectionAccess struct {
 	CodedOnly bool `json:"codedOnly"`
 	// Why the section is withheld from the person themself (third-party information), when it is: shown to the person and to staff with a basis for the record, null otherwise.
 	WithheldFromPerson *string `json:"withheldFromPerson,omitempty"`
+}
+
+// A reablement service's day (issue 13), for its registered manager: each visit once, by where it is now.
+type ServiceDay struct {
+	// The day.
+	Date time.Time `json:"date"`
+	// Visits more than 15 minutes past their time with nothing recorded yet.
+	Late []ent.Visit `json:"late"`
+	// Visits recorded as missed, or whose whole time has passed with nothing recorded.
+	Missed []ent.Visit `json:"missed"`
+	// Visits under way.
+	InProgress []ent.Visit `json:"inProgress"`
+	// Visits done.
+	Done []ent.Visit `json:"done"`
+	// Visits still to come, or cancelled.
+	Other []ent.Visit `json:"other"`
+	// Visits from the day on, for the next 14 days, by a worker without a training the person needs (R32).
+	TrainingGaps []TrainingGap `json:"trainingGaps"`
 }
 
 // What a proposed share would disclose to its recipient.
@@ -356,6 +404,14 @@ type StatisticsRates struct {
 	Notes []string `json:"notes"`
 	// The disclosure control applied.
 	DisclosureControl *DisclosureControl `json:"disclosureControl"`
+}
+
+// What can stop the worker on a visit giving the person what they need (R32).
+type TrainingGap struct {
+	// The visit.
+	Visit *ent.Visit `json:"visit"`
+	// The trainings the person needs that the worker does not hold, e.g. AUTISM.
+	Missing []string `json:"missing"`
 }
 
 // Who is signed in.

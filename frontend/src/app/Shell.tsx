@@ -13,7 +13,10 @@ const defaultOrganisation = import.meta.env.VITE_ORGANISATION_NAME ?? 'Adult soc
 function navigationFor(roles: readonly string[], pathname: string): ServiceNavigationItem[] {
   const items: ServiceNavigationItem[] = [];
   if (roles.includes('WORKER')) items.push({ href: '/today', text: "Today's visits" });
-  if (!isVisitWorker(roles) && !isAuditorOnly(roles)) items.push({ href: '/caseload', text: isOutsideViewer(roles) ? 'Shared with you' : 'Caseload' });
+  if (isOutsideViewer(roles)) items.push({ href: '/home', text: 'Home' });
+  if (roles.includes('REGISTERED_MANAGER')) items.push({ href: '/service', text: 'Service today' });
+  if (roles.includes('MANAGER')) items.push({ href: '/team', text: 'Team' });
+  if (!isVisitWorker(roles) && !isAuditorOnly(roles) && !isOutsideViewer(roles)) items.push({ href: '/caseload', text: 'Caseload' });
   if (roles.includes('AUDITOR')) items.push({ href: '/audit', text: 'Audit log' });
   if (['PRACTITIONER', 'MANAGER', 'REGISTERED_MANAGER'].some((role) => roles.includes(role))) items.push({ href: '/due', text: 'Due' });
   // Searching the whole authority is for practitioners and managers (findPeople).

@@ -18,6 +18,11 @@ type StartPages = typeof import('../features/start/StartPages');
 /** One of the pages that start reablement (one chunk for all of them). */
 const startPage = (name: keyof StartPages) => import('../features/start/StartPages').then((m) => ({ Component: m[name] as ComponentType }));
 
+type HomePages = typeof import('../features/home/pages');
+
+/** One of the homes of issue 13 (the person's, carers', managers'). */
+const homePage = (name: keyof HomePages) => import('../features/home/pages').then((m) => ({ Component: m[name] as ComponentType }));
+
 /**
  * The app's routes. Feature pages load on demand, so a worker's phone
  * fetches only the screens it uses.
@@ -39,6 +44,13 @@ export const router = createBrowserRouter([
               { path: 'today', lazy: () => import('../features/today/TodayPage').then((m) => ({ Component: m.TodayPage })) },
               { path: 'today/visits/:visitId', lazy: () => import('../features/today/VisitPage').then((m) => ({ Component: m.VisitPage })) },
               { path: 'sign-out', element: <SignOutPage /> },
+              { path: 'home', lazy: () => homePage('OwnHomePage') },
+              { path: 'home/plans/:planId/ask', lazy: () => homePage('AskPage') },
+              { path: 'home/plans/:planId/print', lazy: () => homePage('PrintCopyPage') },
+              { path: 'home/seen/:personId', lazy: () => homePage('SeenPage') },
+              { path: 'home/complain', lazy: () => homePage('ComplainPage') },
+              { path: 'team', lazy: () => homePage('TeamHomePage') },
+              { path: 'service', lazy: () => homePage('ServiceHomePage') },
               { path: 'people/:personId', lazy: () => import('../features/people/PersonPage').then((m) => ({ Component: m.PersonPage })) },
               { path: 'people/new', lazy: () => import('../features/people/NewPersonPage').then((m) => ({ Component: m.NewPersonPage })) },
               { path: 'people/find', lazy: () => import('../features/people/FindPersonPage').then((m) => ({ Component: m.FindPersonPage })) },

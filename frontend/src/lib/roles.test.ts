@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { homePathFor, primaryRole, roleName, isOutsideViewer } from './roles';
 
 describe('roles', () => {
-  it('sends workers to today and everyone else to the caseload', () => {
+  it('sends workers to today, managers and outside viewers to their own homes, practitioners to the caseload (issue 13)', () => {
     expect(homePathFor(['WORKER'])).toBe('/today');
     expect(homePathFor(['PRACTITIONER'])).toBe('/caseload');
-    expect(homePathFor(['MANAGER', 'PRACTITIONER'])).toBe('/caseload');
-    expect(homePathFor(['WORKER', 'REGISTERED_MANAGER'])).toBe('/caseload');
+    expect(homePathFor(['MANAGER', 'PRACTITIONER'])).toBe('/team');
+    expect(homePathFor(['MANAGER'])).toBe('/team');
+    expect(homePathFor(['WORKER', 'REGISTERED_MANAGER'])).toBe('/service');
+    expect(homePathFor(['REGISTERED_MANAGER'])).toBe('/service');
+    expect(homePathFor(['PERSON'])).toBe('/home');
+    expect(homePathFor(['CARER'])).toBe('/home');
+    expect(homePathFor(['ADVOCATE'])).toBe('/home');
     expect(homePathFor(['ANALYST'])).toBe('/caseload');
   });
 

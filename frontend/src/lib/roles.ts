@@ -59,10 +59,19 @@ export function isAuditorOnly(roles: readonly string[]): boolean {
   return roles.includes('AUDITOR') && roles.every((role) => role === 'AUDITOR' || role === 'ANALYST');
 }
 
-/** Where to go after signing in: workers to today's visits, auditors to the log, everyone else to the caseload. */
-export function homePathFor(roles: readonly string[]): '/today' | '/caseload' | '/audit' {
+/**
+ * Where to go after signing in (issue 13: each lands on their own home):
+ * workers to today's visits, auditors to the log, a registered manager to
+ * their service's day, a team manager to their team, the person, carers
+ * and advocates to their own home, practitioners to the caseload.
+ */
+export function homePathFor(roles: readonly string[]): '/today' | '/caseload' | '/audit' | '/home' | '/team' | '/service' {
   if (isAuditorOnly(roles)) return '/audit';
-  return isVisitWorker(roles) ? '/today' : '/caseload';
+  if (isVisitWorker(roles)) return '/today';
+  if (roles.includes('REGISTERED_MANAGER')) return '/service';
+  if (roles.includes('MANAGER')) return '/team';
+  if (isOutsideViewer(roles)) return '/home';
+  return '/caseload';
 }
 
 /** Roles of council staff; anyone else signs in to see what was shared with them. */

@@ -63,6 +63,17 @@ export function DuePage() {
       })),
     },
     {
+      id: 'amendments',
+      title: 'Requests to change a plan',
+      rule: 'R25',
+      items: due.amendmentRequests.map((a) => ({
+        id: a.id,
+        href: `/plans/${a.plan.id}/amendments`,
+        who: name(a.plan.person),
+        what: `Asked by ${humanise(a.requestedBy ?? 'someone').toLowerCase()} on ${formatInstantDate(a.createdAt)}, waiting for a decision`,
+      })),
+    },
+    {
       id: 'first-reviews',
       title: 'First reviews',
       rule: 'R11',

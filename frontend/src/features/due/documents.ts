@@ -66,6 +66,19 @@ export const DueListQuery = graphql(`
         id
         preferredName
       }
+      amendmentRequests {
+        id
+        requestedBy
+        createdAt
+        plan {
+          id
+          version
+          person {
+            id
+            preferredName
+          }
+        }
+      }
       safeguardingConcerns {
         id
         kind

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Button, DateInput, emptyDate, Link, Tag, type DateParts } from '../../components';
 import { formatInstantDate, formatTime, humanise, plural } from '../../lib/format';
@@ -7,6 +7,8 @@ import { auditActions, basisReasons, sectionLabel } from '../../lib/sections';
 import { dayStart } from '../../lib/dates';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { AccessHistoryQuery } from './documents';
+import { useViewer } from '../auth/useViewer';
+import { isOutsideViewer } from '../../lib/roles';
 
 /**
  * /people/:personId/access: who has seen the person's record, what they saw
@@ -25,6 +27,9 @@ export function AccessHistoryPage() {
   const name = person?.preferredName ?? null;
   usePageTitle(name ? `Who has seen ${name}'s record` : 'Who has seen this record');
   const events = (result.data?.auditEvents.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const { viewer } = useViewer();
+  // The person reads their history one line per person per day (issue 13).
+  if (viewer && isOutsideViewer(viewer.roles)) return <Navigate to={`/home/seen/${personId}`} replace />;
 
   return (
     <>
