@@ -430,6 +430,11 @@ func (r *viewerResolver) Authority(ctx context.Context, obj *model.Viewer) (*ent
 	return r.meAuthority(ctx)
 }
 
+// RecordKey is the resolver for the recordKey field.
+func (r *viewerResolver) RecordKey(ctx context.Context, obj *model.Viewer) (string, error) {
+	return r.recordKey(ctx), nil
+}
+
 // Worker is the resolver for the worker field.
 func (r *visitResolver) Worker(ctx context.Context, obj *ent.Visit) (*ent.Account, error) {
 	a, err := obj.Worker(ctx)

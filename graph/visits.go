@@ -2,6 +2,9 @@ package graph
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"slices"
 	"sync"
@@ -63,6 +66,17 @@ func withVisitDay(ctx context.Context) context.Context {
 func visitDayFrom(ctx context.Context) *visitDay {
 	d, _ := ctx.Value(visitDayKey{}).(*visitDay)
 	return d
+}
+
+// recordKey is the signed-in account's key for locking the visit records
+// it leaves unsent on a shared phone (issue 13): derived from the server's
+// secret and the account, so it is the same at every sign-in of the account
+// and no other account is ever given it. The secret is the pseudonym key,
+// under a label of its own, so the two uses never share a key.
+func (r *Resolver) recordKey(ctx context.Context) string {
+	mac := hmac.New(sha256.New, append([]byte("visit records on the phone:"), r.PseudonymKey...))
+	mac.Write([]byte(viewer.FromContext(ctx).AccountID))
+	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
 }
 
 // closeConcern closes a concern with what was done recorded; the model

@@ -697,6 +697,7 @@ type ComplexityRoot struct {
 	Viewer struct {
 		Account   func(childComplexity int) int
 		Authority func(childComplexity int) int
+		RecordKey func(childComplexity int) int
 		Roles     func(childComplexity int) int
 		Today     func(childComplexity int) int
 	}
@@ -826,6 +827,8 @@ type ViewerResolver interface {
 	Account(ctx context.Context, obj *model.Viewer) (*ent.Account, error)
 
 	Authority(ctx context.Context, obj *model.Viewer) (*ent.Authority, error)
+
+	RecordKey(ctx context.Context, obj *model.Viewer) (string, error)
 }
 type VisitResolver interface {
 	Worker(ctx context.Context, obj *ent.Visit) (*ent.Account, error)
@@ -4131,6 +4134,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Viewer.Authority(childComplexity), true
+	case "Viewer.recordKey":
+		if e.ComplexityRoot.Viewer.RecordKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.RecordKey(childComplexity), true
 	case "Viewer.roles":
 		if e.ComplexityRoot.Viewer.Roles == nil {
 			break
@@ -14862,6 +14871,10 @@ type Viewer {
   Today's date in the authority's time zone.
   """
   today: Date!
+  """
+  A key given only to this account, the same at every sign-in: the web app locks the visit records a worker leaves unsent on a shared phone at sign-out with it, so only they can open and send them at their next sign-in (issue 13).
+  """
+  recordKey: String!
 }
 """
 A scheduled reablement visit, and the worker's record of it.
@@ -16375,6 +16388,8 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_authority(ctx, field)
 	case "today":
 		return ec.fieldContext_Viewer_today(ctx, field)
+	case "recordKey":
+		return ec.fieldContext_Viewer_recordKey(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 }
@@ -36012,6 +36027,29 @@ func (ec *executionContext) _Viewer_today(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Viewer_today(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _Viewer_recordKey(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_recordKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().RecordKey(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_recordKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Visit_id(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -58465,6 +58503,44 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "recordKey":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_recordKey(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

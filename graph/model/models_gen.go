@@ -211,4 +211,6 @@ type Viewer struct {
 	Authority *ent.Authority `json:"authority"`
 	// Today's date in the authority's time zone.
 	Today time.Time `json:"today"`
+	// A key given only to this account, the same at every sign-in: the web app locks the visit records a worker leaves unsent on a shared phone at sign-out with it, so only they can open and send them at their next sign-in (issue 13).
+	RecordKey string `json:"recordKey"`
 }

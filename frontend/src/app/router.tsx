@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { HomeRedirect, NotFoundPage, RequireAuth, RouteError, SignOutPage } from './routes';
+import { HomeRedirect, NotFoundPage, RequireArea, RequireAuth, RouteError, SignOutPage } from './routes';
 import { Shell } from './Shell';
 
 type EditPages = typeof import('../features/plans/edit/PlanEditPages');
@@ -30,44 +30,71 @@ export const router = createBrowserRouter([
             element: <RequireAuth />,
             children: [
               { index: true, element: <HomeRedirect /> },
-              { path: 'caseload', lazy: () => import('../features/caseload/CaseloadPage').then((m) => ({ Component: m.CaseloadPage })) },
-              { path: 'today', lazy: () => import('../features/today/TodayPage').then((m) => ({ Component: m.TodayPage })) },
-              { path: 'today/visits/:visitId', lazy: () => import('../features/today/VisitPage').then((m) => ({ Component: m.VisitPage })) },
               { path: 'sign-out', element: <SignOutPage /> },
-              { path: 'people/:personId', lazy: () => import('../features/people/PersonPage').then((m) => ({ Component: m.PersonPage })) },
-              { path: 'people/new', lazy: () => import('../features/people/NewPersonPage').then((m) => ({ Component: m.NewPersonPage })) },
-              { path: 'people/find', lazy: () => import('../features/people/FindPersonPage').then((m) => ({ Component: m.FindPersonPage })) },
               {
-                path: 'people/:personId/emergency-access',
-                lazy: () => import('../features/people/EmergencyAccessPage').then((m) => ({ Component: m.EmergencyAccessPage })),
-              },
-              { path: 'people/:personId/access', lazy: () => import('../features/sharing/AccessHistoryPage').then((m) => ({ Component: m.AccessHistoryPage })) },
-              { path: 'plans/:planId', lazy: () => import('../features/plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
-              { path: 'audit', lazy: () => import('../features/audit/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })) },
-              { path: 'due', lazy: () => import('../features/due/DuePage').then((m) => ({ Component: m.DuePage })) },
-              { path: 'plans/:planId/agree', lazy: () => lifecyclePage('AgreePage') },
-              { path: 'plans/:planId/commence', lazy: () => lifecyclePage('CommencePage') },
-              { path: 'plans/:planId/end', lazy: () => lifecyclePage('EndPage') },
-              { path: 'plans/:planId/review', lazy: () => lifecyclePage('ReviewsPage') },
-              { path: 'plans/:planId/amendments', lazy: () => lifecyclePage('AmendmentsPage') },
-              { path: 'plans/:planId/compare/:otherId', lazy: () => lifecyclePage('ComparePage') },
-              { path: 'plans/:planId/share', lazy: () => import('../features/sharing/SharePage').then((m) => ({ Component: m.SharePage })) },
-              {
-                path: 'plans/:planId/edit',
+                element: <RequireArea area="today" />,
                 children: [
-                  { index: true, lazy: () => editPage('PlanEditPage') },
-                  { path: 'outcomes', lazy: () => editPage('OutcomesEditPage') },
-                  { path: 'outcomes/new', lazy: () => editPage('OutcomeFormPage') },
-                  { path: 'outcomes/:outcomeId', lazy: () => editPage('OutcomeFormPage') },
-                  { path: 'outcomes/:outcomeId/steps/new', lazy: () => editPage('StepFormPage') },
-                  { path: 'steps/:stepId', lazy: () => editPage('StepFormPage') },
-                  { path: 'risks', lazy: () => editPage('RisksEditPage') },
-                  { path: 'risks/new', lazy: () => editPage('RiskFormPage') },
-                  { path: 'risks/:riskId', lazy: () => editPage('RiskFormPage') },
-                  { path: 'risks/:riskId/contingencies/new', lazy: () => editPage('ContingencyFormPage') },
-                  { path: 'contingencies/:contingencyId', lazy: () => editPage('ContingencyFormPage') },
-                  { path: 'delete/:kind/:id', lazy: () => editPage('DeletePage') },
-                  { path: ':section', lazy: () => editPage('PlanDetailsPage') },
+                  { path: 'today', lazy: () => import('../features/today/TodayPage').then((m) => ({ Component: m.TodayPage })) },
+                  { path: 'today/tomorrow', lazy: () => import('../features/today/OtherDaysPage').then((m) => ({ Component: m.TomorrowPage })) },
+                  { path: 'today/week', lazy: () => import('../features/today/OtherDaysPage').then((m) => ({ Component: m.WeekPage })) },
+                  { path: 'today/visits/:visitId', lazy: () => import('../features/today/VisitPage').then((m) => ({ Component: m.VisitPage })) },
+                ],
+              },
+              {
+                element: <RequireArea area="caseload" />,
+                children: [{ path: 'caseload', lazy: () => import('../features/caseload/CaseloadPage').then((m) => ({ Component: m.CaseloadPage })) }],
+              },
+              {
+                element: <RequireArea area="audit" />,
+                children: [{ path: 'audit', lazy: () => import('../features/audit/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })) }],
+              },
+              {
+                element: <RequireArea area="due" />,
+                children: [
+                  { path: 'due', lazy: () => import('../features/due/DuePage').then((m) => ({ Component: m.DuePage })) },
+                  { path: 'due/concerns/:concernId', lazy: () => import('../features/due/ConcernClosePage').then((m) => ({ Component: m.ConcernClosePage })) },
+                ],
+              },
+              {
+                element: <RequireArea area="find" />,
+                children: [{ path: 'people/find', lazy: () => import('../features/people/FindPersonPage').then((m) => ({ Component: m.FindPersonPage })) }],
+              },
+              {
+                element: <RequireArea area="records" />,
+                children: [
+                  { path: 'people/:personId', lazy: () => import('../features/people/PersonPage').then((m) => ({ Component: m.PersonPage })) },
+                  { path: 'people/new', lazy: () => import('../features/people/NewPersonPage').then((m) => ({ Component: m.NewPersonPage })) },
+                  {
+                    path: 'people/:personId/emergency-access',
+                    lazy: () => import('../features/people/EmergencyAccessPage').then((m) => ({ Component: m.EmergencyAccessPage })),
+                  },
+                  { path: 'people/:personId/access', lazy: () => import('../features/sharing/AccessHistoryPage').then((m) => ({ Component: m.AccessHistoryPage })) },
+                  { path: 'plans/:planId', lazy: () => import('../features/plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
+                  { path: 'plans/:planId/agree', lazy: () => lifecyclePage('AgreePage') },
+                  { path: 'plans/:planId/commence', lazy: () => lifecyclePage('CommencePage') },
+                  { path: 'plans/:planId/end', lazy: () => lifecyclePage('EndPage') },
+                  { path: 'plans/:planId/review', lazy: () => lifecyclePage('ReviewsPage') },
+                  { path: 'plans/:planId/amendments', lazy: () => lifecyclePage('AmendmentsPage') },
+                  { path: 'plans/:planId/compare/:otherId', lazy: () => lifecyclePage('ComparePage') },
+                  { path: 'plans/:planId/share', lazy: () => import('../features/sharing/SharePage').then((m) => ({ Component: m.SharePage })) },
+                  {
+                    path: 'plans/:planId/edit',
+                    children: [
+                      { index: true, lazy: () => editPage('PlanEditPage') },
+                      { path: 'outcomes', lazy: () => editPage('OutcomesEditPage') },
+                      { path: 'outcomes/new', lazy: () => editPage('OutcomeFormPage') },
+                      { path: 'outcomes/:outcomeId', lazy: () => editPage('OutcomeFormPage') },
+                      { path: 'outcomes/:outcomeId/steps/new', lazy: () => editPage('StepFormPage') },
+                      { path: 'steps/:stepId', lazy: () => editPage('StepFormPage') },
+                      { path: 'risks', lazy: () => editPage('RisksEditPage') },
+                      { path: 'risks/new', lazy: () => editPage('RiskFormPage') },
+                      { path: 'risks/:riskId', lazy: () => editPage('RiskFormPage') },
+                      { path: 'risks/:riskId/contingencies/new', lazy: () => editPage('ContingencyFormPage') },
+                      { path: 'contingencies/:contingencyId', lazy: () => editPage('ContingencyFormPage') },
+                      { path: 'delete/:kind/:id', lazy: () => editPage('DeletePage') },
+                      { path: ':section', lazy: () => editPage('PlanDetailsPage') },
+                    ],
+                  },
                 ],
               },
             ],

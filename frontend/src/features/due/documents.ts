@@ -66,11 +66,12 @@ export const DueListQuery = graphql(`
         id
         preferredName
       }
-      safeguardingConcerns {
+      concerns {
         id
         kind
         details
         createdAt
+        acknowledgedAt
         visit {
           id
           plan {
@@ -82,6 +83,45 @@ export const DueListQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+/** One concern, to record what was done about it. */
+export const ConcernQuery = graphql(`
+  query Concern($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Concern {
+        kind
+        details
+        createdAt
+        closedAt
+        visit {
+          id
+          startsAt
+          plan {
+            id
+            person {
+              id
+              preferredName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Closes a concern with what was done recorded (issue 13). */
+export const CloseConcernMutation = graphql(`
+  mutation CloseConcern($input: CloseConcernInput!) {
+    closeConcern(input: $input) {
+      id
+      closedAt
+      actionsTaken
+      section42Decision
+      outcome
     }
   }
 `);
