@@ -82,7 +82,7 @@ async function smallTapTargets(page: Page): Promise<string[]> {
 async function clickSignOut(page: Page): Promise<void> {
   const menu = page.getByRole('button', { name: 'Menu' });
   if (await menu.isVisible()) await menu.click();
-  await clickSignOut(page);
+  await page.getByRole('button', { name: /^Sign out/ }).click();
 }
 
 test('the morning record on a weak signal reaches the practitioner, who closes the health concern with what was done; the afternoon visit shows the handover', async ({ page, browser }) => {
@@ -241,6 +241,7 @@ test("unsent records survive sign-out locked for their author, unreadable to the
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/today$/);
   await page.goto(`/today/visits/${target.id}`);
+  await expect(page.getByLabel('Time you arrived')).toBeVisible();
   await context.setOffline(true);
   await page.getByLabel('Time you arrived').fill(minutesAgo(30));
   await page.getByLabel('Time you left').fill(minutesAgo(5));
