@@ -21,14 +21,14 @@ interface DayVisit {
   plan: {
     id: string;
     person: { preferredName: string | null };
-    outcomes: { edges: Array<{ node: { steps: Array<{ id: string; description: string | null; status: string | null }> | null } | null } | null> | null } | null;
+    outcomes: { edges: Array<{ node: { id: string; steps: Array<{ id: string; description: string | null; status: string | null }> | null } | null } | null> | null } | null;
   };
 }
 
 const dayQuery = `query {
   myVisits {
     id status startsAt revision
-    plan { id person { preferredName } outcomes(first: 100) { edges { node { steps { id description status } } } } }
+    plan { id person { preferredName } outcomes(first: 100) { edges { node { id steps { id description status } } } } }
   }
 }`;
 
@@ -185,6 +185,30 @@ test('the morning record on a weak signal reaches the practitioner, who closes t
       await desk.getByRole('button', { name: 'Close the concern' }).click();
       await expect(desk.getByText('The concern is closed and what was done is recorded.')).toBeVisible();
       await expect(desk.getByRole('listitem').filter({ hasText: 'lips a little blue' })).toHaveCount(0);
+      await expectNoAxeViolations(desk);
+    }
+    await office.close();
+  }
+
+  // The practitioner sees who set the step and when, and can correct it.
+  const outcomeID = (morning.plan.outcomes?.edges ?? []).find((edge) => (edge?.node?.steps ?? []).some((s) => s.id === step.id))?.node?.id;
+  for (const width of [1280, 390]) {
+    const office = await browser.newContext({ viewport: { width, height: 900 } });
+    const desk = await office.newPage();
+    await signInPage(desk, practitioner);
+    await desk.goto(`/plans/${morning.plan.id}`);
+    await desk.getByRole('link', { name: /Progress from visits, and correcting a step/ }).first().waitFor();
+    await desk.goto(`/plans/${morning.plan.id}/outcomes/${outcomeID}/progress`);
+    const section = desk.getByRole('region', { name: step.description ?? '' });
+    await expect(section).toContainText(/Recorded by Wes Adeyemi at the visit on/);
+    await expectNoAxeViolations(desk);
+    await expectNoHorizontalScroll(desk);
+    if (width === 390) {
+      await section.getByRole('radio', { name: 'In progress' }).check();
+      await section.getByRole('button', { name: /Correct the status/ }).click();
+      await expect(section.getByText('The step is now in progress.')).toBeVisible();
+      const corrected = await must<{ node: { status: string } }>(practitioner.token, `query($id: ID!) { node(id: $id) { ... on OutcomeStep { status } } }`, { id: step.id });
+      expect(corrected.node.status).toBe('IN_PROGRESS');
       await expectNoAxeViolations(desk);
     }
     await office.close();

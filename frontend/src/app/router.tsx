@@ -70,6 +70,10 @@ export const router = createBrowserRouter([
                   },
                   { path: 'people/:personId/access', lazy: () => import('../features/sharing/AccessHistoryPage').then((m) => ({ Component: m.AccessHistoryPage })) },
                   { path: 'plans/:planId', lazy: () => import('../features/plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
+                  {
+                    path: 'plans/:planId/outcomes/:outcomeId/progress',
+                    lazy: () => import('../features/plans/StepProgressPage').then((m) => ({ Component: m.StepProgressPage })),
+                  },
                   { path: 'plans/:planId/agree', lazy: () => lifecyclePage('AgreePage') },
                   { path: 'plans/:planId/commence', lazy: () => lifecyclePage('CommencePage') },
                   { path: 'plans/:planId/end', lazy: () => lifecyclePage('EndPage') },
