@@ -197,8 +197,8 @@ test('the morning record on a weak signal reaches the practitioner, who closes t
     const desk = await office.newPage();
     await signInPage(desk, practitioner);
     await desk.goto(`/plans/${morning.plan.id}`);
-    await desk.getByRole('link', { name: /Progress from visits, and correcting a step/ }).first().waitFor();
-    await desk.goto(`/plans/${morning.plan.id}/outcomes/${outcomeID}/progress`);
+    await desk.locator(`a[href="/plans/${morning.plan.id}/outcomes/${outcomeID}/progress"]`).click();
+    await expect(desk.getByRole('heading', { level: 1, name: 'Progress from visits' })).toBeVisible();
     const section = desk.getByRole('region', { name: step.description ?? '' });
     await expect(section).toContainText(/Recorded by Wes Adeyemi at the visit on/);
     await expectNoAxeViolations(desk);
