@@ -170,7 +170,10 @@ func (r *Resolver) handoverFrom(ctx context.Context, obj *ent.Visit) (*ent.Visit
 	if slices.ContainsFunc(day.listed, func(k visitKey) bool { return k.id == obj.ID }) {
 		targets = day.listed
 	}
-	return r.loadHandovers(ctx, targets, day.handovers)
+	if _, err := r.loadHandovers(ctx, targets, day.handovers); err != nil {
+		return nil, err
+	}
+	return day.handovers[obj.ID], nil
 }
 
 // visitKey is what finding a visit's handover needs of it.
@@ -185,6 +188,9 @@ func keyOf(v *ent.Visit) visitKey { return visitKey{id: v.ID, person: v.PersonID
 // targets' people in the fortnight before the latest target, and gives each
 // target the latest one before it (recorded into into, when given). The
 // first target's is returned.
+//
+// Each target gets its own: resolvers of a list's items run in any order,
+// so the caller reads its visit's from into, never the first's.
 func (r *Resolver) loadHandovers(ctx context.Context, targets []visitKey, into map[pulid.ID]*ent.Visit) (*ent.Visit, error) {
 	people := make([]pulid.ID, 0, len(targets))
 	earliest, latest := targets[0].starts, targets[0].starts

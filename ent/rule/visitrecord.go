@@ -152,6 +152,11 @@ func checkVisitRecord(ctx context.Context, m *gen.VisitMutation) error {
 	case after.arrived != nil && after.arrived.After(now.Add(clockSkew)):
 		return fault.InvalidAttr(visit.FieldArrivedAt, "The arrival time is in the future. Check the time and the phone's clock.")
 	case after.status == visit.StatusCOMPLETED && (after.arrived == nil || after.departed == nil):
+		// From a phone's record (which says what happened) the missing time
+		// is the field to fix; from an edit of the status, the status.
+		if _, recorded := m.Outcome(); !recorded {
+			return fault.InvalidAttr(visit.FieldStatus, "A completed visit says when you arrived and when you left. Add both, or choose another status.")
+		}
 		if after.arrived == nil {
 			return fault.InvalidAttr(visit.FieldArrivedAt, "Say when you arrived and when you left, or choose what happened instead (no reply, declined or cancelled).")
 		}
