@@ -279,6 +279,8 @@ export type Basis =
   | 'SEARCH'
   /** The viewer runs the reablement service delivering a plan. */
   | 'SERVICE_PROVIDER'
+  /** The Collection of Client-Level Adult Social Care Data Directions: the quarterly CLD return, identifiable, as NHS England requires. */
+  | 'STATUTORY_RETURN'
   /** The viewer manages the allocated team. */
   | 'TEAM_MANAGER'
   /** The viewer is a member of the allocated team. */
@@ -1201,6 +1203,8 @@ export type Role =
   | 'RECIPIENT'
   /** CQC registered manager of a reablement service. */
   | 'REGISTERED_MANAGER'
+  /** Makes the statutory returns: exports the quarterly Client Level Data with NHS numbers, as the Directions require. */
+  | 'RETURNS_OFFICER'
   /** Reablement worker visiting people at home. */
   | 'WORKER';
 
@@ -1506,6 +1510,7 @@ export type ConcernQuery = { __typename: 'Query', node:
     | { __typename: 'Contact', id: string }
     | { __typename: 'Contingency', id: string }
     | { __typename: 'EmergencyAccess', id: string }
+    | { __typename: 'Episode', id: string }
     | { __typename: 'Involvement', id: string }
     | { __typename: 'Need', id: string }
     | { __typename: 'Outcome', id: string }
@@ -1559,6 +1564,7 @@ export type PlanLifecycleQuery = { __typename: 'Query', me: { __typename: 'Viewe
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1686,6 +1692,7 @@ export type PlanDiffQuery = { __typename: 'Query', from:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1711,6 +1718,7 @@ export type PlanDiffQuery = { __typename: 'Query', from:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1750,6 +1758,7 @@ export type PersonQuery = { __typename: 'Query', me: { __typename: 'Viewer', rol
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1835,6 +1844,7 @@ export type OutcomeProgressQuery = { __typename: 'Query', node:
     | { __typename: 'Contact', id: string }
     | { __typename: 'Contingency', id: string }
     | { __typename: 'EmergencyAccess', id: string }
+    | { __typename: 'Episode', id: string }
     | { __typename: 'Involvement', id: string }
     | { __typename: 'Need', id: string }
     | { __typename: 'Outcome', statement: string | null, id: string, steps: Array<{ __typename: 'OutcomeStep', id: string, description: string | null, position: number, status: OutcomeStepStatus | null, progress: Array<{ __typename: 'Progress', id: string, stepStatus: ProgressStepStatus | null, createdAt: string, visit: { __typename: 'Visit', id: string, startsAt: string, worker: { __typename: 'Account', displayName: string } | null } }> | null }> | null }
@@ -1876,6 +1886,7 @@ export type PlanQuery = { __typename: 'Query', me: { __typename: 'Viewer', roles
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1908,6 +1919,7 @@ export type PlanEditQuery = { __typename: 'Query', me: { __typename: 'Viewer', r
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2037,6 +2049,7 @@ export type SharePlanPageQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2094,6 +2107,7 @@ export type AccessHistoryQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2145,6 +2159,7 @@ export type PersonAccessNotesQuery = { __typename: 'Query', node:
     | { __typename: 'Contact', id: string }
     | { __typename: 'Contingency', id: string }
     | { __typename: 'EmergencyAccess', id: string }
+    | { __typename: 'Episode', id: string }
     | { __typename: 'Involvement', id: string }
     | { __typename: 'Need', id: string }
     | { __typename: 'Outcome', id: string }
