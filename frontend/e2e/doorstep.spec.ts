@@ -21,6 +21,7 @@ interface DayVisit {
   plan: {
     id: string;
     person: { preferredName: string | null };
+    risks: Array<{ kind: string | null }> | null;
     outcomes: { edges: Array<{ node: { id: string; steps: Array<{ id: string; description: string | null; status: string | null }> | null } | null } | null> | null } | null;
   };
 }
@@ -28,7 +29,7 @@ interface DayVisit {
 const dayQuery = `query {
   myVisits {
     id status startsAt revision
-    plan { id person { preferredName } outcomes(first: 100) { edges { node { id steps { id description status } } } } }
+    plan { id person { preferredName } risks { kind } outcomes(first: 100) { edges { node { id steps { id description status } } } } }
   }
 }`;
 
@@ -36,12 +37,16 @@ async function myVisits(worker: Session): Promise<DayVisit[]> {
   return (await must<{ myVisits: DayVisit[] }>(worker.token, dayQuery)).myVisits;
 }
 
+/** Visits without a risk to the worker first: today.spec.ts records those with one. */
+const byNoWorkerRisk = (a: DayVisit, b: DayVisit) => Number(hasWorkerRisk(a)) - Number(hasWorkerRisk(b));
+const hasWorkerRisk = (v: DayVisit) => (v.plan.risks ?? []).some((r) => r.kind === 'TO_WORKER');
+
 const stepsOf = (v: DayVisit) => (v.plan.outcomes?.edges ?? []).flatMap((edge) => edge?.node?.steps ?? []);
 
 /** A morning and a later visit to the same person today, both still to do, with a step to work on. */
 function morningAndAfternoon(visits: DayVisit[]): [DayVisit, DayVisit] {
   const open = visits.filter((v) => v.status === 'SCHEDULED').sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-  for (const first of open) {
+  for (const first of [...open].sort(byNoWorkerRisk)) {
     const later = open.find((v) => v.plan.id === first.plan.id && Date.parse(v.startsAt) > Date.parse(first.startsAt));
     if (later && stepsOf(first).some((s) => s.status !== 'DONE')) return [first, later];
   }
@@ -258,7 +263,7 @@ test("tomorrow and the week are a tap away, and pass axe at 390 and 1280 px", as
 test("unsent records survive sign-out locked for their author, unreadable to the next person on the phone, and are sent at the author's next sign-in", async ({ page, context }) => {
   await page.setViewportSize(phone);
   const worker = await signInAs('wes.worker');
-  const target = (await myVisits(worker)).find((v) => v.status === 'SCHEDULED');
+  const target = (await myVisits(worker)).filter((v) => v.status === 'SCHEDULED').sort(byNoWorkerRisk)[0];
   if (!target) throw new Error('e2e: wes.worker has no visit still to do today');
   await page.goto('/sign-in');
   await page.locator('input[value="wes.worker"]').check();
