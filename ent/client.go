@@ -1691,6 +1691,22 @@ func (c *ConcernClient) QueryAcknowledgedBy(_m *Concern) *AccountQuery {
 	return query
 }
 
+// QueryClosedBy queries the closed_by edge of a Concern.
+func (c *ConcernClient) QueryClosedBy(_m *Concern) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(concern.Table, concern.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, concern.ClosedByTable, concern.ClosedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ConcernClient) Hooks() []Hook {
 	hooks := c.hooks.Concern

@@ -37,10 +37,20 @@ type Concern struct {
 	Details string `json:"details,omitempty"`
 	// RaisedByID holds the value of the "raised_by_id" field.
 	RaisedByID pulid.ID `json:"raised_by_id,omitempty"`
-	// When the practitioner acknowledged it.
+	// When a practitioner or manager said they had seen it; it stays open until closed.
 	AcknowledgedAt *time.Time `json:"acknowledged_at,omitempty"`
 	// Who acknowledged it.
 	AcknowledgedByID *pulid.ID `json:"acknowledged_by_id,omitempty"`
+	// When it was closed, with what was done recorded.
+	ClosedAt *time.Time `json:"closed_at,omitempty"`
+	// Who closed it.
+	ClosedByID *pulid.ID `json:"closed_by_id,omitempty"`
+	// What was done about it.
+	ActionsTaken string `json:"actions_taken,omitempty"`
+	// For a safeguarding concern: whether the council makes a section 42 enquiry (Care Act 2014).
+	Section42Decision *concern.Section42Decision `json:"section42_decision,omitempty"`
+	// How it ended: what changed for the person.
+	Outcome string `json:"outcome,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ConcernQuery when eager-loading is set.
 	Edges        ConcernEdges `json:"edges"`
@@ -55,11 +65,13 @@ type ConcernEdges struct {
 	RaisedBy *Account `json:"raised_by,omitempty"`
 	// Who acknowledged it.
 	AcknowledgedBy *Account `json:"acknowledged_by,omitempty"`
+	// Who closed it.
+	ClosedBy *Account `json:"closed_by,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 }
 
 // VisitOrErr returns the Visit value or an error if the edge
@@ -95,18 +107,29 @@ func (e ConcernEdges) AcknowledgedByOrErr() (*Account, error) {
 	return nil, &NotLoadedError{edge: "acknowledged_by"}
 }
 
+// ClosedByOrErr returns the ClosedBy value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ConcernEdges) ClosedByOrErr() (*Account, error) {
+	if e.ClosedBy != nil {
+		return e.ClosedBy, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: account.Label}
+	}
+	return nil, &NotLoadedError{edge: "closed_by"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Concern) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case concern.FieldVisitID, concern.FieldAcknowledgedByID:
+		case concern.FieldVisitID, concern.FieldAcknowledgedByID, concern.FieldClosedByID:
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		case concern.FieldID, concern.FieldAuthorityID, concern.FieldPersonID, concern.FieldRaisedByID:
 			values[i] = new(pulid.ID)
-		case concern.FieldKind, concern.FieldDetails:
+		case concern.FieldKind, concern.FieldDetails, concern.FieldActionsTaken, concern.FieldSection42Decision, concern.FieldOutcome:
 			values[i] = new(sql.NullString)
-		case concern.FieldCreatedAt, concern.FieldUpdatedAt, concern.FieldAcknowledgedAt:
+		case concern.FieldCreatedAt, concern.FieldUpdatedAt, concern.FieldAcknowledgedAt, concern.FieldClosedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -192,6 +215,39 @@ func (_m *Concern) assignValues(columns []string, values []any) error {
 				_m.AcknowledgedByID = new(pulid.ID)
 				*_m.AcknowledgedByID = *value.S.(*pulid.ID)
 			}
+		case concern.FieldClosedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field closed_at", values[i])
+			} else if value.Valid {
+				_m.ClosedAt = new(time.Time)
+				*_m.ClosedAt = value.Time
+			}
+		case concern.FieldClosedByID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field closed_by_id", values[i])
+			} else if value.Valid {
+				_m.ClosedByID = new(pulid.ID)
+				*_m.ClosedByID = *value.S.(*pulid.ID)
+			}
+		case concern.FieldActionsTaken:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field actions_taken", values[i])
+			} else if value.Valid {
+				_m.ActionsTaken = value.String
+			}
+		case concern.FieldSection42Decision:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field section42_decision", values[i])
+			} else if value.Valid {
+				_m.Section42Decision = new(concern.Section42Decision)
+				*_m.Section42Decision = concern.Section42Decision(value.String)
+			}
+		case concern.FieldOutcome:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field outcome", values[i])
+			} else if value.Valid {
+				_m.Outcome = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -218,6 +274,11 @@ func (_m *Concern) QueryRaisedBy() *AccountQuery {
 // QueryAcknowledgedBy queries the "acknowledged_by" edge of the Concern entity.
 func (_m *Concern) QueryAcknowledgedBy() *AccountQuery {
 	return NewConcernClient(_m.config).QueryAcknowledgedBy(_m)
+}
+
+// QueryClosedBy queries the "closed_by" edge of the Concern entity.
+func (_m *Concern) QueryClosedBy() *AccountQuery {
+	return NewConcernClient(_m.config).QueryClosedBy(_m)
 }
 
 // Update returns a builder for updating this Concern.
@@ -278,6 +339,27 @@ func (_m *Concern) String() string {
 		builder.WriteString("acknowledged_by_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	if v := _m.ClosedAt; v != nil {
+		builder.WriteString("closed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.ClosedByID; v != nil {
+		builder.WriteString("closed_by_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("actions_taken=")
+	builder.WriteString(_m.ActionsTaken)
+	builder.WriteString(", ")
+	if v := _m.Section42Decision; v != nil {
+		builder.WriteString("section42_decision=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("outcome=")
+	builder.WriteString(_m.Outcome)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -126,6 +126,76 @@ func (_c *ConcernCreate) SetNillableAcknowledgedByID(v *pulid.ID) *ConcernCreate
 	return _c
 }
 
+// SetClosedAt sets the "closed_at" field.
+func (_c *ConcernCreate) SetClosedAt(v time.Time) *ConcernCreate {
+	_c.mutation.SetClosedAt(v)
+	return _c
+}
+
+// SetNillableClosedAt sets the "closed_at" field if the given value is not nil.
+func (_c *ConcernCreate) SetNillableClosedAt(v *time.Time) *ConcernCreate {
+	if v != nil {
+		_c.SetClosedAt(*v)
+	}
+	return _c
+}
+
+// SetClosedByID sets the "closed_by_id" field.
+func (_c *ConcernCreate) SetClosedByID(v pulid.ID) *ConcernCreate {
+	_c.mutation.SetClosedByID(v)
+	return _c
+}
+
+// SetNillableClosedByID sets the "closed_by_id" field if the given value is not nil.
+func (_c *ConcernCreate) SetNillableClosedByID(v *pulid.ID) *ConcernCreate {
+	if v != nil {
+		_c.SetClosedByID(*v)
+	}
+	return _c
+}
+
+// SetActionsTaken sets the "actions_taken" field.
+func (_c *ConcernCreate) SetActionsTaken(v string) *ConcernCreate {
+	_c.mutation.SetActionsTaken(v)
+	return _c
+}
+
+// SetNillableActionsTaken sets the "actions_taken" field if the given value is not nil.
+func (_c *ConcernCreate) SetNillableActionsTaken(v *string) *ConcernCreate {
+	if v != nil {
+		_c.SetActionsTaken(*v)
+	}
+	return _c
+}
+
+// SetSection42Decision sets the "section42_decision" field.
+func (_c *ConcernCreate) SetSection42Decision(v concern.Section42Decision) *ConcernCreate {
+	_c.mutation.SetSection42Decision(v)
+	return _c
+}
+
+// SetNillableSection42Decision sets the "section42_decision" field if the given value is not nil.
+func (_c *ConcernCreate) SetNillableSection42Decision(v *concern.Section42Decision) *ConcernCreate {
+	if v != nil {
+		_c.SetSection42Decision(*v)
+	}
+	return _c
+}
+
+// SetOutcome sets the "outcome" field.
+func (_c *ConcernCreate) SetOutcome(v string) *ConcernCreate {
+	_c.mutation.SetOutcome(v)
+	return _c
+}
+
+// SetNillableOutcome sets the "outcome" field if the given value is not nil.
+func (_c *ConcernCreate) SetNillableOutcome(v *string) *ConcernCreate {
+	if v != nil {
+		_c.SetOutcome(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *ConcernCreate) SetID(v pulid.ID) *ConcernCreate {
 	_c.mutation.SetID(v)
@@ -153,6 +223,11 @@ func (_c *ConcernCreate) SetRaisedBy(v *Account) *ConcernCreate {
 // SetAcknowledgedBy sets the "acknowledged_by" edge to the Account entity.
 func (_c *ConcernCreate) SetAcknowledgedBy(v *Account) *ConcernCreate {
 	return _c.SetAcknowledgedByID(v.ID)
+}
+
+// SetClosedBy sets the "closed_by" edge to the Account entity.
+func (_c *ConcernCreate) SetClosedBy(v *Account) *ConcernCreate {
+	return _c.SetClosedByID(v.ID)
 }
 
 // Mutation returns the ConcernMutation object of the builder.
@@ -249,6 +324,11 @@ func (_c *ConcernCreate) check() error {
 	if _, ok := _c.mutation.RaisedByID(); !ok {
 		return &ValidationError{Name: "raised_by_id", err: errors.New(`ent: missing required field "Concern.raised_by_id"`)}
 	}
+	if v, ok := _c.mutation.Section42Decision(); ok {
+		if err := concern.Section42DecisionValidator(v); err != nil {
+			return &ValidationError{Name: "section42_decision", err: fmt.Errorf(`ent: validator failed for field "Concern.section42_decision": %w`, err)}
+		}
+	}
 	if len(_c.mutation.RaisedByIDs()) == 0 {
 		return &ValidationError{Name: "raised_by", err: errors.New(`ent: missing required edge "Concern.raised_by"`)}
 	}
@@ -316,6 +396,22 @@ func (_c *ConcernCreate) createSpec() (*Concern, *sqlgraph.CreateSpec) {
 		_spec.SetField(concern.FieldAcknowledgedAt, field.TypeTime, value)
 		_node.AcknowledgedAt = &value
 	}
+	if value, ok := _c.mutation.ClosedAt(); ok {
+		_spec.SetField(concern.FieldClosedAt, field.TypeTime, value)
+		_node.ClosedAt = &value
+	}
+	if value, ok := _c.mutation.ActionsTaken(); ok {
+		_spec.SetField(concern.FieldActionsTaken, field.TypeString, value)
+		_node.ActionsTaken = value
+	}
+	if value, ok := _c.mutation.Section42Decision(); ok {
+		_spec.SetField(concern.FieldSection42Decision, field.TypeEnum, value)
+		_node.Section42Decision = &value
+	}
+	if value, ok := _c.mutation.Outcome(); ok {
+		_spec.SetField(concern.FieldOutcome, field.TypeString, value)
+		_node.Outcome = value
+	}
 	if nodes := _c.mutation.VisitIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -365,6 +461,23 @@ func (_c *ConcernCreate) createSpec() (*Concern, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.AcknowledgedByID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ClosedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.ClosedByTable,
+			Columns: []string{concern.ClosedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.ClosedByID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -488,6 +601,96 @@ func (u *ConcernUpsert) UpdateAcknowledgedByID() *ConcernUpsert {
 // ClearAcknowledgedByID clears the value of the "acknowledged_by_id" field.
 func (u *ConcernUpsert) ClearAcknowledgedByID() *ConcernUpsert {
 	u.SetNull(concern.FieldAcknowledgedByID)
+	return u
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (u *ConcernUpsert) SetClosedAt(v time.Time) *ConcernUpsert {
+	u.Set(concern.FieldClosedAt, v)
+	return u
+}
+
+// UpdateClosedAt sets the "closed_at" field to the value that was provided on create.
+func (u *ConcernUpsert) UpdateClosedAt() *ConcernUpsert {
+	u.SetExcluded(concern.FieldClosedAt)
+	return u
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (u *ConcernUpsert) ClearClosedAt() *ConcernUpsert {
+	u.SetNull(concern.FieldClosedAt)
+	return u
+}
+
+// SetClosedByID sets the "closed_by_id" field.
+func (u *ConcernUpsert) SetClosedByID(v pulid.ID) *ConcernUpsert {
+	u.Set(concern.FieldClosedByID, v)
+	return u
+}
+
+// UpdateClosedByID sets the "closed_by_id" field to the value that was provided on create.
+func (u *ConcernUpsert) UpdateClosedByID() *ConcernUpsert {
+	u.SetExcluded(concern.FieldClosedByID)
+	return u
+}
+
+// ClearClosedByID clears the value of the "closed_by_id" field.
+func (u *ConcernUpsert) ClearClosedByID() *ConcernUpsert {
+	u.SetNull(concern.FieldClosedByID)
+	return u
+}
+
+// SetActionsTaken sets the "actions_taken" field.
+func (u *ConcernUpsert) SetActionsTaken(v string) *ConcernUpsert {
+	u.Set(concern.FieldActionsTaken, v)
+	return u
+}
+
+// UpdateActionsTaken sets the "actions_taken" field to the value that was provided on create.
+func (u *ConcernUpsert) UpdateActionsTaken() *ConcernUpsert {
+	u.SetExcluded(concern.FieldActionsTaken)
+	return u
+}
+
+// ClearActionsTaken clears the value of the "actions_taken" field.
+func (u *ConcernUpsert) ClearActionsTaken() *ConcernUpsert {
+	u.SetNull(concern.FieldActionsTaken)
+	return u
+}
+
+// SetSection42Decision sets the "section42_decision" field.
+func (u *ConcernUpsert) SetSection42Decision(v concern.Section42Decision) *ConcernUpsert {
+	u.Set(concern.FieldSection42Decision, v)
+	return u
+}
+
+// UpdateSection42Decision sets the "section42_decision" field to the value that was provided on create.
+func (u *ConcernUpsert) UpdateSection42Decision() *ConcernUpsert {
+	u.SetExcluded(concern.FieldSection42Decision)
+	return u
+}
+
+// ClearSection42Decision clears the value of the "section42_decision" field.
+func (u *ConcernUpsert) ClearSection42Decision() *ConcernUpsert {
+	u.SetNull(concern.FieldSection42Decision)
+	return u
+}
+
+// SetOutcome sets the "outcome" field.
+func (u *ConcernUpsert) SetOutcome(v string) *ConcernUpsert {
+	u.Set(concern.FieldOutcome, v)
+	return u
+}
+
+// UpdateOutcome sets the "outcome" field to the value that was provided on create.
+func (u *ConcernUpsert) UpdateOutcome() *ConcernUpsert {
+	u.SetExcluded(concern.FieldOutcome)
+	return u
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (u *ConcernUpsert) ClearOutcome() *ConcernUpsert {
+	u.SetNull(concern.FieldOutcome)
 	return u
 }
 
@@ -635,6 +838,111 @@ func (u *ConcernUpsertOne) UpdateAcknowledgedByID() *ConcernUpsertOne {
 func (u *ConcernUpsertOne) ClearAcknowledgedByID() *ConcernUpsertOne {
 	return u.Update(func(s *ConcernUpsert) {
 		s.ClearAcknowledgedByID()
+	})
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (u *ConcernUpsertOne) SetClosedAt(v time.Time) *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetClosedAt(v)
+	})
+}
+
+// UpdateClosedAt sets the "closed_at" field to the value that was provided on create.
+func (u *ConcernUpsertOne) UpdateClosedAt() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateClosedAt()
+	})
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (u *ConcernUpsertOne) ClearClosedAt() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearClosedAt()
+	})
+}
+
+// SetClosedByID sets the "closed_by_id" field.
+func (u *ConcernUpsertOne) SetClosedByID(v pulid.ID) *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetClosedByID(v)
+	})
+}
+
+// UpdateClosedByID sets the "closed_by_id" field to the value that was provided on create.
+func (u *ConcernUpsertOne) UpdateClosedByID() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateClosedByID()
+	})
+}
+
+// ClearClosedByID clears the value of the "closed_by_id" field.
+func (u *ConcernUpsertOne) ClearClosedByID() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearClosedByID()
+	})
+}
+
+// SetActionsTaken sets the "actions_taken" field.
+func (u *ConcernUpsertOne) SetActionsTaken(v string) *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetActionsTaken(v)
+	})
+}
+
+// UpdateActionsTaken sets the "actions_taken" field to the value that was provided on create.
+func (u *ConcernUpsertOne) UpdateActionsTaken() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateActionsTaken()
+	})
+}
+
+// ClearActionsTaken clears the value of the "actions_taken" field.
+func (u *ConcernUpsertOne) ClearActionsTaken() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearActionsTaken()
+	})
+}
+
+// SetSection42Decision sets the "section42_decision" field.
+func (u *ConcernUpsertOne) SetSection42Decision(v concern.Section42Decision) *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetSection42Decision(v)
+	})
+}
+
+// UpdateSection42Decision sets the "section42_decision" field to the value that was provided on create.
+func (u *ConcernUpsertOne) UpdateSection42Decision() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateSection42Decision()
+	})
+}
+
+// ClearSection42Decision clears the value of the "section42_decision" field.
+func (u *ConcernUpsertOne) ClearSection42Decision() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearSection42Decision()
+	})
+}
+
+// SetOutcome sets the "outcome" field.
+func (u *ConcernUpsertOne) SetOutcome(v string) *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetOutcome(v)
+	})
+}
+
+// UpdateOutcome sets the "outcome" field to the value that was provided on create.
+func (u *ConcernUpsertOne) UpdateOutcome() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateOutcome()
+	})
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (u *ConcernUpsertOne) ClearOutcome() *ConcernUpsertOne {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearOutcome()
 	})
 }
 
@@ -949,6 +1257,111 @@ func (u *ConcernUpsertBulk) UpdateAcknowledgedByID() *ConcernUpsertBulk {
 func (u *ConcernUpsertBulk) ClearAcknowledgedByID() *ConcernUpsertBulk {
 	return u.Update(func(s *ConcernUpsert) {
 		s.ClearAcknowledgedByID()
+	})
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (u *ConcernUpsertBulk) SetClosedAt(v time.Time) *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetClosedAt(v)
+	})
+}
+
+// UpdateClosedAt sets the "closed_at" field to the value that was provided on create.
+func (u *ConcernUpsertBulk) UpdateClosedAt() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateClosedAt()
+	})
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (u *ConcernUpsertBulk) ClearClosedAt() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearClosedAt()
+	})
+}
+
+// SetClosedByID sets the "closed_by_id" field.
+func (u *ConcernUpsertBulk) SetClosedByID(v pulid.ID) *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetClosedByID(v)
+	})
+}
+
+// UpdateClosedByID sets the "closed_by_id" field to the value that was provided on create.
+func (u *ConcernUpsertBulk) UpdateClosedByID() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateClosedByID()
+	})
+}
+
+// ClearClosedByID clears the value of the "closed_by_id" field.
+func (u *ConcernUpsertBulk) ClearClosedByID() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearClosedByID()
+	})
+}
+
+// SetActionsTaken sets the "actions_taken" field.
+func (u *ConcernUpsertBulk) SetActionsTaken(v string) *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetActionsTaken(v)
+	})
+}
+
+// UpdateActionsTaken sets the "actions_taken" field to the value that was provided on create.
+func (u *ConcernUpsertBulk) UpdateActionsTaken() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateActionsTaken()
+	})
+}
+
+// ClearActionsTaken clears the value of the "actions_taken" field.
+func (u *ConcernUpsertBulk) ClearActionsTaken() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearActionsTaken()
+	})
+}
+
+// SetSection42Decision sets the "section42_decision" field.
+func (u *ConcernUpsertBulk) SetSection42Decision(v concern.Section42Decision) *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetSection42Decision(v)
+	})
+}
+
+// UpdateSection42Decision sets the "section42_decision" field to the value that was provided on create.
+func (u *ConcernUpsertBulk) UpdateSection42Decision() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateSection42Decision()
+	})
+}
+
+// ClearSection42Decision clears the value of the "section42_decision" field.
+func (u *ConcernUpsertBulk) ClearSection42Decision() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearSection42Decision()
+	})
+}
+
+// SetOutcome sets the "outcome" field.
+func (u *ConcernUpsertBulk) SetOutcome(v string) *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.SetOutcome(v)
+	})
+}
+
+// UpdateOutcome sets the "outcome" field to the value that was provided on create.
+func (u *ConcernUpsertBulk) UpdateOutcome() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.UpdateOutcome()
+	})
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (u *ConcernUpsertBulk) ClearOutcome() *ConcernUpsertBulk {
+	return u.Update(func(s *ConcernUpsert) {
+		s.ClearOutcome()
 	})
 }
 

@@ -30,6 +30,7 @@ type ConcernQuery struct {
 	withVisit          *VisitQuery
 	withRaisedBy       *AccountQuery
 	withAcknowledgedBy *AccountQuery
+	withClosedBy       *AccountQuery
 	loadTotal          []func(context.Context, []*Concern) error
 	modifiers          []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
@@ -127,6 +128,28 @@ func (_q *ConcernQuery) QueryAcknowledgedBy() *AccountQuery {
 			sqlgraph.From(concern.Table, concern.FieldID, selector),
 			sqlgraph.To(account.Table, account.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, concern.AcknowledgedByTable, concern.AcknowledgedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryClosedBy chains the current query on the "closed_by" edge.
+func (_q *ConcernQuery) QueryClosedBy() *AccountQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(concern.Table, concern.FieldID, selector),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, concern.ClosedByTable, concern.ClosedByColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -329,6 +352,7 @@ func (_q *ConcernQuery) Clone() *ConcernQuery {
 		withVisit:          _q.withVisit.Clone(),
 		withRaisedBy:       _q.withRaisedBy.Clone(),
 		withAcknowledgedBy: _q.withAcknowledgedBy.Clone(),
+		withClosedBy:       _q.withClosedBy.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -366,6 +390,17 @@ func (_q *ConcernQuery) WithAcknowledgedBy(opts ...func(*AccountQuery)) *Concern
 		opt(query)
 	}
 	_q.withAcknowledgedBy = query
+	return _q
+}
+
+// WithClosedBy tells the query-builder to eager-load the nodes that are connected to
+// the "closed_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ConcernQuery) WithClosedBy(opts ...func(*AccountQuery)) *ConcernQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withClosedBy = query
 	return _q
 }
 
@@ -453,10 +488,11 @@ func (_q *ConcernQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Conc
 	var (
 		nodes       = []*Concern{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withVisit != nil,
 			_q.withRaisedBy != nil,
 			_q.withAcknowledgedBy != nil,
+			_q.withClosedBy != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -495,6 +531,12 @@ func (_q *ConcernQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Conc
 	if query := _q.withAcknowledgedBy; query != nil {
 		if err := _q.loadAcknowledgedBy(ctx, query, nodes, nil,
 			func(n *Concern, e *Account) { n.Edges.AcknowledgedBy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withClosedBy; query != nil {
+		if err := _q.loadClosedBy(ctx, query, nodes, nil,
+			func(n *Concern, e *Account) { n.Edges.ClosedBy = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -599,6 +641,38 @@ func (_q *ConcernQuery) loadAcknowledgedBy(ctx context.Context, query *AccountQu
 	}
 	return nil
 }
+func (_q *ConcernQuery) loadClosedBy(ctx context.Context, query *AccountQuery, nodes []*Concern, init func(*Concern), assign func(*Concern, *Account)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*Concern)
+	for i := range nodes {
+		if nodes[i].ClosedByID == nil {
+			continue
+		}
+		fk := *nodes[i].ClosedByID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(account.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "closed_by_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *ConcernQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -636,6 +710,9 @@ func (_q *ConcernQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withAcknowledgedBy != nil {
 			_spec.Node.AddColumnOnce(concern.FieldAcknowledgedByID)
+		}
+		if _q.withClosedBy != nil {
+			_spec.Node.AddColumnOnce(concern.FieldClosedByID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

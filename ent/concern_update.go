@@ -105,9 +105,114 @@ func (_u *ConcernUpdate) ClearAcknowledgedByID() *ConcernUpdate {
 	return _u
 }
 
+// SetClosedAt sets the "closed_at" field.
+func (_u *ConcernUpdate) SetClosedAt(v time.Time) *ConcernUpdate {
+	_u.mutation.SetClosedAt(v)
+	return _u
+}
+
+// SetNillableClosedAt sets the "closed_at" field if the given value is not nil.
+func (_u *ConcernUpdate) SetNillableClosedAt(v *time.Time) *ConcernUpdate {
+	if v != nil {
+		_u.SetClosedAt(*v)
+	}
+	return _u
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (_u *ConcernUpdate) ClearClosedAt() *ConcernUpdate {
+	_u.mutation.ClearClosedAt()
+	return _u
+}
+
+// SetClosedByID sets the "closed_by_id" field.
+func (_u *ConcernUpdate) SetClosedByID(v pulid.ID) *ConcernUpdate {
+	_u.mutation.SetClosedByID(v)
+	return _u
+}
+
+// SetNillableClosedByID sets the "closed_by_id" field if the given value is not nil.
+func (_u *ConcernUpdate) SetNillableClosedByID(v *pulid.ID) *ConcernUpdate {
+	if v != nil {
+		_u.SetClosedByID(*v)
+	}
+	return _u
+}
+
+// ClearClosedByID clears the value of the "closed_by_id" field.
+func (_u *ConcernUpdate) ClearClosedByID() *ConcernUpdate {
+	_u.mutation.ClearClosedByID()
+	return _u
+}
+
+// SetActionsTaken sets the "actions_taken" field.
+func (_u *ConcernUpdate) SetActionsTaken(v string) *ConcernUpdate {
+	_u.mutation.SetActionsTaken(v)
+	return _u
+}
+
+// SetNillableActionsTaken sets the "actions_taken" field if the given value is not nil.
+func (_u *ConcernUpdate) SetNillableActionsTaken(v *string) *ConcernUpdate {
+	if v != nil {
+		_u.SetActionsTaken(*v)
+	}
+	return _u
+}
+
+// ClearActionsTaken clears the value of the "actions_taken" field.
+func (_u *ConcernUpdate) ClearActionsTaken() *ConcernUpdate {
+	_u.mutation.ClearActionsTaken()
+	return _u
+}
+
+// SetSection42Decision sets the "section42_decision" field.
+func (_u *ConcernUpdate) SetSection42Decision(v concern.Section42Decision) *ConcernUpdate {
+	_u.mutation.SetSection42Decision(v)
+	return _u
+}
+
+// SetNillableSection42Decision sets the "section42_decision" field if the given value is not nil.
+func (_u *ConcernUpdate) SetNillableSection42Decision(v *concern.Section42Decision) *ConcernUpdate {
+	if v != nil {
+		_u.SetSection42Decision(*v)
+	}
+	return _u
+}
+
+// ClearSection42Decision clears the value of the "section42_decision" field.
+func (_u *ConcernUpdate) ClearSection42Decision() *ConcernUpdate {
+	_u.mutation.ClearSection42Decision()
+	return _u
+}
+
+// SetOutcome sets the "outcome" field.
+func (_u *ConcernUpdate) SetOutcome(v string) *ConcernUpdate {
+	_u.mutation.SetOutcome(v)
+	return _u
+}
+
+// SetNillableOutcome sets the "outcome" field if the given value is not nil.
+func (_u *ConcernUpdate) SetNillableOutcome(v *string) *ConcernUpdate {
+	if v != nil {
+		_u.SetOutcome(*v)
+	}
+	return _u
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (_u *ConcernUpdate) ClearOutcome() *ConcernUpdate {
+	_u.mutation.ClearOutcome()
+	return _u
+}
+
 // SetAcknowledgedBy sets the "acknowledged_by" edge to the Account entity.
 func (_u *ConcernUpdate) SetAcknowledgedBy(v *Account) *ConcernUpdate {
 	return _u.SetAcknowledgedByID(v.ID)
+}
+
+// SetClosedBy sets the "closed_by" edge to the Account entity.
+func (_u *ConcernUpdate) SetClosedBy(v *Account) *ConcernUpdate {
+	return _u.SetClosedByID(v.ID)
 }
 
 // Mutation returns the ConcernMutation object of the builder.
@@ -118,6 +223,12 @@ func (_u *ConcernUpdate) Mutation() *ConcernMutation {
 // ClearAcknowledgedBy clears the "acknowledged_by" edge to the Account entity.
 func (_u *ConcernUpdate) ClearAcknowledgedBy() *ConcernUpdate {
 	_u.mutation.ClearAcknowledgedBy()
+	return _u
+}
+
+// ClearClosedBy clears the "closed_by" edge to the Account entity.
+func (_u *ConcernUpdate) ClearClosedBy() *ConcernUpdate {
+	_u.mutation.ClearClosedBy()
 	return _u
 }
 
@@ -175,6 +286,11 @@ func (_u *ConcernUpdate) check() error {
 			return &ValidationError{Name: "details", err: fmt.Errorf(`ent: validator failed for field "Concern.details": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Section42Decision(); ok {
+		if err := concern.Section42DecisionValidator(v); err != nil {
+			return &ValidationError{Name: "section42_decision", err: fmt.Errorf(`ent: validator failed for field "Concern.section42_decision": %w`, err)}
+		}
+	}
 	if _u.mutation.RaisedByCleared() && len(_u.mutation.RaisedByIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Concern.raised_by"`)
 	}
@@ -214,6 +330,30 @@ func (_u *ConcernUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.AcknowledgedAtCleared() {
 		_spec.ClearField(concern.FieldAcknowledgedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.ClosedAt(); ok {
+		_spec.SetField(concern.FieldClosedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ClosedAtCleared() {
+		_spec.ClearField(concern.FieldClosedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ActionsTaken(); ok {
+		_spec.SetField(concern.FieldActionsTaken, field.TypeString, value)
+	}
+	if _u.mutation.ActionsTakenCleared() {
+		_spec.ClearField(concern.FieldActionsTaken, field.TypeString)
+	}
+	if value, ok := _u.mutation.Section42Decision(); ok {
+		_spec.SetField(concern.FieldSection42Decision, field.TypeEnum, value)
+	}
+	if _u.mutation.Section42DecisionCleared() {
+		_spec.ClearField(concern.FieldSection42Decision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Outcome(); ok {
+		_spec.SetField(concern.FieldOutcome, field.TypeString, value)
+	}
+	if _u.mutation.OutcomeCleared() {
+		_spec.ClearField(concern.FieldOutcome, field.TypeString)
+	}
 	if _u.mutation.AcknowledgedByCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -233,6 +373,35 @@ func (_u *ConcernUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Inverse: false,
 			Table:   concern.AcknowledgedByTable,
 			Columns: []string{concern.AcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ClosedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.ClosedByTable,
+			Columns: []string{concern.ClosedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ClosedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.ClosedByTable,
+			Columns: []string{concern.ClosedByColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
@@ -339,9 +508,114 @@ func (_u *ConcernUpdateOne) ClearAcknowledgedByID() *ConcernUpdateOne {
 	return _u
 }
 
+// SetClosedAt sets the "closed_at" field.
+func (_u *ConcernUpdateOne) SetClosedAt(v time.Time) *ConcernUpdateOne {
+	_u.mutation.SetClosedAt(v)
+	return _u
+}
+
+// SetNillableClosedAt sets the "closed_at" field if the given value is not nil.
+func (_u *ConcernUpdateOne) SetNillableClosedAt(v *time.Time) *ConcernUpdateOne {
+	if v != nil {
+		_u.SetClosedAt(*v)
+	}
+	return _u
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (_u *ConcernUpdateOne) ClearClosedAt() *ConcernUpdateOne {
+	_u.mutation.ClearClosedAt()
+	return _u
+}
+
+// SetClosedByID sets the "closed_by_id" field.
+func (_u *ConcernUpdateOne) SetClosedByID(v pulid.ID) *ConcernUpdateOne {
+	_u.mutation.SetClosedByID(v)
+	return _u
+}
+
+// SetNillableClosedByID sets the "closed_by_id" field if the given value is not nil.
+func (_u *ConcernUpdateOne) SetNillableClosedByID(v *pulid.ID) *ConcernUpdateOne {
+	if v != nil {
+		_u.SetClosedByID(*v)
+	}
+	return _u
+}
+
+// ClearClosedByID clears the value of the "closed_by_id" field.
+func (_u *ConcernUpdateOne) ClearClosedByID() *ConcernUpdateOne {
+	_u.mutation.ClearClosedByID()
+	return _u
+}
+
+// SetActionsTaken sets the "actions_taken" field.
+func (_u *ConcernUpdateOne) SetActionsTaken(v string) *ConcernUpdateOne {
+	_u.mutation.SetActionsTaken(v)
+	return _u
+}
+
+// SetNillableActionsTaken sets the "actions_taken" field if the given value is not nil.
+func (_u *ConcernUpdateOne) SetNillableActionsTaken(v *string) *ConcernUpdateOne {
+	if v != nil {
+		_u.SetActionsTaken(*v)
+	}
+	return _u
+}
+
+// ClearActionsTaken clears the value of the "actions_taken" field.
+func (_u *ConcernUpdateOne) ClearActionsTaken() *ConcernUpdateOne {
+	_u.mutation.ClearActionsTaken()
+	return _u
+}
+
+// SetSection42Decision sets the "section42_decision" field.
+func (_u *ConcernUpdateOne) SetSection42Decision(v concern.Section42Decision) *ConcernUpdateOne {
+	_u.mutation.SetSection42Decision(v)
+	return _u
+}
+
+// SetNillableSection42Decision sets the "section42_decision" field if the given value is not nil.
+func (_u *ConcernUpdateOne) SetNillableSection42Decision(v *concern.Section42Decision) *ConcernUpdateOne {
+	if v != nil {
+		_u.SetSection42Decision(*v)
+	}
+	return _u
+}
+
+// ClearSection42Decision clears the value of the "section42_decision" field.
+func (_u *ConcernUpdateOne) ClearSection42Decision() *ConcernUpdateOne {
+	_u.mutation.ClearSection42Decision()
+	return _u
+}
+
+// SetOutcome sets the "outcome" field.
+func (_u *ConcernUpdateOne) SetOutcome(v string) *ConcernUpdateOne {
+	_u.mutation.SetOutcome(v)
+	return _u
+}
+
+// SetNillableOutcome sets the "outcome" field if the given value is not nil.
+func (_u *ConcernUpdateOne) SetNillableOutcome(v *string) *ConcernUpdateOne {
+	if v != nil {
+		_u.SetOutcome(*v)
+	}
+	return _u
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (_u *ConcernUpdateOne) ClearOutcome() *ConcernUpdateOne {
+	_u.mutation.ClearOutcome()
+	return _u
+}
+
 // SetAcknowledgedBy sets the "acknowledged_by" edge to the Account entity.
 func (_u *ConcernUpdateOne) SetAcknowledgedBy(v *Account) *ConcernUpdateOne {
 	return _u.SetAcknowledgedByID(v.ID)
+}
+
+// SetClosedBy sets the "closed_by" edge to the Account entity.
+func (_u *ConcernUpdateOne) SetClosedBy(v *Account) *ConcernUpdateOne {
+	return _u.SetClosedByID(v.ID)
 }
 
 // Mutation returns the ConcernMutation object of the builder.
@@ -352,6 +626,12 @@ func (_u *ConcernUpdateOne) Mutation() *ConcernMutation {
 // ClearAcknowledgedBy clears the "acknowledged_by" edge to the Account entity.
 func (_u *ConcernUpdateOne) ClearAcknowledgedBy() *ConcernUpdateOne {
 	_u.mutation.ClearAcknowledgedBy()
+	return _u
+}
+
+// ClearClosedBy clears the "closed_by" edge to the Account entity.
+func (_u *ConcernUpdateOne) ClearClosedBy() *ConcernUpdateOne {
+	_u.mutation.ClearClosedBy()
 	return _u
 }
 
@@ -422,6 +702,11 @@ func (_u *ConcernUpdateOne) check() error {
 			return &ValidationError{Name: "details", err: fmt.Errorf(`ent: validator failed for field "Concern.details": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Section42Decision(); ok {
+		if err := concern.Section42DecisionValidator(v); err != nil {
+			return &ValidationError{Name: "section42_decision", err: fmt.Errorf(`ent: validator failed for field "Concern.section42_decision": %w`, err)}
+		}
+	}
 	if _u.mutation.RaisedByCleared() && len(_u.mutation.RaisedByIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Concern.raised_by"`)
 	}
@@ -478,6 +763,30 @@ func (_u *ConcernUpdateOne) sqlSave(ctx context.Context) (_node *Concern, err er
 	if _u.mutation.AcknowledgedAtCleared() {
 		_spec.ClearField(concern.FieldAcknowledgedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.ClosedAt(); ok {
+		_spec.SetField(concern.FieldClosedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ClosedAtCleared() {
+		_spec.ClearField(concern.FieldClosedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ActionsTaken(); ok {
+		_spec.SetField(concern.FieldActionsTaken, field.TypeString, value)
+	}
+	if _u.mutation.ActionsTakenCleared() {
+		_spec.ClearField(concern.FieldActionsTaken, field.TypeString)
+	}
+	if value, ok := _u.mutation.Section42Decision(); ok {
+		_spec.SetField(concern.FieldSection42Decision, field.TypeEnum, value)
+	}
+	if _u.mutation.Section42DecisionCleared() {
+		_spec.ClearField(concern.FieldSection42Decision, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.Outcome(); ok {
+		_spec.SetField(concern.FieldOutcome, field.TypeString, value)
+	}
+	if _u.mutation.OutcomeCleared() {
+		_spec.ClearField(concern.FieldOutcome, field.TypeString)
+	}
 	if _u.mutation.AcknowledgedByCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -497,6 +806,35 @@ func (_u *ConcernUpdateOne) sqlSave(ctx context.Context) (_node *Concern, err er
 			Inverse: false,
 			Table:   concern.AcknowledgedByTable,
 			Columns: []string{concern.AcknowledgedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ClosedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.ClosedByTable,
+			Columns: []string{concern.ClosedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ClosedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.ClosedByTable,
+			Columns: []string{concern.ClosedByColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),

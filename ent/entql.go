@@ -225,16 +225,21 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Concern",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			concern.FieldAuthorityID:      {Type: field.TypeString, Column: concern.FieldAuthorityID},
-			concern.FieldCreatedAt:        {Type: field.TypeTime, Column: concern.FieldCreatedAt},
-			concern.FieldUpdatedAt:        {Type: field.TypeTime, Column: concern.FieldUpdatedAt},
-			concern.FieldPersonID:         {Type: field.TypeString, Column: concern.FieldPersonID},
-			concern.FieldVisitID:          {Type: field.TypeString, Column: concern.FieldVisitID},
-			concern.FieldKind:             {Type: field.TypeEnum, Column: concern.FieldKind},
-			concern.FieldDetails:          {Type: field.TypeString, Column: concern.FieldDetails},
-			concern.FieldRaisedByID:       {Type: field.TypeString, Column: concern.FieldRaisedByID},
-			concern.FieldAcknowledgedAt:   {Type: field.TypeTime, Column: concern.FieldAcknowledgedAt},
-			concern.FieldAcknowledgedByID: {Type: field.TypeString, Column: concern.FieldAcknowledgedByID},
+			concern.FieldAuthorityID:       {Type: field.TypeString, Column: concern.FieldAuthorityID},
+			concern.FieldCreatedAt:         {Type: field.TypeTime, Column: concern.FieldCreatedAt},
+			concern.FieldUpdatedAt:         {Type: field.TypeTime, Column: concern.FieldUpdatedAt},
+			concern.FieldPersonID:          {Type: field.TypeString, Column: concern.FieldPersonID},
+			concern.FieldVisitID:           {Type: field.TypeString, Column: concern.FieldVisitID},
+			concern.FieldKind:              {Type: field.TypeEnum, Column: concern.FieldKind},
+			concern.FieldDetails:           {Type: field.TypeString, Column: concern.FieldDetails},
+			concern.FieldRaisedByID:        {Type: field.TypeString, Column: concern.FieldRaisedByID},
+			concern.FieldAcknowledgedAt:    {Type: field.TypeTime, Column: concern.FieldAcknowledgedAt},
+			concern.FieldAcknowledgedByID:  {Type: field.TypeString, Column: concern.FieldAcknowledgedByID},
+			concern.FieldClosedAt:          {Type: field.TypeTime, Column: concern.FieldClosedAt},
+			concern.FieldClosedByID:        {Type: field.TypeString, Column: concern.FieldClosedByID},
+			concern.FieldActionsTaken:      {Type: field.TypeString, Column: concern.FieldActionsTaken},
+			concern.FieldSection42Decision: {Type: field.TypeEnum, Column: concern.FieldSection42Decision},
+			concern.FieldOutcome:           {Type: field.TypeString, Column: concern.FieldOutcome},
 		},
 	}
 	graph.Nodes[8] = &sqlgraph.Node{
@@ -703,6 +708,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			visit.FieldArrivedAt:       {Type: field.TypeTime, Column: visit.FieldArrivedAt},
 			visit.FieldDepartedAt:      {Type: field.TypeTime, Column: visit.FieldDepartedAt},
 			visit.FieldNotes:           {Type: field.TypeString, Column: visit.FieldNotes},
+			visit.FieldOutcome:         {Type: field.TypeEnum, Column: visit.FieldOutcome},
+			visit.FieldOutcomeReason:   {Type: field.TypeString, Column: visit.FieldOutcomeReason},
+			visit.FieldHandover:        {Type: field.TypeString, Column: visit.FieldHandover},
 			visit.FieldRecordID:        {Type: field.TypeString, Column: visit.FieldRecordID},
 			visit.FieldRevision:        {Type: field.TypeInt, Column: visit.FieldRevision},
 		},
@@ -882,6 +890,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Inverse: false,
 			Table:   concern.AcknowledgedByTable,
 			Columns: []string{concern.AcknowledgedByColumn},
+			Bidi:    false,
+		},
+		"Concern",
+		"Account",
+	)
+	graph.MustAddE(
+		"closed_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   concern.ClosedByTable,
+			Columns: []string{concern.ClosedByColumn},
 			Bidi:    false,
 		},
 		"Concern",
@@ -2550,6 +2570,31 @@ func (f *ConcernFilter) WhereAcknowledgedByID(p entql.StringP) {
 	f.Where(p.Field(concern.FieldAcknowledgedByID))
 }
 
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *ConcernFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(concern.FieldClosedAt))
+}
+
+// WhereClosedByID applies the entql string predicate on the closed_by_id field.
+func (f *ConcernFilter) WhereClosedByID(p entql.StringP) {
+	f.Where(p.Field(concern.FieldClosedByID))
+}
+
+// WhereActionsTaken applies the entql string predicate on the actions_taken field.
+func (f *ConcernFilter) WhereActionsTaken(p entql.StringP) {
+	f.Where(p.Field(concern.FieldActionsTaken))
+}
+
+// WhereSection42Decision applies the entql string predicate on the section42_decision field.
+func (f *ConcernFilter) WhereSection42Decision(p entql.StringP) {
+	f.Where(p.Field(concern.FieldSection42Decision))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *ConcernFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(concern.FieldOutcome))
+}
+
 // WhereHasVisit applies a predicate to check if query has an edge visit.
 func (f *ConcernFilter) WhereHasVisit() {
 	f.Where(entql.HasEdge("visit"))
@@ -2586,6 +2631,20 @@ func (f *ConcernFilter) WhereHasAcknowledgedBy() {
 // WhereHasAcknowledgedByWith applies a predicate to check if query has an edge acknowledged_by with a given conditions (other predicates).
 func (f *ConcernFilter) WhereHasAcknowledgedByWith(preds ...predicate.Account) {
 	f.Where(entql.HasEdgeWith("acknowledged_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasClosedBy applies a predicate to check if query has an edge closed_by.
+func (f *ConcernFilter) WhereHasClosedBy() {
+	f.Where(entql.HasEdge("closed_by"))
+}
+
+// WhereHasClosedByWith applies a predicate to check if query has an edge closed_by with a given conditions (other predicates).
+func (f *ConcernFilter) WhereHasClosedByWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("closed_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -5261,6 +5320,21 @@ func (f *VisitFilter) WhereDepartedAt(p entql.TimeP) {
 // WhereNotes applies the entql string predicate on the notes field.
 func (f *VisitFilter) WhereNotes(p entql.StringP) {
 	f.Where(p.Field(visit.FieldNotes))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *VisitFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(visit.FieldOutcome))
+}
+
+// WhereOutcomeReason applies the entql string predicate on the outcome_reason field.
+func (f *VisitFilter) WhereOutcomeReason(p entql.StringP) {
+	f.Where(p.Field(visit.FieldOutcomeReason))
+}
+
+// WhereHandover applies the entql string predicate on the handover field.
+func (f *VisitFilter) WhereHandover(p entql.StringP) {
+	f.Where(p.Field(visit.FieldHandover))
 }
 
 // WhereRecordID applies the entql string predicate on the record_id field.

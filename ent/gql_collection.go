@@ -1174,6 +1174,21 @@ func (_q *ConcernQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, concern.FieldAcknowledgedByID)
 				fieldSeen[concern.FieldAcknowledgedByID] = struct{}{}
 			}
+
+		case "closedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AccountClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, accountImplementors)...); err != nil {
+				return err
+			}
+			_q.withClosedBy = query
+			if _, ok := fieldSeen[concern.FieldClosedByID]; !ok {
+				selectedFields = append(selectedFields, concern.FieldClosedByID)
+				fieldSeen[concern.FieldClosedByID] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[concern.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, concern.FieldCreatedAt)
@@ -1208,6 +1223,31 @@ func (_q *ConcernQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[concern.FieldAcknowledgedByID]; !ok {
 				selectedFields = append(selectedFields, concern.FieldAcknowledgedByID)
 				fieldSeen[concern.FieldAcknowledgedByID] = struct{}{}
+			}
+		case "closedAt":
+			if _, ok := fieldSeen[concern.FieldClosedAt]; !ok {
+				selectedFields = append(selectedFields, concern.FieldClosedAt)
+				fieldSeen[concern.FieldClosedAt] = struct{}{}
+			}
+		case "closedByID":
+			if _, ok := fieldSeen[concern.FieldClosedByID]; !ok {
+				selectedFields = append(selectedFields, concern.FieldClosedByID)
+				fieldSeen[concern.FieldClosedByID] = struct{}{}
+			}
+		case "actionsTaken":
+			if _, ok := fieldSeen[concern.FieldActionsTaken]; !ok {
+				selectedFields = append(selectedFields, concern.FieldActionsTaken)
+				fieldSeen[concern.FieldActionsTaken] = struct{}{}
+			}
+		case "section42Decision":
+			if _, ok := fieldSeen[concern.FieldSection42Decision]; !ok {
+				selectedFields = append(selectedFields, concern.FieldSection42Decision)
+				fieldSeen[concern.FieldSection42Decision] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[concern.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, concern.FieldOutcome)
+				fieldSeen[concern.FieldOutcome] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -4685,6 +4725,21 @@ func (_q *VisitQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			if _, ok := fieldSeen[visit.FieldNotes]; !ok {
 				selectedFields = append(selectedFields, visit.FieldNotes)
 				fieldSeen[visit.FieldNotes] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[visit.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, visit.FieldOutcome)
+				fieldSeen[visit.FieldOutcome] = struct{}{}
+			}
+		case "outcomeReason":
+			if _, ok := fieldSeen[visit.FieldOutcomeReason]; !ok {
+				selectedFields = append(selectedFields, visit.FieldOutcomeReason)
+				fieldSeen[visit.FieldOutcomeReason] = struct{}{}
+			}
+		case "handover":
+			if _, ok := fieldSeen[visit.FieldHandover]; !ok {
+				selectedFields = append(selectedFields, visit.FieldHandover)
+				fieldSeen[visit.FieldHandover] = struct{}{}
 			}
 		case "revision":
 			if _, ok := fieldSeen[visit.FieldRevision]; !ok {

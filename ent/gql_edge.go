@@ -128,6 +128,14 @@ func (_m *Concern) AcknowledgedBy(ctx context.Context) (*Account, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Concern) ClosedBy(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.ClosedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryClosedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Consent) Person(ctx context.Context) (*Person, error) {
 	result, err := _m.Edges.PersonOrErr()
 	if IsNotLoaded(err) {

@@ -1701,6 +1701,9 @@ type CreateVisitInput struct {
 	ArrivedAt       *time.Time
 	DepartedAt      *time.Time
 	Notes           *string
+	Outcome         *visit.Outcome
+	OutcomeReason   *string
+	Handover        *string
 	PlanID          pulid.ID
 	WorkerID        pulid.ID
 }
@@ -1721,6 +1724,15 @@ func (i *CreateVisitInput) Mutate(m *VisitMutation) {
 	if v := i.Notes; v != nil {
 		m.SetNotes(*v)
 	}
+	if v := i.Outcome; v != nil {
+		m.SetOutcome(*v)
+	}
+	if v := i.OutcomeReason; v != nil {
+		m.SetOutcomeReason(*v)
+	}
+	if v := i.Handover; v != nil {
+		m.SetHandover(*v)
+	}
 	m.SetPlanID(i.PlanID)
 	m.SetWorkerID(i.WorkerID)
 }
@@ -1733,16 +1745,22 @@ func (c *VisitCreate) SetInput(i CreateVisitInput) *VisitCreate {
 
 // UpdateVisitInput represents a mutation input for updating visits.
 type UpdateVisitInput struct {
-	StartsAt        *time.Time
-	DurationMinutes *int
-	Status          *visit.Status
-	ClearArrivedAt  bool
-	ArrivedAt       *time.Time
-	ClearDepartedAt bool
-	DepartedAt      *time.Time
-	ClearNotes      bool
-	Notes           *string
-	WorkerID        *pulid.ID
+	StartsAt           *time.Time
+	DurationMinutes    *int
+	Status             *visit.Status
+	ClearArrivedAt     bool
+	ArrivedAt          *time.Time
+	ClearDepartedAt    bool
+	DepartedAt         *time.Time
+	ClearNotes         bool
+	Notes              *string
+	ClearOutcome       bool
+	Outcome            *visit.Outcome
+	ClearOutcomeReason bool
+	OutcomeReason      *string
+	ClearHandover      bool
+	Handover           *string
+	WorkerID           *pulid.ID
 }
 
 // Mutate applies the UpdateVisitInput on the VisitMutation builder.
@@ -1773,6 +1791,24 @@ func (i *UpdateVisitInput) Mutate(m *VisitMutation) {
 	}
 	if v := i.Notes; v != nil {
 		m.SetNotes(*v)
+	}
+	if i.ClearOutcome {
+		m.ClearOutcome()
+	}
+	if v := i.Outcome; v != nil {
+		m.SetOutcome(*v)
+	}
+	if i.ClearOutcomeReason {
+		m.ClearOutcomeReason()
+	}
+	if v := i.OutcomeReason; v != nil {
+		m.SetOutcomeReason(*v)
+	}
+	if i.ClearHandover {
+		m.ClearHandover()
+	}
+	if v := i.Handover; v != nil {
+		m.SetHandover(*v)
 	}
 	if v := i.WorkerID; v != nil {
 		m.SetWorkerID(*v)

@@ -7979,6 +7979,10 @@ type ConcernMutation struct {
 	kind                   *concern.Kind
 	details                *string
 	acknowledged_at        *time.Time
+	closed_at              *time.Time
+	actions_taken          *string
+	section42_decision     *concern.Section42Decision
+	outcome                *string
 	clearedFields          map[string]struct{}
 	visit                  *pulid.ID
 	clearedvisit           bool
@@ -7986,6 +7990,8 @@ type ConcernMutation struct {
 	clearedraised_by       bool
 	acknowledged_by        *pulid.ID
 	clearedacknowledged_by bool
+	closed_by              *pulid.ID
+	clearedclosed_by       bool
 	done                   bool
 	oldValue               func(context.Context) (*Concern, error)
 	predicates             []predicate.Concern
@@ -8494,6 +8500,251 @@ func (m *ConcernMutation) ResetAcknowledgedByID() {
 	delete(m.clearedFields, concern.FieldAcknowledgedByID)
 }
 
+// SetClosedAt sets the "closed_at" field.
+func (m *ConcernMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *ConcernMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Concern entity.
+// If the Concern object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConcernMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *ConcernMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[concern.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *ConcernMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[concern.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *ConcernMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, concern.FieldClosedAt)
+}
+
+// SetClosedByID sets the "closed_by_id" field.
+func (m *ConcernMutation) SetClosedByID(pu pulid.ID) {
+	m.closed_by = &pu
+}
+
+// ClosedByID returns the value of the "closed_by_id" field in the mutation.
+func (m *ConcernMutation) ClosedByID() (r pulid.ID, exists bool) {
+	v := m.closed_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedByID returns the old "closed_by_id" field's value of the Concern entity.
+// If the Concern object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConcernMutation) OldClosedByID(ctx context.Context) (v *pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedByID: %w", err)
+	}
+	return oldValue.ClosedByID, nil
+}
+
+// ClearClosedByID clears the value of the "closed_by_id" field.
+func (m *ConcernMutation) ClearClosedByID() {
+	m.closed_by = nil
+	m.clearedFields[concern.FieldClosedByID] = struct{}{}
+}
+
+// ClosedByIDCleared returns if the "closed_by_id" field was cleared in this mutation.
+func (m *ConcernMutation) ClosedByIDCleared() bool {
+	_, ok := m.clearedFields[concern.FieldClosedByID]
+	return ok
+}
+
+// ResetClosedByID resets all changes to the "closed_by_id" field.
+func (m *ConcernMutation) ResetClosedByID() {
+	m.closed_by = nil
+	delete(m.clearedFields, concern.FieldClosedByID)
+}
+
+// SetActionsTaken sets the "actions_taken" field.
+func (m *ConcernMutation) SetActionsTaken(s string) {
+	m.actions_taken = &s
+}
+
+// ActionsTaken returns the value of the "actions_taken" field in the mutation.
+func (m *ConcernMutation) ActionsTaken() (r string, exists bool) {
+	v := m.actions_taken
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActionsTaken returns the old "actions_taken" field's value of the Concern entity.
+// If the Concern object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConcernMutation) OldActionsTaken(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActionsTaken is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActionsTaken requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActionsTaken: %w", err)
+	}
+	return oldValue.ActionsTaken, nil
+}
+
+// ClearActionsTaken clears the value of the "actions_taken" field.
+func (m *ConcernMutation) ClearActionsTaken() {
+	m.actions_taken = nil
+	m.clearedFields[concern.FieldActionsTaken] = struct{}{}
+}
+
+// ActionsTakenCleared returns if the "actions_taken" field was cleared in this mutation.
+func (m *ConcernMutation) ActionsTakenCleared() bool {
+	_, ok := m.clearedFields[concern.FieldActionsTaken]
+	return ok
+}
+
+// ResetActionsTaken resets all changes to the "actions_taken" field.
+func (m *ConcernMutation) ResetActionsTaken() {
+	m.actions_taken = nil
+	delete(m.clearedFields, concern.FieldActionsTaken)
+}
+
+// SetSection42Decision sets the "section42_decision" field.
+func (m *ConcernMutation) SetSection42Decision(c concern.Section42Decision) {
+	m.section42_decision = &c
+}
+
+// Section42Decision returns the value of the "section42_decision" field in the mutation.
+func (m *ConcernMutation) Section42Decision() (r concern.Section42Decision, exists bool) {
+	v := m.section42_decision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSection42Decision returns the old "section42_decision" field's value of the Concern entity.
+// If the Concern object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConcernMutation) OldSection42Decision(ctx context.Context) (v *concern.Section42Decision, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSection42Decision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSection42Decision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSection42Decision: %w", err)
+	}
+	return oldValue.Section42Decision, nil
+}
+
+// ClearSection42Decision clears the value of the "section42_decision" field.
+func (m *ConcernMutation) ClearSection42Decision() {
+	m.section42_decision = nil
+	m.clearedFields[concern.FieldSection42Decision] = struct{}{}
+}
+
+// Section42DecisionCleared returns if the "section42_decision" field was cleared in this mutation.
+func (m *ConcernMutation) Section42DecisionCleared() bool {
+	_, ok := m.clearedFields[concern.FieldSection42Decision]
+	return ok
+}
+
+// ResetSection42Decision resets all changes to the "section42_decision" field.
+func (m *ConcernMutation) ResetSection42Decision() {
+	m.section42_decision = nil
+	delete(m.clearedFields, concern.FieldSection42Decision)
+}
+
+// SetOutcome sets the "outcome" field.
+func (m *ConcernMutation) SetOutcome(s string) {
+	m.outcome = &s
+}
+
+// Outcome returns the value of the "outcome" field in the mutation.
+func (m *ConcernMutation) Outcome() (r string, exists bool) {
+	v := m.outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcome returns the old "outcome" field's value of the Concern entity.
+// If the Concern object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConcernMutation) OldOutcome(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcome: %w", err)
+	}
+	return oldValue.Outcome, nil
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (m *ConcernMutation) ClearOutcome() {
+	m.outcome = nil
+	m.clearedFields[concern.FieldOutcome] = struct{}{}
+}
+
+// OutcomeCleared returns if the "outcome" field was cleared in this mutation.
+func (m *ConcernMutation) OutcomeCleared() bool {
+	_, ok := m.clearedFields[concern.FieldOutcome]
+	return ok
+}
+
+// ResetOutcome resets all changes to the "outcome" field.
+func (m *ConcernMutation) ResetOutcome() {
+	m.outcome = nil
+	delete(m.clearedFields, concern.FieldOutcome)
+}
+
 // ClearVisit clears the "visit" edge to the Visit entity.
 func (m *ConcernMutation) ClearVisit() {
 	m.clearedvisit = true
@@ -8575,6 +8826,33 @@ func (m *ConcernMutation) ResetAcknowledgedBy() {
 	m.clearedacknowledged_by = false
 }
 
+// ClearClosedBy clears the "closed_by" edge to the Account entity.
+func (m *ConcernMutation) ClearClosedBy() {
+	m.clearedclosed_by = true
+	m.clearedFields[concern.FieldClosedByID] = struct{}{}
+}
+
+// ClosedByCleared reports if the "closed_by" edge to the Account entity was cleared.
+func (m *ConcernMutation) ClosedByCleared() bool {
+	return m.ClosedByIDCleared() || m.clearedclosed_by
+}
+
+// ClosedByIDs returns the "closed_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ClosedByID instead. It exists only for internal usage by the builders.
+func (m *ConcernMutation) ClosedByIDs() (ids []pulid.ID) {
+	if id := m.closed_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetClosedBy resets all changes to the "closed_by" edge.
+func (m *ConcernMutation) ResetClosedBy() {
+	m.closed_by = nil
+	m.clearedclosed_by = false
+}
+
 // Where appends a list predicates to the ConcernMutation builder.
 func (m *ConcernMutation) Where(ps ...predicate.Concern) {
 	m.predicates = append(m.predicates, ps...)
@@ -8609,7 +8887,7 @@ func (m *ConcernMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ConcernMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 15)
 	if m.authority_id != nil {
 		fields = append(fields, concern.FieldAuthorityID)
 	}
@@ -8640,6 +8918,21 @@ func (m *ConcernMutation) Fields() []string {
 	if m.acknowledged_by != nil {
 		fields = append(fields, concern.FieldAcknowledgedByID)
 	}
+	if m.closed_at != nil {
+		fields = append(fields, concern.FieldClosedAt)
+	}
+	if m.closed_by != nil {
+		fields = append(fields, concern.FieldClosedByID)
+	}
+	if m.actions_taken != nil {
+		fields = append(fields, concern.FieldActionsTaken)
+	}
+	if m.section42_decision != nil {
+		fields = append(fields, concern.FieldSection42Decision)
+	}
+	if m.outcome != nil {
+		fields = append(fields, concern.FieldOutcome)
+	}
 	return fields
 }
 
@@ -8668,6 +8961,16 @@ func (m *ConcernMutation) Field(name string) (ent.Value, bool) {
 		return m.AcknowledgedAt()
 	case concern.FieldAcknowledgedByID:
 		return m.AcknowledgedByID()
+	case concern.FieldClosedAt:
+		return m.ClosedAt()
+	case concern.FieldClosedByID:
+		return m.ClosedByID()
+	case concern.FieldActionsTaken:
+		return m.ActionsTaken()
+	case concern.FieldSection42Decision:
+		return m.Section42Decision()
+	case concern.FieldOutcome:
+		return m.Outcome()
 	}
 	return nil, false
 }
@@ -8697,6 +9000,16 @@ func (m *ConcernMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldAcknowledgedAt(ctx)
 	case concern.FieldAcknowledgedByID:
 		return m.OldAcknowledgedByID(ctx)
+	case concern.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	case concern.FieldClosedByID:
+		return m.OldClosedByID(ctx)
+	case concern.FieldActionsTaken:
+		return m.OldActionsTaken(ctx)
+	case concern.FieldSection42Decision:
+		return m.OldSection42Decision(ctx)
+	case concern.FieldOutcome:
+		return m.OldOutcome(ctx)
 	}
 	return nil, fmt.Errorf("unknown Concern field %s", name)
 }
@@ -8776,6 +9089,41 @@ func (m *ConcernMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAcknowledgedByID(v)
 		return nil
+	case concern.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	case concern.FieldClosedByID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedByID(v)
+		return nil
+	case concern.FieldActionsTaken:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActionsTaken(v)
+		return nil
+	case concern.FieldSection42Decision:
+		v, ok := value.(concern.Section42Decision)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSection42Decision(v)
+		return nil
+	case concern.FieldOutcome:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcome(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Concern field %s", name)
 }
@@ -8815,6 +9163,21 @@ func (m *ConcernMutation) ClearedFields() []string {
 	if m.FieldCleared(concern.FieldAcknowledgedByID) {
 		fields = append(fields, concern.FieldAcknowledgedByID)
 	}
+	if m.FieldCleared(concern.FieldClosedAt) {
+		fields = append(fields, concern.FieldClosedAt)
+	}
+	if m.FieldCleared(concern.FieldClosedByID) {
+		fields = append(fields, concern.FieldClosedByID)
+	}
+	if m.FieldCleared(concern.FieldActionsTaken) {
+		fields = append(fields, concern.FieldActionsTaken)
+	}
+	if m.FieldCleared(concern.FieldSection42Decision) {
+		fields = append(fields, concern.FieldSection42Decision)
+	}
+	if m.FieldCleared(concern.FieldOutcome) {
+		fields = append(fields, concern.FieldOutcome)
+	}
 	return fields
 }
 
@@ -8837,6 +9200,21 @@ func (m *ConcernMutation) ClearField(name string) error {
 		return nil
 	case concern.FieldAcknowledgedByID:
 		m.ClearAcknowledgedByID()
+		return nil
+	case concern.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	case concern.FieldClosedByID:
+		m.ClearClosedByID()
+		return nil
+	case concern.FieldActionsTaken:
+		m.ClearActionsTaken()
+		return nil
+	case concern.FieldSection42Decision:
+		m.ClearSection42Decision()
+		return nil
+	case concern.FieldOutcome:
+		m.ClearOutcome()
 		return nil
 	}
 	return fmt.Errorf("unknown Concern nullable field %s", name)
@@ -8876,13 +9254,28 @@ func (m *ConcernMutation) ResetField(name string) error {
 	case concern.FieldAcknowledgedByID:
 		m.ResetAcknowledgedByID()
 		return nil
+	case concern.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	case concern.FieldClosedByID:
+		m.ResetClosedByID()
+		return nil
+	case concern.FieldActionsTaken:
+		m.ResetActionsTaken()
+		return nil
+	case concern.FieldSection42Decision:
+		m.ResetSection42Decision()
+		return nil
+	case concern.FieldOutcome:
+		m.ResetOutcome()
+		return nil
 	}
 	return fmt.Errorf("unknown Concern field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ConcernMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.visit != nil {
 		edges = append(edges, concern.EdgeVisit)
 	}
@@ -8891,6 +9284,9 @@ func (m *ConcernMutation) AddedEdges() []string {
 	}
 	if m.acknowledged_by != nil {
 		edges = append(edges, concern.EdgeAcknowledgedBy)
+	}
+	if m.closed_by != nil {
+		edges = append(edges, concern.EdgeClosedBy)
 	}
 	return edges
 }
@@ -8911,13 +9307,17 @@ func (m *ConcernMutation) AddedIDs(name string) []ent.Value {
 		if id := m.acknowledged_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case concern.EdgeClosedBy:
+		if id := m.closed_by; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ConcernMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	return edges
 }
 
@@ -8929,7 +9329,7 @@ func (m *ConcernMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ConcernMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedvisit {
 		edges = append(edges, concern.EdgeVisit)
 	}
@@ -8938,6 +9338,9 @@ func (m *ConcernMutation) ClearedEdges() []string {
 	}
 	if m.clearedacknowledged_by {
 		edges = append(edges, concern.EdgeAcknowledgedBy)
+	}
+	if m.clearedclosed_by {
+		edges = append(edges, concern.EdgeClosedBy)
 	}
 	return edges
 }
@@ -8952,6 +9355,8 @@ func (m *ConcernMutation) EdgeCleared(name string) bool {
 		return m.clearedraised_by
 	case concern.EdgeAcknowledgedBy:
 		return m.clearedacknowledged_by
+	case concern.EdgeClosedBy:
+		return m.clearedclosed_by
 	}
 	return false
 }
@@ -8969,6 +9374,9 @@ func (m *ConcernMutation) ClearEdge(name string) error {
 	case concern.EdgeAcknowledgedBy:
 		m.ClearAcknowledgedBy()
 		return nil
+	case concern.EdgeClosedBy:
+		m.ClearClosedBy()
+		return nil
 	}
 	return fmt.Errorf("unknown Concern unique edge %s", name)
 }
@@ -8985,6 +9393,9 @@ func (m *ConcernMutation) ResetEdge(name string) error {
 		return nil
 	case concern.EdgeAcknowledgedBy:
 		m.ResetAcknowledgedBy()
+		return nil
+	case concern.EdgeClosedBy:
+		m.ResetClosedBy()
 		return nil
 	}
 	return fmt.Errorf("unknown Concern edge %s", name)
@@ -31974,6 +32385,9 @@ type VisitMutation struct {
 	arrived_at          *time.Time
 	departed_at         *time.Time
 	notes               *string
+	outcome             *visit.Outcome
+	outcome_reason      *string
+	handover            *string
 	record_id           *string
 	revision            *int
 	addrevision         *int
@@ -32588,6 +33002,153 @@ func (m *VisitMutation) ResetNotes() {
 	delete(m.clearedFields, visit.FieldNotes)
 }
 
+// SetOutcome sets the "outcome" field.
+func (m *VisitMutation) SetOutcome(v visit.Outcome) {
+	m.outcome = &v
+}
+
+// Outcome returns the value of the "outcome" field in the mutation.
+func (m *VisitMutation) Outcome() (r visit.Outcome, exists bool) {
+	v := m.outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcome returns the old "outcome" field's value of the Visit entity.
+// If the Visit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VisitMutation) OldOutcome(ctx context.Context) (v *visit.Outcome, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcome: %w", err)
+	}
+	return oldValue.Outcome, nil
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (m *VisitMutation) ClearOutcome() {
+	m.outcome = nil
+	m.clearedFields[visit.FieldOutcome] = struct{}{}
+}
+
+// OutcomeCleared returns if the "outcome" field was cleared in this mutation.
+func (m *VisitMutation) OutcomeCleared() bool {
+	_, ok := m.clearedFields[visit.FieldOutcome]
+	return ok
+}
+
+// ResetOutcome resets all changes to the "outcome" field.
+func (m *VisitMutation) ResetOutcome() {
+	m.outcome = nil
+	delete(m.clearedFields, visit.FieldOutcome)
+}
+
+// SetOutcomeReason sets the "outcome_reason" field.
+func (m *VisitMutation) SetOutcomeReason(s string) {
+	m.outcome_reason = &s
+}
+
+// OutcomeReason returns the value of the "outcome_reason" field in the mutation.
+func (m *VisitMutation) OutcomeReason() (r string, exists bool) {
+	v := m.outcome_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcomeReason returns the old "outcome_reason" field's value of the Visit entity.
+// If the Visit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VisitMutation) OldOutcomeReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcomeReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcomeReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcomeReason: %w", err)
+	}
+	return oldValue.OutcomeReason, nil
+}
+
+// ClearOutcomeReason clears the value of the "outcome_reason" field.
+func (m *VisitMutation) ClearOutcomeReason() {
+	m.outcome_reason = nil
+	m.clearedFields[visit.FieldOutcomeReason] = struct{}{}
+}
+
+// OutcomeReasonCleared returns if the "outcome_reason" field was cleared in this mutation.
+func (m *VisitMutation) OutcomeReasonCleared() bool {
+	_, ok := m.clearedFields[visit.FieldOutcomeReason]
+	return ok
+}
+
+// ResetOutcomeReason resets all changes to the "outcome_reason" field.
+func (m *VisitMutation) ResetOutcomeReason() {
+	m.outcome_reason = nil
+	delete(m.clearedFields, visit.FieldOutcomeReason)
+}
+
+// SetHandover sets the "handover" field.
+func (m *VisitMutation) SetHandover(s string) {
+	m.handover = &s
+}
+
+// Handover returns the value of the "handover" field in the mutation.
+func (m *VisitMutation) Handover() (r string, exists bool) {
+	v := m.handover
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandover returns the old "handover" field's value of the Visit entity.
+// If the Visit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VisitMutation) OldHandover(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandover is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandover requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandover: %w", err)
+	}
+	return oldValue.Handover, nil
+}
+
+// ClearHandover clears the value of the "handover" field.
+func (m *VisitMutation) ClearHandover() {
+	m.handover = nil
+	m.clearedFields[visit.FieldHandover] = struct{}{}
+}
+
+// HandoverCleared returns if the "handover" field was cleared in this mutation.
+func (m *VisitMutation) HandoverCleared() bool {
+	_, ok := m.clearedFields[visit.FieldHandover]
+	return ok
+}
+
+// ResetHandover resets all changes to the "handover" field.
+func (m *VisitMutation) ResetHandover() {
+	m.handover = nil
+	delete(m.clearedFields, visit.FieldHandover)
+}
+
 // SetRecordID sets the "record_id" field.
 func (m *VisitMutation) SetRecordID(s string) {
 	m.record_id = &s
@@ -32889,7 +33450,7 @@ func (m *VisitMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *VisitMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 17)
 	if m.authority_id != nil {
 		fields = append(fields, visit.FieldAuthorityID)
 	}
@@ -32925,6 +33486,15 @@ func (m *VisitMutation) Fields() []string {
 	}
 	if m.notes != nil {
 		fields = append(fields, visit.FieldNotes)
+	}
+	if m.outcome != nil {
+		fields = append(fields, visit.FieldOutcome)
+	}
+	if m.outcome_reason != nil {
+		fields = append(fields, visit.FieldOutcomeReason)
+	}
+	if m.handover != nil {
+		fields = append(fields, visit.FieldHandover)
 	}
 	if m.record_id != nil {
 		fields = append(fields, visit.FieldRecordID)
@@ -32964,6 +33534,12 @@ func (m *VisitMutation) Field(name string) (ent.Value, bool) {
 		return m.DepartedAt()
 	case visit.FieldNotes:
 		return m.Notes()
+	case visit.FieldOutcome:
+		return m.Outcome()
+	case visit.FieldOutcomeReason:
+		return m.OutcomeReason()
+	case visit.FieldHandover:
+		return m.Handover()
 	case visit.FieldRecordID:
 		return m.RecordID()
 	case visit.FieldRevision:
@@ -33001,6 +33577,12 @@ func (m *VisitMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldDepartedAt(ctx)
 	case visit.FieldNotes:
 		return m.OldNotes(ctx)
+	case visit.FieldOutcome:
+		return m.OldOutcome(ctx)
+	case visit.FieldOutcomeReason:
+		return m.OldOutcomeReason(ctx)
+	case visit.FieldHandover:
+		return m.OldHandover(ctx)
 	case visit.FieldRecordID:
 		return m.OldRecordID(ctx)
 	case visit.FieldRevision:
@@ -33098,6 +33680,27 @@ func (m *VisitMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetNotes(v)
 		return nil
+	case visit.FieldOutcome:
+		v, ok := value.(visit.Outcome)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcome(v)
+		return nil
+	case visit.FieldOutcomeReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcomeReason(v)
+		return nil
+	case visit.FieldHandover:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandover(v)
+		return nil
 	case visit.FieldRecordID:
 		v, ok := value.(string)
 		if !ok {
@@ -33178,6 +33781,15 @@ func (m *VisitMutation) ClearedFields() []string {
 	if m.FieldCleared(visit.FieldNotes) {
 		fields = append(fields, visit.FieldNotes)
 	}
+	if m.FieldCleared(visit.FieldOutcome) {
+		fields = append(fields, visit.FieldOutcome)
+	}
+	if m.FieldCleared(visit.FieldOutcomeReason) {
+		fields = append(fields, visit.FieldOutcomeReason)
+	}
+	if m.FieldCleared(visit.FieldHandover) {
+		fields = append(fields, visit.FieldHandover)
+	}
 	if m.FieldCleared(visit.FieldRecordID) {
 		fields = append(fields, visit.FieldRecordID)
 	}
@@ -33203,6 +33815,15 @@ func (m *VisitMutation) ClearField(name string) error {
 		return nil
 	case visit.FieldNotes:
 		m.ClearNotes()
+		return nil
+	case visit.FieldOutcome:
+		m.ClearOutcome()
+		return nil
+	case visit.FieldOutcomeReason:
+		m.ClearOutcomeReason()
+		return nil
+	case visit.FieldHandover:
+		m.ClearHandover()
 		return nil
 	case visit.FieldRecordID:
 		m.ClearRecordID()
@@ -33250,6 +33871,15 @@ func (m *VisitMutation) ResetField(name string) error {
 		return nil
 	case visit.FieldNotes:
 		m.ResetNotes()
+		return nil
+	case visit.FieldOutcome:
+		m.ResetOutcome()
+		return nil
+	case visit.FieldOutcomeReason:
+		m.ResetOutcomeReason()
+		return nil
+	case visit.FieldHandover:
+		m.ResetHandover()
 		return nil
 	case visit.FieldRecordID:
 		m.ResetRecordID()

@@ -88,6 +88,11 @@ var RecordFieldSections = map[string]map[string]policy.Section{
 		"details":            "SAFEGUARDING",
 		"acknowledged_at":    "SAFEGUARDING",
 		"acknowledged_by_id": "SAFEGUARDING",
+		"closed_at":          "SAFEGUARDING",
+		"closed_by_id":       "SAFEGUARDING",
+		"actions_taken":      "SAFEGUARDING",
+		"section42_decision": "SAFEGUARDING",
+		"outcome":            "SAFEGUARDING",
 	},
 	TypeConsent: {
 		"purpose":               "INVOLVEMENT",
@@ -261,6 +266,9 @@ var RecordFieldSections = map[string]map[string]policy.Section{
 		"arrived_at":       "VISITS",
 		"departed_at":      "VISITS",
 		"notes":            "VISITS",
+		"outcome":          "VISITS",
+		"outcome_reason":   "VISITS",
+		"handover":         "VISITS",
 	},
 }
 

@@ -51,7 +51,7 @@ var EdgeTargets = map[string]map[string]string{
 	"Authority":          {"teams": "Team"},
 	"CapacityAssessment": {"person": "Person"},
 	"Carer":              {"person": "Person", "account": "Account"},
-	"Concern":            {"visit": "Visit", "raised_by": "Account", "acknowledged_by": "Account"},
+	"Concern":            {"visit": "Visit", "raised_by": "Account", "acknowledged_by": "Account", "closed_by": "Account"},
 	"Consent":            {"person": "Person", "shares": "Share"},
 	"Contact":            {"person": "Person"},
 	"Contingency":        {"risk": "Risk"},
@@ -81,7 +81,7 @@ var StringSizes = map[string]map[string]int64{
 	"Authority":          {"name": 0, "code": 0, "time_zone": 0, "contact_phone": 0, "contact_email": 0, "complaints_phone": 0, "complaints_email": 0, "complaints_url": 0},
 	"CapacityAssessment": {"authority_id": 0, "person_id": 0, "decision": 0, "assessor": 0, "notes": 2147483647},
 	"Carer":              {"authority_id": 0, "person_id": 0, "name": 0, "relationship": 0, "phone": 0, "email": 0, "account_id": 0},
-	"Concern":            {"authority_id": 0, "person_id": 0, "visit_id": 0, "details": 2147483647, "raised_by_id": 0, "acknowledged_by_id": 0},
+	"Concern":            {"authority_id": 0, "person_id": 0, "visit_id": 0, "details": 2147483647, "raised_by_id": 0, "acknowledged_by_id": 0, "closed_by_id": 0, "actions_taken": 2147483647, "outcome": 2147483647},
 	"Consent":            {"authority_id": 0, "person_id": 0, "covers": 2147483647, "decided_by_name": 0, "best_interests_record": 2147483647, "withdrawn_reason": 2147483647},
 	"Contact":            {"authority_id": 0, "person_id": 0, "name": 0, "organisation": 0, "phone": 0, "email": 0, "notes": 0},
 	"Contingency":        {"authority_id": 0, "person_id": 0, "risk_id": 0, "plan_id": 0, "measures": 2147483647, "trigger": 2147483647, "who_acts": 0},
@@ -98,7 +98,7 @@ var StringSizes = map[string]map[string]int64{
 	"Risk":               {"authority_id": 0, "person_id": 0, "plan_id": 0, "description": 2147483647, "wellbeing_impact": 2147483647, "likelihood_evidence": 2147483647, "benefits": 2147483647, "strategy": 2147483647, "environment_assessment_findings": 2147483647, "mitigation_confirmed_by_id": 0, "mitigation_checked": 2147483647},
 	"Share":              {"authority_id": 0, "person_id": 0, "plan_id": 0, "recipient_name": 0, "recipient_account_id": 0, "decision_reason": 2147483647, "manager_advice": 2147483647, "consent_id": 0, "revoked_reason": 2147483647, "recirculated_from_id": 0},
 	"Team":               {"authority_id": 0, "name": 0, "phone": 0},
-	"Visit":              {"authority_id": 0, "person_id": 0, "plan_id": 0, "worker_id": 0, "notes": 2147483647, "record_id": 0},
+	"Visit":              {"authority_id": 0, "person_id": 0, "plan_id": 0, "worker_id": 0, "notes": 2147483647, "outcome_reason": 2147483647, "handover": 2147483647, "record_id": 0},
 }
 
 // Exists reports whether a row of type typ with this id is there for the

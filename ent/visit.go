@@ -45,6 +45,12 @@ type Visit struct {
 	DepartedAt *time.Time `json:"departed_at,omitempty"`
 	// What was done at the visit.
 	Notes string `json:"notes,omitempty"`
+	// How the visit went: visited, no reply at the door, the person declined it, or it was cancelled.
+	Outcome *visit.Outcome `json:"outcome,omitempty"`
+	// Why the visit did not go ahead (required when it was declined or cancelled).
+	OutcomeReason string `json:"outcome_reason,omitempty"`
+	// A note for whoever makes the next visit to the person; shown at that visit.
+	Handover string `json:"handover,omitempty"`
 	// Id the phone made for the visit record, so a retried send is applied once.
 	RecordID *string `json:"record_id,omitempty"`
 	// Changes on every save; an edit from an out-of-date copy answers CONFLICT.
@@ -124,7 +130,7 @@ func (*Visit) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case visit.FieldDurationMinutes, visit.FieldRevision:
 			values[i] = new(sql.NullInt64)
-		case visit.FieldStatus, visit.FieldNotes, visit.FieldRecordID:
+		case visit.FieldStatus, visit.FieldNotes, visit.FieldOutcome, visit.FieldOutcomeReason, visit.FieldHandover, visit.FieldRecordID:
 			values[i] = new(sql.NullString)
 		case visit.FieldCreatedAt, visit.FieldUpdatedAt, visit.FieldStartsAt, visit.FieldArrivedAt, visit.FieldDepartedAt:
 			values[i] = new(sql.NullTime)
@@ -222,6 +228,25 @@ func (_m *Visit) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field notes", values[i])
 			} else if value.Valid {
 				_m.Notes = value.String
+			}
+		case visit.FieldOutcome:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field outcome", values[i])
+			} else if value.Valid {
+				_m.Outcome = new(visit.Outcome)
+				*_m.Outcome = visit.Outcome(value.String)
+			}
+		case visit.FieldOutcomeReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field outcome_reason", values[i])
+			} else if value.Valid {
+				_m.OutcomeReason = value.String
+			}
+		case visit.FieldHandover:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field handover", values[i])
+			} else if value.Valid {
+				_m.Handover = value.String
 			}
 		case visit.FieldRecordID:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -331,6 +356,17 @@ func (_m *Visit) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("notes=")
 	builder.WriteString(_m.Notes)
+	builder.WriteString(", ")
+	if v := _m.Outcome; v != nil {
+		builder.WriteString("outcome=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("outcome_reason=")
+	builder.WriteString(_m.OutcomeReason)
+	builder.WriteString(", ")
+	builder.WriteString("handover=")
+	builder.WriteString(_m.Handover)
 	builder.WriteString(", ")
 	if v := _m.RecordID; v != nil {
 		builder.WriteString("record_id=")

@@ -148,6 +148,48 @@ func (_c *VisitCreate) SetNillableNotes(v *string) *VisitCreate {
 	return _c
 }
 
+// SetOutcome sets the "outcome" field.
+func (_c *VisitCreate) SetOutcome(v visit.Outcome) *VisitCreate {
+	_c.mutation.SetOutcome(v)
+	return _c
+}
+
+// SetNillableOutcome sets the "outcome" field if the given value is not nil.
+func (_c *VisitCreate) SetNillableOutcome(v *visit.Outcome) *VisitCreate {
+	if v != nil {
+		_c.SetOutcome(*v)
+	}
+	return _c
+}
+
+// SetOutcomeReason sets the "outcome_reason" field.
+func (_c *VisitCreate) SetOutcomeReason(v string) *VisitCreate {
+	_c.mutation.SetOutcomeReason(v)
+	return _c
+}
+
+// SetNillableOutcomeReason sets the "outcome_reason" field if the given value is not nil.
+func (_c *VisitCreate) SetNillableOutcomeReason(v *string) *VisitCreate {
+	if v != nil {
+		_c.SetOutcomeReason(*v)
+	}
+	return _c
+}
+
+// SetHandover sets the "handover" field.
+func (_c *VisitCreate) SetHandover(v string) *VisitCreate {
+	_c.mutation.SetHandover(v)
+	return _c
+}
+
+// SetNillableHandover sets the "handover" field if the given value is not nil.
+func (_c *VisitCreate) SetNillableHandover(v *string) *VisitCreate {
+	if v != nil {
+		_c.SetHandover(*v)
+	}
+	return _c
+}
+
 // SetRecordID sets the "record_id" field.
 func (_c *VisitCreate) SetRecordID(v string) *VisitCreate {
 	_c.mutation.SetRecordID(v)
@@ -338,6 +380,11 @@ func (_c *VisitCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Visit.status": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Outcome(); ok {
+		if err := visit.OutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "Visit.outcome": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Revision(); !ok {
 		return &ValidationError{Name: "revision", err: errors.New(`ent: missing required field "Visit.revision"`)}
 	}
@@ -422,6 +469,18 @@ func (_c *VisitCreate) createSpec() (*Visit, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Notes(); ok {
 		_spec.SetField(visit.FieldNotes, field.TypeString, value)
 		_node.Notes = value
+	}
+	if value, ok := _c.mutation.Outcome(); ok {
+		_spec.SetField(visit.FieldOutcome, field.TypeEnum, value)
+		_node.Outcome = &value
+	}
+	if value, ok := _c.mutation.OutcomeReason(); ok {
+		_spec.SetField(visit.FieldOutcomeReason, field.TypeString, value)
+		_node.OutcomeReason = value
+	}
+	if value, ok := _c.mutation.Handover(); ok {
+		_spec.SetField(visit.FieldHandover, field.TypeString, value)
+		_node.Handover = value
 	}
 	if value, ok := _c.mutation.RecordID(); ok {
 		_spec.SetField(visit.FieldRecordID, field.TypeString, value)
@@ -681,6 +740,60 @@ func (u *VisitUpsert) ClearNotes() *VisitUpsert {
 	return u
 }
 
+// SetOutcome sets the "outcome" field.
+func (u *VisitUpsert) SetOutcome(v visit.Outcome) *VisitUpsert {
+	u.Set(visit.FieldOutcome, v)
+	return u
+}
+
+// UpdateOutcome sets the "outcome" field to the value that was provided on create.
+func (u *VisitUpsert) UpdateOutcome() *VisitUpsert {
+	u.SetExcluded(visit.FieldOutcome)
+	return u
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (u *VisitUpsert) ClearOutcome() *VisitUpsert {
+	u.SetNull(visit.FieldOutcome)
+	return u
+}
+
+// SetOutcomeReason sets the "outcome_reason" field.
+func (u *VisitUpsert) SetOutcomeReason(v string) *VisitUpsert {
+	u.Set(visit.FieldOutcomeReason, v)
+	return u
+}
+
+// UpdateOutcomeReason sets the "outcome_reason" field to the value that was provided on create.
+func (u *VisitUpsert) UpdateOutcomeReason() *VisitUpsert {
+	u.SetExcluded(visit.FieldOutcomeReason)
+	return u
+}
+
+// ClearOutcomeReason clears the value of the "outcome_reason" field.
+func (u *VisitUpsert) ClearOutcomeReason() *VisitUpsert {
+	u.SetNull(visit.FieldOutcomeReason)
+	return u
+}
+
+// SetHandover sets the "handover" field.
+func (u *VisitUpsert) SetHandover(v string) *VisitUpsert {
+	u.Set(visit.FieldHandover, v)
+	return u
+}
+
+// UpdateHandover sets the "handover" field to the value that was provided on create.
+func (u *VisitUpsert) UpdateHandover() *VisitUpsert {
+	u.SetExcluded(visit.FieldHandover)
+	return u
+}
+
+// ClearHandover clears the value of the "handover" field.
+func (u *VisitUpsert) ClearHandover() *VisitUpsert {
+	u.SetNull(visit.FieldHandover)
+	return u
+}
+
 // SetRecordID sets the "record_id" field.
 func (u *VisitUpsert) SetRecordID(v string) *VisitUpsert {
 	u.Set(visit.FieldRecordID, v)
@@ -925,6 +1038,69 @@ func (u *VisitUpsertOne) UpdateNotes() *VisitUpsertOne {
 func (u *VisitUpsertOne) ClearNotes() *VisitUpsertOne {
 	return u.Update(func(s *VisitUpsert) {
 		s.ClearNotes()
+	})
+}
+
+// SetOutcome sets the "outcome" field.
+func (u *VisitUpsertOne) SetOutcome(v visit.Outcome) *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.SetOutcome(v)
+	})
+}
+
+// UpdateOutcome sets the "outcome" field to the value that was provided on create.
+func (u *VisitUpsertOne) UpdateOutcome() *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.UpdateOutcome()
+	})
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (u *VisitUpsertOne) ClearOutcome() *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.ClearOutcome()
+	})
+}
+
+// SetOutcomeReason sets the "outcome_reason" field.
+func (u *VisitUpsertOne) SetOutcomeReason(v string) *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.SetOutcomeReason(v)
+	})
+}
+
+// UpdateOutcomeReason sets the "outcome_reason" field to the value that was provided on create.
+func (u *VisitUpsertOne) UpdateOutcomeReason() *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.UpdateOutcomeReason()
+	})
+}
+
+// ClearOutcomeReason clears the value of the "outcome_reason" field.
+func (u *VisitUpsertOne) ClearOutcomeReason() *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.ClearOutcomeReason()
+	})
+}
+
+// SetHandover sets the "handover" field.
+func (u *VisitUpsertOne) SetHandover(v string) *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.SetHandover(v)
+	})
+}
+
+// UpdateHandover sets the "handover" field to the value that was provided on create.
+func (u *VisitUpsertOne) UpdateHandover() *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.UpdateHandover()
+	})
+}
+
+// ClearHandover clears the value of the "handover" field.
+func (u *VisitUpsertOne) ClearHandover() *VisitUpsertOne {
+	return u.Update(func(s *VisitUpsert) {
+		s.ClearHandover()
 	})
 }
 
@@ -1345,6 +1521,69 @@ func (u *VisitUpsertBulk) UpdateNotes() *VisitUpsertBulk {
 func (u *VisitUpsertBulk) ClearNotes() *VisitUpsertBulk {
 	return u.Update(func(s *VisitUpsert) {
 		s.ClearNotes()
+	})
+}
+
+// SetOutcome sets the "outcome" field.
+func (u *VisitUpsertBulk) SetOutcome(v visit.Outcome) *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.SetOutcome(v)
+	})
+}
+
+// UpdateOutcome sets the "outcome" field to the value that was provided on create.
+func (u *VisitUpsertBulk) UpdateOutcome() *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.UpdateOutcome()
+	})
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (u *VisitUpsertBulk) ClearOutcome() *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.ClearOutcome()
+	})
+}
+
+// SetOutcomeReason sets the "outcome_reason" field.
+func (u *VisitUpsertBulk) SetOutcomeReason(v string) *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.SetOutcomeReason(v)
+	})
+}
+
+// UpdateOutcomeReason sets the "outcome_reason" field to the value that was provided on create.
+func (u *VisitUpsertBulk) UpdateOutcomeReason() *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.UpdateOutcomeReason()
+	})
+}
+
+// ClearOutcomeReason clears the value of the "outcome_reason" field.
+func (u *VisitUpsertBulk) ClearOutcomeReason() *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.ClearOutcomeReason()
+	})
+}
+
+// SetHandover sets the "handover" field.
+func (u *VisitUpsertBulk) SetHandover(v string) *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.SetHandover(v)
+	})
+}
+
+// UpdateHandover sets the "handover" field to the value that was provided on create.
+func (u *VisitUpsertBulk) UpdateHandover() *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.UpdateHandover()
+	})
+}
+
+// ClearHandover clears the value of the "handover" field.
+func (u *VisitUpsertBulk) ClearHandover() *VisitUpsertBulk {
+	return u.Update(func(s *VisitUpsert) {
+		s.ClearHandover()
 	})
 }
 

@@ -177,6 +177,66 @@ func (_u *VisitUpdate) ClearNotes() *VisitUpdate {
 	return _u
 }
 
+// SetOutcome sets the "outcome" field.
+func (_u *VisitUpdate) SetOutcome(v visit.Outcome) *VisitUpdate {
+	_u.mutation.SetOutcome(v)
+	return _u
+}
+
+// SetNillableOutcome sets the "outcome" field if the given value is not nil.
+func (_u *VisitUpdate) SetNillableOutcome(v *visit.Outcome) *VisitUpdate {
+	if v != nil {
+		_u.SetOutcome(*v)
+	}
+	return _u
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (_u *VisitUpdate) ClearOutcome() *VisitUpdate {
+	_u.mutation.ClearOutcome()
+	return _u
+}
+
+// SetOutcomeReason sets the "outcome_reason" field.
+func (_u *VisitUpdate) SetOutcomeReason(v string) *VisitUpdate {
+	_u.mutation.SetOutcomeReason(v)
+	return _u
+}
+
+// SetNillableOutcomeReason sets the "outcome_reason" field if the given value is not nil.
+func (_u *VisitUpdate) SetNillableOutcomeReason(v *string) *VisitUpdate {
+	if v != nil {
+		_u.SetOutcomeReason(*v)
+	}
+	return _u
+}
+
+// ClearOutcomeReason clears the value of the "outcome_reason" field.
+func (_u *VisitUpdate) ClearOutcomeReason() *VisitUpdate {
+	_u.mutation.ClearOutcomeReason()
+	return _u
+}
+
+// SetHandover sets the "handover" field.
+func (_u *VisitUpdate) SetHandover(v string) *VisitUpdate {
+	_u.mutation.SetHandover(v)
+	return _u
+}
+
+// SetNillableHandover sets the "handover" field if the given value is not nil.
+func (_u *VisitUpdate) SetNillableHandover(v *string) *VisitUpdate {
+	if v != nil {
+		_u.SetHandover(*v)
+	}
+	return _u
+}
+
+// ClearHandover clears the value of the "handover" field.
+func (_u *VisitUpdate) ClearHandover() *VisitUpdate {
+	_u.mutation.ClearHandover()
+	return _u
+}
+
 // SetRecordID sets the "record_id" field.
 func (_u *VisitUpdate) SetRecordID(v string) *VisitUpdate {
 	_u.mutation.SetRecordID(v)
@@ -371,6 +431,11 @@ func (_u *VisitUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Visit.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Outcome(); ok {
+		if err := visit.OutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "Visit.outcome": %w`, err)}
+		}
+	}
 	if _u.mutation.PlanCleared() && len(_u.mutation.PlanIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Visit.plan"`)
 	}
@@ -430,6 +495,24 @@ func (_u *VisitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.NotesCleared() {
 		_spec.ClearField(visit.FieldNotes, field.TypeString)
+	}
+	if value, ok := _u.mutation.Outcome(); ok {
+		_spec.SetField(visit.FieldOutcome, field.TypeEnum, value)
+	}
+	if _u.mutation.OutcomeCleared() {
+		_spec.ClearField(visit.FieldOutcome, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.OutcomeReason(); ok {
+		_spec.SetField(visit.FieldOutcomeReason, field.TypeString, value)
+	}
+	if _u.mutation.OutcomeReasonCleared() {
+		_spec.ClearField(visit.FieldOutcomeReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.Handover(); ok {
+		_spec.SetField(visit.FieldHandover, field.TypeString, value)
+	}
+	if _u.mutation.HandoverCleared() {
+		_spec.ClearField(visit.FieldHandover, field.TypeString)
 	}
 	if value, ok := _u.mutation.RecordID(); ok {
 		_spec.SetField(visit.FieldRecordID, field.TypeString, value)
@@ -756,6 +839,66 @@ func (_u *VisitUpdateOne) ClearNotes() *VisitUpdateOne {
 	return _u
 }
 
+// SetOutcome sets the "outcome" field.
+func (_u *VisitUpdateOne) SetOutcome(v visit.Outcome) *VisitUpdateOne {
+	_u.mutation.SetOutcome(v)
+	return _u
+}
+
+// SetNillableOutcome sets the "outcome" field if the given value is not nil.
+func (_u *VisitUpdateOne) SetNillableOutcome(v *visit.Outcome) *VisitUpdateOne {
+	if v != nil {
+		_u.SetOutcome(*v)
+	}
+	return _u
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (_u *VisitUpdateOne) ClearOutcome() *VisitUpdateOne {
+	_u.mutation.ClearOutcome()
+	return _u
+}
+
+// SetOutcomeReason sets the "outcome_reason" field.
+func (_u *VisitUpdateOne) SetOutcomeReason(v string) *VisitUpdateOne {
+	_u.mutation.SetOutcomeReason(v)
+	return _u
+}
+
+// SetNillableOutcomeReason sets the "outcome_reason" field if the given value is not nil.
+func (_u *VisitUpdateOne) SetNillableOutcomeReason(v *string) *VisitUpdateOne {
+	if v != nil {
+		_u.SetOutcomeReason(*v)
+	}
+	return _u
+}
+
+// ClearOutcomeReason clears the value of the "outcome_reason" field.
+func (_u *VisitUpdateOne) ClearOutcomeReason() *VisitUpdateOne {
+	_u.mutation.ClearOutcomeReason()
+	return _u
+}
+
+// SetHandover sets the "handover" field.
+func (_u *VisitUpdateOne) SetHandover(v string) *VisitUpdateOne {
+	_u.mutation.SetHandover(v)
+	return _u
+}
+
+// SetNillableHandover sets the "handover" field if the given value is not nil.
+func (_u *VisitUpdateOne) SetNillableHandover(v *string) *VisitUpdateOne {
+	if v != nil {
+		_u.SetHandover(*v)
+	}
+	return _u
+}
+
+// ClearHandover clears the value of the "handover" field.
+func (_u *VisitUpdateOne) ClearHandover() *VisitUpdateOne {
+	_u.mutation.ClearHandover()
+	return _u
+}
+
 // SetRecordID sets the "record_id" field.
 func (_u *VisitUpdateOne) SetRecordID(v string) *VisitUpdateOne {
 	_u.mutation.SetRecordID(v)
@@ -963,6 +1106,11 @@ func (_u *VisitUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Visit.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Outcome(); ok {
+		if err := visit.OutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "Visit.outcome": %w`, err)}
+		}
+	}
 	if _u.mutation.PlanCleared() && len(_u.mutation.PlanIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Visit.plan"`)
 	}
@@ -1039,6 +1187,24 @@ func (_u *VisitUpdateOne) sqlSave(ctx context.Context) (_node *Visit, err error)
 	}
 	if _u.mutation.NotesCleared() {
 		_spec.ClearField(visit.FieldNotes, field.TypeString)
+	}
+	if value, ok := _u.mutation.Outcome(); ok {
+		_spec.SetField(visit.FieldOutcome, field.TypeEnum, value)
+	}
+	if _u.mutation.OutcomeCleared() {
+		_spec.ClearField(visit.FieldOutcome, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.OutcomeReason(); ok {
+		_spec.SetField(visit.FieldOutcomeReason, field.TypeString, value)
+	}
+	if _u.mutation.OutcomeReasonCleared() {
+		_spec.ClearField(visit.FieldOutcomeReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.Handover(); ok {
+		_spec.SetField(visit.FieldHandover, field.TypeString, value)
+	}
+	if _u.mutation.HandoverCleared() {
+		_spec.ClearField(visit.FieldHandover, field.TypeString)
 	}
 	if value, ok := _u.mutation.RecordID(); ok {
 		_spec.SetField(visit.FieldRecordID, field.TypeString, value)

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 
 	"reablement/ent"
 	"reablement/ent/advice"
@@ -12,6 +13,7 @@ import (
 	"reablement/ent/policy"
 	"reablement/ent/review"
 	"reablement/ent/risk"
+	"reablement/ent/rule"
 	"reablement/ent/viewer"
 	"reablement/graph/consent"
 	"reablement/graph/model"
@@ -54,9 +56,25 @@ func (r *Resolver) dueList(ctx context.Context, withinDays int) (*model.DueList,
 		Limit(dueLimit).All(ctx)); err != nil {
 		return nil, err
 	}
-	if out.SafeguardingConcerns, err = values(c.Concern.Query().Where(concern.KindEQ(concern.KindSAFEGUARDING), concern.AcknowledgedAtIsNil()).
-		Order(ent.Asc(concern.FieldCreatedAt)).Limit(dueLimit).All(ctx)); err != nil {
+	// Concerns routed to the viewer (rule.ConcernRoutes), open until closed
+	// with what was done recorded; most urgent kind first, then oldest.
+	concerns, err := c.Concern.Query().Where(rule.ConcernsRoutedTo(v)).Order(ent.Asc(concern.FieldCreatedAt)).Limit(dueLimit).All(ctx)
+	if err != nil {
 		return nil, err
+	}
+	slices.SortStableFunc(concerns, func(a, b *ent.Concern) int {
+		return rule.ConcernRoutes[a.Kind].Urgency - rule.ConcernRoutes[b.Kind].Urgency
+	})
+	if out.Concerns, err = values(concerns, nil); err != nil {
+		return nil, err
+	}
+	for _, c := range out.Concerns {
+		if c.Kind == concern.KindSAFEGUARDING {
+			out.SafeguardingConcerns = append(out.SafeguardingConcerns, c)
+		}
+	}
+	if out.SafeguardingConcerns == nil {
+		out.SafeguardingConcerns = []ent.Concern{}
 	}
 	if out.AmendmentRequests, err = r.amendmentRequests(ctx); err != nil {
 		return nil, err
@@ -88,6 +106,9 @@ func (r *Resolver) dueList(ctx context.Context, withinDays int) (*model.DueList,
 		return nil, err
 	}
 	if err := members(ctx, &out.SafeguardingConcerns, policy.Safeguarding); err != nil {
+		return nil, err
+	}
+	if err := members(ctx, &out.Concerns, policy.Safeguarding); err != nil {
 		return nil, err
 	}
 	return out, nil

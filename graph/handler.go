@@ -134,6 +134,7 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 		if !o.unenforced {
 			ctx, _ = consent.NewRequest(ctx, r.Driver, v)
 		}
+		ctx = withVisitDay(ctx)
 		if v.Has(policy.Analyst) {
 			// Analysts get ids of their own: stable for them, never joinable
 			// with staff's ids or the audit log (consent.md).

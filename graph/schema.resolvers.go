@@ -332,9 +332,19 @@ func (r *mutationResolver) AcknowledgeConcern(ctx context.Context, id pulid.ID) 
 	return r.ent(ctx).Concern.UpdateOneID(id).SetAcknowledgedAt(viewer.Now(ctx)).Save(ctx)
 }
 
+// CloseConcern is the resolver for the closeConcern field.
+func (r *mutationResolver) CloseConcern(ctx context.Context, input model.CloseConcernInput) (*ent.Concern, error) {
+	return r.closeConcern(ctx, input)
+}
+
 // VisitAddress is the resolver for the visitAddress field.
 func (r *personResolver) VisitAddress(ctx context.Context, obj *ent.Person) (*string, error) {
 	return visitAddress(obj), nil
+}
+
+// AccessNotes is the resolver for the accessNotes field.
+func (r *personResolver) AccessNotes(ctx context.Context, obj *ent.Person) (*string, error) {
+	return r.accessNotes(ctx, obj)
 }
 
 // ViewerAccess is the resolver for the viewerAccess field.
@@ -516,10 +526,20 @@ func (r *viewerResolver) Authority(ctx context.Context, obj *model.Viewer) (*ent
 	return r.meAuthority(ctx)
 }
 
+// RecordKey is the resolver for the recordKey field.
+func (r *viewerResolver) RecordKey(ctx context.Context, obj *model.Viewer) (string, error) {
+	return r.recordKey(ctx), nil
+}
+
 // Worker is the resolver for the worker field.
 func (r *visitResolver) Worker(ctx context.Context, obj *ent.Visit) (*ent.Account, error) {
 	a, err := obj.Worker(ctx)
 	return a, ent.MaskNotFound(err)
+}
+
+// HandoverFrom is the resolver for the handoverFrom field.
+func (r *visitResolver) HandoverFrom(ctx context.Context, obj *ent.Visit) (*ent.Visit, error) {
+	return r.handoverFrom(ctx, obj)
 }
 
 // Account returns generated.AccountResolver implementation.

@@ -39,12 +39,24 @@ const (
 	FieldAcknowledgedAt = "acknowledged_at"
 	// FieldAcknowledgedByID holds the string denoting the acknowledged_by_id field in the database.
 	FieldAcknowledgedByID = "acknowledged_by_id"
+	// FieldClosedAt holds the string denoting the closed_at field in the database.
+	FieldClosedAt = "closed_at"
+	// FieldClosedByID holds the string denoting the closed_by_id field in the database.
+	FieldClosedByID = "closed_by_id"
+	// FieldActionsTaken holds the string denoting the actions_taken field in the database.
+	FieldActionsTaken = "actions_taken"
+	// FieldSection42Decision holds the string denoting the section42_decision field in the database.
+	FieldSection42Decision = "section42_decision"
+	// FieldOutcome holds the string denoting the outcome field in the database.
+	FieldOutcome = "outcome"
 	// EdgeVisit holds the string denoting the visit edge name in mutations.
 	EdgeVisit = "visit"
 	// EdgeRaisedBy holds the string denoting the raised_by edge name in mutations.
 	EdgeRaisedBy = "raised_by"
 	// EdgeAcknowledgedBy holds the string denoting the acknowledged_by edge name in mutations.
 	EdgeAcknowledgedBy = "acknowledged_by"
+	// EdgeClosedBy holds the string denoting the closed_by edge name in mutations.
+	EdgeClosedBy = "closed_by"
 	// Table holds the table name of the concern in the database.
 	Table = "concerns"
 	// VisitTable is the table that holds the visit relation/edge.
@@ -68,6 +80,13 @@ const (
 	AcknowledgedByInverseTable = "accounts"
 	// AcknowledgedByColumn is the table column denoting the acknowledged_by relation/edge.
 	AcknowledgedByColumn = "acknowledged_by_id"
+	// ClosedByTable is the table that holds the closed_by relation/edge.
+	ClosedByTable = "concerns"
+	// ClosedByInverseTable is the table name for the Account entity.
+	// It exists in this package in order to avoid circular dependency with the "account" package.
+	ClosedByInverseTable = "accounts"
+	// ClosedByColumn is the table column denoting the closed_by relation/edge.
+	ClosedByColumn = "closed_by_id"
 )
 
 // Columns holds all SQL columns for concern fields.
@@ -83,6 +102,11 @@ var Columns = []string{
 	FieldRaisedByID,
 	FieldAcknowledgedAt,
 	FieldAcknowledgedByID,
+	FieldClosedAt,
+	FieldClosedByID,
+	FieldActionsTaken,
+	FieldSection42Decision,
+	FieldOutcome,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -101,7 +125,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "reablement/ent/runtime"
 var (
-	Hooks  [7]ent.Hook
+	Hooks  [8]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -138,6 +162,29 @@ func KindValidator(k Kind) error {
 		return nil
 	default:
 		return fmt.Errorf("concern: invalid enum value for kind field: %q", k)
+	}
+}
+
+// Section42Decision defines the type for the "section42_decision" enum field.
+type Section42Decision string
+
+// Section42Decision values.
+const (
+	Section42DecisionENQUIRY    Section42Decision = "ENQUIRY"
+	Section42DecisionNO_ENQUIRY Section42Decision = "NO_ENQUIRY"
+)
+
+func (sd Section42Decision) String() string {
+	return string(sd)
+}
+
+// Section42DecisionValidator is a validator for the "section42_decision" field enum values. It is called by the builders before save.
+func Section42DecisionValidator(sd Section42Decision) error {
+	switch sd {
+	case Section42DecisionENQUIRY, Section42DecisionNO_ENQUIRY:
+		return nil
+	default:
+		return fmt.Errorf("concern: invalid enum value for section42_decision field: %q", sd)
 	}
 }
 
@@ -199,6 +246,31 @@ func ByAcknowledgedByID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAcknowledgedByID, opts...).ToFunc()
 }
 
+// ByClosedAt orders the results by the closed_at field.
+func ByClosedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldClosedAt, opts...).ToFunc()
+}
+
+// ByClosedByID orders the results by the closed_by_id field.
+func ByClosedByID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldClosedByID, opts...).ToFunc()
+}
+
+// ByActionsTaken orders the results by the actions_taken field.
+func ByActionsTaken(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldActionsTaken, opts...).ToFunc()
+}
+
+// BySection42Decision orders the results by the section42_decision field.
+func BySection42Decision(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSection42Decision, opts...).ToFunc()
+}
+
+// ByOutcome orders the results by the outcome field.
+func ByOutcome(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOutcome, opts...).ToFunc()
+}
+
 // ByVisitField orders the results by visit field.
 func ByVisitField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -217,6 +289,13 @@ func ByRaisedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByAcknowledgedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newAcknowledgedByStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByClosedByField orders the results by closed_by field.
+func ByClosedByField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newClosedByStep(), sql.OrderByField(field, opts...))
 	}
 }
 func newVisitStep() *sqlgraph.Step {
@@ -240,6 +319,13 @@ func newAcknowledgedByStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2O, false, AcknowledgedByTable, AcknowledgedByColumn),
 	)
 }
+func newClosedByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ClosedByInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, ClosedByTable, ClosedByColumn),
+	)
+}
 
 // MarshalGQL implements graphql.Marshaler interface.
 func (e Kind) MarshalGQL(w io.Writer) {
@@ -255,6 +341,24 @@ func (e *Kind) UnmarshalGQL(val interface{}) error {
 	*e = Kind(str)
 	if err := KindValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Kind", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Section42Decision) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Section42Decision) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Section42Decision(str)
+	if err := Section42DecisionValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Section42Decision", str)
 	}
 	return nil
 }

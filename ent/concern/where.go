@@ -101,6 +101,26 @@ func AcknowledgedByID(v pulid.ID) predicate.Concern {
 	return predicate.Concern(sql.FieldEQ(FieldAcknowledgedByID, v))
 }
 
+// ClosedAt applies equality check predicate on the "closed_at" field. It's identical to ClosedAtEQ.
+func ClosedAt(v time.Time) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldClosedAt, v))
+}
+
+// ClosedByID applies equality check predicate on the "closed_by_id" field. It's identical to ClosedByIDEQ.
+func ClosedByID(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldClosedByID, v))
+}
+
+// ActionsTaken applies equality check predicate on the "actions_taken" field. It's identical to ActionsTakenEQ.
+func ActionsTaken(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldActionsTaken, v))
+}
+
+// Outcome applies equality check predicate on the "outcome" field. It's identical to OutcomeEQ.
+func Outcome(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldOutcome, v))
+}
+
 // AuthorityIDEQ applies the EQ predicate on the "authority_id" field.
 func AuthorityIDEQ(v pulid.ID) predicate.Concern {
 	return predicate.Concern(sql.FieldEQ(FieldAuthorityID, v))
@@ -686,6 +706,316 @@ func AcknowledgedByIDContainsFold(v pulid.ID) predicate.Concern {
 	return predicate.Concern(sql.FieldContainsFold(FieldAcknowledgedByID, vc))
 }
 
+// ClosedAtEQ applies the EQ predicate on the "closed_at" field.
+func ClosedAtEQ(v time.Time) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldClosedAt, v))
+}
+
+// ClosedAtNEQ applies the NEQ predicate on the "closed_at" field.
+func ClosedAtNEQ(v time.Time) predicate.Concern {
+	return predicate.Concern(sql.FieldNEQ(FieldClosedAt, v))
+}
+
+// ClosedAtIn applies the In predicate on the "closed_at" field.
+func ClosedAtIn(vs ...time.Time) predicate.Concern {
+	return predicate.Concern(sql.FieldIn(FieldClosedAt, vs...))
+}
+
+// ClosedAtNotIn applies the NotIn predicate on the "closed_at" field.
+func ClosedAtNotIn(vs ...time.Time) predicate.Concern {
+	return predicate.Concern(sql.FieldNotIn(FieldClosedAt, vs...))
+}
+
+// ClosedAtGT applies the GT predicate on the "closed_at" field.
+func ClosedAtGT(v time.Time) predicate.Concern {
+	return predicate.Concern(sql.FieldGT(FieldClosedAt, v))
+}
+
+// ClosedAtGTE applies the GTE predicate on the "closed_at" field.
+func ClosedAtGTE(v time.Time) predicate.Concern {
+	return predicate.Concern(sql.FieldGTE(FieldClosedAt, v))
+}
+
+// ClosedAtLT applies the LT predicate on the "closed_at" field.
+func ClosedAtLT(v time.Time) predicate.Concern {
+	return predicate.Concern(sql.FieldLT(FieldClosedAt, v))
+}
+
+// ClosedAtLTE applies the LTE predicate on the "closed_at" field.
+func ClosedAtLTE(v time.Time) predicate.Concern {
+	return predicate.Concern(sql.FieldLTE(FieldClosedAt, v))
+}
+
+// ClosedAtIsNil applies the IsNil predicate on the "closed_at" field.
+func ClosedAtIsNil() predicate.Concern {
+	return predicate.Concern(sql.FieldIsNull(FieldClosedAt))
+}
+
+// ClosedAtNotNil applies the NotNil predicate on the "closed_at" field.
+func ClosedAtNotNil() predicate.Concern {
+	return predicate.Concern(sql.FieldNotNull(FieldClosedAt))
+}
+
+// ClosedByIDEQ applies the EQ predicate on the "closed_by_id" field.
+func ClosedByIDEQ(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldClosedByID, v))
+}
+
+// ClosedByIDNEQ applies the NEQ predicate on the "closed_by_id" field.
+func ClosedByIDNEQ(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldNEQ(FieldClosedByID, v))
+}
+
+// ClosedByIDIn applies the In predicate on the "closed_by_id" field.
+func ClosedByIDIn(vs ...pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldIn(FieldClosedByID, vs...))
+}
+
+// ClosedByIDNotIn applies the NotIn predicate on the "closed_by_id" field.
+func ClosedByIDNotIn(vs ...pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldNotIn(FieldClosedByID, vs...))
+}
+
+// ClosedByIDGT applies the GT predicate on the "closed_by_id" field.
+func ClosedByIDGT(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldGT(FieldClosedByID, v))
+}
+
+// ClosedByIDGTE applies the GTE predicate on the "closed_by_id" field.
+func ClosedByIDGTE(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldGTE(FieldClosedByID, v))
+}
+
+// ClosedByIDLT applies the LT predicate on the "closed_by_id" field.
+func ClosedByIDLT(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldLT(FieldClosedByID, v))
+}
+
+// ClosedByIDLTE applies the LTE predicate on the "closed_by_id" field.
+func ClosedByIDLTE(v pulid.ID) predicate.Concern {
+	return predicate.Concern(sql.FieldLTE(FieldClosedByID, v))
+}
+
+// ClosedByIDContains applies the Contains predicate on the "closed_by_id" field.
+func ClosedByIDContains(v pulid.ID) predicate.Concern {
+	vc := string(v)
+	return predicate.Concern(sql.FieldContains(FieldClosedByID, vc))
+}
+
+// ClosedByIDHasPrefix applies the HasPrefix predicate on the "closed_by_id" field.
+func ClosedByIDHasPrefix(v pulid.ID) predicate.Concern {
+	vc := string(v)
+	return predicate.Concern(sql.FieldHasPrefix(FieldClosedByID, vc))
+}
+
+// ClosedByIDHasSuffix applies the HasSuffix predicate on the "closed_by_id" field.
+func ClosedByIDHasSuffix(v pulid.ID) predicate.Concern {
+	vc := string(v)
+	return predicate.Concern(sql.FieldHasSuffix(FieldClosedByID, vc))
+}
+
+// ClosedByIDIsNil applies the IsNil predicate on the "closed_by_id" field.
+func ClosedByIDIsNil() predicate.Concern {
+	return predicate.Concern(sql.FieldIsNull(FieldClosedByID))
+}
+
+// ClosedByIDNotNil applies the NotNil predicate on the "closed_by_id" field.
+func ClosedByIDNotNil() predicate.Concern {
+	return predicate.Concern(sql.FieldNotNull(FieldClosedByID))
+}
+
+// ClosedByIDEqualFold applies the EqualFold predicate on the "closed_by_id" field.
+func ClosedByIDEqualFold(v pulid.ID) predicate.Concern {
+	vc := string(v)
+	return predicate.Concern(sql.FieldEqualFold(FieldClosedByID, vc))
+}
+
+// ClosedByIDContainsFold applies the ContainsFold predicate on the "closed_by_id" field.
+func ClosedByIDContainsFold(v pulid.ID) predicate.Concern {
+	vc := string(v)
+	return predicate.Concern(sql.FieldContainsFold(FieldClosedByID, vc))
+}
+
+// ActionsTakenEQ applies the EQ predicate on the "actions_taken" field.
+func ActionsTakenEQ(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldActionsTaken, v))
+}
+
+// ActionsTakenNEQ applies the NEQ predicate on the "actions_taken" field.
+func ActionsTakenNEQ(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldNEQ(FieldActionsTaken, v))
+}
+
+// ActionsTakenIn applies the In predicate on the "actions_taken" field.
+func ActionsTakenIn(vs ...string) predicate.Concern {
+	return predicate.Concern(sql.FieldIn(FieldActionsTaken, vs...))
+}
+
+// ActionsTakenNotIn applies the NotIn predicate on the "actions_taken" field.
+func ActionsTakenNotIn(vs ...string) predicate.Concern {
+	return predicate.Concern(sql.FieldNotIn(FieldActionsTaken, vs...))
+}
+
+// ActionsTakenGT applies the GT predicate on the "actions_taken" field.
+func ActionsTakenGT(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldGT(FieldActionsTaken, v))
+}
+
+// ActionsTakenGTE applies the GTE predicate on the "actions_taken" field.
+func ActionsTakenGTE(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldGTE(FieldActionsTaken, v))
+}
+
+// ActionsTakenLT applies the LT predicate on the "actions_taken" field.
+func ActionsTakenLT(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldLT(FieldActionsTaken, v))
+}
+
+// ActionsTakenLTE applies the LTE predicate on the "actions_taken" field.
+func ActionsTakenLTE(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldLTE(FieldActionsTaken, v))
+}
+
+// ActionsTakenContains applies the Contains predicate on the "actions_taken" field.
+func ActionsTakenContains(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldContains(FieldActionsTaken, v))
+}
+
+// ActionsTakenHasPrefix applies the HasPrefix predicate on the "actions_taken" field.
+func ActionsTakenHasPrefix(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldHasPrefix(FieldActionsTaken, v))
+}
+
+// ActionsTakenHasSuffix applies the HasSuffix predicate on the "actions_taken" field.
+func ActionsTakenHasSuffix(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldHasSuffix(FieldActionsTaken, v))
+}
+
+// ActionsTakenIsNil applies the IsNil predicate on the "actions_taken" field.
+func ActionsTakenIsNil() predicate.Concern {
+	return predicate.Concern(sql.FieldIsNull(FieldActionsTaken))
+}
+
+// ActionsTakenNotNil applies the NotNil predicate on the "actions_taken" field.
+func ActionsTakenNotNil() predicate.Concern {
+	return predicate.Concern(sql.FieldNotNull(FieldActionsTaken))
+}
+
+// ActionsTakenEqualFold applies the EqualFold predicate on the "actions_taken" field.
+func ActionsTakenEqualFold(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldEqualFold(FieldActionsTaken, v))
+}
+
+// ActionsTakenContainsFold applies the ContainsFold predicate on the "actions_taken" field.
+func ActionsTakenContainsFold(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldContainsFold(FieldActionsTaken, v))
+}
+
+// Section42DecisionEQ applies the EQ predicate on the "section42_decision" field.
+func Section42DecisionEQ(v Section42Decision) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldSection42Decision, v))
+}
+
+// Section42DecisionNEQ applies the NEQ predicate on the "section42_decision" field.
+func Section42DecisionNEQ(v Section42Decision) predicate.Concern {
+	return predicate.Concern(sql.FieldNEQ(FieldSection42Decision, v))
+}
+
+// Section42DecisionIn applies the In predicate on the "section42_decision" field.
+func Section42DecisionIn(vs ...Section42Decision) predicate.Concern {
+	return predicate.Concern(sql.FieldIn(FieldSection42Decision, vs...))
+}
+
+// Section42DecisionNotIn applies the NotIn predicate on the "section42_decision" field.
+func Section42DecisionNotIn(vs ...Section42Decision) predicate.Concern {
+	return predicate.Concern(sql.FieldNotIn(FieldSection42Decision, vs...))
+}
+
+// Section42DecisionIsNil applies the IsNil predicate on the "section42_decision" field.
+func Section42DecisionIsNil() predicate.Concern {
+	return predicate.Concern(sql.FieldIsNull(FieldSection42Decision))
+}
+
+// Section42DecisionNotNil applies the NotNil predicate on the "section42_decision" field.
+func Section42DecisionNotNil() predicate.Concern {
+	return predicate.Concern(sql.FieldNotNull(FieldSection42Decision))
+}
+
+// OutcomeEQ applies the EQ predicate on the "outcome" field.
+func OutcomeEQ(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldEQ(FieldOutcome, v))
+}
+
+// OutcomeNEQ applies the NEQ predicate on the "outcome" field.
+func OutcomeNEQ(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldNEQ(FieldOutcome, v))
+}
+
+// OutcomeIn applies the In predicate on the "outcome" field.
+func OutcomeIn(vs ...string) predicate.Concern {
+	return predicate.Concern(sql.FieldIn(FieldOutcome, vs...))
+}
+
+// OutcomeNotIn applies the NotIn predicate on the "outcome" field.
+func OutcomeNotIn(vs ...string) predicate.Concern {
+	return predicate.Concern(sql.FieldNotIn(FieldOutcome, vs...))
+}
+
+// OutcomeGT applies the GT predicate on the "outcome" field.
+func OutcomeGT(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldGT(FieldOutcome, v))
+}
+
+// OutcomeGTE applies the GTE predicate on the "outcome" field.
+func OutcomeGTE(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldGTE(FieldOutcome, v))
+}
+
+// OutcomeLT applies the LT predicate on the "outcome" field.
+func OutcomeLT(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldLT(FieldOutcome, v))
+}
+
+// OutcomeLTE applies the LTE predicate on the "outcome" field.
+func OutcomeLTE(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldLTE(FieldOutcome, v))
+}
+
+// OutcomeContains applies the Contains predicate on the "outcome" field.
+func OutcomeContains(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldContains(FieldOutcome, v))
+}
+
+// OutcomeHasPrefix applies the HasPrefix predicate on the "outcome" field.
+func OutcomeHasPrefix(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldHasPrefix(FieldOutcome, v))
+}
+
+// OutcomeHasSuffix applies the HasSuffix predicate on the "outcome" field.
+func OutcomeHasSuffix(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldHasSuffix(FieldOutcome, v))
+}
+
+// OutcomeIsNil applies the IsNil predicate on the "outcome" field.
+func OutcomeIsNil() predicate.Concern {
+	return predicate.Concern(sql.FieldIsNull(FieldOutcome))
+}
+
+// OutcomeNotNil applies the NotNil predicate on the "outcome" field.
+func OutcomeNotNil() predicate.Concern {
+	return predicate.Concern(sql.FieldNotNull(FieldOutcome))
+}
+
+// OutcomeEqualFold applies the EqualFold predicate on the "outcome" field.
+func OutcomeEqualFold(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldEqualFold(FieldOutcome, v))
+}
+
+// OutcomeContainsFold applies the ContainsFold predicate on the "outcome" field.
+func OutcomeContainsFold(v string) predicate.Concern {
+	return predicate.Concern(sql.FieldContainsFold(FieldOutcome, v))
+}
+
 // HasVisit applies the HasEdge predicate on the "visit" edge.
 func HasVisit() predicate.Concern {
 	return predicate.Concern(func(s *sql.Selector) {
@@ -747,6 +1077,29 @@ func HasAcknowledgedBy() predicate.Concern {
 func HasAcknowledgedByWith(preds ...predicate.Account) predicate.Concern {
 	return predicate.Concern(func(s *sql.Selector) {
 		step := newAcknowledgedByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasClosedBy applies the HasEdge predicate on the "closed_by" edge.
+func HasClosedBy() predicate.Concern {
+	return predicate.Concern(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, ClosedByTable, ClosedByColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasClosedByWith applies the HasEdge predicate on the "closed_by" edge with a given conditions (other predicates).
+func HasClosedByWith(preds ...predicate.Account) predicate.Concern {
+	return predicate.Concern(func(s *sql.Selector) {
+		step := newClosedByStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -295,8 +295,13 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"SAFEGUARDING", "HEALTH", "HOME_ENVIRONMENT", "EQUIPMENT", "OTHER"}},
 		{Name: "details", Type: field.TypeString, Size: 2147483647},
 		{Name: "acknowledged_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "actions_taken", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "section42_decision", Type: field.TypeEnum, Nullable: true, Enums: []string{"ENQUIRY", "NO_ENQUIRY"}},
+		{Name: "outcome", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "raised_by_id", Type: field.TypeString},
 		{Name: "acknowledged_by_id", Type: field.TypeString, Nullable: true},
+		{Name: "closed_by_id", Type: field.TypeString, Nullable: true},
 		{Name: "visit_id", Type: field.TypeString, Nullable: true},
 	}
 	// ConcernsTable holds the schema information for the "concerns" table.
@@ -307,19 +312,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "concerns_accounts_raised_by",
-				Columns:    []*schema.Column{ConcernsColumns[8]},
+				Columns:    []*schema.Column{ConcernsColumns[12]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "concerns_accounts_acknowledged_by",
-				Columns:    []*schema.Column{ConcernsColumns[9]},
+				Columns:    []*schema.Column{ConcernsColumns[13]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "concerns_accounts_closed_by",
+				Columns:    []*schema.Column{ConcernsColumns[14]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "concerns_visits_concerns",
-				Columns:    []*schema.Column{ConcernsColumns[10]},
+				Columns:    []*schema.Column{ConcernsColumns[15]},
 				RefColumns: []*schema.Column{VisitsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -338,12 +349,17 @@ var (
 			{
 				Name:    "concern_visit_id",
 				Unique:  false,
-				Columns: []*schema.Column{ConcernsColumns[10]},
+				Columns: []*schema.Column{ConcernsColumns[15]},
 			},
 			{
 				Name:    "concern_kind_acknowledged_at",
 				Unique:  false,
 				Columns: []*schema.Column{ConcernsColumns[5], ConcernsColumns[7]},
+			},
+			{
+				Name:    "concern_person_id_closed_at",
+				Unique:  false,
+				Columns: []*schema.Column{ConcernsColumns[4], ConcernsColumns[8]},
 			},
 		},
 	}
@@ -1245,6 +1261,9 @@ var (
 		{Name: "arrived_at", Type: field.TypeTime, Nullable: true},
 		{Name: "departed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "notes", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "outcome", Type: field.TypeEnum, Nullable: true, Enums: []string{"VISITED", "NO_REPLY", "DECLINED", "CANCELLED"}},
+		{Name: "outcome_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "handover", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "record_id", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "revision", Type: field.TypeInt, Default: 1},
 		{Name: "plan_id", Type: field.TypeString},
@@ -1258,13 +1277,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "visits_plans_visits",
-				Columns:    []*schema.Column{VisitsColumns[13]},
+				Columns:    []*schema.Column{VisitsColumns[16]},
 				RefColumns: []*schema.Column{PlansColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "visits_accounts_worker",
-				Columns:    []*schema.Column{VisitsColumns[14]},
+				Columns:    []*schema.Column{VisitsColumns[17]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1283,12 +1302,12 @@ var (
 			{
 				Name:    "visit_worker_id_starts_at",
 				Unique:  false,
-				Columns: []*schema.Column{VisitsColumns[14], VisitsColumns[5]},
+				Columns: []*schema.Column{VisitsColumns[17], VisitsColumns[5]},
 			},
 			{
 				Name:    "visit_plan_id_starts_at",
 				Unique:  false,
-				Columns: []*schema.Column{VisitsColumns[13], VisitsColumns[5]},
+				Columns: []*schema.Column{VisitsColumns[16], VisitsColumns[5]},
 			},
 		},
 	}
@@ -1410,7 +1429,8 @@ func init() {
 	CarersTable.ForeignKeys[1].RefTable = PersonsTable
 	ConcernsTable.ForeignKeys[0].RefTable = AccountsTable
 	ConcernsTable.ForeignKeys[1].RefTable = AccountsTable
-	ConcernsTable.ForeignKeys[2].RefTable = VisitsTable
+	ConcernsTable.ForeignKeys[2].RefTable = AccountsTable
+	ConcernsTable.ForeignKeys[3].RefTable = VisitsTable
 	ConsentsTable.ForeignKeys[0].RefTable = PersonsTable
 	ContactsTable.ForeignKeys[0].RefTable = PersonsTable
 	ContingenciesTable.ForeignKeys[0].RefTable = RisksTable

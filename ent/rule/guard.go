@@ -218,7 +218,7 @@ func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, 
 var flowBackFields = []string{"status", "achievement", "updated_at", "revision"}
 
 // visitRecordFields are what a worker's record of a visit sets.
-var visitRecordFields = []string{"arrived_at", "departed_at", "status", "notes", "record_id", "revision", "updated_at"}
+var visitRecordFields = []string{"arrived_at", "departed_at", "status", "outcome", "outcome_reason", "notes", "handover", "record_id", "revision", "updated_at"}
 
 // personFacts are what the staff bases depend on.
 type personFacts struct {

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"entgo.io/ent"
@@ -16,6 +17,24 @@ import (
 // maxVisit is the longest a visit can last: a record of more is a mistyped
 // date.
 const maxVisit = 12 * time.Hour
+
+// MaxVisitLength is the longest a visit can last, for readers that look
+// back over visits that may still be under way.
+const MaxVisitLength = maxVisit
+
+// VisitStatusFor is the status a visit record's outcome gives the visit:
+// visited is completed; no reply and declined are missed (the worker went,
+// the visit did not happen); cancelled is cancelled (issue 13).
+func VisitStatusFor(o visit.Outcome) visit.Status {
+	switch o {
+	case visit.OutcomeNO_REPLY, visit.OutcomeDECLINED:
+		return visit.StatusMISSED
+	case visit.OutcomeCANCELLED:
+		return visit.StatusCANCELLED
+	default:
+		return visit.StatusCOMPLETED
+	}
+}
 
 // arrivalWindow is how far from the scheduled start an arrival can be: a
 // visit is made on its day, give or take the night.
@@ -49,11 +68,13 @@ type visitAfter struct {
 	arrived, departed *time.Time
 	status            visit.Status
 	recordID          *string
+	outcome           *visit.Outcome
+	reason            string
 }
 
 func checkVisitRecord(ctx context.Context, m *gen.VisitMutation) error {
 	touched := false
-	for _, f := range []string{visit.FieldArrivedAt, visit.FieldDepartedAt, visit.FieldStatus, visit.FieldRecordID, visit.FieldStartsAt} {
+	for _, f := range []string{visit.FieldArrivedAt, visit.FieldDepartedAt, visit.FieldStatus, visit.FieldRecordID, visit.FieldStartsAt, visit.FieldOutcome, visit.FieldOutcomeReason} {
 		if _, ok := m.Field(f); ok {
 			touched = true
 		}
@@ -73,7 +94,8 @@ func checkVisitRecord(ctx context.Context, m *gen.VisitMutation) error {
 		if err != nil {
 			return notFound(err, "visit")
 		}
-		before = visitAfter{startsAt: old.StartsAt, arrived: old.ArrivedAt, departed: old.DepartedAt, status: old.Status, recordID: old.RecordID}
+		before = visitAfter{startsAt: old.StartsAt, arrived: old.ArrivedAt, departed: old.DepartedAt, status: old.Status, recordID: old.RecordID,
+			outcome: old.Outcome, reason: old.OutcomeReason}
 	}
 	after := before
 	if t, ok := m.StartsAt(); ok {
@@ -96,6 +118,15 @@ func checkVisitRecord(ctx context.Context, m *gen.VisitMutation) error {
 	}
 	if r, ok := m.RecordID(); ok {
 		after.recordID = &r
+	}
+	if o, ok := m.Outcome(); ok {
+		after.outcome = &o
+	}
+	if m.OutcomeCleared() {
+		after.outcome = nil
+	}
+	if r, ok := m.OutcomeReason(); ok {
+		after.reason = r
 	}
 
 	if before.recordID != nil {
@@ -121,7 +152,36 @@ func checkVisitRecord(ctx context.Context, m *gen.VisitMutation) error {
 	case after.arrived != nil && after.arrived.After(now.Add(clockSkew)):
 		return fault.InvalidAttr(visit.FieldArrivedAt, "The arrival time is in the future. Check the time and the phone's clock.")
 	case after.status == visit.StatusCOMPLETED && (after.arrived == nil || after.departed == nil):
-		return fault.InvalidAttr(visit.FieldStatus, "A completed visit says when you arrived and when you left. Add both, or choose another status.")
+		// From a phone's record (which says what happened) the missing time
+		// is the field to fix; from an edit of the status, the status.
+		if _, recorded := m.Outcome(); !recorded {
+			return fault.InvalidAttr(visit.FieldStatus, "A completed visit says when you arrived and when you left. Add both, or choose another status.")
+		}
+		if after.arrived == nil {
+			return fault.InvalidAttr(visit.FieldArrivedAt, "Say when you arrived and when you left, or choose what happened instead (no reply, declined or cancelled).")
+		}
+		return fault.InvalidAttr(visit.FieldDepartedAt, "Say when you left, or choose what happened instead (no reply, declined or cancelled).")
+	}
+	return checkOutcome(after)
+}
+
+// checkOutcome holds a visit's outcome to what it must say (issue 13): a
+// visit that did not go ahead says why when the person declined it or it
+// was cancelled (the practitioner acts on the reason); at the door with no
+// reply or a refusal, the worker says when they were there; and the
+// outcome agrees with the status.
+func checkOutcome(after visitAfter) error {
+	if after.outcome == nil {
+		return nil
+	}
+	o := *after.outcome
+	switch {
+	case after.status != VisitStatusFor(o):
+		return fault.InvalidAttr(visit.FieldOutcome, "The visit's status and what happened disagree. Choose what happened at the visit again.")
+	case (o == visit.OutcomeDECLINED || o == visit.OutcomeCANCELLED) && strings.TrimSpace(after.reason) == "":
+		return fault.InvalidAttr(visit.FieldOutcomeReason, "Say why the visit did not go ahead.")
+	case (o == visit.OutcomeNO_REPLY || o == visit.OutcomeDECLINED) && after.arrived == nil:
+		return fault.InvalidAttr(visit.FieldArrivedAt, "Say when you were at the door.")
 	}
 	return nil
 }
@@ -150,6 +210,15 @@ func ProgressOnPlan() ent.Hook {
 			}
 			planID, _ := pm.PlanID()
 			outcomeID, _ := pm.OutcomeID()
+			if visitID, ok := pm.VisitID(); ok {
+				vi, err := pm.Client().Visit.Get(ctx, visitID)
+				if err != nil {
+					return nil, attrNotFound(err, "visit_id", "visit")
+				}
+				if vi.Outcome != nil && *vi.Outcome != visit.OutcomeVISITED {
+					return nil, fault.InvalidAttr("step_status", "Progress is recorded only for a visit that went ahead. Leave the steps as they were.")
+				}
+			}
 			o, err := pm.Client().Outcome.Get(ctx, outcomeID)
 			if err != nil {
 				return nil, attrNotFound(err, "outcome_id", "outcome")

@@ -449,6 +449,8 @@ func init() {
 	concern.Hooks[5] = concernMixinHooks3[1]
 
 	concern.Hooks[6] = concernHooks[0]
+
+	concern.Hooks[7] = concernHooks[1]
 	concernMixinFields0 := concernMixin[0].Fields()
 	_ = concernMixinFields0
 	concernMixinFields2 := concernMixin[2].Fields()
@@ -1382,7 +1384,7 @@ func init() {
 	// visit.DurationMinutesValidator is a validator for the "duration_minutes" field. It is called by the builders before save.
 	visit.DurationMinutesValidator = visitDescDurationMinutes.Validators[0].(func(int) error)
 	// visitDescRevision is the schema descriptor for revision field.
-	visitDescRevision := visitFields[9].Descriptor()
+	visitDescRevision := visitFields[12].Descriptor()
 	// visit.DefaultRevision holds the default value on creation for the revision field.
 	visit.DefaultRevision = visitDescRevision.Default.(int)
 	// visitDescID is the schema descriptor for id field.

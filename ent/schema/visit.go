@@ -45,6 +45,12 @@ func (Visit) Fields() []ent.Field {
 		field.Time("arrived_at").Optional().Nillable().Comment("When the worker arrived.").Annotations(codedSection(policy.Visits)...),
 		field.Time("departed_at").Optional().Nillable().Comment("When the worker left.").Annotations(codedSection(policy.Visits)...),
 		field.Text("notes").Optional().Comment("What was done at the visit.").Annotations(section(policy.Visits)...),
+		// Issue 13: a visit can end without the work being done; the record
+		// says which, and why, so the practitioner can act on it.
+		field.Enum("outcome").Values("VISITED", "NO_REPLY", "DECLINED", "CANCELLED").Optional().Nillable().
+			Comment("How the visit went: visited, no reply at the door, the person declined it, or it was cancelled.").Annotations(codedSection(policy.Visits)...),
+		field.Text("outcome_reason").Optional().Comment("Why the visit did not go ahead (required when it was declined or cancelled).").Annotations(section(policy.Visits)...),
+		field.Text("handover").Optional().Comment("A note for whoever makes the next visit to the person; shown at that visit.").Annotations(section(policy.Visits)...),
 		field.String("record_id").Optional().Nillable().Unique().Comment("Id the phone made for the visit record, so a retried send is applied once.").
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("revision").Default(1).Comment("Changes on every save; an edit from an out-of-date copy answers CONFLICT.").
@@ -130,18 +136,33 @@ func (Concern) Fields() []ent.Field {
 		field.Enum("kind").Values("SAFEGUARDING", "HEALTH", "HOME_ENVIRONMENT", "EQUIPMENT", "OTHER").Comment("What kind of concern.").Annotations(codedSection(policy.Safeguarding)...),
 		field.Text("details").Validate(notBlank).Comment("What was seen or heard.").Annotations(section(policy.Safeguarding)...),
 		field.String("raised_by_id").GoType(pulid.ID("")).Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
-		field.Time("acknowledged_at").Optional().Nillable().Comment("When the practitioner acknowledged it.").Annotations(codedSection(policy.Safeguarding)...),
+		field.Time("acknowledged_at").Optional().Nillable().Comment("When a practitioner or manager said they had seen it; it stays open until closed.").Annotations(codedSection(policy.Safeguarding)...),
 		field.String("acknowledged_by_id").GoType(pulid.ID("")).Optional().Nillable().Comment("Who acknowledged it.").
 			Annotations(append(codedSection(policy.Safeguarding), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
+		// Issue 13: a concern is closed only with what was done recorded
+		// (rule.CloseConcern); for safeguarding, the decision about a
+		// section 42 enquiry (Care Act 2014) and the outcome as well.
+		field.Time("closed_at").Optional().Nillable().Comment("When it was closed, with what was done recorded.").
+			Annotations(append(codedSection(policy.Safeguarding), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
+		field.String("closed_by_id").GoType(pulid.ID("")).Optional().Nillable().Comment("Who closed it.").
+			Annotations(append(codedSection(policy.Safeguarding), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
+		field.Text("actions_taken").Optional().Comment("What was done about it.").
+			Annotations(append(section(policy.Safeguarding), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
+		field.Enum("section42_decision").Values("ENQUIRY", "NO_ENQUIRY").Optional().Nillable().
+			Comment("For a safeguarding concern: whether the council makes a section 42 enquiry (Care Act 2014).").
+			Annotations(append(codedSection(policy.Safeguarding), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
+		field.Text("outcome").Optional().Comment("How it ended: what changed for the person.").
+			Annotations(append(section(policy.Safeguarding), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
 	}
 }
 
-// Hooks of the Concern: acknowledged once, by a practitioner or manager.
-func (Concern) Hooks() []ent.Hook { return []ent.Hook{rule.AcknowledgeOnce()} }
+// Hooks of the Concern: acknowledged once and closed once, by a
+// practitioner or manager, closing only with what was done recorded.
+func (Concern) Hooks() []ent.Hook { return []ent.Hook{rule.AcknowledgeOnce(), rule.CloseConcern()} }
 
-// Indexes of the Concern: by visit, and the due list's unacknowledged ones.
+// Indexes of the Concern: by visit, and the due list's open ones by person.
 func (Concern) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("visit_id"), index.Fields("kind", "acknowledged_at")}
+	return []ent.Index{index.Fields("visit_id"), index.Fields("kind", "acknowledged_at"), index.Fields("person_id", "closed_at")}
 }
 
 // Edges of the Concern.
@@ -150,6 +171,8 @@ func (Concern) Edges() []ent.Edge {
 		edge.From("visit", Visit.Type).Ref("concerns").Unique().Immutable().Field("visit_id").Comment("The visit."),
 		edge.To("raised_by", Account.Type).Unique().Required().Immutable().Field("raised_by_id").Comment("Who raised it.").Annotations(staffEdge(policy.Safeguarding)...),
 		edge.To("acknowledged_by", Account.Type).Unique().Field("acknowledged_by_id").Comment("Who acknowledged it.").Annotations(staffEdge(policy.Safeguarding)...),
+		edge.To("closed_by", Account.Type).Unique().Field("closed_by_id").Comment("Who closed it.").
+			Annotations(append(staffEdge(policy.Safeguarding), entgql.Skip(entgql.SkipMutationCreateInput|entgql.SkipMutationUpdateInput))...),
 	}
 }
 

@@ -43,6 +43,12 @@ const (
 	FieldDepartedAt = "departed_at"
 	// FieldNotes holds the string denoting the notes field in the database.
 	FieldNotes = "notes"
+	// FieldOutcome holds the string denoting the outcome field in the database.
+	FieldOutcome = "outcome"
+	// FieldOutcomeReason holds the string denoting the outcome_reason field in the database.
+	FieldOutcomeReason = "outcome_reason"
+	// FieldHandover holds the string denoting the handover field in the database.
+	FieldHandover = "handover"
 	// FieldRecordID holds the string denoting the record_id field in the database.
 	FieldRecordID = "record_id"
 	// FieldRevision holds the string denoting the revision field in the database.
@@ -102,6 +108,9 @@ var Columns = []string{
 	FieldArrivedAt,
 	FieldDepartedAt,
 	FieldNotes,
+	FieldOutcome,
+	FieldOutcomeReason,
+	FieldHandover,
 	FieldRecordID,
 	FieldRevision,
 }
@@ -164,6 +173,31 @@ func StatusValidator(s Status) error {
 		return nil
 	default:
 		return fmt.Errorf("visit: invalid enum value for status field: %q", s)
+	}
+}
+
+// Outcome defines the type for the "outcome" enum field.
+type Outcome string
+
+// Outcome values.
+const (
+	OutcomeVISITED   Outcome = "VISITED"
+	OutcomeNO_REPLY  Outcome = "NO_REPLY"
+	OutcomeDECLINED  Outcome = "DECLINED"
+	OutcomeCANCELLED Outcome = "CANCELLED"
+)
+
+func (o Outcome) String() string {
+	return string(o)
+}
+
+// OutcomeValidator is a validator for the "outcome" field enum values. It is called by the builders before save.
+func OutcomeValidator(o Outcome) error {
+	switch o {
+	case OutcomeVISITED, OutcomeNO_REPLY, OutcomeDECLINED, OutcomeCANCELLED:
+		return nil
+	default:
+		return fmt.Errorf("visit: invalid enum value for outcome field: %q", o)
 	}
 }
 
@@ -233,6 +267,21 @@ func ByDepartedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByNotes orders the results by the notes field.
 func ByNotes(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNotes, opts...).ToFunc()
+}
+
+// ByOutcome orders the results by the outcome field.
+func ByOutcome(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOutcome, opts...).ToFunc()
+}
+
+// ByOutcomeReason orders the results by the outcome_reason field.
+func ByOutcomeReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOutcomeReason, opts...).ToFunc()
+}
+
+// ByHandover orders the results by the handover field.
+func ByHandover(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHandover, opts...).ToFunc()
 }
 
 // ByRecordID orders the results by the record_id field.
@@ -329,6 +378,24 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Outcome) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Outcome) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Outcome(str)
+	if err := OutcomeValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Outcome", str)
 	}
 	return nil
 }

@@ -111,6 +111,16 @@ func Notes(v string) predicate.Visit {
 	return predicate.Visit(sql.FieldEQ(FieldNotes, v))
 }
 
+// OutcomeReason applies equality check predicate on the "outcome_reason" field. It's identical to OutcomeReasonEQ.
+func OutcomeReason(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldEQ(FieldOutcomeReason, v))
+}
+
+// Handover applies equality check predicate on the "handover" field. It's identical to HandoverEQ.
+func Handover(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldEQ(FieldHandover, v))
+}
+
 // RecordID applies equality check predicate on the "record_id" field. It's identical to RecordIDEQ.
 func RecordID(v string) predicate.Visit {
 	return predicate.Visit(sql.FieldEQ(FieldRecordID, v))
@@ -754,6 +764,186 @@ func NotesEqualFold(v string) predicate.Visit {
 // NotesContainsFold applies the ContainsFold predicate on the "notes" field.
 func NotesContainsFold(v string) predicate.Visit {
 	return predicate.Visit(sql.FieldContainsFold(FieldNotes, v))
+}
+
+// OutcomeEQ applies the EQ predicate on the "outcome" field.
+func OutcomeEQ(v Outcome) predicate.Visit {
+	return predicate.Visit(sql.FieldEQ(FieldOutcome, v))
+}
+
+// OutcomeNEQ applies the NEQ predicate on the "outcome" field.
+func OutcomeNEQ(v Outcome) predicate.Visit {
+	return predicate.Visit(sql.FieldNEQ(FieldOutcome, v))
+}
+
+// OutcomeIn applies the In predicate on the "outcome" field.
+func OutcomeIn(vs ...Outcome) predicate.Visit {
+	return predicate.Visit(sql.FieldIn(FieldOutcome, vs...))
+}
+
+// OutcomeNotIn applies the NotIn predicate on the "outcome" field.
+func OutcomeNotIn(vs ...Outcome) predicate.Visit {
+	return predicate.Visit(sql.FieldNotIn(FieldOutcome, vs...))
+}
+
+// OutcomeIsNil applies the IsNil predicate on the "outcome" field.
+func OutcomeIsNil() predicate.Visit {
+	return predicate.Visit(sql.FieldIsNull(FieldOutcome))
+}
+
+// OutcomeNotNil applies the NotNil predicate on the "outcome" field.
+func OutcomeNotNil() predicate.Visit {
+	return predicate.Visit(sql.FieldNotNull(FieldOutcome))
+}
+
+// OutcomeReasonEQ applies the EQ predicate on the "outcome_reason" field.
+func OutcomeReasonEQ(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldEQ(FieldOutcomeReason, v))
+}
+
+// OutcomeReasonNEQ applies the NEQ predicate on the "outcome_reason" field.
+func OutcomeReasonNEQ(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldNEQ(FieldOutcomeReason, v))
+}
+
+// OutcomeReasonIn applies the In predicate on the "outcome_reason" field.
+func OutcomeReasonIn(vs ...string) predicate.Visit {
+	return predicate.Visit(sql.FieldIn(FieldOutcomeReason, vs...))
+}
+
+// OutcomeReasonNotIn applies the NotIn predicate on the "outcome_reason" field.
+func OutcomeReasonNotIn(vs ...string) predicate.Visit {
+	return predicate.Visit(sql.FieldNotIn(FieldOutcomeReason, vs...))
+}
+
+// OutcomeReasonGT applies the GT predicate on the "outcome_reason" field.
+func OutcomeReasonGT(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldGT(FieldOutcomeReason, v))
+}
+
+// OutcomeReasonGTE applies the GTE predicate on the "outcome_reason" field.
+func OutcomeReasonGTE(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldGTE(FieldOutcomeReason, v))
+}
+
+// OutcomeReasonLT applies the LT predicate on the "outcome_reason" field.
+func OutcomeReasonLT(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldLT(FieldOutcomeReason, v))
+}
+
+// OutcomeReasonLTE applies the LTE predicate on the "outcome_reason" field.
+func OutcomeReasonLTE(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldLTE(FieldOutcomeReason, v))
+}
+
+// OutcomeReasonContains applies the Contains predicate on the "outcome_reason" field.
+func OutcomeReasonContains(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldContains(FieldOutcomeReason, v))
+}
+
+// OutcomeReasonHasPrefix applies the HasPrefix predicate on the "outcome_reason" field.
+func OutcomeReasonHasPrefix(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldHasPrefix(FieldOutcomeReason, v))
+}
+
+// OutcomeReasonHasSuffix applies the HasSuffix predicate on the "outcome_reason" field.
+func OutcomeReasonHasSuffix(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldHasSuffix(FieldOutcomeReason, v))
+}
+
+// OutcomeReasonIsNil applies the IsNil predicate on the "outcome_reason" field.
+func OutcomeReasonIsNil() predicate.Visit {
+	return predicate.Visit(sql.FieldIsNull(FieldOutcomeReason))
+}
+
+// OutcomeReasonNotNil applies the NotNil predicate on the "outcome_reason" field.
+func OutcomeReasonNotNil() predicate.Visit {
+	return predicate.Visit(sql.FieldNotNull(FieldOutcomeReason))
+}
+
+// OutcomeReasonEqualFold applies the EqualFold predicate on the "outcome_reason" field.
+func OutcomeReasonEqualFold(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldEqualFold(FieldOutcomeReason, v))
+}
+
+// OutcomeReasonContainsFold applies the ContainsFold predicate on the "outcome_reason" field.
+func OutcomeReasonContainsFold(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldContainsFold(FieldOutcomeReason, v))
+}
+
+// HandoverEQ applies the EQ predicate on the "handover" field.
+func HandoverEQ(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldEQ(FieldHandover, v))
+}
+
+// HandoverNEQ applies the NEQ predicate on the "handover" field.
+func HandoverNEQ(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldNEQ(FieldHandover, v))
+}
+
+// HandoverIn applies the In predicate on the "handover" field.
+func HandoverIn(vs ...string) predicate.Visit {
+	return predicate.Visit(sql.FieldIn(FieldHandover, vs...))
+}
+
+// HandoverNotIn applies the NotIn predicate on the "handover" field.
+func HandoverNotIn(vs ...string) predicate.Visit {
+	return predicate.Visit(sql.FieldNotIn(FieldHandover, vs...))
+}
+
+// HandoverGT applies the GT predicate on the "handover" field.
+func HandoverGT(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldGT(FieldHandover, v))
+}
+
+// HandoverGTE applies the GTE predicate on the "handover" field.
+func HandoverGTE(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldGTE(FieldHandover, v))
+}
+
+// HandoverLT applies the LT predicate on the "handover" field.
+func HandoverLT(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldLT(FieldHandover, v))
+}
+
+// HandoverLTE applies the LTE predicate on the "handover" field.
+func HandoverLTE(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldLTE(FieldHandover, v))
+}
+
+// HandoverContains applies the Contains predicate on the "handover" field.
+func HandoverContains(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldContains(FieldHandover, v))
+}
+
+// HandoverHasPrefix applies the HasPrefix predicate on the "handover" field.
+func HandoverHasPrefix(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldHasPrefix(FieldHandover, v))
+}
+
+// HandoverHasSuffix applies the HasSuffix predicate on the "handover" field.
+func HandoverHasSuffix(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldHasSuffix(FieldHandover, v))
+}
+
+// HandoverIsNil applies the IsNil predicate on the "handover" field.
+func HandoverIsNil() predicate.Visit {
+	return predicate.Visit(sql.FieldIsNull(FieldHandover))
+}
+
+// HandoverNotNil applies the NotNil predicate on the "handover" field.
+func HandoverNotNil() predicate.Visit {
+	return predicate.Visit(sql.FieldNotNull(FieldHandover))
+}
+
+// HandoverEqualFold applies the EqualFold predicate on the "handover" field.
+func HandoverEqualFold(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldEqualFold(FieldHandover, v))
+}
+
+// HandoverContainsFold applies the ContainsFold predicate on the "handover" field.
+func HandoverContainsFold(v string) predicate.Visit {
+	return predicate.Visit(sql.FieldContainsFold(FieldHandover, v))
 }
 
 // RecordIDEQ applies the EQ predicate on the "record_id" field.

@@ -54,13 +54,22 @@ function visitToRecord(visits: VisitSummary[]): VisitSummary {
   return visit;
 }
 
-/** The visit's title as the app writes it: "9:30am, Edith". */
-function cardTitle(visit: VisitSummary): string {
+/** The visit's time as the app writes it: "9:30am". */
+function timeOf(visit: VisitSummary): string {
   const parts = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' }).formatToParts(new Date(visit.startsAt));
   const hour = parts.find((p) => p.type === 'hour')?.value ?? '';
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
   const period = (parts.find((p) => p.type === 'dayPeriod')?.value ?? '').toLowerCase().replaceAll('.', '').replaceAll(' ', '');
-  return `${hour}${minute === '00' ? '' : `:${minute}`}${period}, ${visit.plan.person.preferredName}`;
+  return `${hour}${minute === '00' ? '' : `:${minute}`}${period}`;
+}
+
+/** The visit's line on Today: one link with its time and the person's first name (issue 13). */
+function visitLink(page: Page, visit: VisitSummary) {
+  return page
+    .locator('a.app-visit-list__link')
+    .filter({ hasText: timeOf(visit) })
+    .filter({ hasText: (visit.plan.person.preferredName ?? '').split(' ')[0] ?? '' })
+    .first();
 }
 
 /**
@@ -124,15 +133,11 @@ test.describe("a worker's day on the phone", () => {
     await expect(page).toHaveURL(/\/today$/);
     await expect(page.getByRole('heading', { level: 1, name: "Today's visits" })).toBeVisible();
 
-    const card = page.getByRole('region', { name: cardTitle(target) });
+    const card = visitLink(page, target);
     await expect(card).toBeVisible();
-    // Risks to the worker come first in the card, as warning text, before when and where.
-    const content = card.locator('.govuk-summary-card__content > *');
-    await expect(content.first()).toHaveClass(/app-worker-risks/);
-    await expect(content.first().locator('.govuk-warning-text').first()).toContainText('Risk to you');
-    await expect(card.getByText('Outcomes and steps to work on')).toBeVisible();
-    // Visits are in time order.
-    const titles = await page.locator('.app-visit-card h2').allInnerTexts();
+    // The risk to the worker is on the visit's line of the compact list.
+    await expect(card).toContainText('Risk to you');
+    const titles = await page.locator('.app-visit-list__time').allInnerTexts();
     expect(titles.length).toBeGreaterThan(1);
 
     await waitUntilReadyOffline(page);
@@ -145,18 +150,18 @@ test.describe("a worker's day on the phone", () => {
     await expect(page.getByRole('heading', { level: 1, name: "Today's visits" })).toBeVisible();
     await expect(page.getByText('You are offline.')).toBeVisible();
     await expect(card).toBeVisible();
-    await expect(card.locator('.govuk-warning-text').first()).toContainText('Risk to you');
+    await expect(card).toContainText('Risk to you');
 
     // A cold start with no signal (the browser closed and opened again): the
     // session and the day are still on the phone.
     const reopened = await context.newPage();
     await reopened.goto('/today');
     await expect(reopened.getByRole('heading', { level: 1, name: "Today's visits" })).toBeVisible();
-    await expect(reopened.locator('.app-visit-card').first()).toBeVisible();
+    await expect(reopened.locator('.app-visit-list__link').first()).toBeVisible();
     await reopened.close();
 
     // Record the visit with no signal.
-    await card.getByRole('link', { name: cardTitle(target) }).click();
+    await card.click();
     await expect(page.getByRole('heading', { level: 1, name: target.plan.person.preferredName ?? '' })).toBeVisible();
     const times = pastTimes(50, 5);
     await page.getByLabel('Time you arrived').fill(times.arrived);
@@ -225,8 +230,8 @@ test.describe("a worker's day on the phone", () => {
     });
 
     await page.goto('/today');
-    const card = page.getByRole('region', { name: cardTitle(target) });
-    await card.getByRole('link', { name: cardTitle(target) }).click();
+    const card = visitLink(page, target);
+    await card.click();
     const times = pastTimes(40, 10);
     await page.getByLabel('Time you arrived').fill(times.arrived);
     await page.getByLabel('Time you left').fill(times.left);
@@ -252,7 +257,7 @@ test('on a weak signal (the browser says online, requests fail) the app says so,
   const target = visitToRecord(await myVisits(worker));
   await signInPage(page, worker);
   await page.goto('/today');
-  const card = page.getByRole('region', { name: cardTitle(target) });
+  const card = visitLink(page, target);
   await expect(card).toBeVisible();
 
   // Every request now fails, though navigator.onLine stays true.
@@ -262,7 +267,7 @@ test('on a weak signal (the browser says online, requests fail) the app says so,
     if ((route.request().postData() ?? '').includes('"recordID"')) recordRequests += 1;
     return failing ? route.abort('internetdisconnected') : route.continue();
   });
-  await card.getByRole('link', { name: cardTitle(target) }).click();
+  await card.click();
   expect(await page.evaluate(() => navigator.onLine)).toBe(true);
   const times = pastTimes(45, 5);
   await page.getByLabel('Time you arrived').fill(times.arrived);
@@ -288,8 +293,8 @@ test('a record made from an out-of-date copy of the visit is kept and the worker
   const target = visitToRecord(await myVisits(worker));
   await signInPage(page, worker);
   await page.goto('/today');
-  const card = page.getByRole('region', { name: cardTitle(target) });
-  await card.getByRole('link', { name: cardTitle(target) }).click();
+  const card = visitLink(page, target);
+  await card.click();
   const times = pastTimes(30, 3);
   await page.getByLabel('Time you arrived').fill(times.arrived);
   await page.getByLabel('Time you left').fill(times.left);
@@ -332,7 +337,7 @@ for (const width of [390, 320]) {
 
     await page.goto('/today');
     await expect(page.getByRole('heading', { level: 1, name: "Today's visits" })).toBeVisible();
-    await expect(page.locator('.app-visit-card').first()).toBeVisible();
+    await expect(page.locator('.app-visit-list__link').first()).toBeVisible();
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'today');

@@ -251,17 +251,23 @@ type ComplexityRoot struct {
 	}
 
 	Concern struct {
-		AcknowledgedAt   func(childComplexity int) int
-		AcknowledgedBy   func(childComplexity int) int
-		AcknowledgedByID func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		Details          func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Kind             func(childComplexity int) int
-		RaisedBy         func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
-		Visit            func(childComplexity int) int
-		VisitID          func(childComplexity int) int
+		AcknowledgedAt    func(childComplexity int) int
+		AcknowledgedBy    func(childComplexity int) int
+		AcknowledgedByID  func(childComplexity int) int
+		ActionsTaken      func(childComplexity int) int
+		ClosedAt          func(childComplexity int) int
+		ClosedBy          func(childComplexity int) int
+		ClosedByID        func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		Details           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Outcome           func(childComplexity int) int
+		RaisedBy          func(childComplexity int) int
+		Section42Decision func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		Visit             func(childComplexity int) int
+		VisitID           func(childComplexity int) int
 	}
 
 	Consent struct {
@@ -323,6 +329,7 @@ type ComplexityRoot struct {
 		AdviceFollowUps          func(childComplexity int) int
 		AdvocacyReferralsWaiting func(childComplexity int) int
 		AmendmentRequests        func(childComplexity int) int
+		Concerns                 func(childComplexity int) int
 		FirstReviewsDue          func(childComplexity int) int
 		FollowUpsDue             func(childComplexity int) int
 		PlansNearingEnd          func(childComplexity int) int
@@ -380,6 +387,7 @@ type ComplexityRoot struct {
 		AcknowledgeConcern          func(childComplexity int, id pulid.ID) int
 		AgreePlan                   func(childComplexity int, id pulid.ID, expectedRevision int) int
 		AssignReablement            func(childComplexity int, id pulid.ID, expectedRevision int, input model.AssignReablementInput) int
+		CloseConcern                func(childComplexity int, input model.CloseConcernInput) int
 		CommencePlan                func(childComplexity int, id pulid.ID, expectedRevision int) int
 		ConfirmRiskMitigation       func(childComplexity int, id pulid.ID, checked string) int
 		ConsultPersonOnAmendment    func(childComplexity int, id pulid.ID, personView string) int
@@ -862,6 +870,7 @@ type ComplexityRoot struct {
 	Viewer struct {
 		Account   func(childComplexity int) int
 		Authority func(childComplexity int) int
+		RecordKey func(childComplexity int) int
 		Roles     func(childComplexity int) int
 		Today     func(childComplexity int) int
 	}
@@ -872,8 +881,12 @@ type ComplexityRoot struct {
 		CreatedAt       func(childComplexity int) int
 		DepartedAt      func(childComplexity int) int
 		DurationMinutes func(childComplexity int) int
+		Handover        func(childComplexity int) int
+		HandoverFrom    func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Notes           func(childComplexity int) int
+		Outcome         func(childComplexity int) int
+		OutcomeReason   func(childComplexity int) int
 		Plan            func(childComplexity int) int
 		PlanID          func(childComplexity int) int
 		Progress        func(childComplexity int) int
@@ -965,9 +978,11 @@ type MutationResolver interface {
 	RecordEnvironmentAssessment(ctx context.Context, id pulid.ID, findings string) (*ent.Risk, error)
 	RecordVisit(ctx context.Context, input model.RecordVisitInput) (*ent.Visit, error)
 	AcknowledgeConcern(ctx context.Context, id pulid.ID) (*ent.Concern, error)
+	CloseConcern(ctx context.Context, input model.CloseConcernInput) (*ent.Concern, error)
 }
 type PersonResolver interface {
 	VisitAddress(ctx context.Context, obj *ent.Person) (*string, error)
+	AccessNotes(ctx context.Context, obj *ent.Person) (*string, error)
 
 	ViewerAccess(ctx context.Context, obj *ent.Person) ([]model.SectionAccess, error)
 	Pseudonym(ctx context.Context, obj *ent.Person) (string, error)
@@ -1009,9 +1024,13 @@ type ViewerResolver interface {
 	Account(ctx context.Context, obj *model.Viewer) (*ent.Account, error)
 
 	Authority(ctx context.Context, obj *model.Viewer) (*ent.Authority, error)
+
+	RecordKey(ctx context.Context, obj *model.Viewer) (string, error)
 }
 type VisitResolver interface {
 	Worker(ctx context.Context, obj *ent.Visit) (*ent.Account, error)
+
+	HandoverFrom(ctx context.Context, obj *ent.Visit) (*ent.Visit, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1876,6 +1895,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Concern.AcknowledgedByID(childComplexity), true
+	case "Concern.actionsTaken":
+		if e.ComplexityRoot.Concern.ActionsTaken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Concern.ActionsTaken(childComplexity), true
+	case "Concern.closedAt":
+		if e.ComplexityRoot.Concern.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Concern.ClosedAt(childComplexity), true
+	case "Concern.closedBy":
+		if e.ComplexityRoot.Concern.ClosedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Concern.ClosedBy(childComplexity), true
+	case "Concern.closedByID":
+		if e.ComplexityRoot.Concern.ClosedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Concern.ClosedByID(childComplexity), true
 	case "Concern.createdAt":
 		if e.ComplexityRoot.Concern.CreatedAt == nil {
 			break
@@ -1900,12 +1943,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Concern.Kind(childComplexity), true
+	case "Concern.outcome":
+		if e.ComplexityRoot.Concern.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Concern.Outcome(childComplexity), true
 	case "Concern.raisedBy":
 		if e.ComplexityRoot.Concern.RaisedBy == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Concern.RaisedBy(childComplexity), true
+	case "Concern.section42Decision":
+		if e.ComplexityRoot.Concern.Section42Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Concern.Section42Decision(childComplexity), true
 	case "Concern.updatedAt":
 		if e.ComplexityRoot.Concern.UpdatedAt == nil {
 			break
@@ -2188,6 +2243,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DueList.AmendmentRequests(childComplexity), true
+	case "DueList.concerns":
+		if e.ComplexityRoot.DueList.Concerns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueList.Concerns(childComplexity), true
 	case "DueList.firstReviewsDue":
 		if e.ComplexityRoot.DueList.FirstReviewsDue == nil {
 			break
@@ -2460,6 +2521,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignReablement(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["input"].(model.AssignReablementInput)), true
+	case "Mutation.closeConcern":
+		if e.ComplexityRoot.Mutation.CloseConcern == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeConcern_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseConcern(childComplexity, args["input"].(model.CloseConcernInput)), true
 	case "Mutation.commencePlan":
 		if e.ComplexityRoot.Mutation.CommencePlan == nil {
 			break
@@ -5116,6 +5188,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Viewer.Authority(childComplexity), true
+	case "Viewer.recordKey":
+		if e.ComplexityRoot.Viewer.RecordKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.RecordKey(childComplexity), true
 	case "Viewer.roles":
 		if e.ComplexityRoot.Viewer.Roles == nil {
 			break
@@ -5159,6 +5237,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Visit.DurationMinutes(childComplexity), true
+	case "Visit.handover":
+		if e.ComplexityRoot.Visit.Handover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.Handover(childComplexity), true
+	case "Visit.handoverFrom":
+		if e.ComplexityRoot.Visit.HandoverFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.HandoverFrom(childComplexity), true
 	case "Visit.id":
 		if e.ComplexityRoot.Visit.ID == nil {
 			break
@@ -5171,6 +5261,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Visit.Notes(childComplexity), true
+	case "Visit.outcome":
+		if e.ComplexityRoot.Visit.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.Outcome(childComplexity), true
+	case "Visit.outcomeReason":
+		if e.ComplexityRoot.Visit.OutcomeReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.OutcomeReason(childComplexity), true
 	case "Visit.plan":
 		if e.ComplexityRoot.Visit.Plan == nil {
 			break
@@ -5306,6 +5408,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCapacityAssessmentWhereInput,
 		ec.unmarshalInputCarerOrder,
 		ec.unmarshalInputCarerWhereInput,
+		ec.unmarshalInputCloseConcernInput,
 		ec.unmarshalInputConcernInput,
 		ec.unmarshalInputConcernOrder,
 		ec.unmarshalInputConcernWhereInput,
@@ -8328,6 +8431,27 @@ type ClientLevelDataExport {
   notHeld: [String!]!
 }
 """
+What was done about a concern, recorded as it is closed.
+"""
+input CloseConcernInput {
+  """
+  The concern.
+  """
+  id: ID!
+  """
+  What was done about it.
+  """
+  actionsTaken: String!
+  """
+  For a safeguarding concern (required): whether the council makes a section 42 enquiry.
+  """
+  section42Decision: ConcernSection42Decision
+  """
+  How it ended for the person (required for a safeguarding concern).
+  """
+  outcome: String
+}
+"""
 A concern a worker raised at a visit. A safeguarding concern goes straight to the allocated practitioner's due list.
 """
 type Concern implements Node {
@@ -8356,13 +8480,33 @@ type Concern implements Node {
   """
   details: String @section(name: SAFEGUARDING)
   """
-  When the practitioner acknowledged it.
+  When a practitioner or manager said they had seen it; it stays open until closed.
   """
   acknowledgedAt: Time @section(name: SAFEGUARDING, coded: true)
   """
   Who acknowledged it.
   """
   acknowledgedByID: ID @section(name: SAFEGUARDING, coded: true)
+  """
+  When it was closed, with what was done recorded.
+  """
+  closedAt: Time @section(name: SAFEGUARDING, coded: true)
+  """
+  Who closed it.
+  """
+  closedByID: ID @section(name: SAFEGUARDING, coded: true)
+  """
+  What was done about it.
+  """
+  actionsTaken: String @section(name: SAFEGUARDING)
+  """
+  For a safeguarding concern: whether the council makes a section 42 enquiry (Care Act 2014).
+  """
+  section42Decision: ConcernSection42Decision @section(name: SAFEGUARDING, coded: true)
+  """
+  How it ended: what changed for the person.
+  """
+  outcome: String @section(name: SAFEGUARDING)
   """
   The visit.
   """
@@ -8375,6 +8519,10 @@ type Concern implements Node {
   Who acknowledged it.
   """
   acknowledgedBy: Account @section(name: SAFEGUARDING, coded: true)
+  """
+  Who closed it.
+  """
+  closedBy: Account @section(name: SAFEGUARDING, coded: true)
 }
 """
 A concern raised at a visit. A safeguarding concern goes straight to the allocated practitioner.
@@ -8420,6 +8568,13 @@ enum ConcernOrderField {
   Order by created at.
   """
   CREATED_AT
+}
+"""
+ConcernSection42Decision is enum for the field section42_decision
+"""
+enum ConcernSection42Decision @goModel(model: "reablement/ent/concern.Section42Decision") {
+  ENQUIRY
+  NO_ENQUIRY
 }
 """
 ConcernWhereInput is used for filtering Concern objects.
@@ -9999,6 +10154,18 @@ input CreateVisitInput {
   """
   notes: String
   """
+  How the visit went: visited, no reply at the door, the person declined it, or it was cancelled.
+  """
+  outcome: VisitOutcome
+  """
+  Why the visit did not go ahead (required when it was declined or cancelled).
+  """
+  outcomeReason: String
+  """
+  A note for whoever makes the next visit to the person; shown at that visit.
+  """
+  handover: String
+  """
   The plan version the visit works to.
   """
   planID: ID!
@@ -10087,9 +10254,13 @@ type DueList {
   """
   advocacyReferralsWaiting: [Person!]!
   """
-  Safeguarding concerns raised at visits and not yet acknowledged.
+  Safeguarding concerns raised at visits and not yet closed, routed to the viewer (the allocated practitioner and the team's manager).
   """
   safeguardingConcerns: [Concern!]!
+  """
+  Every open concern raised at visits that is routed to the viewer, most urgent first (safeguarding, then health, then the rest), oldest first within a kind: health and the rest to the allocated practitioner, safeguarding to the practitioner and the team's manager, anything for an unallocated person to the team and its manager.
+  """
+  concerns: [Concern!]!
   """
   Requests to change a plan (R25) waiting for a decision.
   """
@@ -11521,13 +11692,22 @@ type Mutation {
     input: RecordVisitInput!
   ): Visit!
   """
-  A practitioner or manager acknowledges a concern raised at a visit: it leaves the due list, and the record keeps who and when. Once only.
+  A practitioner or manager says they have seen a concern raised at a visit; the record keeps who and when. Once only. The concern stays on the due list until it is closed (closeConcern).
   """
   acknowledgeConcern(
     """
     The concern.
     """
     id: ID!
+  ): Concern!
+  """
+  A practitioner or manager closes a concern with what was done recorded: the actions taken, and for a safeguarding concern the decision about a section 42 enquiry and the outcome. Once only; it then leaves the due list.
+  """
+  closeConcern(
+    """
+    What was done.
+    """
+    input: CloseConcernInput!
   ): Concern!
 }
 """
@@ -14576,17 +14756,29 @@ input RecordVisitInput {
   """
   expectedRevision: Int!
   """
-  When the worker arrived.
+  When the worker arrived (at the door, for no reply or declined). Required when visited; leave out for a cancelled visit.
   """
-  arrivedAt: Time!
+  arrivedAt: Time
   """
-  When the worker left.
+  When the worker left. Required when visited.
   """
-  departedAt: Time!
+  departedAt: Time
+  """
+  How the visit went (default VISITED): no reply, declined and cancelled record no progress.
+  """
+  outcome: VisitOutcome = VISITED
+  """
+  Why the visit did not go ahead: required when declined or cancelled.
+  """
+  outcomeReason: String
   """
   What was done.
   """
   notes: String
+  """
+  A note for whoever makes the next visit to the person.
+  """
+  handover: String
   """
   Progress on outcomes and steps.
   """
@@ -17247,6 +17439,30 @@ input UpdateVisitInput {
   """
   clearNotes: Boolean
   """
+  How the visit went: visited, no reply at the door, the person declined it, or it was cancelled.
+  """
+  outcome: VisitOutcome
+  """
+  Clears: How the visit went: visited, no reply at the door, the person declined it, or it was cancelled.
+  """
+  clearOutcome: Boolean
+  """
+  Why the visit did not go ahead (required when it was declined or cancelled).
+  """
+  outcomeReason: String
+  """
+  Clears: Why the visit did not go ahead (required when it was declined or cancelled).
+  """
+  clearOutcomeReason: Boolean
+  """
+  A note for whoever makes the next visit to the person; shown at that visit.
+  """
+  handover: String
+  """
+  Clears: A note for whoever makes the next visit to the person; shown at that visit.
+  """
+  clearHandover: Boolean
+  """
   The reablement worker.
   """
   workerID: ID
@@ -17271,6 +17487,10 @@ type Viewer {
   Today's date in the authority's time zone.
   """
   today: Date!
+  """
+  A key given only to this account, the same at every sign-in: the web app locks the visit records a worker leaves unsent on a shared phone at sign-out with it, so only they can open and send them at their next sign-in (issue 13).
+  """
+  recordKey: String!
 }
 """
 A scheduled reablement visit, and the worker's record of it.
@@ -17321,6 +17541,18 @@ type Visit implements Node {
   """
   notes: String @section(name: VISITS)
   """
+  How the visit went: visited, no reply at the door, the person declined it, or it was cancelled.
+  """
+  outcome: VisitOutcome @section(name: VISITS, coded: true)
+  """
+  Why the visit did not go ahead (required when it was declined or cancelled).
+  """
+  outcomeReason: String @section(name: VISITS)
+  """
+  A note for whoever makes the next visit to the person; shown at that visit.
+  """
+  handover: String @section(name: VISITS)
+  """
   Changes on every save; an edit from an out-of-date copy answers CONFLICT.
   """
   revision: Int!
@@ -17340,6 +17572,10 @@ type Visit implements Node {
   Concerns raised at the visit.
   """
   concerns: [Concern!] @section(name: SAFEGUARDING, coded: true)
+  """
+  The last earlier visit to the same person that left a handover note for the next visit, within the last 14 days: read its handover and who wrote it when.
+  """
+  handoverFrom: Visit @section(name: VISITS)
 }
 """
 A connection to a list of items.
@@ -17400,6 +17636,15 @@ enum VisitOrderField {
   Order by status.
   """
   STATUS
+}
+"""
+VisitOutcome is enum for the field outcome
+"""
+enum VisitOutcome @goModel(model: "reablement/ent/visit.Outcome") {
+  VISITED
+  NO_REPLY
+  DECLINED
+  CANCELLED
 }
 """
 VisitStatus is enum for the field status
@@ -18034,12 +18279,24 @@ func (ec *executionContext) childFields_Concern(ctx context.Context, field graph
 		return ec.fieldContext_Concern_acknowledgedAt(ctx, field)
 	case "acknowledgedByID":
 		return ec.fieldContext_Concern_acknowledgedByID(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_Concern_closedAt(ctx, field)
+	case "closedByID":
+		return ec.fieldContext_Concern_closedByID(ctx, field)
+	case "actionsTaken":
+		return ec.fieldContext_Concern_actionsTaken(ctx, field)
+	case "section42Decision":
+		return ec.fieldContext_Concern_section42Decision(ctx, field)
+	case "outcome":
+		return ec.fieldContext_Concern_outcome(ctx, field)
 	case "visit":
 		return ec.fieldContext_Concern_visit(ctx, field)
 	case "raisedBy":
 		return ec.fieldContext_Concern_raisedBy(ctx, field)
 	case "acknowledgedBy":
 		return ec.fieldContext_Concern_acknowledgedBy(ctx, field)
+	case "closedBy":
+		return ec.fieldContext_Concern_closedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Concern", field.Name)
 }
@@ -18170,6 +18427,8 @@ func (ec *executionContext) childFields_DueList(ctx context.Context, field graph
 		return ec.fieldContext_DueList_advocacyReferralsWaiting(ctx, field)
 	case "safeguardingConcerns":
 		return ec.fieldContext_DueList_safeguardingConcerns(ctx, field)
+	case "concerns":
+		return ec.fieldContext_DueList_concerns(ctx, field)
 	case "amendmentRequests":
 		return ec.fieldContext_DueList_amendmentRequests(ctx, field)
 	case "followUpsDue":
@@ -19084,6 +19343,8 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_authority(ctx, field)
 	case "today":
 		return ec.fieldContext_Viewer_today(ctx, field)
+	case "recordKey":
+		return ec.fieldContext_Viewer_recordKey(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 }
@@ -19112,6 +19373,12 @@ func (ec *executionContext) childFields_Visit(ctx context.Context, field graphql
 		return ec.fieldContext_Visit_departedAt(ctx, field)
 	case "notes":
 		return ec.fieldContext_Visit_notes(ctx, field)
+	case "outcome":
+		return ec.fieldContext_Visit_outcome(ctx, field)
+	case "outcomeReason":
+		return ec.fieldContext_Visit_outcomeReason(ctx, field)
+	case "handover":
+		return ec.fieldContext_Visit_handover(ctx, field)
 	case "revision":
 		return ec.fieldContext_Visit_revision(ctx, field)
 	case "plan":
@@ -19122,6 +19389,8 @@ func (ec *executionContext) childFields_Visit(ctx context.Context, field graphql
 		return ec.fieldContext_Visit_progress(ctx, field)
 	case "concerns":
 		return ec.fieldContext_Visit_concerns(ctx, field)
+	case "handoverFrom":
+		return ec.fieldContext_Visit_handoverFrom(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Visit", field.Name)
 }
@@ -19363,6 +19632,20 @@ func (ec *executionContext) field_Mutation_assignReablement_args(ctx context.Con
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeConcern_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CloseConcernInput, error) {
+			return ec.unmarshalNCloseConcernInput2reablementᚋgraphᚋmodelᚐCloseConcernInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -25522,6 +25805,236 @@ func (ec *executionContext) fieldContext_Concern_acknowledgedByID(_ context.Cont
 	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
+func (ec *executionContext) _Concern_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Concern_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "SAFEGUARDING")
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *time.Time
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Concern_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Concern_closedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Concern_closedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedByID, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "SAFEGUARDING")
+				if err != nil {
+					var zeroVal *pulid.ID
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *pulid.ID
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *pulid.ID
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
+			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Concern_closedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Concern_actionsTaken(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Concern_actionsTaken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActionsTaken, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "SAFEGUARDING")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Concern_actionsTaken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Concern_section42Decision(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Concern_section42Decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Section42Decision, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "SAFEGUARDING")
+				if err != nil {
+					var zeroVal *concern.Section42Decision
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *concern.Section42Decision
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *concern.Section42Decision
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *concern.Section42Decision) graphql.Marshaler {
+			return ec.marshalOConcernSection42Decision2ᚖreablementᚋentᚋconcernᚐSection42Decision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Concern_section42Decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type ConcernSection42Decision does not have child fields"))
+}
+
+func (ec *executionContext) _Concern_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Concern_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "SAFEGUARDING")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Concern_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Concern_visit(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25652,6 +26165,61 @@ func (ec *executionContext) _Concern_acknowledgedBy(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Concern_acknowledgedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Concern",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Concern_closedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Concern_closedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedBy(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "SAFEGUARDING")
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *ent.Account
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Account
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Concern_closedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Concern",
 		Field:      field,
@@ -27246,6 +27814,38 @@ func (ec *executionContext) _DueList_safeguardingConcerns(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_DueList_safeguardingConcerns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Concern(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueList_concerns(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueList_concerns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Concerns, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Concern) graphql.Marshaler {
+			return ec.marshalNConcern2ᚕreablementᚋentᚐConcernᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueList_concerns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "DueList",
 		Field:      field,
@@ -30787,6 +31387,50 @@ func (ec *executionContext) fieldContext_Mutation_acknowledgeConcern(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_closeConcern(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeConcern(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseConcern(ctx, fc.Args["input"].(model.CloseConcernInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Concern) graphql.Marshaler {
+			return ec.marshalNConcern2ᚖreablementᚋentᚐConcern(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeConcern(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Concern(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeConcern_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Need_id(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33062,7 +33706,7 @@ func (ec *executionContext) _Person_accessNotes(ctx context.Context, field graph
 			return ec.fieldContext_Person_accessNotes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AccessNotes, nil
+			return ec.Resolvers.Person().AccessNotes(ctx, obj)
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -33070,16 +33714,16 @@ func (ec *executionContext) _Person_accessNotes(ctx context.Context, field graph
 			directive1 := func(ctx context.Context) (any, error) {
 				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "CONTACT")
 				if err != nil {
-					var zeroVal string
+					var zeroVal *string
 					return zeroVal, err
 				}
 				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
 				if err != nil {
-					var zeroVal string
+					var zeroVal *string
 					return zeroVal, err
 				}
 				if ec.Directives.Section == nil {
-					var zeroVal string
+					var zeroVal *string
 					return zeroVal, errors.New("directive section is not implemented")
 				}
 				return ec.Directives.Section(ctx, obj, directive0, name, coded)
@@ -33088,15 +33732,15 @@ func (ec *executionContext) _Person_accessNotes(ctx context.Context, field graph
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Person_accessNotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Person", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Person_communicationNeeds(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -42721,6 +43365,29 @@ func (ec *executionContext) fieldContext_Viewer_today(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
+func (ec *executionContext) _Viewer_recordKey(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_recordKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().RecordKey(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_recordKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Visit_id(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43089,6 +43756,144 @@ func (ec *executionContext) fieldContext_Visit_notes(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Visit_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal *visit.Outcome
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *visit.Outcome
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *visit.Outcome
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *visit.Outcome) graphql.Marshaler {
+			return ec.marshalOVisitOutcome2ᚖreablementᚋentᚋvisitᚐOutcome(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type VisitOutcome does not have child fields"))
+}
+
+func (ec *executionContext) _Visit_outcomeReason(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_outcomeReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutcomeReason, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_outcomeReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Visit_handover(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_handover(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Handover, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_handover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Visit_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43304,6 +44109,61 @@ func (ec *executionContext) fieldContext_Visit_concerns(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Concern(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Visit_handoverFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_handoverFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visit().HandoverFrom(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "VISITS")
+				if err != nil {
+					var zeroVal *ent.Visit
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal *ent.Visit
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *ent.Visit
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Visit) graphql.Marshaler {
+			return ec.marshalOVisit2ᚖreablementᚋentᚐVisit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_handoverFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Visit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
 		},
 	}
 	return fc, nil
@@ -48409,6 +49269,57 @@ func (ec *executionContext) unmarshalInputCarerWhereInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCloseConcernInput(ctx context.Context, obj any) (model.CloseConcernInput, error) {
+	var it model.CloseConcernInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "actionsTaken", "section42Decision", "outcome"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "actionsTaken":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionsTaken"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActionsTaken = data
+		case "section42Decision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("section42Decision"))
+			data, err := ec.unmarshalOConcernSection42Decision2ᚖreablementᚋentᚋconcernᚐSection42Decision(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Section42Decision = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputConcernInput(ctx context.Context, obj any) (model.ConcernInput, error) {
 	var it model.ConcernInput
 	if obj == nil {
@@ -51160,7 +52071,7 @@ func (ec *executionContext) unmarshalInputCreateVisitInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"startsAt", "durationMinutes", "status", "arrivedAt", "departedAt", "notes", "planID", "workerID"}
+	fieldsInOrder := [...]string{"startsAt", "durationMinutes", "status", "arrivedAt", "departedAt", "notes", "outcome", "outcomeReason", "handover", "planID", "workerID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51209,6 +52120,27 @@ func (ec *executionContext) unmarshalInputCreateVisitInput(ctx context.Context, 
 				return it, err
 			}
 			it.Notes = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalOVisitOutcome2ᚖreablementᚋentᚋvisitᚐOutcome(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		case "outcomeReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeReason = data
+		case "handover":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handover"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handover = data
 		case "planID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planID"))
 			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -55109,7 +56041,11 @@ func (ec *executionContext) unmarshalInputRecordVisitInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"recordID", "visitID", "expectedRevision", "arrivedAt", "departedAt", "notes", "progress", "concerns"}
+	if _, present := asMap["outcome"]; !present {
+		asMap["outcome"] = "VISITED"
+	}
+
+	fieldsInOrder := [...]string{"recordID", "visitID", "expectedRevision", "arrivedAt", "departedAt", "outcome", "outcomeReason", "notes", "handover", "progress", "concerns"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -55139,18 +56075,32 @@ func (ec *executionContext) unmarshalInputRecordVisitInput(ctx context.Context, 
 			it.ExpectedRevision = data
 		case "arrivedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("arrivedAt"))
-			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ArrivedAt = data
 		case "departedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departedAt"))
-			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DepartedAt = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalOVisitOutcome2ᚖreablementᚋentᚋvisitᚐOutcome(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		case "outcomeReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeReason = data
 		case "notes":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -55158,6 +56108,13 @@ func (ec *executionContext) unmarshalInputRecordVisitInput(ctx context.Context, 
 				return it, err
 			}
 			it.Notes = data
+		case "handover":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handover"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handover = data
 		case "progress":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progress"))
 			data, err := ec.unmarshalOProgressInput2ᚕreablementᚋgraphᚋmodelᚐProgressInputᚄ(ctx, v)
@@ -58414,7 +59371,7 @@ func (ec *executionContext) unmarshalInputUpdateVisitInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"startsAt", "durationMinutes", "status", "arrivedAt", "clearArrivedAt", "departedAt", "clearDepartedAt", "notes", "clearNotes", "workerID"}
+	fieldsInOrder := [...]string{"startsAt", "durationMinutes", "status", "arrivedAt", "clearArrivedAt", "departedAt", "clearDepartedAt", "notes", "clearNotes", "outcome", "clearOutcome", "outcomeReason", "clearOutcomeReason", "handover", "clearHandover", "workerID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -58484,6 +59441,48 @@ func (ec *executionContext) unmarshalInputUpdateVisitInput(ctx context.Context, 
 				return it, err
 			}
 			it.ClearNotes = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalOVisitOutcome2ᚖreablementᚋentᚋvisitᚐOutcome(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		case "clearOutcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearOutcome"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearOutcome = data
+		case "outcomeReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeReason = data
+		case "clearOutcomeReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearOutcomeReason"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearOutcomeReason = data
+		case "handover":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handover"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handover = data
+		case "clearHandover":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearHandover"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearHandover = data
 		case "workerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workerID"))
 			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -60735,6 +61734,31 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "closedAt":
+			out.Values[i] = ec._Concern_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedByID":
+			out.Values[i] = ec._Concern_closedByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actionsTaken":
+			out.Values[i] = ec._Concern_actionsTaken(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "section42Decision":
+			out.Values[i] = ec._Concern_section42Decision(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._Concern_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "visit":
 			field := field
 
@@ -60821,6 +61845,44 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 					}
 				}()
 				res = ec._Concern_acknowledgedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "closedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Concern_closedBy(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -61411,6 +62473,11 @@ func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "safeguardingConcerns":
 			out.Values[i] = ec._DueList_safeguardingConcerns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "concerns":
+			out.Values[i] = ec._DueList_concerns(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -62225,6 +63292,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "closeConcern":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeConcern(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62998,10 +64072,43 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "accessNotes":
-			out.Values[i] = ec._Person_accessNotes(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_accessNotes(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "communicationNeeds":
 			out.Values[i] = ec._Person_communicationNeeds(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -67391,6 +68498,44 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "recordKey":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_recordKey(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67476,6 +68621,21 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "notes":
 			out.Values[i] = ec._Visit_notes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._Visit_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcomeReason":
+			out.Values[i] = ec._Visit_outcomeReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "handover":
+			out.Values[i] = ec._Visit_handover(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -67608,6 +68768,44 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Visit_concerns(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "handoverFrom":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Visit_handoverFrom(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -68647,6 +69845,11 @@ func (ec *executionContext) marshalNClientLevelDataExport2ᚖreablementᚋgraph�
 		return graphql.Null
 	}
 	return ec._ClientLevelDataExport(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCloseConcernInput2reablementᚋgraphᚋmodelᚐCloseConcernInput(ctx context.Context, v any) (model.CloseConcernInput, error) {
+	res, err := ec.unmarshalInputCloseConcernInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNConcern2reablementᚋentᚐConcern(ctx context.Context, sel ast.SelectionSet, v ent.Concern) graphql.Marshaler {
@@ -71159,6 +72362,22 @@ func (ec *executionContext) marshalOConcernKind2reablementᚋentᚋconcernᚐKin
 	return v
 }
 
+func (ec *executionContext) unmarshalOConcernSection42Decision2ᚖreablementᚋentᚋconcernᚐSection42Decision(ctx context.Context, v any) (*concern.Section42Decision, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(concern.Section42Decision)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConcernSection42Decision2ᚖreablementᚋentᚋconcernᚐSection42Decision(ctx context.Context, sel ast.SelectionSet, v *concern.Section42Decision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOConcernWhereInput2ᚕᚖreablementᚋentᚐConcernWhereInputᚄ(ctx context.Context, v any) ([]*ent.ConcernWhereInput, error) {
 	if v == nil {
 		return nil, nil
@@ -73121,6 +74340,22 @@ func (ec *executionContext) unmarshalOVisitOrder2ᚖreablementᚋentᚐVisitOrde
 	}
 	res, err := ec.unmarshalInputVisitOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOVisitOutcome2ᚖreablementᚋentᚋvisitᚐOutcome(ctx context.Context, v any) (*visit.Outcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(visit.Outcome)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOVisitOutcome2ᚖreablementᚋentᚋvisitᚐOutcome(ctx context.Context, sel ast.SelectionSet, v *visit.Outcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOVisitStatus2ᚕreablementᚋentᚋvisitᚐStatusᚄ(ctx context.Context, v any) ([]visit.Status, error) {

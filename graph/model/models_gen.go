@@ -12,6 +12,7 @@ import (
 	"reablement/ent/policy"
 	"reablement/ent/progress"
 	"reablement/ent/schema/pulid"
+	"reablement/ent/visit"
 	"strconv"
 	"time"
 )
@@ -94,6 +95,18 @@ type ClientLevelDataExport struct {
 	NotHeld []string `json:"notHeld"`
 }
 
+// What was done about a concern, recorded as it is closed.
+type CloseConcernInput struct {
+	// The concern.
+	ID pulid.ID `json:"id"`
+	// What was done about it.
+	ActionsTaken string `json:"actionsTaken"`
+	// For a safeguarding concern (required): whether the council makes a section 42 enquiry.
+	Section42Decision *concern.Section42Decision `json:"section42Decision,omitempty"`
+	// How it ended for the person (required for a safeguarding concern).
+	Outcome *string `json:"outcome,omitempty"`
+}
+
 // A concern raised at a visit. A safeguarding concern goes straight to the allocated practitioner.
 type ConcernInput struct {
 	// What kind of concern.
@@ -140,8 +153,10 @@ type DueList struct {
 	WorkerRisksToConfirm []ent.Risk `json:"workerRisksToConfirm"`
 	// People waiting for an independent advocate (R30).
 	AdvocacyReferralsWaiting []ent.Person `json:"advocacyReferralsWaiting"`
-	// Safeguarding concerns raised at visits and not yet acknowledged.
+	// Safeguarding concerns raised at visits and not yet closed, routed to the viewer (the allocated practitioner and the team's manager).
 	SafeguardingConcerns []ent.Concern `json:"safeguardingConcerns"`
+	// Every open concern raised at visits that is routed to the viewer, most urgent first (safeguarding, then health, then the rest), oldest first within a kind: health and the rest to the allocated practitioner, safeguarding to the practitioner and the team's manager, anything for an unallocated person to the team and its manager.
+	Concerns []ent.Concern `json:"concerns"`
 	// Requests to change a plan (R25) waiting for a decision.
 	AmendmentRequests []ent.Amendment `json:"amendmentRequests"`
 	// Episodes whose 91-day situation after a hospital discharge (ASCOF 2D) is due within the window and not yet recorded.
@@ -234,12 +249,18 @@ type RecordVisitInput struct {
 	VisitID pulid.ID `json:"visitID"`
 	// The visit's revision the phone's copy was made from; an out-of-date copy answers CONFLICT.
 	ExpectedRevision int `json:"expectedRevision"`
-	// When the worker arrived.
-	ArrivedAt time.Time `json:"arrivedAt"`
-	// When the worker left.
-	DepartedAt time.Time `json:"departedAt"`
+	// When the worker arrived (at the door, for no reply or declined). Required when visited; leave out for a cancelled visit.
+	ArrivedAt *time.Time `json:"arrivedAt,omitempty"`
+	// When the worker left. Required when visited.
+	DepartedAt *time.Time `json:"departedAt,omitempty"`
+	// How the visit went (default VISITED): no reply, declined and cancelled record no progress.
+	Outcome *visit.Outcome `json:"outcome,omitempty"`
+	// Why the visit did not go ahead: required when declined or cancelled.
+	OutcomeReason *string `json:"outcomeReason,omitempty"`
 	// What was done.
 	Notes *string `json:"notes,omitempty"`
+	// A note for whoever makes the next visit to the person.
+	Handover *string `json:"handover,omitempty"`
 	// Progress on outcomes and steps.
 	Progress []ProgressInput `json:"progress,omitempty"`
 	// Concerns raised.
@@ -424,6 +445,8 @@ type Viewer struct {
 	Authority *ent.Authority `json:"authority"`
 	// Today's date in the authority's time zone.
 	Today time.Time `json:"today"`
+	// A key given only to this account, the same at every sign-in: the web app locks the visit records a worker leaves unsent on a shared phone at sign-out with it, so only they can open and send them at their next sign-in (issue 13).
+	RecordKey string `json:"recordKey"`
 }
 
 // A worker of a reablement service, and whether their training matches the person's needs (R32).

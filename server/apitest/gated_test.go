@@ -27,6 +27,13 @@ import (
 	"reablement/server/pgcluster/pgtest"
 )
 
+// narrowedFields are gated fields a rule narrows beyond their section, each
+// with the rule: where the section allows one, it may still be withheld
+// (never disclosed where the section does not allow it).
+var narrowedFields = map[string]string{
+	"Person.accessNotes": "a worker sees access notes only from an hour before one of their visits to the person until an hour after it (issue 13, TestAccessNotesReachTheWorkerOnlyAroundAVisit)",
+}
+
 // gatedField is one @section field of a type, as schema.graphql declares it.
 type gatedField struct {
 	name      string
@@ -256,6 +263,10 @@ func TestEveryGatedFieldIsDecidedByThePolicy(t *testing.T) {
 						_, allowed := d.Allows(f.section)
 						allowed = allowed && (!d.CodedOnly || f.coded)
 						e, hasErr := errs[f.name]
+						if _, narrowed := narrowedFields[typ+"."+f.name]; narrowed && allowed && hasErr && e.Code() == "SECTION_WITHHELD" && string(rec[f.name]) == "null" {
+							checked++
+							continue
+						}
 						switch {
 						case allowed && hasErr:
 							t.Errorf("%s: %s.%s (%s) should be disclosed, got %v", where, typ, f.name, f.section, e)

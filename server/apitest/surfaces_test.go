@@ -201,8 +201,8 @@ func TestDueListShowsOnlyWhatTheViewerMayKnow(t *testing.T) {
 			}
 		}
 	}
-	// The practitioner sees theirs, and the listing is on the record.
-	practitioner := practitionerFor(t, s, people[2])
+	// The practitioner it is routed to sees theirs, and the listing is on the record.
+	practitioner := allocatedFor(t, s, s.Client.Person.GetX(ctx, toID(people[2])))
 	var d struct {
 		DueList struct{ SafeguardingConcerns []struct{ ID string } }
 	}

@@ -55,14 +55,15 @@ import (
 )
 
 // todayQuery is the worker's Today screen: the day's visits in order, each
-// with the person's name and how to get in, and the plan the visit works
+// with the person's name and where to go (access notes show only around a
+// visit, issue 13, so the day's list leaves them out), and the plan the visit works
 // to — tasks, outcomes with their steps, risks with their contingencies.
 // Used when the web app's allow-list has no myVisits operation yet.
 const todayQuery = `query Today($date: Date) { myVisits(date: $date) { id startsAt durationMinutes status revision
   plan { id workerTasks
     outcomes(first: 10) { edges { node { id statement steps { id description status } } } }
     risks { kind description contingencies { measures } }
-    person { preferredName accessNotes communicationNeeds } } } }`
+    person { preferredName visitAddress communicationNeeds } } } }`
 
 const (
 	issuer   = "loadbench"

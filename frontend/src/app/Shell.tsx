@@ -2,25 +2,18 @@ import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { Footer, Header, LinkProvider, ServiceNavigation, SkipLink, type ServiceNavigationItem } from '../components';
 import { useViewer } from '../features/auth/useViewer';
-import { clearVisitRecords, SendVisitRecords, unsentVisitRecords } from '../features/today/session';
+import { SendVisitRecords, signOutVisitRecords, unsentVisitRecords } from '../features/today/session';
 import { signOut } from '../lib/auth';
-import { isAuditorOnly, isOutsideViewer, isVisitWorker } from '../lib/roles';
+import { isVisitWorker } from '../lib/roles';
+import { navigationAreas } from './access';
 import { serviceName } from '../lib/usePageTitle';
 import { RouterLink } from './RouterLink';
 
 const defaultOrganisation = import.meta.env.VITE_ORGANISATION_NAME ?? 'Adult social care';
 
 function navigationFor(roles: readonly string[], pathname: string): ServiceNavigationItem[] {
-  const items: ServiceNavigationItem[] = [];
-  if (roles.includes('WORKER')) items.push({ href: '/today', text: "Today's visits" });
-  if (isOutsideViewer(roles)) items.push({ href: '/home', text: 'Home' });
-  if (roles.includes('REGISTERED_MANAGER')) items.push({ href: '/service', text: 'Service today' });
-  if (roles.includes('MANAGER')) items.push({ href: '/team', text: 'Team' });
-  if (!isVisitWorker(roles) && !isAuditorOnly(roles) && !isOutsideViewer(roles)) items.push({ href: '/caseload', text: 'Caseload' });
-  if (roles.includes('AUDITOR')) items.push({ href: '/audit', text: 'Audit log' });
-  if (['PRACTITIONER', 'MANAGER', 'REGISTERED_MANAGER'].some((role) => roles.includes(role))) items.push({ href: '/due', text: 'Due' });
-  // Searching the whole authority is for practitioners and managers (findPeople).
-  if (['PRACTITIONER', 'MANAGER'].some((role) => roles.includes(role))) items.push({ href: '/people/find', text: 'Find a person' });
+  // The parts of the app the roles may use (access.ts, which the router guards with too).
+  const items: ServiceNavigationItem[] = navigationAreas(roles);
   return items.map((item) => ({
     ...item,
     current: pathname === item.href,
@@ -54,20 +47,26 @@ export function Shell() {
   useFocusOnNavigation();
 
   const items = viewer ? navigationFor(viewer.roles, pathname) : [];
+  // The worker's screens are for a phone on a doorstep: larger tap targets (styles.scss, .app-worker).
+  const worker = viewer ? isVisitWorker(viewer.roles) : false;
+  useEffect(() => {
+    document.body.classList.toggle('app-worker', worker);
+  }, [worker]);
   const signOutItem = viewer && (
     <li className="govuk-service-navigation__item">
       <button
         type="button"
         className="govuk-service-navigation__link app-service-navigation__button"
         onClick={() => {
-          // Unsent visit records would be lost: warn first (/sign-out).
-          if (unsentVisitRecords() > 0) {
+          // Unsent visit records: send or lock them first, saying so (/sign-out).
+          if (unsentVisitRecords(viewer.account.id) > 0) {
             navigate('/sign-out');
             return;
           }
-          clearVisitRecords();
-          signOut();
-          navigate('/sign-in', { replace: true });
+          void signOutVisitRecords(viewer.account.id, viewer.recordKey, () => Promise.resolve()).then(() => {
+            signOut();
+            navigate('/sign-in', { replace: true });
+          });
         }}
       >
         Sign out<span className="govuk-visually-hidden"> {viewer.account.displayName}</span>
@@ -78,7 +77,7 @@ export function Shell() {
   return (
     <LinkProvider value={RouterLink}>
       <ScrollRestoration />
-      {viewer?.roles.includes('WORKER') && <SendVisitRecords accountID={viewer.account.id} />}
+      {viewer?.roles.includes('WORKER') && <SendVisitRecords accountID={viewer.account.id} recordKey={viewer.recordKey} />}
       <SkipLink />
       <header className="govuk-template__header">
         <Header organisationName={viewer?.authority.name ?? defaultOrganisation} />

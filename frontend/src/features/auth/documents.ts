@@ -29,6 +29,7 @@ export const ViewerQuery = graphql(`
     me {
       roles
       today
+      recordKey
       account {
         id
         displayName

@@ -1,32 +1,32 @@
 import { useLocation } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { Link, NotificationBanner } from '../../components';
 import type { SavedState } from '../../lib/forms';
 import { formatDate, formatInstantDate, humanise } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { AcknowledgeConcernMutation, DueListQuery } from './documents';
+import { DueListQuery } from './documents';
 
 interface DueItem {
   id: string;
   href: string;
   who: string;
   what: string;
-  /** What can be done about it here, by this viewer. */
-  action?: { label: string; run: (id: string) => Promise<unknown> };
+  /** A link to act on it (record what was done). */
+  next?: { href: string; label: string };
 }
 
 /**
  * /due: what is due or overdue for my people in the next week, as counts
- * first (what needs doing at a glance), then each list. Safeguarding
- * concerns come first: they cannot wait.
+ * first (what needs doing at a glance), then each list. Concerns raised
+ * at visits come first, routed to this viewer by the API: they cannot wait,
+ * and each is closed only with what was done recorded.
  */
 export function DuePage() {
-  const [result, reload] = useQuery({ query: DueListQuery, variables: { withinDays: 7 }, requestPolicy: 'cache-and-network' });
-  const [ack, acknowledge] = useMutation(AcknowledgeConcernMutation);
-  const busy = ack.fetching;
+  const [result] = useQuery({ query: DueListQuery, variables: { withinDays: 7 }, requestPolicy: 'cache-and-network' });
   const saved = (useLocation().state as SavedState | null)?.saved;
   const roles = result.data?.me.roles ?? [];
-  const canAcknowledge = roles.includes('PRACTITIONER') || roles.includes('MANAGER');
+  const canClose = roles.includes('PRACTITIONER') || roles.includes('MANAGER');
+  const closed = (useLocation().state as { closed?: string } | null)?.closed;
   const canConfirm = roles.includes('REGISTERED_MANAGER');
   usePageTitle('Due and overdue');
   const due = result.data?.dueList;
@@ -40,15 +40,16 @@ export function DuePage() {
   const name = (p: { preferredName?: string | null } | null | undefined) => p?.preferredName ?? 'Someone';
   const groups: ReadonlyArray<{ id: string; title: string; rule: string; items: DueItem[] }> = [
     {
-      id: 'safeguarding',
-      title: 'Safeguarding concerns',
-      rule: 'Raised at visits',
-      items: due.safeguardingConcerns.map((c) => ({
+      id: 'concerns',
+      title: 'Concerns raised at visits',
+      rule: 'safeguarding first, then health',
+      // In the API's order: the most urgent kind first.
+      items: due.concerns.map((c) => ({
         id: c.id,
         href: c.visit?.plan ? `/plans/${c.visit.plan.id}` : '#',
         who: name(c.visit?.plan.person),
-        what: `${humanise(c.kind ?? 'Concern')}, ${formatInstantDate(c.createdAt)}${c.details ? `: ${c.details}` : ''}`,
-        ...(canAcknowledge && { action: { label: 'Acknowledge', run: (id: string) => acknowledge({ id }) } }),
+        what: `${humanise(c.kind ?? 'Concern')} concern, ${formatInstantDate(c.createdAt)}${c.details ? `: ${c.details}` : ''}`,
+        ...(canClose && { next: { href: `/due/concerns/${encodeURIComponent(c.id)}`, label: 'Record what was done' } }),
       })),
     },
     {
@@ -113,11 +114,16 @@ export function DuePage() {
   return (
     <>
       {saved && <NotificationBanner type="success">{saved}</NotificationBanner>}
+      {closed && (
+        <NotificationBanner type="success" title="Success">
+          <p className="govuk-notification-banner__heading">{closed}</p>
+        </NotificationBanner>
+      )}
       <h1 className="govuk-heading-l">Due and overdue</h1>
       <p className="govuk-body">For your people, in the next 7 days and anything already late.</p>
       <ul className="app-counts" aria-label="How many of each">
         {groups.map((g) => (
-          <li key={g.id} className={`app-counts__item${g.id === 'safeguarding' && g.items.length > 0 ? ' app-counts__item--urgent' : ''}`}>
+          <li key={g.id} className={`app-counts__item${g.id === 'concerns' && g.items.length > 0 ? ' app-counts__item--urgent' : ''}`}>
             <a className="govuk-link app-counts__link" href={`#${g.id}`}>
               <span className="app-counts__number">{g.items.length}</span>
               <span className="app-counts__label">{g.title}</span>
@@ -140,16 +146,14 @@ export function DuePage() {
                     {item.who}
                   </Link>
                   : {item.what}
-                  {item.action && (
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2"
-                      disabled={busy}
-                      onClick={() => void item.action?.run(item.id).then(() => reload({ requestPolicy: 'network-only' }))}
-                    >
-                      {item.action.label}
-                      <span className="govuk-visually-hidden"> ({g.title.toLowerCase()}, {item.who})</span>
-                    </button>
+                  {item.next && (
+                    <>
+                      {' '}
+                      <Link className="govuk-link app-tap-link" href={item.next.href}>
+                        {item.next.label}
+                        <span className="govuk-visually-hidden"> ({item.who})</span>
+                      </Link>
+                    </>
                   )}
                 </li>
               ))}

@@ -79,11 +79,12 @@ export const DueListQuery = graphql(`
           }
         }
       }
-      safeguardingConcerns {
+      concerns {
         id
         kind
         details
         createdAt
+        acknowledgedAt
         visit {
           id
           plan {
@@ -99,11 +100,41 @@ export const DueListQuery = graphql(`
   }
 `);
 
-export const AcknowledgeConcernMutation = graphql(`
-  mutation AcknowledgeConcern($id: ID!) {
-    acknowledgeConcern(id: $id) {
+/** One concern, to record what was done about it. */
+export const ConcernQuery = graphql(`
+  query Concern($id: ID!) {
+    node(id: $id) {
       id
-      acknowledgedAt
+      ... on Concern {
+        kind
+        details
+        createdAt
+        closedAt
+        visit {
+          id
+          startsAt
+          plan {
+            id
+            person {
+              id
+              preferredName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Closes a concern with what was done recorded (issue 13). */
+export const CloseConcernMutation = graphql(`
+  mutation CloseConcern($input: CloseConcernInput!) {
+    closeConcern(input: $input) {
+      id
+      closedAt
+      actionsTaken
+      section42Decision
+      outcome
     }
   }
 `);

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { BackLink, Button, NotificationBanner, SummaryList, Tag } from '../../components';
-import { formatTime } from '../../lib/format';
+import { formatDate, formatTime } from '../../lib/format';
 import { hasFailed, noErrors, type FormErrors } from '../../lib/graphqlErrors';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { OfflineNotice } from './components/OfflineNotice';
@@ -12,31 +12,46 @@ import { RecordTag } from './components/RecordTag';
 import { RecordVisitForm } from './components/RecordVisitForm';
 import { VisitFacts } from './components/VisitFacts';
 import { WorkerRisks } from './components/WorkerRisks';
+import { visitOutcomes } from './labels';
 import { MyVisitsQuery } from './documents';
 import { visitQueue, type QueuedRecord } from './queue';
 import { formErrorsOf, recordFieldIds, recordInput, validateRecord, valuesFromInput, type RecordFormValues } from './record';
 import { splitRisks } from './risks';
-import { clockTime } from './time';
+import { clockDate, clockTime } from './time';
 import { personName, type TodayVisit } from './types';
 import { useOnline } from './useOnline';
 import { useFlush, useQueuedRecords } from './useVisitQueue';
 
+interface RecordShown {
+  outcome?: string | null | undefined;
+  arrivedAt?: string | null | undefined;
+  departedAt?: string | null | undefined;
+  notes?: string | null | undefined;
+  handover?: string | null | undefined;
+}
+
 /** What a record said, as a summary list (times on the authority's clock). */
-function RecordSummary({ arrivedAt, departedAt, notes }: { arrivedAt: string | null | undefined; departedAt: string | null | undefined; notes: string | null | undefined }) {
+function RecordSummary({ outcome, arrivedAt, departedAt, notes, handover }: RecordShown) {
   return (
     <SummaryList
       rows={[
+        ...(outcome && outcome !== 'VISITED' ? [{ key: 'What happened', value: visitOutcomes[outcome as keyof typeof visitOutcomes] ?? outcome }] : []),
         { key: 'Arrived', value: arrivedAt ? formatTime(arrivedAt) : 'Not recorded' },
         { key: 'Left', value: departedAt ? formatTime(departedAt) : 'Not recorded' },
         { key: 'What was done', value: notes || 'Nothing written' },
+        ...(handover ? [{ key: 'Note for the next visit', value: handover }] : []),
       ]}
     />
   );
 }
 
-/** Where the visit's record is, for a record that is not being changed in the form. */
-function RecordState({ record, onRetry, online }: { record: QueuedRecord; onRetry: () => void; online: boolean }) {
-  const summary = <RecordSummary arrivedAt={record.input.arrivedAt} departedAt={record.input.departedAt} notes={record.input.notes} />;
+/**
+ * Where the visit's record is, for a record that is not being changed in
+ * the form. A sent record keeps nothing of what it said on the phone
+ * (queue.ts), so its summary is the visit as the server answered.
+ */
+function RecordState({ record, visit, onRetry, online }: { record: QueuedRecord; visit: TodayVisit; onRetry: () => void; online: boolean }) {
+  const summary = <RecordSummary {...(record.status === 'sent' ? visit : record.input)} />;
   switch (record.status) {
     case 'sent':
       return (
@@ -96,10 +111,10 @@ function VisitView({ visit, date, accountID }: { visit: TodayVisit; date: string
   const [submitting, setSubmitting] = useState(false);
   usePageTitle(`Visit to ${name}`, errors !== noErrors && (errors.summary.length > 0 || errors.problem !== null));
 
-  const now = clockTime(new Date());
+  // Nothing prefilled: "Arrived now" and "Left now" fill the times with one tap.
   const initial: RecordFormValues = record?.status === 'rejected'
     ? valuesFromInput(record.input, clockTime)
-    : { arrivedAt: visit.arrivedAt ? clockTime(visit.arrivedAt) : now, departedAt: now, notes: '', progress: {}, concernKind: '', concernDetails: '' };
+    : { outcome: 'VISITED', outcomeReason: '', arrivedAt: visit.arrivedAt ? clockTime(visit.arrivedAt) : '', departedAt: '', notes: '', handover: '', progress: {}, concernKind: '', concernDetails: '' };
 
   const save = async (values: RecordFormValues) => {
     if (submitting) return;
@@ -124,36 +139,55 @@ function VisitView({ visit, date, accountID }: { visit: TodayVisit; date: string
   };
 
   const showForm = !record || record.status === 'rejected';
+  const recorded = visit.status !== 'SCHEDULED' && visit.status !== 'IN_PROGRESS';
+  // The record form first, then the plan (issue 13): what the worker needs
+  // before going in (risks to them, the handover, how to get in) stays
+  // short above it.
   return (
     <>
       <BackLink href="/today">Today's visits</BackLink>
       <span className="govuk-caption-l">Visit at {formatTime(visit.startsAt)}</span>
       <h1 className="govuk-heading-l">{name}</h1>
       <p className="govuk-body">
-        <RecordTag record={record} visitStatus={visit.status} />{' '}
-        <a className="govuk-link app-jump-link" href="#record-visit">
-          Go to the record of this visit
-        </a>
+        <RecordTag record={record} visitStatus={visit.status} />
       </p>
       <OfflineNotice online={online} waiting={records.filter((r) => r.status === 'waiting').length} />
       <WorkerRisks risks={risks.toWorker} />
+      <Handover visit={visit} />
       <VisitFacts visit={visit} />
-      <PlanForVisit plan={visit.plan} headingLevel={2} showFluctuating />
-      <OtherRisks risks={risks.other} headingLevel={2} />
       <h2 className="govuk-heading-m" id="record-visit" tabIndex={-1}>
         Record the visit
       </h2>
-      {showForm && visit.status === 'COMPLETED' && !record ? (
+      {showForm && recorded && !record ? (
         <>
           <p className="govuk-body">This visit has been recorded.</p>
-          <RecordSummary arrivedAt={visit.arrivedAt} departedAt={visit.departedAt} notes={visit.notes} />
+          <RecordSummary {...visit} />
         </>
       ) : showForm ? (
         <RecordVisitForm key={record?.recordID ?? 'new'} visit={visit} initial={initial} errors={errors} submitting={submitting} onSubmit={(values) => void save(values)} />
       ) : (
-        <RecordState record={record} online={online} onRetry={() => void flush()} />
+        <RecordState record={record} visit={visit} online={online} onRetry={() => void flush()} />
       )}
+      <h2 className="govuk-heading-m">The plan</h2>
+      <PlanForVisit plan={visit.plan} headingLevel={3} showFluctuating />
+      <OtherRisks risks={risks.other} headingLevel={3} />
     </>
+  );
+}
+
+/** The note the last visit to the person left for this one (issue 13). */
+function Handover({ visit }: { visit: TodayVisit }) {
+  const from = visit.handoverFrom;
+  if (!from?.handover) return null;
+  const when = from.departedAt ?? from.startsAt;
+  return (
+    <div className="govuk-inset-text app-handover">
+      <h2 className="govuk-heading-s govuk-!-margin-bottom-1">Note from the last visit</h2>
+      <p className="govuk-body-s govuk-!-margin-bottom-1">
+        {clockDate(when) === clockDate(visit.startsAt) ? 'Today' : formatDate(clockDate(when))} at {formatTime(from.startsAt)}
+      </p>
+      <p className="govuk-body app-pre-line govuk-!-margin-bottom-0">{from.handover}</p>
+    </div>
   );
 }
 

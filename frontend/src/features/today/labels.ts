@@ -19,9 +19,17 @@ export const stepStatuses = {
   DONE: 'Done',
 } as const;
 
+/** What happened at a visit (the API's VisitOutcome). */
+export const visitOutcomes = {
+  VISITED: 'I visited',
+  NO_REPLY: 'No reply at the door',
+  DECLINED: 'The person did not want the visit',
+  CANCELLED: 'The visit was cancelled',
+} as const;
+
 export const concernKinds = {
-  SAFEGUARDING: { text: 'Safeguarding', hint: 'Someone may be at risk of abuse or neglect. It goes straight to the practitioner.' },
-  HEALTH: { text: 'Health', hint: undefined },
+  SAFEGUARDING: { text: 'Safeguarding', hint: 'Someone may be at risk of abuse or neglect. It goes to the practitioner and their team manager.' },
+  HEALTH: { text: 'Health', hint: 'For example breathless, in pain or unwell. It goes to the practitioner at once.' },
   HOME_ENVIRONMENT: { text: 'Home environment', hint: undefined },
   EQUIPMENT: { text: 'Equipment', hint: undefined },
   OTHER: { text: 'Something else', hint: undefined },

@@ -12,8 +12,11 @@ import { connection, type Connection } from '../../lib/connection';
  *
  * Kept in localStorage: a handful of small records, read and written
  * synchronously, so a record is stored before anything is sent. They hold
- * what was seen at a visit, so sign-out deletes them (after a warning while
- * any is unsent).
+ * what was seen at a visit, so nothing of it stays once it is sent (a sent
+ * record keeps only its ids, to say "Sent"), and at sign-out whatever is
+ * still unsent is locked with a key only its author's account is given
+ * (sealed.ts): no one else signing in on the phone can read or send it, and
+ * it is sent at its author's next sign-in (issue 13).
  */
 
 export type RecordStatus = 'waiting' | 'sent' | 'conflict' | 'rejected';
@@ -99,6 +102,20 @@ export class VisitQueue {
     return record;
   }
 
+  /** Takes an account's unsent records off the list (to seal them at sign-out), and returns them. */
+  takeUnsent(accountID: string): QueuedRecord[] {
+    const taken = this.list().filter((r) => r.accountID === accountID && r.status !== 'sent');
+    if (taken.length > 0) this.write(this.list().filter((r) => !taken.includes(r)));
+    return taken;
+  }
+
+  /** Puts back records unsealed at their author's sign-in (replacing any with the same recordID). */
+  restore(records: readonly QueuedRecord[]): void {
+    if (records.length === 0) return;
+    const ids = new Set(records.map((r) => r.recordID));
+    this.write([...this.list().filter((r) => !ids.has(r.recordID)), ...records]);
+  }
+
   /** Deletes every record (at sign-out). */
   clear(): void {
     try {
@@ -168,7 +185,8 @@ export class VisitQueue {
         if (record.recordID !== recordID) return record;
         switch (outcome.kind) {
           case 'sent':
-            return { ...record, status: 'sent', sentAt: new Date().toISOString(), problems: undefined };
+            // Nothing of what was seen stays on the phone once the server has it.
+            return { ...record, status: 'sent', sentAt: new Date().toISOString(), problems: undefined, input: sentStub(record.input) };
           case 'conflict':
             return { ...record, status: 'conflict', problems: [{ message: outcome.message }] };
           case 'rejected':
@@ -192,6 +210,11 @@ export class VisitQueue {
     if (reread) this.snapshot = null;
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/** What a sent record keeps of its input: which visit and record, nothing said at the visit. */
+export function sentStub(input: RecordVisitInput): RecordVisitInput {
+  return { recordID: input.recordID, visitID: input.visitID, expectedRevision: input.expectedRevision };
 }
 
 /** The app's queue, on this device. */

@@ -26,7 +26,17 @@ const visit = {
   },
 } as unknown as TodayVisit;
 
-const values: RecordFormValues = { arrivedAt: '09:30', departedAt: '10:15', notes: '  Made a sandwich  ', progress: { s3: 'IN_PROGRESS' }, concernKind: '', concernDetails: '' };
+const values: RecordFormValues = {
+  outcome: 'VISITED',
+  outcomeReason: '',
+  arrivedAt: '09:30',
+  departedAt: '10:15',
+  notes: '  Made a sandwich  ',
+  handover: '',
+  progress: { s3: 'IN_PROGRESS' },
+  concernKind: '',
+  concernDetails: '',
+};
 
 describe('a visit record', () => {
   it('becomes the input recordVisit takes: instants on the date, the changed steps only, the revision it was made from', () => {
@@ -36,11 +46,30 @@ describe('a visit record', () => {
       expectedRevision: 4,
       arrivedAt: '2026-07-01T08:30:00.000Z',
       departedAt: '2026-07-01T09:15:00.000Z',
+      outcome: 'VISITED',
       notes: 'Made a sandwich',
       progress: [{ outcomeID: 'o1', stepID: 's3', stepStatus: 'IN_PROGRESS' }],
     });
     const withConcern = recordInput({ ...values, concernKind: 'SAFEGUARDING', concernDetails: ' Bruises on her arm ' }, visit, '2026-07-01', 'rec-1');
     expect(withConcern.concerns).toEqual([{ kind: 'SAFEGUARDING', details: 'Bruises on her arm' }]);
+  });
+
+  it('records a visit that did not go ahead with its reason, the time at the door, and no progress (issue 13)', () => {
+    expect(recordInput({ ...values, outcome: 'CANCELLED', outcomeReason: ' In hospital ', handover: ' Ring her daughter ' }, visit, '2026-07-01', 'rec-2')).toEqual({
+      recordID: 'rec-2',
+      visitID: 'v1',
+      expectedRevision: 4,
+      outcome: 'CANCELLED',
+      outcomeReason: 'In hospital',
+      notes: 'Made a sandwich',
+      handover: 'Ring her daughter',
+    });
+    expect(recordInput({ ...values, outcome: 'NO_REPLY', departedAt: '' }, visit, '2026-07-01', 'rec-3')).toMatchObject({ outcome: 'NO_REPLY', arrivedAt: '2026-07-01T08:30:00.000Z' });
+    expect(validateRecord({ ...values, outcome: 'DECLINED', arrivedAt: '' })).toEqual({
+      outcomeReason: 'Say why the visit did not go ahead',
+      arrivedAt: 'Enter the time you were at the door',
+    });
+    expect(validateRecord({ ...values, outcome: 'CANCELLED', outcomeReason: 'Rang to cancel', arrivedAt: '', departedAt: '' })).toEqual({});
   });
 
   it('reads back into the form from a stored input', () => {

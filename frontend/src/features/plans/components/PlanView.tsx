@@ -301,7 +301,17 @@ export function PlanView({ plan, visits, visitsTotal, visitsMissing = 0, canEdit
         {outcomes.length === 0 ? (
           <p className="govuk-body">No outcomes recorded yet.</p>
         ) : (
-          outcomes.map((outcome, index) => <OutcomeCard key={outcome.id} outcome={outcome} number={index + 1} />)
+          outcomes.map((outcome, index) => (
+            <OutcomeCard key={outcome.id} outcome={outcome} number={index + 1}>
+              {canEdit && (outcome.steps ?? []).length > 0 && (
+                <p className="govuk-body govuk-!-margin-bottom-0">
+                  <Link className="govuk-link" href={`/plans/${plan.id}/outcomes/${outcome.id}/progress`}>
+                    Progress from visits, and correcting a step<span className="govuk-visually-hidden"> (outcome {index + 1})</span>
+                  </Link>
+                </p>
+              )}
+            </OutcomeCard>
+          ))
         )}
       </GatedSection>
 
