@@ -332,6 +332,7 @@ var openFields = map[string]string{
 	"Plan.agreedAt":                  "when the version was agreed: whether it is in force",
 	"Plan.commencedAt":               "when reablement started: whether the version is in force",
 	"Plan.endedAt":                   "when reablement ended: whether the version is in force",
+	"Plan.inProgress":                "whether the version can still move on: derived from its status, which is open",
 	"Plan.readiness":                 "each missing item is shown only if its own section is (graph/readiness.go)",
 	"Outcome.position":               "order within the plan; the row is an OUTCOMES row",
 	"OutcomeStep.position":           "order within the outcome; the row is an OUTCOMES row",

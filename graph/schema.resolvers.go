@@ -9,6 +9,7 @@ import (
 	"context"
 	"reablement/ent"
 	"reablement/ent/amendment"
+	"reablement/ent/careact"
 	"reablement/ent/contingency"
 	"reablement/ent/outcomestep"
 	"reablement/ent/plan"
@@ -179,6 +180,40 @@ func (r *mutationResolver) UpdateNeed(ctx context.Context, id pulid.ID, input en
 	return r.ent(ctx).Need.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
+// CreateCapacityAssessment is the resolver for the createCapacityAssessment field.
+func (r *mutationResolver) CreateCapacityAssessment(ctx context.Context, input ent.CreateCapacityAssessmentInput) (*ent.CapacityAssessment, error) {
+	return r.ent(ctx).CapacityAssessment.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateCapacityAssessment is the resolver for the updateCapacityAssessment field.
+func (r *mutationResolver) UpdateCapacityAssessment(ctx context.Context, id pulid.ID, input ent.UpdateCapacityAssessmentInput) (*ent.CapacityAssessment, error) {
+	return r.ent(ctx).CapacityAssessment.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// CreateAdvice is the resolver for the createAdvice field.
+func (r *mutationResolver) CreateAdvice(ctx context.Context, input ent.CreateAdviceInput) (*ent.Advice, error) {
+	return r.ent(ctx).Advice.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateAdvice is the resolver for the updateAdvice field.
+func (r *mutationResolver) UpdateAdvice(ctx context.Context, id pulid.ID, input ent.UpdateAdviceInput) (*ent.Advice, error) {
+	return r.ent(ctx).Advice.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// FollowUpAdvice is the resolver for the followUpAdvice field.
+func (r *mutationResolver) FollowUpAdvice(ctx context.Context, id pulid.ID, followedUpAt *time.Time, notes *string) (*ent.Advice, error) {
+	// Whether it may be recorded, and once only, is rule.FollowUp's.
+	at := viewer.Now(ctx)
+	if followedUpAt != nil {
+		at = *followedUpAt
+	}
+	u := r.ent(ctx).Advice.UpdateOneID(id).SetFollowedUpAt(at)
+	if notes != nil {
+		u.SetFollowUpNotes(*notes)
+	}
+	return u.Save(ctx)
+}
+
 // CreatePlan is the resolver for the createPlan field.
 func (r *mutationResolver) CreatePlan(ctx context.Context, input ent.CreatePlanInput) (*ent.Plan, error) {
 	return r.ent(ctx).Plan.Create().SetInput(input).Save(ctx)
@@ -318,6 +353,11 @@ func (r *personResolver) AgeBand(ctx context.Context, obj *ent.Person) (*string,
 // ViewerAccess is the resolver for the viewerAccess field.
 func (r *planResolver) ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model.SectionAccess, error) {
 	return viewerAccess(ctx, obj)
+}
+
+// InProgress is the resolver for the inProgress field.
+func (r *planResolver) InProgress(ctx context.Context, obj *ent.Plan) (bool, error) {
+	return careact.InProgress(careact.Status(obj.Status)), nil
 }
 
 // Readiness is the resolver for the readiness field.

@@ -8,6 +8,7 @@ package careact
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"reablement/ent/fault"
@@ -52,10 +53,13 @@ func Transition(from, to Status) error {
 		}
 	}
 	if from == to {
-		return fault.Rule("R2", fmt.Sprintf("The plan is already %s.", from))
+		return fault.Rule("R2", fmt.Sprintf("The plan is already %s, so nothing was changed. Reload it to see where it is now.", words(from)))
 	}
-	return fault.Rule("R2", fmt.Sprintf("A plan cannot go from %s to %s.", from, to))
+	return fault.Rule("R2", fmt.Sprintf("A plan that is %s cannot become %s. Reload the plan to see what can be done with it now.", words(from), words(to)))
 }
+
+// words is a status as a sentence says it: "UNDER_REVIEW" → "under review".
+func words(s Status) string { return strings.ToLower(strings.ReplaceAll(string(s), "_", " ")) }
 
 // Plan is what the duties need to know of one plan version.
 type Plan struct {
@@ -118,7 +122,7 @@ func CanAgree(p Plan) error {
 	need(p.ReviewFrequency != "", "REVIEW", "reviewFrequency", "(f) Say how often the plan will be reviewed.")
 	need(p.ReviewResponsible, "REVIEW", "reviewResponsibleID", "(f) Say who is responsible for reviews.")
 	if len(missing) > 0 {
-		return fault.Rule("R1", fmt.Sprintf("The plan cannot be agreed until all six R1 items are recorded; %d missing.", len(missing)), missing...)
+		return fault.Rule("R1", fmt.Sprintf("The plan cannot be agreed until it records the six things every plan sets out. Add the %d missing, listed below, then agree it.", len(missing)), missing...)
 	}
 	if p.Involvements == 0 {
 		return fault.Rule("R3", "Record who was involved in planning, and on what basis, before agreeing the plan.",

@@ -99,15 +99,16 @@ type ComplexityRoot struct {
 	}
 
 	Advice struct {
-		CreatedAt    func(childComplexity int) int
-		FollowUpBy   func(childComplexity int) int
-		FollowUpDue  func(childComplexity int) int
-		FollowedUpAt func(childComplexity int) int
-		GivenAt      func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Person       func(childComplexity int) int
-		Summary      func(childComplexity int) int
-		UpdatedAt    func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		FollowUpBy    func(childComplexity int) int
+		FollowUpDue   func(childComplexity int) int
+		FollowUpNotes func(childComplexity int) int
+		FollowedUpAt  func(childComplexity int) int
+		GivenAt       func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Person        func(childComplexity int) int
+		Summary       func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
 	}
 
 	Amendment struct {
@@ -189,6 +190,7 @@ type ComplexityRoot struct {
 		ID              func(childComplexity int) int
 		LivesWithPerson func(childComplexity int) int
 		Name            func(childComplexity int) int
+		OwnView         func(childComplexity int) int
 		Person          func(childComplexity int) int
 		Phone           func(childComplexity int) int
 		Relationship    func(childComplexity int) int
@@ -301,6 +303,8 @@ type ComplexityRoot struct {
 		CommencePlan             func(childComplexity int, id pulid.ID, expectedRevision int) int
 		ConfirmRiskMitigation    func(childComplexity int, id pulid.ID) int
 		ConsultPersonOnAmendment func(childComplexity int, id pulid.ID, personView string) int
+		CreateAdvice             func(childComplexity int, input ent.CreateAdviceInput) int
+		CreateCapacityAssessment func(childComplexity int, input ent.CreateCapacityAssessmentInput) int
 		CreateCarer              func(childComplexity int, input ent.CreateCarerInput) int
 		CreateContact            func(childComplexity int, input ent.CreateContactInput) int
 		CreateContingency        func(childComplexity int, input ent.CreateContingencyInput) int
@@ -319,6 +323,7 @@ type ComplexityRoot struct {
 		DeleteOutcomeStep        func(childComplexity int, id pulid.ID) int
 		DeleteRisk               func(childComplexity int, id pulid.ID) int
 		EndPlan                  func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
+		FollowUpAdvice           func(childComplexity int, id pulid.ID, followedUpAt *time.Time, notes *string) int
 		RecordConsent            func(childComplexity int, input ent.CreateConsentInput) int
 		RecordReviewResult       func(childComplexity int, id pulid.ID, result review.Result, notes string) int
 		RecordVisit              func(childComplexity int, input model.RecordVisitInput) int
@@ -329,6 +334,8 @@ type ComplexityRoot struct {
 		RevokeShare              func(childComplexity int, id pulid.ID, reason string) int
 		SharePlan                func(childComplexity int, input ent.CreateShareInput) int
 		SignInAsDemo             func(childComplexity int, username string) int
+		UpdateAdvice             func(childComplexity int, id pulid.ID, input ent.UpdateAdviceInput) int
+		UpdateCapacityAssessment func(childComplexity int, id pulid.ID, input ent.UpdateCapacityAssessmentInput) int
 		UpdateCarer              func(childComplexity int, id pulid.ID, input ent.UpdateCarerInput) int
 		UpdateContact            func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
 		UpdateContingency        func(childComplexity int, id pulid.ID, input ent.UpdateContingencyInput) int
@@ -490,6 +497,7 @@ type ComplexityRoot struct {
 		FirstReviewDue        func(childComplexity int) int
 		FluctuatingNeeds      func(childComplexity int) int
 		ID                    func(childComplexity int) int
+		InProgress            func(childComplexity int) int
 		InterimMeasures       func(childComplexity int) int
 		Involvements          func(childComplexity int) int
 		Needs                 func(childComplexity int) int
@@ -760,6 +768,11 @@ type MutationResolver interface {
 	UpdateContact(ctx context.Context, id pulid.ID, input ent.UpdateContactInput) (*ent.Contact, error)
 	CreateNeed(ctx context.Context, input ent.CreateNeedInput) (*ent.Need, error)
 	UpdateNeed(ctx context.Context, id pulid.ID, input ent.UpdateNeedInput) (*ent.Need, error)
+	CreateCapacityAssessment(ctx context.Context, input ent.CreateCapacityAssessmentInput) (*ent.CapacityAssessment, error)
+	UpdateCapacityAssessment(ctx context.Context, id pulid.ID, input ent.UpdateCapacityAssessmentInput) (*ent.CapacityAssessment, error)
+	CreateAdvice(ctx context.Context, input ent.CreateAdviceInput) (*ent.Advice, error)
+	UpdateAdvice(ctx context.Context, id pulid.ID, input ent.UpdateAdviceInput) (*ent.Advice, error)
+	FollowUpAdvice(ctx context.Context, id pulid.ID, followedUpAt *time.Time, notes *string) (*ent.Advice, error)
 	CreatePlan(ctx context.Context, input ent.CreatePlanInput) (*ent.Plan, error)
 	UpdatePlan(ctx context.Context, id pulid.ID, expectedRevision int, input ent.UpdatePlanInput) (*ent.Plan, error)
 	CreateOutcome(ctx context.Context, input ent.CreateOutcomeInput) (*ent.Outcome, error)
@@ -789,6 +802,7 @@ type PersonResolver interface {
 }
 type PlanResolver interface {
 	ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model.SectionAccess, error)
+	InProgress(ctx context.Context, obj *ent.Plan) (bool, error)
 	Readiness(ctx context.Context, obj *ent.Plan) (*model.PlanReadiness, error)
 }
 type QueryResolver interface {
@@ -977,6 +991,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Advice.FollowUpDue(childComplexity), true
+	case "Advice.followUpNotes":
+		if e.ComplexityRoot.Advice.FollowUpNotes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Advice.FollowUpNotes(childComplexity), true
 	case "Advice.followedUpAt":
 		if e.ComplexityRoot.Advice.FollowedUpAt == nil {
 			break
@@ -1380,6 +1400,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Carer.Name(childComplexity), true
+	case "Carer.ownView":
+		if e.ComplexityRoot.Carer.OwnView == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Carer.OwnView(childComplexity), true
 	case "Carer.person":
 		if e.ComplexityRoot.Carer.Person == nil {
 			break
@@ -1907,6 +1933,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConsultPersonOnAmendment(childComplexity, args["id"].(pulid.ID), args["personView"].(string)), true
+	case "Mutation.createAdvice":
+		if e.ComplexityRoot.Mutation.CreateAdvice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAdvice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAdvice(childComplexity, args["input"].(ent.CreateAdviceInput)), true
+	case "Mutation.createCapacityAssessment":
+		if e.ComplexityRoot.Mutation.CreateCapacityAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCapacityAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCapacityAssessment(childComplexity, args["input"].(ent.CreateCapacityAssessmentInput)), true
 	case "Mutation.createCarer":
 		if e.ComplexityRoot.Mutation.CreateCarer == nil {
 			break
@@ -2105,6 +2153,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndPlan(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["input"].(model.EndPlanInput)), true
+	case "Mutation.followUpAdvice":
+		if e.ComplexityRoot.Mutation.FollowUpAdvice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_followUpAdvice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FollowUpAdvice(childComplexity, args["id"].(pulid.ID), args["followedUpAt"].(*time.Time), args["notes"].(*string)), true
 	case "Mutation.recordConsent":
 		if e.ComplexityRoot.Mutation.RecordConsent == nil {
 			break
@@ -2215,6 +2274,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignInAsDemo(childComplexity, args["username"].(string)), true
+	case "Mutation.updateAdvice":
+		if e.ComplexityRoot.Mutation.UpdateAdvice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAdvice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAdvice(childComplexity, args["id"].(pulid.ID), args["input"].(ent.UpdateAdviceInput)), true
+	case "Mutation.updateCapacityAssessment":
+		if e.ComplexityRoot.Mutation.UpdateCapacityAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCapacityAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCapacityAssessment(childComplexity, args["id"].(pulid.ID), args["input"].(ent.UpdateCapacityAssessmentInput)), true
 	case "Mutation.updateCarer":
 		if e.ComplexityRoot.Mutation.UpdateCarer == nil {
 			break
@@ -3064,6 +3145,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.ID(childComplexity), true
+	case "Plan.inProgress":
+		if e.ComplexityRoot.Plan.InProgress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.InProgress(childComplexity), true
 	case "Plan.interimMeasures":
 		if e.ComplexityRoot.Plan.InterimMeasures == nil {
 			break
@@ -4854,9 +4941,13 @@ type Advice implements Node {
   """
   followUpDue: Time @section(name: OTHER_SUPPORT, coded: true)
   """
-  When it was followed up.
+  When it was followed up; it leaves the due list then (R34).
   """
   followedUpAt: Time @section(name: OTHER_SUPPORT, coded: true)
+  """
+  What the follow-up found or did.
+  """
+  followUpNotes: String @section(name: OTHER_SUPPORT)
   """
   The person.
   """
@@ -6596,6 +6687,10 @@ type Carer implements Node {
   """
   livesWithPerson: Boolean @section(name: CONTACT, coded: true)
   """
+  The carer's own view, in their words: what they are willing and able to do, and what they need to keep caring.
+  """
+  ownView: String @section(name: NEEDS)
+  """
   The person cared for.
   """
   person: Person!
@@ -7704,9 +7799,13 @@ input CreateAdviceInput {
   """
   followUpDue: Time
   """
-  When it was followed up.
+  When it was followed up; it leaves the due list then (R34).
   """
   followedUpAt: Time
+  """
+  What the follow-up found or did.
+  """
+  followUpNotes: String
   """
   The person.
   """
@@ -7821,6 +7920,10 @@ input CreateCarerInput {
   The carer lives with the person.
   """
   livesWithPerson: Boolean
+  """
+  The carer's own view, in their words: what they are willing and able to do, and what they need to keep caring.
+  """
+  ownView: String
   """
   The person cared for.
   """
@@ -9322,6 +9425,71 @@ type Mutation {
     """
     input: UpdateNeedInput!
   ): Need!
+  """
+  Records an assessment of the person's capacity for one decision. An assessment that they lack capacity needs its reasons and evidence in notes.
+  """
+  createCapacityAssessment(
+    """
+    The assessment.
+    """
+    input: CreateCapacityAssessmentInput!
+  ): CapacityAssessment!
+  """
+  Changes a capacity assessment.
+  """
+  updateCapacityAssessment(
+    """
+    The assessment.
+    """
+    id: ID!
+
+    """
+    The changes.
+    """
+    input: UpdateCapacityAssessmentInput!
+  ): CapacityAssessment!
+  """
+  Records information and advice given to the person, with who follows it up and by when (R34); it is on the due list until followed up.
+  """
+  createAdvice(
+    """
+    The advice, who follows it up and when.
+    """
+    input: CreateAdviceInput!
+  ): Advice!
+  """
+  Changes information and advice, or who follows it up and when (R34).
+  """
+  updateAdvice(
+    """
+    The advice.
+    """
+    id: ID!
+
+    """
+    The changes.
+    """
+    input: UpdateAdviceInput!
+  ): Advice!
+  """
+  Records that information and advice was followed up, which takes it off the due list (R34). Recorded once: a second time answers CONFLICT.
+  """
+  followUpAdvice(
+    """
+    The advice.
+    """
+    id: ID!
+
+    """
+    When it was followed up (now when left out).
+    """
+    followedUpAt: Time
+
+    """
+    What the follow-up found or did.
+    """
+    notes: String
+  ): Advice!
   """
   Starts a draft plan (version 1) for a person.
   """
@@ -11202,6 +11370,10 @@ type Plan implements Node {
   What the viewer may see of this plan version, section by section, and why.
   """
   viewerAccess: [SectionAccess!]!
+  """
+  Whether this version is still in progress (R2): it can still move on, and the person can have no other plan until it ends. Decided by the server's one list of statuses, so screens need not keep their own.
+  """
+  inProgress: Boolean!
   """
   What is still missing before this version can be agreed or commenced, by the same checks agreePlan and commencePlan make. Ask for it on one plan at a time.
   """
@@ -13899,13 +14071,21 @@ input UpdateAdviceInput {
   """
   clearFollowUpDue: Boolean
   """
-  When it was followed up.
+  When it was followed up; it leaves the due list then (R34).
   """
   followedUpAt: Time
   """
-  Clears: When it was followed up.
+  Clears: When it was followed up; it leaves the due list then (R34).
   """
   clearFollowedUpAt: Boolean
+  """
+  What the follow-up found or did.
+  """
+  followUpNotes: String
+  """
+  Clears: What the follow-up found or did.
+  """
+  clearFollowUpNotes: Boolean
   """
   Who follows it up (R34).
   """
@@ -13978,6 +14158,14 @@ input UpdateCarerInput {
   The carer lives with the person.
   """
   livesWithPerson: Boolean
+  """
+  The carer's own view, in their words: what they are willing and able to do, and what they need to keep caring.
+  """
+  ownView: String
+  """
+  Clears: The carer's own view, in their words: what they are willing and able to do, and what they need to keep caring.
+  """
+  clearOwnView: Boolean
 }
 """
 UpdateContactInput is used for update Contact object.
@@ -15093,6 +15281,8 @@ func (ec *executionContext) childFields_Advice(ctx context.Context, field graphq
 		return ec.fieldContext_Advice_followUpDue(ctx, field)
 	case "followedUpAt":
 		return ec.fieldContext_Advice_followedUpAt(ctx, field)
+	case "followUpNotes":
+		return ec.fieldContext_Advice_followUpNotes(ctx, field)
 	case "person":
 		return ec.fieldContext_Advice_person(ctx, field)
 	case "followUpBy":
@@ -15265,6 +15455,8 @@ func (ec *executionContext) childFields_Carer(ctx context.Context, field graphql
 		return ec.fieldContext_Carer_email(ctx, field)
 	case "livesWithPerson":
 		return ec.fieldContext_Carer_livesWithPerson(ctx, field)
+	case "ownView":
+		return ec.fieldContext_Carer_ownView(ctx, field)
 	case "person":
 		return ec.fieldContext_Carer_person(ctx, field)
 	}
@@ -15827,6 +16019,8 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_involvements(ctx, field)
 	case "viewerAccess":
 		return ec.fieldContext_Plan_viewerAccess(ctx, field)
+	case "inProgress":
+		return ec.fieldContext_Plan_inProgress(ctx, field)
 	case "readiness":
 		return ec.fieldContext_Plan_readiness(ctx, field)
 	}
@@ -16425,6 +16619,34 @@ func (ec *executionContext) field_Mutation_consultPersonOnAmendment_args(ctx con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createAdvice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateAdviceInput, error) {
+			return ec.unmarshalNCreateAdviceInput2reablementᚋentᚐCreateAdviceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCapacityAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateCapacityAssessmentInput, error) {
+			return ec.unmarshalNCreateCapacityAssessmentInput2reablementᚋentᚐCreateCapacityAssessmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCarer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16741,6 +16963,36 @@ func (ec *executionContext) field_Mutation_endPlan_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_followUpAdvice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "followedUpAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["followedUpAt"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "notes",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["notes"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16934,6 +17186,50 @@ func (ec *executionContext) field_Mutation_signInAsDemo_args(ctx context.Context
 		return nil, err
 	}
 	args["username"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateAdvice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateAdviceInput, error) {
+			return ec.unmarshalNUpdateAdviceInput2reablementᚋentᚐUpdateAdviceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCapacityAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateCapacityAssessmentInput, error) {
+			return ec.unmarshalNUpdateCapacityAssessmentInput2reablementᚋentᚐUpdateCapacityAssessmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -18678,6 +18974,52 @@ func (ec *executionContext) _Advice_followedUpAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Advice_followedUpAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Advice_followUpNotes(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Advice_followUpNotes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FollowUpNotes, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "OTHER_SUPPORT")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Advice_followUpNotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Advice_person(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -20783,6 +21125,52 @@ func (ec *executionContext) _Carer_livesWithPerson(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_Carer_livesWithPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Carer_ownView(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Carer_ownView(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnView, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "NEEDS")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Carer_ownView(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Carer_person(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -24535,6 +24923,226 @@ func (ec *executionContext) fieldContext_Mutation_updateNeed(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateNeed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCapacityAssessment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCapacityAssessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCapacityAssessment(ctx, fc.Args["input"].(ent.CreateCapacityAssessmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CapacityAssessment) graphql.Marshaler {
+			return ec.marshalNCapacityAssessment2ᚖreablementᚋentᚐCapacityAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCapacityAssessment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CapacityAssessment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCapacityAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCapacityAssessment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCapacityAssessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCapacityAssessment(ctx, fc.Args["id"].(pulid.ID), fc.Args["input"].(ent.UpdateCapacityAssessmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CapacityAssessment) graphql.Marshaler {
+			return ec.marshalNCapacityAssessment2ᚖreablementᚋentᚐCapacityAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCapacityAssessment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CapacityAssessment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCapacityAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAdvice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAdvice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAdvice(ctx, fc.Args["input"].(ent.CreateAdviceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Advice) graphql.Marshaler {
+			return ec.marshalNAdvice2ᚖreablementᚋentᚐAdvice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAdvice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Advice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAdvice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAdvice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAdvice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAdvice(ctx, fc.Args["id"].(pulid.ID), fc.Args["input"].(ent.UpdateAdviceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Advice) graphql.Marshaler {
+			return ec.marshalNAdvice2ᚖreablementᚋentᚐAdvice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAdvice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Advice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAdvice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_followUpAdvice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_followUpAdvice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FollowUpAdvice(ctx, fc.Args["id"].(pulid.ID), fc.Args["followedUpAt"].(*time.Time), fc.Args["notes"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Advice) graphql.Marshaler {
+			return ec.marshalNAdvice2ᚖreablementᚋentᚐAdvice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_followUpAdvice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Advice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_followUpAdvice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31066,6 +31674,29 @@ func (ec *executionContext) fieldContext_Plan_viewerAccess(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Plan_inProgress(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_inProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().InProgress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_inProgress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, true, true, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _Plan_readiness(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -41790,7 +42421,7 @@ func (ec *executionContext) unmarshalInputCreateAdviceInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"summary", "givenAt", "followUpDue", "followedUpAt", "personID", "followUpByID"}
+	fieldsInOrder := [...]string{"summary", "givenAt", "followUpDue", "followedUpAt", "followUpNotes", "personID", "followUpByID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41825,6 +42456,13 @@ func (ec *executionContext) unmarshalInputCreateAdviceInput(ctx context.Context,
 				return it, err
 			}
 			it.FollowedUpAt = data
+		case "followUpNotes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpNotes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FollowUpNotes = data
 		case "personID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personID"))
 			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -42020,7 +42658,7 @@ func (ec *executionContext) unmarshalInputCreateCarerInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "relationship", "phone", "email", "livesWithPerson", "personID"}
+	fieldsInOrder := [...]string{"name", "relationship", "phone", "email", "livesWithPerson", "ownView", "personID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42062,6 +42700,13 @@ func (ec *executionContext) unmarshalInputCreateCarerInput(ctx context.Context, 
 				return it, err
 			}
 			it.LivesWithPerson = data
+		case "ownView":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownView"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnView = data
 		case "personID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personID"))
 			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -48520,7 +49165,7 @@ func (ec *executionContext) unmarshalInputUpdateAdviceInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"summary", "givenAt", "followUpDue", "clearFollowUpDue", "followedUpAt", "clearFollowedUpAt", "followUpByID", "clearFollowUpBy"}
+	fieldsInOrder := [...]string{"summary", "givenAt", "followUpDue", "clearFollowUpDue", "followedUpAt", "clearFollowedUpAt", "followUpNotes", "clearFollowUpNotes", "followUpByID", "clearFollowUpBy"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48569,6 +49214,20 @@ func (ec *executionContext) unmarshalInputUpdateAdviceInput(ctx context.Context,
 				return it, err
 			}
 			it.ClearFollowedUpAt = data
+		case "followUpNotes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpNotes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FollowUpNotes = data
+		case "clearFollowUpNotes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearFollowUpNotes"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearFollowUpNotes = data
 		case "followUpByID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpByID"))
 			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -48664,7 +49323,7 @@ func (ec *executionContext) unmarshalInputUpdateCarerInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "relationship", "phone", "clearPhone", "email", "clearEmail", "livesWithPerson"}
+	fieldsInOrder := [...]string{"name", "relationship", "phone", "clearPhone", "email", "clearEmail", "livesWithPerson", "ownView", "clearOwnView"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48720,6 +49379,20 @@ func (ec *executionContext) unmarshalInputUpdateCarerInput(ctx context.Context, 
 				return it, err
 			}
 			it.LivesWithPerson = data
+		case "ownView":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownView"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnView = data
+		case "clearOwnView":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearOwnView"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearOwnView = data
 		}
 	}
 	return it, nil
@@ -51025,6 +51698,11 @@ func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "followUpNotes":
+			out.Values[i] = ec._Advice_followUpNotes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "person":
 			field := field
 
@@ -51776,6 +52454,11 @@ func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "livesWithPerson":
 			out.Values[i] = ec._Carer_livesWithPerson(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownView":
+			out.Values[i] = ec._Carer_ownView(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -53002,6 +53685,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateNeed":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateNeed(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createCapacityAssessment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCapacityAssessment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCapacityAssessment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCapacityAssessment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAdvice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAdvice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAdvice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAdvice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "followUpAdvice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_followUpAdvice(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -55298,6 +56016,44 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 					}
 				}()
 				res = ec._Plan_viewerAccess(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "inProgress":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Plan_inProgress(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -58436,6 +59192,10 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCapacityAssessment2reablementᚋentᚐCapacityAssessment(ctx context.Context, sel ast.SelectionSet, v ent.CapacityAssessment) graphql.Marshaler {
+	return ec._CapacityAssessment(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNCapacityAssessment2ᚖreablementᚋentᚐCapacityAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.CapacityAssessment) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -58703,8 +59463,18 @@ func (ec *executionContext) unmarshalNContingencyWhereInput2ᚖreablementᚋent�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateAdviceInput2reablementᚋentᚐCreateAdviceInput(ctx context.Context, v any) (ent.CreateAdviceInput, error) {
+	res, err := ec.unmarshalInputCreateAdviceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateAmendmentInput2reablementᚋentᚐCreateAmendmentInput(ctx context.Context, v any) (ent.CreateAmendmentInput, error) {
 	res, err := ec.unmarshalInputCreateAmendmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateCapacityAssessmentInput2reablementᚋentᚐCreateCapacityAssessmentInput(ctx context.Context, v any) (ent.CreateCapacityAssessmentInput, error) {
+	res, err := ec.unmarshalInputCreateCapacityAssessmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -59772,6 +60542,16 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNUpdateAdviceInput2reablementᚋentᚐUpdateAdviceInput(ctx context.Context, v any) (ent.UpdateAdviceInput, error) {
+	res, err := ec.unmarshalInputUpdateAdviceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateCapacityAssessmentInput2reablementᚋentᚐUpdateCapacityAssessmentInput(ctx context.Context, v any) (ent.UpdateCapacityAssessmentInput, error) {
+	res, err := ec.unmarshalInputUpdateCapacityAssessmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateCarerInput2reablementᚋentᚐUpdateCarerInput(ctx context.Context, v any) (ent.UpdateCarerInput, error) {
