@@ -1,5 +1,7 @@
 import { useMutation, useQuery } from 'urql';
-import { Link } from '../../components';
+import { useLocation } from 'react-router';
+import { Link, NotificationBanner } from '../../components';
+import type { SavedState } from '../../lib/forms';
 import { formatDate, formatInstantDate, humanise } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { AcknowledgeConcernMutation, ConfirmRiskMitigationMutation, DueListQuery } from './documents';
@@ -11,6 +13,8 @@ interface DueItem {
   what: string;
   /** What can be done about it here, by this viewer. */
   action?: { label: string; run: (id: string) => Promise<unknown> };
+  /** Or a page where it is done. */
+  next?: { label: string; href: string };
 }
 
 /**
@@ -27,6 +31,7 @@ export function DuePage() {
   const canAcknowledge = roles.includes('PRACTITIONER') || roles.includes('MANAGER');
   const canConfirm = roles.includes('REGISTERED_MANAGER');
   usePageTitle('Due and overdue');
+  const saved = (useLocation().state as SavedState | null)?.saved;
   const due = result.data?.dueList;
   if (!due) {
     return (
@@ -88,17 +93,30 @@ export function DuePage() {
       id: 'advice',
       title: 'Information and advice to follow up',
       rule: 'R34',
-      items: due.adviceFollowUps.map((a) => ({ id: a.id, href: `/people/${a.person.id}`, who: name(a.person), what: `${a.summary ?? 'Advice'}, by ${formatInstantDate(a.followUpDue)}` })),
+      items: due.adviceFollowUps.map((a) => ({
+        id: a.id,
+        href: `/people/${a.person.id}`,
+        who: name(a.person),
+        what: `${a.summary ?? 'Advice'}, by ${formatInstantDate(a.followUpDue)}`,
+        ...(canAcknowledge && { next: { label: 'Record the follow-up', href: `/people/${a.person.id}/advice/${a.id}/follow-up` } }),
+      })),
     },
     {
       id: 'advocacy',
       title: 'Waiting for an advocate',
       rule: 'R30',
-      items: due.advocacyReferralsWaiting.map((p) => ({ id: p.id, href: `/people/${p.id}`, who: name(p), what: 'Referral waiting' })),
+      items: due.advocacyReferralsWaiting.map((p) => ({
+        id: p.id,
+        href: `/people/${p.id}`,
+        who: name(p),
+        what: 'Referral waiting',
+        ...(canAcknowledge && { next: { label: 'Record that an advocate is in place', href: `/people/${p.id}/change/capacity` } }),
+      })),
     },
   ];
   return (
     <>
+      {saved && <NotificationBanner type="success">{saved}</NotificationBanner>}
       <h1 className="govuk-heading-l">Due and overdue</h1>
       <p className="govuk-body">For your people, in the next 7 days and anything already late.</p>
       <ul className="app-counts" aria-label="How many of each">
@@ -126,6 +144,15 @@ export function DuePage() {
                     {item.who}
                   </Link>
                   : {item.what}
+                  {item.next && (
+                    <>
+                      {' '}
+                      <Link className="govuk-link govuk-!-margin-left-2" href={item.next.href}>
+                        {item.next.label}
+                        <span className="govuk-visually-hidden"> ({item.who})</span>
+                      </Link>
+                    </>
+                  )}
                   {item.action && (
                     <button
                       type="button"

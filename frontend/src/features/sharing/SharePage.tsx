@@ -196,7 +196,7 @@ export function SharePage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds-from-desktop">
         {saved && !hasErrors(errors) && <NotificationBanner type="success">{saved}</NotificationBanner>}
-        <ErrorSummary errors={errors.summary} description={errors.problem?.message} />
+        <ErrorSummary errors={errors.summary} description={errors.problem?.message} rule={errors.problem?.rule} />
         <span className="govuk-caption-l">
           {name}'s plan, version {plan.version}
         </span>
