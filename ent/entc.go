@@ -316,6 +316,7 @@ var openFields = map[string]string{
 	"Query.dueList":      "each item is decided by the section it discloses (graph/due.go)",
 	"Query.planDiff":     "each change is decided by its field's own section (graph/diff.go)",
 	"Query.previewShare": "decided by policy.PreviewShare, for staff who may share the plan",
+	"Query.shareBases":   "the sharing rules' table of bases by kind of recipient: no one's record",
 	"Query.findPeople":   "each match is decided by policy.Found (graph/consent.Found) and audited as IDENTITY; practitioners and managers only",
 	"Mutation.*":         "a mutation answers with records, each through its own row filter and directives",
 
@@ -362,6 +363,7 @@ var openFields = map[string]string{
 	"SharePreview.*":     "decided by policy.PreviewShare, for staff who may share the plan",
 	"PlanReadiness.*":    "each missing item is shown only if its own section is (graph/readiness.go)",
 	"MissingItem.*":      "each missing item is shown only if its own section is (graph/readiness.go)",
+	"RecipientBases.*":   "the sharing rules' table of bases by kind of recipient: no one's record",
 	"PlanChange.*":       "each change is decided by its field's own section (graph/diff.go)",
 	"AccessibleFormat.*": "a value inside a gated field (Plan.accessibleFormats)",
 	"PersonMatch.*":      "decided by policy.Found (graph/search.go): the identifying minimum (name, date of birth, postcode district) on the viewer's basis or SEARCH, audited as IDENTITY, and the ways to a basis; the record itself only through person, under its own row filter and directives",

@@ -17,6 +17,7 @@ import (
 	"reablement/ent/review"
 	"reablement/ent/rule"
 	"reablement/ent/schema/pulid"
+	"reablement/ent/share"
 	"reablement/ent/viewer"
 	"reablement/graph/generated"
 	"reablement/graph/model"
@@ -433,6 +434,15 @@ func (r *queryResolver) DueList(ctx context.Context, withinDays *int) (*model.Du
 // PlanDiff is the resolver for the planDiff field.
 func (r *queryResolver) PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error) {
 	return r.planDiff(ctx, from, to)
+}
+
+// ShareBases is the resolver for the shareBases field.
+func (r *queryResolver) ShareBases(ctx context.Context) ([]model.RecipientBases, error) {
+	out := make([]model.RecipientBases, len(policy.RecipientBases))
+	for i, r := range policy.RecipientBases {
+		out[i] = model.RecipientBases{RecipientKind: share.RecipientKind(r.RecipientKind), Bases: r.Bases}
+	}
+	return out, nil
 }
 
 // PreviewShare is the resolver for the previewShare field.

@@ -585,7 +585,13 @@ type ComplexityRoot struct {
 		Plans        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PlanOrder, where *ent.PlanWhereInput) int
 		PreviewShare func(childComplexity int, input ent.CreateShareInput) int
 		Risks        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.RiskOrder, where *ent.RiskWhereInput) int
+		ShareBases   func(childComplexity int) int
 		Visits       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.VisitOrder, where *ent.VisitWhereInput) int
+	}
+
+	RecipientBases struct {
+		Bases         func(childComplexity int) int
+		RecipientKind func(childComplexity int) int
 	}
 
 	Review struct {
@@ -818,6 +824,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*model.Viewer, error)
 	DueList(ctx context.Context, withinDays *int) (*model.DueList, error)
 	PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error)
+	ShareBases(ctx context.Context) ([]model.RecipientBases, error)
 	PreviewShare(ctx context.Context, input ent.CreateShareInput) (*model.SharePreview, error)
 	FindPeople(ctx context.Context, text string, dateOfBirth *time.Time, first *int) ([]model.PersonMatch, error)
 	MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error)
@@ -3642,6 +3649,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Risks(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.RiskOrder), args["where"].(*ent.RiskWhereInput)), true
+	case "Query.shareBases":
+		if e.ComplexityRoot.Query.ShareBases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ShareBases(childComplexity), true
 	case "Query.visits":
 		if e.ComplexityRoot.Query.Visits == nil {
 			break
@@ -3653,6 +3666,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Visits(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.VisitOrder), args["where"].(*ent.VisitWhereInput)), true
+
+	case "RecipientBases.bases":
+		if e.ComplexityRoot.RecipientBases.Bases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecipientBases.Bases(childComplexity), true
+	case "RecipientBases.recipientKind":
+		if e.ComplexityRoot.RecipientBases.RecipientKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecipientBases.RecipientKind(childComplexity), true
 
 	case "Review.createdAt":
 		if e.ComplexityRoot.Review.CreatedAt == nil {
@@ -12551,6 +12577,10 @@ type Query {
     to: ID!
   ): [PlanChange!]!
   """
+  The bases a copy may rest on, by kind of recipient: the sharing rules' own table (R20-R24), so screens ask rather than keep a copy.
+  """
+  shareBases: [RecipientBases!]!
+  """
   What a share would disclose, before it is sent. The sharing rules (R20-R24) run exactly as for sharePlan, and are rolled back: nothing is saved or shared. A share the rules refuse answers their RULE_VIOLATION, as sharePlan would.
   """
   previewShare(
@@ -12587,6 +12617,19 @@ type Query {
     """
     date: Date
   ): [Visit!]!
+}
+"""
+The bases a copy of a plan may rest on for one kind of recipient (R20-R24).
+"""
+type RecipientBases {
+  """
+  Who receives the copy.
+  """
+  recipientKind: ShareRecipientKind!
+  """
+  What it may rest on: one for a provider, a carer, an advocate or the person; a choice for anyone else.
+  """
+  bases: [Basis!]!
 }
 """
 A worker's record of one visit, made on the phone, possibly offline.
@@ -16099,6 +16142,16 @@ func (ec *executionContext) childFields_Progress(ctx context.Context, field grap
 		return ec.fieldContext_Progress_step(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Progress", field.Name)
+}
+
+func (ec *executionContext) childFields_RecipientBases(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "recipientKind":
+		return ec.fieldContext_RecipientBases_recipientKind(ctx, field)
+	case "bases":
+		return ec.fieldContext_RecipientBases_bases(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecipientBases", field.Name)
 }
 
 func (ec *executionContext) childFields_Review(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -32859,6 +32912,38 @@ func (ec *executionContext) fieldContext_Query_planDiff(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_shareBases(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shareBases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ShareBases(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RecipientBases) graphql.Marshaler {
+			return ec.marshalNRecipientBases2ᚕreablementᚋgraphᚋmodelᚐRecipientBasesᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shareBases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecipientBases(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_previewShare(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33065,6 +33150,52 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RecipientBases_recipientKind(ctx context.Context, field graphql.CollectedField, obj *model.RecipientBases) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecipientBases_recipientKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v share.RecipientKind) graphql.Marshaler {
+			return ec.marshalNShareRecipientKind2reablementᚋentᚋshareᚐRecipientKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecipientBases_recipientKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecipientBases", field, false, false, errors.New("field of type ShareRecipientKind does not have child fields"))
+}
+
+func (ec *executionContext) _RecipientBases_bases(ctx context.Context, field graphql.CollectedField, obj *model.RecipientBases) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecipientBases_bases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []policy.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2ᚕreablementᚋentᚋpolicyᚐBasisᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecipientBases_bases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecipientBases", field, false, false, errors.New("field of type Basis does not have child fields"))
 }
 
 func (ec *executionContext) _Review_id(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -56799,6 +56930,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "shareBases":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_shareBases(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "previewShare":
 			field := field
 
@@ -56878,6 +57031,49 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var recipientBasesImplementors = []string{"RecipientBases"}
+
+func (ec *executionContext) _RecipientBases(ctx context.Context, sel ast.SelectionSet, obj *model.RecipientBases) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recipientBasesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecipientBases")
+		case "recipientKind":
+			out.Values[i] = ec._RecipientBases_recipientKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bases":
+			out.Values[i] = ec._RecipientBases_bases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -60135,6 +60331,26 @@ func (ec *executionContext) marshalNProgressOrderField2ᚖreablementᚋentᚐPro
 func (ec *executionContext) unmarshalNProgressWhereInput2ᚖreablementᚋentᚐProgressWhereInput(ctx context.Context, v any) (*ent.ProgressWhereInput, error) {
 	res, err := ec.unmarshalInputProgressWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecipientBases2reablementᚋgraphᚋmodelᚐRecipientBases(ctx context.Context, sel ast.SelectionSet, v model.RecipientBases) graphql.Marshaler {
+	return ec._RecipientBases(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRecipientBases2ᚕreablementᚋgraphᚋmodelᚐRecipientBasesᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RecipientBases) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecipientBases2reablementᚋgraphᚋmodelᚐRecipientBases(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNRecordVisitInput2reablementᚋgraphᚋmodelᚐRecordVisitInput(ctx context.Context, v any) (model.RecordVisitInput, error) {

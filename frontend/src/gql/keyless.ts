@@ -20,6 +20,7 @@ export const keylessTypes = [
   'PlanConnection',
   'PlanEdge',
   'PlanReadiness',
+  'RecipientBases',
   'RiskConnection',
   'RiskEdge',
   'SectionAccess',
