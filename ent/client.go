@@ -24,6 +24,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -72,6 +73,8 @@ type Client struct {
 	Contingency *ContingencyClient
 	// EmergencyAccess is the client for interacting with the EmergencyAccess builders.
 	EmergencyAccess *EmergencyAccessClient
+	// Episode is the client for interacting with the Episode builders.
+	Episode *EpisodeClient
 	// Involvement is the client for interacting with the Involvement builders.
 	Involvement *InvolvementClient
 	// Need is the client for interacting with the Need builders.
@@ -119,6 +122,7 @@ func (c *Client) init() {
 	c.Contact = NewContactClient(c.config)
 	c.Contingency = NewContingencyClient(c.config)
 	c.EmergencyAccess = NewEmergencyAccessClient(c.config)
+	c.Episode = NewEpisodeClient(c.config)
 	c.Involvement = NewInvolvementClient(c.config)
 	c.Need = NewNeedClient(c.config)
 	c.Outcome = NewOutcomeClient(c.config)
@@ -235,6 +239,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Contact:            NewContactClient(cfg),
 		Contingency:        NewContingencyClient(cfg),
 		EmergencyAccess:    NewEmergencyAccessClient(cfg),
+		Episode:            NewEpisodeClient(cfg),
 		Involvement:        NewInvolvementClient(cfg),
 		Need:               NewNeedClient(cfg),
 		Outcome:            NewOutcomeClient(cfg),
@@ -278,6 +283,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Contact:            NewContactClient(cfg),
 		Contingency:        NewContingencyClient(cfg),
 		EmergencyAccess:    NewEmergencyAccessClient(cfg),
+		Episode:            NewEpisodeClient(cfg),
 		Involvement:        NewInvolvementClient(cfg),
 		Need:               NewNeedClient(cfg),
 		Outcome:            NewOutcomeClient(cfg),
@@ -321,8 +327,8 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.Account, c.Advice, c.Amendment, c.AuditEvent, c.Authority,
 		c.CapacityAssessment, c.Carer, c.Concern, c.Consent, c.Contact, c.Contingency,
-		c.EmergencyAccess, c.Involvement, c.Need, c.Outcome, c.OutcomeStep, c.Person,
-		c.Plan, c.Progress, c.Review, c.Risk, c.Share, c.Team, c.Visit,
+		c.EmergencyAccess, c.Episode, c.Involvement, c.Need, c.Outcome, c.OutcomeStep,
+		c.Person, c.Plan, c.Progress, c.Review, c.Risk, c.Share, c.Team, c.Visit,
 	} {
 		n.Use(hooks...)
 	}
@@ -334,8 +340,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.Account, c.Advice, c.Amendment, c.AuditEvent, c.Authority,
 		c.CapacityAssessment, c.Carer, c.Concern, c.Consent, c.Contact, c.Contingency,
-		c.EmergencyAccess, c.Involvement, c.Need, c.Outcome, c.OutcomeStep, c.Person,
-		c.Plan, c.Progress, c.Review, c.Risk, c.Share, c.Team, c.Visit,
+		c.EmergencyAccess, c.Episode, c.Involvement, c.Need, c.Outcome, c.OutcomeStep,
+		c.Person, c.Plan, c.Progress, c.Review, c.Risk, c.Share, c.Team, c.Visit,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -368,6 +374,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Contingency.mutate(ctx, m)
 	case *EmergencyAccessMutation:
 		return c.EmergencyAccess.mutate(ctx, m)
+	case *EpisodeMutation:
+		return c.Episode.mutate(ctx, m)
 	case *InvolvementMutation:
 		return c.Involvement.mutate(ctx, m)
 	case *NeedMutation:
@@ -2309,6 +2317,156 @@ func (c *EmergencyAccessClient) mutate(ctx context.Context, m *EmergencyAccessMu
 	}
 }
 
+// EpisodeClient is a client for the Episode schema.
+type EpisodeClient struct {
+	config
+}
+
+// NewEpisodeClient returns a client for the Episode from the given config.
+func NewEpisodeClient(c config) *EpisodeClient {
+	return &EpisodeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `episode.Hooks(f(g(h())))`.
+func (c *EpisodeClient) Use(hooks ...Hook) {
+	c.hooks.Episode = append(c.hooks.Episode, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `episode.Intercept(f(g(h())))`.
+func (c *EpisodeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Episode = append(c.inters.Episode, interceptors...)
+}
+
+// Create returns a builder for creating a Episode entity.
+func (c *EpisodeClient) Create() *EpisodeCreate {
+	mutation := newEpisodeMutation(c.config, OpCreate)
+	return &EpisodeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Episode entities.
+func (c *EpisodeClient) CreateBulk(builders ...*EpisodeCreate) *EpisodeCreateBulk {
+	return &EpisodeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EpisodeClient) MapCreateBulk(slice any, setFunc func(*EpisodeCreate, int)) *EpisodeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EpisodeCreateBulk{err: fmt.Errorf("calling to EpisodeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EpisodeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EpisodeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Episode.
+func (c *EpisodeClient) Update() *EpisodeUpdate {
+	mutation := newEpisodeMutation(c.config, OpUpdate)
+	return &EpisodeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EpisodeClient) UpdateOne(_m *Episode) *EpisodeUpdateOne {
+	mutation := newEpisodeMutation(c.config, OpUpdateOne, withEpisode(_m))
+	return &EpisodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *EpisodeClient) UpdateOneID(id pulid.ID) *EpisodeUpdateOne {
+	mutation := newEpisodeMutation(c.config, OpUpdateOne, withEpisodeID(id))
+	return &EpisodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Episode.
+func (c *EpisodeClient) Delete() *EpisodeDelete {
+	mutation := newEpisodeMutation(c.config, OpDelete)
+	return &EpisodeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *EpisodeClient) DeleteOne(_m *Episode) *EpisodeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *EpisodeClient) DeleteOneID(id pulid.ID) *EpisodeDeleteOne {
+	builder := c.Delete().Where(episode.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &EpisodeDeleteOne{builder}
+}
+
+// Query returns a query builder for Episode.
+func (c *EpisodeClient) Query() *EpisodeQuery {
+	return &EpisodeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEpisode},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Episode entity by its id.
+func (c *EpisodeClient) Get(ctx context.Context, id pulid.ID) (*Episode, error) {
+	return c.Query().Where(episode.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *EpisodeClient) GetX(ctx context.Context, id pulid.ID) *Episode {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryPerson queries the person edge of a Episode.
+func (c *EpisodeClient) QueryPerson(_m *Episode) *PersonQuery {
+	query := (&PersonClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(episode.Table, episode.FieldID, id),
+			sqlgraph.To(person.Table, person.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, episode.PersonTable, episode.PersonColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *EpisodeClient) Hooks() []Hook {
+	hooks := c.hooks.Episode
+	return append(hooks[:len(hooks):len(hooks)], episode.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *EpisodeClient) Interceptors() []Interceptor {
+	return c.inters.Episode
+}
+
+func (c *EpisodeClient) mutate(ctx context.Context, m *EpisodeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EpisodeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EpisodeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EpisodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EpisodeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Episode mutation op: %q", m.Op())
+	}
+}
+
 // InvolvementClient is a client for the Involvement schema.
 type InvolvementClient struct {
 	config
@@ -3202,6 +3360,22 @@ func (c *PersonClient) QueryAdvice(_m *Person) *AdviceQuery {
 			sqlgraph.From(person.Table, person.FieldID, id),
 			sqlgraph.To(advice.Table, advice.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, person.AdviceTable, person.AdviceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEpisodes queries the episodes edge of a Person.
+func (c *PersonClient) QueryEpisodes(_m *Person) *EpisodeQuery {
+	query := (&EpisodeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(person.Table, person.FieldID, id),
+			sqlgraph.To(episode.Table, episode.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, person.EpisodesTable, person.EpisodesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4721,14 +4895,14 @@ func (c *VisitClient) mutate(ctx context.Context, m *VisitMutation) (Value, erro
 type (
 	hooks struct {
 		Account, Advice, Amendment, AuditEvent, Authority, CapacityAssessment, Carer,
-		Concern, Consent, Contact, Contingency, EmergencyAccess, Involvement, Need,
-		Outcome, OutcomeStep, Person, Plan, Progress, Review, Risk, Share, Team,
+		Concern, Consent, Contact, Contingency, EmergencyAccess, Episode, Involvement,
+		Need, Outcome, OutcomeStep, Person, Plan, Progress, Review, Risk, Share, Team,
 		Visit []ent.Hook
 	}
 	inters struct {
 		Account, Advice, Amendment, AuditEvent, Authority, CapacityAssessment, Carer,
-		Concern, Consent, Contact, Contingency, EmergencyAccess, Involvement, Need,
-		Outcome, OutcomeStep, Person, Plan, Progress, Review, Risk, Share, Team,
+		Concern, Consent, Contact, Contingency, EmergencyAccess, Episode, Involvement,
+		Need, Outcome, OutcomeStep, Person, Plan, Progress, Review, Risk, Share, Team,
 		Visit []ent.Interceptor
 	}
 )

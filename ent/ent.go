@@ -18,6 +18,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -108,6 +109,7 @@ func checkColumn(t, c string) error {
 			contact.Table:            contact.ValidColumn,
 			contingency.Table:        contingency.ValidColumn,
 			emergencyaccess.Table:    emergencyaccess.ValidColumn,
+			episode.Table:            episode.ValidColumn,
 			involvement.Table:        involvement.ValidColumn,
 			need.Table:               need.ValidColumn,
 			outcome.Table:            outcome.ValidColumn,

@@ -15,6 +15,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -37,7 +38,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 24)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 25)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   account.Table,
@@ -326,6 +327,33 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   episode.Table,
+			Columns: episode.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: episode.FieldID,
+			},
+		},
+		Type: "Episode",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			episode.FieldAuthorityID:             {Type: field.TypeString, Column: episode.FieldAuthorityID},
+			episode.FieldCreatedAt:               {Type: field.TypeTime, Column: episode.FieldCreatedAt},
+			episode.FieldUpdatedAt:               {Type: field.TypeTime, Column: episode.FieldUpdatedAt},
+			episode.FieldPersonID:                {Type: field.TypeString, Column: episode.FieldPersonID},
+			episode.FieldEpisode:                 {Type: field.TypeInt, Column: episode.FieldEpisode},
+			episode.FieldReferralRoute:           {Type: field.TypeEnum, Column: episode.FieldReferralRoute},
+			episode.FieldReferralReceivedOn:      {Type: field.TypeTime, Column: episode.FieldReferralReceivedOn},
+			episode.FieldHospitalDischargeOn:     {Type: field.TypeTime, Column: episode.FieldHospitalDischargeOn},
+			episode.FieldExistingLongTermSupport: {Type: field.TypeBool, Column: episode.FieldExistingLongTermSupport},
+			episode.FieldSequel:                  {Type: field.TypeEnum, Column: episode.FieldSequel},
+			episode.FieldEndedEarlyReason:        {Type: field.TypeEnum, Column: episode.FieldEndedEarlyReason},
+			episode.FieldFollowUpDue:             {Type: field.TypeTime, Column: episode.FieldFollowUpDue},
+			episode.FieldFollowUpSituation:       {Type: field.TypeEnum, Column: episode.FieldFollowUpSituation},
+			episode.FieldFollowUpRecordedAt:      {Type: field.TypeTime, Column: episode.FieldFollowUpRecordedAt},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   involvement.Table,
 			Columns: involvement.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -345,7 +373,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			involvement.FieldPlanID:       {Type: field.TypeString, Column: involvement.FieldPlanID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   need.Table,
 			Columns: need.Columns,
@@ -371,7 +399,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			need.FieldDifferenceOfView: {Type: field.TypeString, Column: need.FieldDifferenceOfView},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outcome.Table,
 			Columns: outcome.Columns,
@@ -397,7 +425,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outcome.FieldPosition:        {Type: field.TypeInt, Column: outcome.FieldPosition},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outcomestep.Table,
 			Columns: outcomestep.Columns,
@@ -420,7 +448,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outcomestep.FieldStatus:      {Type: field.TypeEnum, Column: outcomestep.FieldStatus},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -464,7 +492,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldWithholdingReason:        {Type: field.TypeString, Column: person.FieldWithholdingReason},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   plan.Table,
 			Columns: plan.Columns,
@@ -510,7 +538,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			plan.FieldReferrerNotifiedAt:    {Type: field.TypeTime, Column: plan.FieldReferrerNotifiedAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progress.Table,
 			Columns: progress.Columns,
@@ -533,7 +561,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progress.FieldNote:        {Type: field.TypeString, Column: progress.FieldNote},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   review.Table,
 			Columns: review.Columns,
@@ -561,7 +589,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			review.FieldResultNotes:    {Type: field.TypeString, Column: review.FieldResultNotes},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   risk.Table,
 			Columns: risk.Columns,
@@ -591,7 +619,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			risk.FieldMitigationConfirmedByID:       {Type: field.TypeString, Column: risk.FieldMitigationConfirmedByID},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   share.Table,
 			Columns: share.Columns,
@@ -625,7 +653,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			share.FieldRecirculatedFromID: {Type: field.TypeString, Column: share.FieldRecirculatedFromID},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -643,7 +671,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldKind:        {Type: field.TypeEnum, Column: team.FieldKind},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   visit.Table,
 			Columns: visit.Columns,
@@ -899,6 +927,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Account",
 	)
 	graph.MustAddE(
+		"person",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   episode.PersonTable,
+			Columns: []string{episode.PersonColumn},
+			Bidi:    false,
+		},
+		"Episode",
+		"Person",
+	)
+	graph.MustAddE(
 		"plan",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1089,6 +1129,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Person",
 		"Advice",
+	)
+	graph.MustAddE(
+		"episodes",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.EpisodesTable,
+			Columns: []string{person.EpisodesColumn},
+			Bidi:    false,
+		},
+		"Person",
+		"Episode",
 	)
 	graph.MustAddE(
 		"person",
@@ -2904,6 +2956,130 @@ func (f *EmergencyAccessFilter) WhereHasAccountWith(preds ...predicate.Account) 
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *EpisodeQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the EpisodeQuery builder.
+func (_q *EpisodeQuery) Filter() *EpisodeFilter {
+	return &EpisodeFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *EpisodeMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the EpisodeMutation builder.
+func (m *EpisodeMutation) Filter() *EpisodeFilter {
+	return &EpisodeFilter{config: m.config, predicateAdder: m}
+}
+
+// EpisodeFilter provides a generic filtering capability at runtime for EpisodeQuery.
+type EpisodeFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *EpisodeFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *EpisodeFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(episode.FieldID))
+}
+
+// WhereAuthorityID applies the entql string predicate on the authority_id field.
+func (f *EpisodeFilter) WhereAuthorityID(p entql.StringP) {
+	f.Where(p.Field(episode.FieldAuthorityID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *EpisodeFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(episode.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *EpisodeFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(episode.FieldUpdatedAt))
+}
+
+// WherePersonID applies the entql string predicate on the person_id field.
+func (f *EpisodeFilter) WherePersonID(p entql.StringP) {
+	f.Where(p.Field(episode.FieldPersonID))
+}
+
+// WhereEpisode applies the entql int predicate on the episode field.
+func (f *EpisodeFilter) WhereEpisode(p entql.IntP) {
+	f.Where(p.Field(episode.FieldEpisode))
+}
+
+// WhereReferralRoute applies the entql string predicate on the referral_route field.
+func (f *EpisodeFilter) WhereReferralRoute(p entql.StringP) {
+	f.Where(p.Field(episode.FieldReferralRoute))
+}
+
+// WhereReferralReceivedOn applies the entql time.Time predicate on the referral_received_on field.
+func (f *EpisodeFilter) WhereReferralReceivedOn(p entql.TimeP) {
+	f.Where(p.Field(episode.FieldReferralReceivedOn))
+}
+
+// WhereHospitalDischargeOn applies the entql time.Time predicate on the hospital_discharge_on field.
+func (f *EpisodeFilter) WhereHospitalDischargeOn(p entql.TimeP) {
+	f.Where(p.Field(episode.FieldHospitalDischargeOn))
+}
+
+// WhereExistingLongTermSupport applies the entql bool predicate on the existing_long_term_support field.
+func (f *EpisodeFilter) WhereExistingLongTermSupport(p entql.BoolP) {
+	f.Where(p.Field(episode.FieldExistingLongTermSupport))
+}
+
+// WhereSequel applies the entql string predicate on the sequel field.
+func (f *EpisodeFilter) WhereSequel(p entql.StringP) {
+	f.Where(p.Field(episode.FieldSequel))
+}
+
+// WhereEndedEarlyReason applies the entql string predicate on the ended_early_reason field.
+func (f *EpisodeFilter) WhereEndedEarlyReason(p entql.StringP) {
+	f.Where(p.Field(episode.FieldEndedEarlyReason))
+}
+
+// WhereFollowUpDue applies the entql time.Time predicate on the follow_up_due field.
+func (f *EpisodeFilter) WhereFollowUpDue(p entql.TimeP) {
+	f.Where(p.Field(episode.FieldFollowUpDue))
+}
+
+// WhereFollowUpSituation applies the entql string predicate on the follow_up_situation field.
+func (f *EpisodeFilter) WhereFollowUpSituation(p entql.StringP) {
+	f.Where(p.Field(episode.FieldFollowUpSituation))
+}
+
+// WhereFollowUpRecordedAt applies the entql time.Time predicate on the follow_up_recorded_at field.
+func (f *EpisodeFilter) WhereFollowUpRecordedAt(p entql.TimeP) {
+	f.Where(p.Field(episode.FieldFollowUpRecordedAt))
+}
+
+// WhereHasPerson applies a predicate to check if query has an edge person.
+func (f *EpisodeFilter) WhereHasPerson() {
+	f.Where(entql.HasEdge("person"))
+}
+
+// WhereHasPersonWith applies a predicate to check if query has an edge person with a given conditions (other predicates).
+func (f *EpisodeFilter) WhereHasPersonWith(preds ...predicate.Person) {
+	f.Where(entql.HasEdgeWith("person", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *InvolvementQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2932,7 +3108,7 @@ type InvolvementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvolvementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3026,7 +3202,7 @@ type NeedFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NeedFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3159,7 +3335,7 @@ type OutcomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutcomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3292,7 +3468,7 @@ type OutcomeStepFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutcomeStepFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3410,7 +3586,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3702,6 +3878,20 @@ func (f *PersonFilter) WhereHasAdviceWith(preds ...predicate.Advice) {
 	})))
 }
 
+// WhereHasEpisodes applies a predicate to check if query has an edge episodes.
+func (f *PersonFilter) WhereHasEpisodes() {
+	f.Where(entql.HasEdge("episodes"))
+}
+
+// WhereHasEpisodesWith applies a predicate to check if query has an edge episodes with a given conditions (other predicates).
+func (f *PersonFilter) WhereHasEpisodesWith(preds ...predicate.Episode) {
+	f.Where(entql.HasEdgeWith("episodes", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *PlanQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3731,7 +3921,7 @@ type PlanFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PlanFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4118,7 +4308,7 @@ type ProgressFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4250,7 +4440,7 @@ type ReviewFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReviewFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4393,7 +4583,7 @@ type RiskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RiskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4560,7 +4750,7 @@ type ShareFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShareFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4775,7 +4965,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4896,7 +5086,7 @@ type VisitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VisitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

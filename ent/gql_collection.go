@@ -18,6 +18,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -1816,6 +1817,165 @@ func newEmergencyAccessPaginateArgs(rv map[string]any) *emergencyaccessPaginateA
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *EpisodeQuery) CollectFields(ctx context.Context, satisfies ...string) (*EpisodeQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *EpisodeQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(episode.Columns))
+		selectedFields = []string{episode.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "person":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PersonClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, personImplementors)...); err != nil {
+				return err
+			}
+			_q.withPerson = query
+			if _, ok := fieldSeen[episode.FieldPersonID]; !ok {
+				selectedFields = append(selectedFields, episode.FieldPersonID)
+				fieldSeen[episode.FieldPersonID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[episode.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, episode.FieldCreatedAt)
+				fieldSeen[episode.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[episode.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, episode.FieldUpdatedAt)
+				fieldSeen[episode.FieldUpdatedAt] = struct{}{}
+			}
+		case "episode":
+			if _, ok := fieldSeen[episode.FieldEpisode]; !ok {
+				selectedFields = append(selectedFields, episode.FieldEpisode)
+				fieldSeen[episode.FieldEpisode] = struct{}{}
+			}
+		case "referralRoute":
+			if _, ok := fieldSeen[episode.FieldReferralRoute]; !ok {
+				selectedFields = append(selectedFields, episode.FieldReferralRoute)
+				fieldSeen[episode.FieldReferralRoute] = struct{}{}
+			}
+		case "referralReceivedOn":
+			if _, ok := fieldSeen[episode.FieldReferralReceivedOn]; !ok {
+				selectedFields = append(selectedFields, episode.FieldReferralReceivedOn)
+				fieldSeen[episode.FieldReferralReceivedOn] = struct{}{}
+			}
+		case "hospitalDischargeOn":
+			if _, ok := fieldSeen[episode.FieldHospitalDischargeOn]; !ok {
+				selectedFields = append(selectedFields, episode.FieldHospitalDischargeOn)
+				fieldSeen[episode.FieldHospitalDischargeOn] = struct{}{}
+			}
+		case "existingLongTermSupport":
+			if _, ok := fieldSeen[episode.FieldExistingLongTermSupport]; !ok {
+				selectedFields = append(selectedFields, episode.FieldExistingLongTermSupport)
+				fieldSeen[episode.FieldExistingLongTermSupport] = struct{}{}
+			}
+		case "sequel":
+			if _, ok := fieldSeen[episode.FieldSequel]; !ok {
+				selectedFields = append(selectedFields, episode.FieldSequel)
+				fieldSeen[episode.FieldSequel] = struct{}{}
+			}
+		case "endedEarlyReason":
+			if _, ok := fieldSeen[episode.FieldEndedEarlyReason]; !ok {
+				selectedFields = append(selectedFields, episode.FieldEndedEarlyReason)
+				fieldSeen[episode.FieldEndedEarlyReason] = struct{}{}
+			}
+		case "followUpDue":
+			if _, ok := fieldSeen[episode.FieldFollowUpDue]; !ok {
+				selectedFields = append(selectedFields, episode.FieldFollowUpDue)
+				fieldSeen[episode.FieldFollowUpDue] = struct{}{}
+			}
+		case "followUpSituation":
+			if _, ok := fieldSeen[episode.FieldFollowUpSituation]; !ok {
+				selectedFields = append(selectedFields, episode.FieldFollowUpSituation)
+				fieldSeen[episode.FieldFollowUpSituation] = struct{}{}
+			}
+		case "followUpRecordedAt":
+			if _, ok := fieldSeen[episode.FieldFollowUpRecordedAt]; !ok {
+				selectedFields = append(selectedFields, episode.FieldFollowUpRecordedAt)
+				fieldSeen[episode.FieldFollowUpRecordedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type episodePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []EpisodePaginateOption
+}
+
+func newEpisodePaginateArgs(rv map[string]any) *episodePaginateArgs {
+	args := &episodePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &EpisodeOrder{Field: &EpisodeOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithEpisodeOrder(order))
+			}
+		case *EpisodeOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithEpisodeOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*EpisodeWhereInput); ok {
+		args.opts = append(args.opts, WithEpisodeFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *InvolvementQuery) CollectFields(ctx context.Context, satisfies ...string) (*InvolvementQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2641,6 +2801,19 @@ func (_q *PersonQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				return err
 			}
 			_q.WithNamedAdvice(alias, func(wq *AdviceQuery) {
+				*wq = *query
+			})
+
+		case "episodes":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EpisodeClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, episodeImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedEpisodes(alias, func(wq *EpisodeQuery) {
 				*wq = *query
 			})
 		case "createdAt":

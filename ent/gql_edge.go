@@ -172,6 +172,14 @@ func (_m *EmergencyAccess) Account(ctx context.Context) (*Account, error) {
 	return result, err
 }
 
+func (_m *Episode) Person(ctx context.Context) (*Person, error) {
+	result, err := _m.Edges.PersonOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPerson().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Involvement) Plan(ctx context.Context) (*Plan, error) {
 	result, err := _m.Edges.PlanOrErr()
 	if IsNotLoaded(err) {
@@ -345,6 +353,18 @@ func (_m *Person) Advice(ctx context.Context) (result []*Advice, err error) {
 	}
 	if IsNotLoaded(err) {
 		result, err = _m.QueryAdvice().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Person) Episodes(ctx context.Context) (result []*Episode, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedEpisodes(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.EpisodesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEpisodes().All(ctx)
 	}
 	return result, err
 }

@@ -6,6 +6,7 @@ import (
 	"reablement/ent/amendment"
 	"reablement/ent/consent"
 	"reablement/ent/contact"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -510,6 +511,78 @@ func (c *ContingencyUpdate) SetInput(i UpdateContingencyInput) *ContingencyUpdat
 
 // SetInput applies the change-set in the UpdateContingencyInput on the ContingencyUpdateOne builder.
 func (c *ContingencyUpdateOne) SetInput(i UpdateContingencyInput) *ContingencyUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateEpisodeInput represents a mutation input for updating episodes.
+type UpdateEpisodeInput struct {
+	ClearReferralRoute       bool
+	ReferralRoute            *episode.ReferralRoute
+	ClearReferralReceivedOn  bool
+	ReferralReceivedOn       *time.Time
+	ClearHospitalDischargeOn bool
+	HospitalDischargeOn      *time.Time
+	ExistingLongTermSupport  *bool
+	ClearSequel              bool
+	Sequel                   *episode.Sequel
+	ClearEndedEarlyReason    bool
+	EndedEarlyReason         *episode.EndedEarlyReason
+	ClearFollowUpSituation   bool
+	FollowUpSituation        *episode.FollowUpSituation
+}
+
+// Mutate applies the UpdateEpisodeInput on the EpisodeMutation builder.
+func (i *UpdateEpisodeInput) Mutate(m *EpisodeMutation) {
+	if i.ClearReferralRoute {
+		m.ClearReferralRoute()
+	}
+	if v := i.ReferralRoute; v != nil {
+		m.SetReferralRoute(*v)
+	}
+	if i.ClearReferralReceivedOn {
+		m.ClearReferralReceivedOn()
+	}
+	if v := i.ReferralReceivedOn; v != nil {
+		m.SetReferralReceivedOn(*v)
+	}
+	if i.ClearHospitalDischargeOn {
+		m.ClearHospitalDischargeOn()
+	}
+	if v := i.HospitalDischargeOn; v != nil {
+		m.SetHospitalDischargeOn(*v)
+	}
+	if v := i.ExistingLongTermSupport; v != nil {
+		m.SetExistingLongTermSupport(*v)
+	}
+	if i.ClearSequel {
+		m.ClearSequel()
+	}
+	if v := i.Sequel; v != nil {
+		m.SetSequel(*v)
+	}
+	if i.ClearEndedEarlyReason {
+		m.ClearEndedEarlyReason()
+	}
+	if v := i.EndedEarlyReason; v != nil {
+		m.SetEndedEarlyReason(*v)
+	}
+	if i.ClearFollowUpSituation {
+		m.ClearFollowUpSituation()
+	}
+	if v := i.FollowUpSituation; v != nil {
+		m.SetFollowUpSituation(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateEpisodeInput on the EpisodeUpdate builder.
+func (c *EpisodeUpdate) SetInput(i UpdateEpisodeInput) *EpisodeUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateEpisodeInput on the EpisodeUpdateOne builder.
+func (c *EpisodeUpdateOne) SetInput(i UpdateEpisodeInput) *EpisodeUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

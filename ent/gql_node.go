@@ -17,6 +17,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -100,6 +101,11 @@ var emergencyaccessImplementors = []string{"EmergencyAccess", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*EmergencyAccess) IsNode() {}
+
+var episodeImplementors = []string{"Episode", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Episode) IsNode() {}
 
 var involvementImplementors = []string{"Involvement", "Node"}
 
@@ -371,6 +377,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(emergencyaccess.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, emergencyaccessImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case episode.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Episode.Query().
+			Where(episode.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, episodeImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -784,6 +803,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.EmergencyAccess.Query().
 			Where(emergencyaccess.IDIn(ids...))
 		query, err := query.CollectFields(ctx, emergencyaccessImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case episode.Table:
+		query := c.Episode.Query().
+			Where(episode.IDIn(ids...))
+		query, err := query.CollectFields(ctx, episodeImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -19,6 +19,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -3687,6 +3688,302 @@ func (_m *EmergencyAccess) ToEdge(order *EmergencyAccessOrder) *EmergencyAccessE
 		order = DefaultEmergencyAccessOrder
 	}
 	return &EmergencyAccessEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// EpisodeEdge is the edge representation of Episode.
+type EpisodeEdge struct {
+	Node   *Episode `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// EpisodeConnection is the connection containing edges to Episode.
+type EpisodeConnection struct {
+	Edges      []*EpisodeEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *EpisodeConnection) build(nodes []*Episode, pager *episodePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Episode
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Episode {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Episode {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*EpisodeEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &EpisodeEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// EpisodePaginateOption enables pagination customization.
+type EpisodePaginateOption func(*episodePager) error
+
+// WithEpisodeOrder configures pagination ordering.
+func WithEpisodeOrder(order *EpisodeOrder) EpisodePaginateOption {
+	if order == nil {
+		order = DefaultEpisodeOrder
+	}
+	o := *order
+	return func(pager *episodePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultEpisodeOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithEpisodeFilter configures pagination filter.
+func WithEpisodeFilter(filter func(*EpisodeQuery) (*EpisodeQuery, error)) EpisodePaginateOption {
+	return func(pager *episodePager) error {
+		if filter == nil {
+			return errors.New("EpisodeQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type episodePager struct {
+	reverse bool
+	order   *EpisodeOrder
+	filter  func(*EpisodeQuery) (*EpisodeQuery, error)
+}
+
+func newEpisodePager(opts []EpisodePaginateOption, reverse bool) (*episodePager, error) {
+	pager := &episodePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultEpisodeOrder
+	}
+	return pager, nil
+}
+
+func (p *episodePager) applyFilter(query *EpisodeQuery) (*EpisodeQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *episodePager) toCursor(_m *Episode) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *episodePager) applyCursors(query *EpisodeQuery, after, before *Cursor) (*EpisodeQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultEpisodeOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *episodePager) applyOrder(query *EpisodeQuery) *EpisodeQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultEpisodeOrder.Field {
+		query = query.Order(DefaultEpisodeOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *episodePager) orderExpr(query *EpisodeQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultEpisodeOrder.Field {
+			b.Comma().Ident(DefaultEpisodeOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Episode.
+func (_m *EpisodeQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...EpisodePaginateOption,
+) (*EpisodeConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newEpisodePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &EpisodeConnection{Edges: []*EpisodeEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// EpisodeOrderFieldCreatedAt orders Episode by created_at.
+	EpisodeOrderFieldCreatedAt = &EpisodeOrderField{
+		Value: func(_m *Episode) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: episode.FieldCreatedAt,
+		toTerm: episode.ByCreatedAt,
+		toCursor: func(_m *Episode) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f EpisodeOrderField) String() string {
+	var str string
+	switch f.column {
+	case EpisodeOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f EpisodeOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *EpisodeOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("EpisodeOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *EpisodeOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid EpisodeOrderField", str)
+	}
+	return nil
+}
+
+// EpisodeOrderField defines the ordering field of Episode.
+type EpisodeOrderField struct {
+	// Value extracts the ordering value from the given Episode.
+	Value    func(*Episode) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) episode.OrderOption
+	toCursor func(*Episode) Cursor
+}
+
+// EpisodeOrder defines the ordering of Episode.
+type EpisodeOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *EpisodeOrderField `json:"field"`
+}
+
+// DefaultEpisodeOrder is the default ordering of Episode.
+var DefaultEpisodeOrder = &EpisodeOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &EpisodeOrderField{
+		Value: func(_m *Episode) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: episode.FieldID,
+		toTerm: episode.ByID,
+		toCursor: func(_m *Episode) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Episode into EpisodeEdge.
+func (_m *Episode) ToEdge(order *EpisodeOrder) *EpisodeEdge {
+	if order == nil {
+		order = DefaultEpisodeOrder
+	}
+	return &EpisodeEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

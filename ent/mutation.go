@@ -18,6 +18,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -62,6 +63,7 @@ const (
 	TypeContact            = "Contact"
 	TypeContingency        = "Contingency"
 	TypeEmergencyAccess    = "EmergencyAccess"
+	TypeEpisode            = "Episode"
 	TypeInvolvement        = "Involvement"
 	TypeNeed               = "Need"
 	TypeOutcome            = "Outcome"
@@ -12444,6 +12446,1285 @@ func (m *EmergencyAccessMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown EmergencyAccess edge %s", name)
 }
 
+// EpisodeMutation represents an operation that mutates the Episode nodes in the graph.
+type EpisodeMutation struct {
+	config
+	op                         Op
+	typ                        string
+	id                         *pulid.ID
+	authority_id               *pulid.ID
+	created_at                 *time.Time
+	updated_at                 *time.Time
+	episode                    *int
+	addepisode                 *int
+	referral_route             *episode.ReferralRoute
+	referral_received_on       *time.Time
+	hospital_discharge_on      *time.Time
+	existing_long_term_support *bool
+	sequel                     *episode.Sequel
+	ended_early_reason         *episode.EndedEarlyReason
+	follow_up_due              *time.Time
+	follow_up_situation        *episode.FollowUpSituation
+	follow_up_recorded_at      *time.Time
+	clearedFields              map[string]struct{}
+	person                     *pulid.ID
+	clearedperson              bool
+	done                       bool
+	oldValue                   func(context.Context) (*Episode, error)
+	predicates                 []predicate.Episode
+}
+
+var _ ent.Mutation = (*EpisodeMutation)(nil)
+
+// episodeOption allows management of the mutation configuration using functional options.
+type episodeOption func(*EpisodeMutation)
+
+// newEpisodeMutation creates new mutation for the Episode entity.
+func newEpisodeMutation(c config, op Op, opts ...episodeOption) *EpisodeMutation {
+	m := &EpisodeMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEpisode,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withEpisodeID sets the ID field of the mutation.
+func withEpisodeID(id pulid.ID) episodeOption {
+	return func(m *EpisodeMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Episode
+		)
+		m.oldValue = func(ctx context.Context) (*Episode, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Episode.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withEpisode sets the old Episode of the mutation.
+func withEpisode(node *Episode) episodeOption {
+	return func(m *EpisodeMutation) {
+		m.oldValue = func(context.Context) (*Episode, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EpisodeMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EpisodeMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Episode entities.
+func (m *EpisodeMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *EpisodeMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *EpisodeMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Episode.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetAuthorityID sets the "authority_id" field.
+func (m *EpisodeMutation) SetAuthorityID(pu pulid.ID) {
+	m.authority_id = &pu
+}
+
+// AuthorityID returns the value of the "authority_id" field in the mutation.
+func (m *EpisodeMutation) AuthorityID() (r pulid.ID, exists bool) {
+	v := m.authority_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAuthorityID returns the old "authority_id" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldAuthorityID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAuthorityID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAuthorityID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAuthorityID: %w", err)
+	}
+	return oldValue.AuthorityID, nil
+}
+
+// ResetAuthorityID resets all changes to the "authority_id" field.
+func (m *EpisodeMutation) ResetAuthorityID() {
+	m.authority_id = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *EpisodeMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *EpisodeMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *EpisodeMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *EpisodeMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *EpisodeMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *EpisodeMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetPersonID sets the "person_id" field.
+func (m *EpisodeMutation) SetPersonID(pu pulid.ID) {
+	m.person = &pu
+}
+
+// PersonID returns the value of the "person_id" field in the mutation.
+func (m *EpisodeMutation) PersonID() (r pulid.ID, exists bool) {
+	v := m.person
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPersonID returns the old "person_id" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldPersonID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPersonID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPersonID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPersonID: %w", err)
+	}
+	return oldValue.PersonID, nil
+}
+
+// ResetPersonID resets all changes to the "person_id" field.
+func (m *EpisodeMutation) ResetPersonID() {
+	m.person = nil
+}
+
+// SetEpisode sets the "episode" field.
+func (m *EpisodeMutation) SetEpisode(i int) {
+	m.episode = &i
+	m.addepisode = nil
+}
+
+// Episode returns the value of the "episode" field in the mutation.
+func (m *EpisodeMutation) Episode() (r int, exists bool) {
+	v := m.episode
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEpisode returns the old "episode" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldEpisode(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEpisode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEpisode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEpisode: %w", err)
+	}
+	return oldValue.Episode, nil
+}
+
+// AddEpisode adds i to the "episode" field.
+func (m *EpisodeMutation) AddEpisode(i int) {
+	if m.addepisode != nil {
+		*m.addepisode += i
+	} else {
+		m.addepisode = &i
+	}
+}
+
+// AddedEpisode returns the value that was added to the "episode" field in this mutation.
+func (m *EpisodeMutation) AddedEpisode() (r int, exists bool) {
+	v := m.addepisode
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEpisode resets all changes to the "episode" field.
+func (m *EpisodeMutation) ResetEpisode() {
+	m.episode = nil
+	m.addepisode = nil
+}
+
+// SetReferralRoute sets the "referral_route" field.
+func (m *EpisodeMutation) SetReferralRoute(er episode.ReferralRoute) {
+	m.referral_route = &er
+}
+
+// ReferralRoute returns the value of the "referral_route" field in the mutation.
+func (m *EpisodeMutation) ReferralRoute() (r episode.ReferralRoute, exists bool) {
+	v := m.referral_route
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReferralRoute returns the old "referral_route" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldReferralRoute(ctx context.Context) (v *episode.ReferralRoute, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReferralRoute is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReferralRoute requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReferralRoute: %w", err)
+	}
+	return oldValue.ReferralRoute, nil
+}
+
+// ClearReferralRoute clears the value of the "referral_route" field.
+func (m *EpisodeMutation) ClearReferralRoute() {
+	m.referral_route = nil
+	m.clearedFields[episode.FieldReferralRoute] = struct{}{}
+}
+
+// ReferralRouteCleared returns if the "referral_route" field was cleared in this mutation.
+func (m *EpisodeMutation) ReferralRouteCleared() bool {
+	_, ok := m.clearedFields[episode.FieldReferralRoute]
+	return ok
+}
+
+// ResetReferralRoute resets all changes to the "referral_route" field.
+func (m *EpisodeMutation) ResetReferralRoute() {
+	m.referral_route = nil
+	delete(m.clearedFields, episode.FieldReferralRoute)
+}
+
+// SetReferralReceivedOn sets the "referral_received_on" field.
+func (m *EpisodeMutation) SetReferralReceivedOn(t time.Time) {
+	m.referral_received_on = &t
+}
+
+// ReferralReceivedOn returns the value of the "referral_received_on" field in the mutation.
+func (m *EpisodeMutation) ReferralReceivedOn() (r time.Time, exists bool) {
+	v := m.referral_received_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReferralReceivedOn returns the old "referral_received_on" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldReferralReceivedOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReferralReceivedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReferralReceivedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReferralReceivedOn: %w", err)
+	}
+	return oldValue.ReferralReceivedOn, nil
+}
+
+// ClearReferralReceivedOn clears the value of the "referral_received_on" field.
+func (m *EpisodeMutation) ClearReferralReceivedOn() {
+	m.referral_received_on = nil
+	m.clearedFields[episode.FieldReferralReceivedOn] = struct{}{}
+}
+
+// ReferralReceivedOnCleared returns if the "referral_received_on" field was cleared in this mutation.
+func (m *EpisodeMutation) ReferralReceivedOnCleared() bool {
+	_, ok := m.clearedFields[episode.FieldReferralReceivedOn]
+	return ok
+}
+
+// ResetReferralReceivedOn resets all changes to the "referral_received_on" field.
+func (m *EpisodeMutation) ResetReferralReceivedOn() {
+	m.referral_received_on = nil
+	delete(m.clearedFields, episode.FieldReferralReceivedOn)
+}
+
+// SetHospitalDischargeOn sets the "hospital_discharge_on" field.
+func (m *EpisodeMutation) SetHospitalDischargeOn(t time.Time) {
+	m.hospital_discharge_on = &t
+}
+
+// HospitalDischargeOn returns the value of the "hospital_discharge_on" field in the mutation.
+func (m *EpisodeMutation) HospitalDischargeOn() (r time.Time, exists bool) {
+	v := m.hospital_discharge_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHospitalDischargeOn returns the old "hospital_discharge_on" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldHospitalDischargeOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHospitalDischargeOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHospitalDischargeOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHospitalDischargeOn: %w", err)
+	}
+	return oldValue.HospitalDischargeOn, nil
+}
+
+// ClearHospitalDischargeOn clears the value of the "hospital_discharge_on" field.
+func (m *EpisodeMutation) ClearHospitalDischargeOn() {
+	m.hospital_discharge_on = nil
+	m.clearedFields[episode.FieldHospitalDischargeOn] = struct{}{}
+}
+
+// HospitalDischargeOnCleared returns if the "hospital_discharge_on" field was cleared in this mutation.
+func (m *EpisodeMutation) HospitalDischargeOnCleared() bool {
+	_, ok := m.clearedFields[episode.FieldHospitalDischargeOn]
+	return ok
+}
+
+// ResetHospitalDischargeOn resets all changes to the "hospital_discharge_on" field.
+func (m *EpisodeMutation) ResetHospitalDischargeOn() {
+	m.hospital_discharge_on = nil
+	delete(m.clearedFields, episode.FieldHospitalDischargeOn)
+}
+
+// SetExistingLongTermSupport sets the "existing_long_term_support" field.
+func (m *EpisodeMutation) SetExistingLongTermSupport(b bool) {
+	m.existing_long_term_support = &b
+}
+
+// ExistingLongTermSupport returns the value of the "existing_long_term_support" field in the mutation.
+func (m *EpisodeMutation) ExistingLongTermSupport() (r bool, exists bool) {
+	v := m.existing_long_term_support
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExistingLongTermSupport returns the old "existing_long_term_support" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldExistingLongTermSupport(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExistingLongTermSupport is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExistingLongTermSupport requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExistingLongTermSupport: %w", err)
+	}
+	return oldValue.ExistingLongTermSupport, nil
+}
+
+// ResetExistingLongTermSupport resets all changes to the "existing_long_term_support" field.
+func (m *EpisodeMutation) ResetExistingLongTermSupport() {
+	m.existing_long_term_support = nil
+}
+
+// SetSequel sets the "sequel" field.
+func (m *EpisodeMutation) SetSequel(e episode.Sequel) {
+	m.sequel = &e
+}
+
+// Sequel returns the value of the "sequel" field in the mutation.
+func (m *EpisodeMutation) Sequel() (r episode.Sequel, exists bool) {
+	v := m.sequel
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSequel returns the old "sequel" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldSequel(ctx context.Context) (v *episode.Sequel, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSequel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSequel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSequel: %w", err)
+	}
+	return oldValue.Sequel, nil
+}
+
+// ClearSequel clears the value of the "sequel" field.
+func (m *EpisodeMutation) ClearSequel() {
+	m.sequel = nil
+	m.clearedFields[episode.FieldSequel] = struct{}{}
+}
+
+// SequelCleared returns if the "sequel" field was cleared in this mutation.
+func (m *EpisodeMutation) SequelCleared() bool {
+	_, ok := m.clearedFields[episode.FieldSequel]
+	return ok
+}
+
+// ResetSequel resets all changes to the "sequel" field.
+func (m *EpisodeMutation) ResetSequel() {
+	m.sequel = nil
+	delete(m.clearedFields, episode.FieldSequel)
+}
+
+// SetEndedEarlyReason sets the "ended_early_reason" field.
+func (m *EpisodeMutation) SetEndedEarlyReason(eer episode.EndedEarlyReason) {
+	m.ended_early_reason = &eer
+}
+
+// EndedEarlyReason returns the value of the "ended_early_reason" field in the mutation.
+func (m *EpisodeMutation) EndedEarlyReason() (r episode.EndedEarlyReason, exists bool) {
+	v := m.ended_early_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndedEarlyReason returns the old "ended_early_reason" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldEndedEarlyReason(ctx context.Context) (v *episode.EndedEarlyReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndedEarlyReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndedEarlyReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndedEarlyReason: %w", err)
+	}
+	return oldValue.EndedEarlyReason, nil
+}
+
+// ClearEndedEarlyReason clears the value of the "ended_early_reason" field.
+func (m *EpisodeMutation) ClearEndedEarlyReason() {
+	m.ended_early_reason = nil
+	m.clearedFields[episode.FieldEndedEarlyReason] = struct{}{}
+}
+
+// EndedEarlyReasonCleared returns if the "ended_early_reason" field was cleared in this mutation.
+func (m *EpisodeMutation) EndedEarlyReasonCleared() bool {
+	_, ok := m.clearedFields[episode.FieldEndedEarlyReason]
+	return ok
+}
+
+// ResetEndedEarlyReason resets all changes to the "ended_early_reason" field.
+func (m *EpisodeMutation) ResetEndedEarlyReason() {
+	m.ended_early_reason = nil
+	delete(m.clearedFields, episode.FieldEndedEarlyReason)
+}
+
+// SetFollowUpDue sets the "follow_up_due" field.
+func (m *EpisodeMutation) SetFollowUpDue(t time.Time) {
+	m.follow_up_due = &t
+}
+
+// FollowUpDue returns the value of the "follow_up_due" field in the mutation.
+func (m *EpisodeMutation) FollowUpDue() (r time.Time, exists bool) {
+	v := m.follow_up_due
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFollowUpDue returns the old "follow_up_due" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldFollowUpDue(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFollowUpDue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFollowUpDue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFollowUpDue: %w", err)
+	}
+	return oldValue.FollowUpDue, nil
+}
+
+// ClearFollowUpDue clears the value of the "follow_up_due" field.
+func (m *EpisodeMutation) ClearFollowUpDue() {
+	m.follow_up_due = nil
+	m.clearedFields[episode.FieldFollowUpDue] = struct{}{}
+}
+
+// FollowUpDueCleared returns if the "follow_up_due" field was cleared in this mutation.
+func (m *EpisodeMutation) FollowUpDueCleared() bool {
+	_, ok := m.clearedFields[episode.FieldFollowUpDue]
+	return ok
+}
+
+// ResetFollowUpDue resets all changes to the "follow_up_due" field.
+func (m *EpisodeMutation) ResetFollowUpDue() {
+	m.follow_up_due = nil
+	delete(m.clearedFields, episode.FieldFollowUpDue)
+}
+
+// SetFollowUpSituation sets the "follow_up_situation" field.
+func (m *EpisodeMutation) SetFollowUpSituation(eus episode.FollowUpSituation) {
+	m.follow_up_situation = &eus
+}
+
+// FollowUpSituation returns the value of the "follow_up_situation" field in the mutation.
+func (m *EpisodeMutation) FollowUpSituation() (r episode.FollowUpSituation, exists bool) {
+	v := m.follow_up_situation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFollowUpSituation returns the old "follow_up_situation" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldFollowUpSituation(ctx context.Context) (v *episode.FollowUpSituation, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFollowUpSituation is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFollowUpSituation requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFollowUpSituation: %w", err)
+	}
+	return oldValue.FollowUpSituation, nil
+}
+
+// ClearFollowUpSituation clears the value of the "follow_up_situation" field.
+func (m *EpisodeMutation) ClearFollowUpSituation() {
+	m.follow_up_situation = nil
+	m.clearedFields[episode.FieldFollowUpSituation] = struct{}{}
+}
+
+// FollowUpSituationCleared returns if the "follow_up_situation" field was cleared in this mutation.
+func (m *EpisodeMutation) FollowUpSituationCleared() bool {
+	_, ok := m.clearedFields[episode.FieldFollowUpSituation]
+	return ok
+}
+
+// ResetFollowUpSituation resets all changes to the "follow_up_situation" field.
+func (m *EpisodeMutation) ResetFollowUpSituation() {
+	m.follow_up_situation = nil
+	delete(m.clearedFields, episode.FieldFollowUpSituation)
+}
+
+// SetFollowUpRecordedAt sets the "follow_up_recorded_at" field.
+func (m *EpisodeMutation) SetFollowUpRecordedAt(t time.Time) {
+	m.follow_up_recorded_at = &t
+}
+
+// FollowUpRecordedAt returns the value of the "follow_up_recorded_at" field in the mutation.
+func (m *EpisodeMutation) FollowUpRecordedAt() (r time.Time, exists bool) {
+	v := m.follow_up_recorded_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFollowUpRecordedAt returns the old "follow_up_recorded_at" field's value of the Episode entity.
+// If the Episode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EpisodeMutation) OldFollowUpRecordedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFollowUpRecordedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFollowUpRecordedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFollowUpRecordedAt: %w", err)
+	}
+	return oldValue.FollowUpRecordedAt, nil
+}
+
+// ClearFollowUpRecordedAt clears the value of the "follow_up_recorded_at" field.
+func (m *EpisodeMutation) ClearFollowUpRecordedAt() {
+	m.follow_up_recorded_at = nil
+	m.clearedFields[episode.FieldFollowUpRecordedAt] = struct{}{}
+}
+
+// FollowUpRecordedAtCleared returns if the "follow_up_recorded_at" field was cleared in this mutation.
+func (m *EpisodeMutation) FollowUpRecordedAtCleared() bool {
+	_, ok := m.clearedFields[episode.FieldFollowUpRecordedAt]
+	return ok
+}
+
+// ResetFollowUpRecordedAt resets all changes to the "follow_up_recorded_at" field.
+func (m *EpisodeMutation) ResetFollowUpRecordedAt() {
+	m.follow_up_recorded_at = nil
+	delete(m.clearedFields, episode.FieldFollowUpRecordedAt)
+}
+
+// ClearPerson clears the "person" edge to the Person entity.
+func (m *EpisodeMutation) ClearPerson() {
+	m.clearedperson = true
+	m.clearedFields[episode.FieldPersonID] = struct{}{}
+}
+
+// PersonCleared reports if the "person" edge to the Person entity was cleared.
+func (m *EpisodeMutation) PersonCleared() bool {
+	return m.clearedperson
+}
+
+// PersonIDs returns the "person" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PersonID instead. It exists only for internal usage by the builders.
+func (m *EpisodeMutation) PersonIDs() (ids []pulid.ID) {
+	if id := m.person; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPerson resets all changes to the "person" edge.
+func (m *EpisodeMutation) ResetPerson() {
+	m.person = nil
+	m.clearedperson = false
+}
+
+// Where appends a list predicates to the EpisodeMutation builder.
+func (m *EpisodeMutation) Where(ps ...predicate.Episode) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EpisodeMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EpisodeMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Episode, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EpisodeMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EpisodeMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Episode).
+func (m *EpisodeMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EpisodeMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.authority_id != nil {
+		fields = append(fields, episode.FieldAuthorityID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, episode.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, episode.FieldUpdatedAt)
+	}
+	if m.person != nil {
+		fields = append(fields, episode.FieldPersonID)
+	}
+	if m.episode != nil {
+		fields = append(fields, episode.FieldEpisode)
+	}
+	if m.referral_route != nil {
+		fields = append(fields, episode.FieldReferralRoute)
+	}
+	if m.referral_received_on != nil {
+		fields = append(fields, episode.FieldReferralReceivedOn)
+	}
+	if m.hospital_discharge_on != nil {
+		fields = append(fields, episode.FieldHospitalDischargeOn)
+	}
+	if m.existing_long_term_support != nil {
+		fields = append(fields, episode.FieldExistingLongTermSupport)
+	}
+	if m.sequel != nil {
+		fields = append(fields, episode.FieldSequel)
+	}
+	if m.ended_early_reason != nil {
+		fields = append(fields, episode.FieldEndedEarlyReason)
+	}
+	if m.follow_up_due != nil {
+		fields = append(fields, episode.FieldFollowUpDue)
+	}
+	if m.follow_up_situation != nil {
+		fields = append(fields, episode.FieldFollowUpSituation)
+	}
+	if m.follow_up_recorded_at != nil {
+		fields = append(fields, episode.FieldFollowUpRecordedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EpisodeMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case episode.FieldAuthorityID:
+		return m.AuthorityID()
+	case episode.FieldCreatedAt:
+		return m.CreatedAt()
+	case episode.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case episode.FieldPersonID:
+		return m.PersonID()
+	case episode.FieldEpisode:
+		return m.Episode()
+	case episode.FieldReferralRoute:
+		return m.ReferralRoute()
+	case episode.FieldReferralReceivedOn:
+		return m.ReferralReceivedOn()
+	case episode.FieldHospitalDischargeOn:
+		return m.HospitalDischargeOn()
+	case episode.FieldExistingLongTermSupport:
+		return m.ExistingLongTermSupport()
+	case episode.FieldSequel:
+		return m.Sequel()
+	case episode.FieldEndedEarlyReason:
+		return m.EndedEarlyReason()
+	case episode.FieldFollowUpDue:
+		return m.FollowUpDue()
+	case episode.FieldFollowUpSituation:
+		return m.FollowUpSituation()
+	case episode.FieldFollowUpRecordedAt:
+		return m.FollowUpRecordedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EpisodeMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case episode.FieldAuthorityID:
+		return m.OldAuthorityID(ctx)
+	case episode.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case episode.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case episode.FieldPersonID:
+		return m.OldPersonID(ctx)
+	case episode.FieldEpisode:
+		return m.OldEpisode(ctx)
+	case episode.FieldReferralRoute:
+		return m.OldReferralRoute(ctx)
+	case episode.FieldReferralReceivedOn:
+		return m.OldReferralReceivedOn(ctx)
+	case episode.FieldHospitalDischargeOn:
+		return m.OldHospitalDischargeOn(ctx)
+	case episode.FieldExistingLongTermSupport:
+		return m.OldExistingLongTermSupport(ctx)
+	case episode.FieldSequel:
+		return m.OldSequel(ctx)
+	case episode.FieldEndedEarlyReason:
+		return m.OldEndedEarlyReason(ctx)
+	case episode.FieldFollowUpDue:
+		return m.OldFollowUpDue(ctx)
+	case episode.FieldFollowUpSituation:
+		return m.OldFollowUpSituation(ctx)
+	case episode.FieldFollowUpRecordedAt:
+		return m.OldFollowUpRecordedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Episode field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EpisodeMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case episode.FieldAuthorityID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAuthorityID(v)
+		return nil
+	case episode.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case episode.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case episode.FieldPersonID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPersonID(v)
+		return nil
+	case episode.FieldEpisode:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEpisode(v)
+		return nil
+	case episode.FieldReferralRoute:
+		v, ok := value.(episode.ReferralRoute)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReferralRoute(v)
+		return nil
+	case episode.FieldReferralReceivedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReferralReceivedOn(v)
+		return nil
+	case episode.FieldHospitalDischargeOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHospitalDischargeOn(v)
+		return nil
+	case episode.FieldExistingLongTermSupport:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExistingLongTermSupport(v)
+		return nil
+	case episode.FieldSequel:
+		v, ok := value.(episode.Sequel)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSequel(v)
+		return nil
+	case episode.FieldEndedEarlyReason:
+		v, ok := value.(episode.EndedEarlyReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndedEarlyReason(v)
+		return nil
+	case episode.FieldFollowUpDue:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFollowUpDue(v)
+		return nil
+	case episode.FieldFollowUpSituation:
+		v, ok := value.(episode.FollowUpSituation)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFollowUpSituation(v)
+		return nil
+	case episode.FieldFollowUpRecordedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFollowUpRecordedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Episode field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EpisodeMutation) AddedFields() []string {
+	var fields []string
+	if m.addepisode != nil {
+		fields = append(fields, episode.FieldEpisode)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EpisodeMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case episode.FieldEpisode:
+		return m.AddedEpisode()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EpisodeMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case episode.FieldEpisode:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEpisode(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Episode numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EpisodeMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(episode.FieldReferralRoute) {
+		fields = append(fields, episode.FieldReferralRoute)
+	}
+	if m.FieldCleared(episode.FieldReferralReceivedOn) {
+		fields = append(fields, episode.FieldReferralReceivedOn)
+	}
+	if m.FieldCleared(episode.FieldHospitalDischargeOn) {
+		fields = append(fields, episode.FieldHospitalDischargeOn)
+	}
+	if m.FieldCleared(episode.FieldSequel) {
+		fields = append(fields, episode.FieldSequel)
+	}
+	if m.FieldCleared(episode.FieldEndedEarlyReason) {
+		fields = append(fields, episode.FieldEndedEarlyReason)
+	}
+	if m.FieldCleared(episode.FieldFollowUpDue) {
+		fields = append(fields, episode.FieldFollowUpDue)
+	}
+	if m.FieldCleared(episode.FieldFollowUpSituation) {
+		fields = append(fields, episode.FieldFollowUpSituation)
+	}
+	if m.FieldCleared(episode.FieldFollowUpRecordedAt) {
+		fields = append(fields, episode.FieldFollowUpRecordedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EpisodeMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EpisodeMutation) ClearField(name string) error {
+	switch name {
+	case episode.FieldReferralRoute:
+		m.ClearReferralRoute()
+		return nil
+	case episode.FieldReferralReceivedOn:
+		m.ClearReferralReceivedOn()
+		return nil
+	case episode.FieldHospitalDischargeOn:
+		m.ClearHospitalDischargeOn()
+		return nil
+	case episode.FieldSequel:
+		m.ClearSequel()
+		return nil
+	case episode.FieldEndedEarlyReason:
+		m.ClearEndedEarlyReason()
+		return nil
+	case episode.FieldFollowUpDue:
+		m.ClearFollowUpDue()
+		return nil
+	case episode.FieldFollowUpSituation:
+		m.ClearFollowUpSituation()
+		return nil
+	case episode.FieldFollowUpRecordedAt:
+		m.ClearFollowUpRecordedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Episode nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EpisodeMutation) ResetField(name string) error {
+	switch name {
+	case episode.FieldAuthorityID:
+		m.ResetAuthorityID()
+		return nil
+	case episode.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case episode.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case episode.FieldPersonID:
+		m.ResetPersonID()
+		return nil
+	case episode.FieldEpisode:
+		m.ResetEpisode()
+		return nil
+	case episode.FieldReferralRoute:
+		m.ResetReferralRoute()
+		return nil
+	case episode.FieldReferralReceivedOn:
+		m.ResetReferralReceivedOn()
+		return nil
+	case episode.FieldHospitalDischargeOn:
+		m.ResetHospitalDischargeOn()
+		return nil
+	case episode.FieldExistingLongTermSupport:
+		m.ResetExistingLongTermSupport()
+		return nil
+	case episode.FieldSequel:
+		m.ResetSequel()
+		return nil
+	case episode.FieldEndedEarlyReason:
+		m.ResetEndedEarlyReason()
+		return nil
+	case episode.FieldFollowUpDue:
+		m.ResetFollowUpDue()
+		return nil
+	case episode.FieldFollowUpSituation:
+		m.ResetFollowUpSituation()
+		return nil
+	case episode.FieldFollowUpRecordedAt:
+		m.ResetFollowUpRecordedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Episode field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EpisodeMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.person != nil {
+		edges = append(edges, episode.EdgePerson)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EpisodeMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case episode.EdgePerson:
+		if id := m.person; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EpisodeMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EpisodeMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EpisodeMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedperson {
+		edges = append(edges, episode.EdgePerson)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EpisodeMutation) EdgeCleared(name string) bool {
+	switch name {
+	case episode.EdgePerson:
+		return m.clearedperson
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EpisodeMutation) ClearEdge(name string) error {
+	switch name {
+	case episode.EdgePerson:
+		m.ClearPerson()
+		return nil
+	}
+	return fmt.Errorf("unknown Episode unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EpisodeMutation) ResetEdge(name string) error {
+	switch name {
+	case episode.EdgePerson:
+		m.ResetPerson()
+		return nil
+	}
+	return fmt.Errorf("unknown Episode edge %s", name)
+}
+
 // InvolvementMutation represents an operation that mutates the Involvement nodes in the graph.
 type InvolvementMutation struct {
 	config
@@ -16736,6 +18017,9 @@ type PersonMutation struct {
 	advice                        map[pulid.ID]struct{}
 	removedadvice                 map[pulid.ID]struct{}
 	clearedadvice                 bool
+	episodes                      map[pulid.ID]struct{}
+	removedepisodes               map[pulid.ID]struct{}
+	clearedepisodes               bool
 	done                          bool
 	oldValue                      func(context.Context) (*Person, error)
 	predicates                    []predicate.Person
@@ -18656,6 +19940,60 @@ func (m *PersonMutation) ResetAdvice() {
 	m.removedadvice = nil
 }
 
+// AddEpisodeIDs adds the "episodes" edge to the Episode entity by ids.
+func (m *PersonMutation) AddEpisodeIDs(ids ...pulid.ID) {
+	if m.episodes == nil {
+		m.episodes = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.episodes[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEpisodes clears the "episodes" edge to the Episode entity.
+func (m *PersonMutation) ClearEpisodes() {
+	m.clearedepisodes = true
+}
+
+// EpisodesCleared reports if the "episodes" edge to the Episode entity was cleared.
+func (m *PersonMutation) EpisodesCleared() bool {
+	return m.clearedepisodes
+}
+
+// RemoveEpisodeIDs removes the "episodes" edge to the Episode entity by IDs.
+func (m *PersonMutation) RemoveEpisodeIDs(ids ...pulid.ID) {
+	if m.removedepisodes == nil {
+		m.removedepisodes = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.episodes, ids[i])
+		m.removedepisodes[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEpisodes returns the removed IDs of the "episodes" edge to the Episode entity.
+func (m *PersonMutation) RemovedEpisodesIDs() (ids []pulid.ID) {
+	for id := range m.removedepisodes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EpisodesIDs returns the "episodes" edge IDs in the mutation.
+func (m *PersonMutation) EpisodesIDs() (ids []pulid.ID) {
+	for id := range m.episodes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEpisodes resets all changes to the "episodes" edge.
+func (m *PersonMutation) ResetEpisodes() {
+	m.episodes = nil
+	m.clearedepisodes = false
+	m.removedepisodes = nil
+}
+
 // Where appends a list predicates to the PersonMutation builder.
 func (m *PersonMutation) Where(ps ...predicate.Person) {
 	m.predicates = append(m.predicates, ps...)
@@ -19416,7 +20754,7 @@ func (m *PersonMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *PersonMutation) AddedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 10)
 	if m.team != nil {
 		edges = append(edges, person.EdgeTeam)
 	}
@@ -19443,6 +20781,9 @@ func (m *PersonMutation) AddedEdges() []string {
 	}
 	if m.advice != nil {
 		edges = append(edges, person.EdgeAdvice)
+	}
+	if m.episodes != nil {
+		edges = append(edges, person.EdgeEpisodes)
 	}
 	return edges
 }
@@ -19501,13 +20842,19 @@ func (m *PersonMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case person.EdgeEpisodes:
+		ids := make([]ent.Value, 0, len(m.episodes))
+		for id := range m.episodes {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *PersonMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 10)
 	if m.removedcarers != nil {
 		edges = append(edges, person.EdgeCarers)
 	}
@@ -19528,6 +20875,9 @@ func (m *PersonMutation) RemovedEdges() []string {
 	}
 	if m.removedadvice != nil {
 		edges = append(edges, person.EdgeAdvice)
+	}
+	if m.removedepisodes != nil {
+		edges = append(edges, person.EdgeEpisodes)
 	}
 	return edges
 }
@@ -19578,13 +20928,19 @@ func (m *PersonMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case person.EdgeEpisodes:
+		ids := make([]ent.Value, 0, len(m.removedepisodes))
+		for id := range m.removedepisodes {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *PersonMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 10)
 	if m.clearedteam {
 		edges = append(edges, person.EdgeTeam)
 	}
@@ -19612,6 +20968,9 @@ func (m *PersonMutation) ClearedEdges() []string {
 	if m.clearedadvice {
 		edges = append(edges, person.EdgeAdvice)
 	}
+	if m.clearedepisodes {
+		edges = append(edges, person.EdgeEpisodes)
+	}
 	return edges
 }
 
@@ -19637,6 +20996,8 @@ func (m *PersonMutation) EdgeCleared(name string) bool {
 		return m.clearedcapacity_assessments
 	case person.EdgeAdvice:
 		return m.clearedadvice
+	case person.EdgeEpisodes:
+		return m.clearedepisodes
 	}
 	return false
 }
@@ -19685,6 +21046,9 @@ func (m *PersonMutation) ResetEdge(name string) error {
 		return nil
 	case person.EdgeAdvice:
 		m.ResetAdvice()
+		return nil
+	case person.EdgeEpisodes:
+		m.ResetEpisodes()
 		return nil
 	}
 	return fmt.Errorf("unknown Person edge %s", name)

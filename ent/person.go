@@ -111,11 +111,13 @@ type PersonEdges struct {
 	CapacityAssessments []*CapacityAssessment `json:"capacity_assessments,omitempty"`
 	// Information and advice given, and its follow-up (R34).
 	Advice []*Advice `json:"advice,omitempty"`
+	// Episodes of reablement as the national returns see them: referral route, sequel, 91-day situation (issue 15).
+	Episodes []*Episode `json:"episodes,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [9]bool
+	loadedTypes [10]bool
 	// totalCount holds the count of the edges above.
-	totalCount [9]map[string]int
+	totalCount [10]map[string]int
 
 	namedCarers              map[string][]*Carer
 	namedContacts            map[string][]*Contact
@@ -124,6 +126,7 @@ type PersonEdges struct {
 	namedConsents            map[string][]*Consent
 	namedCapacityAssessments map[string][]*CapacityAssessment
 	namedAdvice              map[string][]*Advice
+	namedEpisodes            map[string][]*Episode
 }
 
 // TeamOrErr returns the Team value or an error if the edge
@@ -209,6 +212,15 @@ func (e PersonEdges) AdviceOrErr() ([]*Advice, error) {
 		return e.Advice, nil
 	}
 	return nil, &NotLoadedError{edge: "advice"}
+}
+
+// EpisodesOrErr returns the Episodes value or an error if the edge
+// was not loaded in eager-loading.
+func (e PersonEdges) EpisodesOrErr() ([]*Episode, error) {
+	if e.loadedTypes[9] {
+		return e.Episodes, nil
+	}
+	return nil, &NotLoadedError{edge: "episodes"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -494,6 +506,11 @@ func (_m *Person) QueryCapacityAssessments() *CapacityAssessmentQuery {
 // QueryAdvice queries the "advice" edge of the Person entity.
 func (_m *Person) QueryAdvice() *AdviceQuery {
 	return NewPersonClient(_m.config).QueryAdvice(_m)
+}
+
+// QueryEpisodes queries the "episodes" edge of the Person entity.
+func (_m *Person) QueryEpisodes() *EpisodeQuery {
+	return NewPersonClient(_m.config).QueryEpisodes(_m)
 }
 
 // Update returns a builder for updating this Person.
@@ -782,6 +799,30 @@ func (_m *Person) appendNamedAdvice(name string, edges ...*Advice) {
 		_m.Edges.namedAdvice[name] = []*Advice{}
 	} else {
 		_m.Edges.namedAdvice[name] = append(_m.Edges.namedAdvice[name], edges...)
+	}
+}
+
+// NamedEpisodes returns the Episodes named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Person) NamedEpisodes(name string) ([]*Episode, error) {
+	if _m.Edges.namedEpisodes == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEpisodes[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Person) appendNamedEpisodes(name string, edges ...*Episode) {
+	if _m.Edges.namedEpisodes == nil {
+		_m.Edges.namedEpisodes = make(map[string][]*Episode)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEpisodes[name] = []*Episode{}
+	} else {
+		_m.Edges.namedEpisodes[name] = append(_m.Edges.namedEpisodes[name], edges...)
 	}
 }
 

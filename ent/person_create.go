@@ -12,6 +12,7 @@ import (
 	"reablement/ent/carer"
 	"reablement/ent/consent"
 	"reablement/ent/contact"
+	"reablement/ent/episode"
 	"reablement/ent/need"
 	"reablement/ent/person"
 	"reablement/ent/plan"
@@ -549,6 +550,21 @@ func (_c *PersonCreate) AddAdvice(v ...*Advice) *PersonCreate {
 	return _c.AddAdviceIDs(ids...)
 }
 
+// AddEpisodeIDs adds the "episodes" edge to the Episode entity by IDs.
+func (_c *PersonCreate) AddEpisodeIDs(ids ...pulid.ID) *PersonCreate {
+	_c.mutation.AddEpisodeIDs(ids...)
+	return _c
+}
+
+// AddEpisodes adds the "episodes" edges to the Episode entity.
+func (_c *PersonCreate) AddEpisodes(v ...*Episode) *PersonCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEpisodeIDs(ids...)
+}
+
 // Mutation returns the PersonMutation object of the builder.
 func (_c *PersonCreate) Mutation() *PersonMutation {
 	return _c.mutation
@@ -977,6 +993,22 @@ func (_c *PersonCreate) createSpec() (*Person, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(advice.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EpisodesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.EpisodesTable,
+			Columns: []string{person.EpisodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(episode.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -14,6 +14,7 @@ import (
 	"reablement/ent/carer"
 	"reablement/ent/consent"
 	"reablement/ent/contact"
+	"reablement/ent/episode"
 	"reablement/ent/need"
 	"reablement/ent/person"
 	"reablement/ent/plan"
@@ -44,6 +45,7 @@ type PersonQuery struct {
 	withConsents                 *ConsentQuery
 	withCapacityAssessments      *CapacityAssessmentQuery
 	withAdvice                   *AdviceQuery
+	withEpisodes                 *EpisodeQuery
 	loadTotal                    []func(context.Context, []*Person) error
 	modifiers                    []func(*sql.Selector)
 	withNamedCarers              map[string]*CarerQuery
@@ -53,6 +55,7 @@ type PersonQuery struct {
 	withNamedConsents            map[string]*ConsentQuery
 	withNamedCapacityAssessments map[string]*CapacityAssessmentQuery
 	withNamedAdvice              map[string]*AdviceQuery
+	withNamedEpisodes            map[string]*EpisodeQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -287,6 +290,28 @@ func (_q *PersonQuery) QueryAdvice() *AdviceQuery {
 	return query
 }
 
+// QueryEpisodes chains the current query on the "episodes" edge.
+func (_q *PersonQuery) QueryEpisodes() *EpisodeQuery {
+	query := (&EpisodeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(person.Table, person.FieldID, selector),
+			sqlgraph.To(episode.Table, episode.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, person.EpisodesTable, person.EpisodesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Person entity from the query.
 // Returns a *NotFoundError when no Person was found.
 func (_q *PersonQuery) First(ctx context.Context) (*Person, error) {
@@ -488,6 +513,7 @@ func (_q *PersonQuery) Clone() *PersonQuery {
 		withConsents:              _q.withConsents.Clone(),
 		withCapacityAssessments:   _q.withCapacityAssessments.Clone(),
 		withAdvice:                _q.withAdvice.Clone(),
+		withEpisodes:              _q.withEpisodes.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -594,6 +620,17 @@ func (_q *PersonQuery) WithAdvice(opts ...func(*AdviceQuery)) *PersonQuery {
 	return _q
 }
 
+// WithEpisodes tells the query-builder to eager-load the nodes that are connected to
+// the "episodes" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithEpisodes(opts ...func(*EpisodeQuery)) *PersonQuery {
+	query := (&EpisodeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEpisodes = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -678,7 +715,7 @@ func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Perso
 	var (
 		nodes       = []*Person{}
 		_spec       = _q.querySpec()
-		loadedTypes = [9]bool{
+		loadedTypes = [10]bool{
 			_q.withTeam != nil,
 			_q.withAllocatedPractitioner != nil,
 			_q.withCarers != nil,
@@ -688,6 +725,7 @@ func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Perso
 			_q.withConsents != nil,
 			_q.withCapacityAssessments != nil,
 			_q.withAdvice != nil,
+			_q.withEpisodes != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -774,6 +812,13 @@ func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Perso
 			return nil, err
 		}
 	}
+	if query := _q.withEpisodes; query != nil {
+		if err := _q.loadEpisodes(ctx, query, nodes,
+			func(n *Person) { n.Edges.Episodes = []*Episode{} },
+			func(n *Person, e *Episode) { n.Edges.Episodes = append(n.Edges.Episodes, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedCarers {
 		if err := _q.loadCarers(ctx, query, nodes,
 			func(n *Person) { n.appendNamedCarers(name) },
@@ -820,6 +865,13 @@ func (_q *PersonQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Perso
 		if err := _q.loadAdvice(ctx, query, nodes,
 			func(n *Person) { n.appendNamedAdvice(name) },
 			func(n *Person, e *Advice) { n.appendNamedAdvice(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEpisodes {
+		if err := _q.loadEpisodes(ctx, query, nodes,
+			func(n *Person) { n.appendNamedEpisodes(name) },
+			func(n *Person, e *Episode) { n.appendNamedEpisodes(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1102,6 +1154,36 @@ func (_q *PersonQuery) loadAdvice(ctx context.Context, query *AdviceQuery, nodes
 	}
 	return nil
 }
+func (_q *PersonQuery) loadEpisodes(ctx context.Context, query *EpisodeQuery, nodes []*Person, init func(*Person), assign func(*Person, *Episode)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Person)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(episode.FieldPersonID)
+	}
+	query.Where(predicate.Episode(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(person.EpisodesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.PersonID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "person_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *PersonQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1323,6 +1405,20 @@ func (_q *PersonQuery) WithNamedAdvice(name string, opts ...func(*AdviceQuery)) 
 		_q.withNamedAdvice = make(map[string]*AdviceQuery)
 	}
 	_q.withNamedAdvice[name] = query
+	return _q
+}
+
+// WithNamedEpisodes tells the query-builder to eager-load the nodes that are connected to the "episodes"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PersonQuery) WithNamedEpisodes(name string, opts ...func(*EpisodeQuery)) *PersonQuery {
+	query := (&EpisodeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEpisodes == nil {
+		_q.withNamedEpisodes = make(map[string]*EpisodeQuery)
+	}
+	_q.withNamedEpisodes[name] = query
 	return _q
 }
 

@@ -12,6 +12,7 @@ import (
 	"reablement/ent/carer"
 	"reablement/ent/consent"
 	"reablement/ent/contact"
+	"reablement/ent/episode"
 	"reablement/ent/need"
 	"reablement/ent/person"
 	"reablement/ent/plan"
@@ -666,6 +667,21 @@ func (_u *PersonUpdate) AddAdvice(v ...*Advice) *PersonUpdate {
 	return _u.AddAdviceIDs(ids...)
 }
 
+// AddEpisodeIDs adds the "episodes" edge to the Episode entity by IDs.
+func (_u *PersonUpdate) AddEpisodeIDs(ids ...pulid.ID) *PersonUpdate {
+	_u.mutation.AddEpisodeIDs(ids...)
+	return _u
+}
+
+// AddEpisodes adds the "episodes" edges to the Episode entity.
+func (_u *PersonUpdate) AddEpisodes(v ...*Episode) *PersonUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEpisodeIDs(ids...)
+}
+
 // Mutation returns the PersonMutation object of the builder.
 func (_u *PersonUpdate) Mutation() *PersonMutation {
 	return _u.mutation
@@ -828,6 +844,27 @@ func (_u *PersonUpdate) RemoveAdvice(v ...*Advice) *PersonUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAdviceIDs(ids...)
+}
+
+// ClearEpisodes clears all "episodes" edges to the Episode entity.
+func (_u *PersonUpdate) ClearEpisodes() *PersonUpdate {
+	_u.mutation.ClearEpisodes()
+	return _u
+}
+
+// RemoveEpisodeIDs removes the "episodes" edge to Episode entities by IDs.
+func (_u *PersonUpdate) RemoveEpisodeIDs(ids ...pulid.ID) *PersonUpdate {
+	_u.mutation.RemoveEpisodeIDs(ids...)
+	return _u
+}
+
+// RemoveEpisodes removes "episodes" edges to Episode entities.
+func (_u *PersonUpdate) RemoveEpisodes(v ...*Episode) *PersonUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEpisodeIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1419,6 +1456,51 @@ func (_u *PersonUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(advice.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EpisodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.EpisodesTable,
+			Columns: []string{person.EpisodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(episode.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEpisodesIDs(); len(nodes) > 0 && !_u.mutation.EpisodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.EpisodesTable,
+			Columns: []string{person.EpisodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(episode.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EpisodesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.EpisodesTable,
+			Columns: []string{person.EpisodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(episode.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -2073,6 +2155,21 @@ func (_u *PersonUpdateOne) AddAdvice(v ...*Advice) *PersonUpdateOne {
 	return _u.AddAdviceIDs(ids...)
 }
 
+// AddEpisodeIDs adds the "episodes" edge to the Episode entity by IDs.
+func (_u *PersonUpdateOne) AddEpisodeIDs(ids ...pulid.ID) *PersonUpdateOne {
+	_u.mutation.AddEpisodeIDs(ids...)
+	return _u
+}
+
+// AddEpisodes adds the "episodes" edges to the Episode entity.
+func (_u *PersonUpdateOne) AddEpisodes(v ...*Episode) *PersonUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEpisodeIDs(ids...)
+}
+
 // Mutation returns the PersonMutation object of the builder.
 func (_u *PersonUpdateOne) Mutation() *PersonMutation {
 	return _u.mutation
@@ -2235,6 +2332,27 @@ func (_u *PersonUpdateOne) RemoveAdvice(v ...*Advice) *PersonUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAdviceIDs(ids...)
+}
+
+// ClearEpisodes clears all "episodes" edges to the Episode entity.
+func (_u *PersonUpdateOne) ClearEpisodes() *PersonUpdateOne {
+	_u.mutation.ClearEpisodes()
+	return _u
+}
+
+// RemoveEpisodeIDs removes the "episodes" edge to Episode entities by IDs.
+func (_u *PersonUpdateOne) RemoveEpisodeIDs(ids ...pulid.ID) *PersonUpdateOne {
+	_u.mutation.RemoveEpisodeIDs(ids...)
+	return _u
+}
+
+// RemoveEpisodes removes "episodes" edges to Episode entities.
+func (_u *PersonUpdateOne) RemoveEpisodes(v ...*Episode) *PersonUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEpisodeIDs(ids...)
 }
 
 // Where appends a list predicates to the PersonUpdate builder.
@@ -2856,6 +2974,51 @@ func (_u *PersonUpdateOne) sqlSave(ctx context.Context) (_node *Person, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(advice.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EpisodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.EpisodesTable,
+			Columns: []string{person.EpisodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(episode.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEpisodesIDs(); len(nodes) > 0 && !_u.mutation.EpisodesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.EpisodesTable,
+			Columns: []string{person.EpisodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(episode.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EpisodesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   person.EpisodesTable,
+			Columns: []string{person.EpisodesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(episode.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -30,6 +30,7 @@ var RecordTypes = map[string]RecordType{
 	TypeContact:            {Section: "CONTACT", Columns: []string{"person_id"}},
 	TypeContingency:        {Section: "RISKS", Columns: []string{"person_id", "plan_id"}},
 	TypeEmergencyAccess:    {Section: "INVOLVEMENT", Columns: []string{"person_id"}},
+	TypeEpisode:            {Section: "REVIEW", Columns: []string{"person_id"}},
 	TypeInvolvement:        {Section: "INVOLVEMENT", Columns: []string{"person_id", "plan_id"}},
 	TypeNeed:               {Section: "NEEDS", Columns: []string{"person_id"}},
 	TypeOutcome:            {Section: "OUTCOMES", Columns: []string{"person_id", "plan_id"}},
@@ -118,6 +119,18 @@ var RecordFieldSections = map[string]map[string]policy.Section{
 		"reason":      "INVOLVEMENT",
 		"expires_at":  "INVOLVEMENT",
 		"reviewed_at": "INVOLVEMENT",
+	},
+	TypeEpisode: {
+		"episode":                    "REVIEW",
+		"referral_route":             "INVOLVEMENT",
+		"referral_received_on":       "INVOLVEMENT",
+		"hospital_discharge_on":      "INVOLVEMENT",
+		"existing_long_term_support": "INVOLVEMENT",
+		"sequel":                     "REVIEW",
+		"ended_early_reason":         "REVIEW",
+		"follow_up_due":              "REVIEW",
+		"follow_up_situation":        "REVIEW",
+		"follow_up_recorded_at":      "REVIEW",
 	},
 	TypeInvolvement: {
 		"name":         "INVOLVEMENT",
@@ -271,6 +284,8 @@ func RecordKeyOf(obj any) (person, plan pulid.ID, ok bool) {
 		return o.PersonID, o.PlanID, true
 	case *EmergencyAccess:
 		return o.PersonID, "", true
+	case *Episode:
+		return o.PersonID, "", true
 	case *Involvement:
 		return o.PersonID, o.PlanID, true
 	case *Need:
@@ -334,6 +349,10 @@ func EachRecordKey(value any, fn func(person, plan pulid.ID)) {
 			fn(o.PersonID, o.PlanID)
 		}
 	case []*EmergencyAccess:
+		for _, o := range vs {
+			fn(o.PersonID, "")
+		}
+	case []*Episode:
 		for _, o := range vs {
 			fn(o.PersonID, "")
 		}

@@ -20,6 +20,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -55,11 +56,12 @@ var EdgeTargets = map[string]map[string]string{
 	"Contact":            {"person": "Person"},
 	"Contingency":        {"risk": "Risk"},
 	"EmergencyAccess":    {"account": "Account"},
+	"Episode":            {"person": "Person"},
 	"Involvement":        {"plan": "Plan"},
 	"Need":               {"person": "Person", "plans": "Plan"},
 	"Outcome":            {"plan": "Plan", "steps": "OutcomeStep"},
 	"OutcomeStep":        {"outcome": "Outcome", "progress": "Progress"},
-	"Person":             {"team": "Team", "allocated_practitioner": "Account", "carers": "Carer", "contacts": "Contact", "needs": "Need", "plans": "Plan", "consents": "Consent", "capacity_assessments": "CapacityAssessment", "advice": "Advice"},
+	"Person":             {"team": "Team", "allocated_practitioner": "Account", "carers": "Carer", "contacts": "Contact", "needs": "Need", "plans": "Plan", "consents": "Consent", "capacity_assessments": "CapacityAssessment", "advice": "Advice", "episodes": "Episode"},
 	"Plan":               {"person": "Person", "supersedes": "Plan", "superseded_by": "Plan", "service_team": "Team", "review_responsible": "Account", "needs": "Need", "outcomes": "Outcome", "risks": "Risk", "visits": "Visit", "reviews": "Review", "shares": "Share", "amendments": "Amendment", "involvements": "Involvement"},
 	"Progress":           {"visit": "Visit", "outcome": "Outcome", "step": "OutcomeStep"},
 	"Review":             {"plan": "Plan", "reviewer": "Account"},
@@ -84,6 +86,7 @@ var StringSizes = map[string]map[string]int64{
 	"Contact":            {"authority_id": 0, "person_id": 0, "name": 0, "organisation": 0, "phone": 0, "email": 0, "notes": 0},
 	"Contingency":        {"authority_id": 0, "person_id": 0, "risk_id": 0, "plan_id": 0, "measures": 2147483647, "trigger": 2147483647, "who_acts": 0},
 	"EmergencyAccess":    {"authority_id": 0, "person_id": 0, "account_id": 0, "reason": 2147483647},
+	"Episode":            {"authority_id": 0, "person_id": 0},
 	"Involvement":        {"authority_id": 0, "person_id": 0, "name": 0, "relationship": 0, "plan_id": 0},
 	"Need":               {"authority_id": 0, "person_id": 0, "area": 0, "description": 2147483647, "person_view": 2147483647, "carer_view": 2147483647, "others_view": 2147483647, "evidence": 2147483647, "wellbeing_impact": 2147483647, "difference_of_view": 2147483647},
 	"Outcome":            {"authority_id": 0, "person_id": 0, "plan_id": 0, "statement": 2147483647, "support_required": 2147483647, "measure": 2147483647},
@@ -127,6 +130,8 @@ func (c *Client) Exists(ctx context.Context, typ string, id pulid.ID) (bool, err
 		return c.Contingency.Query().Where(contingency.ID(id)).Exist(ctx)
 	case "EmergencyAccess":
 		return c.EmergencyAccess.Query().Where(emergencyaccess.ID(id)).Exist(ctx)
+	case "Episode":
+		return c.Episode.Query().Where(episode.ID(id)).Exist(ctx)
 	case "Involvement":
 		return c.Involvement.Query().Where(involvement.ID(id)).Exist(ctx)
 	case "Need":

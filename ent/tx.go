@@ -36,6 +36,8 @@ type Tx struct {
 	Contingency *ContingencyClient
 	// EmergencyAccess is the client for interacting with the EmergencyAccess builders.
 	EmergencyAccess *EmergencyAccessClient
+	// Episode is the client for interacting with the Episode builders.
+	Episode *EpisodeClient
 	// Involvement is the client for interacting with the Involvement builders.
 	Involvement *InvolvementClient
 	// Need is the client for interacting with the Need builders.
@@ -203,6 +205,7 @@ func (tx *Tx) init() {
 	tx.Contact = NewContactClient(tx.config)
 	tx.Contingency = NewContingencyClient(tx.config)
 	tx.EmergencyAccess = NewEmergencyAccessClient(tx.config)
+	tx.Episode = NewEpisodeClient(tx.config)
 	tx.Involvement = NewInvolvementClient(tx.config)
 	tx.Need = NewNeedClient(tx.config)
 	tx.Outcome = NewOutcomeClient(tx.config)

@@ -6,6 +6,7 @@ import (
 	"reablement/ent"
 	"reablement/ent/advice"
 	"reablement/ent/concern"
+	"reablement/ent/episode"
 	"reablement/ent/person"
 	"reablement/ent/plan"
 	"reablement/ent/policy"
@@ -57,6 +58,10 @@ func (r *Resolver) dueList(ctx context.Context, withinDays int) (*model.DueList,
 		Order(ent.Asc(concern.FieldCreatedAt)).Limit(dueLimit).All(ctx)); err != nil {
 		return nil, err
 	}
+	if out.FollowUpsDue, err = values(c.Episode.Query().Where(episode.FollowUpDueLT(horizon), episode.FollowUpSituationIsNil()).
+		Order(ent.Asc(episode.FieldFollowUpDue)).Limit(dueLimit).All(ctx)); err != nil {
+		return nil, err
+	}
 	// An item's presence on the list discloses the section that put it there.
 	if err := members(ctx, &out.Reviews, policy.Review); err != nil {
 		return nil, err
@@ -74,6 +79,9 @@ func (r *Resolver) dueList(ctx context.Context, withinDays int) (*model.DueList,
 		return nil, err
 	}
 	if err := members(ctx, &out.AdvocacyReferralsWaiting, policy.Capacity); err != nil {
+		return nil, err
+	}
+	if err := members(ctx, &out.FollowUpsDue, policy.Review); err != nil {
 		return nil, err
 	}
 	if err := members(ctx, &out.SafeguardingConcerns, policy.Safeguarding); err != nil {

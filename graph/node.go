@@ -18,6 +18,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/fault"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
@@ -44,7 +45,7 @@ var tablesByPrefix = func() map[string]string {
 		auditevent.Table: auditevent.DefaultID, authority.Table: authority.DefaultID,
 		capacityassessment.Table: capacityassessment.DefaultID, carer.Table: carer.DefaultID, concern.Table: concern.DefaultID,
 		consent.Table: consent.DefaultID, contact.Table: contact.DefaultID, contingency.Table: contingency.DefaultID,
-		emergencyaccess.Table: emergencyaccess.DefaultID, involvement.Table: involvement.DefaultID, need.Table: need.DefaultID,
+		emergencyaccess.Table: emergencyaccess.DefaultID, episode.Table: episode.DefaultID, involvement.Table: involvement.DefaultID, need.Table: need.DefaultID,
 		outcome.Table: outcome.DefaultID, outcomestep.Table: outcomestep.DefaultID, person.Table: person.DefaultID,
 		plan.Table: plan.DefaultID, progress.Table: progress.DefaultID, review.Table: review.DefaultID, risk.Table: risk.DefaultID,
 		share.Table: share.DefaultID, team.Table: team.DefaultID, visit.Table: visit.DefaultID,

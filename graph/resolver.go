@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/dialect"
 
 	"reablement/ent"
+	"reablement/ent/disclosure"
 )
 
 // DemoSigner mints development tokens for demo accounts (server/auth's
@@ -25,6 +26,9 @@ type Resolver struct {
 	Signer DemoSigner
 	// PseudonymKey keys the analysts' pseudonyms; it comes from configuration.
 	PseudonymKey []byte
+	// Disclosure is the statistics' disclosure control; zero means
+	// disclosure.Default (NHS England's).
+	Disclosure disclosure.Control
 }
 
 // ent returns the client for this request: the transaction's during a

@@ -321,6 +321,11 @@ func (r *mutationResolver) UpdateVisit(ctx context.Context, id pulid.ID, input e
 	return r.ent(ctx).Visit.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
+// UpdateEpisode is the resolver for the updateEpisode field.
+func (r *mutationResolver) UpdateEpisode(ctx context.Context, id pulid.ID, input ent.UpdateEpisodeInput) (*ent.Episode, error) {
+	return r.ent(ctx).Episode.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
 // RecordVisit is the resolver for the recordVisit field.
 func (r *mutationResolver) RecordVisit(ctx context.Context, input model.RecordVisitInput) (*ent.Visit, error) {
 	return r.recordVisit(ctx, input)
@@ -450,9 +455,39 @@ func (r *queryResolver) PreviewShare(ctx context.Context, input ent.CreateShareI
 	return r.previewShare(ctx, input)
 }
 
+// ClientLevelData is the resolver for the clientLevelData field.
+func (r *queryResolver) ClientLevelData(ctx context.Context, from time.Time, to time.Time) (*model.ClientLevelDataExport, error) {
+	return r.clientLevelData(ctx, from, to)
+}
+
 // FindPeople is the resolver for the findPeople field.
 func (r *queryResolver) FindPeople(ctx context.Context, text string, dateOfBirth *time.Time, first *int) ([]model.PersonMatch, error) {
 	return r.findPeople(ctx, text, dateOfBirth, first)
+}
+
+// StatisticsCounts is the resolver for the statisticsCounts field.
+func (r *queryResolver) StatisticsCounts(ctx context.Context, subject model.StatisticsSubject, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) (*model.StatisticsCounts, error) {
+	return r.statisticsCounts(ctx, subject, groupBy, where, period)
+}
+
+// StatisticsDurations is the resolver for the statisticsDurations field.
+func (r *queryResolver) StatisticsDurations(ctx context.Context, measure model.DurationMeasure, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) (*model.StatisticsDurations, error) {
+	return r.statisticsDurations(ctx, measure, groupBy, where, period)
+}
+
+// StatisticsRates is the resolver for the statisticsRates field.
+func (r *queryResolver) StatisticsRates(ctx context.Context, measure model.RateMeasure, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) (*model.StatisticsRates, error) {
+	return r.statisticsRates(ctx, measure, groupBy, where, period)
+}
+
+// Ascof2a is the resolver for the ascof2A field.
+func (r *queryResolver) Ascof2a(ctx context.Context, from *time.Time, to *time.Time) (*model.AscofMeasure, error) {
+	return r.ascof2A(ctx, from, to)
+}
+
+// Ascof2d is the resolver for the ascof2D field.
+func (r *queryResolver) Ascof2d(ctx context.Context, from *time.Time, to *time.Time) (*model.AscofMeasure, error) {
+	return r.ascof2D(ctx, from, to)
 }
 
 // MyVisits is the resolver for the myVisits field.

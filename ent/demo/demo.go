@@ -108,6 +108,8 @@ var DemoAccounts = []Account{
 		"Query the whole authority for statistics: pseudonyms, age bands and localities, coded fields only, no names or free text."},
 	{"ian.auditor", "Ian Mercer", []policy.Role{policy.Auditor}, "",
 		"Read the audit log: who saw whose record, which sections, on what basis and when."},
+	{"rex.returns", "Rex Morgan", []policy.Role{policy.ReturnsOfficer}, "",
+		"Export the quarterly Client Level Data return with NHS numbers, as the Directions require; every person in it is audited."},
 	{"carol.carer", "Carol Hughes", []policy.Role{policy.CarerRole}, "",
 		"See your mother Margaret's plan as she chose to share it: outcomes and visits only, everything else withheld."},
 	{"dan.daughter", "Danielle Okoro", []policy.Role{policy.CarerRole}, "",
@@ -213,6 +215,7 @@ const (
 	streamRounds
 	streamStatus
 	streamRecord
+	streamReturns
 )
 
 func (g *generator) run() error {

@@ -61,6 +61,7 @@ func (g *generator) emitPerson(p *profile) {
 	rec.needs()
 	rec.capacity()
 	rec.advice()
+	rec.returns()
 	rec.plans()
 }
 

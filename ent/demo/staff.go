@@ -80,7 +80,7 @@ func (g *generator) makeStaff() error {
 		"priya.practitioner": "Occupational therapist", "sam.practitioner": "Social worker",
 		"morgan.manager": "Team manager", "rita.registered": "Registered manager",
 		"wes.worker": "Reablement support worker", "ana.analyst": "Performance analyst",
-		"ian.auditor": "Information governance officer",
+		"ian.auditor": "Information governance officer", "rex.returns": "Statutory returns officer",
 	}
 	for _, a := range DemoAccounts {
 		id := pulid.New("AC")

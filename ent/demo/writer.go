@@ -27,6 +27,7 @@ type writer struct {
 	capacity      *batch[*ent.CapacityAssessmentCreate]
 	consents      *batch[*ent.ConsentCreate]
 	advice        *batch[*ent.AdviceCreate]
+	episodes      *batch[*ent.EpisodeCreate]
 	plans         *batch[*ent.PlanCreate]
 	involvements  *batch[*ent.InvolvementCreate]
 	outcomes      *batch[*ent.OutcomeCreate]
@@ -112,6 +113,7 @@ func newWriter(ctx context.Context, tx *ent.Tx) *writer {
 	})
 	w.consents = newBatch(w, "consents", func(ctx context.Context, r []*ent.ConsentCreate) error { return tx.Consent.CreateBulk(r...).Exec(ctx) })
 	w.advice = newBatch(w, "advice", func(ctx context.Context, r []*ent.AdviceCreate) error { return tx.Advice.CreateBulk(r...).Exec(ctx) })
+	w.episodes = newBatch(w, "episodes", func(ctx context.Context, r []*ent.EpisodeCreate) error { return tx.Episode.CreateBulk(r...).Exec(ctx) })
 	w.plans = newBatch(w, "plans", func(ctx context.Context, r []*ent.PlanCreate) error { return tx.Plan.CreateBulk(r...).Exec(ctx) })
 	w.involvements = newBatch(w, "involvements", func(ctx context.Context, r []*ent.InvolvementCreate) error {
 		return tx.Involvement.CreateBulk(r...).Exec(ctx)

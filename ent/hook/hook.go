@@ -152,6 +152,18 @@ func (f EmergencyAccessFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Va
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EmergencyAccessMutation", m)
 }
 
+// The EpisodeFunc type is an adapter to allow the use of ordinary
+// function as Episode mutator.
+type EpisodeFunc func(context.Context, *ent.EpisodeMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f EpisodeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.EpisodeMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EpisodeMutation", m)
+}
+
 // The InvolvementFunc type is an adapter to allow the use of ordinary
 // function as Involvement mutator.
 type InvolvementFunc func(context.Context, *ent.InvolvementMutation) (ent.Value, error)

@@ -19,6 +19,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -416,6 +417,33 @@ func (f TraverseEmergencyAccess) Traverse(ctx context.Context, q ent.Query) erro
 	return fmt.Errorf("unexpected query type %T. expect *ent.EmergencyAccessQuery", q)
 }
 
+// The EpisodeFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EpisodeFunc func(context.Context, *ent.EpisodeQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EpisodeFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EpisodeQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EpisodeQuery", q)
+}
+
+// The TraverseEpisode type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEpisode func(context.Context, *ent.EpisodeQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEpisode) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEpisode) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EpisodeQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EpisodeQuery", q)
+}
+
 // The InvolvementFunc type is an adapter to allow the use of ordinary function as a Querier.
 type InvolvementFunc func(context.Context, *ent.InvolvementQuery) (ent.Value, error)
 
@@ -767,6 +795,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ContingencyQuery, predicate.Contingency, contingency.OrderOption]{typ: ent.TypeContingency, tq: q}, nil
 	case *ent.EmergencyAccessQuery:
 		return &query[*ent.EmergencyAccessQuery, predicate.EmergencyAccess, emergencyaccess.OrderOption]{typ: ent.TypeEmergencyAccess, tq: q}, nil
+	case *ent.EpisodeQuery:
+		return &query[*ent.EpisodeQuery, predicate.Episode, episode.OrderOption]{typ: ent.TypeEpisode, tq: q}, nil
 	case *ent.InvolvementQuery:
 		return &query[*ent.InvolvementQuery, predicate.Involvement, involvement.OrderOption]{typ: ent.TypeInvolvement, tq: q}, nil
 	case *ent.NeedQuery:

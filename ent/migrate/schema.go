@@ -508,6 +508,60 @@ var (
 			},
 		},
 	}
+	// EpisodesColumns holds the columns for the "episodes" table.
+	EpisodesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "authority_id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "episode", Type: field.TypeInt},
+		{Name: "referral_route", Type: field.TypeEnum, Nullable: true, Enums: []string{"HOSPITAL_DISCHARGE", "HOSPITAL_DIVERSION", "COMMUNITY", "PLANNED_ENTRY", "SELF_FUNDER_DEPLETED", "PRISON"}},
+		{Name: "referral_received_on", Type: field.TypeTime, Nullable: true},
+		{Name: "hospital_discharge_on", Type: field.TypeTime, Nullable: true},
+		{Name: "existing_long_term_support", Type: field.TypeBool, Default: false},
+		{Name: "sequel", Type: field.TypeEnum, Nullable: true, Enums: []string{"NO_SERVICES_SIGNPOSTED", "NO_SERVICES_SELF_FUNDED", "NO_SERVICES_DECLINED", "NO_SERVICES_OTHER", "ONGOING_LOW_LEVEL", "OTHER_SHORT_TERM", "LONG_TERM_COMMUNITY", "LONG_TERM_RESIDENTIAL", "LONG_TERM_NURSING", "ENDED_EARLY"}},
+		{Name: "ended_early_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"ADMITTED_TO_HOSPITAL", "NHS_FUNDED_CARE", "END_OF_LIFE", "DIED", "MOVED_AWAY", "DECLINED", "OTHER"}},
+		{Name: "follow_up_due", Type: field.TypeTime, Nullable: true},
+		{Name: "follow_up_situation", Type: field.TypeEnum, Nullable: true, Enums: []string{"AT_HOME", "RESIDENTIAL_CARE", "NURSING_CARE", "DIED", "READMITTED"}},
+		{Name: "follow_up_recorded_at", Type: field.TypeTime, Nullable: true},
+		{Name: "person_id", Type: field.TypeString},
+	}
+	// EpisodesTable holds the schema information for the "episodes" table.
+	EpisodesTable = &schema.Table{
+		Name:       "episodes",
+		Columns:    EpisodesColumns,
+		PrimaryKey: []*schema.Column{EpisodesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "episodes_persons_episodes",
+				Columns:    []*schema.Column{EpisodesColumns[14]},
+				RefColumns: []*schema.Column{PersonsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "episode_authority_id",
+				Unique:  false,
+				Columns: []*schema.Column{EpisodesColumns[1]},
+			},
+			{
+				Name:    "episode_person_id",
+				Unique:  false,
+				Columns: []*schema.Column{EpisodesColumns[14]},
+			},
+			{
+				Name:    "episode_person_id_episode",
+				Unique:  true,
+				Columns: []*schema.Column{EpisodesColumns[14], EpisodesColumns[4]},
+			},
+			{
+				Name:    "episode_follow_up_due",
+				Unique:  false,
+				Columns: []*schema.Column{EpisodesColumns[11]},
+			},
+		},
+	}
 	// InvolvementsColumns holds the columns for the "involvements" table.
 	InvolvementsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1055,7 +1109,7 @@ var (
 		{Name: "person_id", Type: field.TypeString},
 		{Name: "recipient_kind", Type: field.TypeEnum, Enums: []string{"PROVIDER", "CARER", "ADVOCATE", "PERSON", "OTHER"}},
 		{Name: "recipient_name", Type: field.TypeString},
-		{Name: "basis", Type: field.TypeEnum, Enums: []string{"ALLOCATED", "TEAM_MEMBER", "TEAM_MANAGER", "EMERGENCY_ACCESS", "SERVICE_PROVIDER", "PROVIDER_DUTY", "CARER_SHARE", "CONSENT_SHARE", "BEST_INTERESTS", "PERSON_REQUEST", "ADVOCACY", "OWN_RECORD", "PSEUDONYMISED_STATS", "INFORMATION_GOVERNANCE", "SEARCH"}},
+		{Name: "basis", Type: field.TypeEnum, Enums: []string{"ALLOCATED", "TEAM_MEMBER", "TEAM_MANAGER", "EMERGENCY_ACCESS", "SERVICE_PROVIDER", "PROVIDER_DUTY", "CARER_SHARE", "CONSENT_SHARE", "BEST_INTERESTS", "PERSON_REQUEST", "ADVOCACY", "OWN_RECORD", "PSEUDONYMISED_STATS", "INFORMATION_GOVERNANCE", "SEARCH", "STATUTORY_RETURN"}},
 		{Name: "sections", Type: field.TypeJSON, Nullable: true},
 		{Name: "decision", Type: field.TypeEnum, Enums: []string{"SHARED", "PARTIAL", "DECLINED"}, Default: "SHARED"},
 		{Name: "decision_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
@@ -1293,6 +1347,7 @@ var (
 		ContactsTable,
 		ContingenciesTable,
 		EmergencyAccessesTable,
+		EpisodesTable,
 		InvolvementsTable,
 		NeedsTable,
 		OutcomesTable,
@@ -1325,6 +1380,7 @@ func init() {
 	ContactsTable.ForeignKeys[0].RefTable = PersonsTable
 	ContingenciesTable.ForeignKeys[0].RefTable = RisksTable
 	EmergencyAccessesTable.ForeignKeys[0].RefTable = AccountsTable
+	EpisodesTable.ForeignKeys[0].RefTable = PersonsTable
 	InvolvementsTable.ForeignKeys[0].RefTable = PlansTable
 	NeedsTable.ForeignKeys[0].RefTable = PersonsTable
 	OutcomesTable.ForeignKeys[0].RefTable = PlansTable

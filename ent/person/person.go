@@ -99,6 +99,8 @@ const (
 	EdgeCapacityAssessments = "capacity_assessments"
 	// EdgeAdvice holds the string denoting the advice edge name in mutations.
 	EdgeAdvice = "advice"
+	// EdgeEpisodes holds the string denoting the episodes edge name in mutations.
+	EdgeEpisodes = "episodes"
 	// Table holds the table name of the person in the database.
 	Table = "persons"
 	// TeamTable is the table that holds the team relation/edge.
@@ -164,6 +166,13 @@ const (
 	AdviceInverseTable = "advices"
 	// AdviceColumn is the table column denoting the advice relation/edge.
 	AdviceColumn = "person_id"
+	// EpisodesTable is the table that holds the episodes relation/edge.
+	EpisodesTable = "episodes"
+	// EpisodesInverseTable is the table name for the Episode entity.
+	// It exists in this package in order to avoid circular dependency with the "episode" package.
+	EpisodesInverseTable = "episodes"
+	// EpisodesColumn is the table column denoting the episodes relation/edge.
+	EpisodesColumn = "person_id"
 )
 
 // Columns holds all SQL columns for person fields.
@@ -538,6 +547,20 @@ func ByAdvice(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newAdviceStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByEpisodesCount orders the results by episodes count.
+func ByEpisodesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEpisodesStep(), opts...)
+	}
+}
+
+// ByEpisodes orders the results by episodes terms.
+func ByEpisodes(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEpisodesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newTeamStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -599,6 +622,13 @@ func newAdviceStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AdviceInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, AdviceTable, AdviceColumn),
+	)
+}
+func newEpisodesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EpisodesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, EpisodesTable, EpisodesColumn),
 	)
 }
 

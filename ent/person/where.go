@@ -2223,6 +2223,29 @@ func HasAdviceWith(preds ...predicate.Advice) predicate.Person {
 	})
 }
 
+// HasEpisodes applies the HasEdge predicate on the "episodes" edge.
+func HasEpisodes() predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, EpisodesTable, EpisodesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEpisodesWith applies the HasEdge predicate on the "episodes" edge with a given conditions (other predicates).
+func HasEpisodesWith(preds ...predicate.Episode) predicate.Person {
+	return predicate.Person(func(s *sql.Selector) {
+		step := newEpisodesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Person) predicate.Person {
 	return predicate.Person(sql.AndPredicates(predicates...))

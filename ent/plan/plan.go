@@ -258,7 +258,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "reablement/ent/runtime"
 var (
-	Hooks  [9]ent.Hook
+	Hooks  [10]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time

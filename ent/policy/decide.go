@@ -397,3 +397,40 @@ func Found(v Viewer, d Decision) Decision {
 	}
 	return Decision{Grants: map[Section]Basis{Identity: Search}}
 }
+
+// MayAnalyse reports whether v may ask for statistics over the whole
+// authority (issue 15): analysts, and the statutory-returns role whose work
+// includes the national measures. Statistics are aggregates of coded
+// fields under disclosure control; no record is disclosed by them.
+func MayAnalyse(v Viewer) bool {
+	return slices.Contains(v.Roles, Analyst) || slices.Contains(v.Roles, ReturnsOfficer)
+}
+
+// ReturnSections are what the Client Level Data return draws on: who the
+// person is (NHS number, date of birth, postcode), their needs and carers,
+// the plan's visits and how the episode began and ended.
+var ReturnSections = []Section{Identity, Contact, Needs, Visits, Review, Involvement}
+
+// Return is the decision for one person's rows in the Client Level Data
+// return (issue 15). The statutory-returns role exports them identifiable
+// on the STATUTORY_RETURN basis (the Directions require NHS numbers; NHS
+// England pseudonymises them centrally); an analyst gets the same rows
+// pseudonymised, on the statistics basis, with no identifying section. No
+// one else gets the return.
+func Return(v Viewer) Decision {
+	d := Decision{Grants: map[Section]Basis{}}
+	switch {
+	case slices.Contains(v.Roles, ReturnsOfficer):
+		for _, s := range ReturnSections {
+			d.Grants[s] = StatutoryReturn
+		}
+	case slices.Contains(v.Roles, Analyst):
+		for _, s := range ReturnSections {
+			if slices.Contains(AnalystSections, s) {
+				d.Grants[s] = Statistics
+			}
+		}
+		d.CodedOnly = true
+	}
+	return d
+}

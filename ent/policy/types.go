@@ -54,17 +54,21 @@ const (
 	Worker            Role = "WORKER"
 	Analyst           Role = "ANALYST"
 	Auditor           Role = "AUDITOR"
-	CarerRole         Role = "CARER"
-	AdvocateRole      Role = "ADVOCATE"
-	RecipientRole     Role = "RECIPIENT"
-	PersonRole        Role = "PERSON"
+	// ReturnsOfficer makes the authority's statutory returns (issue 15):
+	// the quarterly Client Level Data, which NHS England pseudonymises
+	// centrally and so receives identifiable.
+	ReturnsOfficer Role = "RETURNS_OFFICER"
+	CarerRole      Role = "CARER"
+	AdvocateRole   Role = "ADVOCATE"
+	RecipientRole  Role = "RECIPIENT"
+	PersonRole     Role = "PERSON"
 )
 
 // Values lets ent use Role as an enum's Go type.
 func (Role) Values() []string {
 	return []string{
 		string(Practitioner), string(Manager), string(RegisteredManager), string(Worker),
-		string(Analyst), string(Auditor), string(CarerRole), string(AdvocateRole),
+		string(Analyst), string(Auditor), string(ReturnsOfficer), string(CarerRole), string(AdvocateRole),
 		string(RecipientRole), string(PersonRole),
 	}
 }
@@ -88,6 +92,10 @@ const (
 	OwnRecord          Basis = "OWN_RECORD"          // the person themself
 	Statistics         Basis = "PSEUDONYMISED_STATS" // analyst
 	InformationGov     Basis = "INFORMATION_GOVERNANCE"
+	// StatutoryReturn is the Collection of Client-Level Adult Social Care
+	// Data Directions and their Data Provision Notice: the authority must
+	// submit the CLD return, NHS numbers included (issue 15).
+	StatutoryReturn Basis = "STATUTORY_RETURN"
 	// Search is finding a person (issue 12): no basis for the record, only
 	// for knowing who someone is so a basis can be asked for (Found).
 	Search Basis = "SEARCH"
@@ -99,6 +107,6 @@ func (Basis) Values() []string {
 		string(Allocated), string(TeamMember), string(TeamManager), string(EmergencyAccess),
 		string(ServiceProvider), string(ProviderDuty), string(CarerShare), string(ConsentShare),
 		string(BestInterestsShare), string(PersonRequest), string(AdvocateShare), string(OwnRecord),
-		string(Statistics), string(InformationGov), string(Search),
+		string(Statistics), string(InformationGov), string(Search), string(StatutoryReturn),
 	}
 }

@@ -42,6 +42,9 @@ type Contingency func(*sql.Selector)
 // EmergencyAccess is the predicate function for emergencyaccess builders.
 type EmergencyAccess func(*sql.Selector)
 
+// Episode is the predicate function for episode builders.
+type Episode func(*sql.Selector)
+
 // Involvement is the predicate function for involvement builders.
 type Involvement func(*sql.Selector)
 

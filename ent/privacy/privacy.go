@@ -399,6 +399,30 @@ func (f EmergencyAccessMutationRuleFunc) EvalMutation(ctx context.Context, m ent
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EmergencyAccessMutation", m)
 }
 
+// The EpisodeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EpisodeQueryRuleFunc func(context.Context, *ent.EpisodeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EpisodeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EpisodeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EpisodeQuery", q)
+}
+
+// The EpisodeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EpisodeMutationRuleFunc func(context.Context, *ent.EpisodeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EpisodeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EpisodeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EpisodeMutation", m)
+}
+
 // The InvolvementQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type InvolvementQueryRuleFunc func(context.Context, *ent.InvolvementQuery) error
@@ -746,6 +770,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.EmergencyAccessQuery:
 		return q.Filter(), nil
+	case *ent.EpisodeQuery:
+		return q.Filter(), nil
 	case *ent.InvolvementQuery:
 		return q.Filter(), nil
 	case *ent.NeedQuery:
@@ -800,6 +826,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ContingencyMutation:
 		return m.Filter(), nil
 	case *ent.EmergencyAccessMutation:
+		return m.Filter(), nil
+	case *ent.EpisodeMutation:
 		return m.Filter(), nil
 	case *ent.InvolvementMutation:
 		return m.Filter(), nil

@@ -105,6 +105,7 @@ var happened = map[string]bool{
 	"ended_at": true, "written_confirmation_at": true, "referrer_notified_at": true, "held_at": true,
 	"shared_at": true, "revoked_at": true, "person_consulted_at": true, "complaint_right_told_at": true,
 	"reviewed_at": true, "acknowledged_at": true, "mitigation_confirmed_at": true, "environment_assessment_done_at": true,
+	"referral_received_on": true, "hospital_discharge_on": true, "follow_up_recorded_at": true,
 }
 
 // Clock stamps created_at and updated_at from the request's clock

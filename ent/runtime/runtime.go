@@ -16,6 +16,7 @@ import (
 	"reablement/ent/contact"
 	"reablement/ent/contingency"
 	"reablement/ent/emergencyaccess"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -653,6 +654,60 @@ func init() {
 	emergencyaccessDescID := emergencyaccessMixinFields0[0].Descriptor()
 	// emergencyaccess.DefaultID holds the default value on creation for the id field.
 	emergencyaccess.DefaultID = emergencyaccessDescID.Default.(func() pulid.ID)
+	episodeMixin := schema.Episode{}.Mixin()
+	episode.Policy = privacy.NewPolicies(episodeMixin[1], episodeMixin[3], schema.Episode{})
+	episode.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := episode.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	episodeMixinHooks1 := episodeMixin[1].Hooks()
+	episodeMixinHooks2 := episodeMixin[2].Hooks()
+	episodeMixinHooks3 := episodeMixin[3].Hooks()
+	episodeHooks := schema.Episode{}.Hooks()
+
+	episode.Hooks[1] = episodeMixinHooks1[0]
+
+	episode.Hooks[2] = episodeMixinHooks1[1]
+
+	episode.Hooks[3] = episodeMixinHooks2[0]
+
+	episode.Hooks[4] = episodeMixinHooks3[0]
+
+	episode.Hooks[5] = episodeMixinHooks3[1]
+
+	episode.Hooks[6] = episodeHooks[0]
+	episodeMixinFields0 := episodeMixin[0].Fields()
+	_ = episodeMixinFields0
+	episodeMixinFields2 := episodeMixin[2].Fields()
+	_ = episodeMixinFields2
+	episodeFields := schema.Episode{}.Fields()
+	_ = episodeFields
+	// episodeDescCreatedAt is the schema descriptor for created_at field.
+	episodeDescCreatedAt := episodeMixinFields2[0].Descriptor()
+	// episode.DefaultCreatedAt holds the default value on creation for the created_at field.
+	episode.DefaultCreatedAt = episodeDescCreatedAt.Default.(func() time.Time)
+	// episodeDescUpdatedAt is the schema descriptor for updated_at field.
+	episodeDescUpdatedAt := episodeMixinFields2[1].Descriptor()
+	// episode.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	episode.DefaultUpdatedAt = episodeDescUpdatedAt.Default.(func() time.Time)
+	// episode.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	episode.UpdateDefaultUpdatedAt = episodeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// episodeDescEpisode is the schema descriptor for episode field.
+	episodeDescEpisode := episodeFields[0].Descriptor()
+	// episode.EpisodeValidator is a validator for the "episode" field. It is called by the builders before save.
+	episode.EpisodeValidator = episodeDescEpisode.Validators[0].(func(int) error)
+	// episodeDescExistingLongTermSupport is the schema descriptor for existing_long_term_support field.
+	episodeDescExistingLongTermSupport := episodeFields[4].Descriptor()
+	// episode.DefaultExistingLongTermSupport holds the default value on creation for the existing_long_term_support field.
+	episode.DefaultExistingLongTermSupport = episodeDescExistingLongTermSupport.Default.(bool)
+	// episodeDescID is the schema descriptor for id field.
+	episodeDescID := episodeMixinFields0[0].Descriptor()
+	// episode.DefaultID holds the default value on creation for the id field.
+	episode.DefaultID = episodeDescID.Default.(func() pulid.ID)
 	involvementMixin := schema.Involvement{}.Mixin()
 	involvement.Policy = privacy.NewPolicies(involvementMixin[1], involvementMixin[3], schema.Involvement{})
 	involvement.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -961,6 +1016,8 @@ func init() {
 	plan.Hooks[7] = planHooks[3]
 
 	plan.Hooks[8] = planHooks[4]
+
+	plan.Hooks[9] = planHooks[5]
 	planMixinFields0 := planMixin[0].Fields()
 	_ = planMixinFields0
 	planMixinFields2 := planMixin[2].Fields()

@@ -83,6 +83,7 @@ func (Person) Edges() []ent.Edge {
 		edge.To("consents", Consent.Type).Comment("Decisions by or for the person.").Annotations(append(codedSection(policy.Involvement), childEdge())...),
 		edge.To("capacity_assessments", CapacityAssessment.Type).Comment("Capacity assessments, one per decision.").Annotations(append(codedSection(policy.Capacity), childEdge())...),
 		edge.To("advice", Advice.Type).Comment("Information and advice given, and its follow-up (R34).").Annotations(append(codedSection(policy.OtherSupport), childEdge())...),
+		edge.To("episodes", Episode.Type).Comment("Episodes of reablement as the national returns see them: referral route, sequel, 91-day situation (issue 15).").Annotations(append(codedSection(policy.Review), childEdge())...),
 	}
 }
 

@@ -149,5 +149,5 @@ func (Plan) Policy() ent.Policy {
 // Hooks of the Plan: the write guard (R25), optimistic concurrency, and
 // the duties of its life under the Care Act (R1-R32).
 func (Plan) Hooks() []ent.Hook {
-	return []ent.Hook{rule.Guard(rule.KindPlan), rule.References(rule.KindPlan), rule.Episodes(), rule.Revisioned(), rule.Lifecycle()}
+	return []ent.Hook{rule.Guard(rule.KindPlan), rule.References(rule.KindPlan), rule.Episodes(), rule.EpisodeRecords(), rule.Revisioned(), rule.Lifecycle()}
 }

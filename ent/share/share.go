@@ -193,7 +193,7 @@ func RecipientKindValidator(rk RecipientKind) error {
 // BasisValidator is a validator for the "basis" field enum values. It is called by the builders before save.
 func BasisValidator(b policy.Basis) error {
 	switch b {
-	case "ALLOCATED", "TEAM_MEMBER", "TEAM_MANAGER", "EMERGENCY_ACCESS", "SERVICE_PROVIDER", "PROVIDER_DUTY", "CARER_SHARE", "CONSENT_SHARE", "BEST_INTERESTS", "PERSON_REQUEST", "ADVOCACY", "OWN_RECORD", "PSEUDONYMISED_STATS", "INFORMATION_GOVERNANCE", "SEARCH":
+	case "ALLOCATED", "TEAM_MEMBER", "TEAM_MANAGER", "EMERGENCY_ACCESS", "SERVICE_PROVIDER", "PROVIDER_DUTY", "CARER_SHARE", "CONSENT_SHARE", "BEST_INTERESTS", "PERSON_REQUEST", "ADVOCACY", "OWN_RECORD", "PSEUDONYMISED_STATS", "INFORMATION_GOVERNANCE", "SEARCH", "STATUTORY_RETURN":
 		return nil
 	default:
 		return fmt.Errorf("share: invalid enum value for basis field: %q", b)

@@ -14,6 +14,7 @@ import (
 	"reablement/ent/concern"
 	"reablement/ent/consent"
 	"reablement/ent/contact"
+	"reablement/ent/episode"
 	"reablement/ent/involvement"
 	"reablement/ent/need"
 	"reablement/ent/outcome"
@@ -132,6 +133,18 @@ type ComplexityRoot struct {
 		UpdatedAt            func(childComplexity int) int
 	}
 
+	AscofMeasure struct {
+		Code        func(childComplexity int) int
+		Definition  func(childComplexity int) int
+		Denominator func(childComplexity int) int
+		From        func(childComplexity int) int
+		NotYetKnown func(childComplexity int) int
+		Numerator   func(childComplexity int) int
+		Percent     func(childComplexity int) int
+		Suppressed  func(childComplexity int) int
+		To          func(childComplexity int) int
+	}
+
 	AuditEvent struct {
 		Action      func(childComplexity int) int
 		Bases       func(childComplexity int) int
@@ -197,6 +210,16 @@ type ComplexityRoot struct {
 		UpdatedAt       func(childComplexity int) int
 	}
 
+	ClientLevelDataExport struct {
+		CSV           func(childComplexity int) int
+		Events        func(childComplexity int) int
+		From          func(childComplexity int) int
+		NotHeld       func(childComplexity int) int
+		People        func(childComplexity int) int
+		Pseudonymised func(childComplexity int) int
+		To            func(childComplexity int) int
+	}
+
 	Concern struct {
 		AcknowledgedAt   func(childComplexity int) int
 		AcknowledgedBy   func(childComplexity int) int
@@ -260,10 +283,17 @@ type ComplexityRoot struct {
 		Username    func(childComplexity int) int
 	}
 
+	DisclosureControl struct {
+		Method    func(childComplexity int) int
+		RoundTo   func(childComplexity int) int
+		Threshold func(childComplexity int) int
+	}
+
 	DueList struct {
 		AdviceFollowUps          func(childComplexity int) int
 		AdvocacyReferralsWaiting func(childComplexity int) int
 		FirstReviewsDue          func(childComplexity int) int
+		FollowUpsDue             func(childComplexity int) int
 		PlansNearingEnd          func(childComplexity int) int
 		Reviews                  func(childComplexity int) int
 		SafeguardingConcerns     func(childComplexity int) int
@@ -278,6 +308,23 @@ type ComplexityRoot struct {
 		Reason     func(childComplexity int) int
 		ReviewedAt func(childComplexity int) int
 		UpdatedAt  func(childComplexity int) int
+	}
+
+	Episode struct {
+		CreatedAt               func(childComplexity int) int
+		EndedEarlyReason        func(childComplexity int) int
+		Episode                 func(childComplexity int) int
+		ExistingLongTermSupport func(childComplexity int) int
+		FollowUpDue             func(childComplexity int) int
+		FollowUpRecordedAt      func(childComplexity int) int
+		FollowUpSituation       func(childComplexity int) int
+		HospitalDischargeOn     func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Person                  func(childComplexity int) int
+		ReferralReceivedOn      func(childComplexity int) int
+		ReferralRoute           func(childComplexity int) int
+		Sequel                  func(childComplexity int) int
+		UpdatedAt               func(childComplexity int) int
 	}
 
 	Involvement struct {
@@ -339,6 +386,7 @@ type ComplexityRoot struct {
 		UpdateCarer              func(childComplexity int, id pulid.ID, input ent.UpdateCarerInput) int
 		UpdateContact            func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
 		UpdateContingency        func(childComplexity int, id pulid.ID, input ent.UpdateContingencyInput) int
+		UpdateEpisode            func(childComplexity int, id pulid.ID, input ent.UpdateEpisodeInput) int
 		UpdateNeed               func(childComplexity int, id pulid.ID, input ent.UpdateNeedInput) int
 		UpdateOutcome            func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeInput) int
 		UpdateOutcomeStep        func(childComplexity int, id pulid.ID, input ent.UpdateOutcomeStepInput) int
@@ -435,6 +483,7 @@ type ComplexityRoot struct {
 		DateOfBirth              func(childComplexity int) int
 		Deafblind                func(childComplexity int) int
 		Email                    func(childComplexity int) int
+		Episodes                 func(childComplexity int) int
 		ID                       func(childComplexity int) int
 		InterpreterLanguage      func(childComplexity int) int
 		LacksCapacityForPlanning func(childComplexity int) int
@@ -571,22 +620,28 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AuditEvents  func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
-		DemoAccounts func(childComplexity int) int
-		DueList      func(childComplexity int, withinDays *int) int
-		FindPeople   func(childComplexity int, text string, dateOfBirth *time.Time, first *int) int
-		Me           func(childComplexity int) int
-		MyVisits     func(childComplexity int, date *time.Time) int
-		Node         func(childComplexity int, id pulid.ID) int
-		Nodes        func(childComplexity int, ids []pulid.ID) int
-		Outcomes     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.OutcomeOrder, where *ent.OutcomeWhereInput) int
-		People       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PersonOrder, where *ent.PersonWhereInput) int
-		PlanDiff     func(childComplexity int, from pulid.ID, to pulid.ID) int
-		Plans        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PlanOrder, where *ent.PlanWhereInput) int
-		PreviewShare func(childComplexity int, input ent.CreateShareInput) int
-		Risks        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.RiskOrder, where *ent.RiskWhereInput) int
-		ShareBases   func(childComplexity int) int
-		Visits       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.VisitOrder, where *ent.VisitWhereInput) int
+		Ascof2a             func(childComplexity int, from *time.Time, to *time.Time) int
+		Ascof2d             func(childComplexity int, from *time.Time, to *time.Time) int
+		AuditEvents         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
+		ClientLevelData     func(childComplexity int, from time.Time, to time.Time) int
+		DemoAccounts        func(childComplexity int) int
+		DueList             func(childComplexity int, withinDays *int) int
+		FindPeople          func(childComplexity int, text string, dateOfBirth *time.Time, first *int) int
+		Me                  func(childComplexity int) int
+		MyVisits            func(childComplexity int, date *time.Time) int
+		Node                func(childComplexity int, id pulid.ID) int
+		Nodes               func(childComplexity int, ids []pulid.ID) int
+		Outcomes            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.OutcomeOrder, where *ent.OutcomeWhereInput) int
+		People              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PersonOrder, where *ent.PersonWhereInput) int
+		PlanDiff            func(childComplexity int, from pulid.ID, to pulid.ID) int
+		Plans               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.PlanOrder, where *ent.PlanWhereInput) int
+		PreviewShare        func(childComplexity int, input ent.CreateShareInput) int
+		Risks               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.RiskOrder, where *ent.RiskWhereInput) int
+		ShareBases          func(childComplexity int) int
+		StatisticsCounts    func(childComplexity int, subject model.StatisticsSubject, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) int
+		StatisticsDurations func(childComplexity int, measure model.DurationMeasure, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) int
+		StatisticsRates     func(childComplexity int, measure model.RateMeasure, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) int
+		Visits              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.VisitOrder, where *ent.VisitWhereInput) int
 	}
 
 	RecipientBases struct {
@@ -686,6 +741,59 @@ type ComplexityRoot struct {
 	SignInResult struct {
 		ExpiresAt func(childComplexity int) int
 		Token     func(childComplexity int) int
+	}
+
+	StatisticsCount struct {
+		Count      func(childComplexity int) int
+		Display    func(childComplexity int) int
+		Group      func(childComplexity int) int
+		Suppressed func(childComplexity int) int
+	}
+
+	StatisticsCounts struct {
+		DisclosureControl func(childComplexity int) int
+		Notes             func(childComplexity int) int
+		Rows              func(childComplexity int) int
+		Subject           func(childComplexity int) int
+		Total             func(childComplexity int) int
+	}
+
+	StatisticsDuration struct {
+		Count         func(childComplexity int) int
+		Group         func(childComplexity int) int
+		LowerQuartile func(childComplexity int) int
+		Median        func(childComplexity int) int
+		Suppressed    func(childComplexity int) int
+		UpperQuartile func(childComplexity int) int
+	}
+
+	StatisticsDurations struct {
+		DisclosureControl func(childComplexity int) int
+		Measure           func(childComplexity int) int
+		Notes             func(childComplexity int) int
+		Rows              func(childComplexity int) int
+		Total             func(childComplexity int) int
+	}
+
+	StatisticsGroup struct {
+		Dimension func(childComplexity int) int
+		Value     func(childComplexity int) int
+	}
+
+	StatisticsRate struct {
+		Denominator func(childComplexity int) int
+		Group       func(childComplexity int) int
+		Numerator   func(childComplexity int) int
+		Percent     func(childComplexity int) int
+		Suppressed  func(childComplexity int) int
+	}
+
+	StatisticsRates struct {
+		DisclosureControl func(childComplexity int) int
+		Measure           func(childComplexity int) int
+		Notes             func(childComplexity int) int
+		Rows              func(childComplexity int) int
+		Total             func(childComplexity int) int
 	}
 
 	Team struct {
@@ -796,6 +904,7 @@ type MutationResolver interface {
 	CreateInvolvement(ctx context.Context, input ent.CreateInvolvementInput) (*ent.Involvement, error)
 	CreateVisit(ctx context.Context, input ent.CreateVisitInput) (*ent.Visit, error)
 	UpdateVisit(ctx context.Context, id pulid.ID, input ent.UpdateVisitInput) (*ent.Visit, error)
+	UpdateEpisode(ctx context.Context, id pulid.ID, input ent.UpdateEpisodeInput) (*ent.Episode, error)
 	RecordVisit(ctx context.Context, input model.RecordVisitInput) (*ent.Visit, error)
 	AcknowledgeConcern(ctx context.Context, id pulid.ID) (*ent.Concern, error)
 }
@@ -826,7 +935,13 @@ type QueryResolver interface {
 	PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error)
 	ShareBases(ctx context.Context) ([]model.RecipientBases, error)
 	PreviewShare(ctx context.Context, input ent.CreateShareInput) (*model.SharePreview, error)
+	ClientLevelData(ctx context.Context, from time.Time, to time.Time) (*model.ClientLevelDataExport, error)
 	FindPeople(ctx context.Context, text string, dateOfBirth *time.Time, first *int) ([]model.PersonMatch, error)
+	StatisticsCounts(ctx context.Context, subject model.StatisticsSubject, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) (*model.StatisticsCounts, error)
+	StatisticsDurations(ctx context.Context, measure model.DurationMeasure, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) (*model.StatisticsDurations, error)
+	StatisticsRates(ctx context.Context, measure model.RateMeasure, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) (*model.StatisticsRates, error)
+	Ascof2a(ctx context.Context, from *time.Time, to *time.Time) (*model.AscofMeasure, error)
+	Ascof2d(ctx context.Context, from *time.Time, to *time.Time) (*model.AscofMeasure, error)
 	MyVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error)
 }
 type ViewerResolver interface {
@@ -1150,6 +1265,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Amendment.UpdatedAt(childComplexity), true
 
+	case "AscofMeasure.code":
+		if e.ComplexityRoot.AscofMeasure.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AscofMeasure.Code(childComplexity), true
+	case "AscofMeasure.definition":
+		if e.ComplexityRoot.AscofMeasure.Definition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AscofMeasure.Definition(childComplexity), true
+	case "AscofMeasure.denominator":
+		if e.ComplexityRoot.AscofMeasure.Denominator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AscofMeasure.Denominator(childComplexity), true
+	case "AscofMeasure.from":
+		if e.ComplexityRoot.AscofMeasure.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AscofMeasure.From(childComplexity), true
+	case "AscofMeasure.notYetKnown":
+		if e.ComplexityRoot.AscofMeasure.NotYetKnown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AscofMeasure.NotYetKnown(childComplexity), true
+	case "AscofMeasure.numerator":
+		if e.ComplexityRoot.AscofMeasure.Numerator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AscofMeasure.Numerator(childComplexity), true
+	case "AscofMeasure.percent":
+		if e.ComplexityRoot.AscofMeasure.Percent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AscofMeasure.Percent(childComplexity), true
+	case "AscofMeasure.suppressed":
+		if e.ComplexityRoot.AscofMeasure.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AscofMeasure.Suppressed(childComplexity), true
+	case "AscofMeasure.to":
+		if e.ComplexityRoot.AscofMeasure.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AscofMeasure.To(childComplexity), true
+
 	case "AuditEvent.action":
 		if e.ComplexityRoot.AuditEvent.Action == nil {
 			break
@@ -1437,6 +1607,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Carer.UpdatedAt(childComplexity), true
+
+	case "ClientLevelDataExport.csv":
+		if e.ComplexityRoot.ClientLevelDataExport.CSV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientLevelDataExport.CSV(childComplexity), true
+	case "ClientLevelDataExport.events":
+		if e.ComplexityRoot.ClientLevelDataExport.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientLevelDataExport.Events(childComplexity), true
+	case "ClientLevelDataExport.from":
+		if e.ComplexityRoot.ClientLevelDataExport.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientLevelDataExport.From(childComplexity), true
+	case "ClientLevelDataExport.notHeld":
+		if e.ComplexityRoot.ClientLevelDataExport.NotHeld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientLevelDataExport.NotHeld(childComplexity), true
+	case "ClientLevelDataExport.people":
+		if e.ComplexityRoot.ClientLevelDataExport.People == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientLevelDataExport.People(childComplexity), true
+	case "ClientLevelDataExport.pseudonymised":
+		if e.ComplexityRoot.ClientLevelDataExport.Pseudonymised == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientLevelDataExport.Pseudonymised(childComplexity), true
+	case "ClientLevelDataExport.to":
+		if e.ComplexityRoot.ClientLevelDataExport.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientLevelDataExport.To(childComplexity), true
 
 	case "Concern.acknowledgedAt":
 		if e.ComplexityRoot.Concern.AcknowledgedAt == nil {
@@ -1731,6 +1944,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DemoAccount.Username(childComplexity), true
 
+	case "DisclosureControl.method":
+		if e.ComplexityRoot.DisclosureControl.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisclosureControl.Method(childComplexity), true
+	case "DisclosureControl.roundTo":
+		if e.ComplexityRoot.DisclosureControl.RoundTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisclosureControl.RoundTo(childComplexity), true
+	case "DisclosureControl.threshold":
+		if e.ComplexityRoot.DisclosureControl.Threshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisclosureControl.Threshold(childComplexity), true
+
 	case "DueList.adviceFollowUps":
 		if e.ComplexityRoot.DueList.AdviceFollowUps == nil {
 			break
@@ -1749,6 +1981,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DueList.FirstReviewsDue(childComplexity), true
+	case "DueList.followUpsDue":
+		if e.ComplexityRoot.DueList.FollowUpsDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueList.FollowUpsDue(childComplexity), true
 	case "DueList.plansNearingEnd":
 		if e.ComplexityRoot.DueList.PlansNearingEnd == nil {
 			break
@@ -1816,6 +2054,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EmergencyAccess.UpdatedAt(childComplexity), true
+
+	case "Episode.createdAt":
+		if e.ComplexityRoot.Episode.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.CreatedAt(childComplexity), true
+	case "Episode.endedEarlyReason":
+		if e.ComplexityRoot.Episode.EndedEarlyReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.EndedEarlyReason(childComplexity), true
+	case "Episode.episode":
+		if e.ComplexityRoot.Episode.Episode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.Episode(childComplexity), true
+	case "Episode.existingLongTermSupport":
+		if e.ComplexityRoot.Episode.ExistingLongTermSupport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.ExistingLongTermSupport(childComplexity), true
+	case "Episode.followUpDue":
+		if e.ComplexityRoot.Episode.FollowUpDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.FollowUpDue(childComplexity), true
+	case "Episode.followUpRecordedAt":
+		if e.ComplexityRoot.Episode.FollowUpRecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.FollowUpRecordedAt(childComplexity), true
+	case "Episode.followUpSituation":
+		if e.ComplexityRoot.Episode.FollowUpSituation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.FollowUpSituation(childComplexity), true
+	case "Episode.hospitalDischargeOn":
+		if e.ComplexityRoot.Episode.HospitalDischargeOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.HospitalDischargeOn(childComplexity), true
+	case "Episode.id":
+		if e.ComplexityRoot.Episode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.ID(childComplexity), true
+	case "Episode.person":
+		if e.ComplexityRoot.Episode.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.Person(childComplexity), true
+	case "Episode.referralReceivedOn":
+		if e.ComplexityRoot.Episode.ReferralReceivedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.ReferralReceivedOn(childComplexity), true
+	case "Episode.referralRoute":
+		if e.ComplexityRoot.Episode.ReferralRoute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.ReferralRoute(childComplexity), true
+	case "Episode.sequel":
+		if e.ComplexityRoot.Episode.Sequel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.Sequel(childComplexity), true
+	case "Episode.updatedAt":
+		if e.ComplexityRoot.Episode.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Episode.UpdatedAt(childComplexity), true
 
 	case "Involvement.basis":
 		if e.ComplexityRoot.Involvement.Basis == nil {
@@ -2336,6 +2659,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateContingency(childComplexity, args["id"].(pulid.ID), args["input"].(ent.UpdateContingencyInput)), true
+	case "Mutation.updateEpisode":
+		if e.ComplexityRoot.Mutation.UpdateEpisode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateEpisode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateEpisode(childComplexity, args["id"].(pulid.ID), args["input"].(ent.UpdateEpisodeInput)), true
 	case "Mutation.updateNeed":
 		if e.ComplexityRoot.Mutation.UpdateNeed == nil {
 			break
@@ -2843,6 +3177,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Email(childComplexity), true
+	case "Person.episodes":
+		if e.ComplexityRoot.Person.Episodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Episodes(childComplexity), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -3504,6 +3844,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Progress.VisitID(childComplexity), true
 
+	case "Query.ascof2A":
+		if e.ComplexityRoot.Query.Ascof2a == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ascof2A_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Ascof2a(childComplexity, args["from"].(*time.Time), args["to"].(*time.Time)), true
+	case "Query.ascof2D":
+		if e.ComplexityRoot.Query.Ascof2d == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ascof2D_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Ascof2d(childComplexity, args["from"].(*time.Time), args["to"].(*time.Time)), true
 	case "Query.auditEvents":
 		if e.ComplexityRoot.Query.AuditEvents == nil {
 			break
@@ -3515,6 +3877,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.AuditEventOrder), args["where"].(*ent.AuditEventWhereInput)), true
+	case "Query.clientLevelData":
+		if e.ComplexityRoot.Query.ClientLevelData == nil {
+			break
+		}
+
+		args, err := ec.field_Query_clientLevelData_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ClientLevelData(childComplexity, args["from"].(time.Time), args["to"].(time.Time)), true
 	case "Query.demoAccounts":
 		if e.ComplexityRoot.Query.DemoAccounts == nil {
 			break
@@ -3655,6 +4028,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ShareBases(childComplexity), true
+	case "Query.statisticsCounts":
+		if e.ComplexityRoot.Query.StatisticsCounts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statisticsCounts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StatisticsCounts(childComplexity, args["subject"].(model.StatisticsSubject), args["groupBy"].([]model.StatisticsDimension), args["where"].([]model.StatisticsFilter), args["period"].(*model.StatisticsPeriod)), true
+	case "Query.statisticsDurations":
+		if e.ComplexityRoot.Query.StatisticsDurations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statisticsDurations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StatisticsDurations(childComplexity, args["measure"].(model.DurationMeasure), args["groupBy"].([]model.StatisticsDimension), args["where"].([]model.StatisticsFilter), args["period"].(*model.StatisticsPeriod)), true
+	case "Query.statisticsRates":
+		if e.ComplexityRoot.Query.StatisticsRates == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statisticsRates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StatisticsRates(childComplexity, args["measure"].(model.RateMeasure), args["groupBy"].([]model.StatisticsDimension), args["where"].([]model.StatisticsFilter), args["period"].(*model.StatisticsPeriod)), true
 	case "Query.visits":
 		if e.ComplexityRoot.Query.Visits == nil {
 			break
@@ -4108,6 +4514,205 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SignInResult.Token(childComplexity), true
 
+	case "StatisticsCount.count":
+		if e.ComplexityRoot.StatisticsCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCount.Count(childComplexity), true
+	case "StatisticsCount.display":
+		if e.ComplexityRoot.StatisticsCount.Display == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCount.Display(childComplexity), true
+	case "StatisticsCount.group":
+		if e.ComplexityRoot.StatisticsCount.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCount.Group(childComplexity), true
+	case "StatisticsCount.suppressed":
+		if e.ComplexityRoot.StatisticsCount.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCount.Suppressed(childComplexity), true
+
+	case "StatisticsCounts.disclosureControl":
+		if e.ComplexityRoot.StatisticsCounts.DisclosureControl == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCounts.DisclosureControl(childComplexity), true
+	case "StatisticsCounts.notes":
+		if e.ComplexityRoot.StatisticsCounts.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCounts.Notes(childComplexity), true
+	case "StatisticsCounts.rows":
+		if e.ComplexityRoot.StatisticsCounts.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCounts.Rows(childComplexity), true
+	case "StatisticsCounts.subject":
+		if e.ComplexityRoot.StatisticsCounts.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCounts.Subject(childComplexity), true
+	case "StatisticsCounts.total":
+		if e.ComplexityRoot.StatisticsCounts.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCounts.Total(childComplexity), true
+
+	case "StatisticsDuration.count":
+		if e.ComplexityRoot.StatisticsDuration.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDuration.Count(childComplexity), true
+	case "StatisticsDuration.group":
+		if e.ComplexityRoot.StatisticsDuration.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDuration.Group(childComplexity), true
+	case "StatisticsDuration.lowerQuartile":
+		if e.ComplexityRoot.StatisticsDuration.LowerQuartile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDuration.LowerQuartile(childComplexity), true
+	case "StatisticsDuration.median":
+		if e.ComplexityRoot.StatisticsDuration.Median == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDuration.Median(childComplexity), true
+	case "StatisticsDuration.suppressed":
+		if e.ComplexityRoot.StatisticsDuration.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDuration.Suppressed(childComplexity), true
+	case "StatisticsDuration.upperQuartile":
+		if e.ComplexityRoot.StatisticsDuration.UpperQuartile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDuration.UpperQuartile(childComplexity), true
+
+	case "StatisticsDurations.disclosureControl":
+		if e.ComplexityRoot.StatisticsDurations.DisclosureControl == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDurations.DisclosureControl(childComplexity), true
+	case "StatisticsDurations.measure":
+		if e.ComplexityRoot.StatisticsDurations.Measure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDurations.Measure(childComplexity), true
+	case "StatisticsDurations.notes":
+		if e.ComplexityRoot.StatisticsDurations.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDurations.Notes(childComplexity), true
+	case "StatisticsDurations.rows":
+		if e.ComplexityRoot.StatisticsDurations.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDurations.Rows(childComplexity), true
+	case "StatisticsDurations.total":
+		if e.ComplexityRoot.StatisticsDurations.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDurations.Total(childComplexity), true
+
+	case "StatisticsGroup.dimension":
+		if e.ComplexityRoot.StatisticsGroup.Dimension == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsGroup.Dimension(childComplexity), true
+	case "StatisticsGroup.value":
+		if e.ComplexityRoot.StatisticsGroup.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsGroup.Value(childComplexity), true
+
+	case "StatisticsRate.denominator":
+		if e.ComplexityRoot.StatisticsRate.Denominator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRate.Denominator(childComplexity), true
+	case "StatisticsRate.group":
+		if e.ComplexityRoot.StatisticsRate.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRate.Group(childComplexity), true
+	case "StatisticsRate.numerator":
+		if e.ComplexityRoot.StatisticsRate.Numerator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRate.Numerator(childComplexity), true
+	case "StatisticsRate.percent":
+		if e.ComplexityRoot.StatisticsRate.Percent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRate.Percent(childComplexity), true
+	case "StatisticsRate.suppressed":
+		if e.ComplexityRoot.StatisticsRate.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRate.Suppressed(childComplexity), true
+
+	case "StatisticsRates.disclosureControl":
+		if e.ComplexityRoot.StatisticsRates.DisclosureControl == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRates.DisclosureControl(childComplexity), true
+	case "StatisticsRates.measure":
+		if e.ComplexityRoot.StatisticsRates.Measure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRates.Measure(childComplexity), true
+	case "StatisticsRates.notes":
+		if e.ComplexityRoot.StatisticsRates.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRates.Notes(childComplexity), true
+	case "StatisticsRates.rows":
+		if e.ComplexityRoot.StatisticsRates.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRates.Rows(childComplexity), true
+	case "StatisticsRates.total":
+		if e.ComplexityRoot.StatisticsRates.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRates.Total(childComplexity), true
+
 	case "Team.authority":
 		if e.ComplexityRoot.Team.Authority == nil {
 			break
@@ -4368,6 +4973,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputEmergencyAccessOrder,
 		ec.unmarshalInputEmergencyAccessWhereInput,
 		ec.unmarshalInputEndPlanInput,
+		ec.unmarshalInputEpisodeOrder,
+		ec.unmarshalInputEpisodeWhereInput,
 		ec.unmarshalInputInvolvementOrder,
 		ec.unmarshalInputInvolvementWhereInput,
 		ec.unmarshalInputNeedOrder,
@@ -4390,6 +4997,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputRiskWhereInput,
 		ec.unmarshalInputShareOrder,
 		ec.unmarshalInputShareWhereInput,
+		ec.unmarshalInputStatisticsFilter,
+		ec.unmarshalInputStatisticsPeriod,
 		ec.unmarshalInputTeamOrder,
 		ec.unmarshalInputTeamWhereInput,
 		ec.unmarshalInputUpdateAdviceInput,
@@ -4397,6 +5006,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputUpdateCarerInput,
 		ec.unmarshalInputUpdateContactInput,
 		ec.unmarshalInputUpdateContingencyInput,
+		ec.unmarshalInputUpdateEpisodeInput,
 		ec.unmarshalInputUpdateInvolvementInput,
 		ec.unmarshalInputUpdateNeedInput,
 		ec.unmarshalInputUpdateOutcomeInput,
@@ -5433,6 +6043,47 @@ input AmendmentWhereInput {
   Matches when a related ResultingPlan matches the filter.
   """
   hasResultingPlanWith: [PlanWhereInput!]
+}
+"""
+One ASCOF measure: a numerator, a denominator and their percentage, with disclosure control.
+"""
+type AscofMeasure {
+  """
+  The measure's number, e.g. 2A.
+  """
+  code: String!
+  """
+  What it measures.
+  """
+  definition: String!
+  """
+  The first day of the period.
+  """
+  from: Date!
+  """
+  The last day of the period.
+  """
+  to: Date!
+  """
+  The numerator, rounded; null when suppressed.
+  """
+  numerator: Int
+  """
+  The denominator, rounded; null when suppressed.
+  """
+  denominator: Int
+  """
+  The percentage from the rounded numerator and denominator; null when either is suppressed.
+  """
+  percent: Float
+  """
+  Why a value is suppressed, when one is.
+  """
+  suppressed: SuppressionReason
+  """
+  Episodes (clusters) that would count but whose result is not yet known (2D: the 91-day situation not yet recorded); not in the numerator or denominator. Rounded; null when suppressed.
+  """
+  notYetKnown: Int
 }
 """
 One disclosure of, or change to, a person's record: who, in which role, which sections, on what basis, when. Append-only.
@@ -6490,6 +7141,10 @@ enum Basis {
   Finding a person (findPeople): the identifying minimum of someone outside the viewer's caseload (name, date of birth, postcode district), shown to practitioners and managers so they can ask for a basis.
   """
   SEARCH
+  """
+  The Collection of Client-Level Adult Social Care Data Directions: the quarterly CLD return, identifiable, as NHS England requires.
+  """
+  STATUTORY_RETURN
 }
 """
 An assessment of the person's capacity for one decision (Mental Capacity Act).
@@ -6864,6 +7519,39 @@ input CarerWhereInput {
   Matches when a related Person matches the filter.
   """
   hasPersonWith: [PersonWhereInput!]
+}
+"""
+The quarterly Client Level Data return's reablement rows, as CSV.
+"""
+type ClientLevelDataExport {
+  """
+  The first day of the reporting period.
+  """
+  from: Date!
+  """
+  The last day of the reporting period.
+  """
+  to: Date!
+  """
+  The CSV: a header line of the specification's field names, then one line per event.
+  """
+  csv: String!
+  """
+  How many events (lines after the header).
+  """
+  events: Int!
+  """
+  How many people.
+  """
+  people: Int!
+  """
+  True for an analyst's copy: NHS numbers and local ids replaced by pseudonyms, dates of birth and postcodes left out.
+  """
+  pseudonymised: Boolean!
+  """
+  Fields of the specification this system does not hold, left blank.
+  """
+  notHeld: [String!]!
 }
 """
 A concern a worker raised at a visit. A safeguarding concern goes straight to the allocated practitioner's due list.
@@ -8588,6 +9276,23 @@ type DemoAccount {
   description: String!
 }
 """
+How small counts are protected (NHS England's disclosure control for HES and ECDS by default).
+"""
+type DisclosureControl {
+  """
+  Counts of 1 to this many people are suppressed (shown as *).
+  """
+  threshold: Int!
+  """
+  Every other count is rounded to the nearest multiple of this; 0 is shown as 0.
+  """
+  roundTo: Int!
+  """
+  The method in words.
+  """
+  method: String!
+}
+"""
 What is due or overdue for the viewer's people: each list holds at most 100, soonest first.
 """
 type DueList {
@@ -8619,6 +9324,27 @@ type DueList {
   Safeguarding concerns raised at visits and not yet acknowledged.
   """
   safeguardingConcerns: [Concern!]!
+  """
+  Episodes whose 91-day situation after a hospital discharge (ASCOF 2D) is due within the window and not yet recorded.
+  """
+  followUpsDue: [Episode!]!
+}
+"""
+A duration statistics can describe.
+"""
+enum DurationMeasure {
+  """
+  Days from the referral to the start of reablement.
+  """
+  REFERRAL_TO_START
+  """
+  Days from the start of reablement to its end.
+  """
+  START_TO_END
+  """
+  Days by which reablement ended after its planned end (negative: before it).
+  """
+  PLANNED_VERSUS_ACTUAL
 }
 """
 Time-limited access to one person's record by a practitioner outside the team, with a stated reason; flagged for review.
@@ -8809,6 +9535,259 @@ input EndPlanInput {
   When whoever referred the person was told they do not wish to proceed (R14).
   """
   referrerNotifiedAt: Time
+}
+"""
+One episode of reablement as the national returns see it (CLD, ASCOF 2A and 2D): where the referral came from, the sequel, and the person's situation 91 days after a hospital discharge. Every field is coded.
+"""
+type Episode implements Node {
+  """
+  Opaque, stable identifier; pass it to node(id:).
+  """
+  id: ID!
+  """
+  When the record was made (UTC).
+  """
+  createdAt: Time!
+  """
+  When the record last changed (UTC).
+  """
+  updatedAt: Time!
+  """
+  Which episode of the person's reablement this is: the plans' episode number.
+  """
+  episode: Int @section(name: REVIEW, coded: true)
+  """
+  Where the request for support came from (CLD Request_Route_of_Access): discharge from hospital, diversion from hospital services, community or other route, planned entry (transition), a self-funder whose funds are depleted, or prison.
+  """
+  referralRoute: EpisodeReferralRoute @section(name: INVOLVEMENT, coded: true)
+  """
+  When the request for support was received; the day the episode's first plan was drafted unless recorded otherwise.
+  """
+  referralReceivedOn: Date @section(name: INVOLVEMENT, coded: true)
+  """
+  The day of the hospital discharge the referral followed (only with referral route HOSPITAL_DISCHARGE).
+  """
+  hospitalDischargeOn: Date @section(name: INVOLVEMENT, coded: true)
+  """
+  The person was already receiving long-term support when referred: the episode then counts in SALT STS002b, not ASCOF 2A.
+  """
+  existingLongTermSupport: Boolean @section(name: INVOLVEMENT, coded: true)
+  """
+  What followed the episode: no services (signposted, self-funding, support declined, other), ongoing low-level support, other short-term support, long-term support by setting, or reablement ended early (endedEarlyReason says why).
+  """
+  sequel: EpisodeSequel @section(name: REVIEW, coded: true)
+  """
+  Why reablement ended early, when the sequel is ENDED_EARLY.
+  """
+  endedEarlyReason: EpisodeEndedEarlyReason @section(name: REVIEW, coded: true)
+  """
+  When the person's situation 91 days after the hospital discharge is due to be recorded: set for people 65 and over discharged from hospital into reablement (ASCOF 2D), else empty.
+  """
+  followUpDue: Date @section(name: REVIEW, coded: true)
+  """
+  Where the person was 91 days after the hospital discharge: still at home, admitted to residential or nursing care, died, or readmitted to hospital. AT_HOME can be recorded only once the 91 days have passed.
+  """
+  followUpSituation: EpisodeFollowUpSituation @section(name: REVIEW, coded: true)
+  """
+  When the 91-day situation was recorded.
+  """
+  followUpRecordedAt: Time @section(name: REVIEW, coded: true)
+  """
+  The person.
+  """
+  person: Person!
+}
+"""
+EpisodeEndedEarlyReason is enum for the field ended_early_reason
+"""
+enum EpisodeEndedEarlyReason @goModel(model: "reablement/ent/episode.EndedEarlyReason") {
+  ADMITTED_TO_HOSPITAL
+  NHS_FUNDED_CARE
+  END_OF_LIFE
+  DIED
+  MOVED_AWAY
+  DECLINED
+  OTHER
+}
+"""
+EpisodeFollowUpSituation is enum for the field follow_up_situation
+"""
+enum EpisodeFollowUpSituation @goModel(model: "reablement/ent/episode.FollowUpSituation") {
+  AT_HOME
+  RESIDENTIAL_CARE
+  NURSING_CARE
+  DIED
+  READMITTED
+}
+"""
+Ordering options for Episode connections
+"""
+input EpisodeOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Episodes.
+  """
+  field: EpisodeOrderField!
+}
+"""
+Properties by which Episode connections can be ordered.
+"""
+enum EpisodeOrderField {
+  """
+  Order by created at.
+  """
+  CREATED_AT
+}
+"""
+EpisodeReferralRoute is enum for the field referral_route
+"""
+enum EpisodeReferralRoute @goModel(model: "reablement/ent/episode.ReferralRoute") {
+  HOSPITAL_DISCHARGE
+  HOSPITAL_DIVERSION
+  COMMUNITY
+  PLANNED_ENTRY
+  SELF_FUNDER_DEPLETED
+  PRISON
+}
+"""
+EpisodeSequel is enum for the field sequel
+"""
+enum EpisodeSequel @goModel(model: "reablement/ent/episode.Sequel") {
+  NO_SERVICES_SIGNPOSTED
+  NO_SERVICES_SELF_FUNDED
+  NO_SERVICES_DECLINED
+  NO_SERVICES_OTHER
+  ONGOING_LOW_LEVEL
+  OTHER_SHORT_TERM
+  LONG_TERM_COMMUNITY
+  LONG_TERM_RESIDENTIAL
+  LONG_TERM_NURSING
+  ENDED_EARLY
+}
+"""
+EpisodeWhereInput is used for filtering Episode objects.
+Input was generated by ent.
+"""
+input EpisodeWhereInput {
+  """
+  Matches when the inner filter does not.
+  """
+  not: EpisodeWhereInput
+  """
+  Matches when every inner filter matches.
+  """
+  and: [EpisodeWhereInput!]
+  """
+  Matches when any inner filter matches.
+  """
+  or: [EpisodeWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches when id is not equal to the value.
+  """
+  idNEQ: ID
+  """
+  Matches when id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches when id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches when id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches when id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches when id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches when id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches when createdAt is not equal to the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches when createdAt is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches when createdAt is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches when createdAt is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches when createdAt is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches when createdAt is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches when createdAt is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches when updatedAt is not equal to the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches when updatedAt is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches when updatedAt is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches when updatedAt is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches when updatedAt is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches when updatedAt is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches when updatedAt is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  person edge predicates
+  """
+  hasPerson: Boolean
+  """
+  Matches when a related Person matches the filter.
+  """
+  hasPersonWith: [PersonWhereInput!]
 }
 """
 Someone involved in planning, and the basis for involving them (R3).
@@ -9704,6 +10683,20 @@ type Mutation {
     """
     input: UpdateVisitInput!
   ): Visit!
+  """
+  Records what the national returns need to know of an episode: the referral's route and day, the hospital discharge, the sequel, and the person's situation 91 days after the discharge (issue 15).
+  """
+  updateEpisode(
+    """
+    The episode.
+    """
+    id: ID!
+
+    """
+    The changes.
+    """
+    input: UpdateEpisodeInput!
+  ): Episode!
   """
   Records a visit once: a retry with the same recordID returns the same record; an edit from an out-of-date copy answers CONFLICT.
   """
@@ -10814,6 +11807,10 @@ type Person implements Node {
   Information and advice given, and its follow-up (R34).
   """
   advice: [Advice!] @section(name: OTHER_SUPPORT, coded: true)
+  """
+  Episodes of reablement as the national returns see them: referral route, sequel, 91-day situation (issue 15).
+  """
+  episodes: [Episode!] @section(name: REVIEW, coded: true)
   """
   What the viewer may see of this person's record, section by section, and why.
   """
@@ -12590,6 +13587,20 @@ type Query {
     input: CreateShareInput!
   ): SharePreview!
   """
+  The reablement parts of the quarterly Client Level Data return for the period (requests, the ST-Max services and their sequels). The statutory-returns role gets it identifiable on the STATUTORY_RETURN basis; an analyst gets the same rows pseudonymised. Every person in it is audited.
+  """
+  clientLevelData(
+    """
+    The first day of the period.
+    """
+    from: Date!
+
+    """
+    The last day of the period.
+    """
+    to: Date!
+  ): ClientLevelDataExport!
+  """
   Finds anyone in the authority by name (forgiving misspellings, and matching a previous surname), NHS number (spaces ignored) or postcode (a whole postcode, or a district such as LA9), optionally narrowed to a date of birth (issue 12). For practitioners and managers only: everyone else is refused with FORBIDDEN. A match outside the viewer's caseload shows only what identifies the person and the ways to a basis for their record; every match is on the audit log as a disclosure of IDENTITY (basis SEARCH for people outside the caseload).
   """
   findPeople(
@@ -12609,6 +13620,26 @@ type Query {
     first: Int = 10
   ): [PersonMatch!]!
   """
+  Analysts: counts of referrals, plans or visits over the whole authority, grouped by up to three coded fields, with up to three filters, over whole months. Small counts are suppressed and the rest rounded (see disclosureControl).
+  """
+  statisticsCounts(subject: StatisticsSubject!, groupBy: [StatisticsDimension!]! = [], where: [StatisticsFilter!]! = [], period: StatisticsPeriod): StatisticsCounts!
+  """
+  Analysts: durations in days (median and quartiles), grouped and filtered as statisticsCounts.
+  """
+  statisticsDurations(measure: DurationMeasure!, groupBy: [StatisticsDimension!]! = [], where: [StatisticsFilter!]! = [], period: StatisticsPeriod): StatisticsDurations!
+  """
+  Analysts: rates, grouped and filtered as statisticsCounts.
+  """
+  statisticsRates(measure: RateMeasure!, groupBy: [StatisticsDimension!]! = [], where: [StatisticsFilter!]! = [], period: StatisticsPeriod): StatisticsRates!
+  """
+  Analysts: ASCOF 2A for the period (default: the financial year to date): of new clients' reablement (ST-Max) episodes that ended in the period, clustered as the published method does (gaps of at most 1 day), the proportion with no further request for ongoing support.
+  """
+  ascof2A(from: Date, to: Date): AscofMeasure!
+  """
+  Analysts: ASCOF 2D part 1 for the period: of people aged 65 and over discharged from hospital in the period into reablement (clusters with gaps of at most 7 days, the latest discharge from 7 days before to 3 days after the start), the proportion still in the community 12 weeks later.
+  """
+  ascof2D(from: Date, to: Date): AscofMeasure!
+  """
   The signed-in worker's visits on a calendar day in the authority's time zone (default: today), in time order.
   """
   myVisits(
@@ -12617,6 +13648,23 @@ type Query {
     """
     date: Date
   ): [Visit!]!
+}
+"""
+A rate statistics can describe.
+"""
+enum RateMeasure {
+  """
+  Of episodes that ended with outcomes recorded, those whose outcomes were all achieved.
+  """
+  OUTCOMES_ACHIEVED
+  """
+  Of episodes with a sequel recorded, those that ended early.
+  """
+  ENDED_EARLY
+  """
+  Of episodes with a sequel recorded, those that went on to long-term support (any setting).
+  """
+  LONG_TERM_SUPPORT
 }
 """
 The bases a copy of a plan may rest on for one kind of recipient (R20-R24).
@@ -13328,6 +14376,10 @@ enum Role {
   """
   AUDITOR
   """
+  Makes the statutory returns: exports the quarterly Client Level Data with NHS numbers, as the Directions require.
+  """
+  RETURNS_OFFICER
+  """
   An unpaid carer with a copy of a plan.
   """
   CARER
@@ -13799,6 +14851,307 @@ type SignInResult {
   When the token expires.
   """
   expiresAt: Time!
+}
+"""
+One cell of a count table.
+"""
+type StatisticsCount {
+  """
+  The groups the cell belongs to (empty for the total).
+  """
+  group: [StatisticsGroup!]!
+  """
+  The count, rounded; null when suppressed.
+  """
+  count: Int
+  """
+  The count as published: the rounded number, or * when suppressed.
+  """
+  display: String!
+  """
+  Why the count is suppressed, when it is.
+  """
+  suppressed: SuppressionReason
+}
+"""
+Counts of a subject grouped by coded fields, with disclosure control applied.
+"""
+type StatisticsCounts {
+  """
+  What was counted.
+  """
+  subject: StatisticsSubject!
+  """
+  One row per group with anyone in it.
+  """
+  rows: [StatisticsCount!]!
+  """
+  The total, computed from unrounded values and then rounded (so it need not equal the sum of the rows).
+  """
+  total: StatisticsCount!
+  """
+  What was suppressed and why, in words.
+  """
+  notes: [String!]!
+  """
+  The disclosure control applied.
+  """
+  disclosureControl: DisclosureControl!
+}
+"""
+A coded field statistics may be grouped or filtered by. Free text never is.
+"""
+enum StatisticsDimension {
+  """
+  The status of the episode's current plan version (DRAFT, ACTIVE, ENDED…).
+  """
+  STATUS
+  """
+  The month the referral was received, YYYY-MM.
+  """
+  REFERRAL_MONTH
+  """
+  The month reablement started, YYYY-MM.
+  """
+  START_MONTH
+  """
+  The month reablement ended, YYYY-MM.
+  """
+  END_MONTH
+  """
+  Why the plan ended.
+  """
+  END_REASON
+  """
+  The person's age band when referred (18-64, 65-74, 75-84, 85+).
+  """
+  AGE_BAND
+  """
+  The allocated team.
+  """
+  TEAM
+  """
+  The reablement service delivering the plan.
+  """
+  SERVICE
+  """
+  Where the referral came from (CLD route of access).
+  """
+  REFERRAL_ROUTE
+  """
+  What followed the episode (no services, ongoing low-level, long-term support by setting, ended early).
+  """
+  SEQUEL
+  """
+  The achievement of each outcome of the plan: groups count episodes by each of their outcomes, so a plan with two outcomes counts in two groups.
+  """
+  OUTCOME_ACHIEVEMENT
+  """
+  What each need recorded on the plan is to do (PREVENT, REDUCE, DELAY, NONE): the needs' coded category; an episode counts once under each of its needs' categories.
+  """
+  NEEDS_CATEGORY
+}
+"""
+One cell of a duration table, in days.
+"""
+type StatisticsDuration {
+  """
+  The groups the cell belongs to (empty for the total).
+  """
+  group: [StatisticsGroup!]!
+  """
+  How many episodes the durations describe, rounded; null when suppressed.
+  """
+  count: Int
+  """
+  The median; null when suppressed.
+  """
+  median: Float
+  """
+  The lower quartile; null when suppressed.
+  """
+  lowerQuartile: Float
+  """
+  The upper quartile; null when suppressed.
+  """
+  upperQuartile: Float
+  """
+  Why the cell is suppressed, when it is: no statistic is computed over 1 to threshold people.
+  """
+  suppressed: SuppressionReason
+}
+"""
+Durations grouped by coded fields.
+"""
+type StatisticsDurations {
+  """
+  What was measured.
+  """
+  measure: DurationMeasure!
+  """
+  One row per group.
+  """
+  rows: [StatisticsDuration!]!
+  """
+  All episodes in the question.
+  """
+  total: StatisticsDuration!
+  """
+  What was suppressed and why, in words.
+  """
+  notes: [String!]!
+  """
+  The disclosure control applied.
+  """
+  disclosureControl: DisclosureControl!
+}
+"""
+One filter: the dimension must have this value.
+"""
+input StatisticsFilter {
+  """
+  The coded field.
+  """
+  dimension: StatisticsDimension!
+  """
+  The value it must have, as the statistics show it (for example 65-74, 2026-03 or ACTIVE).
+  """
+  value: String!
+}
+"""
+The value of one grouping dimension in a row.
+"""
+type StatisticsGroup {
+  """
+  The dimension.
+  """
+  dimension: StatisticsDimension!
+  """
+  Its value, coded.
+  """
+  value: String!
+}
+"""
+The whole months a statistic covers.
+"""
+input StatisticsPeriod {
+  """
+  The first month, YYYY-MM.
+  """
+  from: String!
+  """
+  The last month, YYYY-MM (inclusive).
+  """
+  to: String!
+  """
+  Which date falls in the period (default: the subject's own: referral, start, or the visit's day).
+  """
+  basis: StatisticsPeriodBasis
+}
+"""
+Which date the period of a statistic applies to.
+"""
+enum StatisticsPeriodBasis {
+  """
+  The day the referral was received.
+  """
+  REFERRAL
+  """
+  The day reablement started.
+  """
+  START
+  """
+  The day reablement ended.
+  """
+  END
+}
+"""
+One cell of a rate table.
+"""
+type StatisticsRate {
+  """
+  The groups the cell belongs to (empty for the total).
+  """
+  group: [StatisticsGroup!]!
+  """
+  The numerator, rounded; null when suppressed.
+  """
+  numerator: Int
+  """
+  The denominator, rounded; null when suppressed.
+  """
+  denominator: Int
+  """
+  The percentage computed from the rounded numerator and denominator; null when either is suppressed.
+  """
+  percent: Float
+  """
+  Why the numerator or denominator is suppressed, when one is.
+  """
+  suppressed: SuppressionReason
+}
+"""
+Rates grouped by coded fields.
+"""
+type StatisticsRates {
+  """
+  What was measured.
+  """
+  measure: RateMeasure!
+  """
+  One row per group.
+  """
+  rows: [StatisticsRate!]!
+  """
+  All episodes in the question.
+  """
+  total: StatisticsRate!
+  """
+  What was suppressed and why, in words.
+  """
+  notes: [String!]!
+  """
+  The disclosure control applied.
+  """
+  disclosureControl: DisclosureControl!
+}
+"""
+What a statistic counts.
+"""
+enum StatisticsSubject {
+  """
+  Requests for reablement (one per episode), dated by the day the referral was received.
+  """
+  REFERRALS
+  """
+  Episodes' current plans (one per episode, whatever the number of versions), dated by the day reablement started.
+  """
+  PLANS
+  """
+  Scheduled visits, dated by their day.
+  """
+  VISITS
+}
+"""
+Why a value is not shown.
+"""
+enum SuppressionReason {
+  """
+  It counts 1 to threshold people.
+  """
+  SMALL_COUNT
+  """
+  Taking this answer from the same question without one of its filters would leave 1 to threshold people.
+  """
+  FILTER_DIFFERENCE
+  """
+  Taking this answer from the same question over a shorter period would leave 1 to threshold people.
+  """
+  PERIOD_DIFFERENCE
+  """
+  Secondary suppression: with this value shown, a total (of this answer, or of another grouping) minus the values shown would reveal a suppressed value.
+  """
+  SECONDARY
 }
 """
 A service team: reablement, review, first response, learning disability…
@@ -14273,6 +15626,64 @@ input UpdateContingencyInput {
   Who acts.
   """
   whoActs: String
+}
+"""
+UpdateEpisodeInput is used for update Episode object.
+Input was generated by ent.
+"""
+input UpdateEpisodeInput {
+  """
+  Where the request for support came from (CLD Request_Route_of_Access): discharge from hospital, diversion from hospital services, community or other route, planned entry (transition), a self-funder whose funds are depleted, or prison.
+  """
+  referralRoute: EpisodeReferralRoute
+  """
+  Clears: Where the request for support came from (CLD Request_Route_of_Access): discharge from hospital, diversion from hospital services, community or other route, planned entry (transition), a self-funder whose funds are depleted, or prison.
+  """
+  clearReferralRoute: Boolean
+  """
+  When the request for support was received; the day the episode's first plan was drafted unless recorded otherwise.
+  """
+  referralReceivedOn: Date
+  """
+  Clears: When the request for support was received; the day the episode's first plan was drafted unless recorded otherwise.
+  """
+  clearReferralReceivedOn: Boolean
+  """
+  The day of the hospital discharge the referral followed (only with referral route HOSPITAL_DISCHARGE).
+  """
+  hospitalDischargeOn: Date
+  """
+  Clears: The day of the hospital discharge the referral followed (only with referral route HOSPITAL_DISCHARGE).
+  """
+  clearHospitalDischargeOn: Boolean
+  """
+  The person was already receiving long-term support when referred: the episode then counts in SALT STS002b, not ASCOF 2A.
+  """
+  existingLongTermSupport: Boolean
+  """
+  What followed the episode: no services (signposted, self-funding, support declined, other), ongoing low-level support, other short-term support, long-term support by setting, or reablement ended early (endedEarlyReason says why).
+  """
+  sequel: EpisodeSequel
+  """
+  Clears: What followed the episode: no services (signposted, self-funding, support declined, other), ongoing low-level support, other short-term support, long-term support by setting, or reablement ended early (endedEarlyReason says why).
+  """
+  clearSequel: Boolean
+  """
+  Why reablement ended early, when the sequel is ENDED_EARLY.
+  """
+  endedEarlyReason: EpisodeEndedEarlyReason
+  """
+  Clears: Why reablement ended early, when the sequel is ENDED_EARLY.
+  """
+  clearEndedEarlyReason: Boolean
+  """
+  Where the person was 91 days after the hospital discharge: still at home, admitted to residential or nursing care, died, or readmitted to hospital. AT_HOME can be recorded only once the 91 days have passed.
+  """
+  followUpSituation: EpisodeFollowUpSituation
+  """
+  Clears: Where the person was 91 days after the hospital discharge: still at home, admitted to residential or nursing care, died, or readmitted to hospital. AT_HOME can be recorded only once the 91 days have passed.
+  """
+  clearFollowUpSituation: Boolean
 }
 """
 UpdateInvolvementInput is used for update Involvement object.
@@ -15376,6 +16787,30 @@ func (ec *executionContext) childFields_Amendment(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Amendment", field.Name)
 }
 
+func (ec *executionContext) childFields_AscofMeasure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_AscofMeasure_code(ctx, field)
+	case "definition":
+		return ec.fieldContext_AscofMeasure_definition(ctx, field)
+	case "from":
+		return ec.fieldContext_AscofMeasure_from(ctx, field)
+	case "to":
+		return ec.fieldContext_AscofMeasure_to(ctx, field)
+	case "numerator":
+		return ec.fieldContext_AscofMeasure_numerator(ctx, field)
+	case "denominator":
+		return ec.fieldContext_AscofMeasure_denominator(ctx, field)
+	case "percent":
+		return ec.fieldContext_AscofMeasure_percent(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_AscofMeasure_suppressed(ctx, field)
+	case "notYetKnown":
+		return ec.fieldContext_AscofMeasure_notYetKnown(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AscofMeasure", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -15506,6 +16941,26 @@ func (ec *executionContext) childFields_Carer(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Carer", field.Name)
 }
 
+func (ec *executionContext) childFields_ClientLevelDataExport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_ClientLevelDataExport_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ClientLevelDataExport_to(ctx, field)
+	case "csv":
+		return ec.fieldContext_ClientLevelDataExport_csv(ctx, field)
+	case "events":
+		return ec.fieldContext_ClientLevelDataExport_events(ctx, field)
+	case "people":
+		return ec.fieldContext_ClientLevelDataExport_people(ctx, field)
+	case "pseudonymised":
+		return ec.fieldContext_ClientLevelDataExport_pseudonymised(ctx, field)
+	case "notHeld":
+		return ec.fieldContext_ClientLevelDataExport_notHeld(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClientLevelDataExport", field.Name)
+}
+
 func (ec *executionContext) childFields_Concern(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -15632,6 +17087,18 @@ func (ec *executionContext) childFields_DemoAccount(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type DemoAccount", field.Name)
 }
 
+func (ec *executionContext) childFields_DisclosureControl(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "threshold":
+		return ec.fieldContext_DisclosureControl_threshold(ctx, field)
+	case "roundTo":
+		return ec.fieldContext_DisclosureControl_roundTo(ctx, field)
+	case "method":
+		return ec.fieldContext_DisclosureControl_method(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DisclosureControl", field.Name)
+}
+
 func (ec *executionContext) childFields_DueList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "reviews":
@@ -15648,6 +17115,8 @@ func (ec *executionContext) childFields_DueList(ctx context.Context, field graph
 		return ec.fieldContext_DueList_advocacyReferralsWaiting(ctx, field)
 	case "safeguardingConcerns":
 		return ec.fieldContext_DueList_safeguardingConcerns(ctx, field)
+	case "followUpsDue":
+		return ec.fieldContext_DueList_followUpsDue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DueList", field.Name)
 }
@@ -15670,6 +17139,40 @@ func (ec *executionContext) childFields_EmergencyAccess(ctx context.Context, fie
 		return ec.fieldContext_EmergencyAccess_account(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EmergencyAccess", field.Name)
+}
+
+func (ec *executionContext) childFields_Episode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Episode_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Episode_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Episode_updatedAt(ctx, field)
+	case "episode":
+		return ec.fieldContext_Episode_episode(ctx, field)
+	case "referralRoute":
+		return ec.fieldContext_Episode_referralRoute(ctx, field)
+	case "referralReceivedOn":
+		return ec.fieldContext_Episode_referralReceivedOn(ctx, field)
+	case "hospitalDischargeOn":
+		return ec.fieldContext_Episode_hospitalDischargeOn(ctx, field)
+	case "existingLongTermSupport":
+		return ec.fieldContext_Episode_existingLongTermSupport(ctx, field)
+	case "sequel":
+		return ec.fieldContext_Episode_sequel(ctx, field)
+	case "endedEarlyReason":
+		return ec.fieldContext_Episode_endedEarlyReason(ctx, field)
+	case "followUpDue":
+		return ec.fieldContext_Episode_followUpDue(ctx, field)
+	case "followUpSituation":
+		return ec.fieldContext_Episode_followUpSituation(ctx, field)
+	case "followUpRecordedAt":
+		return ec.fieldContext_Episode_followUpRecordedAt(ctx, field)
+	case "person":
+		return ec.fieldContext_Episode_person(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Episode", field.Name)
 }
 
 func (ec *executionContext) childFields_Involvement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15914,6 +17417,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_capacityAssessments(ctx, field)
 	case "advice":
 		return ec.fieldContext_Person_advice(ctx, field)
+	case "episodes":
+		return ec.fieldContext_Person_episodes(ctx, field)
 	case "viewerAccess":
 		return ec.fieldContext_Person_viewerAccess(ctx, field)
 	case "pseudonym":
@@ -16340,6 +17845,112 @@ func (ec *executionContext) childFields_SignInResult(ctx context.Context, field 
 		return ec.fieldContext_SignInResult_expiresAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SignInResult", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_StatisticsCount_group(ctx, field)
+	case "count":
+		return ec.fieldContext_StatisticsCount_count(ctx, field)
+	case "display":
+		return ec.fieldContext_StatisticsCount_display(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_StatisticsCount_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsCount", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsCounts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "subject":
+		return ec.fieldContext_StatisticsCounts_subject(ctx, field)
+	case "rows":
+		return ec.fieldContext_StatisticsCounts_rows(ctx, field)
+	case "total":
+		return ec.fieldContext_StatisticsCounts_total(ctx, field)
+	case "notes":
+		return ec.fieldContext_StatisticsCounts_notes(ctx, field)
+	case "disclosureControl":
+		return ec.fieldContext_StatisticsCounts_disclosureControl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsCounts", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsDuration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_StatisticsDuration_group(ctx, field)
+	case "count":
+		return ec.fieldContext_StatisticsDuration_count(ctx, field)
+	case "median":
+		return ec.fieldContext_StatisticsDuration_median(ctx, field)
+	case "lowerQuartile":
+		return ec.fieldContext_StatisticsDuration_lowerQuartile(ctx, field)
+	case "upperQuartile":
+		return ec.fieldContext_StatisticsDuration_upperQuartile(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_StatisticsDuration_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsDuration", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsDurations(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "measure":
+		return ec.fieldContext_StatisticsDurations_measure(ctx, field)
+	case "rows":
+		return ec.fieldContext_StatisticsDurations_rows(ctx, field)
+	case "total":
+		return ec.fieldContext_StatisticsDurations_total(ctx, field)
+	case "notes":
+		return ec.fieldContext_StatisticsDurations_notes(ctx, field)
+	case "disclosureControl":
+		return ec.fieldContext_StatisticsDurations_disclosureControl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsDurations", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dimension":
+		return ec.fieldContext_StatisticsGroup_dimension(ctx, field)
+	case "value":
+		return ec.fieldContext_StatisticsGroup_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsGroup", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsRate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_StatisticsRate_group(ctx, field)
+	case "numerator":
+		return ec.fieldContext_StatisticsRate_numerator(ctx, field)
+	case "denominator":
+		return ec.fieldContext_StatisticsRate_denominator(ctx, field)
+	case "percent":
+		return ec.fieldContext_StatisticsRate_percent(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_StatisticsRate_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsRate", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsRates(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "measure":
+		return ec.fieldContext_StatisticsRates_measure(ctx, field)
+	case "rows":
+		return ec.fieldContext_StatisticsRates_rows(ctx, field)
+	case "total":
+		return ec.fieldContext_StatisticsRates_total(ctx, field)
+	case "notes":
+		return ec.fieldContext_StatisticsRates_notes(ctx, field)
+	case "disclosureControl":
+		return ec.fieldContext_StatisticsRates_disclosureControl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsRates", field.Name)
 }
 
 func (ec *executionContext) childFields_Team(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17352,6 +18963,28 @@ func (ec *executionContext) field_Mutation_updateContingency_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateEpisode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateEpisodeInput, error) {
+			return ec.unmarshalNUpdateEpisodeInput2reablementᚋentᚐUpdateEpisodeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateNeed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17756,6 +19389,50 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_ascof2A_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_ascof2D_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17807,6 +19484,28 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_clientLevelData_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
 	return args, nil
 }
 
@@ -18145,6 +19844,120 @@ func (ec *executionContext) field_Query_risks_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_statisticsCounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "subject",
+		func(ctx context.Context, v any) (model.StatisticsSubject, error) {
+			return ec.unmarshalNStatisticsSubject2reablementᚋgraphᚋmodelᚐStatisticsSubject(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["subject"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.StatisticsDimension, error) {
+			return ec.unmarshalNStatisticsDimension2ᚕreablementᚋgraphᚋmodelᚐStatisticsDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) ([]model.StatisticsFilter, error) {
+			return ec.unmarshalNStatisticsFilter2ᚕreablementᚋgraphᚋmodelᚐStatisticsFilterᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (*model.StatisticsPeriod, error) {
+			return ec.unmarshalOStatisticsPeriod2ᚖreablementᚋgraphᚋmodelᚐStatisticsPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_statisticsDurations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "measure",
+		func(ctx context.Context, v any) (model.DurationMeasure, error) {
+			return ec.unmarshalNDurationMeasure2reablementᚋgraphᚋmodelᚐDurationMeasure(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measure"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.StatisticsDimension, error) {
+			return ec.unmarshalNStatisticsDimension2ᚕreablementᚋgraphᚋmodelᚐStatisticsDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) ([]model.StatisticsFilter, error) {
+			return ec.unmarshalNStatisticsFilter2ᚕreablementᚋgraphᚋmodelᚐStatisticsFilterᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (*model.StatisticsPeriod, error) {
+			return ec.unmarshalOStatisticsPeriod2ᚖreablementᚋgraphᚋmodelᚐStatisticsPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_statisticsRates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "measure",
+		func(ctx context.Context, v any) (model.RateMeasure, error) {
+			return ec.unmarshalNRateMeasure2reablementᚋgraphᚋmodelᚐRateMeasure(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measure"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.StatisticsDimension, error) {
+			return ec.unmarshalNStatisticsDimension2ᚕreablementᚋgraphᚋmodelᚐStatisticsDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) ([]model.StatisticsFilter, error) {
+			return ec.unmarshalNStatisticsFilter2ᚕreablementᚋgraphᚋmodelᚐStatisticsFilterᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (*model.StatisticsPeriod, error) {
+			return ec.unmarshalOStatisticsPeriod2ᚖreablementᚋgraphᚋmodelᚐStatisticsPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg3
 	return args, nil
 }
 
@@ -19870,6 +21683,213 @@ func (ec *executionContext) fieldContext_Amendment_resultingPlan(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _AscofMeasure_code(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AscofMeasure_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AscofMeasure_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _AscofMeasure_definition(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AscofMeasure_definition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Definition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AscofMeasure_definition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _AscofMeasure_from(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AscofMeasure_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AscofMeasure_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _AscofMeasure_to(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AscofMeasure_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AscofMeasure_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _AscofMeasure_numerator(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AscofMeasure_numerator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Numerator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AscofMeasure_numerator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AscofMeasure_denominator(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AscofMeasure_denominator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Denominator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AscofMeasure_denominator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AscofMeasure_percent(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AscofMeasure_percent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Percent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AscofMeasure_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _AscofMeasure_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AscofMeasure_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SuppressionReason) graphql.Marshaler {
+			return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AscofMeasure_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type SuppressionReason does not have child fields"))
+}
+
+func (ec *executionContext) _AscofMeasure_notYetKnown(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AscofMeasure_notYetKnown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotYetKnown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AscofMeasure_notYetKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21256,6 +23276,167 @@ func (ec *executionContext) fieldContext_Carer_person(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ClientLevelDataExport_from(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientLevelDataExport_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientLevelDataExport_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _ClientLevelDataExport_to(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientLevelDataExport_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientLevelDataExport_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _ClientLevelDataExport_csv(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientLevelDataExport_csv(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CSV, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientLevelDataExport_csv(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ClientLevelDataExport_events(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientLevelDataExport_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Events, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientLevelDataExport_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ClientLevelDataExport_people(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientLevelDataExport_people(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.People, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientLevelDataExport_people(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ClientLevelDataExport_pseudonymised(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientLevelDataExport_pseudonymised(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pseudonymised, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientLevelDataExport_pseudonymised(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ClientLevelDataExport_notHeld(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientLevelDataExport_notHeld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotHeld, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientLevelDataExport_notHeld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Concern_id(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -22977,6 +25158,75 @@ func (ec *executionContext) fieldContext_DemoAccount_description(_ context.Conte
 	return graphql.NewScalarFieldContext("DemoAccount", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _DisclosureControl_threshold(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureControl) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisclosureControl_threshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Threshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisclosureControl_threshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DisclosureControl", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DisclosureControl_roundTo(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureControl) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisclosureControl_roundTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoundTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisclosureControl_roundTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DisclosureControl", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DisclosureControl_method(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureControl) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisclosureControl_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisclosureControl_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DisclosureControl", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _DueList_reviews(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23196,6 +25446,38 @@ func (ec *executionContext) fieldContext_DueList_safeguardingConcerns(_ context.
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Concern(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueList_followUpsDue(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueList_followUpsDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FollowUpsDue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Episode) graphql.Marshaler {
+			return ec.marshalNEpisode2ᚕreablementᚋentᚐEpisodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueList_followUpsDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Episode(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23458,6 +25740,567 @@ func (ec *executionContext) fieldContext_EmergencyAccess_account(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Episode_id(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_episode(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_episode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Episode, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "REVIEW")
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalOInt2int(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_referralRoute(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_referralRoute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralRoute, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal *episode.ReferralRoute
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *episode.ReferralRoute
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *episode.ReferralRoute
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *episode.ReferralRoute) graphql.Marshaler {
+			return ec.marshalOEpisodeReferralRoute2ᚖreablementᚋentᚋepisodeᚐReferralRoute(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_referralRoute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type EpisodeReferralRoute does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_referralReceivedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_referralReceivedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralReceivedOn, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *time.Time
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_referralReceivedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_hospitalDischargeOn(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_hospitalDischargeOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HospitalDischargeOn, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *time.Time
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_hospitalDischargeOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_existingLongTermSupport(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_existingLongTermSupport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExistingLongTermSupport, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "INVOLVEMENT")
+				if err != nil {
+					var zeroVal bool
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal bool
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalOBoolean2bool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_existingLongTermSupport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_sequel(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_sequel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sequel, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "REVIEW")
+				if err != nil {
+					var zeroVal *episode.Sequel
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *episode.Sequel
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *episode.Sequel
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *episode.Sequel) graphql.Marshaler {
+			return ec.marshalOEpisodeSequel2ᚖreablementᚋentᚋepisodeᚐSequel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_sequel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type EpisodeSequel does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_endedEarlyReason(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_endedEarlyReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedEarlyReason, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "REVIEW")
+				if err != nil {
+					var zeroVal *episode.EndedEarlyReason
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *episode.EndedEarlyReason
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *episode.EndedEarlyReason
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *episode.EndedEarlyReason) graphql.Marshaler {
+			return ec.marshalOEpisodeEndedEarlyReason2ᚖreablementᚋentᚋepisodeᚐEndedEarlyReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_endedEarlyReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type EpisodeEndedEarlyReason does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_followUpDue(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_followUpDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FollowUpDue, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "REVIEW")
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *time.Time
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_followUpDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_followUpSituation(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_followUpSituation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FollowUpSituation, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "REVIEW")
+				if err != nil {
+					var zeroVal *episode.FollowUpSituation
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *episode.FollowUpSituation
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *episode.FollowUpSituation
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *episode.FollowUpSituation) graphql.Marshaler {
+			return ec.marshalOEpisodeFollowUpSituation2ᚖreablementᚋentᚋepisodeᚐFollowUpSituation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_followUpSituation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type EpisodeFollowUpSituation does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_followUpRecordedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_followUpRecordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FollowUpRecordedAt, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "REVIEW")
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal *time.Time
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal *time.Time
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_followUpRecordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Episode_person(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Episode_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖreablementᚋentᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Episode_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Episode",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
 		},
 	}
 	return fc, nil
@@ -25944,6 +28787,50 @@ func (ec *executionContext) fieldContext_Mutation_updateVisit(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateEpisode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateEpisode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateEpisode(ctx, fc.Args["id"].(pulid.ID), fc.Args["input"].(ent.UpdateEpisodeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Episode) graphql.Marshaler {
+			return ec.marshalNEpisode2ᚖreablementᚋentᚐEpisode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateEpisode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Episode(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateEpisode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29381,6 +32268,61 @@ func (ec *executionContext) fieldContext_Person_advice(_ context.Context, field 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Advice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_episodes(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_episodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Episodes(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "REVIEW")
+				if err != nil {
+					var zeroVal []*ent.Episode
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				if err != nil {
+					var zeroVal []*ent.Episode
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal []*ent.Episode
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Episode) graphql.Marshaler {
+			return ec.marshalOEpisode2ᚕᚖreablementᚋentᚐEpisodeᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_episodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Episode(ctx, field)
 		},
 	}
 	return fc, nil
@@ -32988,6 +35930,50 @@ func (ec *executionContext) fieldContext_Query_previewShare(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_clientLevelData(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_clientLevelData(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ClientLevelData(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ClientLevelDataExport) graphql.Marshaler {
+			return ec.marshalNClientLevelDataExport2ᚖreablementᚋgraphᚋmodelᚐClientLevelDataExport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_clientLevelData(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClientLevelDataExport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_clientLevelData_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_findPeople(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33026,6 +36012,226 @@ func (ec *executionContext) fieldContext_Query_findPeople(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_findPeople_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statisticsCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statisticsCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StatisticsCounts(ctx, fc.Args["subject"].(model.StatisticsSubject), fc.Args["groupBy"].([]model.StatisticsDimension), fc.Args["where"].([]model.StatisticsFilter), fc.Args["period"].(*model.StatisticsPeriod))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatisticsCounts) graphql.Marshaler {
+			return ec.marshalNStatisticsCounts2ᚖreablementᚋgraphᚋmodelᚐStatisticsCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statisticsCounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCounts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statisticsCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statisticsDurations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statisticsDurations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StatisticsDurations(ctx, fc.Args["measure"].(model.DurationMeasure), fc.Args["groupBy"].([]model.StatisticsDimension), fc.Args["where"].([]model.StatisticsFilter), fc.Args["period"].(*model.StatisticsPeriod))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatisticsDurations) graphql.Marshaler {
+			return ec.marshalNStatisticsDurations2ᚖreablementᚋgraphᚋmodelᚐStatisticsDurations(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statisticsDurations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsDurations(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statisticsDurations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statisticsRates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statisticsRates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StatisticsRates(ctx, fc.Args["measure"].(model.RateMeasure), fc.Args["groupBy"].([]model.StatisticsDimension), fc.Args["where"].([]model.StatisticsFilter), fc.Args["period"].(*model.StatisticsPeriod))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatisticsRates) graphql.Marshaler {
+			return ec.marshalNStatisticsRates2ᚖreablementᚋgraphᚋmodelᚐStatisticsRates(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statisticsRates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsRates(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statisticsRates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ascof2A(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ascof2A(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Ascof2a(ctx, fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AscofMeasure) graphql.Marshaler {
+			return ec.marshalNAscofMeasure2ᚖreablementᚋgraphᚋmodelᚐAscofMeasure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ascof2A(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AscofMeasure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ascof2A_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ascof2D(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ascof2D(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Ascof2d(ctx, fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AscofMeasure) graphql.Marshaler {
+			return ec.marshalNAscofMeasure2ᚖreablementᚋgraphᚋmodelᚐAscofMeasure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ascof2D(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AscofMeasure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ascof2D_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -35792,6 +38998,850 @@ func (ec *executionContext) _SignInResult_expiresAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_SignInResult_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SignInResult", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsCount_group(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCount_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.StatisticsGroup) graphql.Marshaler {
+			return ec.marshalNStatisticsGroup2ᚕreablementᚋgraphᚋmodelᚐStatisticsGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCount_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsCount_count(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsCount", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsCount_display(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCount_display(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Display, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCount_display(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsCount", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsCount_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCount_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SuppressionReason) graphql.Marshaler {
+			return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsCount", field, false, false, errors.New("field of type SuppressionReason does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsCounts_subject(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCounts_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.StatisticsSubject) graphql.Marshaler {
+			return ec.marshalNStatisticsSubject2reablementᚋgraphᚋmodelᚐStatisticsSubject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCounts_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsCounts", field, false, false, errors.New("field of type StatisticsSubject does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsCounts_rows(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCounts_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.StatisticsCount) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2ᚕreablementᚋgraphᚋmodelᚐStatisticsCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCounts_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsCounts",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsCounts_total(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCounts_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatisticsCount) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2ᚖreablementᚋgraphᚋmodelᚐStatisticsCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCounts_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsCounts",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsCounts_notes(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCounts_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCounts_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsCounts", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsCounts_disclosureControl(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCounts_disclosureControl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DisclosureControl, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DisclosureControl) graphql.Marshaler {
+			return ec.marshalNDisclosureControl2ᚖreablementᚋgraphᚋmodelᚐDisclosureControl(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCounts_disclosureControl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsCounts",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisclosureControl(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsDuration_group(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDuration_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.StatisticsGroup) graphql.Marshaler {
+			return ec.marshalNStatisticsGroup2ᚕreablementᚋgraphᚋmodelᚐStatisticsGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDuration_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsDuration",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsDuration_count(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDuration_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDuration_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsDuration", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsDuration_median(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDuration_median(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Median, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDuration_median(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsDuration", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsDuration_lowerQuartile(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDuration_lowerQuartile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LowerQuartile, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDuration_lowerQuartile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsDuration", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsDuration_upperQuartile(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDuration_upperQuartile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpperQuartile, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDuration_upperQuartile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsDuration", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsDuration_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDuration_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SuppressionReason) graphql.Marshaler {
+			return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDuration_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsDuration", field, false, false, errors.New("field of type SuppressionReason does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsDurations_measure(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDurations_measure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DurationMeasure) graphql.Marshaler {
+			return ec.marshalNDurationMeasure2reablementᚋgraphᚋmodelᚐDurationMeasure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDurations_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsDurations", field, false, false, errors.New("field of type DurationMeasure does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsDurations_rows(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDurations_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.StatisticsDuration) graphql.Marshaler {
+			return ec.marshalNStatisticsDuration2ᚕreablementᚋgraphᚋmodelᚐStatisticsDurationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDurations_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsDurations",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsDuration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsDurations_total(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDurations_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatisticsDuration) graphql.Marshaler {
+			return ec.marshalNStatisticsDuration2ᚖreablementᚋgraphᚋmodelᚐStatisticsDuration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDurations_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsDurations",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsDuration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsDurations_notes(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDurations_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDurations_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsDurations", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsDurations_disclosureControl(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDurations_disclosureControl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DisclosureControl, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DisclosureControl) graphql.Marshaler {
+			return ec.marshalNDisclosureControl2ᚖreablementᚋgraphᚋmodelᚐDisclosureControl(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDurations_disclosureControl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsDurations",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisclosureControl(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsGroup_dimension(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsGroup_dimension(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dimension, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.StatisticsDimension) graphql.Marshaler {
+			return ec.marshalNStatisticsDimension2reablementᚋgraphᚋmodelᚐStatisticsDimension(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsGroup_dimension(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsGroup", field, false, false, errors.New("field of type StatisticsDimension does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsGroup_value(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsGroup_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsGroup_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsGroup", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRate_group(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRate_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.StatisticsGroup) graphql.Marshaler {
+			return ec.marshalNStatisticsGroup2ᚕreablementᚋgraphᚋmodelᚐStatisticsGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRate_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRate_numerator(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRate_numerator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Numerator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRate_numerator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsRate", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRate_denominator(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRate_denominator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Denominator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRate_denominator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsRate", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRate_percent(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRate_percent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Percent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRate_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsRate", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRate_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRate_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SuppressionReason) graphql.Marshaler {
+			return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRate_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsRate", field, false, false, errors.New("field of type SuppressionReason does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRates_measure(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRates_measure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RateMeasure) graphql.Marshaler {
+			return ec.marshalNRateMeasure2reablementᚋgraphᚋmodelᚐRateMeasure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRates_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsRates", field, false, false, errors.New("field of type RateMeasure does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRates_rows(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRates_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.StatisticsRate) graphql.Marshaler {
+			return ec.marshalNStatisticsRate2ᚕreablementᚋgraphᚋmodelᚐStatisticsRateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRates_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRates",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRates_total(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRates_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatisticsRate) graphql.Marshaler {
+			return ec.marshalNStatisticsRate2ᚖreablementᚋgraphᚋmodelᚐStatisticsRate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRates_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRates",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRates_notes(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRates_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRates_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsRates", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRates_disclosureControl(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRates_disclosureControl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DisclosureControl, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DisclosureControl) graphql.Marshaler {
+			return ec.marshalNDisclosureControl2ᚖreablementᚋgraphᚋmodelᚐDisclosureControl(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRates_disclosureControl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRates",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisclosureControl(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Team_id(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
@@ -44363,6 +48413,273 @@ func (ec *executionContext) unmarshalInputEndPlanInput(ctx context.Context, obj 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputEpisodeOrder(ctx context.Context, obj any) (ent.EpisodeOrder, error) {
+	var it ent.EpisodeOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNEpisodeOrderField2ᚖreablementᚋentᚐEpisodeOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputEpisodeWhereInput(ctx context.Context, obj any) (ent.EpisodeWhereInput, error) {
+	var it ent.EpisodeWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "hasPerson", "hasPersonWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOEpisodeWhereInput2ᚖreablementᚋentᚐEpisodeWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOEpisodeWhereInput2ᚕᚖreablementᚋentᚐEpisodeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOEpisodeWhereInput2ᚕᚖreablementᚋentᚐEpisodeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕreablementᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "hasPerson":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPerson"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPerson = data
+		case "hasPersonWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPersonWith"))
+			data, err := ec.unmarshalOPersonWhereInput2ᚕᚖreablementᚋentᚐPersonWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPersonWith = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputInvolvementOrder(ctx context.Context, obj any) (ent.InvolvementOrder, error) {
 	var it ent.InvolvementOrder
 	if obj == nil {
@@ -48857,6 +53174,87 @@ func (ec *executionContext) unmarshalInputShareWhereInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputStatisticsFilter(ctx context.Context, obj any) (model.StatisticsFilter, error) {
+	var it model.StatisticsFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"dimension", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "dimension":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dimension"))
+			data, err := ec.unmarshalNStatisticsDimension2reablementᚋgraphᚋmodelᚐStatisticsDimension(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dimension = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputStatisticsPeriod(ctx context.Context, obj any) (model.StatisticsPeriod, error) {
+	var it model.StatisticsPeriod
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"from", "to", "basis"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "basis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basis"))
+			data, err := ec.unmarshalOStatisticsPeriodBasis2ᚖreablementᚋgraphᚋmodelᚐStatisticsPeriodBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Basis = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputTeamOrder(ctx context.Context, obj any) (ent.TeamOrder, error) {
 	var it ent.TeamOrder
 	if obj == nil {
@@ -49661,6 +54059,120 @@ func (ec *executionContext) unmarshalInputUpdateContingencyInput(ctx context.Con
 				return it, err
 			}
 			it.WhoActs = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdateEpisodeInput(ctx context.Context, obj any) (ent.UpdateEpisodeInput, error) {
+	var it ent.UpdateEpisodeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"referralRoute", "clearReferralRoute", "referralReceivedOn", "clearReferralReceivedOn", "hospitalDischargeOn", "clearHospitalDischargeOn", "existingLongTermSupport", "sequel", "clearSequel", "endedEarlyReason", "clearEndedEarlyReason", "followUpSituation", "clearFollowUpSituation"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "referralRoute":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralRoute"))
+			data, err := ec.unmarshalOEpisodeReferralRoute2ᚖreablementᚋentᚋepisodeᚐReferralRoute(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferralRoute = data
+		case "clearReferralRoute":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearReferralRoute"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearReferralRoute = data
+		case "referralReceivedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referralReceivedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferralReceivedOn = data
+		case "clearReferralReceivedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearReferralReceivedOn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearReferralReceivedOn = data
+		case "hospitalDischargeOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hospitalDischargeOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HospitalDischargeOn = data
+		case "clearHospitalDischargeOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearHospitalDischargeOn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearHospitalDischargeOn = data
+		case "existingLongTermSupport":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("existingLongTermSupport"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExistingLongTermSupport = data
+		case "sequel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequel"))
+			data, err := ec.unmarshalOEpisodeSequel2ᚖreablementᚋentᚋepisodeᚐSequel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sequel = data
+		case "clearSequel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearSequel"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearSequel = data
+		case "endedEarlyReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedEarlyReason"))
+			data, err := ec.unmarshalOEpisodeEndedEarlyReason2ᚖreablementᚋentᚋepisodeᚐEndedEarlyReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedEarlyReason = data
+		case "clearEndedEarlyReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEndedEarlyReason"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEndedEarlyReason = data
+		case "followUpSituation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpSituation"))
+			data, err := ec.unmarshalOEpisodeFollowUpSituation2ᚖreablementᚋentᚋepisodeᚐFollowUpSituation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FollowUpSituation = data
+		case "clearFollowUpSituation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearFollowUpSituation"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearFollowUpSituation = data
 		}
 	}
 	return it, nil
@@ -51312,6 +55824,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Involvement(ctx, sel, obj)
+	case *ent.Episode:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Episode(ctx, sel, obj)
 	case *ent.EmergencyAccess:
 		if obj == nil {
 			return graphql.Null
@@ -52120,6 +56637,84 @@ func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var ascofMeasureImplementors = []string{"AscofMeasure"}
+
+func (ec *executionContext) _AscofMeasure(ctx context.Context, sel ast.SelectionSet, obj *model.AscofMeasure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ascofMeasureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AscofMeasure")
+		case "code":
+			out.Values[i] = ec._AscofMeasure_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "definition":
+			out.Values[i] = ec._AscofMeasure_definition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._AscofMeasure_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._AscofMeasure_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "numerator":
+			out.Values[i] = ec._AscofMeasure_numerator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "denominator":
+			out.Values[i] = ec._AscofMeasure_denominator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "percent":
+			out.Values[i] = ec._AscofMeasure_percent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._AscofMeasure_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "notYetKnown":
+			out.Values[i] = ec._AscofMeasure_notYetKnown(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var auditEventImplementors = []string{"AuditEvent", "Node"}
 
 func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEvent) graphql.Marshaler {
@@ -52631,6 +57226,74 @@ func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var clientLevelDataExportImplementors = []string{"ClientLevelDataExport"}
+
+func (ec *executionContext) _ClientLevelDataExport(ctx context.Context, sel ast.SelectionSet, obj *model.ClientLevelDataExport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clientLevelDataExportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClientLevelDataExport")
+		case "from":
+			out.Values[i] = ec._ClientLevelDataExport_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ClientLevelDataExport_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "csv":
+			out.Values[i] = ec._ClientLevelDataExport_csv(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "events":
+			out.Values[i] = ec._ClientLevelDataExport_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "people":
+			out.Values[i] = ec._ClientLevelDataExport_people(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pseudonymised":
+			out.Values[i] = ec._ClientLevelDataExport_pseudonymised(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notHeld":
+			out.Values[i] = ec._ClientLevelDataExport_notHeld(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -53288,6 +57951,54 @@ func (ec *executionContext) _DemoAccount(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var disclosureControlImplementors = []string{"DisclosureControl"}
+
+func (ec *executionContext) _DisclosureControl(ctx context.Context, sel ast.SelectionSet, obj *model.DisclosureControl) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disclosureControlImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DisclosureControl")
+		case "threshold":
+			out.Values[i] = ec._DisclosureControl_threshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "roundTo":
+			out.Values[i] = ec._DisclosureControl_roundTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "method":
+			out.Values[i] = ec._DisclosureControl_method(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var dueListImplementors = []string{"DueList"}
 
 func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, obj *model.DueList) graphql.Marshaler {
@@ -53332,6 +58043,11 @@ func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "safeguardingConcerns":
 			out.Values[i] = ec._DueList_safeguardingConcerns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "followUpsDue":
+			out.Values[i] = ec._DueList_followUpsDue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -53409,6 +58125,142 @@ func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.Select
 				}()
 				res = ec._EmergencyAccess_account(ctx, field, obj)
 				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var episodeImplementors = []string{"Episode", "Node"}
+
+func (ec *executionContext) _Episode(ctx context.Context, sel ast.SelectionSet, obj *ent.Episode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, episodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Episode")
+		case "id":
+			out.Values[i] = ec._Episode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Episode_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Episode_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "episode":
+			out.Values[i] = ec._Episode_episode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referralRoute":
+			out.Values[i] = ec._Episode_referralRoute(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "referralReceivedOn":
+			out.Values[i] = ec._Episode_referralReceivedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hospitalDischargeOn":
+			out.Values[i] = ec._Episode_hospitalDischargeOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "existingLongTermSupport":
+			out.Values[i] = ec._Episode_existingLongTermSupport(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sequel":
+			out.Values[i] = ec._Episode_sequel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedEarlyReason":
+			out.Values[i] = ec._Episode_endedEarlyReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "followUpDue":
+			out.Values[i] = ec._Episode_followUpDue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "followUpSituation":
+			out.Values[i] = ec._Episode_followUpSituation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "followUpRecordedAt":
+			out.Values[i] = ec._Episode_followUpRecordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Episode_person(ctx, field, obj)
+				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -53970,6 +58822,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateVisit":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateEpisode":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateEpisode(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -55144,6 +60003,44 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 					}
 				}()
 				res = ec._Person_advice(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "episodes":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_episodes(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -56974,6 +61871,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "clientLevelData":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_clientLevelData(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "findPeople":
 			field := field
 
@@ -56984,6 +61903,116 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_findPeople(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "statisticsCounts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_statisticsCounts(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "statisticsDurations":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_statisticsDurations(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "statisticsRates":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_statisticsRates(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "ascof2A":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_ascof2A(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "ascof2D":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_ascof2D(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -58016,6 +63045,397 @@ func (ec *executionContext) _SignInResult(ctx context.Context, sel ast.Selection
 			}
 		case "expiresAt":
 			out.Values[i] = ec._SignInResult_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsCountImplementors = []string{"StatisticsCount"}
+
+func (ec *executionContext) _StatisticsCount(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticsCount")
+		case "group":
+			out.Values[i] = ec._StatisticsCount_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._StatisticsCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "display":
+			out.Values[i] = ec._StatisticsCount_display(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._StatisticsCount_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsCountsImplementors = []string{"StatisticsCounts"}
+
+func (ec *executionContext) _StatisticsCounts(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsCounts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsCountsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticsCounts")
+		case "subject":
+			out.Values[i] = ec._StatisticsCounts_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._StatisticsCounts_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._StatisticsCounts_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notes":
+			out.Values[i] = ec._StatisticsCounts_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disclosureControl":
+			out.Values[i] = ec._StatisticsCounts_disclosureControl(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsDurationImplementors = []string{"StatisticsDuration"}
+
+func (ec *executionContext) _StatisticsDuration(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsDuration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsDurationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticsDuration")
+		case "group":
+			out.Values[i] = ec._StatisticsDuration_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._StatisticsDuration_count(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "median":
+			out.Values[i] = ec._StatisticsDuration_median(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lowerQuartile":
+			out.Values[i] = ec._StatisticsDuration_lowerQuartile(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "upperQuartile":
+			out.Values[i] = ec._StatisticsDuration_upperQuartile(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._StatisticsDuration_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsDurationsImplementors = []string{"StatisticsDurations"}
+
+func (ec *executionContext) _StatisticsDurations(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsDurations) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsDurationsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticsDurations")
+		case "measure":
+			out.Values[i] = ec._StatisticsDurations_measure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._StatisticsDurations_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._StatisticsDurations_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notes":
+			out.Values[i] = ec._StatisticsDurations_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disclosureControl":
+			out.Values[i] = ec._StatisticsDurations_disclosureControl(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsGroupImplementors = []string{"StatisticsGroup"}
+
+func (ec *executionContext) _StatisticsGroup(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticsGroup")
+		case "dimension":
+			out.Values[i] = ec._StatisticsGroup_dimension(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._StatisticsGroup_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsRateImplementors = []string{"StatisticsRate"}
+
+func (ec *executionContext) _StatisticsRate(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsRate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsRateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticsRate")
+		case "group":
+			out.Values[i] = ec._StatisticsRate_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "numerator":
+			out.Values[i] = ec._StatisticsRate_numerator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "denominator":
+			out.Values[i] = ec._StatisticsRate_denominator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "percent":
+			out.Values[i] = ec._StatisticsRate_percent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._StatisticsRate_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsRatesImplementors = []string{"StatisticsRates"}
+
+func (ec *executionContext) _StatisticsRates(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsRates) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsRatesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticsRates")
+		case "measure":
+			out.Values[i] = ec._StatisticsRates_measure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._StatisticsRates_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._StatisticsRates_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notes":
+			out.Values[i] = ec._StatisticsRates_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disclosureControl":
+			out.Values[i] = ec._StatisticsRates_disclosureControl(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -59252,6 +64672,20 @@ func (ec *executionContext) unmarshalNAmendmentWhereInput2ᚖreablementᚋentᚐ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAscofMeasure2reablementᚋgraphᚋmodelᚐAscofMeasure(ctx context.Context, sel ast.SelectionSet, v model.AscofMeasure) graphql.Marshaler {
+	return ec._AscofMeasure(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAscofMeasure2ᚖreablementᚋgraphᚋmodelᚐAscofMeasure(ctx context.Context, sel ast.SelectionSet, v *model.AscofMeasure) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._AscofMeasure(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAuditEventAction2reablementᚋentᚋauditeventᚐAction(ctx context.Context, v any) (auditevent.Action, error) {
 	var res auditevent.Action
 	err := res.UnmarshalGQL(v)
@@ -59456,6 +64890,20 @@ func (ec *executionContext) marshalNCarerOrderField2ᚖreablementᚋentᚐCarerO
 func (ec *executionContext) unmarshalNCarerWhereInput2ᚖreablementᚋentᚐCarerWhereInput(ctx context.Context, v any) (*ent.CarerWhereInput, error) {
 	res, err := ec.unmarshalInputCarerWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClientLevelDataExport2reablementᚋgraphᚋmodelᚐClientLevelDataExport(ctx context.Context, sel ast.SelectionSet, v model.ClientLevelDataExport) graphql.Marshaler {
+	return ec._ClientLevelDataExport(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNClientLevelDataExport2ᚖreablementᚋgraphᚋmodelᚐClientLevelDataExport(ctx context.Context, sel ast.SelectionSet, v *model.ClientLevelDataExport) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ClientLevelDataExport(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNConcern2reablementᚋentᚐConcern(ctx context.Context, sel ast.SelectionSet, v ent.Concern) graphql.Marshaler {
@@ -59790,6 +65238,16 @@ func (ec *executionContext) marshalNDemoAccount2ᚕreablementᚋgraphᚋmodelᚐ
 	return ret
 }
 
+func (ec *executionContext) marshalNDisclosureControl2ᚖreablementᚋgraphᚋmodelᚐDisclosureControl(ctx context.Context, sel ast.SelectionSet, v *model.DisclosureControl) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DisclosureControl(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNDueList2reablementᚋgraphᚋmodelᚐDueList(ctx context.Context, sel ast.SelectionSet, v model.DueList) graphql.Marshaler {
 	return ec._DueList(ctx, sel, &v)
 }
@@ -59802,6 +65260,16 @@ func (ec *executionContext) marshalNDueList2ᚖreablementᚋgraphᚋmodelᚐDueL
 		return graphql.Null
 	}
 	return ec._DueList(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDurationMeasure2reablementᚋgraphᚋmodelᚐDurationMeasure(ctx context.Context, v any) (model.DurationMeasure, error) {
+	var res model.DurationMeasure
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDurationMeasure2reablementᚋgraphᚋmodelᚐDurationMeasure(ctx context.Context, sel ast.SelectionSet, v model.DurationMeasure) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNEmergencyAccess2reablementᚋentᚐEmergencyAccess(ctx context.Context, sel ast.SelectionSet, v ent.EmergencyAccess) graphql.Marshaler {
@@ -59842,6 +65310,57 @@ func (ec *executionContext) unmarshalNEmergencyAccessWhereInput2ᚖreablementᚋ
 func (ec *executionContext) unmarshalNEndPlanInput2reablementᚋgraphᚋmodelᚐEndPlanInput(ctx context.Context, v any) (model.EndPlanInput, error) {
 	res, err := ec.unmarshalInputEndPlanInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEpisode2reablementᚋentᚐEpisode(ctx context.Context, sel ast.SelectionSet, v ent.Episode) graphql.Marshaler {
+	return ec._Episode(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEpisode2ᚕreablementᚋentᚐEpisodeᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Episode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEpisode2reablementᚋentᚐEpisode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEpisode2ᚖreablementᚋentᚐEpisode(ctx context.Context, sel ast.SelectionSet, v *ent.Episode) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Episode(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEpisodeOrderField2ᚖreablementᚋentᚐEpisodeOrderField(ctx context.Context, v any) (*ent.EpisodeOrderField, error) {
+	var res = new(ent.EpisodeOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEpisodeOrderField2ᚖreablementᚋentᚐEpisodeOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.EpisodeOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNEpisodeWhereInput2ᚖreablementᚋentᚐEpisodeWhereInput(ctx context.Context, v any) (*ent.EpisodeWhereInput, error) {
+	res, err := ec.unmarshalInputEpisodeWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
@@ -60333,6 +65852,16 @@ func (ec *executionContext) unmarshalNProgressWhereInput2ᚖreablementᚋentᚐP
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRateMeasure2reablementᚋgraphᚋmodelᚐRateMeasure(ctx context.Context, v any) (model.RateMeasure, error) {
+	var res model.RateMeasure
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRateMeasure2reablementᚋgraphᚋmodelᚐRateMeasure(ctx context.Context, sel ast.SelectionSet, v model.RateMeasure) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNRecipientBases2reablementᚋgraphᚋmodelᚐRecipientBases(ctx context.Context, sel ast.SelectionSet, v model.RecipientBases) graphql.Marshaler {
 	return ec._RecipientBases(ctx, sel, &v)
 }
@@ -60687,6 +66216,227 @@ func (ec *executionContext) marshalNSignInResult2ᚖreablementᚋgraphᚋmodel�
 	return ec._SignInResult(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNStatisticsCount2reablementᚋgraphᚋmodelᚐStatisticsCount(ctx context.Context, sel ast.SelectionSet, v model.StatisticsCount) graphql.Marshaler {
+	return ec._StatisticsCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatisticsCount2ᚕreablementᚋgraphᚋmodelᚐStatisticsCountᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatisticsCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatisticsCount2reablementᚋgraphᚋmodelᚐStatisticsCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatisticsCount2ᚖreablementᚋgraphᚋmodelᚐStatisticsCount(ctx context.Context, sel ast.SelectionSet, v *model.StatisticsCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StatisticsCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatisticsCounts2reablementᚋgraphᚋmodelᚐStatisticsCounts(ctx context.Context, sel ast.SelectionSet, v model.StatisticsCounts) graphql.Marshaler {
+	return ec._StatisticsCounts(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatisticsCounts2ᚖreablementᚋgraphᚋmodelᚐStatisticsCounts(ctx context.Context, sel ast.SelectionSet, v *model.StatisticsCounts) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StatisticsCounts(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatisticsDimension2reablementᚋgraphᚋmodelᚐStatisticsDimension(ctx context.Context, v any) (model.StatisticsDimension, error) {
+	var res model.StatisticsDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatisticsDimension2reablementᚋgraphᚋmodelᚐStatisticsDimension(ctx context.Context, sel ast.SelectionSet, v model.StatisticsDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNStatisticsDimension2ᚕreablementᚋgraphᚋmodelᚐStatisticsDimensionᚄ(ctx context.Context, v any) ([]model.StatisticsDimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.StatisticsDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatisticsDimension2reablementᚋgraphᚋmodelᚐStatisticsDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNStatisticsDimension2ᚕreablementᚋgraphᚋmodelᚐStatisticsDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatisticsDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatisticsDimension2reablementᚋgraphᚋmodelᚐStatisticsDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatisticsDuration2reablementᚋgraphᚋmodelᚐStatisticsDuration(ctx context.Context, sel ast.SelectionSet, v model.StatisticsDuration) graphql.Marshaler {
+	return ec._StatisticsDuration(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatisticsDuration2ᚕreablementᚋgraphᚋmodelᚐStatisticsDurationᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatisticsDuration) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatisticsDuration2reablementᚋgraphᚋmodelᚐStatisticsDuration(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatisticsDuration2ᚖreablementᚋgraphᚋmodelᚐStatisticsDuration(ctx context.Context, sel ast.SelectionSet, v *model.StatisticsDuration) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StatisticsDuration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatisticsDurations2reablementᚋgraphᚋmodelᚐStatisticsDurations(ctx context.Context, sel ast.SelectionSet, v model.StatisticsDurations) graphql.Marshaler {
+	return ec._StatisticsDurations(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatisticsDurations2ᚖreablementᚋgraphᚋmodelᚐStatisticsDurations(ctx context.Context, sel ast.SelectionSet, v *model.StatisticsDurations) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StatisticsDurations(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatisticsFilter2reablementᚋgraphᚋmodelᚐStatisticsFilter(ctx context.Context, v any) (model.StatisticsFilter, error) {
+	res, err := ec.unmarshalInputStatisticsFilter(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNStatisticsFilter2ᚕreablementᚋgraphᚋmodelᚐStatisticsFilterᚄ(ctx context.Context, v any) ([]model.StatisticsFilter, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.StatisticsFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatisticsFilter2reablementᚋgraphᚋmodelᚐStatisticsFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNStatisticsGroup2reablementᚋgraphᚋmodelᚐStatisticsGroup(ctx context.Context, sel ast.SelectionSet, v model.StatisticsGroup) graphql.Marshaler {
+	return ec._StatisticsGroup(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatisticsGroup2ᚕreablementᚋgraphᚋmodelᚐStatisticsGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatisticsGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatisticsGroup2reablementᚋgraphᚋmodelᚐStatisticsGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatisticsRate2reablementᚋgraphᚋmodelᚐStatisticsRate(ctx context.Context, sel ast.SelectionSet, v model.StatisticsRate) graphql.Marshaler {
+	return ec._StatisticsRate(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatisticsRate2ᚕreablementᚋgraphᚋmodelᚐStatisticsRateᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatisticsRate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatisticsRate2reablementᚋgraphᚋmodelᚐStatisticsRate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatisticsRate2ᚖreablementᚋgraphᚋmodelᚐStatisticsRate(ctx context.Context, sel ast.SelectionSet, v *model.StatisticsRate) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StatisticsRate(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatisticsRates2reablementᚋgraphᚋmodelᚐStatisticsRates(ctx context.Context, sel ast.SelectionSet, v model.StatisticsRates) graphql.Marshaler {
+	return ec._StatisticsRates(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatisticsRates2ᚖreablementᚋgraphᚋmodelᚐStatisticsRates(ctx context.Context, sel ast.SelectionSet, v *model.StatisticsRates) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StatisticsRates(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatisticsSubject2reablementᚋgraphᚋmodelᚐStatisticsSubject(ctx context.Context, v any) (model.StatisticsSubject, error) {
+	var res model.StatisticsSubject
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatisticsSubject2reablementᚋgraphᚋmodelᚐStatisticsSubject(ctx context.Context, sel ast.SelectionSet, v model.StatisticsSubject) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -60701,6 +66451,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNTeam2ᚖreablementᚋentᚐTeam(ctx context.Context, sel ast.SelectionSet, v *ent.Team) graphql.Marshaler {
@@ -60782,6 +66561,11 @@ func (ec *executionContext) unmarshalNUpdateContactInput2reablementᚋentᚐUpda
 
 func (ec *executionContext) unmarshalNUpdateContingencyInput2reablementᚋentᚐUpdateContingencyInput(ctx context.Context, v any) (ent.UpdateContingencyInput, error) {
 	res, err := ec.unmarshalInputUpdateContingencyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateEpisodeInput2reablementᚋentᚐUpdateEpisodeInput(ctx context.Context, v any) (ent.UpdateEpisodeInput, error) {
+	res, err := ec.unmarshalInputUpdateEpisodeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -61863,6 +67647,131 @@ func (ec *executionContext) unmarshalOEmergencyAccessWhereInput2ᚖreablementᚋ
 	}
 	res, err := ec.unmarshalInputEmergencyAccessWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEpisode2ᚕᚖreablementᚋentᚐEpisodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Episode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEpisode2ᚖreablementᚋentᚐEpisode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOEpisodeEndedEarlyReason2ᚖreablementᚋentᚋepisodeᚐEndedEarlyReason(ctx context.Context, v any) (*episode.EndedEarlyReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(episode.EndedEarlyReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEpisodeEndedEarlyReason2ᚖreablementᚋentᚋepisodeᚐEndedEarlyReason(ctx context.Context, sel ast.SelectionSet, v *episode.EndedEarlyReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEpisodeFollowUpSituation2ᚖreablementᚋentᚋepisodeᚐFollowUpSituation(ctx context.Context, v any) (*episode.FollowUpSituation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(episode.FollowUpSituation)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEpisodeFollowUpSituation2ᚖreablementᚋentᚋepisodeᚐFollowUpSituation(ctx context.Context, sel ast.SelectionSet, v *episode.FollowUpSituation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEpisodeReferralRoute2ᚖreablementᚋentᚋepisodeᚐReferralRoute(ctx context.Context, v any) (*episode.ReferralRoute, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(episode.ReferralRoute)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEpisodeReferralRoute2ᚖreablementᚋentᚋepisodeᚐReferralRoute(ctx context.Context, sel ast.SelectionSet, v *episode.ReferralRoute) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEpisodeSequel2ᚖreablementᚋentᚋepisodeᚐSequel(ctx context.Context, v any) (*episode.Sequel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(episode.Sequel)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEpisodeSequel2ᚖreablementᚋentᚋepisodeᚐSequel(ctx context.Context, sel ast.SelectionSet, v *episode.Sequel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEpisodeWhereInput2ᚕᚖreablementᚋentᚐEpisodeWhereInputᚄ(ctx context.Context, v any) ([]*ent.EpisodeWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.EpisodeWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEpisodeWhereInput2ᚖreablementᚋentᚐEpisodeWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOEpisodeWhereInput2ᚖreablementᚋentᚐEpisodeWhereInput(ctx context.Context, v any) (*ent.EpisodeWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEpisodeWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOID2reablementᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
@@ -63069,6 +68978,30 @@ func (ec *executionContext) unmarshalOShareWhereInput2ᚖreablementᚋentᚐShar
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOStatisticsPeriod2ᚖreablementᚋgraphᚋmodelᚐStatisticsPeriod(ctx context.Context, v any) (*model.StatisticsPeriod, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStatisticsPeriod(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStatisticsPeriodBasis2ᚖreablementᚋgraphᚋmodelᚐStatisticsPeriodBasis(ctx context.Context, v any) (*model.StatisticsPeriodBasis, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.StatisticsPeriodBasis)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatisticsPeriodBasis2ᚖreablementᚋgraphᚋmodelᚐStatisticsPeriodBasis(ctx context.Context, sel ast.SelectionSet, v *model.StatisticsPeriodBasis) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -63132,6 +69065,22 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx context.Context, v any) (*model.SuppressionReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.SuppressionReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx context.Context, sel ast.SelectionSet, v *model.SuppressionReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOTeam2ᚕᚖreablementᚋentᚐTeamᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Team) graphql.Marshaler {

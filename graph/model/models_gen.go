@@ -3,6 +3,9 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"reablement/ent"
 	"reablement/ent/concern"
 	"reablement/ent/plan"
@@ -10,8 +13,49 @@ import (
 	"reablement/ent/progress"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/share"
+	"strconv"
 	"time"
 )
+
+// One ASCOF measure: a numerator, a denominator and their percentage, with disclosure control.
+type AscofMeasure struct {
+	// The measure's number, e.g. 2A.
+	Code string `json:"code"`
+	// What it measures.
+	Definition string `json:"definition"`
+	// The first day of the period.
+	From time.Time `json:"from"`
+	// The last day of the period.
+	To time.Time `json:"to"`
+	// The numerator, rounded; null when suppressed.
+	Numerator *int `json:"numerator,omitempty"`
+	// The denominator, rounded; null when suppressed.
+	Denominator *int `json:"denominator,omitempty"`
+	// The percentage from the rounded numerator and denominator; null when either is suppressed.
+	Percent *float64 `json:"percent,omitempty"`
+	// Why a value is suppressed, when one is.
+	Suppressed *SuppressionReason `json:"suppressed,omitempty"`
+	// Episodes (clusters) that would count but whose result is not yet known (2D: the 91-day situation not yet recorded); not in the numerator or denominator. Rounded; null when suppressed.
+	NotYetKnown *int `json:"notYetKnown,omitempty"`
+}
+
+// The quarterly Client Level Data return's reablement rows, as CSV.
+type ClientLevelDataExport struct {
+	// The first day of the reporting period.
+	From time.Time `json:"from"`
+	// The last day of the reporting period.
+	To time.Time `json:"to"`
+	// The CSV: a header line of the specification's field names, then one line per event.
+	CSV string `json:"csv"`
+	// How many events (lines after the header).
+	Events int `json:"events"`
+	// How many people.
+	People int `json:"people"`
+	// True for an analyst's copy: NHS numbers and local ids replaced by pseudonyms, dates of birth and postcodes left out.
+	Pseudonymised bool `json:"pseudonymised"`
+	// Fields of the specification this system does not hold, left blank.
+	NotHeld []string `json:"notHeld"`
+}
 
 // A concern raised at a visit. A safeguarding concern goes straight to the allocated practitioner.
 type ConcernInput struct {
@@ -35,6 +79,16 @@ type DemoAccount struct {
 	Description string `json:"description"`
 }
 
+// How small counts are protected (NHS England's disclosure control for HES and ECDS by default).
+type DisclosureControl struct {
+	// Counts of 1 to this many people are suppressed (shown as *).
+	Threshold int `json:"threshold"`
+	// Every other count is rounded to the nearest multiple of this; 0 is shown as 0.
+	RoundTo int `json:"roundTo"`
+	// The method in words.
+	Method string `json:"method"`
+}
+
 // What is due or overdue for the viewer's people: each list holds at most 100, soonest first.
 type DueList struct {
 	// Reviews due within the window and not yet held (R11), and requests awaiting a decision (R12).
@@ -51,6 +105,8 @@ type DueList struct {
 	AdvocacyReferralsWaiting []ent.Person `json:"advocacyReferralsWaiting"`
 	// Safeguarding concerns raised at visits and not yet acknowledged.
 	SafeguardingConcerns []ent.Concern `json:"safeguardingConcerns"`
+	// Episodes whose 91-day situation after a hospital discharge (ASCOF 2D) is due within the window and not yet recorded.
+	FollowUpsDue []ent.Episode `json:"followUpsDue"`
 }
 
 // How a plan's end, refusal or withdrawal is recorded (R2, R14, R15).
@@ -189,6 +245,116 @@ type SignInResult struct {
 	ExpiresAt time.Time `json:"expiresAt"`
 }
 
+// One cell of a count table.
+type StatisticsCount struct {
+	// The groups the cell belongs to (empty for the total).
+	Group []StatisticsGroup `json:"group"`
+	// The count, rounded; null when suppressed.
+	Count *int `json:"count,omitempty"`
+	// The count as published: the rounded number, or * when suppressed.
+	Display string `json:"display"`
+	// Why the count is suppressed, when it is.
+	Suppressed *SuppressionReason `json:"suppressed,omitempty"`
+}
+
+// Counts of a subject grouped by coded fields, with disclosure control applied.
+type StatisticsCounts struct {
+	// What was counted.
+	Subject StatisticsSubject `json:"subject"`
+	// One row per group with anyone in it.
+	Rows []StatisticsCount `json:"rows"`
+	// The total, computed from unrounded values and then rounded (so it need not equal the sum of the rows).
+	Total *StatisticsCount `json:"total"`
+	// What was suppressed and why, in words.
+	Notes []string `json:"notes"`
+	// The disclosure control applied.
+	DisclosureControl *DisclosureControl `json:"disclosureControl"`
+}
+
+// One cell of a duration table, in days.
+type StatisticsDuration struct {
+	// The groups the cell belongs to (empty for the total).
+	Group []StatisticsGroup `json:"group"`
+	// How many episodes the durations describe, rounded; null when suppressed.
+	Count *int `json:"count,omitempty"`
+	// The median; null when suppressed.
+	Median *float64 `json:"median,omitempty"`
+	// The lower quartile; null when suppressed.
+	LowerQuartile *float64 `json:"lowerQuartile,omitempty"`
+	// The upper quartile; null when suppressed.
+	UpperQuartile *float64 `json:"upperQuartile,omitempty"`
+	// Why the cell is suppressed, when it is: no statistic is computed over 1 to threshold people.
+	Suppressed *SuppressionReason `json:"suppressed,omitempty"`
+}
+
+// Durations grouped by coded fields.
+type StatisticsDurations struct {
+	// What was measured.
+	Measure DurationMeasure `json:"measure"`
+	// One row per group.
+	Rows []StatisticsDuration `json:"rows"`
+	// All episodes in the question.
+	Total *StatisticsDuration `json:"total"`
+	// What was suppressed and why, in words.
+	Notes []string `json:"notes"`
+	// The disclosure control applied.
+	DisclosureControl *DisclosureControl `json:"disclosureControl"`
+}
+
+// One filter: the dimension must have this value.
+type StatisticsFilter struct {
+	// The coded field.
+	Dimension StatisticsDimension `json:"dimension"`
+	// The value it must have, as the statistics show it (for example 65-74, 2026-03 or ACTIVE).
+	Value string `json:"value"`
+}
+
+// The value of one grouping dimension in a row.
+type StatisticsGroup struct {
+	// The dimension.
+	Dimension StatisticsDimension `json:"dimension"`
+	// Its value, coded.
+	Value string `json:"value"`
+}
+
+// The whole months a statistic covers.
+type StatisticsPeriod struct {
+	// The first month, YYYY-MM.
+	From string `json:"from"`
+	// The last month, YYYY-MM (inclusive).
+	To string `json:"to"`
+	// Which date falls in the period (default: the subject's own: referral, start, or the visit's day).
+	Basis *StatisticsPeriodBasis `json:"basis,omitempty"`
+}
+
+// One cell of a rate table.
+type StatisticsRate struct {
+	// The groups the cell belongs to (empty for the total).
+	Group []StatisticsGroup `json:"group"`
+	// The numerator, rounded; null when suppressed.
+	Numerator *int `json:"numerator,omitempty"`
+	// The denominator, rounded; null when suppressed.
+	Denominator *int `json:"denominator,omitempty"`
+	// The percentage computed from the rounded numerator and denominator; null when either is suppressed.
+	Percent *float64 `json:"percent,omitempty"`
+	// Why the numerator or denominator is suppressed, when one is.
+	Suppressed *SuppressionReason `json:"suppressed,omitempty"`
+}
+
+// Rates grouped by coded fields.
+type StatisticsRates struct {
+	// What was measured.
+	Measure RateMeasure `json:"measure"`
+	// One row per group.
+	Rows []StatisticsRate `json:"rows"`
+	// All episodes in the question.
+	Total *StatisticsRate `json:"total"`
+	// What was suppressed and why, in words.
+	Notes []string `json:"notes"`
+	// The disclosure control applied.
+	DisclosureControl *DisclosureControl `json:"disclosureControl"`
+}
+
 // Who is signed in.
 type Viewer struct {
 	// The account.
@@ -199,4 +365,400 @@ type Viewer struct {
 	Authority *ent.Authority `json:"authority"`
 	// Today's date in the authority's time zone.
 	Today time.Time `json:"today"`
+}
+
+// A duration statistics can describe.
+type DurationMeasure string
+
+const (
+	// Days from the referral to the start of reablement.
+	DurationMeasureReferralToStart DurationMeasure = "REFERRAL_TO_START"
+	// Days from the start of reablement to its end.
+	DurationMeasureStartToEnd DurationMeasure = "START_TO_END"
+	// Days by which reablement ended after its planned end (negative: before it).
+	DurationMeasurePlannedVersusActual DurationMeasure = "PLANNED_VERSUS_ACTUAL"
+)
+
+var AllDurationMeasure = []DurationMeasure{
+	DurationMeasureReferralToStart,
+	DurationMeasureStartToEnd,
+	DurationMeasurePlannedVersusActual,
+}
+
+func (e DurationMeasure) IsValid() bool {
+	switch e {
+	case DurationMeasureReferralToStart, DurationMeasureStartToEnd, DurationMeasurePlannedVersusActual:
+		return true
+	}
+	return false
+}
+
+func (e DurationMeasure) String() string {
+	return string(e)
+}
+
+func (e *DurationMeasure) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DurationMeasure(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DurationMeasure", str)
+	}
+	return nil
+}
+
+func (e DurationMeasure) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DurationMeasure) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DurationMeasure) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A rate statistics can describe.
+type RateMeasure string
+
+const (
+	// Of episodes that ended with outcomes recorded, those whose outcomes were all achieved.
+	RateMeasureOutcomesAchieved RateMeasure = "OUTCOMES_ACHIEVED"
+	// Of episodes with a sequel recorded, those that ended early.
+	RateMeasureEndedEarly RateMeasure = "ENDED_EARLY"
+	// Of episodes with a sequel recorded, those that went on to long-term support (any setting).
+	RateMeasureLongTermSupport RateMeasure = "LONG_TERM_SUPPORT"
+)
+
+var AllRateMeasure = []RateMeasure{
+	RateMeasureOutcomesAchieved,
+	RateMeasureEndedEarly,
+	RateMeasureLongTermSupport,
+}
+
+func (e RateMeasure) IsValid() bool {
+	switch e {
+	case RateMeasureOutcomesAchieved, RateMeasureEndedEarly, RateMeasureLongTermSupport:
+		return true
+	}
+	return false
+}
+
+func (e RateMeasure) String() string {
+	return string(e)
+}
+
+func (e *RateMeasure) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RateMeasure(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RateMeasure", str)
+	}
+	return nil
+}
+
+func (e RateMeasure) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RateMeasure) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RateMeasure) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A coded field statistics may be grouped or filtered by. Free text never is.
+type StatisticsDimension string
+
+const (
+	// The status of the episode's current plan version (DRAFT, ACTIVE, ENDED…).
+	StatisticsDimensionStatus StatisticsDimension = "STATUS"
+	// The month the referral was received, YYYY-MM.
+	StatisticsDimensionReferralMonth StatisticsDimension = "REFERRAL_MONTH"
+	// The month reablement started, YYYY-MM.
+	StatisticsDimensionStartMonth StatisticsDimension = "START_MONTH"
+	// The month reablement ended, YYYY-MM.
+	StatisticsDimensionEndMonth StatisticsDimension = "END_MONTH"
+	// Why the plan ended.
+	StatisticsDimensionEndReason StatisticsDimension = "END_REASON"
+	// The person's age band when referred (18-64, 65-74, 75-84, 85+).
+	StatisticsDimensionAgeBand StatisticsDimension = "AGE_BAND"
+	// The allocated team.
+	StatisticsDimensionTeam StatisticsDimension = "TEAM"
+	// The reablement service delivering the plan.
+	StatisticsDimensionService StatisticsDimension = "SERVICE"
+	// Where the referral came from (CLD route of access).
+	StatisticsDimensionReferralRoute StatisticsDimension = "REFERRAL_ROUTE"
+	// What followed the episode (no services, ongoing low-level, long-term support by setting, ended early).
+	StatisticsDimensionSequel StatisticsDimension = "SEQUEL"
+	// The achievement of each outcome of the plan: groups count episodes by each of their outcomes, so a plan with two outcomes counts in two groups.
+	StatisticsDimensionOutcomeAchievement StatisticsDimension = "OUTCOME_ACHIEVEMENT"
+	// What each need recorded on the plan is to do (PREVENT, REDUCE, DELAY, NONE): the needs' coded category; an episode counts once under each of its needs' categories.
+	StatisticsDimensionNeedsCategory StatisticsDimension = "NEEDS_CATEGORY"
+)
+
+var AllStatisticsDimension = []StatisticsDimension{
+	StatisticsDimensionStatus,
+	StatisticsDimensionReferralMonth,
+	StatisticsDimensionStartMonth,
+	StatisticsDimensionEndMonth,
+	StatisticsDimensionEndReason,
+	StatisticsDimensionAgeBand,
+	StatisticsDimensionTeam,
+	StatisticsDimensionService,
+	StatisticsDimensionReferralRoute,
+	StatisticsDimensionSequel,
+	StatisticsDimensionOutcomeAchievement,
+	StatisticsDimensionNeedsCategory,
+}
+
+func (e StatisticsDimension) IsValid() bool {
+	switch e {
+	case StatisticsDimensionStatus, StatisticsDimensionReferralMonth, StatisticsDimensionStartMonth, StatisticsDimensionEndMonth, StatisticsDimensionEndReason, StatisticsDimensionAgeBand, StatisticsDimensionTeam, StatisticsDimensionService, StatisticsDimensionReferralRoute, StatisticsDimensionSequel, StatisticsDimensionOutcomeAchievement, StatisticsDimensionNeedsCategory:
+		return true
+	}
+	return false
+}
+
+func (e StatisticsDimension) String() string {
+	return string(e)
+}
+
+func (e *StatisticsDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = StatisticsDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid StatisticsDimension", str)
+	}
+	return nil
+}
+
+func (e StatisticsDimension) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *StatisticsDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e StatisticsDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Which date the period of a statistic applies to.
+type StatisticsPeriodBasis string
+
+const (
+	// The day the referral was received.
+	StatisticsPeriodBasisReferral StatisticsPeriodBasis = "REFERRAL"
+	// The day reablement started.
+	StatisticsPeriodBasisStart StatisticsPeriodBasis = "START"
+	// The day reablement ended.
+	StatisticsPeriodBasisEnd StatisticsPeriodBasis = "END"
+)
+
+var AllStatisticsPeriodBasis = []StatisticsPeriodBasis{
+	StatisticsPeriodBasisReferral,
+	StatisticsPeriodBasisStart,
+	StatisticsPeriodBasisEnd,
+}
+
+func (e StatisticsPeriodBasis) IsValid() bool {
+	switch e {
+	case StatisticsPeriodBasisReferral, StatisticsPeriodBasisStart, StatisticsPeriodBasisEnd:
+		return true
+	}
+	return false
+}
+
+func (e StatisticsPeriodBasis) String() string {
+	return string(e)
+}
+
+func (e *StatisticsPeriodBasis) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = StatisticsPeriodBasis(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid StatisticsPeriodBasis", str)
+	}
+	return nil
+}
+
+func (e StatisticsPeriodBasis) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *StatisticsPeriodBasis) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e StatisticsPeriodBasis) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a statistic counts.
+type StatisticsSubject string
+
+const (
+	// Requests for reablement (one per episode), dated by the day the referral was received.
+	StatisticsSubjectReferrals StatisticsSubject = "REFERRALS"
+	// Episodes' current plans (one per episode, whatever the number of versions), dated by the day reablement started.
+	StatisticsSubjectPlans StatisticsSubject = "PLANS"
+	// Scheduled visits, dated by their day.
+	StatisticsSubjectVisits StatisticsSubject = "VISITS"
+)
+
+var AllStatisticsSubject = []StatisticsSubject{
+	StatisticsSubjectReferrals,
+	StatisticsSubjectPlans,
+	StatisticsSubjectVisits,
+}
+
+func (e StatisticsSubject) IsValid() bool {
+	switch e {
+	case StatisticsSubjectReferrals, StatisticsSubjectPlans, StatisticsSubjectVisits:
+		return true
+	}
+	return false
+}
+
+func (e StatisticsSubject) String() string {
+	return string(e)
+}
+
+func (e *StatisticsSubject) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = StatisticsSubject(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid StatisticsSubject", str)
+	}
+	return nil
+}
+
+func (e StatisticsSubject) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *StatisticsSubject) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e StatisticsSubject) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Why a value is not shown.
+type SuppressionReason string
+
+const (
+	// It counts 1 to threshold people.
+	SuppressionReasonSmallCount SuppressionReason = "SMALL_COUNT"
+	// Taking this answer from the same question without one of its filters would leave 1 to threshold people.
+	SuppressionReasonFilterDifference SuppressionReason = "FILTER_DIFFERENCE"
+	// Taking this answer from the same question over a shorter period would leave 1 to threshold people.
+	SuppressionReasonPeriodDifference SuppressionReason = "PERIOD_DIFFERENCE"
+	// Secondary suppression: with this value shown, a total (of this answer, or of another grouping) minus the values shown would reveal a suppressed value.
+	SuppressionReasonSecondary SuppressionReason = "SECONDARY"
+)
+
+var AllSuppressionReason = []SuppressionReason{
+	SuppressionReasonSmallCount,
+	SuppressionReasonFilterDifference,
+	SuppressionReasonPeriodDifference,
+	SuppressionReasonSecondary,
+}
+
+func (e SuppressionReason) IsValid() bool {
+	switch e {
+	case SuppressionReasonSmallCount, SuppressionReasonFilterDifference, SuppressionReasonPeriodDifference, SuppressionReasonSecondary:
+		return true
+	}
+	return false
+}
+
+func (e SuppressionReason) String() string {
+	return string(e)
+}
+
+func (e *SuppressionReason) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SuppressionReason(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SuppressionReason", str)
+	}
+	return nil
+}
+
+func (e SuppressionReason) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SuppressionReason) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SuppressionReason) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -323,6 +323,7 @@ func apiReaders(c *ent.Client) map[string]func(context.Context) ([]any, error) {
 		ent.TypeProgress:           func(ctx context.Context) ([]any, error) { return all(c.Progress.Query().Limit(60).All(ctx)) },
 		ent.TypeConcern:            func(ctx context.Context) ([]any, error) { return all(c.Concern.Query().Limit(60).All(ctx)) },
 		ent.TypeEmergencyAccess:    func(ctx context.Context) ([]any, error) { return all(c.EmergencyAccess.Query().Limit(60).All(ctx)) },
+		ent.TypeEpisode:            func(ctx context.Context) ([]any, error) { return all(c.Episode.Query().Limit(60).All(ctx)) },
 	}
 }
 

@@ -43,8 +43,8 @@ func TestEveryPartOfTheRecordCanBeEdited(t *testing.T) {
 	var got struct {
 		Node struct {
 			Phone, CommunicationNeeds, PreferredFormats, InterpreterLanguage, Advocacy string
-			SubstantialDifficulty                                                     bool
-			Carers                                                                    []struct {
+			SubstantialDifficulty                                                      bool
+			Carers                                                                     []struct {
 				OwnView         string
 				LivesWithPerson bool
 			}
@@ -172,7 +172,11 @@ func TestPlanSaysWhetherItIsInProgress(t *testing.T) {
 	if !got.Node.InProgress {
 		t.Error("a draft plan is not in progress")
 	}
-	var ended struct{ Plans struct{ Edges []struct{ Node struct{ InProgress bool } } } }
+	var ended struct {
+		Plans struct {
+			Edges []struct{ Node struct{ InProgress bool } }
+		}
+	}
 	s.MustDo(t, priya, `{ plans(first: 5, where: {status: ENDED}) { edges { node { inProgress } } } }`, nil, &ended)
 	if len(ended.Plans.Edges) == 0 {
 		t.Fatal("priya's team has no ended plan in the demo data")

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"reablement/ent"
+	"reablement/ent/disclosure"
 	"reablement/ent/fault"
 	"reablement/ent/viewer"
 	"reablement/graph"
@@ -73,7 +74,8 @@ func New(ctx context.Context, cfg Config, b *Backend, opts ...graph.Option) (*Ap
 			return nil, err
 		}
 	}
-	r := &graph.Resolver{Client: client, Driver: drv, PseudonymKey: key}
+	r := &graph.Resolver{Client: client, Driver: drv, PseudonymKey: key,
+		Disclosure: disclosure.Control{Threshold: cfg.StatsThreshold, RoundTo: cfg.StatsRoundTo}}
 	if a.signer != nil {
 		r.Signer = a.signer
 	}

@@ -47,6 +47,10 @@ type Config struct {
 	// app's roles run only the app's operations; "off" allows free-form
 	// queries for every role (the default with DEV_SIGNER, for GraphiQL).
 	EnforceOperations bool
+	// STATS_THRESHOLD and STATS_ROUND_TO: the statistics' disclosure
+	// control (counts of 1 to the threshold suppressed, others rounded);
+	// NHS England's 7 and 5 by default (issue 15).
+	StatsThreshold, StatsRoundTo int
 }
 
 // The limits at the door, by default generous enough that the web app, the
@@ -88,6 +92,8 @@ func LoadConfig() (Config, error) {
 		RateSignIn:      DefaultRateSignIn,
 		RateBadTokens:   DefaultRateBadTokens,
 		RateQueryCost:   DefaultRateQueryCost,
+		StatsThreshold:  7,
+		StatsRoundTo:    5,
 	}
 	c.PersistedDocuments = env("PERSISTED_DOCUMENTS", filepath.Join("frontend", "src", "gql", "persisted-documents.json"))
 	switch env("OPERATIONS_ALLOWLIST", map[bool]string{true: "off", false: "enforce"}[c.DevSigner]) {
@@ -117,6 +123,11 @@ func LoadConfig() (Config, error) {
 	parse("MAX_BODY_BYTES", func(v string) (err error) { c.MaxBodyBytes, err = strconv.ParseInt(v, 10, 64); return })
 	parse("DEMO_PEOPLE", func(v string) (err error) { c.DemoPeople, err = strconv.Atoi(v); return })
 	parse("DEMO_SEED", func(v string) (err error) { c.DemoSeed, err = strconv.ParseInt(v, 10, 64); return })
+	parse("STATS_THRESHOLD", func(v string) (err error) { c.StatsThreshold, err = strconv.Atoi(v); return })
+	parse("STATS_ROUND_TO", func(v string) (err error) { c.StatsRoundTo, err = strconv.Atoi(v); return })
+	if c.StatsThreshold < 0 || c.StatsRoundTo < 1 {
+		errs = append(errs, "STATS_THRESHOLD must be 0 or more and STATS_ROUND_TO 1 or more")
+	}
 	parse("AUTH_ALGORITHMS", func(v string) error { c.Algorithms = strings.Split(v, ","); return nil })
 	parse("PSEUDONYM_KEY", func(v string) (err error) {
 		c.PseudonymKey, err = hex.DecodeString(v)

@@ -279,6 +279,8 @@ export type Basis =
   | 'SEARCH'
   /** The viewer runs the reablement service delivering a plan. */
   | 'SERVICE_PROVIDER'
+  /** The Collection of Client-Level Adult Social Care Data Directions: the quarterly CLD return, identifiable, as NHS England requires. */
+  | 'STATUTORY_RETURN'
   /** The viewer manages the allocated team. */
   | 'TEAM_MANAGER'
   /** The viewer is a member of the allocated team. */
@@ -1260,6 +1262,8 @@ export type Role =
   | 'RECIPIENT'
   /** CQC registered manager of a reablement service. */
   | 'REGISTERED_MANAGER'
+  /** Makes the statutory returns: exports the quarterly Client Level Data with NHS numbers, as the Directions require. */
+  | 'RETURNS_OFFICER'
   /** Reablement worker visiting people at home. */
   | 'WORKER';
 
@@ -1773,6 +1777,7 @@ export type PlanLifecycleQuery = { __typename: 'Query', me: { __typename: 'Viewe
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1900,6 +1905,7 @@ export type PlanDiffQuery = { __typename: 'Query', from:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1925,6 +1931,7 @@ export type PlanDiffQuery = { __typename: 'Query', from:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -1964,6 +1971,7 @@ export type PersonQuery = { __typename: 'Query', me: { __typename: 'Viewer', rol
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2205,6 +2213,7 @@ export type PlanQuery = { __typename: 'Query', me: { __typename: 'Viewer', roles
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2237,6 +2246,7 @@ export type PlanEditQuery = { __typename: 'Query', me: { __typename: 'Viewer', r
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2366,6 +2376,7 @@ export type SharePlanPageQuery = { __typename: 'Query', shareBases: Array<{ __ty
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }
@@ -2423,6 +2434,7 @@ export type AccessHistoryQuery = { __typename: 'Query', node:
     | { __typename: 'Contact' }
     | { __typename: 'Contingency' }
     | { __typename: 'EmergencyAccess' }
+    | { __typename: 'Episode' }
     | { __typename: 'Involvement' }
     | { __typename: 'Need' }
     | { __typename: 'Outcome' }

@@ -15,6 +15,7 @@ export const roleGroups: ReadonlyArray<{ role: Role; one: string; many: string }
   { role: 'WORKER', one: 'Reablement worker', many: 'Reablement workers' },
   { role: 'ANALYST', one: 'Analyst', many: 'Analysts' },
   { role: 'AUDITOR', one: 'Auditor', many: 'Auditors' },
+  { role: 'RETURNS_OFFICER', one: 'Statutory returns officer', many: 'Statutory returns officers' },
   { role: 'CARER', one: 'Carer', many: 'Carers' },
   { role: 'ADVOCATE', one: 'Advocate', many: 'Advocates' },
   { role: 'RECIPIENT', one: 'Recipient of a copy', many: 'Recipients of copies' },
@@ -22,7 +23,7 @@ export const roleGroups: ReadonlyArray<{ role: Role; one: string; many: string }
 ];
 
 /** Which role names an account holding several: the one with most responsibility. */
-const precedence: readonly Role[] = ['REGISTERED_MANAGER', 'MANAGER', 'AUDITOR', 'ANALYST', 'PRACTITIONER', 'WORKER', 'ADVOCATE', 'CARER', 'RECIPIENT', 'PERSON'];
+const precedence: readonly Role[] = ['REGISTERED_MANAGER', 'MANAGER', 'AUDITOR', 'ANALYST', 'RETURNS_OFFICER', 'PRACTITIONER', 'WORKER', 'ADVOCATE', 'CARER', 'RECIPIENT', 'PERSON'];
 
 /** An account's main role (a manager who also practises is a manager). */
 export function primaryRole(roles: readonly string[]): string | undefined {
@@ -57,7 +58,7 @@ export function homePathFor(roles: readonly string[]): '/today' | '/caseload' | 
 }
 
 /** Roles of council staff; anyone else signs in to see what was shared with them. */
-const staffRoles: readonly string[] = ['PRACTITIONER', 'MANAGER', 'REGISTERED_MANAGER', 'WORKER', 'ANALYST', 'AUDITOR'] satisfies readonly Role[];
+const staffRoles: readonly string[] = ['PRACTITIONER', 'MANAGER', 'REGISTERED_MANAGER', 'WORKER', 'ANALYST', 'AUDITOR', 'RETURNS_OFFICER'] satisfies readonly Role[];
 
 /** Whether the account is outside the council: a carer, an advocate, another recipient or the person. */
 export function isOutsideViewer(roles: readonly string[]): boolean {

@@ -54,6 +54,7 @@ export const basisReasons: Record<string, string> = {
   PSEUDONYMISED_STATS: 'it is used for pseudonymised statistics',
   INFORMATION_GOVERNANCE: 'you work in information governance',
   SEARCH: 'you searched for the person, to see who they are and ask for a basis',
+  STATUTORY_RETURN: "it goes into the authority's statutory return to NHS England (Client Level Data)",
 } satisfies Record<Basis, string>;
 
 /** What an audit event records (schema: AuditEventAction), in words. */
