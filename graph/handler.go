@@ -18,6 +18,7 @@ import (
 	"reablement/ent"
 	"reablement/ent/fault"
 	"reablement/ent/policy"
+	"reablement/ent/replica"
 	"reablement/ent/rule"
 	"reablement/ent/schema/pulid"
 	"reablement/ent/viewer"
@@ -124,6 +125,12 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 			}
 			return next(ctx)
 		}
+		if r.readsOnReplica(ctx, v) {
+			var err error
+			if ctx, err = r.routeToReplica(ctx); err != nil {
+				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{Present(ctx, err)}})
+			}
+		}
 		if !o.unenforced {
 			ctx, _ = consent.NewRequest(ctx, r.Driver, v)
 		}
@@ -136,6 +143,7 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 	})
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
+		withReplicaReport(ctx, resp)
 		cr := consent.FromContext(ctx)
 		if resp == nil || cr == nil {
 			return resp
@@ -149,7 +157,10 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 		// by its own transaction (this runs inside transactioner), so they
 		// commit with its change and need no second connection; a failed
 		// write fails the answer, which rolls the change back too.
-		flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		// An analyst's answer is read from the replica; its record, like
+		// every write, goes to the primary, and is written before the
+		// answer leaves all the same.
+		flushCtx, cancel := context.WithTimeout(replica.Primary(context.WithoutCancel(ctx)), 5*time.Second)
 		defer cancel()
 		if err := cr.Flush(flushCtx, r.ent(ctx), viewer.RequestID(ctx), op); err != nil {
 			slog.ErrorContext(ctx, "audit write failed; response withheld", "err", err)

@@ -8,6 +8,7 @@ import (
 
 	"reablement/ent"
 	"reablement/ent/disclosure"
+	"reablement/ent/replica"
 )
 
 // DemoSigner mints development tokens for demo accounts (server/auth's
@@ -29,6 +30,9 @@ type Resolver struct {
 	// Disclosure is the statistics' disclosure control; zero means
 	// disclosure.Default (NHS England's).
 	Disclosure disclosure.Control
+	// Replica, when set, serves analysts' queries (DATABASE_REPLICA_URL):
+	// Driver routes the reads of requests marked replica.Reads to it.
+	Replica *replica.Driver
 }
 
 // ent returns the client for this request: the transaction's during a

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -80,6 +81,17 @@ func run(ctx context.Context, cmd string, cfg app.Config) error {
 		return err
 	}
 	defer cleanup()
+	if cmd == "serve" && cfg.ReplicaURL != "" {
+		replicaURL, stopReplica, err := replicaDatabase(ctx, cfg, dbURL)
+		if err != nil {
+			return err
+		}
+		// Deferred after the primary's cleanup, so the replica stops first.
+		defer stopReplica()
+		cfg.ReplicaURL = replicaURL
+	} else {
+		cfg.ReplicaURL = "" // migrate and seed write: the primary only
+	}
 
 	if err := migrate(ctx, dbURL); err != nil {
 		return err
@@ -155,6 +167,67 @@ func database(ctx context.Context, cfg app.Config) (string, func(), error) {
 		return "", nil, err
 	}
 	return cluster.URL("reablement"), stopCluster, nil
+}
+
+// PrivateReplica is the DATABASE_REPLICA_URL that asks for a private
+// replica of the private cluster (DATABASE_URL unset), under DATA_DIR.
+const PrivateReplica = "private"
+
+// replicaDatabase returns the replica's URL: DATABASE_REPLICA_URL, or with
+// "private" a streaming replica of the private cluster under DATA_DIR,
+// made the first time by a base backup and started for this run. It
+// warns when the replica does not answer or is not a standby, and serves
+// all the same: analysts are told when their replica does not answer.
+func replicaDatabase(ctx context.Context, cfg app.Config, primaryURL string) (string, func(), error) {
+	u, stop := cfg.ReplicaURL, func() {}
+	if u == PrivateReplica {
+		if cfg.DatabaseURL != "" {
+			return "", nil, fmt.Errorf("DATABASE_REPLICA_URL=%s makes a replica of the private PostgreSQL: with DATABASE_URL set, give the replica's URL instead", PrivateReplica)
+		}
+		dir, err := filepath.Abs(filepath.Join(cfg.DataDir, "replica"))
+		if err != nil {
+			return "", nil, err
+		}
+		slog.Info("DATABASE_REPLICA_URL=private: starting a streaming replica of the private PostgreSQL", "dir", dir)
+		rep, err := pgcluster.StartReplica(ctx, dir, withDatabase(primaryURL, "postgres"), pgcluster.Options{})
+		if err != nil {
+			return "", nil, fmt.Errorf("starting the private replica: %w", err)
+		}
+		stop = func() {
+			if err := rep.Stop(); err != nil {
+				slog.Error("stopping the private replica", "err", err)
+			}
+		}
+		u = rep.URL("reablement")
+	}
+	db, err := sql.Open("postgres", u)
+	if err != nil {
+		stop()
+		return "", nil, fmt.Errorf("DATABASE_REPLICA_URL: %w", err)
+	}
+	defer db.Close()
+	cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	var standby bool
+	switch err := db.QueryRowContext(cctx, `SELECT pg_is_in_recovery()`).Scan(&standby); {
+	case err != nil:
+		slog.Warn("the replica does not answer yet: analysts' queries fail until it does", "err", err)
+	case !standby:
+		slog.Warn("DATABASE_REPLICA_URL names a database that is not a standby: analysts read it, and their answers report no lag")
+	default:
+		slog.Info("analysts' queries read from the replica")
+	}
+	return u, stop, nil
+}
+
+// withDatabase points a postgres:// URL at another database.
+func withDatabase(dbURL, name string) string {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return dbURL
+	}
+	u.Path = "/" + name
+	return u.String()
 }
 
 func isDuplicateDatabase(err error) bool {

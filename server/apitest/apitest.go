@@ -69,6 +69,9 @@ type Options struct {
 	ReadTimeout time.Duration
 	// RequestTimeout is the server's REQUEST_TIMEOUT; zero keeps 30 s.
 	RequestTimeout time.Duration
+	// ReplicaURL is the server's DATABASE_REPLICA_URL: a streaming replica
+	// of dbURL's database (pgtest.Replicated) for analysts' reads.
+	ReplicaURL string
 }
 
 // Start runs a server for one test, closed with it.
@@ -110,6 +113,7 @@ func New(dbURL string, opts Options) (*Server, error) {
 		cfg.RequestTimeout = opts.RequestTimeout
 	}
 	cfg.EnforceOperations = opts.EnforceOperations
+	cfg.ReplicaURL = opts.ReplicaURL
 	hooks, err := handlerOptions(opts)
 	if err != nil {
 		return nil, err
@@ -198,6 +202,8 @@ type Response struct {
 	Status int
 	Data   json.RawMessage `json:"data"`
 	Errors []Error         `json:"errors"`
+	// Extensions are the answer's extensions (extensions.replica, say).
+	Extensions map[string]any `json:"extensions"`
 	// Statements is how many SQL statements the request sent.
 	Statements int64
 }

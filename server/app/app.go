@@ -74,7 +74,7 @@ func New(ctx context.Context, cfg Config, b *Backend, opts ...graph.Option) (*Ap
 			return nil, err
 		}
 	}
-	r := &graph.Resolver{Client: client, Driver: drv, PseudonymKey: key,
+	r := &graph.Resolver{Client: client, Driver: drv, PseudonymKey: key, Replica: b.Replica,
 		Disclosure: disclosure.Control{Threshold: cfg.StatsThreshold, RoundTo: cfg.StatsRoundTo}}
 	if a.signer != nil {
 		r.Signer = a.signer

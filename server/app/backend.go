@@ -2,6 +2,7 @@ package app
 
 import (
 	"database/sql"
+	"fmt"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -9,6 +10,7 @@ import (
 	_ "github.com/lib/pq" // PostgreSQL driver
 
 	"reablement/ent"
+	"reablement/ent/replica"
 	_ "reablement/ent/runtime" // the schema's hooks and privacy policies
 	"reablement/graph/consent"
 )
@@ -26,6 +28,10 @@ import (
 const (
 	// PoolSize is the most connections the server opens.
 	PoolSize = 20
+	// ReplicaPoolSize is the most connections the server opens to the
+	// replica: analysts are few, and each of their requests holds one
+	// connection at a time, as on the primary.
+	ReplicaPoolSize = 10
 	// poolIdleTime is how long an idle connection is kept.
 	poolIdleTime = 5 * time.Minute
 )
@@ -39,6 +45,11 @@ type Backend struct {
 	Driver dialect.Driver
 	// Client is the ent client the API runs on, the consent interceptor in place.
 	Client *ent.Client
+	// Replica routes analysts' reads to the streaming replica
+	// (DATABASE_REPLICA_URL); nil without one. Driver wraps it.
+	Replica *replica.Driver
+	// ReplicaDB is the replica's pool, or nil.
+	ReplicaDB *sql.DB
 }
 
 // Open opens the pool on dbURL, with cfg's statement timeout set by
@@ -48,7 +59,37 @@ type Backend struct {
 // driver (tests and the benchmark count statements through it). The
 // schema's hooks and privacy policies are registered by importing
 // reablement/ent/runtime, which this package does.
+//
+// With cfg.ReplicaURL set, a second pool on the replica serves the reads of
+// the requests graph routes there (analysts' queries), through a
+// replica.Driver under wrap, so tests count the replica's statements too.
 func Open(dbURL string, cfg Config, wrap func(dialect.Driver) dialect.Driver) (*Backend, error) {
+	db, err := openPool(dbURL, cfg, PoolSize)
+	if err != nil {
+		return nil, err
+	}
+	b := &Backend{DB: db}
+	var drv dialect.Driver = entsql.OpenDB(dialect.Postgres, db)
+	if cfg.ReplicaURL != "" {
+		if b.ReplicaDB, err = openPool(cfg.ReplicaURL, cfg, ReplicaPoolSize); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("DATABASE_REPLICA_URL: %w", err)
+		}
+		b.Replica = replica.New(drv, entsql.OpenDB(dialect.Postgres, b.ReplicaDB))
+		drv = b.Replica
+	}
+	if wrap != nil {
+		drv = wrap(drv)
+	}
+	b.Driver = drv
+	b.Client = ent.NewClient(ent.Driver(drv))
+	b.Client.Intercept(consent.Interceptor())
+	return b, nil
+}
+
+// openPool opens a pool of at most size connections on dbURL, with cfg's
+// statement timeout set by PostgreSQL on every connection.
+func openPool(dbURL string, cfg Config, size int) (*sql.DB, error) {
 	u := dbURL
 	if cfg.StatementTimout > 0 {
 		var err error
@@ -60,17 +101,12 @@ func Open(dbURL string, cfg Config, wrap func(dialect.Driver) dialect.Driver) (*
 	if err != nil {
 		return nil, err
 	}
-	db.SetMaxOpenConns(PoolSize)
-	db.SetMaxIdleConns(PoolSize)
+	db.SetMaxOpenConns(size)
+	db.SetMaxIdleConns(size)
 	db.SetConnMaxIdleTime(poolIdleTime)
-	var drv dialect.Driver = entsql.OpenDB(dialect.Postgres, db)
-	if wrap != nil {
-		drv = wrap(drv)
-	}
-	client := ent.NewClient(ent.Driver(drv))
-	client.Intercept(consent.Interceptor())
-	return &Backend{DB: db, Driver: drv, Client: client}, nil
+	return db, nil
 }
 
-// Close closes the client and its pool.
+// Close closes the client and its pools (the replica's too: the ent
+// client's driver closes both).
 func (b *Backend) Close() error { return b.Client.Close() }

@@ -15,6 +15,7 @@ import (
 type Config struct {
 	Addr            string        // ADDR: where to listen
 	DatabaseURL     string        // DATABASE_URL: PostgreSQL; unset = private cluster under DataDir
+	ReplicaURL      string        // DATABASE_REPLICA_URL: streaming replica for analysts' reads; "private": one of the private cluster
 	DataDir         string        // DATA_DIR: private PostgreSQL, dev keys
 	StaticDir       string        // STATIC_DIR: the built SPA
 	StatementTimout time.Duration // DB_STATEMENT_TIMEOUT: per statement, in PostgreSQL
@@ -71,6 +72,7 @@ func LoadConfig() (Config, error) {
 	c := Config{
 		Addr:            env("ADDR", "127.0.0.1:8080"),
 		DatabaseURL:     os.Getenv("DATABASE_URL"),
+		ReplicaURL:      os.Getenv("DATABASE_REPLICA_URL"),
 		DataDir:         env("DATA_DIR", ".data"),
 		StaticDir:       env("STATIC_DIR", filepath.Join("frontend", "dist")),
 		Issuer:          env("AUTH_ISSUER", "reablement-dev"),

@@ -81,6 +81,9 @@ func main() {
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write the server's CPU profile over the measured run to this file")
 	flag.StringVar(&o.script, "script", "", "also write the pgbench script to this file")
 	flag.StringVar(&o.pgbench, "pgbench", "/usr/lib/postgresql/15/bin/pgbench", "the pgbench program")
+	flag.IntVar(&o.analysts, "analysts", 0, "instead of the ceiling: this many analyst clients paging all plans beside the workers, every query on the primary and then the analysts' on a replica (issue 15)")
+	flag.IntVar(&o.rounds, "rounds", 3, "with -analysts: rounds, alternating between the two servers")
+	flag.BoolVar(&o.pin, "pin", false, "with -analysts: the primary's PostgreSQL on CPU 0, the replica's on CPU 1 (a replica on a machine of its own)")
 	flag.Parse()
 	log.SetFlags(log.Ltime)
 	log.SetPrefix("loadbench: ")
@@ -98,6 +101,9 @@ type options struct {
 	cpuProfile       string
 	script           string
 	pgbench          string
+	analysts         int
+	rounds           int
+	pin              bool
 }
 
 func run(ctx context.Context, o options) error {
@@ -141,10 +147,11 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	srv, err := startServer(serverSettings{
+	settings := serverSettings{
 		DatabaseURL: dbURL, DataDir: tmp, JWKSFile: filepath.Join(tmp, "jwks.json"),
 		PersistedDocuments: docs, Issuer: issuer, Audience: audience,
-	})
+	}
+	srv, err := startServer(settings)
 	if err != nil {
 		return err
 	}
@@ -161,6 +168,19 @@ func run(ctx context.Context, o options) error {
 	c := &client{url: srv.url, hash: hash, op: opName, day: day, http: &http.Client{Transport: &http.Transport{
 		MaxIdleConns: 4 * o.clients, MaxIdleConnsPerHost: 4 * o.clients, IdleConnTimeout: time.Minute,
 	}}}
+
+	if o.analysts > 0 { // the analysts mode (analysts.go) starts servers of its own
+		srv.close()
+		subject, err := analystSubject(ctx, dbURL)
+		if err != nil {
+			return err
+		}
+		tok, err := mint(key, subject)
+		if err != nil {
+			return err
+		}
+		return runAnalysts(ctx, o, admin, dbURL, data, settings, workers, c, tok)
+	}
 
 	// One request per worker, one at a time: checks every answer, counts
 	// each request's statements exactly and captures its SQL for pgbench.

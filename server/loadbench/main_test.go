@@ -51,3 +51,12 @@ func TestParsePgbench(t *testing.T) {
 		t.Errorf("got %+v, %v", c, err)
 	}
 }
+
+func TestMedianOfRounds(t *testing.T) {
+	if got := median([]float64{0.9, 0.2, 0.5}); got != 0.5 {
+		t.Errorf("median of 3 = %v", got)
+	}
+	if got := median([]float64{0.4, 0.2}); got != 0.30000000000000004 && got != 0.3 {
+		t.Errorf("median of 2 = %v", got)
+	}
+}

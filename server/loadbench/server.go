@@ -39,6 +39,8 @@ type serverSettings struct {
 	JWKSFile           string
 	PersistedDocuments string
 	Issuer, Audience   string
+	// ReplicaURL is DATABASE_REPLICA_URL (the analysts mode).
+	ReplicaURL string
 }
 
 // stats is what the control endpoint reports.
@@ -71,6 +73,7 @@ func runServer(raw string) error {
 		JWKSFile: s.JWKSFile, Algorithms: []string{"EdDSA"}, Leeway: 30 * time.Second,
 		RequestTimeout: 15 * time.Second, StatementTimout: 5 * time.Second, MaxBodyBytes: 1 << 20,
 		PseudonymKey: pseudonymKey, PersistedDocuments: s.PersistedDocuments, EnforceOperations: true,
+		ReplicaURL: s.ReplicaURL,
 	}
 	// The server's own database side (pool, statement timeout, consent
 	// interceptor), every statement counted and, on request, captured.

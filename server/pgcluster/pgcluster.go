@@ -99,6 +99,12 @@ const startTimeout = 60
 // holds no cluster yet, and returns once the server accepts connections. On
 // error nothing is left running.
 func Start(ctx context.Context, dir string, opts Options) (*Cluster, error) {
+	return startCluster(ctx, dir, opts, func(c *Cluster) error { return c.initdb(ctx, opts.Fast) }, nil)
+}
+
+// startCluster is Start and StartReplica: create makes the cluster when dir
+// holds none; prepare, when set, runs before every start of it.
+func startCluster(ctx context.Context, dir string, opts Options, create, prepare func(*Cluster) error) (*Cluster, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("pgcluster: %w", err)
@@ -131,7 +137,7 @@ func Start(ctx context.Context, dir string, opts Options) (*Cluster, error) {
 	}()
 
 	if _, err := os.Stat(filepath.Join(dir, "PG_VERSION")); errors.Is(err, fs.ErrNotExist) {
-		if err := c.initdb(ctx, opts.Fast); err != nil {
+		if err := create(c); err != nil {
 			return nil, err
 		}
 	} else if err != nil {
@@ -146,6 +152,11 @@ func Start(ctx context.Context, dir string, opts Options) (*Cluster, error) {
 
 	if err := c.clearPrevious(); err != nil {
 		return nil, err
+	}
+	if prepare != nil {
+		if err := prepare(c); err != nil {
+			return nil, err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -377,7 +388,9 @@ func (c *Cluster) start(fast bool) error {
 		return err
 	}
 	// pg_ctl hands -o to /bin/sh, hence the shell quoting of ''.
-	o := fmt.Sprintf("-p %d -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", c.port)
+	// max_slot_wal_keep_size: a replica's slot (StartReplica) keeps WAL
+	// for it while it is stopped, but not without bound on a laptop.
+	o := fmt.Sprintf("-p %d -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_slot_wal_keep_size=2048", c.port)
 	if fast {
 		o += " -c fsync=off -c synchronous_commit=off"
 	}
@@ -566,6 +579,12 @@ func (r runner) pgctl(args ...string) ([]byte, error) { return r.cmd("pg_ctl", a
 // enter. PG* variables are dropped so that nothing from the caller's
 // environment changes which server or directory is meant.
 func (r runner) cmd(prog string, args ...string) ([]byte, error) {
+	return r.cmdEnv(nil, prog, args...)
+}
+
+// cmdEnv is cmd with extra environment variables (PGPASSFILE for
+// pg_basebackup, which must not see a password on its command line).
+func (r runner) cmdEnv(env []string, prog string, args ...string) ([]byte, error) {
 	path := filepath.Join(r.bin, prog)
 	var c *exec.Cmd
 	if r.asUser != nil {
@@ -580,7 +599,7 @@ func (r runner) cmd(prog string, args ...string) ([]byte, error) {
 			c.Env = append(c.Env, kv)
 		}
 	}
-	c.Env = append(c.Env, "LC_ALL=C")
+	c.Env = append(append(c.Env, "LC_ALL=C"), env...)
 	var out bytes.Buffer
 	c.Stdout, c.Stderr = &out, &out
 	err := c.Run()

@@ -332,3 +332,45 @@ func EmptyDB(t testing.TB) string {
 	}
 	return u
 }
+
+// Replicated creates a fresh database from the template for one test that
+// needs a streaming replica, and returns its URL on the primary and on the
+// replica, once the replica has it. The replica is the one
+// DATABASE_REPLICA_URL names (`make test` starts one with withpg -replica);
+// without it, the test gets a private replica of DATABASE_URL's server (a
+// base backup of it), stopped when the test ends. The database is dropped
+// when the test ends.
+func Replicated(t testing.TB) (primaryURL, replicaURL string) {
+	t.Helper()
+	primaryURL = NewDB(t)
+	replicaAdmin := os.Getenv("DATABASE_REPLICA_URL")
+	ctx, cancel := context.WithTimeout(context.Background(), setupTimeout)
+	defer cancel()
+	if replicaAdmin == "" {
+		dir := filepath.Join(t.TempDir(), "replica")
+		rep, err := pgcluster.StartReplica(ctx, dir, adminURL, pgcluster.Options{Fast: true})
+		if err != nil {
+			t.Fatal("pgtest:", err)
+		}
+		t.Cleanup(func() {
+			if err := rep.Stop(); err != nil {
+				t.Error("pgtest:", err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), setupTimeout)
+			defer cancel()
+			if err := pgcluster.DropSlot(ctx, adminURL, pgcluster.SlotName(dir)); err != nil {
+				t.Error("pgtest:", err)
+			}
+		})
+		replicaAdmin = rep.URL("postgres")
+	}
+	u, _ := url.Parse(primaryURL)
+	replicaURL, err := withDatabase(replicaAdmin, u.Path[1:])
+	if err != nil {
+		t.Fatal("pgtest: DATABASE_REPLICA_URL:", err)
+	}
+	if err := pgcluster.CatchUp(ctx, adminURL, replicaAdmin); err != nil {
+		t.Fatal("pgtest:", err)
+	}
+	return primaryURL, replicaURL
+}

@@ -8,6 +8,13 @@
 // This gives `make test` one cluster for the whole run, on which pgtest
 // gives each test package its own database.
 //
+//	go run ./server/pgcluster/withpg -replica -- go test -count=1 -run Replica ./server/apitest
+//
+// With -replica it also starts a streaming replica of that cluster (a
+// second private cluster, made by pg_basebackup) and sets
+// DATABASE_REPLICA_URL to its URL for database `postgres`; the replica is
+// stopped before the primary.
+//
 // SIGINT, SIGTERM and SIGHUP are passed on to the command; the cluster is
 // stopped once the command has exited, however it exited, because pg_ctl
 // detaches the server and nothing else would stop it. withpg exits with the
@@ -33,11 +40,15 @@ func main() {
 }
 
 func run(args []string) int {
+	withReplica := false
+	if len(args) > 0 && args[0] == "-replica" {
+		withReplica, args = true, args[1:]
+	}
 	if len(args) > 0 && args[0] == "--" {
 		args = args[1:]
 	}
 	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: withpg -- COMMAND [ARGS...]")
+		fmt.Fprintln(os.Stderr, "usage: withpg [-replica] -- COMMAND [ARGS...]")
 		return 2
 	}
 
@@ -62,6 +73,21 @@ func run(args []string) int {
 			fmt.Fprintln(os.Stderr, "withpg:", err)
 		}
 	}()
+	env := append(withoutVar(withoutVar(os.Environ(), "DATABASE_URL"), "DATABASE_REPLICA_URL"), "DATABASE_URL="+cluster.URL("postgres"))
+	if withReplica {
+		rep, err := pgcluster.StartReplica(context.Background(), filepath.Join(tmp, "replica"), cluster.URL("postgres"), pgcluster.Options{Fast: true})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "withpg:", err)
+			return 1
+		}
+		// Deferred after the primary's Stop, so it runs first.
+		defer func() {
+			if err := rep.Stop(); err != nil {
+				fmt.Fprintln(os.Stderr, "withpg:", err)
+			}
+		}()
+		env = append(env, "DATABASE_REPLICA_URL="+rep.URL("postgres"))
+	}
 	select {
 	case sig := <-sigs:
 		fmt.Fprintf(os.Stderr, "withpg: %v before the command started\n", sig)
@@ -71,7 +97,7 @@ func run(args []string) int {
 
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	cmd.Env = append(withoutVar(os.Environ(), "DATABASE_URL"), "DATABASE_URL="+cluster.URL("postgres"))
+	cmd.Env = env
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintln(os.Stderr, "withpg:", err)
 		return 127
