@@ -35,8 +35,10 @@ type Advice struct {
 	GivenAt time.Time `json:"given_at,omitempty"`
 	// When it must be followed up (R34).
 	FollowUpDue *time.Time `json:"follow_up_due,omitempty"`
-	// When it was followed up.
+	// When it was followed up; it leaves the due list then (R34).
 	FollowedUpAt *time.Time `json:"followed_up_at,omitempty"`
+	// What the follow-up found or did.
+	FollowUpNotes string `json:"follow_up_notes,omitempty"`
 	// Who follows it up.
 	FollowUpByID *pulid.ID `json:"follow_up_by_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -89,7 +91,7 @@ func (*Advice) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		case advice.FieldID, advice.FieldAuthorityID, advice.FieldPersonID:
 			values[i] = new(pulid.ID)
-		case advice.FieldSummary:
+		case advice.FieldSummary, advice.FieldFollowUpNotes:
 			values[i] = new(sql.NullString)
 		case advice.FieldCreatedAt, advice.FieldUpdatedAt, advice.FieldGivenAt, advice.FieldFollowUpDue, advice.FieldFollowedUpAt:
 			values[i] = new(sql.NullTime)
@@ -163,6 +165,12 @@ func (_m *Advice) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.FollowedUpAt = new(time.Time)
 				*_m.FollowedUpAt = value.Time
+			}
+		case advice.FieldFollowUpNotes:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field follow_up_notes", values[i])
+			} else if value.Valid {
+				_m.FollowUpNotes = value.String
 			}
 		case advice.FieldFollowUpByID:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -244,6 +252,9 @@ func (_m *Advice) String() string {
 		builder.WriteString("followed_up_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("follow_up_notes=")
+	builder.WriteString(_m.FollowUpNotes)
 	builder.WriteString(", ")
 	if v := _m.FollowUpByID; v != nil {
 		builder.WriteString("follow_up_by_id=")

@@ -106,6 +106,20 @@ func (_c *AdviceCreate) SetNillableFollowedUpAt(v *time.Time) *AdviceCreate {
 	return _c
 }
 
+// SetFollowUpNotes sets the "follow_up_notes" field.
+func (_c *AdviceCreate) SetFollowUpNotes(v string) *AdviceCreate {
+	_c.mutation.SetFollowUpNotes(v)
+	return _c
+}
+
+// SetNillableFollowUpNotes sets the "follow_up_notes" field if the given value is not nil.
+func (_c *AdviceCreate) SetNillableFollowUpNotes(v *string) *AdviceCreate {
+	if v != nil {
+		_c.SetFollowUpNotes(*v)
+	}
+	return _c
+}
+
 // SetFollowUpByID sets the "follow_up_by_id" field.
 func (_c *AdviceCreate) SetFollowUpByID(v pulid.ID) *AdviceCreate {
 	_c.mutation.SetFollowUpByID(v)
@@ -297,6 +311,10 @@ func (_c *AdviceCreate) createSpec() (*Advice, *sqlgraph.CreateSpec) {
 		_spec.SetField(advice.FieldFollowedUpAt, field.TypeTime, value)
 		_node.FollowedUpAt = &value
 	}
+	if value, ok := _c.mutation.FollowUpNotes(); ok {
+		_spec.SetField(advice.FieldFollowUpNotes, field.TypeString, value)
+		_node.FollowUpNotes = value
+	}
 	if nodes := _c.mutation.PersonIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -452,6 +470,24 @@ func (u *AdviceUpsert) UpdateFollowedUpAt() *AdviceUpsert {
 // ClearFollowedUpAt clears the value of the "followed_up_at" field.
 func (u *AdviceUpsert) ClearFollowedUpAt() *AdviceUpsert {
 	u.SetNull(advice.FieldFollowedUpAt)
+	return u
+}
+
+// SetFollowUpNotes sets the "follow_up_notes" field.
+func (u *AdviceUpsert) SetFollowUpNotes(v string) *AdviceUpsert {
+	u.Set(advice.FieldFollowUpNotes, v)
+	return u
+}
+
+// UpdateFollowUpNotes sets the "follow_up_notes" field to the value that was provided on create.
+func (u *AdviceUpsert) UpdateFollowUpNotes() *AdviceUpsert {
+	u.SetExcluded(advice.FieldFollowUpNotes)
+	return u
+}
+
+// ClearFollowUpNotes clears the value of the "follow_up_notes" field.
+func (u *AdviceUpsert) ClearFollowUpNotes() *AdviceUpsert {
+	u.SetNull(advice.FieldFollowUpNotes)
 	return u
 }
 
@@ -611,6 +647,27 @@ func (u *AdviceUpsertOne) UpdateFollowedUpAt() *AdviceUpsertOne {
 func (u *AdviceUpsertOne) ClearFollowedUpAt() *AdviceUpsertOne {
 	return u.Update(func(s *AdviceUpsert) {
 		s.ClearFollowedUpAt()
+	})
+}
+
+// SetFollowUpNotes sets the "follow_up_notes" field.
+func (u *AdviceUpsertOne) SetFollowUpNotes(v string) *AdviceUpsertOne {
+	return u.Update(func(s *AdviceUpsert) {
+		s.SetFollowUpNotes(v)
+	})
+}
+
+// UpdateFollowUpNotes sets the "follow_up_notes" field to the value that was provided on create.
+func (u *AdviceUpsertOne) UpdateFollowUpNotes() *AdviceUpsertOne {
+	return u.Update(func(s *AdviceUpsert) {
+		s.UpdateFollowUpNotes()
+	})
+}
+
+// ClearFollowUpNotes clears the value of the "follow_up_notes" field.
+func (u *AdviceUpsertOne) ClearFollowUpNotes() *AdviceUpsertOne {
+	return u.Update(func(s *AdviceUpsert) {
+		s.ClearFollowUpNotes()
 	})
 }
 
@@ -940,6 +997,27 @@ func (u *AdviceUpsertBulk) UpdateFollowedUpAt() *AdviceUpsertBulk {
 func (u *AdviceUpsertBulk) ClearFollowedUpAt() *AdviceUpsertBulk {
 	return u.Update(func(s *AdviceUpsert) {
 		s.ClearFollowedUpAt()
+	})
+}
+
+// SetFollowUpNotes sets the "follow_up_notes" field.
+func (u *AdviceUpsertBulk) SetFollowUpNotes(v string) *AdviceUpsertBulk {
+	return u.Update(func(s *AdviceUpsert) {
+		s.SetFollowUpNotes(v)
+	})
+}
+
+// UpdateFollowUpNotes sets the "follow_up_notes" field to the value that was provided on create.
+func (u *AdviceUpsertBulk) UpdateFollowUpNotes() *AdviceUpsertBulk {
+	return u.Update(func(s *AdviceUpsert) {
+		s.UpdateFollowUpNotes()
+	})
+}
+
+// ClearFollowUpNotes clears the value of the "follow_up_notes" field.
+func (u *AdviceUpsertBulk) ClearFollowUpNotes() *AdviceUpsertBulk {
+	return u.Update(func(s *AdviceUpsert) {
+		s.ClearFollowUpNotes()
 	})
 }
 

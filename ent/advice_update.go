@@ -105,6 +105,26 @@ func (_u *AdviceUpdate) ClearFollowedUpAt() *AdviceUpdate {
 	return _u
 }
 
+// SetFollowUpNotes sets the "follow_up_notes" field.
+func (_u *AdviceUpdate) SetFollowUpNotes(v string) *AdviceUpdate {
+	_u.mutation.SetFollowUpNotes(v)
+	return _u
+}
+
+// SetNillableFollowUpNotes sets the "follow_up_notes" field if the given value is not nil.
+func (_u *AdviceUpdate) SetNillableFollowUpNotes(v *string) *AdviceUpdate {
+	if v != nil {
+		_u.SetFollowUpNotes(*v)
+	}
+	return _u
+}
+
+// ClearFollowUpNotes clears the value of the "follow_up_notes" field.
+func (_u *AdviceUpdate) ClearFollowUpNotes() *AdviceUpdate {
+	_u.mutation.ClearFollowUpNotes()
+	return _u
+}
+
 // SetFollowUpByID sets the "follow_up_by_id" field.
 func (_u *AdviceUpdate) SetFollowUpByID(v pulid.ID) *AdviceUpdate {
 	_u.mutation.SetFollowUpByID(v)
@@ -235,6 +255,12 @@ func (_u *AdviceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.FollowedUpAtCleared() {
 		_spec.ClearField(advice.FieldFollowedUpAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.FollowUpNotes(); ok {
+		_spec.SetField(advice.FieldFollowUpNotes, field.TypeString, value)
+	}
+	if _u.mutation.FollowUpNotesCleared() {
+		_spec.ClearField(advice.FieldFollowUpNotes, field.TypeString)
+	}
 	if _u.mutation.FollowUpByCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -357,6 +383,26 @@ func (_u *AdviceUpdateOne) SetNillableFollowedUpAt(v *time.Time) *AdviceUpdateOn
 // ClearFollowedUpAt clears the value of the "followed_up_at" field.
 func (_u *AdviceUpdateOne) ClearFollowedUpAt() *AdviceUpdateOne {
 	_u.mutation.ClearFollowedUpAt()
+	return _u
+}
+
+// SetFollowUpNotes sets the "follow_up_notes" field.
+func (_u *AdviceUpdateOne) SetFollowUpNotes(v string) *AdviceUpdateOne {
+	_u.mutation.SetFollowUpNotes(v)
+	return _u
+}
+
+// SetNillableFollowUpNotes sets the "follow_up_notes" field if the given value is not nil.
+func (_u *AdviceUpdateOne) SetNillableFollowUpNotes(v *string) *AdviceUpdateOne {
+	if v != nil {
+		_u.SetFollowUpNotes(*v)
+	}
+	return _u
+}
+
+// ClearFollowUpNotes clears the value of the "follow_up_notes" field.
+func (_u *AdviceUpdateOne) ClearFollowUpNotes() *AdviceUpdateOne {
+	_u.mutation.ClearFollowUpNotes()
 	return _u
 }
 
@@ -519,6 +565,12 @@ func (_u *AdviceUpdateOne) sqlSave(ctx context.Context) (_node *Advice, err erro
 	}
 	if _u.mutation.FollowedUpAtCleared() {
 		_spec.ClearField(advice.FieldFollowedUpAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.FollowUpNotes(); ok {
+		_spec.SetField(advice.FieldFollowUpNotes, field.TypeString, value)
+	}
+	if _u.mutation.FollowUpNotesCleared() {
+		_spec.ClearField(advice.FieldFollowUpNotes, field.TypeString)
 	}
 	if _u.mutation.FollowUpByCleared() {
 		edge := &sqlgraph.EdgeSpec{

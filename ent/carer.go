@@ -39,6 +39,8 @@ type Carer struct {
 	Email string `json:"email,omitempty"`
 	// The carer lives with the person.
 	LivesWithPerson bool `json:"lives_with_person,omitempty"`
+	// The carer's own view, in their words: what they are willing and able to do, and what they need to keep caring.
+	OwnView string `json:"own_view,omitempty"`
 	// The carer's portal account, if they have one.
 	AccountID *pulid.ID `json:"account_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -93,7 +95,7 @@ func (*Carer) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case carer.FieldLivesWithPerson:
 			values[i] = new(sql.NullBool)
-		case carer.FieldName, carer.FieldRelationship, carer.FieldPhone, carer.FieldEmail:
+		case carer.FieldName, carer.FieldRelationship, carer.FieldPhone, carer.FieldEmail, carer.FieldOwnView:
 			values[i] = new(sql.NullString)
 		case carer.FieldCreatedAt, carer.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -171,6 +173,12 @@ func (_m *Carer) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field lives_with_person", values[i])
 			} else if value.Valid {
 				_m.LivesWithPerson = value.Bool
+			}
+		case carer.FieldOwnView:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field own_view", values[i])
+			} else if value.Valid {
+				_m.OwnView = value.String
 			}
 		case carer.FieldAccountID:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -251,6 +259,9 @@ func (_m *Carer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("lives_with_person=")
 	builder.WriteString(fmt.Sprintf("%v", _m.LivesWithPerson))
+	builder.WriteString(", ")
+	builder.WriteString("own_view=")
+	builder.WriteString(_m.OwnView)
 	builder.WriteString(", ")
 	if v := _m.AccountID; v != nil {
 		builder.WriteString("account_id=")

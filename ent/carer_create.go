@@ -120,6 +120,20 @@ func (_c *CarerCreate) SetNillableLivesWithPerson(v *bool) *CarerCreate {
 	return _c
 }
 
+// SetOwnView sets the "own_view" field.
+func (_c *CarerCreate) SetOwnView(v string) *CarerCreate {
+	_c.mutation.SetOwnView(v)
+	return _c
+}
+
+// SetNillableOwnView sets the "own_view" field if the given value is not nil.
+func (_c *CarerCreate) SetNillableOwnView(v *string) *CarerCreate {
+	if v != nil {
+		_c.SetOwnView(*v)
+	}
+	return _c
+}
+
 // SetAccountID sets the "account_id" field.
 func (_c *CarerCreate) SetAccountID(v pulid.ID) *CarerCreate {
 	_c.mutation.SetAccountID(v)
@@ -327,6 +341,10 @@ func (_c *CarerCreate) createSpec() (*Carer, *sqlgraph.CreateSpec) {
 		_spec.SetField(carer.FieldLivesWithPerson, field.TypeBool, value)
 		_node.LivesWithPerson = value
 	}
+	if value, ok := _c.mutation.OwnView(); ok {
+		_spec.SetField(carer.FieldOwnView, field.TypeString, value)
+		_node.OwnView = value
+	}
 	if nodes := _c.mutation.PersonIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -494,6 +512,24 @@ func (u *CarerUpsert) SetLivesWithPerson(v bool) *CarerUpsert {
 // UpdateLivesWithPerson sets the "lives_with_person" field to the value that was provided on create.
 func (u *CarerUpsert) UpdateLivesWithPerson() *CarerUpsert {
 	u.SetExcluded(carer.FieldLivesWithPerson)
+	return u
+}
+
+// SetOwnView sets the "own_view" field.
+func (u *CarerUpsert) SetOwnView(v string) *CarerUpsert {
+	u.Set(carer.FieldOwnView, v)
+	return u
+}
+
+// UpdateOwnView sets the "own_view" field to the value that was provided on create.
+func (u *CarerUpsert) UpdateOwnView() *CarerUpsert {
+	u.SetExcluded(carer.FieldOwnView)
+	return u
+}
+
+// ClearOwnView clears the value of the "own_view" field.
+func (u *CarerUpsert) ClearOwnView() *CarerUpsert {
+	u.SetNull(carer.FieldOwnView)
 	return u
 }
 
@@ -667,6 +703,27 @@ func (u *CarerUpsertOne) SetLivesWithPerson(v bool) *CarerUpsertOne {
 func (u *CarerUpsertOne) UpdateLivesWithPerson() *CarerUpsertOne {
 	return u.Update(func(s *CarerUpsert) {
 		s.UpdateLivesWithPerson()
+	})
+}
+
+// SetOwnView sets the "own_view" field.
+func (u *CarerUpsertOne) SetOwnView(v string) *CarerUpsertOne {
+	return u.Update(func(s *CarerUpsert) {
+		s.SetOwnView(v)
+	})
+}
+
+// UpdateOwnView sets the "own_view" field to the value that was provided on create.
+func (u *CarerUpsertOne) UpdateOwnView() *CarerUpsertOne {
+	return u.Update(func(s *CarerUpsert) {
+		s.UpdateOwnView()
+	})
+}
+
+// ClearOwnView clears the value of the "own_view" field.
+func (u *CarerUpsertOne) ClearOwnView() *CarerUpsertOne {
+	return u.Update(func(s *CarerUpsert) {
+		s.ClearOwnView()
 	})
 }
 
@@ -1010,6 +1067,27 @@ func (u *CarerUpsertBulk) SetLivesWithPerson(v bool) *CarerUpsertBulk {
 func (u *CarerUpsertBulk) UpdateLivesWithPerson() *CarerUpsertBulk {
 	return u.Update(func(s *CarerUpsert) {
 		s.UpdateLivesWithPerson()
+	})
+}
+
+// SetOwnView sets the "own_view" field.
+func (u *CarerUpsertBulk) SetOwnView(v string) *CarerUpsertBulk {
+	return u.Update(func(s *CarerUpsert) {
+		s.SetOwnView(v)
+	})
+}
+
+// UpdateOwnView sets the "own_view" field to the value that was provided on create.
+func (u *CarerUpsertBulk) UpdateOwnView() *CarerUpsertBulk {
+	return u.Update(func(s *CarerUpsert) {
+		s.UpdateOwnView()
+	})
+}
+
+// ClearOwnView clears the value of the "own_view" field.
+func (u *CarerUpsertBulk) ClearOwnView() *CarerUpsertBulk {
+	return u.Update(func(s *CarerUpsert) {
+		s.ClearOwnView()
 	})
 }
 

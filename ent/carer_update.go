@@ -119,6 +119,26 @@ func (_u *CarerUpdate) SetNillableLivesWithPerson(v *bool) *CarerUpdate {
 	return _u
 }
 
+// SetOwnView sets the "own_view" field.
+func (_u *CarerUpdate) SetOwnView(v string) *CarerUpdate {
+	_u.mutation.SetOwnView(v)
+	return _u
+}
+
+// SetNillableOwnView sets the "own_view" field if the given value is not nil.
+func (_u *CarerUpdate) SetNillableOwnView(v *string) *CarerUpdate {
+	if v != nil {
+		_u.SetOwnView(*v)
+	}
+	return _u
+}
+
+// ClearOwnView clears the value of the "own_view" field.
+func (_u *CarerUpdate) ClearOwnView() *CarerUpdate {
+	_u.mutation.ClearOwnView()
+	return _u
+}
+
 // SetAccountID sets the "account_id" field.
 func (_u *CarerUpdate) SetAccountID(v pulid.ID) *CarerUpdate {
 	_u.mutation.SetAccountID(v)
@@ -257,6 +277,12 @@ func (_u *CarerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.LivesWithPerson(); ok {
 		_spec.SetField(carer.FieldLivesWithPerson, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.OwnView(); ok {
+		_spec.SetField(carer.FieldOwnView, field.TypeString, value)
+	}
+	if _u.mutation.OwnViewCleared() {
+		_spec.ClearField(carer.FieldOwnView, field.TypeString)
+	}
 	if _u.mutation.AccountCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -393,6 +419,26 @@ func (_u *CarerUpdateOne) SetNillableLivesWithPerson(v *bool) *CarerUpdateOne {
 	if v != nil {
 		_u.SetLivesWithPerson(*v)
 	}
+	return _u
+}
+
+// SetOwnView sets the "own_view" field.
+func (_u *CarerUpdateOne) SetOwnView(v string) *CarerUpdateOne {
+	_u.mutation.SetOwnView(v)
+	return _u
+}
+
+// SetNillableOwnView sets the "own_view" field if the given value is not nil.
+func (_u *CarerUpdateOne) SetNillableOwnView(v *string) *CarerUpdateOne {
+	if v != nil {
+		_u.SetOwnView(*v)
+	}
+	return _u
+}
+
+// ClearOwnView clears the value of the "own_view" field.
+func (_u *CarerUpdateOne) ClearOwnView() *CarerUpdateOne {
+	_u.mutation.ClearOwnView()
 	return _u
 }
 
@@ -563,6 +609,12 @@ func (_u *CarerUpdateOne) sqlSave(ctx context.Context) (_node *Carer, err error)
 	}
 	if value, ok := _u.mutation.LivesWithPerson(); ok {
 		_spec.SetField(carer.FieldLivesWithPerson, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.OwnView(); ok {
+		_spec.SetField(carer.FieldOwnView, field.TypeString, value)
+	}
+	if _u.mutation.OwnViewCleared() {
+		_spec.ClearField(carer.FieldOwnView, field.TypeString)
 	}
 	if _u.mutation.AccountCleared() {
 		edge := &sqlgraph.EdgeSpec{

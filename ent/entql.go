@@ -75,15 +75,16 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Advice",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			advice.FieldAuthorityID:  {Type: field.TypeString, Column: advice.FieldAuthorityID},
-			advice.FieldCreatedAt:    {Type: field.TypeTime, Column: advice.FieldCreatedAt},
-			advice.FieldUpdatedAt:    {Type: field.TypeTime, Column: advice.FieldUpdatedAt},
-			advice.FieldPersonID:     {Type: field.TypeString, Column: advice.FieldPersonID},
-			advice.FieldSummary:      {Type: field.TypeString, Column: advice.FieldSummary},
-			advice.FieldGivenAt:      {Type: field.TypeTime, Column: advice.FieldGivenAt},
-			advice.FieldFollowUpDue:  {Type: field.TypeTime, Column: advice.FieldFollowUpDue},
-			advice.FieldFollowedUpAt: {Type: field.TypeTime, Column: advice.FieldFollowedUpAt},
-			advice.FieldFollowUpByID: {Type: field.TypeString, Column: advice.FieldFollowUpByID},
+			advice.FieldAuthorityID:   {Type: field.TypeString, Column: advice.FieldAuthorityID},
+			advice.FieldCreatedAt:     {Type: field.TypeTime, Column: advice.FieldCreatedAt},
+			advice.FieldUpdatedAt:     {Type: field.TypeTime, Column: advice.FieldUpdatedAt},
+			advice.FieldPersonID:      {Type: field.TypeString, Column: advice.FieldPersonID},
+			advice.FieldSummary:       {Type: field.TypeString, Column: advice.FieldSummary},
+			advice.FieldGivenAt:       {Type: field.TypeTime, Column: advice.FieldGivenAt},
+			advice.FieldFollowUpDue:   {Type: field.TypeTime, Column: advice.FieldFollowUpDue},
+			advice.FieldFollowedUpAt:  {Type: field.TypeTime, Column: advice.FieldFollowedUpAt},
+			advice.FieldFollowUpNotes: {Type: field.TypeString, Column: advice.FieldFollowUpNotes},
+			advice.FieldFollowUpByID:  {Type: field.TypeString, Column: advice.FieldFollowUpByID},
 		},
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
@@ -211,6 +212,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			carer.FieldPhone:           {Type: field.TypeString, Column: carer.FieldPhone},
 			carer.FieldEmail:           {Type: field.TypeString, Column: carer.FieldEmail},
 			carer.FieldLivesWithPerson: {Type: field.TypeBool, Column: carer.FieldLivesWithPerson},
+			carer.FieldOwnView:         {Type: field.TypeString, Column: carer.FieldOwnView},
 			carer.FieldAccountID:       {Type: field.TypeString, Column: carer.FieldAccountID},
 		},
 	}
@@ -1848,6 +1850,11 @@ func (f *AdviceFilter) WhereFollowedUpAt(p entql.TimeP) {
 	f.Where(p.Field(advice.FieldFollowedUpAt))
 }
 
+// WhereFollowUpNotes applies the entql string predicate on the follow_up_notes field.
+func (f *AdviceFilter) WhereFollowUpNotes(p entql.StringP) {
+	f.Where(p.Field(advice.FieldFollowUpNotes))
+}
+
 // WhereFollowUpByID applies the entql string predicate on the follow_up_by_id field.
 func (f *AdviceFilter) WhereFollowUpByID(p entql.StringP) {
 	f.Where(p.Field(advice.FieldFollowUpByID))
@@ -2445,6 +2452,11 @@ func (f *CarerFilter) WhereEmail(p entql.StringP) {
 // WhereLivesWithPerson applies the entql bool predicate on the lives_with_person field.
 func (f *CarerFilter) WhereLivesWithPerson(p entql.BoolP) {
 	f.Where(p.Field(carer.FieldLivesWithPerson))
+}
+
+// WhereOwnView applies the entql string predicate on the own_view field.
+func (f *CarerFilter) WhereOwnView(p entql.StringP) {
+	f.Where(p.Field(carer.FieldOwnView))
 }
 
 // WhereAccountID applies the entql string predicate on the account_id field.

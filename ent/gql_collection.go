@@ -282,6 +282,11 @@ func (_q *AdviceQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, advice.FieldFollowedUpAt)
 				fieldSeen[advice.FieldFollowedUpAt] = struct{}{}
 			}
+		case "followUpNotes":
+			if _, ok := fieldSeen[advice.FieldFollowUpNotes]; !ok {
+				selectedFields = append(selectedFields, advice.FieldFollowUpNotes)
+				fieldSeen[advice.FieldFollowUpNotes] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -1044,6 +1049,11 @@ func (_q *CarerQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			if _, ok := fieldSeen[carer.FieldLivesWithPerson]; !ok {
 				selectedFields = append(selectedFields, carer.FieldLivesWithPerson)
 				fieldSeen[carer.FieldLivesWithPerson] = struct{}{}
+			}
+		case "ownView":
+			if _, ok := fieldSeen[carer.FieldOwnView]; !ok {
+				selectedFields = append(selectedFields, carer.FieldOwnView)
+				fieldSeen[carer.FieldOwnView] = struct{}{}
 			}
 		case "id":
 		case "__typename":

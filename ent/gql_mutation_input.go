@@ -23,12 +23,13 @@ import (
 
 // CreateAdviceInput represents a mutation input for creating advices.
 type CreateAdviceInput struct {
-	Summary      string
-	GivenAt      time.Time
-	FollowUpDue  *time.Time
-	FollowedUpAt *time.Time
-	PersonID     pulid.ID
-	FollowUpByID *pulid.ID
+	Summary       string
+	GivenAt       time.Time
+	FollowUpDue   *time.Time
+	FollowedUpAt  *time.Time
+	FollowUpNotes *string
+	PersonID      pulid.ID
+	FollowUpByID  *pulid.ID
 }
 
 // Mutate applies the CreateAdviceInput on the AdviceMutation builder.
@@ -40,6 +41,9 @@ func (i *CreateAdviceInput) Mutate(m *AdviceMutation) {
 	}
 	if v := i.FollowedUpAt; v != nil {
 		m.SetFollowedUpAt(*v)
+	}
+	if v := i.FollowUpNotes; v != nil {
+		m.SetFollowUpNotes(*v)
 	}
 	m.SetPersonID(i.PersonID)
 	if v := i.FollowUpByID; v != nil {
@@ -55,14 +59,16 @@ func (c *AdviceCreate) SetInput(i CreateAdviceInput) *AdviceCreate {
 
 // UpdateAdviceInput represents a mutation input for updating advices.
 type UpdateAdviceInput struct {
-	Summary           *string
-	GivenAt           *time.Time
-	ClearFollowUpDue  bool
-	FollowUpDue       *time.Time
-	ClearFollowedUpAt bool
-	FollowedUpAt      *time.Time
-	ClearFollowUpBy   bool
-	FollowUpByID      *pulid.ID
+	Summary            *string
+	GivenAt            *time.Time
+	ClearFollowUpDue   bool
+	FollowUpDue        *time.Time
+	ClearFollowedUpAt  bool
+	FollowedUpAt       *time.Time
+	ClearFollowUpNotes bool
+	FollowUpNotes      *string
+	ClearFollowUpBy    bool
+	FollowUpByID       *pulid.ID
 }
 
 // Mutate applies the UpdateAdviceInput on the AdviceMutation builder.
@@ -84,6 +90,12 @@ func (i *UpdateAdviceInput) Mutate(m *AdviceMutation) {
 	}
 	if v := i.FollowedUpAt; v != nil {
 		m.SetFollowedUpAt(*v)
+	}
+	if i.ClearFollowUpNotes {
+		m.ClearFollowUpNotes()
+	}
+	if v := i.FollowUpNotes; v != nil {
+		m.SetFollowUpNotes(*v)
 	}
 	if i.ClearFollowUpBy {
 		m.ClearFollowUpBy()
@@ -234,6 +246,7 @@ type CreateCarerInput struct {
 	Phone           *string
 	Email           *string
 	LivesWithPerson *bool
+	OwnView         *string
 	PersonID        pulid.ID
 }
 
@@ -249,6 +262,9 @@ func (i *CreateCarerInput) Mutate(m *CarerMutation) {
 	}
 	if v := i.LivesWithPerson; v != nil {
 		m.SetLivesWithPerson(*v)
+	}
+	if v := i.OwnView; v != nil {
+		m.SetOwnView(*v)
 	}
 	m.SetPersonID(i.PersonID)
 }
@@ -268,6 +284,8 @@ type UpdateCarerInput struct {
 	ClearEmail      bool
 	Email           *string
 	LivesWithPerson *bool
+	ClearOwnView    bool
+	OwnView         *string
 }
 
 // Mutate applies the UpdateCarerInput on the CarerMutation builder.
@@ -292,6 +310,12 @@ func (i *UpdateCarerInput) Mutate(m *CarerMutation) {
 	}
 	if v := i.LivesWithPerson; v != nil {
 		m.SetLivesWithPerson(*v)
+	}
+	if i.ClearOwnView {
+		m.ClearOwnView()
+	}
+	if v := i.OwnView; v != nil {
+		m.SetOwnView(*v)
 	}
 }
 

@@ -1488,6 +1488,7 @@ type AdviceMutation struct {
 	given_at            *time.Time
 	follow_up_due       *time.Time
 	followed_up_at      *time.Time
+	follow_up_notes     *string
 	clearedFields       map[string]struct{}
 	person              *pulid.ID
 	clearedperson       bool
@@ -1916,6 +1917,55 @@ func (m *AdviceMutation) ResetFollowedUpAt() {
 	delete(m.clearedFields, advice.FieldFollowedUpAt)
 }
 
+// SetFollowUpNotes sets the "follow_up_notes" field.
+func (m *AdviceMutation) SetFollowUpNotes(s string) {
+	m.follow_up_notes = &s
+}
+
+// FollowUpNotes returns the value of the "follow_up_notes" field in the mutation.
+func (m *AdviceMutation) FollowUpNotes() (r string, exists bool) {
+	v := m.follow_up_notes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFollowUpNotes returns the old "follow_up_notes" field's value of the Advice entity.
+// If the Advice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AdviceMutation) OldFollowUpNotes(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFollowUpNotes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFollowUpNotes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFollowUpNotes: %w", err)
+	}
+	return oldValue.FollowUpNotes, nil
+}
+
+// ClearFollowUpNotes clears the value of the "follow_up_notes" field.
+func (m *AdviceMutation) ClearFollowUpNotes() {
+	m.follow_up_notes = nil
+	m.clearedFields[advice.FieldFollowUpNotes] = struct{}{}
+}
+
+// FollowUpNotesCleared returns if the "follow_up_notes" field was cleared in this mutation.
+func (m *AdviceMutation) FollowUpNotesCleared() bool {
+	_, ok := m.clearedFields[advice.FieldFollowUpNotes]
+	return ok
+}
+
+// ResetFollowUpNotes resets all changes to the "follow_up_notes" field.
+func (m *AdviceMutation) ResetFollowUpNotes() {
+	m.follow_up_notes = nil
+	delete(m.clearedFields, advice.FieldFollowUpNotes)
+}
+
 // SetFollowUpByID sets the "follow_up_by_id" field.
 func (m *AdviceMutation) SetFollowUpByID(pu pulid.ID) {
 	m.follow_up_by = &pu
@@ -2053,7 +2103,7 @@ func (m *AdviceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AdviceMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.authority_id != nil {
 		fields = append(fields, advice.FieldAuthorityID)
 	}
@@ -2077,6 +2127,9 @@ func (m *AdviceMutation) Fields() []string {
 	}
 	if m.followed_up_at != nil {
 		fields = append(fields, advice.FieldFollowedUpAt)
+	}
+	if m.follow_up_notes != nil {
+		fields = append(fields, advice.FieldFollowUpNotes)
 	}
 	if m.follow_up_by != nil {
 		fields = append(fields, advice.FieldFollowUpByID)
@@ -2105,6 +2158,8 @@ func (m *AdviceMutation) Field(name string) (ent.Value, bool) {
 		return m.FollowUpDue()
 	case advice.FieldFollowedUpAt:
 		return m.FollowedUpAt()
+	case advice.FieldFollowUpNotes:
+		return m.FollowUpNotes()
 	case advice.FieldFollowUpByID:
 		return m.FollowUpByID()
 	}
@@ -2132,6 +2187,8 @@ func (m *AdviceMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldFollowUpDue(ctx)
 	case advice.FieldFollowedUpAt:
 		return m.OldFollowedUpAt(ctx)
+	case advice.FieldFollowUpNotes:
+		return m.OldFollowUpNotes(ctx)
 	case advice.FieldFollowUpByID:
 		return m.OldFollowUpByID(ctx)
 	}
@@ -2199,6 +2256,13 @@ func (m *AdviceMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetFollowedUpAt(v)
 		return nil
+	case advice.FieldFollowUpNotes:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFollowUpNotes(v)
+		return nil
 	case advice.FieldFollowUpByID:
 		v, ok := value.(pulid.ID)
 		if !ok {
@@ -2242,6 +2306,9 @@ func (m *AdviceMutation) ClearedFields() []string {
 	if m.FieldCleared(advice.FieldFollowedUpAt) {
 		fields = append(fields, advice.FieldFollowedUpAt)
 	}
+	if m.FieldCleared(advice.FieldFollowUpNotes) {
+		fields = append(fields, advice.FieldFollowUpNotes)
+	}
 	if m.FieldCleared(advice.FieldFollowUpByID) {
 		fields = append(fields, advice.FieldFollowUpByID)
 	}
@@ -2264,6 +2331,9 @@ func (m *AdviceMutation) ClearField(name string) error {
 		return nil
 	case advice.FieldFollowedUpAt:
 		m.ClearFollowedUpAt()
+		return nil
+	case advice.FieldFollowUpNotes:
+		m.ClearFollowUpNotes()
 		return nil
 	case advice.FieldFollowUpByID:
 		m.ClearFollowUpByID()
@@ -2299,6 +2369,9 @@ func (m *AdviceMutation) ResetField(name string) error {
 		return nil
 	case advice.FieldFollowedUpAt:
 		m.ResetFollowedUpAt()
+		return nil
+	case advice.FieldFollowUpNotes:
+		m.ResetFollowUpNotes()
 		return nil
 	case advice.FieldFollowUpByID:
 		m.ResetFollowUpByID()
@@ -7002,6 +7075,7 @@ type CarerMutation struct {
 	phone             *string
 	email             *string
 	lives_with_person *bool
+	own_view          *string
 	clearedFields     map[string]struct{}
 	person            *pulid.ID
 	clearedperson     bool
@@ -7466,6 +7540,55 @@ func (m *CarerMutation) ResetLivesWithPerson() {
 	m.lives_with_person = nil
 }
 
+// SetOwnView sets the "own_view" field.
+func (m *CarerMutation) SetOwnView(s string) {
+	m.own_view = &s
+}
+
+// OwnView returns the value of the "own_view" field in the mutation.
+func (m *CarerMutation) OwnView() (r string, exists bool) {
+	v := m.own_view
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnView returns the old "own_view" field's value of the Carer entity.
+// If the Carer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CarerMutation) OldOwnView(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnView is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnView requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnView: %w", err)
+	}
+	return oldValue.OwnView, nil
+}
+
+// ClearOwnView clears the value of the "own_view" field.
+func (m *CarerMutation) ClearOwnView() {
+	m.own_view = nil
+	m.clearedFields[carer.FieldOwnView] = struct{}{}
+}
+
+// OwnViewCleared returns if the "own_view" field was cleared in this mutation.
+func (m *CarerMutation) OwnViewCleared() bool {
+	_, ok := m.clearedFields[carer.FieldOwnView]
+	return ok
+}
+
+// ResetOwnView resets all changes to the "own_view" field.
+func (m *CarerMutation) ResetOwnView() {
+	m.own_view = nil
+	delete(m.clearedFields, carer.FieldOwnView)
+}
+
 // SetAccountID sets the "account_id" field.
 func (m *CarerMutation) SetAccountID(pu pulid.ID) {
 	m.account = &pu
@@ -7603,7 +7726,7 @@ func (m *CarerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CarerMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.authority_id != nil {
 		fields = append(fields, carer.FieldAuthorityID)
 	}
@@ -7630,6 +7753,9 @@ func (m *CarerMutation) Fields() []string {
 	}
 	if m.lives_with_person != nil {
 		fields = append(fields, carer.FieldLivesWithPerson)
+	}
+	if m.own_view != nil {
+		fields = append(fields, carer.FieldOwnView)
 	}
 	if m.account != nil {
 		fields = append(fields, carer.FieldAccountID)
@@ -7660,6 +7786,8 @@ func (m *CarerMutation) Field(name string) (ent.Value, bool) {
 		return m.Email()
 	case carer.FieldLivesWithPerson:
 		return m.LivesWithPerson()
+	case carer.FieldOwnView:
+		return m.OwnView()
 	case carer.FieldAccountID:
 		return m.AccountID()
 	}
@@ -7689,6 +7817,8 @@ func (m *CarerMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldEmail(ctx)
 	case carer.FieldLivesWithPerson:
 		return m.OldLivesWithPerson(ctx)
+	case carer.FieldOwnView:
+		return m.OldOwnView(ctx)
 	case carer.FieldAccountID:
 		return m.OldAccountID(ctx)
 	}
@@ -7763,6 +7893,13 @@ func (m *CarerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetLivesWithPerson(v)
 		return nil
+	case carer.FieldOwnView:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnView(v)
+		return nil
 	case carer.FieldAccountID:
 		v, ok := value.(pulid.ID)
 		if !ok {
@@ -7806,6 +7943,9 @@ func (m *CarerMutation) ClearedFields() []string {
 	if m.FieldCleared(carer.FieldEmail) {
 		fields = append(fields, carer.FieldEmail)
 	}
+	if m.FieldCleared(carer.FieldOwnView) {
+		fields = append(fields, carer.FieldOwnView)
+	}
 	if m.FieldCleared(carer.FieldAccountID) {
 		fields = append(fields, carer.FieldAccountID)
 	}
@@ -7828,6 +7968,9 @@ func (m *CarerMutation) ClearField(name string) error {
 		return nil
 	case carer.FieldEmail:
 		m.ClearEmail()
+		return nil
+	case carer.FieldOwnView:
+		m.ClearOwnView()
 		return nil
 	case carer.FieldAccountID:
 		m.ClearAccountID()
@@ -7866,6 +8009,9 @@ func (m *CarerMutation) ResetField(name string) error {
 		return nil
 	case carer.FieldLivesWithPerson:
 		m.ResetLivesWithPerson()
+		return nil
+	case carer.FieldOwnView:
+		m.ResetOwnView()
 		return nil
 	case carer.FieldAccountID:
 		m.ResetAccountID()

@@ -50,10 +50,11 @@ var RecordTypes = map[string]RecordType{
 // a write changed.
 var RecordFieldSections = map[string]map[string]policy.Section{
 	TypeAdvice: {
-		"summary":        "OTHER_SUPPORT",
-		"given_at":       "OTHER_SUPPORT",
-		"follow_up_due":  "OTHER_SUPPORT",
-		"followed_up_at": "OTHER_SUPPORT",
+		"summary":         "OTHER_SUPPORT",
+		"given_at":        "OTHER_SUPPORT",
+		"follow_up_due":   "OTHER_SUPPORT",
+		"followed_up_at":  "OTHER_SUPPORT",
+		"follow_up_notes": "OTHER_SUPPORT",
 	},
 	TypeAmendment: {
 		"requested_by":            "INVOLVEMENT",
@@ -82,6 +83,7 @@ var RecordFieldSections = map[string]map[string]policy.Section{
 		"phone":             "CONTACT",
 		"email":             "CONTACT",
 		"lives_with_person": "CONTACT",
+		"own_view":          "NEEDS",
 	},
 	TypeConcern: {
 		"kind":               "SAFEGUARDING",

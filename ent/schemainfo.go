@@ -75,12 +75,12 @@ var EdgeTargets = map[string]map[string]string{
 // field: 0 for a plain string, a large number for text.
 var StringSizes = map[string]map[string]int64{
 	"Account":            {"authority_id": 0, "subject": 0, "username": 0, "display_name": 0, "job_title": 0, "person_id": 0},
-	"Advice":             {"authority_id": 0, "person_id": 0, "summary": 2147483647, "follow_up_by_id": 0},
+	"Advice":             {"authority_id": 0, "person_id": 0, "summary": 2147483647, "follow_up_notes": 2147483647, "follow_up_by_id": 0},
 	"Amendment":          {"authority_id": 0, "person_id": 0, "plan_id": 0, "requester_name": 0, "details": 2147483647, "person_view": 2147483647, "evidence_reviewed": 2147483647, "decision_reason": 2147483647, "resulting_plan_id": 0},
 	"AuditEvent":         {"authority_id": 0, "viewer_id": 0, "viewer_name": 0, "person_id": 0, "plan_id": 0, "request_id": 0, "operation": 0},
 	"Authority":          {"name": 0, "code": 0, "time_zone": 0, "contact_phone": 0, "contact_email": 0, "complaints_phone": 0, "complaints_email": 0, "complaints_url": 0},
 	"CapacityAssessment": {"authority_id": 0, "person_id": 0, "decision": 0, "assessor": 0, "notes": 2147483647},
-	"Carer":              {"authority_id": 0, "person_id": 0, "name": 0, "relationship": 0, "phone": 0, "email": 0, "account_id": 0},
+	"Carer":              {"authority_id": 0, "person_id": 0, "name": 0, "relationship": 0, "phone": 0, "email": 0, "own_view": 2147483647, "account_id": 0},
 	"Concern":            {"authority_id": 0, "person_id": 0, "visit_id": 0, "details": 2147483647, "raised_by_id": 0, "acknowledged_by_id": 0, "closed_by_id": 0, "actions_taken": 2147483647, "outcome": 2147483647},
 	"Consent":            {"authority_id": 0, "person_id": 0, "covers": 2147483647, "decided_by_name": 0, "best_interests_record": 2147483647, "withdrawn_reason": 2147483647},
 	"Contact":            {"authority_id": 0, "person_id": 0, "name": 0, "organisation": 0, "phone": 0, "email": 0, "notes": 0},

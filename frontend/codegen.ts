@@ -16,6 +16,10 @@ const config: CodegenConfig = {
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
   ignoreNoDocuments: true,
   generates: {
+    // Graphcache's list of types without an id, from the schema (urqlClient.ts).
+    [`${process.env.CODEGEN_OUT ?? 'src/gql/'}keyless.ts`]: {
+      plugins: ['./scripts/codegen-keyless.cjs'],
+    },
     // CODEGEN_OUT lets `codegen:check` regenerate into a temporary folder.
     [process.env.CODEGEN_OUT ?? 'src/gql/']: {
       preset: 'client',

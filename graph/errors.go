@@ -263,7 +263,7 @@ func classify(ctx context.Context, err error) *fault.Error {
 	case errors.As(err, &pqErr) && badValueSQLStates[pqErr.Code]:
 		return fault.New(fault.InvalidInput, "One of the values sent is too long, out of range, or holds a character that cannot be stored. Correct it and send it again.")
 	case ent.IsConstraintError(err):
-		return fault.New(fault.Conflict, "This would duplicate or contradict a record that already exists.")
+		return fault.New(fault.Conflict, "This would duplicate or contradict a record that already exists. Reload to see that record, and change it instead.")
 	case errors.Is(err, privacy.Deny):
 		return fault.New(fault.NotFound, "Not found, or nothing you have a basis to see.")
 	case errors.Is(err, context.Canceled):

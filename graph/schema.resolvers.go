@@ -9,6 +9,7 @@ import (
 	"context"
 	"reablement/ent"
 	"reablement/ent/amendment"
+	"reablement/ent/careact"
 	"reablement/ent/contingency"
 	"reablement/ent/outcomestep"
 	"reablement/ent/plan"
@@ -16,6 +17,7 @@ import (
 	"reablement/ent/review"
 	"reablement/ent/rule"
 	"reablement/ent/schema/pulid"
+	"reablement/ent/share"
 	"reablement/ent/viewer"
 	"reablement/graph/generated"
 	"reablement/graph/model"
@@ -188,6 +190,40 @@ func (r *mutationResolver) CreateNeed(ctx context.Context, input ent.CreateNeedI
 // UpdateNeed is the resolver for the updateNeed field.
 func (r *mutationResolver) UpdateNeed(ctx context.Context, id pulid.ID, input ent.UpdateNeedInput) (*ent.Need, error) {
 	return r.ent(ctx).Need.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// CreateCapacityAssessment is the resolver for the createCapacityAssessment field.
+func (r *mutationResolver) CreateCapacityAssessment(ctx context.Context, input ent.CreateCapacityAssessmentInput) (*ent.CapacityAssessment, error) {
+	return r.ent(ctx).CapacityAssessment.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateCapacityAssessment is the resolver for the updateCapacityAssessment field.
+func (r *mutationResolver) UpdateCapacityAssessment(ctx context.Context, id pulid.ID, input ent.UpdateCapacityAssessmentInput) (*ent.CapacityAssessment, error) {
+	return r.ent(ctx).CapacityAssessment.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// CreateAdvice is the resolver for the createAdvice field.
+func (r *mutationResolver) CreateAdvice(ctx context.Context, input ent.CreateAdviceInput) (*ent.Advice, error) {
+	return r.ent(ctx).Advice.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateAdvice is the resolver for the updateAdvice field.
+func (r *mutationResolver) UpdateAdvice(ctx context.Context, id pulid.ID, input ent.UpdateAdviceInput) (*ent.Advice, error) {
+	return r.ent(ctx).Advice.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
+// FollowUpAdvice is the resolver for the followUpAdvice field.
+func (r *mutationResolver) FollowUpAdvice(ctx context.Context, id pulid.ID, followedUpAt *time.Time, notes *string) (*ent.Advice, error) {
+	// Whether it may be recorded, and once only, is rule.FollowUp's.
+	at := viewer.Now(ctx)
+	if followedUpAt != nil {
+		at = *followedUpAt
+	}
+	u := r.ent(ctx).Advice.UpdateOneID(id).SetFollowedUpAt(at)
+	if notes != nil {
+		u.SetFollowUpNotes(*notes)
+	}
+	return u.Save(ctx)
 }
 
 // CreatePlan is the resolver for the createPlan field.
@@ -381,6 +417,11 @@ func (r *planResolver) ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model
 	return viewerAccess(ctx, obj)
 }
 
+// InProgress is the resolver for the inProgress field.
+func (r *planResolver) InProgress(ctx context.Context, obj *ent.Plan) (bool, error) {
+	return careact.InProgress(careact.Status(obj.Status)), nil
+}
+
 // Readiness is the resolver for the readiness field.
 func (r *planResolver) Readiness(ctx context.Context, obj *ent.Plan) (*model.PlanReadiness, error) {
 	return r.readiness(ctx, obj)
@@ -464,6 +505,15 @@ func (r *queryResolver) DueList(ctx context.Context, withinDays *int) (*model.Du
 // PlanDiff is the resolver for the planDiff field.
 func (r *queryResolver) PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error) {
 	return r.planDiff(ctx, from, to)
+}
+
+// ShareBases is the resolver for the shareBases field.
+func (r *queryResolver) ShareBases(ctx context.Context) ([]model.RecipientBases, error) {
+	out := make([]model.RecipientBases, len(policy.RecipientBases))
+	for i, r := range policy.RecipientBases {
+		out[i] = model.RecipientBases{RecipientKind: share.RecipientKind(r.RecipientKind), Bases: r.Bases}
+	}
+	return out, nil
 }
 
 // PreviewShare is the resolver for the previewShare field.

@@ -32,6 +32,8 @@ const (
 	FieldFollowUpDue = "follow_up_due"
 	// FieldFollowedUpAt holds the string denoting the followed_up_at field in the database.
 	FieldFollowedUpAt = "followed_up_at"
+	// FieldFollowUpNotes holds the string denoting the follow_up_notes field in the database.
+	FieldFollowUpNotes = "follow_up_notes"
 	// FieldFollowUpByID holds the string denoting the follow_up_by_id field in the database.
 	FieldFollowUpByID = "follow_up_by_id"
 	// EdgePerson holds the string denoting the person edge name in mutations.
@@ -67,6 +69,7 @@ var Columns = []string{
 	FieldGivenAt,
 	FieldFollowUpDue,
 	FieldFollowedUpAt,
+	FieldFollowUpNotes,
 	FieldFollowUpByID,
 }
 
@@ -86,7 +89,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "reablement/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -146,6 +149,11 @@ func ByFollowUpDue(opts ...sql.OrderTermOption) OrderOption {
 // ByFollowedUpAt orders the results by the followed_up_at field.
 func ByFollowedUpAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldFollowedUpAt, opts...).ToFunc()
+}
+
+// ByFollowUpNotes orders the results by the follow_up_notes field.
+func ByFollowUpNotes(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFollowUpNotes, opts...).ToFunc()
 }
 
 // ByFollowUpByID orders the results by the follow_up_by_id field.

@@ -96,6 +96,11 @@ func FollowedUpAt(v time.Time) predicate.Advice {
 	return predicate.Advice(sql.FieldEQ(FieldFollowedUpAt, v))
 }
 
+// FollowUpNotes applies equality check predicate on the "follow_up_notes" field. It's identical to FollowUpNotesEQ.
+func FollowUpNotes(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldEQ(FieldFollowUpNotes, v))
+}
+
 // FollowUpByID applies equality check predicate on the "follow_up_by_id" field. It's identical to FollowUpByIDEQ.
 func FollowUpByID(v pulid.ID) predicate.Advice {
 	return predicate.Advice(sql.FieldEQ(FieldFollowUpByID, v))
@@ -524,6 +529,81 @@ func FollowedUpAtIsNil() predicate.Advice {
 // FollowedUpAtNotNil applies the NotNil predicate on the "followed_up_at" field.
 func FollowedUpAtNotNil() predicate.Advice {
 	return predicate.Advice(sql.FieldNotNull(FieldFollowedUpAt))
+}
+
+// FollowUpNotesEQ applies the EQ predicate on the "follow_up_notes" field.
+func FollowUpNotesEQ(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldEQ(FieldFollowUpNotes, v))
+}
+
+// FollowUpNotesNEQ applies the NEQ predicate on the "follow_up_notes" field.
+func FollowUpNotesNEQ(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldNEQ(FieldFollowUpNotes, v))
+}
+
+// FollowUpNotesIn applies the In predicate on the "follow_up_notes" field.
+func FollowUpNotesIn(vs ...string) predicate.Advice {
+	return predicate.Advice(sql.FieldIn(FieldFollowUpNotes, vs...))
+}
+
+// FollowUpNotesNotIn applies the NotIn predicate on the "follow_up_notes" field.
+func FollowUpNotesNotIn(vs ...string) predicate.Advice {
+	return predicate.Advice(sql.FieldNotIn(FieldFollowUpNotes, vs...))
+}
+
+// FollowUpNotesGT applies the GT predicate on the "follow_up_notes" field.
+func FollowUpNotesGT(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldGT(FieldFollowUpNotes, v))
+}
+
+// FollowUpNotesGTE applies the GTE predicate on the "follow_up_notes" field.
+func FollowUpNotesGTE(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldGTE(FieldFollowUpNotes, v))
+}
+
+// FollowUpNotesLT applies the LT predicate on the "follow_up_notes" field.
+func FollowUpNotesLT(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldLT(FieldFollowUpNotes, v))
+}
+
+// FollowUpNotesLTE applies the LTE predicate on the "follow_up_notes" field.
+func FollowUpNotesLTE(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldLTE(FieldFollowUpNotes, v))
+}
+
+// FollowUpNotesContains applies the Contains predicate on the "follow_up_notes" field.
+func FollowUpNotesContains(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldContains(FieldFollowUpNotes, v))
+}
+
+// FollowUpNotesHasPrefix applies the HasPrefix predicate on the "follow_up_notes" field.
+func FollowUpNotesHasPrefix(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldHasPrefix(FieldFollowUpNotes, v))
+}
+
+// FollowUpNotesHasSuffix applies the HasSuffix predicate on the "follow_up_notes" field.
+func FollowUpNotesHasSuffix(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldHasSuffix(FieldFollowUpNotes, v))
+}
+
+// FollowUpNotesIsNil applies the IsNil predicate on the "follow_up_notes" field.
+func FollowUpNotesIsNil() predicate.Advice {
+	return predicate.Advice(sql.FieldIsNull(FieldFollowUpNotes))
+}
+
+// FollowUpNotesNotNil applies the NotNil predicate on the "follow_up_notes" field.
+func FollowUpNotesNotNil() predicate.Advice {
+	return predicate.Advice(sql.FieldNotNull(FieldFollowUpNotes))
+}
+
+// FollowUpNotesEqualFold applies the EqualFold predicate on the "follow_up_notes" field.
+func FollowUpNotesEqualFold(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldEqualFold(FieldFollowUpNotes, v))
+}
+
+// FollowUpNotesContainsFold applies the ContainsFold predicate on the "follow_up_notes" field.
+func FollowUpNotesContainsFold(v string) predicate.Advice {
+	return predicate.Advice(sql.FieldContainsFold(FieldFollowUpNotes, v))
 }
 
 // FollowUpByIDEQ applies the EQ predicate on the "follow_up_by_id" field.

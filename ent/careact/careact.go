@@ -60,10 +60,6 @@ func Amended(earlier Status) (Status, error) {
 	return "", fault.Rule("R25", fmt.Sprintf("The version this draft amends is %s, so it can no longer be replaced. Start a new plan instead.", words(earlier)))
 }
 
-func words(s Status) string {
-	return strings.ToLower(strings.ReplaceAll(string(s), "_", " "))
-}
-
 // Transition refuses a status change R2 does not allow.
 func Transition(from, to Status) error {
 	for _, s := range lawful[from] {
@@ -72,10 +68,13 @@ func Transition(from, to Status) error {
 		}
 	}
 	if from == to {
-		return fault.Rule("R2", fmt.Sprintf("The plan is already %s.", from))
+		return fault.Rule("R2", fmt.Sprintf("The plan is already %s, so nothing was changed. Reload it to see where it is now.", words(from)))
 	}
-	return fault.Rule("R2", fmt.Sprintf("A plan cannot go from %s to %s.", from, to))
+	return fault.Rule("R2", fmt.Sprintf("A plan that is %s cannot become %s. Reload the plan to see what can be done with it now.", words(from), words(to)))
 }
+
+// words is a status as a sentence says it: "UNDER_REVIEW" → "under review".
+func words(s Status) string { return strings.ToLower(strings.ReplaceAll(string(s), "_", " ")) }
 
 // Plan is what the duties need to know of one plan version.
 type Plan struct {

@@ -34,6 +34,8 @@ const (
 	FieldEmail = "email"
 	// FieldLivesWithPerson holds the string denoting the lives_with_person field in the database.
 	FieldLivesWithPerson = "lives_with_person"
+	// FieldOwnView holds the string denoting the own_view field in the database.
+	FieldOwnView = "own_view"
 	// FieldAccountID holds the string denoting the account_id field in the database.
 	FieldAccountID = "account_id"
 	// EdgePerson holds the string denoting the person edge name in mutations.
@@ -70,6 +72,7 @@ var Columns = []string{
 	FieldPhone,
 	FieldEmail,
 	FieldLivesWithPerson,
+	FieldOwnView,
 	FieldAccountID,
 }
 
@@ -158,6 +161,11 @@ func ByEmail(opts ...sql.OrderTermOption) OrderOption {
 // ByLivesWithPerson orders the results by the lives_with_person field.
 func ByLivesWithPerson(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldLivesWithPerson, opts...).ToFunc()
+}
+
+// ByOwnView orders the results by the own_view field.
+func ByOwnView(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOwnView, opts...).ToFunc()
 }
 
 // ByAccountID orders the results by the account_id field.

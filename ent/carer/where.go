@@ -101,6 +101,11 @@ func LivesWithPerson(v bool) predicate.Carer {
 	return predicate.Carer(sql.FieldEQ(FieldLivesWithPerson, v))
 }
 
+// OwnView applies equality check predicate on the "own_view" field. It's identical to OwnViewEQ.
+func OwnView(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldEQ(FieldOwnView, v))
+}
+
 // AccountID applies equality check predicate on the "account_id" field. It's identical to AccountIDEQ.
 func AccountID(v pulid.ID) predicate.Carer {
 	return predicate.Carer(sql.FieldEQ(FieldAccountID, v))
@@ -614,6 +619,81 @@ func LivesWithPersonEQ(v bool) predicate.Carer {
 // LivesWithPersonNEQ applies the NEQ predicate on the "lives_with_person" field.
 func LivesWithPersonNEQ(v bool) predicate.Carer {
 	return predicate.Carer(sql.FieldNEQ(FieldLivesWithPerson, v))
+}
+
+// OwnViewEQ applies the EQ predicate on the "own_view" field.
+func OwnViewEQ(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldEQ(FieldOwnView, v))
+}
+
+// OwnViewNEQ applies the NEQ predicate on the "own_view" field.
+func OwnViewNEQ(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldNEQ(FieldOwnView, v))
+}
+
+// OwnViewIn applies the In predicate on the "own_view" field.
+func OwnViewIn(vs ...string) predicate.Carer {
+	return predicate.Carer(sql.FieldIn(FieldOwnView, vs...))
+}
+
+// OwnViewNotIn applies the NotIn predicate on the "own_view" field.
+func OwnViewNotIn(vs ...string) predicate.Carer {
+	return predicate.Carer(sql.FieldNotIn(FieldOwnView, vs...))
+}
+
+// OwnViewGT applies the GT predicate on the "own_view" field.
+func OwnViewGT(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldGT(FieldOwnView, v))
+}
+
+// OwnViewGTE applies the GTE predicate on the "own_view" field.
+func OwnViewGTE(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldGTE(FieldOwnView, v))
+}
+
+// OwnViewLT applies the LT predicate on the "own_view" field.
+func OwnViewLT(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldLT(FieldOwnView, v))
+}
+
+// OwnViewLTE applies the LTE predicate on the "own_view" field.
+func OwnViewLTE(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldLTE(FieldOwnView, v))
+}
+
+// OwnViewContains applies the Contains predicate on the "own_view" field.
+func OwnViewContains(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldContains(FieldOwnView, v))
+}
+
+// OwnViewHasPrefix applies the HasPrefix predicate on the "own_view" field.
+func OwnViewHasPrefix(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldHasPrefix(FieldOwnView, v))
+}
+
+// OwnViewHasSuffix applies the HasSuffix predicate on the "own_view" field.
+func OwnViewHasSuffix(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldHasSuffix(FieldOwnView, v))
+}
+
+// OwnViewIsNil applies the IsNil predicate on the "own_view" field.
+func OwnViewIsNil() predicate.Carer {
+	return predicate.Carer(sql.FieldIsNull(FieldOwnView))
+}
+
+// OwnViewNotNil applies the NotNil predicate on the "own_view" field.
+func OwnViewNotNil() predicate.Carer {
+	return predicate.Carer(sql.FieldNotNull(FieldOwnView))
+}
+
+// OwnViewEqualFold applies the EqualFold predicate on the "own_view" field.
+func OwnViewEqualFold(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldEqualFold(FieldOwnView, v))
+}
+
+// OwnViewContainsFold applies the ContainsFold predicate on the "own_view" field.
+func OwnViewContainsFold(v string) predicate.Carer {
+	return predicate.Carer(sql.FieldContainsFold(FieldOwnView, v))
 }
 
 // AccountIDEQ applies the EQ predicate on the "account_id" field.

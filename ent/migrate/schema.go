@@ -48,6 +48,7 @@ var (
 		{Name: "given_at", Type: field.TypeTime},
 		{Name: "follow_up_due", Type: field.TypeTime, Nullable: true},
 		{Name: "followed_up_at", Type: field.TypeTime, Nullable: true},
+		{Name: "follow_up_notes", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "follow_up_by_id", Type: field.TypeString, Nullable: true},
 		{Name: "person_id", Type: field.TypeString},
 	}
@@ -59,13 +60,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "advices_accounts_follow_up_by",
-				Columns:    []*schema.Column{AdvicesColumns[8]},
+				Columns:    []*schema.Column{AdvicesColumns[9]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "advices_persons_advice",
-				Columns:    []*schema.Column{AdvicesColumns[9]},
+				Columns:    []*schema.Column{AdvicesColumns[10]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -79,7 +80,7 @@ var (
 			{
 				Name:    "advice_person_id",
 				Unique:  false,
-				Columns: []*schema.Column{AdvicesColumns[9]},
+				Columns: []*schema.Column{AdvicesColumns[10]},
 			},
 		},
 	}
@@ -250,6 +251,7 @@ var (
 		{Name: "phone", Type: field.TypeString, Nullable: true},
 		{Name: "email", Type: field.TypeString, Nullable: true},
 		{Name: "lives_with_person", Type: field.TypeBool, Default: false},
+		{Name: "own_view", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "account_id", Type: field.TypeString, Nullable: true},
 		{Name: "person_id", Type: field.TypeString},
 	}
@@ -261,13 +263,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "carers_accounts_account",
-				Columns:    []*schema.Column{CarersColumns[9]},
+				Columns:    []*schema.Column{CarersColumns[10]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "carers_persons_carers",
-				Columns:    []*schema.Column{CarersColumns[10]},
+				Columns:    []*schema.Column{CarersColumns[11]},
 				RefColumns: []*schema.Column{PersonsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -281,7 +283,7 @@ var (
 			{
 				Name:    "carer_person_id",
 				Unique:  false,
-				Columns: []*schema.Column{CarersColumns[10]},
+				Columns: []*schema.Column{CarersColumns[11]},
 			},
 		},
 	}

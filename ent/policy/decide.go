@@ -220,6 +220,33 @@ type ShareProposal struct {
 	ManagerAdvice         string
 }
 
+// RecipientBases is what a copy may rest on, by who receives it (R20-R24):
+// a provider on the provider duty, a carer on the carer's share, an
+// advocate on advocacy, the person on their own record, anyone else on
+// consent, best interests or the person's request. CheckShare holds shares
+// to it, and the API gives it to screens (Query.shareBases) so they ask
+// rather than keep a copy.
+var RecipientBases = []struct {
+	RecipientKind string
+	Bases         []Basis
+}{
+	{"CARER", []Basis{CarerShare}},
+	{"ADVOCATE", []Basis{AdvocateShare}},
+	{"PERSON", []Basis{OwnRecord}},
+	{"PROVIDER", []Basis{ProviderDuty}},
+	{"OTHER", []Basis{ConsentShare, BestInterestsShare, PersonRequest}},
+}
+
+// basisFits reports whether a copy to this kind of recipient may rest on b.
+func basisFits(kind string, b Basis) bool {
+	for _, r := range RecipientBases {
+		if r.RecipientKind == kind {
+			return slices.Contains(r.Bases, b)
+		}
+	}
+	return false
+}
+
 // CheckShare applies R20-R24 to a proposed share.
 func CheckShare(p ShareProposal) error {
 	var problems []fault.Problem
@@ -229,22 +256,22 @@ func CheckShare(p ShareProposal) error {
 	partial := len(p.Sections) > 0
 	switch p.RecipientKind {
 	case "PROVIDER":
-		if p.Basis != ProviderDuty {
+		if !basisFits(p.RecipientKind, p.Basis) {
 			bad("R20", "input.basis", "A provider's copy rests on the provider duty (PROVIDER_DUTY).")
 		}
 	case "CARER":
-		if p.Basis != CarerShare {
+		if !basisFits(p.RecipientKind, p.Basis) {
 			bad("R21", "input.basis", "A carer's copy rests on CARER_SHARE.")
 		}
 		if partial && !(p.PersonHasCapacity && p.RequestedByPerson) {
 			bad("R21", "input.sections", "A carer gets the full plan unless the person, having capacity, asked to share only part.")
 		}
 	case "ADVOCATE":
-		if p.Basis != AdvocateShare {
+		if !basisFits(p.RecipientKind, p.Basis) {
 			bad("R24", "input.basis", "An advocate's copy rests on ADVOCACY.")
 		}
 	case "PERSON":
-		if p.Basis != OwnRecord {
+		if !basisFits(p.RecipientKind, p.Basis) {
 			bad("R23", "input.basis", "The person's own copy rests on OWN_RECORD.")
 		}
 	default:

@@ -46,7 +46,7 @@ func AmendmentRules() ent.Hook {
 				return nil, notFound(err, "amendment request")
 			}
 			if a.Decision != amendment.DecisionPENDING {
-				return nil, fault.Rule("R25", "This amendment request has already been decided.")
+				return nil, fault.Rule("R25", "This amendment request has already been decided. Reload the plan to see the decision.")
 			}
 			var problems []fault.Problem
 			missing := func(ok bool, field, msg string) {

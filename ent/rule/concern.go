@@ -33,7 +33,7 @@ func AcknowledgeOnce() ent.Hook {
 				return nil, fault.New(fault.Forbidden, "Only a practitioner or manager can acknowledge a concern.")
 			}
 			if old, err := m.OldAcknowledgedAt(ctx); err == nil && old != nil {
-				return nil, fault.New(fault.Conflict, "This concern was already acknowledged on %s.", old.Format(time.DateOnly))
+				return nil, fault.New(fault.Conflict, "This concern was already acknowledged on %s; nothing more is needed.", old.Format(time.DateOnly))
 			}
 			if !v.IsSystem() {
 				m.SetAcknowledgedByID(pulid.ID(v.AccountID))

@@ -142,7 +142,7 @@ func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, 
 	if m.Type() == gen.TypeRisk && slices.ContainsFunc(m.Fields(), func(f string) bool {
 		return f == "mitigation_confirmed_at" || f == "mitigation_confirmed_by_id" || f == "mitigation_checked"
 	}) && !v.Has(policy.RegisteredManager) && !isSuperseding(ctx) {
-		return nil, fault.New(fault.Forbidden, "Only a registered manager can confirm that a risk to the worker is mitigated (R31).")
+		return nil, &fault.Error{Code: fault.Forbidden, Rule: "R31", Message: "Only a registered manager can confirm that a risk to the worker is mitigated. Ask the registered manager of the reablement service to confirm it."}
 	}
 	if v.Has(policy.Practitioner) || v.Has(policy.Manager) {
 		if kind == KindPerson && m.Op().Is(ent.OpCreate) {
@@ -211,7 +211,7 @@ func mayWrite(ctx context.Context, v *viewer.Viewer, kind Kind, m ent.Mutation, 
 	if bases, ok, err := outsideRequest(v, m, t); ok || err != nil {
 		return bases, err
 	}
-	return nil, fault.New(fault.Forbidden, "You do not have a basis to change this record.")
+	return nil, fault.New(fault.Forbidden, "You do not have a basis to change this record. Ask the person's allocated team to make the change.")
 }
 
 // flowBackFields are what a visit record may change in the plan itself.

@@ -44,7 +44,7 @@ func ReviewRules() ent.Hook {
 			}
 			if decision, deciding := m.Decision(); deciding {
 				if old.Decision != review.DecisionPENDING {
-					return nil, fault.Rule("R12", "This review request has already been decided.")
+					return nil, fault.Rule("R12", "This review request has already been decided. Reload the plan to see the decision.")
 				}
 				if reason, _ := m.DecisionReason(); strings.TrimSpace(reason) == "" || decision == review.DecisionPENDING {
 					return nil, fault.Rule("R12", "Decide the request, hold or decline, and record the reasons.",
@@ -57,7 +57,7 @@ func ReviewRules() ent.Hook {
 					decision = old.Decision
 				}
 				if decision != review.DecisionHOLD {
-					return nil, fault.Rule("R12", "Only a review that is being held can have a result.")
+					return nil, fault.Rule("R12", "Decide to hold this review before recording its result.")
 				}
 				if notes, _ := m.ResultNotes(); strings.TrimSpace(notes+old.ResultNotes) == "" {
 					return nil, fault.Rule("R11", "Record what the review found and agreed.",

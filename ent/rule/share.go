@@ -50,7 +50,7 @@ func ShareRules() ent.Hook {
 					return nil, notFound(err, "consent")
 				}
 				if c.PersonID != personID {
-					return nil, fault.Invalid("input.consentID", "That decision is about someone else.")
+					return nil, fault.Invalid("input.consentID", "That decision is about someone else. Choose a consent or best-interests decision recorded for this person.")
 				}
 				// Judged as of the share: consent withdrawn later ends the
 				// share's access (policy), it does not unmake the record.

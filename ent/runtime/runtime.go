@@ -112,6 +112,7 @@ func init() {
 	adviceMixinHooks1 := adviceMixin[1].Hooks()
 	adviceMixinHooks2 := adviceMixin[2].Hooks()
 	adviceMixinHooks3 := adviceMixin[3].Hooks()
+	adviceHooks := schema.Advice{}.Hooks()
 
 	advice.Hooks[1] = adviceMixinHooks1[0]
 
@@ -122,6 +123,8 @@ func init() {
 	advice.Hooks[4] = adviceMixinHooks3[0]
 
 	advice.Hooks[5] = adviceMixinHooks3[1]
+
+	advice.Hooks[6] = adviceHooks[0]
 	adviceMixinFields0 := adviceMixin[0].Fields()
 	_ = adviceMixinFields0
 	adviceMixinFields2 := adviceMixin[2].Fields()
@@ -330,6 +333,7 @@ func init() {
 	capacityassessmentMixinHooks1 := capacityassessmentMixin[1].Hooks()
 	capacityassessmentMixinHooks2 := capacityassessmentMixin[2].Hooks()
 	capacityassessmentMixinHooks3 := capacityassessmentMixin[3].Hooks()
+	capacityassessmentHooks := schema.CapacityAssessment{}.Hooks()
 
 	capacityassessment.Hooks[1] = capacityassessmentMixinHooks1[0]
 
@@ -340,6 +344,8 @@ func init() {
 	capacityassessment.Hooks[4] = capacityassessmentMixinHooks3[0]
 
 	capacityassessment.Hooks[5] = capacityassessmentMixinHooks3[1]
+
+	capacityassessment.Hooks[6] = capacityassessmentHooks[0]
 	capacityassessmentMixinFields0 := capacityassessmentMixin[0].Fields()
 	_ = capacityassessmentMixinFields0
 	capacityassessmentMixinFields2 := capacityassessmentMixin[2].Fields()
@@ -488,6 +494,7 @@ func init() {
 	consentMixinHooks1 := consentMixin[1].Hooks()
 	consentMixinHooks2 := consentMixin[2].Hooks()
 	consentMixinHooks3 := consentMixin[3].Hooks()
+	consentHooks := schema.Consent{}.Hooks()
 
 	consent.Hooks[1] = consentMixinHooks1[0]
 
@@ -498,6 +505,8 @@ func init() {
 	consent.Hooks[4] = consentMixinHooks3[0]
 
 	consent.Hooks[5] = consentMixinHooks3[1]
+
+	consent.Hooks[6] = consentHooks[0]
 	consentMixinFields0 := consentMixin[0].Fields()
 	_ = consentMixinFields0
 	consentMixinFields2 := consentMixin[2].Fields()

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 
 	"reablement/ent/policy"
+	"reablement/ent/rule"
 	"reablement/ent/schema/pulid"
 )
 
@@ -35,6 +36,7 @@ func (Carer) Fields() []ent.Field {
 		field.String("phone").Optional().Comment("Telephone number.").Annotations(section(policy.Contact)...),
 		field.String("email").Optional().Comment("Email address.").Annotations(section(policy.Contact)...),
 		field.Bool("lives_with_person").Default(false).Comment("The carer lives with the person.").Annotations(codedSection(policy.Contact)...),
+		field.Text("own_view").Optional().Comment("The carer's own view, in their words: what they are willing and able to do, and what they need to keep caring.").Annotations(section(policy.Needs)...),
 		field.String("account_id").GoType(pulid.ID("")).Optional().Nillable().Comment("The carer's portal account, if they have one.").Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
@@ -148,6 +150,10 @@ func (CapacityAssessment) Edges() []ent.Edge {
 	}
 }
 
+// Hooks of the CapacityAssessment: an assessment that the person lacks
+// capacity records its reasons and evidence (Mental Capacity Act).
+func (CapacityAssessment) Hooks() []ent.Hook { return []ent.Hook{rule.CapacityReasons()} }
+
 // Consent holds the schema definition for the Consent entity.
 type Consent struct{ ent.Schema }
 
@@ -189,6 +195,10 @@ func (Consent) Edges() []ent.Edge {
 	}
 }
 
+// Hooks of the Consent: a best-interests decision is for a person who lacks
+// capacity and records who was consulted and why (R22).
+func (Consent) Hooks() []ent.Hook { return []ent.Hook{rule.BestInterests()} }
+
 // Advice holds the schema definition for the Advice entity.
 type Advice struct{ ent.Schema }
 
@@ -208,7 +218,8 @@ func (Advice) Fields() []ent.Field {
 		field.Text("summary").Validate(notBlank).Comment("What information or advice was given.").Annotations(section(policy.OtherSupport)...),
 		field.Time("given_at").Comment("When it was given.").Annotations(codedSection(policy.OtherSupport)...),
 		field.Time("follow_up_due").Optional().Nillable().Comment("When it must be followed up (R34).").Annotations(codedSection(policy.OtherSupport)...),
-		field.Time("followed_up_at").Optional().Nillable().Comment("When it was followed up.").Annotations(codedSection(policy.OtherSupport)...),
+		field.Time("followed_up_at").Optional().Nillable().Comment("When it was followed up; it leaves the due list then (R34).").Annotations(codedSection(policy.OtherSupport)...),
+		field.Text("follow_up_notes").Optional().Comment("What the follow-up found or did.").Annotations(section(policy.OtherSupport)...),
 		field.String("follow_up_by_id").GoType(pulid.ID("")).Optional().Nillable().Comment("Who follows it up.").Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
@@ -220,3 +231,7 @@ func (Advice) Edges() []ent.Edge {
 		edge.To("follow_up_by", Account.Type).Unique().Field("follow_up_by_id").Comment("Who follows it up (R34).").Annotations(staffEdge(policy.OtherSupport)...),
 	}
 }
+
+// Hooks of the Advice: who follows it up and when are recorded together,
+// and a follow-up is recorded once (R34).
+func (Advice) Hooks() []ent.Hook { return []ent.Hook{rule.FollowUp()} }

@@ -115,15 +115,16 @@ type ComplexityRoot struct {
 	}
 
 	Advice struct {
-		CreatedAt    func(childComplexity int) int
-		FollowUpBy   func(childComplexity int) int
-		FollowUpDue  func(childComplexity int) int
-		FollowedUpAt func(childComplexity int) int
-		GivenAt      func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Person       func(childComplexity int) int
-		Summary      func(childComplexity int) int
-		UpdatedAt    func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		FollowUpBy    func(childComplexity int) int
+		FollowUpDue   func(childComplexity int) int
+		FollowUpNotes func(childComplexity int) int
+		FollowedUpAt  func(childComplexity int) int
+		GivenAt       func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Person        func(childComplexity int) int
+		Summary       func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
 	}
 
 	Amendment struct {
@@ -222,6 +223,7 @@ type ComplexityRoot struct {
 		ID              func(childComplexity int) int
 		LivesWithPerson func(childComplexity int) int
 		Name            func(childComplexity int) int
+		OwnView         func(childComplexity int) int
 		Person          func(childComplexity int) int
 		Phone           func(childComplexity int) int
 		Relationship    func(childComplexity int) int
@@ -391,6 +393,8 @@ type ComplexityRoot struct {
 		CommencePlan                func(childComplexity int, id pulid.ID, expectedRevision int) int
 		ConfirmRiskMitigation       func(childComplexity int, id pulid.ID, checked string) int
 		ConsultPersonOnAmendment    func(childComplexity int, id pulid.ID, personView string) int
+		CreateAdvice                func(childComplexity int, input ent.CreateAdviceInput) int
+		CreateCapacityAssessment    func(childComplexity int, input ent.CreateCapacityAssessmentInput) int
 		CreateCarer                 func(childComplexity int, input ent.CreateCarerInput) int
 		CreateContact               func(childComplexity int, input ent.CreateContactInput) int
 		CreateContingency           func(childComplexity int, input ent.CreateContingencyInput) int
@@ -409,6 +413,7 @@ type ComplexityRoot struct {
 		DeleteOutcomeStep           func(childComplexity int, id pulid.ID) int
 		DeleteRisk                  func(childComplexity int, id pulid.ID) int
 		EndPlan                     func(childComplexity int, id pulid.ID, expectedRevision int, input model.EndPlanInput) int
+		FollowUpAdvice              func(childComplexity int, id pulid.ID, followedUpAt *time.Time, notes *string) int
 		GenerateVisits              func(childComplexity int, id pulid.ID, expectedRevision int, times []string) int
 		MovePlannedEnd              func(childComplexity int, id pulid.ID, expectedRevision int, plannedEnd time.Time, reason string) int
 		RecordConsent               func(childComplexity int, input ent.CreateConsentInput) int
@@ -423,6 +428,8 @@ type ComplexityRoot struct {
 		RevokeShare                 func(childComplexity int, id pulid.ID, reason string) int
 		SharePlan                   func(childComplexity int, input ent.CreateShareInput) int
 		SignInAsDemo                func(childComplexity int, username string) int
+		UpdateAdvice                func(childComplexity int, id pulid.ID, input ent.UpdateAdviceInput) int
+		UpdateCapacityAssessment    func(childComplexity int, id pulid.ID, input ent.UpdateCapacityAssessmentInput) int
 		UpdateCarer                 func(childComplexity int, id pulid.ID, input ent.UpdateCarerInput) int
 		UpdateContact               func(childComplexity int, id pulid.ID, input ent.UpdateContactInput) int
 		UpdateContingency           func(childComplexity int, id pulid.ID, input ent.UpdateContingencyInput) int
@@ -589,6 +596,7 @@ type ComplexityRoot struct {
 		FirstReviewDue        func(childComplexity int) int
 		FluctuatingNeeds      func(childComplexity int) int
 		ID                    func(childComplexity int) int
+		InProgress            func(childComplexity int) int
 		InterimMeasures       func(childComplexity int) int
 		Involvements          func(childComplexity int) int
 		Needs                 func(childComplexity int) int
@@ -684,10 +692,16 @@ type ComplexityRoot struct {
 		PreviewShare        func(childComplexity int, input ent.CreateShareInput) int
 		Risks               func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.RiskOrder, where *ent.RiskWhereInput) int
 		ServiceDay          func(childComplexity int, date *time.Time) int
+		ShareBases          func(childComplexity int) int
 		StatisticsCounts    func(childComplexity int, subject model.StatisticsSubject, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) int
 		StatisticsDurations func(childComplexity int, measure model.DurationMeasure, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) int
 		StatisticsRates     func(childComplexity int, measure model.RateMeasure, groupBy []model.StatisticsDimension, where []model.StatisticsFilter, period *model.StatisticsPeriod) int
 		Visits              func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.VisitOrder, where *ent.VisitWhereInput) int
+	}
+
+	RecipientBases struct {
+		Bases         func(childComplexity int) int
+		RecipientKind func(childComplexity int) int
 	}
 
 	Review struct {
@@ -954,6 +968,11 @@ type MutationResolver interface {
 	UpdateContact(ctx context.Context, id pulid.ID, input ent.UpdateContactInput) (*ent.Contact, error)
 	CreateNeed(ctx context.Context, input ent.CreateNeedInput) (*ent.Need, error)
 	UpdateNeed(ctx context.Context, id pulid.ID, input ent.UpdateNeedInput) (*ent.Need, error)
+	CreateCapacityAssessment(ctx context.Context, input ent.CreateCapacityAssessmentInput) (*ent.CapacityAssessment, error)
+	UpdateCapacityAssessment(ctx context.Context, id pulid.ID, input ent.UpdateCapacityAssessmentInput) (*ent.CapacityAssessment, error)
+	CreateAdvice(ctx context.Context, input ent.CreateAdviceInput) (*ent.Advice, error)
+	UpdateAdvice(ctx context.Context, id pulid.ID, input ent.UpdateAdviceInput) (*ent.Advice, error)
+	FollowUpAdvice(ctx context.Context, id pulid.ID, followedUpAt *time.Time, notes *string) (*ent.Advice, error)
 	CreatePlan(ctx context.Context, input ent.CreatePlanInput) (*ent.Plan, error)
 	UpdatePlan(ctx context.Context, id pulid.ID, expectedRevision int, input ent.UpdatePlanInput) (*ent.Plan, error)
 	CreateOutcome(ctx context.Context, input ent.CreateOutcomeInput) (*ent.Outcome, error)
@@ -992,6 +1011,7 @@ type PersonResolver interface {
 }
 type PlanResolver interface {
 	ViewerAccess(ctx context.Context, obj *ent.Plan) ([]model.SectionAccess, error)
+	InProgress(ctx context.Context, obj *ent.Plan) (bool, error)
 	Readiness(ctx context.Context, obj *ent.Plan) (*model.PlanReadiness, error)
 	Chronology(ctx context.Context, obj *ent.Plan, kinds []model.ChronologyKind, first *int) ([]model.ChronologyEntry, error)
 	WorkerMatches(ctx context.Context, obj *ent.Plan) ([]model.WorkerMatch, error)
@@ -1009,6 +1029,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*model.Viewer, error)
 	DueList(ctx context.Context, withinDays *int) (*model.DueList, error)
 	PlanDiff(ctx context.Context, from pulid.ID, to pulid.ID) ([]model.PlanChange, error)
+	ShareBases(ctx context.Context) ([]model.RecipientBases, error)
 	PreviewShare(ctx context.Context, input ent.CreateShareInput) (*model.SharePreview, error)
 	ServiceDay(ctx context.Context, date *time.Time) (*model.ServiceDay, error)
 	ClientLevelData(ctx context.Context, from time.Time, to time.Time) (*model.ClientLevelDataExport, error)
@@ -1266,6 +1287,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Advice.FollowUpDue(childComplexity), true
+	case "Advice.followUpNotes":
+		if e.ComplexityRoot.Advice.FollowUpNotes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Advice.FollowUpNotes(childComplexity), true
 	case "Advice.followedUpAt":
 		if e.ComplexityRoot.Advice.FollowedUpAt == nil {
 			break
@@ -1754,6 +1781,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Carer.Name(childComplexity), true
+	case "Carer.ownView":
+		if e.ComplexityRoot.Carer.OwnView == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Carer.OwnView(childComplexity), true
 	case "Carer.person":
 		if e.ComplexityRoot.Carer.Person == nil {
 			break
@@ -2565,6 +2598,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConsultPersonOnAmendment(childComplexity, args["id"].(pulid.ID), args["personView"].(string)), true
+	case "Mutation.createAdvice":
+		if e.ComplexityRoot.Mutation.CreateAdvice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAdvice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAdvice(childComplexity, args["input"].(ent.CreateAdviceInput)), true
+	case "Mutation.createCapacityAssessment":
+		if e.ComplexityRoot.Mutation.CreateCapacityAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCapacityAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCapacityAssessment(childComplexity, args["input"].(ent.CreateCapacityAssessmentInput)), true
 	case "Mutation.createCarer":
 		if e.ComplexityRoot.Mutation.CreateCarer == nil {
 			break
@@ -2763,6 +2818,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndPlan(childComplexity, args["id"].(pulid.ID), args["expectedRevision"].(int), args["input"].(model.EndPlanInput)), true
+	case "Mutation.followUpAdvice":
+		if e.ComplexityRoot.Mutation.FollowUpAdvice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_followUpAdvice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FollowUpAdvice(childComplexity, args["id"].(pulid.ID), args["followedUpAt"].(*time.Time), args["notes"].(*string)), true
 	case "Mutation.generateVisits":
 		if e.ComplexityRoot.Mutation.GenerateVisits == nil {
 			break
@@ -2917,6 +2983,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignInAsDemo(childComplexity, args["username"].(string)), true
+	case "Mutation.updateAdvice":
+		if e.ComplexityRoot.Mutation.UpdateAdvice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAdvice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAdvice(childComplexity, args["id"].(pulid.ID), args["input"].(ent.UpdateAdviceInput)), true
+	case "Mutation.updateCapacityAssessment":
+		if e.ComplexityRoot.Mutation.UpdateCapacityAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCapacityAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCapacityAssessment(childComplexity, args["id"].(pulid.ID), args["input"].(ent.UpdateCapacityAssessmentInput)), true
 	case "Mutation.updateCarer":
 		if e.ComplexityRoot.Mutation.UpdateCarer == nil {
 			break
@@ -3816,6 +3904,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.ID(childComplexity), true
+	case "Plan.inProgress":
+		if e.ComplexityRoot.Plan.InProgress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.InProgress(childComplexity), true
 	case "Plan.interimMeasures":
 		if e.ComplexityRoot.Plan.InterimMeasures == nil {
 			break
@@ -4375,6 +4469,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ServiceDay(childComplexity, args["date"].(*time.Time)), true
+	case "Query.shareBases":
+		if e.ComplexityRoot.Query.ShareBases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ShareBases(childComplexity), true
 	case "Query.statisticsCounts":
 		if e.ComplexityRoot.Query.StatisticsCounts == nil {
 			break
@@ -4419,6 +4519,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Visits(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.VisitOrder), args["where"].(*ent.VisitWhereInput)), true
+
+	case "RecipientBases.bases":
+		if e.ComplexityRoot.RecipientBases.Bases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecipientBases.Bases(childComplexity), true
+	case "RecipientBases.recipientKind":
+		if e.ComplexityRoot.RecipientBases.RecipientKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecipientBases.RecipientKind(childComplexity), true
 
 	case "Review.createdAt":
 		if e.ComplexityRoot.Review.CreatedAt == nil {
@@ -6095,9 +6208,13 @@ type Advice implements Node {
   """
   followUpDue: Time @section(name: OTHER_SUPPORT, coded: true)
   """
-  When it was followed up.
+  When it was followed up; it leaves the due list then (R34).
   """
   followedUpAt: Time @section(name: OTHER_SUPPORT, coded: true)
+  """
+  What the follow-up found or did.
+  """
+  followUpNotes: String @section(name: OTHER_SUPPORT)
   """
   The person.
   """
@@ -8179,6 +8296,10 @@ type Carer implements Node {
   """
   livesWithPerson: Boolean @section(name: CONTACT, coded: true)
   """
+  The carer's own view, in their words: what they are willing and able to do, and what they need to keep caring.
+  """
+  ownView: String @section(name: NEEDS)
+  """
   The person cared for.
   """
   person: Person!
@@ -9442,9 +9563,13 @@ input CreateAdviceInput {
   """
   followUpDue: Time
   """
-  When it was followed up.
+  When it was followed up; it leaves the due list then (R34).
   """
   followedUpAt: Time
+  """
+  What the follow-up found or did.
+  """
+  followUpNotes: String
   """
   The person.
   """
@@ -9559,6 +9684,10 @@ input CreateCarerInput {
   The carer lives with the person.
   """
   livesWithPerson: Boolean
+  """
+  The carer's own view, in their words: what they are willing and able to do, and what they need to keep caring.
+  """
+  ownView: String
   """
   The person cared for.
   """
@@ -11404,6 +11533,71 @@ type Mutation {
     """
     input: UpdateNeedInput!
   ): Need!
+  """
+  Records an assessment of the person's capacity for one decision. An assessment that they lack capacity needs its reasons and evidence in notes.
+  """
+  createCapacityAssessment(
+    """
+    The assessment.
+    """
+    input: CreateCapacityAssessmentInput!
+  ): CapacityAssessment!
+  """
+  Changes a capacity assessment.
+  """
+  updateCapacityAssessment(
+    """
+    The assessment.
+    """
+    id: ID!
+
+    """
+    The changes.
+    """
+    input: UpdateCapacityAssessmentInput!
+  ): CapacityAssessment!
+  """
+  Records information and advice given to the person, with who follows it up and by when (R34); it is on the due list until followed up.
+  """
+  createAdvice(
+    """
+    The advice, who follows it up and when.
+    """
+    input: CreateAdviceInput!
+  ): Advice!
+  """
+  Changes information and advice, or who follows it up and when (R34).
+  """
+  updateAdvice(
+    """
+    The advice.
+    """
+    id: ID!
+
+    """
+    The changes.
+    """
+    input: UpdateAdviceInput!
+  ): Advice!
+  """
+  Records that information and advice was followed up, which takes it off the due list (R34). Recorded once: a second time answers CONFLICT.
+  """
+  followUpAdvice(
+    """
+    The advice.
+    """
+    id: ID!
+
+    """
+    When it was followed up (now when left out).
+    """
+    followedUpAt: Time
+
+    """
+    What the follow-up found or did.
+    """
+    notes: String
+  ): Advice!
   """
   Starts a draft plan (version 1) for a person.
   """
@@ -13423,6 +13617,10 @@ type Plan implements Node {
   """
   viewerAccess: [SectionAccess!]!
   """
+  Whether this version is still in progress (R2): it can still move on, and the person can have no other plan until it ends. Decided by the server's one list of statuses, so screens need not keep their own.
+  """
+  inProgress: Boolean!
+  """
   What is still missing before this version can be agreed or commenced, by the same checks agreePlan and commencePlan make. Ask for it on one plan at a time.
   """
   readiness: PlanReadiness
@@ -14642,6 +14840,10 @@ type Query {
     to: ID!
   ): [PlanChange!]!
   """
+  The bases a copy may rest on, by kind of recipient: the sharing rules' own table (R20-R24), so screens ask rather than keep a copy.
+  """
+  shareBases: [RecipientBases!]!
+  """
   What a share would disclose, before it is sent. The sharing rules (R20-R24) run exactly as for sharePlan, and are rolled back: nothing is saved or shared. A share the rules refuse answers their RULE_VIOLATION, as sharePlan would.
   """
   previewShare(
@@ -14738,6 +14940,19 @@ enum RateMeasure {
   Of episodes with a sequel recorded, those that went on to long-term support (any setting).
   """
   LONG_TERM_SUPPORT
+}
+"""
+The bases a copy of a plan may rest on for one kind of recipient (R20-R24).
+"""
+type RecipientBases {
+  """
+  Who receives the copy.
+  """
+  recipientKind: ShareRecipientKind!
+  """
+  What it may rest on: one for a provider, a carer, an advocate or the person; a choice for anyone else.
+  """
+  bases: [Basis!]!
 }
 """
 A worker's record of one visit, made on the phone, possibly offline.
@@ -16649,13 +16864,21 @@ input UpdateAdviceInput {
   """
   clearFollowUpDue: Boolean
   """
-  When it was followed up.
+  When it was followed up; it leaves the due list then (R34).
   """
   followedUpAt: Time
   """
-  Clears: When it was followed up.
+  Clears: When it was followed up; it leaves the due list then (R34).
   """
   clearFollowedUpAt: Boolean
+  """
+  What the follow-up found or did.
+  """
+  followUpNotes: String
+  """
+  Clears: What the follow-up found or did.
+  """
+  clearFollowUpNotes: Boolean
   """
   Who follows it up (R34).
   """
@@ -16728,6 +16951,14 @@ input UpdateCarerInput {
   The carer lives with the person.
   """
   livesWithPerson: Boolean
+  """
+  The carer's own view, in their words: what they are willing and able to do, and what they need to keep caring.
+  """
+  ownView: String
+  """
+  Clears: The carer's own view, in their words: what they are willing and able to do, and what they need to keep caring.
+  """
+  clearOwnView: Boolean
 }
 """
 UpdateContactInput is used for update Contact object.
@@ -18005,6 +18236,8 @@ func (ec *executionContext) childFields_Advice(ctx context.Context, field graphq
 		return ec.fieldContext_Advice_followUpDue(ctx, field)
 	case "followedUpAt":
 		return ec.fieldContext_Advice_followedUpAt(ctx, field)
+	case "followUpNotes":
+		return ec.fieldContext_Advice_followUpNotes(ctx, field)
 	case "person":
 		return ec.fieldContext_Advice_person(ctx, field)
 	case "followUpBy":
@@ -18211,6 +18444,8 @@ func (ec *executionContext) childFields_Carer(ctx context.Context, field graphql
 		return ec.fieldContext_Carer_email(ctx, field)
 	case "livesWithPerson":
 		return ec.fieldContext_Carer_livesWithPerson(ctx, field)
+	case "ownView":
+		return ec.fieldContext_Carer_ownView(ctx, field)
 	case "person":
 		return ec.fieldContext_Carer_person(ctx, field)
 	}
@@ -18895,6 +19130,8 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_involvements(ctx, field)
 	case "viewerAccess":
 		return ec.fieldContext_Plan_viewerAccess(ctx, field)
+	case "inProgress":
+		return ec.fieldContext_Plan_inProgress(ctx, field)
 	case "readiness":
 		return ec.fieldContext_Plan_readiness(ctx, field)
 	case "chronology":
@@ -18977,6 +19214,16 @@ func (ec *executionContext) childFields_Progress(ctx context.Context, field grap
 		return ec.fieldContext_Progress_step(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Progress", field.Name)
+}
+
+func (ec *executionContext) childFields_RecipientBases(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "recipientKind":
+		return ec.fieldContext_RecipientBases_recipientKind(ctx, field)
+	case "bases":
+		return ec.fieldContext_RecipientBases_bases(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecipientBases", field.Name)
 }
 
 func (ec *executionContext) childFields_Review(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19715,6 +19962,34 @@ func (ec *executionContext) field_Mutation_consultPersonOnAmendment_args(ctx con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createAdvice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateAdviceInput, error) {
+			return ec.unmarshalNCreateAdviceInput2reablementᚋentᚐCreateAdviceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCapacityAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateCapacityAssessmentInput, error) {
+			return ec.unmarshalNCreateCapacityAssessmentInput2reablementᚋentᚐCreateCapacityAssessmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCarer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20028,6 +20303,36 @@ func (ec *executionContext) field_Mutation_endPlan_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_followUpAdvice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "followedUpAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["followedUpAt"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "notes",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["notes"] = arg2
 	return args, nil
 }
 
@@ -20352,6 +20657,50 @@ func (ec *executionContext) field_Mutation_signInAsDemo_args(ctx context.Context
 		return nil, err
 	}
 	args["username"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateAdvice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateAdviceInput, error) {
+			return ec.unmarshalNUpdateAdviceInput2reablementᚋentᚐUpdateAdviceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCapacityAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateCapacityAssessmentInput, error) {
+			return ec.unmarshalNUpdateCapacityAssessmentInput2reablementᚋentᚐUpdateCapacityAssessmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -22646,6 +22995,52 @@ func (ec *executionContext) _Advice_followedUpAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Advice_followedUpAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Advice_followUpNotes(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Advice_followUpNotes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FollowUpNotes, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "OTHER_SUPPORT")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Advice_followUpNotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Advice_person(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -25073,6 +25468,52 @@ func (ec *executionContext) _Carer_livesWithPerson(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_Carer_livesWithPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Carer_ownView(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Carer_ownView(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnView, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "NEEDS")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, false)
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Carer_ownView(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Carer_person(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -30325,6 +30766,226 @@ func (ec *executionContext) fieldContext_Mutation_updateNeed(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateNeed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCapacityAssessment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCapacityAssessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCapacityAssessment(ctx, fc.Args["input"].(ent.CreateCapacityAssessmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CapacityAssessment) graphql.Marshaler {
+			return ec.marshalNCapacityAssessment2ᚖreablementᚋentᚐCapacityAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCapacityAssessment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CapacityAssessment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCapacityAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCapacityAssessment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCapacityAssessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCapacityAssessment(ctx, fc.Args["id"].(pulid.ID), fc.Args["input"].(ent.UpdateCapacityAssessmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CapacityAssessment) graphql.Marshaler {
+			return ec.marshalNCapacityAssessment2ᚖreablementᚋentᚐCapacityAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCapacityAssessment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CapacityAssessment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCapacityAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAdvice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAdvice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAdvice(ctx, fc.Args["input"].(ent.CreateAdviceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Advice) graphql.Marshaler {
+			return ec.marshalNAdvice2ᚖreablementᚋentᚐAdvice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAdvice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Advice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAdvice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAdvice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAdvice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAdvice(ctx, fc.Args["id"].(pulid.ID), fc.Args["input"].(ent.UpdateAdviceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Advice) graphql.Marshaler {
+			return ec.marshalNAdvice2ᚖreablementᚋentᚐAdvice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAdvice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Advice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAdvice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_followUpAdvice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_followUpAdvice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FollowUpAdvice(ctx, fc.Args["id"].(pulid.ID), fc.Args["followedUpAt"].(*time.Time), fc.Args["notes"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Advice) graphql.Marshaler {
+			return ec.marshalNAdvice2ᚖreablementᚋentᚐAdvice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_followUpAdvice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Advice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_followUpAdvice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37412,6 +38073,29 @@ func (ec *executionContext) fieldContext_Plan_viewerAccess(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Plan_inProgress(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_inProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().InProgress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_inProgress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, true, true, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Plan_readiness(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38671,6 +39355,38 @@ func (ec *executionContext) fieldContext_Query_planDiff(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_shareBases(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shareBases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ShareBases(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RecipientBases) graphql.Marshaler {
+			return ec.marshalNRecipientBases2ᚕreablementᚋgraphᚋmodelᚐRecipientBasesᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shareBases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecipientBases(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_previewShare(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39185,6 +39901,52 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RecipientBases_recipientKind(ctx context.Context, field graphql.CollectedField, obj *model.RecipientBases) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecipientBases_recipientKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v share.RecipientKind) graphql.Marshaler {
+			return ec.marshalNShareRecipientKind2reablementᚋentᚋshareᚐRecipientKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecipientBases_recipientKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecipientBases", field, false, false, errors.New("field of type ShareRecipientKind does not have child fields"))
+}
+
+func (ec *executionContext) _RecipientBases_bases(ctx context.Context, field graphql.CollectedField, obj *model.RecipientBases) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecipientBases_bases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []policy.Basis) graphql.Marshaler {
+			return ec.marshalNBasis2ᚕreablementᚋentᚋpolicyᚐBasisᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecipientBases_bases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecipientBases", field, false, false, errors.New("field of type Basis does not have child fields"))
 }
 
 func (ec *executionContext) _Review_id(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -50646,7 +51408,7 @@ func (ec *executionContext) unmarshalInputCreateAdviceInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"summary", "givenAt", "followUpDue", "followedUpAt", "personID", "followUpByID"}
+	fieldsInOrder := [...]string{"summary", "givenAt", "followUpDue", "followedUpAt", "followUpNotes", "personID", "followUpByID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -50681,6 +51443,13 @@ func (ec *executionContext) unmarshalInputCreateAdviceInput(ctx context.Context,
 				return it, err
 			}
 			it.FollowedUpAt = data
+		case "followUpNotes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpNotes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FollowUpNotes = data
 		case "personID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personID"))
 			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -50876,7 +51645,7 @@ func (ec *executionContext) unmarshalInputCreateCarerInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "relationship", "phone", "email", "livesWithPerson", "personID"}
+	fieldsInOrder := [...]string{"name", "relationship", "phone", "email", "livesWithPerson", "ownView", "personID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -50918,6 +51687,13 @@ func (ec *executionContext) unmarshalInputCreateCarerInput(ctx context.Context, 
 				return it, err
 			}
 			it.LivesWithPerson = data
+		case "ownView":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownView"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnView = data
 		case "personID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personID"))
 			data, err := ec.unmarshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -57861,7 +58637,7 @@ func (ec *executionContext) unmarshalInputUpdateAdviceInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"summary", "givenAt", "followUpDue", "clearFollowUpDue", "followedUpAt", "clearFollowedUpAt", "followUpByID", "clearFollowUpBy"}
+	fieldsInOrder := [...]string{"summary", "givenAt", "followUpDue", "clearFollowUpDue", "followedUpAt", "clearFollowedUpAt", "followUpNotes", "clearFollowUpNotes", "followUpByID", "clearFollowUpBy"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -57910,6 +58686,20 @@ func (ec *executionContext) unmarshalInputUpdateAdviceInput(ctx context.Context,
 				return it, err
 			}
 			it.ClearFollowedUpAt = data
+		case "followUpNotes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpNotes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FollowUpNotes = data
+		case "clearFollowUpNotes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearFollowUpNotes"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearFollowUpNotes = data
 		case "followUpByID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUpByID"))
 			data, err := ec.unmarshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -58005,7 +58795,7 @@ func (ec *executionContext) unmarshalInputUpdateCarerInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "relationship", "phone", "clearPhone", "email", "clearEmail", "livesWithPerson"}
+	fieldsInOrder := [...]string{"name", "relationship", "phone", "clearPhone", "email", "clearEmail", "livesWithPerson", "ownView", "clearOwnView"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -58061,6 +58851,20 @@ func (ec *executionContext) unmarshalInputUpdateCarerInput(ctx context.Context, 
 				return it, err
 			}
 			it.LivesWithPerson = data
+		case "ownView":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownView"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnView = data
+		case "clearOwnView":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearOwnView"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearOwnView = data
 		}
 	}
 	return it, nil
@@ -60620,6 +61424,11 @@ func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "followUpNotes":
+			out.Values[i] = ec._Advice_followUpNotes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "person":
 			field := field
 
@@ -61474,6 +62283,11 @@ func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "livesWithPerson":
 			out.Values[i] = ec._Carer_livesWithPerson(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownView":
+			out.Values[i] = ec._Carer_ownView(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -63120,6 +63934,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateNeed":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateNeed(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createCapacityAssessment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCapacityAssessment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCapacityAssessment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCapacityAssessment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAdvice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAdvice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAdvice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAdvice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "followUpAdvice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_followUpAdvice(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -65681,6 +66530,44 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "inProgress":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Plan_inProgress(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "readiness":
 			field := field
 
@@ -66474,6 +67361,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "shareBases":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_shareBases(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "previewShare":
 			field := field
 
@@ -66707,6 +67616,49 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var recipientBasesImplementors = []string{"RecipientBases"}
+
+func (ec *executionContext) _RecipientBases(ctx context.Context, sel ast.SelectionSet, obj *model.RecipientBases) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recipientBasesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecipientBases")
+		case "recipientKind":
+			out.Values[i] = ec._RecipientBases_recipientKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bases":
+			out.Values[i] = ec._RecipientBases_bases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -69737,6 +70689,10 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCapacityAssessment2reablementᚋentᚐCapacityAssessment(ctx context.Context, sel ast.SelectionSet, v ent.CapacityAssessment) graphql.Marshaler {
+	return ec._CapacityAssessment(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNCapacityAssessment2ᚖreablementᚋentᚐCapacityAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.CapacityAssessment) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -70053,8 +71009,18 @@ func (ec *executionContext) unmarshalNContingencyWhereInput2ᚖreablementᚋent�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateAdviceInput2reablementᚋentᚐCreateAdviceInput(ctx context.Context, v any) (ent.CreateAdviceInput, error) {
+	res, err := ec.unmarshalInputCreateAdviceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateAmendmentInput2reablementᚋentᚐCreateAmendmentInput(ctx context.Context, v any) (ent.CreateAmendmentInput, error) {
 	res, err := ec.unmarshalInputCreateAmendmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateCapacityAssessmentInput2reablementᚋentᚐCreateCapacityAssessmentInput(ctx context.Context, v any) (ent.CreateCapacityAssessmentInput, error) {
+	res, err := ec.unmarshalInputCreateCapacityAssessmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -70798,6 +71764,26 @@ func (ec *executionContext) marshalNRateMeasure2reablementᚋgraphᚋmodelᚐRat
 	return v
 }
 
+func (ec *executionContext) marshalNRecipientBases2reablementᚋgraphᚋmodelᚐRecipientBases(ctx context.Context, sel ast.SelectionSet, v model.RecipientBases) graphql.Marshaler {
+	return ec._RecipientBases(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRecipientBases2ᚕreablementᚋgraphᚋmodelᚐRecipientBasesᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RecipientBases) graphql.Marshaler {
+	ret := marshalSliceSequentially(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecipientBases2reablementᚋgraphᚋmodelᚐRecipientBases(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNRecordVisitInput2reablementᚋgraphᚋmodelᚐRecordVisitInput(ctx context.Context, v any) (model.RecordVisitInput, error) {
 	res, err := ec.unmarshalInputRecordVisitInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -71487,6 +72473,16 @@ func (ec *executionContext) marshalNTrainingGap2ᚕreablementᚋgraphᚋmodelᚐ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNUpdateAdviceInput2reablementᚋentᚐUpdateAdviceInput(ctx context.Context, v any) (ent.UpdateAdviceInput, error) {
+	res, err := ec.unmarshalInputUpdateAdviceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateCapacityAssessmentInput2reablementᚋentᚐUpdateCapacityAssessmentInput(ctx context.Context, v any) (ent.UpdateCapacityAssessmentInput, error) {
+	res, err := ec.unmarshalInputUpdateCapacityAssessmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateCarerInput2reablementᚋentᚐUpdateCarerInput(ctx context.Context, v any) (ent.UpdateCarerInput, error) {

@@ -12,6 +12,7 @@ import (
 	"reablement/ent/policy"
 	"reablement/ent/progress"
 	"reablement/ent/schema/pulid"
+	"reablement/ent/share"
 	"reablement/ent/visit"
 	"strconv"
 	"time"
@@ -239,6 +240,14 @@ type ProgressInput struct {
 	StepStatus *progress.StepStatus `json:"stepStatus,omitempty"`
 	// What happened.
 	Note *string `json:"note,omitempty"`
+}
+
+// The bases a copy of a plan may rest on for one kind of recipient (R20-R24).
+type RecipientBases struct {
+	// Who receives the copy.
+	RecipientKind share.RecipientKind `json:"recipientKind"`
+	// What it may rest on: one for a provider, a carer, an advocate or the person; a choice for anyone else.
+	Bases []policy.Basis `json:"bases"`
 }
 
 // A worker's record of one visit, made on the phone, possibly offline.

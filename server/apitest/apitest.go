@@ -18,6 +18,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -275,7 +276,36 @@ func (s *Server) post(t testing.TB, headers map[string]string, payload map[strin
 		t.Fatalf("response is not JSON (%d): %s", res.StatusCode, raw)
 	}
 	out.Statements = s.count.Count() - before
+	checkMessages(t, out.Errors)
 	return out
+}
+
+// ruleInWords is a rule's code inside a sentence (R1 … R37).
+var ruleInWords = regexp.MustCompile(`\bR[0-9]{1,2}\b`)
+
+// checkMessages fails the test when any error the API answered names a
+// rule's code in its words (issue 12, item 7): the code belongs in
+// extensions.rule, and the message says what to do next. Every test that
+// meets a refusal checks this without asking.
+func checkMessages(t testing.TB, errs []Error) {
+	t.Helper()
+	for _, e := range errs {
+		texts := []string{e.Message}
+		if problems, ok := e.Extensions["problems"].([]any); ok {
+			for _, p := range problems {
+				if m, ok := p.(map[string]any); ok {
+					if text, ok := m["message"].(string); ok {
+						texts = append(texts, text)
+					}
+				}
+			}
+		}
+		for _, text := range texts {
+			if code := ruleInWords.FindString(text); code != "" {
+				t.Errorf("an error's message names %s in its words: %q (the code goes in extensions.rule)", code, text)
+			}
+		}
+	}
 }
 
 // MustDo posts a request, fails the test on any error, and decodes data into out.

@@ -5,6 +5,11 @@ import { Shell } from './Shell';
 
 type EditPages = typeof import('../features/plans/edit/PlanEditPages');
 type LifecyclePages = typeof import('../features/lifecycle/LifecyclePages');
+type RecordPages = typeof import('../features/people/RecordEditPages');
+
+/** One of the pages that keep a person's record (one chunk for all of them). */
+const recordPage = (name: keyof RecordPages) =>
+  import('../features/people/RecordEditPages').then((m) => ({ Component: m[name] as ComponentType }));
 
 /** One of the draft plan's edit pages (one chunk for all of them). */
 const editPage = (name: keyof EditPages) => import('../features/plans/edit/PlanEditPages').then((m) => ({ Component: m[name] as ComponentType }));
@@ -90,6 +95,19 @@ export const router = createBrowserRouter([
                     path: 'people/:personId/emergency-access',
                     lazy: () => import('../features/people/EmergencyAccessPage').then((m) => ({ Component: m.EmergencyAccessPage })),
                   },
+                { path: 'people/:personId/change/details', lazy: () => recordPage('PersonDetailsPage') },
+                { path: 'people/:personId/change/communication', lazy: () => recordPage('CommunicationPage') },
+                { path: 'people/:personId/change/capacity', lazy: () => recordPage('CapacityAdvocacyPage') },
+                { path: 'people/:personId/carers/new', lazy: () => recordPage('CarerFormPage') },
+                { path: 'people/:personId/carers/:carerId', lazy: () => recordPage('CarerFormPage') },
+                { path: 'people/:personId/contacts/new', lazy: () => recordPage('ContactFormPage') },
+                { path: 'people/:personId/contacts/:contactId', lazy: () => recordPage('ContactFormPage') },
+                { path: 'people/:personId/needs/:needId', lazy: () => recordPage('NeedFormPage') },
+                { path: 'people/:personId/capacity/new', lazy: () => recordPage('CapacityAssessmentPage') },
+                { path: 'people/:personId/capacity/:assessmentId', lazy: () => recordPage('CapacityAssessmentPage') },
+                { path: 'people/:personId/best-interests/new', lazy: () => recordPage('BestInterestsPage') },
+                { path: 'people/:personId/advice/new', lazy: () => recordPage('AdvicePage') },
+                { path: 'people/:personId/advice/:adviceId/follow-up', lazy: () => recordPage('AdviceFollowUpPage') },
                   { path: 'people/:personId/access', lazy: () => import('../features/sharing/AccessHistoryPage').then((m) => ({ Component: m.AccessHistoryPage })) },
                   { path: 'plans/:planId', lazy: () => import('../features/plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
                   {

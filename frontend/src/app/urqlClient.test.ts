@@ -46,3 +46,15 @@ describe('the GraphQL client', () => {
     expect(getToken()).toBeNull();
   });
 });
+
+describe("Graphcache's key-less types (issue 12, item 8)", () => {
+  it('come from the schema: every type without an id is embedded, every type with one is normalised, demo accounts by username', async () => {
+    const { cacheOptions } = await import('./urqlClient');
+    const keys = cacheOptions.keys ?? {};
+    for (const type of ['DueList', 'PlanReadiness', 'MissingItem', 'PlanChange', 'SharePreview', 'PersonMatch', 'SectionAccess']) {
+      expect(keys[type]?.({} as never), type).toBeNull();
+    }
+    for (const type of ['Person', 'Plan', 'Carer', 'Advice', 'CapacityAssessment']) expect(keys[type], type).toBeUndefined();
+    expect(keys.DemoAccount?.({ username: 'priya.practitioner' } as never)).toBe('priya.practitioner');
+  });
+});

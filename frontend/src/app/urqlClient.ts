@@ -5,6 +5,7 @@ import { relayPagination } from '@urql/exchange-graphcache/extras';
 import type { DocumentNode } from 'graphql';
 import { peopleCacheUpdates } from '../features/people/cacheUpdates';
 import { planCacheUpdates } from '../features/plans/cacheUpdates';
+import { keylessTypes } from '../gql/keyless';
 import { getToken, signOut } from '../lib/auth';
 import { connection } from '../lib/connection';
 import type { CacheStorage } from './cacheStorage';
@@ -12,27 +13,6 @@ import type { CacheStorage } from './cacheStorage';
 /** Where the Go server answers GraphQL (same origin; `npm run dev` proxies it). */
 export const graphqlUrl: string = import.meta.env.VITE_GRAPHQL_URL ?? '/graphql';
 
-/** Types without an id: values embedded in their parent, never normalised. */
-const embedded = [
-  'SignInResult',
-  'Viewer',
-  'SectionAccess',
-  'AccessibleFormat',
-  'PersonMatch',
-  'WorkerMatch',
-  'ChronologyEntry',
-  'PageInfo',
-  'PersonConnection',
-  'PersonEdge',
-  'PlanConnection',
-  'PlanEdge',
-  'OutcomeConnection',
-  'OutcomeEdge',
-  'VisitConnection',
-  'VisitEdge',
-  'RiskConnection',
-  'RiskEdge',
-] as const;
 
 /**
  * Graphcache's settings. Types with an `id` are normalised by it; the rest
@@ -42,8 +22,10 @@ const embedded = [
  */
 export const cacheOptions: CacheExchangeOpts = {
   keys: {
+    // Types without an id are values embedded in their parent, never
+    // normalised: the list is generated from the schema (src/gql/keyless.ts).
+    ...Object.fromEntries(keylessTypes.map((type) => [type, () => null])),
     DemoAccount: (account) => (typeof account.username === 'string' ? account.username : null),
-    ...Object.fromEntries(embedded.map((type) => [type, () => null])),
   },
   resolvers: {
     Query: { people: relayPagination() },

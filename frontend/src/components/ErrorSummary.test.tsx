@@ -47,4 +47,12 @@ describe('ErrorSummary', () => {
     const { container } = render(<ErrorSummary errors={[]} />);
     expect(container).toBeEmptyDOMElement();
   });
+
+  it('shows the rule behind a refusal in small print, apart from the words that say what to do (issue 12, item 7)', () => {
+    render(<ErrorSummary errors={[]} description="Ask the registered manager of the reablement service to confirm it." rule="R31" />);
+    const summary = screen.getByRole('alert');
+    expect(screen.getByText('Ask the registered manager of the reablement service to confirm it.')).not.toHaveTextContent('R31');
+    expect(summary).toHaveTextContent('Rule R31 of the reablement procedures');
+    expect(screen.getByText('Rule R31 of the reablement procedures')).toHaveClass('govuk-body-s');
+  });
 });

@@ -10,6 +10,8 @@ export interface ErrorSummaryProps {
   errors: readonly ErrorSummaryItem[];
   title?: ReactNode;
   description?: ReactNode;
+  /** The rule behind a refusal, e.g. "R31": small print under the description, never the message itself. */
+  rule?: string | undefined;
   /** GOV.UK focuses the summary as the page loads; turn off only with good reason. */
   disableAutoFocus?: boolean;
 }
@@ -42,7 +44,7 @@ function captionFor(input: HTMLElement): HTMLElement | null {
  * change) so screen readers announce it; each link moves focus to its field
  * and scrolls the field's label or legend into view, as govuk-frontend does.
  */
-export function ErrorSummary({ errors, title = 'There is a problem', description, disableAutoFocus }: ErrorSummaryProps) {
+export function ErrorSummary({ errors, title = 'There is a problem', description, rule, disableAutoFocus }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((error) => error.fieldId).join(' ');
 
@@ -72,6 +74,7 @@ export function ErrorSummary({ errors, title = 'There is a problem', description
         <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">
           {description && <p>{description}</p>}
+          {rule && <p className="govuk-body-s app-rule">Rule {rule} of the reablement procedures</p>}
           {errors.length > 0 && (
             <ul className="govuk-list govuk-error-summary__list">
               {errors.map((error) => (

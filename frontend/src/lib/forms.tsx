@@ -103,7 +103,7 @@ export function ActionForm({
   };
   return (
     <form onSubmit={submit} noValidate className="govuk-!-margin-bottom-6">
-      <ErrorSummary errors={errors.summary} description={errors.problem?.message} />
+      <ErrorSummary errors={errors.summary} description={errors.problem?.message} rule={errors.problem?.rule} />
       {heading && <Heading className={headingLevel === 1 ? 'govuk-heading-l' : 'govuk-heading-m'}>{heading}</Heading>}
       {children}
       <Button disabled={busy} aria-disabled={busy || undefined}>
@@ -158,7 +158,7 @@ export function FormShell({ heading, caption, hint, errors, submitting, submitLa
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds-from-desktop">
-        <ErrorSummary errors={errors.summary} description={errors.problem?.message} />
+        <ErrorSummary errors={errors.summary} description={errors.problem?.message} rule={errors.problem?.rule} />
         {caption && <span className="govuk-caption-l">{caption}</span>}
         <h1 className="govuk-heading-l">{heading}</h1>
         {hint}

@@ -71,7 +71,7 @@ describe('mapping a failed save to the form', () => {
     expect(errors.problem).toBeNull();
   });
 
-  it('keeps a rule no field can show as the form problem, with its problems', () => {
+  it('keeps a rule no field can show as the form problem, with its problems and the rule apart from the words (issue 12, item 7)', () => {
     const error = new CombinedError({
       graphQLErrors: [
         {
@@ -80,9 +80,9 @@ describe('mapping a failed save to the form', () => {
         },
       ],
     });
-    expect(formErrorsFrom(error, outcomeFields).problem).toEqual({ kind: 'rule', message: 'The plan cannot be agreed yet. (f) Say who is responsible for reviews.' });
+    expect(formErrorsFrom(error, outcomeFields).problem).toEqual({ kind: 'rule', message: 'The plan cannot be agreed yet. (f) Say who is responsible for reviews.', rule: 'R1' });
     const superseded = new CombinedError({ graphQLErrors: [{ message: 'This plan version has been superseded.', extensions: { code: 'RULE_VIOLATION', rule: 'R25' } }] });
-    expect(formErrorsFrom(superseded, outcomeFields).problem).toEqual({ kind: 'rule', message: 'This plan version has been superseded.' });
+    expect(formErrorsFrom(superseded, outcomeFields).problem).toEqual({ kind: 'rule', message: 'This plan version has been superseded.', rule: 'R25' });
   });
 
   it('says a stale revision (CONFLICT on expectedRevision) plainly, as the form problem', () => {

@@ -146,7 +146,12 @@ export interface FormErrors {
   /** The error summary: one link per field in error, in form order. */
   summary: FieldError[];
   /** What is wrong that no field can show (a conflict, a rule, the connection). */
-  problem: { kind: 'conflict' | 'rule' | 'not-found' | 'forbidden' | 'network' | 'other'; message: string } | null;
+  problem: {
+    kind: 'conflict' | 'rule' | 'not-found' | 'forbidden' | 'network' | 'other';
+    message: string;
+    /** The rule behind a refusal (extensions.rule, e.g. "R31"), shown in small print, never as the message. */
+    rule?: string;
+  } | null;
 }
 
 export const noErrors: FormErrors = { fields: {}, summary: [], problem: null };
@@ -196,11 +201,11 @@ export function formErrorsFrom(error: ErrorLike | null | undefined, fieldIds: Fi
         break;
       case 'RULE_VIOLATION':
         if (e.problems.length === 0) {
-          problem ??= { kind: 'rule', message: e.message };
+          problem ??= { kind: 'rule', message: e.message, ...(e.rule && { rule: e.rule }) };
         } else {
           for (const p of e.problems) place(p.field, p.message);
           if (e.problems.every((p) => p.field === undefined || !known.has(inputFieldName(p.field)))) {
-            problem ??= { kind: 'rule', message: e.message };
+            problem ??= { kind: 'rule', message: e.message, ...(e.rule && { rule: e.rule }) };
           }
         }
         break;
@@ -211,7 +216,7 @@ export function formErrorsFrom(error: ErrorLike | null | undefined, fieldIds: Fi
         problem ??= { kind: 'not-found', message: e.message };
         break;
       case 'FORBIDDEN':
-        problem ??= { kind: 'forbidden', message: e.message };
+        problem ??= { kind: 'forbidden', message: e.message, ...(e.rule && { rule: e.rule }) };
         break;
       default:
         problem ??= { kind: 'other', message: e.code === 'INTERNAL' ? otherMessage : e.message || otherMessage };

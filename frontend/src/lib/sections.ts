@@ -1,24 +1,13 @@
+import type { AuditEventAction, Basis, Section } from '../gql/graphql';
+
 /**
  * Sections of a person's record and plan (schema.graphql: enum Section), and
  * how the viewer's access to each (viewerAccess) reads to people. The server
  * decides; the app only explains what it decided.
  */
 
-export type SectionName =
-  | 'IDENTITY'
-  | 'CONTACT'
-  | 'COMMUNICATION'
-  | 'CAPACITY'
-  | 'SAFEGUARDING'
-  | 'FINANCE'
-  | 'NEEDS'
-  | 'OUTCOMES'
-  | 'VISITS'
-  | 'WORKER_SUPPORT'
-  | 'OTHER_SUPPORT'
-  | 'RISKS'
-  | 'REVIEW'
-  | 'INVOLVEMENT';
+/** The API's sections, from the generated enum: a new section fails the type check in the tables below. */
+export type SectionName = Section;
 
 /** One entry of viewerAccess, as the API sends it. */
 export interface SectionAccessLike {
@@ -65,14 +54,15 @@ export const basisReasons: Record<string, string> = {
   PSEUDONYMISED_STATS: 'it is used for pseudonymised statistics',
   INFORMATION_GOVERNANCE: 'you work in information governance',
   SEARCH: 'you searched for the person, to see who they are and ask for a basis',
-};
+  STATUTORY_RETURN: "it goes into the authority's statutory return to NHS England (Client Level Data)",
+} satisfies Record<Basis, string>;
 
 /** What an audit event records (schema: AuditEventAction), in words. */
 export const auditActions: Record<string, string> = {
   DISCLOSURE: 'Was shown the record',
   CHANGE: 'Changed the record',
   EMERGENCY_ACCESS: 'Used emergency access',
-};
+} satisfies Record<AuditEventAction, string>;
 
 export function sectionLabel(section: string): string {
   return sectionLabels[section as SectionName] ?? section.toLowerCase().replaceAll('_', ' ');

@@ -55,6 +55,7 @@ export const CaseloadQuery = graphql(`
                 id
                 version
                 status
+                inProgress
                 firstReviewDue
                 reviews {
                   id

@@ -18,6 +18,8 @@ export interface CaseloadNode {
         id: string;
         version: number;
         status: string;
+        /** Still in progress (R2), as the server decides it. */
+        inProgress: boolean;
         firstReviewDue?: string | null;
         reviews?: ReadonlyArray<{ id: string; due?: string | null; heldAt?: string | null; decision?: string | null }> | null;
       } | null;
@@ -45,16 +47,14 @@ export interface CaseloadRow {
   allocatedTo: string | null;
 }
 
-/** Statuses of a plan still running: its reviews are still to come. */
-const openStatuses = new Set(['DRAFT', 'AGREED', 'ACTIVE', 'UNDER_REVIEW']);
-
 /**
  * When the newest plan's next review is due: the earliest review not yet
  * held and not declined, or else the first review date the plan set. Ended
  * plans have none.
  */
 export function nextReviewDue(plan: NonNullable<NonNullable<NonNullable<CaseloadNode['plans']['edges']>[number]>['node']> | null | undefined): string | null {
-  if (!plan || !openStatuses.has(plan.status)) return null;
+  // A plan still in progress (as the server says, R2) has reviews to come.
+  if (!plan?.inProgress) return null;
   const pending = (plan.reviews ?? [])
     .filter((review) => !review.heldAt && review.decision !== 'DECLINED' && review.due)
     .map((review) => review.due as string)

@@ -23,10 +23,11 @@ interface DueItem {
  */
 export function DuePage() {
   const [result] = useQuery({ query: DueListQuery, variables: { withinDays: 7 }, requestPolicy: 'cache-and-network' });
-  const saved = (useLocation().state as SavedState | null)?.saved;
+  const state = useLocation().state as (SavedState & { closed?: string }) | null;
+  const saved = state?.saved;
+  const closed = state?.closed;
   const roles = result.data?.me.roles ?? [];
   const canClose = roles.includes('PRACTITIONER') || roles.includes('MANAGER');
-  const closed = (useLocation().state as { closed?: string } | null)?.closed;
   const canConfirm = roles.includes('REGISTERED_MANAGER');
   usePageTitle('Due and overdue');
   const due = result.data?.dueList;
@@ -102,13 +103,25 @@ export function DuePage() {
       id: 'advice',
       title: 'Information and advice to follow up',
       rule: 'R34',
-      items: due.adviceFollowUps.map((a) => ({ id: a.id, href: `/people/${a.person.id}`, who: name(a.person), what: `${a.summary ?? 'Advice'}, by ${formatInstantDate(a.followUpDue)}` })),
+      items: due.adviceFollowUps.map((a) => ({
+        id: a.id,
+        href: `/people/${a.person.id}`,
+        who: name(a.person),
+        what: `${a.summary ?? 'Advice'}, by ${formatInstantDate(a.followUpDue)}`,
+        ...(canClose && { next: { label: 'Record the follow-up', href: `/people/${a.person.id}/advice/${a.id}/follow-up` } }),
+      })),
     },
     {
       id: 'advocacy',
       title: 'Waiting for an advocate',
       rule: 'R30',
-      items: due.advocacyReferralsWaiting.map((p) => ({ id: p.id, href: `/people/${p.id}`, who: name(p), what: 'Referral waiting' })),
+      items: due.advocacyReferralsWaiting.map((p) => ({
+        id: p.id,
+        href: `/people/${p.id}`,
+        who: name(p),
+        what: 'Referral waiting',
+        ...(canClose && { next: { label: 'Record that an advocate is in place', href: `/people/${p.id}/change/capacity` } }),
+      })),
     },
   ];
   return (

@@ -259,7 +259,7 @@ export function EndPage() {
   return (
     <PlanGate state={state}>
       {(plan) => {
-        if (!['DRAFT', 'AGREED', 'ACTIVE', 'UNDER_REVIEW'].includes(plan.status)) return <NotNow plan={plan} what="ended" />;
+        if (!plan.inProgress) return <NotNow plan={plan} what="ended" />;
         const submit = () =>
           void action.run(async () => {
             const w = parseDateFields(written ?? todayParts, 'The date of the written confirmation');

@@ -14,6 +14,7 @@ export const PlanLifecycleQuery = graphql(`
         version
         revision
         status
+        inProgress
         plannedStart
         plannedEnd
         firstReviewDue

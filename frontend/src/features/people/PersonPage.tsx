@@ -1,16 +1,19 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
-import { Button, ErrorSummary, Link } from '../../components';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { useMutation } from 'urql';
+import { Button, ErrorSummary, Link, NotificationBanner } from '../../components';
+import type { Role } from '../../gql/graphql';
+import type { SavedState } from '../../lib/forms';
 import { formErrorsFrom, hasCode, hasFailed, type FormErrors } from '../../lib/graphqlErrors';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { PersonRecord, personName } from './components/PersonRecord';
-import { CreateDraftPlanMutation, PersonQuery } from './documents';
+import { CreateDraftPlanMutation } from './documents';
 import { RecordNeed } from './RecordNeed';
+import { usePersonRecord } from './usePersonRecord';
 import { WithholdFromPerson } from './WithholdFromPerson';
 
-/** Roles that start plans. */
-const planningRoles = ['PRACTITIONER', 'MANAGER'];
+/** Roles that start plans and keep the record. */
+const planningRoles: readonly Role[] = ['PRACTITIONER', 'MANAGER'];
 
 function CreateDraftPlan({ personId }: { personId: string }) {
   const navigate = useNavigate();
@@ -28,7 +31,7 @@ function CreateDraftPlan({ personId }: { personId: string }) {
   };
   return (
     <>
-      {errors?.problem && <ErrorSummary errors={[]} description={`The draft plan was not created. ${errors.problem.message}`} />}
+      {errors?.problem && <ErrorSummary errors={[]} description={`The draft plan was not created. ${errors.problem.message}`} rule={errors.problem.rule} />}
       <p className="govuk-body">Start a draft plan to record the person's outcomes, the visits and the risks. Nothing is shared until the plan is agreed.</p>
       <Button type="button" onClick={create} disabled={state.fetching} aria-disabled={state.fetching || undefined}>
         {state.fetching ? 'Creating the draft plan…' : 'Create a draft plan'}
@@ -37,15 +40,11 @@ function CreateDraftPlan({ personId }: { personId: string }) {
   );
 }
 
-/** Statuses of a plan still in progress. */
-const openStatuses: readonly string[] = ['DRAFT', 'AGREED', 'ACTIVE', 'UNDER_REVIEW'];
-
 /** /people/:personId: a person's record as the viewer may see it. Fetches; PersonRecord renders. */
 export function PersonPage() {
   const { personId = '' } = useParams();
-  const [result] = useQuery({ query: PersonQuery, variables: { id: personId } });
-  const node = result.data?.node;
-  const person = node?.__typename === 'Person' ? node : null;
+  const { result, person } = usePersonRecord(personId);
+  const saved = (useLocation().state as SavedState | null)?.saved;
   const name = person ? personName(person) : null;
   usePageTitle(name ?? 'Person');
 
@@ -82,12 +81,19 @@ export function PersonPage() {
   }
 
   const canPlan = result.data?.me.roles.some((role) => planningRoles.includes(role)) ?? false;
-  // One plan in progress at a time (R2): a new one once the last has ended.
-  const inProgress = person.plans.edges?.some((edge) => edge?.node && openStatuses.includes(edge.node.status));
+  // One plan in progress at a time (R2): a new one once the last has ended,
+  // as the server says of each version.
+  const inProgress = person.plans.edges?.some((edge) => edge?.node?.inProgress);
   const createAction = canPlan && !inProgress ? <CreateDraftPlan personId={person.id} /> : undefined;
   return (
     <>
-      <PersonRecord person={person} createAction={createAction} needsAction={canPlan ? <RecordNeed personID={person.id} /> : undefined} />
+      {saved && <NotificationBanner type="success">{saved}</NotificationBanner>}
+      <PersonRecord
+        person={person}
+        createAction={createAction}
+        needsAction={canPlan ? <RecordNeed personID={person.id} /> : undefined}
+        edit={canPlan ? { base: `/people/${person.id}` } : undefined}
+      />
       {canPlan && <WithholdFromPerson personID={person.id} access={person.viewerAccess} />}
       <p className="govuk-body">
         <Link className="govuk-link" href={`/people/${person.id}/chronology`}>

@@ -1,4 +1,12 @@
-import type { UpdatesConfig } from '@urql/exchange-graphcache';
+import type { UpdateResolver, UpdatesConfig } from '@urql/exchange-graphcache';
+
+/** A new record's list on its person is stale: the person page asks again. */
+function stale(field: string): UpdateResolver {
+  return (_result, args, cache) => {
+    const personID = (args.input as { personID?: unknown } | undefined)?.personID;
+    if (typeof personID === 'string') cache.invalidate({ __typename: 'Person', id: personID }, field);
+  };
+}
 
 /** The person's lists a new record belongs in are stale (a new draft plan, a new need), and a record opened by emergency access. */
 export const peopleCacheUpdates: UpdatesConfig = {
@@ -15,9 +23,15 @@ export const peopleCacheUpdates: UpdatesConfig = {
     requestEmergencyAccess: (_result, args, cache) => {
       if (typeof args.personID === 'string') cache.invalidate('Query', 'node', { id: args.personID });
     },
-    createNeed: (_result, args, cache) => {
-      const personID = (args.input as { personID?: unknown } | undefined)?.personID;
-      if (typeof personID === 'string') cache.invalidate({ __typename: 'Person', id: personID }, 'needs');
+    createNeed: stale('needs'),
+    createCarer: stale('carers'),
+    createContact: stale('contacts'),
+    createCapacityAssessment: stale('capacityAssessments'),
+    recordConsent: stale('consents'),
+    createAdvice: stale('advice'),
+    // Followed up: off the due list (R34).
+    followUpAdvice: (_result, _args, cache) => {
+      cache.invalidate('Query', 'dueList', { withinDays: 7 });
     },
   },
 };

@@ -10,35 +10,23 @@ export const PersonQuery = graphql(`
     me {
       roles
       today
+      account {
+        id
+        displayName
+      }
     }
     node(id: $id) {
       ... on Person {
-        id
-        legalName
-        preferredName
-        previousSurname
-        dateOfBirth
+        ...PersonDetailsFields
         ageBand
-        nhsNumber
-        niNumber
-        address
-        postcode
-        phone
-        email
-        visitAddress
-        accessNotes
-        communicationNeeds
-        preferredFormats
-        interpreterLanguage
-        autism
-        deafblind
-        lacksCapacityForPlanning
-        substantialDifficulty
-        appropriatePerson
-        advocacy
         team {
           id
           name
+          members {
+            id
+            displayName
+            roles
+          }
         }
         allocatedPractitionerID
         allocatedPractitioner {
@@ -46,33 +34,22 @@ export const PersonQuery = graphql(`
           displayName
         }
         carers {
-          id
-          name
-          relationship
-          phone
-          email
-          livesWithPerson
+          ...CarerFields
         }
         contacts {
-          id
-          name
-          kind
-          organisation
-          phone
-          email
-          notes
+          ...ContactFields
         }
         needs {
-          id
-          area
-          description
-          effect
-          personView
-          carerView
-          othersView
-          differenceOfView
-          evidence
-          wellbeingImpact
+          ...NeedFields
+        }
+        capacityAssessments {
+          ...CapacityAssessmentFields
+        }
+        consents {
+          ...ConsentFields
+        }
+        advice {
+          ...AdviceFields
         }
         viewerAccess {
           section
@@ -89,6 +66,7 @@ export const PersonQuery = graphql(`
               episode
               version
               status
+              inProgress
               createdAt
               agreedAt
               commencedAt
@@ -99,6 +77,216 @@ export const PersonQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+/**
+ * The fragments below are the one selection of each part of the record:
+ * the person page reads them, and each change answers with the same
+ * fields, so Graphcache updates the page from the answer.
+ */
+
+/** The person's own details: identity, contact, communication, capacity and advocacy. */
+export const PersonDetailsFields = graphql(`
+  fragment PersonDetailsFields on Person {
+    id
+    legalName
+    preferredName
+    previousSurname
+    dateOfBirth
+    nhsNumber
+    niNumber
+    address
+    postcode
+    phone
+    email
+    visitAddress
+    accessNotes
+    communicationNeeds
+    preferredFormats
+    interpreterLanguage
+    autism
+    deafblind
+    lacksCapacityForPlanning
+    substantialDifficulty
+    appropriatePerson
+    advocacy
+  }
+`);
+
+/** An unpaid carer, with their own view. */
+export const CarerFields = graphql(`
+  fragment CarerFields on Carer {
+    id
+    name
+    relationship
+    phone
+    email
+    livesWithPerson
+    ownView
+  }
+`);
+
+/** Anyone else in the person's life or care. */
+export const ContactFields = graphql(`
+  fragment ContactFields on Contact {
+    id
+    name
+    kind
+    organisation
+    phone
+    email
+    notes
+  }
+`);
+
+/** An area of need with every view on it and any difference of view. */
+export const NeedFields = graphql(`
+  fragment NeedFields on Need {
+    id
+    area
+    description
+    effect
+    personView
+    carerView
+    othersView
+    differenceOfView
+    evidence
+    wellbeingImpact
+  }
+`);
+
+/** A capacity assessment for one decision. */
+export const CapacityAssessmentFields = graphql(`
+  fragment CapacityAssessmentFields on CapacityAssessment {
+    id
+    decision
+    hasCapacity
+    assessedAt
+    assessor
+    notes
+  }
+`);
+
+/** A decision by or for the person: consent, or a best-interests decision. */
+export const ConsentFields = graphql(`
+  fragment ConsentFields on Consent {
+    id
+    purpose
+    covers
+    givenBy
+    decidedByName
+    hadCapacity
+    bestInterestsRecord
+    decidedAt
+    withdrawnAt
+  }
+`);
+
+/** Information and advice, who follows it up and when (R34). */
+export const AdviceFields = graphql(`
+  fragment AdviceFields on Advice {
+    id
+    summary
+    givenAt
+    followUpDue
+    followedUpAt
+    followUpNotes
+    followUpBy {
+      id
+      displayName
+    }
+  }
+`);
+
+/** Changes the person's details. */
+export const UpdatePersonMutation = graphql(`
+  mutation UpdatePerson($id: ID!, $input: UpdatePersonInput!) {
+    updatePerson(id: $id, input: $input) {
+      ...PersonDetailsFields
+    }
+  }
+`);
+
+export const CreateCarerMutation = graphql(`
+  mutation CreateCarer($input: CreateCarerInput!) {
+    createCarer(input: $input) {
+      ...CarerFields
+    }
+  }
+`);
+
+export const UpdateCarerMutation = graphql(`
+  mutation UpdateCarer($id: ID!, $input: UpdateCarerInput!) {
+    updateCarer(id: $id, input: $input) {
+      ...CarerFields
+    }
+  }
+`);
+
+export const CreateContactMutation = graphql(`
+  mutation CreateContact($input: CreateContactInput!) {
+    createContact(input: $input) {
+      ...ContactFields
+    }
+  }
+`);
+
+export const UpdateContactMutation = graphql(`
+  mutation UpdateContact($id: ID!, $input: UpdateContactInput!) {
+    updateContact(id: $id, input: $input) {
+      ...ContactFields
+    }
+  }
+`);
+
+export const UpdateNeedMutation = graphql(`
+  mutation UpdateNeed($id: ID!, $input: UpdateNeedInput!) {
+    updateNeed(id: $id, input: $input) {
+      ...NeedFields
+    }
+  }
+`);
+
+export const CreateCapacityAssessmentMutation = graphql(`
+  mutation CreateCapacityAssessment($input: CreateCapacityAssessmentInput!) {
+    createCapacityAssessment(input: $input) {
+      ...CapacityAssessmentFields
+    }
+  }
+`);
+
+export const UpdateCapacityAssessmentMutation = graphql(`
+  mutation UpdateCapacityAssessment($id: ID!, $input: UpdateCapacityAssessmentInput!) {
+    updateCapacityAssessment(id: $id, input: $input) {
+      ...CapacityAssessmentFields
+    }
+  }
+`);
+
+/** A decision by or for the person; here, a best-interests decision (R22). */
+export const RecordDecisionMutation = graphql(`
+  mutation RecordDecision($input: CreateConsentInput!) {
+    recordConsent(input: $input) {
+      ...ConsentFields
+    }
+  }
+`);
+
+export const CreateAdviceMutation = graphql(`
+  mutation CreateAdvice($input: CreateAdviceInput!) {
+    createAdvice(input: $input) {
+      ...AdviceFields
+    }
+  }
+`);
+
+/** Records the follow-up of information and advice, which takes it off the due list (R34). */
+export const FollowUpAdviceMutation = graphql(`
+  mutation FollowUpAdvice($id: ID!, $followedUpAt: Time, $notes: String) {
+    followUpAdvice(id: $id, followedUpAt: $followedUpAt, notes: $notes) {
+      ...AdviceFields
     }
   }
 `);
@@ -120,11 +308,7 @@ export const CreateDraftPlanMutation = graphql(`
 export const CreateNeedMutation = graphql(`
   mutation CreateNeed($input: CreateNeedInput!) {
     createNeed(input: $input) {
-      id
-      area
-      description
-      effect
-      personView
+      ...NeedFields
     }
   }
 `);

@@ -23,6 +23,42 @@ export interface CarerData {
   phone?: Maybe<string>;
   email?: Maybe<string>;
   livesWithPerson?: Maybe<boolean>;
+  /** The carer's own view: what they are willing and able to do. */
+  ownView?: Maybe<string>;
+}
+
+/** An assessment of capacity for one decision. */
+export interface CapacityAssessmentData {
+  id: string;
+  decision?: Maybe<string>;
+  hasCapacity?: Maybe<boolean>;
+  assessedAt?: Maybe<string>;
+  assessor?: Maybe<string>;
+  notes?: Maybe<string>;
+}
+
+/** A decision by or for the person (consent or best interests). */
+export interface ConsentData {
+  id: string;
+  purpose?: Maybe<string>;
+  covers?: Maybe<string>;
+  givenBy?: Maybe<string>;
+  decidedByName?: Maybe<string>;
+  hadCapacity?: Maybe<boolean>;
+  bestInterestsRecord?: Maybe<string>;
+  decidedAt?: Maybe<string>;
+  withdrawnAt?: Maybe<string>;
+}
+
+/** Information and advice, and its follow-up (R34). */
+export interface AdviceData {
+  id: string;
+  summary?: Maybe<string>;
+  givenAt?: Maybe<string>;
+  followUpDue?: Maybe<string>;
+  followedUpAt?: Maybe<string>;
+  followUpNotes?: Maybe<string>;
+  followUpBy?: Maybe<{ id: string; displayName: string }>;
 }
 
 export interface ContactData {
@@ -41,6 +77,8 @@ export interface PlanVersionData {
   episode?: number;
   version: number;
   status: string;
+  /** Still in progress (R2), as the server decides it. */
+  inProgress?: boolean;
   createdAt: string;
   agreedAt?: Maybe<string>;
   commencedAt?: Maybe<string>;
@@ -80,6 +118,9 @@ export interface PersonData {
   carers?: Maybe<readonly CarerData[]>;
   contacts?: Maybe<readonly ContactData[]>;
   needs?: Maybe<readonly NeedData[]>;
+  capacityAssessments?: Maybe<readonly CapacityAssessmentData[]>;
+  consents?: Maybe<readonly ConsentData[]>;
+  advice?: Maybe<readonly AdviceData[]>;
   viewerAccess: readonly SectionAccessLike[];
   plans: { totalCount: number; edges?: Maybe<ReadonlyArray<Maybe<{ node?: Maybe<PlanVersionData> }>>> };
 }

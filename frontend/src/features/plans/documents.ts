@@ -19,6 +19,7 @@ export const PlanQuery = graphql(`
         version
         revision
         status
+        inProgress
         createdAt
         agreedAt
         commencedAt

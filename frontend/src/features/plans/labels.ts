@@ -1,4 +1,5 @@
-import type { TagColour } from '../../components';
+import type { OutcomeAchievement, OutcomeStepStatus, PlanStatus, RiskKind, RiskLikelihood, VisitStatus } from '../../gql/graphql';
+import { planStatusTags, type TagColour } from '../../components';
 
 /** Words for the plan's coded values, shared by the plan page and the edit pages. */
 
@@ -28,13 +29,13 @@ export const achievements: Record<string, { text: string; colour: TagColour }> =
   ACHIEVED: { text: 'Achieved', colour: 'green' },
   PARTLY_ACHIEVED: { text: 'Partly achieved', colour: 'yellow' },
   NOT_ACHIEVED: { text: 'Not achieved', colour: 'red' },
-};
+} satisfies Record<OutcomeAchievement, { text: string; colour: TagColour }>;
 
 export const stepStatuses = {
   NOT_STARTED: 'Not started',
   IN_PROGRESS: 'In progress',
   DONE: 'Done',
-} as const;
+} as const satisfies Record<OutcomeStepStatus, string>;
 
 /** R6's four kinds of risk, in the order the plan discusses them. */
 export const riskKinds = {
@@ -50,11 +51,21 @@ export const riskKinds = {
 
 export type RiskKindName = keyof typeof riskKinds;
 
+/** R6's kinds are the API's: a new kind of risk fails the type check here until it has words. */
+export const riskKindsChecked: Record<RiskKind, unknown> = riskKinds;
+
+/**
+ * The plan statuses' words (components/Tag.tsx, which knows nothing of the
+ * API) cover every status the API has (R2): a new status fails the type
+ * check here until it has words.
+ */
+export const planStatusWords: Record<PlanStatus, { text: string; colour: TagColour }> = planStatusTags;
+
 export const riskKindOrder = Object.keys(riskKinds) as RiskKindName[];
 
 export { riskCategories } from '../../lib/riskCategories';
 
-export const likelihoods = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } as const;
+export const likelihoods = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } as const satisfies Record<RiskLikelihood, string>;
 
 export const visitStatuses: Record<string, { text: string; colour: TagColour }> = {
   SCHEDULED: { text: 'Scheduled', colour: 'blue' },
@@ -62,7 +73,7 @@ export const visitStatuses: Record<string, { text: string; colour: TagColour }> 
   COMPLETED: { text: 'Completed', colour: 'green' },
   MISSED: { text: 'Missed', colour: 'red' },
   CANCELLED: { text: 'Cancelled', colour: 'grey' },
-};
+} satisfies Record<VisitStatus, { text: string; colour: TagColour }>;
 
 export const label = <T extends Record<string, string>>(labels: T, value: string | null | undefined): string =>
   value ? ((labels as Record<string, string>)[value] ?? value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ')) : '';

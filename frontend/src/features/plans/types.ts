@@ -68,6 +68,8 @@ export interface ReviewData {
 /** A plan version as the plan page renders it; gated fields may be null. */
 export interface PlanData {
   id: string;
+  /** Still in progress (R2), as the server decides it. */
+  inProgress: boolean;
   version: number;
   revision: number;
   status: string;

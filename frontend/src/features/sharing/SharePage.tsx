@@ -57,6 +57,8 @@ export function SharePage() {
   const [values, setValues] = useState<ShareFormValues>(emptyShare);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [preview, setPreview] = useState<Preview | null>(null);
+  // What each kind of recipient's copy rests on is the API's to say (R20-R24).
+  const bases = page.data?.shareBases ?? [];
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const node = page.data?.node;
@@ -81,7 +83,7 @@ export function SharePage() {
     const local = validateShare(values);
     if (hasErrors(local)) return setErrors(local);
     setBusy(true);
-    const result = await client.query(PreviewShareQuery, { input: shareInput(plan.id, values) }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client.query(PreviewShareQuery, { input: shareInput(plan.id, values, bases) }, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
     if (result.data?.previewShare && !result.error) {
       setErrors(noErrors);
@@ -94,7 +96,7 @@ export function SharePage() {
 
   const send = async () => {
     setBusy(true);
-    const result = await share({ input: shareInput(plan.id, values) });
+    const result = await share({ input: shareInput(plan.id, values, bases) });
     setBusy(false);
     if (result.data?.sharePlan && !result.error) {
       const declined = result.data.sharePlan.decision === 'DECLINED';
@@ -123,7 +125,7 @@ export function SharePage() {
           <SummaryList
             rows={[
               { key: 'Recipient', value: `${preview.recipientName} (${recipientKinds.find((k) => k.value === values.recipientKind)?.label ?? ''})` },
-              { key: 'Basis', value: humanise(basisOf(values)) },
+              { key: 'Basis', value: humanise(basisOf(values, bases)) },
               { key: 'How it is sent', value: shareMethods.find((m) => m.value === values.method)?.label ?? values.method },
             ]}
           />
@@ -196,7 +198,7 @@ export function SharePage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds-from-desktop">
         {saved && !hasErrors(errors) && <NotificationBanner type="success">{saved}</NotificationBanner>}
-        <ErrorSummary errors={errors.summary} description={errors.problem?.message} />
+        <ErrorSummary errors={errors.summary} description={errors.problem?.message} rule={errors.problem?.rule} />
         <span className="govuk-caption-l">
           {name}'s plan, version {plan.version}
         </span>
@@ -235,7 +237,7 @@ export function SharePage() {
               error={errors.fields.basis}
               value={values.otherBasis || null}
               onChange={(v) => set('otherBasis', v as ShareFormValues['otherBasis'])}
-              items={otherBases.map((b) => ({ value: b.value, label: b.label }))}
+              items={otherBases(bases).map((b) => ({ value: b.value, label: b.label }))}
             />
           )}
           {needsConsent(values) && (

@@ -3,6 +3,10 @@ import { graphql } from '../../gql';
 /** What the share screen needs: the plan version, the person's decisions about sharing, and who already has a copy. */
 export const SharePlanPageQuery = graphql(`
   query SharePlanPage($id: ID!) {
+    shareBases {
+      recipientKind
+      bases
+    }
     node(id: $id) {
       ... on Plan {
         id

@@ -1,4 +1,4 @@
-import type { Basis, CreateShareInput, Section, ShareDecision, ShareMethod } from '../../gql/graphql';
+import type { Basis, CreateShareInput, Section, ShareDecision, ShareMethod, ShareRecipientKind } from '../../gql/graphql';
 import type { FieldIds } from '../../lib/graphqlErrors';
 import type { SectionName } from '../../lib/sections';
 import { clientErrors } from '../../lib/forms';
@@ -14,19 +14,24 @@ export const recipientKinds = [
 
 export type RecipientKind = (typeof recipientKinds)[number]['value'];
 
-/** The basis each kind of recipient's copy rests on; "someone else" chooses one. */
-const fixedBasis: Record<Exclude<RecipientKind, 'OTHER'>, Basis> = {
-  CARER: 'CARER_SHARE',
-  ADVOCATE: 'ADVOCACY',
-  PERSON: 'OWN_RECORD',
-  PROVIDER: 'PROVIDER_DUTY',
+/**
+ * The bases a copy may rest on, by kind of recipient, as the API's sharing
+ * rules say (Query.shareBases, R20-R24): asked for, not kept here.
+ */
+export type BasisTable = ReadonlyArray<{ recipientKind: ShareRecipientKind; bases: readonly Basis[] }>;
+
+/** How the form words the bases someone else's copy may rest on. */
+const basisLabels: Partial<Record<Basis, string>> = {
+  CONSENT_SHARE: "The person's consent",
+  BEST_INTERESTS: 'A best-interests decision (the person lacks capacity to decide)',
+  PERSON_REQUEST: 'The person asked for them to have a copy',
 };
 
-export const otherBases = [
-  { value: 'CONSENT_SHARE', label: "The person's consent" },
-  { value: 'BEST_INTERESTS', label: "A best-interests decision (the person lacks capacity to decide)" },
-  { value: 'PERSON_REQUEST', label: 'The person asked for them to have a copy' },
-] as const;
+/** The bases "someone else" chooses from, as the API lists them. */
+export function otherBases(table: BasisTable): Array<{ value: Basis; label: string }> {
+  const bases = table.find((row) => row.recipientKind === 'OTHER')?.bases ?? [];
+  return bases.map((value) => ({ value, label: basisLabels[value] ?? value }));
+}
 
 export const shareMethods = [
   { value: 'PORTAL', label: 'On this system (they sign in)' },
@@ -81,9 +86,10 @@ export const shareFieldIds: FieldIds = [
 ];
 
 /** The basis the share would rest on, or '' while it is not chosen. */
-export function basisOf(values: ShareFormValues): Basis | '' {
+export function basisOf(values: ShareFormValues, table: BasisTable): Basis | '' {
   if (values.recipientKind === '') return '';
-  return values.recipientKind === 'OTHER' ? values.otherBasis : fixedBasis[values.recipientKind];
+  if (values.recipientKind === 'OTHER') return values.otherBasis;
+  return table.find((row) => row.recipientKind === values.recipientKind)?.bases[0] ?? '';
 }
 
 /** Whether the form asks for a consent or best-interests decision to rest on. */
@@ -105,14 +111,14 @@ export function validateShare(values: ShareFormValues) {
 }
 
 /** The API's CreateShareInput for the form's values. */
-export function shareInput(planID: string, values: ShareFormValues): CreateShareInput {
+export function shareInput(planID: string, values: ShareFormValues, table: BasisTable): CreateShareInput {
   const request = isPersonRequest(values);
   const listed = values.scope === 'LISTED' && values.decision !== 'DECLINED';
   return {
     planID,
     recipientKind: values.recipientKind as RecipientKind,
     recipientName: values.recipientName.trim(),
-    basis: basisOf(values) as Basis,
+    basis: basisOf(values, table) as Basis,
     method: values.method,
     ...(listed && { sections: values.sections as Section[] }),
     ...(needsConsent(values) && values.consentID && { consentID: values.consentID }),

@@ -7,7 +7,7 @@ import { CaseloadTable } from './CaseloadTable';
 const sections = ['IDENTITY', 'CONTACT', 'COMMUNICATION', 'CAPACITY'];
 const allowed = sections.map((section) => ({ section, allowed: true, basis: 'TEAM_MEMBER', codedOnly: false }));
 
-function person(id: string, fields: Partial<CaseloadNode>, plan?: { status: string; firstReviewDue?: string; reviews?: Array<{ id: string; due: string; heldAt?: string; decision?: string }> }): CaseloadNode {
+function person(id: string, fields: Partial<CaseloadNode>, plan?: { status: string; inProgress: boolean; firstReviewDue?: string; reviews?: Array<{ id: string; due: string; heldAt?: string; decision?: string }> }): CaseloadNode {
   return {
     id,
     viewerAccess: allowed,
@@ -22,8 +22,8 @@ function person(id: string, fields: Partial<CaseloadNode>, plan?: { status: stri
 
 const today = '2026-11-22';
 const nodes = [
-  person('p1', { preferredName: 'Pat', legalName: 'Patricia Lawson', advocacy: 'REFERRAL_WAITING', autism: true }, { status: 'ACTIVE', firstReviewDue: '2026-11-20' }),
-  person('p2', { preferredName: 'Joe', legalName: 'Joseph Okoro', lacksCapacityForPlanning: true, deafblind: true }, { status: 'DRAFT' }),
+  person('p1', { preferredName: 'Pat', legalName: 'Patricia Lawson', advocacy: 'REFERRAL_WAITING', autism: true }, { status: 'ACTIVE', inProgress: true, firstReviewDue: '2026-11-20' }),
+  person('p2', { preferredName: 'Joe', legalName: 'Joseph Okoro', lacksCapacityForPlanning: true, deafblind: true }, { status: 'DRAFT', inProgress: true }),
   person('p3', { preferredName: 'Ann', legalName: 'Ann Smith', viewerAccess: [{ section: 'IDENTITY', allowed: true, basis: 'TEAM_MEMBER', codedOnly: false }] }),
 ];
 
@@ -42,11 +42,11 @@ describe('caseload rows', () => {
   });
 
   it('takes the next review from pending reviews, else the first review date, and marks it overdue', () => {
-    const plan = { id: 'x', version: 1, status: 'ACTIVE', firstReviewDue: '2026-12-01' };
+    const plan = { id: 'x', version: 1, status: 'ACTIVE', inProgress: true, firstReviewDue: '2026-12-01' };
     expect(nextReviewDue({ ...plan, reviews: [{ id: 'r1', due: '2026-12-10' }, { id: 'r2', due: '2026-11-30', decision: 'DECLINED' }] })).toBe('2026-12-10');
     expect(nextReviewDue({ ...plan, reviews: [] })).toBe('2026-12-01');
     expect(nextReviewDue({ ...plan, reviews: [{ id: 'r1', due: '2026-11-01', heldAt: '2026-11-01T10:00:00Z' }] })).toBeNull();
-    expect(nextReviewDue({ ...plan, status: 'ENDED' })).toBeNull();
+    expect(nextReviewDue({ ...plan, status: 'ENDED', inProgress: false })).toBeNull();
     expect(caseloadRow(nodes[0]!, today).overdue).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { SummaryList, Tag } from '../../../components';
+import { Link, SummaryList, Tag } from '../../../components';
 import type { NeedData } from '../types';
 
 export const needEffects: Record<string, string> = {
@@ -22,7 +22,7 @@ function View({ heading, text, empty }: { heading: string; text: string | null |
  * side by side (stacked on a phone), with any difference of view kept
  * visible beneath them.
  */
-export function NeedCard({ need, personName, headingLevel = 3 }: { need: NeedData; personName: string; headingLevel?: 3 | 4 }) {
+export function NeedCard({ need, personName, headingLevel = 3, changeHref }: { need: NeedData; personName: string; headingLevel?: 3 | 4; changeHref?: string }) {
   const Heading = `h${headingLevel}` as const;
   const title = need.area || 'Area of need';
   const differs = Boolean(need.differenceOfView?.trim());
@@ -38,6 +38,13 @@ export function NeedCard({ need, personName, headingLevel = 3 }: { need: NeedDat
             </>
           )}
         </Heading>
+        {changeHref && (
+          <div className="govuk-summary-card__actions">
+            <Link className="govuk-link" href={changeHref}>
+              Change<span className="govuk-visually-hidden"> the need: {title}</span>
+            </Link>
+          </div>
+        )}
       </div>
       <div className="govuk-summary-card__content">
         <SummaryList

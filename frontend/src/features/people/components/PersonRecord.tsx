@@ -3,8 +3,9 @@ import { Details, GatedSection, Link, StatusTag, SummaryCard, SummaryList, Table
 import { formatDate, formatInstantDate, humanise } from '../../../lib/format';
 import { flagLabels, personFlags, type FlagKey } from '../../../lib/personFlags';
 import { accessTo, canRead, canReadCoded, sectionLabel, shownReason, withheldReason, type SectionName } from '../../../lib/sections';
-import type { CarerData, ContactData, PersonData, PlanVersionData } from '../types';
+import type { AdviceData, CapacityAssessmentData, CarerData, ConsentData, ContactData, PersonData, PlanVersionData } from '../types';
 import { NeedCard } from './NeedCard';
+import type { ContactKind } from '../../../gql/graphql';
 
 const flagColours: Record<FlagKey, 'orange' | 'purple' | 'teal' | 'magenta'> = {
   advocate: 'orange',
@@ -19,7 +20,7 @@ const advocacyText: Record<string, string> = {
   IN_PLACE: 'In place',
 };
 
-const contactKinds: Record<string, string> = {
+const contactKinds: Record<ContactKind, string> = {
   FAMILY: 'Family',
   FRIEND: 'Friend',
   GP: 'GP',
@@ -29,6 +30,21 @@ const contactKinds: Record<string, string> = {
   HOUSING: 'Housing',
   OTHER: 'Other',
 };
+
+/** Where the record's parts are changed, when the viewer may change them; absent for a read-only view. */
+export type EditLinks = { base: string } | undefined;
+
+/** A "Change …" link under a section's heading, for viewers who may change the record. */
+function ChangeLink({ edit, path, text }: { edit: EditLinks; path: string; text: string }) {
+  if (!edit) return null;
+  return (
+    <p className="govuk-body">
+      <Link className="govuk-link" href={`${edit.base}/${path}`}>
+        {text}
+      </Link>
+    </p>
+  );
+}
 
 const yesNo = (value: boolean | null | undefined) => (value === null || value === undefined ? 'Not recorded' : value ? 'Yes' : 'No');
 const orNone = (value: string | null | undefined, none = 'Not recorded'): ReactNode => (value?.trim() ? value : <span className="govuk-hint govuk-!-margin-0">{none}</span>);
@@ -56,7 +72,7 @@ export function PersonHeading({ person }: { person: PersonData }) {
   );
 }
 
-function IdentitySection({ person }: { person: PersonData }) {
+function IdentitySection({ person, edit }: { person: PersonData; edit: EditLinks }) {
   const identity = canRead(person.viewerAccess, 'IDENTITY');
   const contact = canRead(person.viewerAccess, 'CONTACT');
   const rows: SummaryRow[] = [];
@@ -98,6 +114,7 @@ function IdentitySection({ person }: { person: PersonData }) {
         Personal details
       </h2>
       <SummaryList rows={rows} />
+      {identity && contact && <ChangeLink edit={edit} path="change/details" text="Change personal details" />}
       {!identity && <NotSharedLine section="IDENTITY" person={person} />}
     </section>
   );
@@ -112,7 +129,7 @@ function NotSharedLine({ section, person }: { section: SectionName; person: Pers
   );
 }
 
-function CommunicationSection({ person }: { person: PersonData }) {
+function CommunicationSection({ person, edit }: { person: PersonData; edit: EditLinks }) {
   return (
     <GatedSection section="COMMUNICATION" access={person.viewerAccess} heading="Communication" id="communication">
       <SummaryList
@@ -124,11 +141,12 @@ function CommunicationSection({ person }: { person: PersonData }) {
           { key: 'Deafblind', value: yesNo(person.deafblind) },
         ]}
       />
+      <ChangeLink edit={edit} path="change/communication" text="Change communication needs" />
     </GatedSection>
   );
 }
 
-function CapacitySection({ person }: { person: PersonData }) {
+function CapacitySection({ person, edit }: { person: PersonData; edit: EditLinks }) {
   return (
     <GatedSection section="CAPACITY" access={person.viewerAccess} heading="Capacity and advocacy" id="capacity">
       <SummaryList
@@ -139,34 +157,88 @@ function CapacitySection({ person }: { person: PersonData }) {
           { key: 'Independent advocate', value: person.advocacy ? (advocacyText[person.advocacy] ?? humanise(person.advocacy)) : orNone(null) },
         ]}
       />
+      <ChangeLink edit={edit} path="change/capacity" text="Change capacity and advocacy" />
+      <h3 className="govuk-heading-s">Capacity assessments</h3>
+      {(person.capacityAssessments ?? []).length === 0 ? (
+        <p className="govuk-body">No capacity assessments recorded.</p>
+      ) : (
+        (person.capacityAssessments ?? []).map((a) => <AssessmentCard key={a.id} assessment={a} edit={edit} />)
+      )}
+      <ChangeLink edit={edit} path="capacity/new" text="Record a capacity assessment" />
+      <h3 className="govuk-heading-s">Best-interests decisions</h3>
+      {bestInterests(person).length === 0 ? (
+        <p className="govuk-body">No best-interests decisions recorded.</p>
+      ) : (
+        bestInterests(person).map((d) => <BestInterestsCard key={d.id} decision={d} />)
+      )}
+      <ChangeLink edit={edit} path="best-interests/new" text="Record a best-interests decision" />
     </GatedSection>
   );
 }
 
-function CarerCard({ carer }: { carer: CarerData }) {
-  const title = carer.name || 'Carer';
+function AssessmentCard({ assessment, edit }: { assessment: CapacityAssessmentData; edit: EditLinks }) {
+  const title = assessment.decision || 'A decision';
   return (
     <SummaryCard
       title={title}
       headingLevel={4}
+      {...(edit && { actions: [{ href: `${edit.base}/capacity/${assessment.id}`, text: 'Change' }] })}
       rows={[
-        { key: 'Relationship', value: orNone(carer.relationship) },
-        { key: 'Lives with the person', value: yesNo(carer.livesWithPerson) },
-        { key: 'Telephone', value: orNone(carer.phone) },
-        { key: 'Email', value: orNone(carer.email) },
+        { key: 'Has capacity for it', value: yesNo(assessment.hasCapacity) },
+        { key: 'Assessed', value: assessment.assessedAt ? formatInstantDate(assessment.assessedAt) : orNone(null) },
+        { key: 'By', value: orNone(assessment.assessor) },
+        { key: 'Reasons and evidence', value: orNone(assessment.notes, 'None recorded') },
       ]}
     />
   );
 }
 
-function ContactCard({ contact }: { contact: ContactData }) {
+/** The person's best-interests decisions, newest first. */
+const bestInterests = (person: PersonData): ConsentData[] =>
+  (person.consents ?? []).filter((c) => c.givenBy === 'BEST_INTERESTS').toSorted((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''));
+
+function BestInterestsCard({ decision }: { decision: ConsentData }) {
+  return (
+    <SummaryCard
+      title={decision.covers || 'A best-interests decision'}
+      headingLevel={4}
+      rows={[
+        { key: 'Decided', value: decision.decidedAt ? formatInstantDate(decision.decidedAt) : orNone(null) },
+        { key: 'By', value: orNone(decision.decidedByName) },
+        { key: 'Who was consulted and why', value: orNone(decision.bestInterestsRecord) },
+        ...(decision.withdrawnAt ? [{ key: 'Withdrawn', value: formatInstantDate(decision.withdrawnAt) }] : []),
+      ]}
+    />
+  );
+}
+
+function CarerCard({ carer, edit }: { carer: CarerData; edit: EditLinks }) {
+  const title = carer.name || 'Carer';
+  return (
+    <SummaryCard
+      title={title}
+      headingLevel={4}
+      {...(edit && { actions: [{ href: `${edit.base}/carers/${carer.id}`, text: 'Change' }] })}
+      rows={[
+        { key: 'Relationship', value: orNone(carer.relationship) },
+        { key: 'Lives with the person', value: yesNo(carer.livesWithPerson) },
+        { key: 'Telephone', value: orNone(carer.phone) },
+        { key: 'Email', value: orNone(carer.email) },
+        ...(carer.ownView !== undefined ? [{ key: "The carer's own view", value: orNone(carer.ownView) }] : []),
+      ]}
+    />
+  );
+}
+
+function ContactCard({ contact, edit }: { contact: ContactData; edit: EditLinks }) {
   const title = contact.name || 'Contact';
   return (
     <SummaryCard
       title={title}
       headingLevel={4}
+      {...(edit && { actions: [{ href: `${edit.base}/contacts/${contact.id}`, text: 'Change' }] })}
       rows={[
-        { key: 'Who they are', value: contact.kind ? (contactKinds[contact.kind] ?? humanise(contact.kind)) : orNone(null) },
+        { key: 'Who they are', value: contact.kind ? (contactKinds[contact.kind as ContactKind] ?? humanise(contact.kind)) : orNone(null) },
         ...(contact.organisation ? [{ key: 'Organisation', value: contact.organisation }] : []),
         { key: 'Telephone', value: orNone(contact.phone) },
         ...(contact.email ? [{ key: 'Email', value: contact.email }] : []),
@@ -176,7 +248,7 @@ function ContactCard({ contact }: { contact: ContactData }) {
   );
 }
 
-function CarersSection({ person }: { person: PersonData }) {
+function CarersSection({ person, edit }: { person: PersonData; edit: EditLinks }) {
   const carers = person.carers ?? [];
   const contacts = person.contacts ?? [];
   return (
@@ -188,14 +260,16 @@ function CarersSection({ person }: { person: PersonData }) {
         ]}
       />
       <h3 className="govuk-heading-s">Carers</h3>
-      {carers.length === 0 ? <p className="govuk-body">No unpaid carers recorded.</p> : carers.map((carer) => <CarerCard key={carer.id} carer={carer} />)}
+      {carers.length === 0 ? <p className="govuk-body">No unpaid carers recorded.</p> : carers.map((carer) => <CarerCard key={carer.id} carer={carer} edit={edit} />)}
+      <ChangeLink edit={edit} path="carers/new" text="Add a carer" />
       <h3 className="govuk-heading-s">Contacts</h3>
-      {contacts.length === 0 ? <p className="govuk-body">No contacts recorded.</p> : contacts.map((contact) => <ContactCard key={contact.id} contact={contact} />)}
+      {contacts.length === 0 ? <p className="govuk-body">No contacts recorded.</p> : contacts.map((contact) => <ContactCard key={contact.id} contact={contact} edit={edit} />)}
+      <ChangeLink edit={edit} path="contacts/new" text="Add a contact" />
     </GatedSection>
   );
 }
 
-function NeedsSection({ person }: { person: PersonData }) {
+function NeedsSection({ person, edit }: { person: PersonData; edit: EditLinks }) {
   const needs = person.needs ?? [];
   const name = personName(person) ?? 'The person';
   return (
@@ -209,7 +283,7 @@ function NeedsSection({ person }: { person: PersonData }) {
             visible.
           </p>
           {needs.map((need) => (
-            <NeedCard key={need.id} need={need} personName={name} />
+            <NeedCard key={need.id} need={need} personName={name} {...(edit && { changeHref: `${edit.base}/needs/${need.id}` })} />
           ))}
         </>
       )}
@@ -275,6 +349,39 @@ export function PlanVersions({ plans, createAction }: { plans: readonly PlanVers
   );
 }
 
+function AdviceSection({ person, edit }: { person: PersonData; edit: EditLinks }) {
+  const advice = person.advice ?? [];
+  return (
+    <GatedSection section="OTHER_SUPPORT" access={person.viewerAccess} heading="Information and advice" id="advice">
+      {advice.length === 0 ? (
+        <p className="govuk-body">No information or advice recorded.</p>
+      ) : (
+        advice.map((a) => (
+          <SummaryCard
+            key={a.id}
+            title={a.summary || 'Information and advice'}
+            headingLevel={3}
+            {...(edit && !a.followedUpAt && { actions: [{ href: `${edit.base}/advice/${a.id}/follow-up`, text: 'Record the follow-up' }] })}
+            rows={adviceRows(a)}
+          />
+        ))
+      )}
+      <ChangeLink edit={edit} path="advice/new" text="Record information and advice" />
+    </GatedSection>
+  );
+}
+
+function adviceRows(a: AdviceData): SummaryRow[] {
+  return [
+    { key: 'Given', value: a.givenAt ? formatInstantDate(a.givenAt) : orNone(null) },
+    { key: 'Who follows it up', value: a.followUpBy?.displayName ?? orNone(null) },
+    { key: 'Follow up by', value: a.followUpDue ? formatInstantDate(a.followUpDue) : orNone(null) },
+    a.followedUpAt
+      ? { key: 'Followed up', value: `${formatInstantDate(a.followedUpAt)}${a.followUpNotes ? `: ${a.followUpNotes}` : ''}` }
+      : { key: 'Followed up', value: 'Not yet' },
+  ];
+}
+
 /** Why the viewer sees what they see: each section and its basis, from viewerAccess. */
 export function AccessExplained({ person }: { person: PersonData }) {
   return (
@@ -295,7 +402,7 @@ export function AccessExplained({ person }: { person: PersonData }) {
  * A person's record, section by section as the viewer may see it: sections
  * they have no basis for say "Not shared with you" and why. Renders props only.
  */
-export function PersonRecord({ person, createAction, needsAction }: { person: PersonData; createAction?: ReactNode; needsAction?: ReactNode }) {
+export function PersonRecord({ person, createAction, needsAction, edit }: { person: PersonData; createAction?: ReactNode; needsAction?: ReactNode; edit?: EditLinks }) {
   const plans = (person.plans.edges ?? []).flatMap((edge) => (edge?.node ? [edge.node] : []));
   return (
     <>
@@ -304,12 +411,13 @@ export function PersonRecord({ person, createAction, needsAction }: { person: Pe
         <AccessExplained person={person} />
       </div>
       <PlanVersions plans={plans} createAction={createAction} />
-      <IdentitySection person={person} />
-      <CommunicationSection person={person} />
-      <CapacitySection person={person} />
-      <CarersSection person={person} />
-      <NeedsSection person={person} />
+      <IdentitySection person={person} edit={edit} />
+      <CommunicationSection person={person} edit={edit} />
+      <CapacitySection person={person} edit={edit} />
+      <CarersSection person={person} edit={edit} />
+      <NeedsSection person={person} edit={edit} />
       {needsAction}
+      <AdviceSection person={person} edit={edit} />
     </>
   );
 }

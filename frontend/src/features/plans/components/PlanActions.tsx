@@ -6,9 +6,10 @@ import type { PlanData } from '../types';
  * each leads to a page that shows what is still missing before the button
  * that does it.
  */
-export function PlanActions({ plan }: { plan: Pick<PlanData, 'id' | 'status' | 'supersedes'> }) {
+export function PlanActions({ plan }: { plan: Pick<PlanData, 'id' | 'status' | 'inProgress' | 'supersedes'> }) {
   const base = `/plans/${plan.id}`;
-  const live = ['DRAFT', 'AGREED', 'ACTIVE', 'UNDER_REVIEW'].includes(plan.status);
+  // Whether the version is still in progress is the server's to say (R2).
+  const live = plan.inProgress;
   const primary =
     plan.status === 'DRAFT'
       ? { href: `${base}/edit`, text: 'Edit the draft plan' }

@@ -745,7 +745,7 @@ export function DeletePage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds-from-desktop">
-        <ErrorSummary errors={[]} description={state.errors.problem && `The ${what.noun} was not deleted. ${state.errors.problem.message}`} />
+        <ErrorSummary errors={[]} description={state.errors.problem && `The ${what.noun} was not deleted. ${state.errors.problem.message}`} rule={state.errors.problem?.rule} />
         <span className="govuk-caption-l">Draft plan for {edit.personName}</span>
         <h1 className="govuk-heading-l">Are you sure you want to delete this {what.noun}?</h1>
         <div className="govuk-inset-text">{description || `This ${what.noun} has no description.`}</div>
