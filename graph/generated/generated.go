@@ -246,6 +246,7 @@ type ComplexityRoot struct {
 		CSV           func(childComplexity int) int
 		Events        func(childComplexity int) int
 		From          func(childComplexity int) int
+		Incomplete    func(childComplexity int) int
 		NotHeld       func(childComplexity int) int
 		People        func(childComplexity int) int
 		Pseudonymised func(childComplexity int) int
@@ -1885,6 +1886,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ClientLevelDataExport.From(childComplexity), true
+	case "ClientLevelDataExport.incomplete":
+		if e.ComplexityRoot.ClientLevelDataExport.Incomplete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientLevelDataExport.Incomplete(childComplexity), true
 	case "ClientLevelDataExport.notHeld":
 		if e.ComplexityRoot.ClientLevelDataExport.NotHeld == nil {
 			break
@@ -8550,6 +8557,10 @@ type ClientLevelDataExport {
   Fields of the specification this system does not hold, left blank.
   """
   notHeld: [String!]!
+  """
+  Episodes left out of the CSV because a field the collection requires is not recorded yet, each with what to record; the collection would reject them.
+  """
+  incomplete: [String!]!
 }
 """
 What was done about a concern, recorded as it is closed.
@@ -18492,6 +18503,8 @@ func (ec *executionContext) childFields_ClientLevelDataExport(ctx context.Contex
 		return ec.fieldContext_ClientLevelDataExport_pseudonymised(ctx, field)
 	case "notHeld":
 		return ec.fieldContext_ClientLevelDataExport_notHeld(ctx, field)
+	case "incomplete":
+		return ec.fieldContext_ClientLevelDataExport_incomplete(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ClientLevelDataExport", field.Name)
 }
@@ -25967,6 +25980,29 @@ func (ec *executionContext) _ClientLevelDataExport_notHeld(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_notHeld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ClientLevelDataExport_incomplete(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientLevelDataExport_incomplete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incomplete, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientLevelDataExport_incomplete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
@@ -62472,6 +62508,11 @@ func (ec *executionContext) _ClientLevelDataExport(ctx context.Context, sel ast.
 			}
 		case "notHeld":
 			out.Values[i] = ec._ClientLevelDataExport_notHeld(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "incomplete":
+			out.Values[i] = ec._ClientLevelDataExport_incomplete(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -94,6 +94,8 @@ type ClientLevelDataExport struct {
 	Pseudonymised bool `json:"pseudonymised"`
 	// Fields of the specification this system does not hold, left blank.
 	NotHeld []string `json:"notHeld"`
+	// Episodes left out of the CSV because a field the collection requires is not recorded yet, each with what to record; the collection would reject them.
+	Incomplete []string `json:"incomplete"`
 }
 
 // What was done about a concern, recorded as it is closed.
