@@ -69,6 +69,7 @@ func readers(c *ent.Client) map[string]reader {
 		ent.TypeShare: readerOf[*ent.Share](c.Share.Query), ent.TypeAmendment: readerOf[*ent.Amendment](c.Amendment.Query),
 		ent.TypeVisit: readerOf[*ent.Visit](c.Visit.Query), ent.TypeProgress: readerOf[*ent.Progress](c.Progress.Query),
 		ent.TypeConcern: readerOf[*ent.Concern](c.Concern.Query), ent.TypeEmergencyAccess: readerOf[*ent.EmergencyAccess](c.EmergencyAccess.Query),
+		ent.TypeEpisode: readerOf[*ent.Episode](c.Episode.Query),
 	}
 }
 

@@ -213,7 +213,9 @@ func TestHandoverNoteIsShownAtTheNextVisitAndOutcomesSayWhy(t *testing.T) {
 		t.Errorf("a cancellation without a reason: %v %+v", r.Codes(), r.Errors)
 	}
 	cancel["outcomeReason"] = "In hospital since last night (daughter rang)."
-	var got struct{ RecordVisit struct{ Status, Outcome string } }
+	var got struct {
+		RecordVisit struct{ Status, Outcome string }
+	}
 	s.MustDo(t, wes, recordVisit, map[string]any{"in": cancel}, &got)
 	if got.RecordVisit.Status != "CANCELLED" || got.RecordVisit.Outcome != "CANCELLED" {
 		t.Errorf("a cancelled visit is %+v", got.RecordVisit)
