@@ -197,8 +197,14 @@ func Supersede(ctx context.Context, client *gen.Client, draft *gen.Plan, now tim
 		return "", err
 	}
 	noRecirculation := a != nil && a.NoRecirculation
-	// Scheduled visits now work to the new version.
-	upcoming, err := client.Visit.Query().Where(visit.PlanID(old.ID), visit.StatusEQ(visit.StatusSCHEDULED), visit.StartsAtGT(now)).IDs(ctx)
+	// Visits not yet recorded, from the start of today, now work to the new
+	// version: a worker recording this morning's visit this afternoon marks
+	// the steps of the plan in force, so what they record flows back to it.
+	from := now
+	if v := viewer.FromContext(ctx); v != nil {
+		from, _ = v.Day(time.Time{})
+	}
+	upcoming, err := client.Visit.Query().Where(visit.PlanID(old.ID), visit.StatusEQ(visit.StatusSCHEDULED), visit.StartsAtGTE(from)).IDs(ctx)
 	if err != nil {
 		return "", err
 	}

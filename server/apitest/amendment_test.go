@@ -6,8 +6,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"reablement/ent/plan"
+	"reablement/ent/schema/pulid"
 	"reablement/ent/share"
 	"reablement/server/apitest"
 	"reablement/server/pgcluster/pgtest"
@@ -115,11 +117,27 @@ func TestAgreedAmendmentMakesVersionTwoAndRecirculatesShares(t *testing.T) {
 	s.MustDo(t, priya, `query($id: ID!) { node(id: $id) { ... on Plan { revision outcomes(orderBy: {field: POSITION}) { edges { node { id } } } } } }`, map[string]any{"id": v2.ID}, &v2Outcomes)
 	s.MustDo(t, priya, `mutation($id: ID!) { updateOutcome(id: $id, input: {statement: "I want to walk to the shop with my frame"}) { id } }`,
 		map[string]any{"id": v2Outcomes.Node.Outcomes.Edges[0].Node.ID}, nil)
+	// Visits not yet recorded from the start of today work to the version
+	// in force once it is agreed (a visit this morning, recorded this
+	// afternoon, marks the new version's steps); yesterday's stays with the
+	// version it was made under.
+	inForce := s.Client.Plan.GetX(ctx, toID(v1.id))
+	today := startOfToday(t)
+	visitAt := func(at time.Time) pulid.ID {
+		return s.Client.Visit.Create().SetPlanID(inForce.ID).SetPersonID(inForce.PersonID).SetWorkerID(s.Account(t, "wes.worker").ID).
+			SetStartsAt(at).SetDurationMinutes(30).SaveX(writer(ctx, s)).ID
+	}
+	yesterday, thisMorning, tomorrow := visitAt(today.Add(-14*time.Hour)), visitAt(today.Add(time.Now().Sub(today)/2)), visitAt(today.Add(33*time.Hour))
 	var agreed struct{ AgreePlan struct{ Status string } }
 	s.MustDo(t, priya, `mutation($id: ID!, $rev: Int!) { agreePlan(id: $id, expectedRevision: $rev) { status } }`,
 		map[string]any{"id": v2.ID, "rev": s.Client.Plan.GetX(ctx, toID(v2.ID)).Revision}, &agreed)
 	if agreed.AgreePlan.Status != "ACTIVE" {
 		t.Errorf("the agreed amendment of an active plan is %s; reablement should go on under it", agreed.AgreePlan.Status)
+	}
+	for id, want := range map[pulid.ID]string{yesterday: v1.id, thisMorning: v2.ID, tomorrow: v2.ID} {
+		if got := string(s.Client.Visit.GetX(ctx, id).PlanID); got != want {
+			t.Errorf("visit %s works to plan %s, want %s", id, got, want)
+		}
 	}
 
 	// Version 1: readable, superseded, unchangeable.
