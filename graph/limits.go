@@ -24,13 +24,17 @@ func applyLimits(srv *handler.Server, l Limits) {
 	srv.Use(limits.Depth{Max: l.MaxDepth})
 	srv.Use(limits.Aliases{Max: l.MaxAliases})
 	cost := limits.Cost{Max: l.MaxCost, DefaultPageSize: l.DefaultPageSize, MaxPageSize: l.MaxPageSize}
-	if l.Rates.Cost != nil {
+	if l.Rates.Cost != nil || l.Rates.AnalystCost != nil {
 		cost.Spend = func(ctx context.Context, n int) *gqlerror.Error {
 			v := viewer.FromContext(ctx)
 			if v == nil || v.Record == nil {
 				return nil
 			}
-			if ok, wait := l.Rates.Cost.AllowN(string(v.Record.ID), n); !ok {
+			budget := l.Rates.Cost
+			if v.AnalystOnly() {
+				budget = l.Rates.AnalystCost
+			}
+			if ok, wait := budget.AllowN(string(v.Record.ID), n); !ok {
 				return Present(ctx, fault.Limited(wait, fmt.Sprintf(
 					"You have asked for a lot in the last minute. Wait %s, then try again; ask for smaller pages to do more.", Seconds(wait))))
 			}

@@ -33,6 +33,12 @@ type Viewer struct {
 // Has reports whether the viewer holds the role.
 func (v *Viewer) Has(r policy.Role) bool { return v != nil && slices.Contains(v.Roles, r) }
 
+// AnalystOnly reports whether every role the viewer holds is the
+// analyst's: someone who sees pseudonymised coded values and nothing else.
+func (v *Viewer) AnalystOnly() bool {
+	return v != nil && len(v.Roles) > 0 && !slices.ContainsFunc(v.Roles, func(r policy.Role) bool { return r != policy.Analyst })
+}
+
 // IsSystem reports whether this is internal work rather than a person.
 func (v *Viewer) IsSystem() bool { return v != nil && v.system }
 

@@ -104,6 +104,12 @@ type Rates struct {
 	BadTokens *Rate
 	// Cost limits the query cost (as Cost computes it) per account.
 	Cost *Rate
+	// AnalystCost is Cost for analysts' accounts, whose work is reading the
+	// whole authority in pages and who see only pseudonymised coded values;
+	// nil (the default) is no budget: fair admission keeps them from
+	// crowding out anyone else, and the replica keeps their reads off the
+	// primary (issues 14 and 15).
+	AnalystCost *Rate
 }
 
 type clientKey struct{}

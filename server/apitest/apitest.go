@@ -65,6 +65,8 @@ type Options struct {
 	// door (a minute, per address or account) for the tests of them; zero
 	// keeps the server's defaults.
 	RateSignIn, RateBadTokens, RateQueryCost int
+	// RateAnalystQueryCost sets an analyst's budget, which is none by default.
+	RateAnalystQueryCost int
 	// ReadTimeout is the server's HTTP_READ_TIMEOUT; zero keeps 30 s.
 	ReadTimeout time.Duration
 	// RequestTimeout is the server's REQUEST_TIMEOUT; zero keeps 30 s.
@@ -101,7 +103,7 @@ func New(dbURL string, opts Options) (*Server, error) {
 		MaxTokenAge: 12 * time.Hour, ReadTimeout: 30 * time.Second, IdleTimeout: time.Minute,
 		RateSignIn: app.DefaultRateSignIn, RateBadTokens: app.DefaultRateBadTokens, RateQueryCost: app.DefaultRateQueryCost,
 	}
-	for dst, v := range map[*int]int{&cfg.RateSignIn: opts.RateSignIn, &cfg.RateBadTokens: opts.RateBadTokens, &cfg.RateQueryCost: opts.RateQueryCost} {
+	for dst, v := range map[*int]int{&cfg.RateSignIn: opts.RateSignIn, &cfg.RateBadTokens: opts.RateBadTokens, &cfg.RateQueryCost: opts.RateQueryCost, &cfg.RateAnalystQueryCost: opts.RateAnalystQueryCost} {
 		if v != 0 {
 			*dst = v
 		}

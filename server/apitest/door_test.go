@@ -192,6 +192,38 @@ func TestRateLimitsAnswer429(t *testing.T) {
 	limited("a fourth bad token", s.PostRaw(t, "application/json", q, map[string]string{"Authorization": "Bearer not-a-token"}))
 }
 
+// Issues 11 and 14: an analyst's budget is her own. Under a per-account
+// budget that stops the auditor after two pages, the analyst pages on
+// (she sees pseudonymised coded values, and reading the authority in
+// pages is her job; fair admission keeps her from crowding anyone out),
+// until RATE_ANALYST_QUERY_COST gives her a budget too.
+func TestAnAnalystsQueryBudgetIsHerOwn(t *testing.T) {
+	server(t) // the demo data, loaded once for the package
+	page := []byte(`{"query": "{ plans(first: 100) { edges { node { id status outcomes(first: 20) { edges { node { id kind achievement } } } } } } }"}`)
+	pages := func(s *apitest.Server) (ok int, last apitest.RawResponse) {
+		auth := map[string]string{"Authorization": "Bearer " + s.Token(t, "ana.analyst")}
+		for ok = 0; ok < 20; ok++ {
+			last = s.PostRaw(t, "application/json", page, auth)
+			if last.Status != http.StatusOK || len(last.Errors) > 0 {
+				return ok, last
+			}
+		}
+		return ok, last
+	}
+	unbudgeted := apitest.Start(t, pgtest.URL(), apitest.Options{RateQueryCost: 3000})
+	if n, last := pages(unbudgeted); n != 20 {
+		t.Fatalf("with no analyst budget, page %d was refused: %d %v", n+1, last.Status, last.Codes())
+	}
+	budgeted := apitest.Start(t, pgtest.URL(), apitest.Options{RateQueryCost: 3000, RateAnalystQueryCost: 100_000})
+	n, last := pages(budgeted)
+	if n == 20 || last.Status != http.StatusTooManyRequests || last.Errors[0].Code() != "RATE_LIMITED" {
+		t.Fatalf("with an analyst budget of 100,000 a minute: %d pages, then %d %v", n, last.Status, last.Codes())
+	}
+	if n == 0 {
+		t.Fatalf("the budget refused even the first page")
+	}
+}
+
 // Issue 11: a token older than AUTH_MAX_TOKEN_AGE (12 hours), or made to
 // live longer, is refused even though it has not expired.
 func TestOldAndLongLivedTokensAreRefused(t *testing.T) {

@@ -1,14 +1,12 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -94,6 +92,10 @@ func New(ctx context.Context, cfg Config, b *Backend, opts ...graph.Option) (*Ap
 		SignIn:    limits.NewRate(cfg.RateSignIn),
 		BadTokens: limits.NewRate(cfg.RateBadTokens),
 		Cost:      limits.NewRate(cfg.RateQueryCost),
+		// Analysts' own budget, none by default: their whole job is reading
+		// the authority in pages, what they read is pseudonymised, and fair
+		// admission (admit) keeps one account from crowding out the rest.
+		AnalystCost: limits.NewRate(cfg.RateAnalystQueryCost),
 	}
 	a.badTokens = lim.Rates.BadTokens
 	a.graphql = graph.NewHandler(r, lim, ops, opts...)
@@ -123,7 +125,7 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	mux.HandleFunc("GET /readyz", a.readyz)
-	api := limits.BodyLimit(a.cfg.MaxBodyBytes, admit(inFlight(), a.authenticate(a.graphql)))
+	api := limits.BodyLimit(a.cfg.MaxBodyBytes, readBody(a.authenticate(admit(newGate(inFlight()), a.graphql))))
 	mux.Handle("/graphql", a.graphiqlOr(api))
 	mux.Handle("GET /graphiql/", graphiqlAssets())
 	mux.Handle("/", a.spa())
@@ -139,35 +141,6 @@ func inFlight() int {
 		return v
 	}
 	return 3 * runtime.GOMAXPROCS(0)
-}
-
-// admit lets at most n requests through at once; the others wait their
-// turn, or until their deadline, which answers a retryable 503. A request's
-// body (at most MAX_BODY_BYTES) is read before it waits, so a client
-// trickling its body cannot hold a turn.
-func admit(n int, next http.Handler) http.Handler {
-	sem := make(chan struct{}, n)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Body != nil && r.Body != http.NoBody {
-			body, err := io.ReadAll(r.Body)
-			_ = r.Body.Close()
-			if err != nil {
-				// Too large or cut off: the handler says so, as before.
-				r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), errReader{err}))
-				next.ServeHTTP(w, r)
-				return
-			}
-			r.Body = io.NopCloser(bytes.NewReader(body))
-		}
-		select {
-		case sem <- struct{}{}:
-		case <-r.Context().Done():
-			graph.WriteErrors(r.Context(), w, http.StatusServiceUnavailable, fmt.Errorf("waiting for a turn: %w", r.Context().Err()))
-			return
-		}
-		defer func() { <-sem }()
-		next.ServeHTTP(w, r)
-	})
 }
 
 // errReader gives err once the body read so far is used up.

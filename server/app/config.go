@@ -42,6 +42,9 @@ type Config struct {
 	RateBadTokens int
 	// RATE_QUERY_COST: query cost a minute for one account (0: no limit)
 	RateQueryCost int
+	// RATE_ANALYST_QUERY_COST: the same for an analyst's account (0, the
+	// default: no limit; see limits.Rates.AnalystCost)
+	RateAnalystQueryCost int
 	// PERSISTED_DOCUMENTS: the web app's operations by sha256 (the allow-list)
 	PersistedDocuments string
 	// OPERATIONS_ALLOWLIST: "enforce" (default without DEV_SIGNER) lets the
@@ -122,6 +125,7 @@ func LoadConfig() (Config, error) {
 	parse("RATE_SIGN_IN", func(v string) (err error) { c.RateSignIn, err = strconv.Atoi(v); return })
 	parse("RATE_BAD_TOKENS", func(v string) (err error) { c.RateBadTokens, err = strconv.Atoi(v); return })
 	parse("RATE_QUERY_COST", func(v string) (err error) { c.RateQueryCost, err = strconv.Atoi(v); return })
+	parse("RATE_ANALYST_QUERY_COST", func(v string) (err error) { c.RateAnalystQueryCost, err = strconv.Atoi(v); return })
 	parse("MAX_BODY_BYTES", func(v string) (err error) { c.MaxBodyBytes, err = strconv.ParseInt(v, 10, 64); return })
 	parse("DEMO_PEOPLE", func(v string) (err error) { c.DemoPeople, err = strconv.Atoi(v); return })
 	parse("DEMO_SEED", func(v string) (err error) { c.DemoSeed, err = strconv.ParseInt(v, 10, 64); return })

@@ -363,13 +363,15 @@ func mint(key ed25519.PrivateKey, subject string) (string, error) {
 	return t.SignedString(key)
 }
 
-// persistedToday finds the web app's today operation in its allow-list
-// (the first operation asking for myVisits). Until the Today screen has
-// one, it writes a copy of the list with todayQuery added, at path, for the
-// server to load. It returns the hash, the operation's name, where it comes
-// from and the list's path.
+// persistedToday finds the web app's today operation in its allow-list:
+// the one named MyVisits, which the Today screen and the visit pages read
+// (MyVisitsOn, tomorrow's and the week's short list, also asks for
+// myVisits, and its hash may sort first). Until the Today screen has one,
+// it writes a copy of the list with todayQuery added, at path, for the
+// server to load. It returns the hash, the operation's name, where it
+// comes from and the list's path.
 // todayField finds the web app's operation that asks for the worker's day.
-var todayField = regexp.MustCompile(`\bmyVisits\s*[({]`)
+var todayField = regexp.MustCompile(`^query MyVisits\s*[({]`)
 
 func persistedToday(path string) (hash, name, source, docs string, err error) {
 	_, file, _, _ := runtime.Caller(0)
