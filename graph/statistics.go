@@ -178,7 +178,13 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 	if q.subject == model.StatisticsSubjectVisits {
 		unit = "v.id"
 	}
-	fmt.Fprintf(&b, "SELECT e.person_id AS person, %s AS unit, COALESCE(%s, '0000-00') AS m, $2::text AS tz", unit, monthSQL(q.basis, q.subject))
+	// The month is read only for a period (the months check); a visit's
+	// month alone is a time-zone conversion of every visit.
+	month := "'0000-00'"
+	if q.period != nil {
+		month = fmt.Sprintf("COALESCE(%s, '0000-00')", monthSQL(q.basis, q.subject))
+	}
+	fmt.Fprintf(&b, "SELECT e.person_id AS person, %s AS unit, %s AS m, $2::text AS tz", unit, month)
 	for i, g := range q.groups {
 		fmt.Fprintf(&b, ", COALESCE(%s, 'NOT_RECORDED') AS g%d", dimensionSQL(g, q.subject), i)
 	}
@@ -194,16 +200,34 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 		pop = "val IS NOT NULL"
 		fmt.Fprintf(&b, ", (%s)::float8 AS val", q.value)
 	}
+	// Only what the question reads is joined: the person for an age band or
+	// a team, a team's or service's name when grouped or filtered by it.
+	read := b.String() + q.join
+	if q.period != nil { // the period's condition reads the month too
+		read += monthSQL(q.basis, q.subject)
+	}
+	reads := func(alias string) bool { return regexp.MustCompile(`\b` + alias + `\.`).MatchString(read) }
+	needAge, needTeam, needService := reads("a"), reads("tt"), reads("ts")
+	needPerson := needAge || needTeam || reads("p")
 	if q.subject == model.StatisticsSubjectVisits {
 		b.WriteString(` FROM visits v JOIN plans vp ON vp.id = v.plan_id JOIN episodes e ON e.person_id = vp.person_id AND e.episode = vp.episode`)
 	} else {
 		b.WriteString(` FROM episodes e`)
 	}
-	b.WriteString(` JOIN persons p ON p.id = e.person_id
-		JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED' AND NOT (pl.status = 'DRAFT' AND pl.supersedes_id IS NOT NULL)
-		LEFT JOIN teams tt ON tt.id = p.team_id
-		LEFT JOIN teams ts ON ts.id = pl.service_team_id
-		CROSS JOIN LATERAL (SELECT date_part('year', age(COALESCE(e.referral_received_on, now()), p.date_of_birth))::int AS age) a`)
+	if needPerson {
+		b.WriteString(` JOIN persons p ON p.id = e.person_id`)
+	}
+	b.WriteString(`
+		JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED' AND NOT (pl.status = 'DRAFT' AND pl.supersedes_id IS NOT NULL)`)
+	if needTeam {
+		b.WriteString(` LEFT JOIN teams tt ON tt.id = p.team_id`)
+	}
+	if needService {
+		b.WriteString(` LEFT JOIN teams ts ON ts.id = pl.service_team_id`)
+	}
+	if needAge {
+		b.WriteString(` CROSS JOIN LATERAL (SELECT date_part('year', age(COALESCE(e.referral_received_on, now()), p.date_of_birth))::int AS age) a`)
+	}
 	b.WriteString(q.join)
 	if used[model.StatisticsDimensionOutcomeAchievement] {
 		b.WriteString(` LEFT JOIN (SELECT DISTINCT plan_id, achievement FROM outcomes WHERE authority_id = $1) oa ON oa.plan_id = pl.id`)
