@@ -54,6 +54,10 @@ generate-gql:
 	$(GO) run github.com/99designs/gqlgen generate --config gqlgen.yml
 	@# Lists marshalled on the request's goroutine (graph/generated/sequential.go, issue 14).
 	sed -i 's/graphql\.MarshalSliceConcurrently(/marshalSliceSequentially(/g' graph/generated/generated.go
+	@# Per-field allocations the server never needs (graph/generated/lean.go, issue 14).
+	sed -i -e 's/graphql\.NewScalarFieldContext(\(.*\), errors\.New("field of type [^"]* does not have child fields"))$$/scalarFieldContext(\1)/' \
+		-e 's/Path:     graphql\.GetPath(ctx),/Path:     deferredPath(ctx, deferLabelToView),/' \
+		-e 's/ec\.unmarshalOBoolean2ᚖbool(ctx, true)/codedTrue()/' graph/generated/generated.go
 
 generate-web: frontend-deps
 	npm --prefix $(FRONT) run codegen

@@ -21987,7 +21987,7 @@ func (ec *executionContext) _AccessDay_day(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_day(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_viewerID(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22010,7 +22010,7 @@ func (ec *executionContext) _AccessDay_viewerID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_viewerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_viewerName(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22033,7 +22033,7 @@ func (ec *executionContext) _AccessDay_viewerName(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_viewerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_viewerRoles(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22056,7 +22056,7 @@ func (ec *executionContext) _AccessDay_viewerRoles(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_viewerRoles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Role does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_bases(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22079,7 +22079,7 @@ func (ec *executionContext) _AccessDay_bases(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_bases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Basis does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_sections(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22102,7 +22102,7 @@ func (ec *executionContext) _AccessDay_sections(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_sections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Section does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_views(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22125,7 +22125,7 @@ func (ec *executionContext) _AccessDay_views(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_views(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_changes(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22148,7 +22148,7 @@ func (ec *executionContext) _AccessDay_changes(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_visits(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22171,7 +22171,7 @@ func (ec *executionContext) _AccessDay_visits(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_visits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_flagged(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22194,7 +22194,7 @@ func (ec *executionContext) _AccessDay_flagged(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_flagged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_first(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22217,7 +22217,7 @@ func (ec *executionContext) _AccessDay_first(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_first(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_last(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
@@ -22240,7 +22240,7 @@ func (ec *executionContext) _AccessDay_last(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_AccessDay_last(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessDay", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessibleFormat_format(ctx context.Context, field graphql.CollectedField, obj *schematype.AccessibleFormat) (ret graphql.Marshaler) {
@@ -22263,7 +22263,7 @@ func (ec *executionContext) _AccessibleFormat_format(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_AccessibleFormat_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessibleFormat", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AccessibleFormat", field, false, false)
 }
 
 func (ec *executionContext) _AccessibleFormat_location(ctx context.Context, field graphql.CollectedField, obj *schematype.AccessibleFormat) (ret graphql.Marshaler) {
@@ -22286,7 +22286,7 @@ func (ec *executionContext) _AccessibleFormat_location(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_AccessibleFormat_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessibleFormat", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AccessibleFormat", field, false, false)
 }
 
 func (ec *executionContext) _AccessibleFormat_originalAttached(ctx context.Context, field graphql.CollectedField, obj *schematype.AccessibleFormat) (ret graphql.Marshaler) {
@@ -22309,7 +22309,7 @@ func (ec *executionContext) _AccessibleFormat_originalAttached(ctx context.Conte
 	)
 }
 func (ec *executionContext) fieldContext_AccessibleFormat_originalAttached(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccessibleFormat", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("AccessibleFormat", field, false, false)
 }
 
 func (ec *executionContext) _Account_id(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22332,7 +22332,7 @@ func (ec *executionContext) _Account_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Account_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Account", field, false, false)
 }
 
 func (ec *executionContext) _Account_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22355,7 +22355,7 @@ func (ec *executionContext) _Account_createdAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Account_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Account", field, false, false)
 }
 
 func (ec *executionContext) _Account_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22378,7 +22378,7 @@ func (ec *executionContext) _Account_updatedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Account_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Account", field, false, false)
 }
 
 func (ec *executionContext) _Account_username(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22401,7 +22401,7 @@ func (ec *executionContext) _Account_username(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Account_username(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Account", field, true, true)
 }
 
 func (ec *executionContext) _Account_displayName(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22424,7 +22424,7 @@ func (ec *executionContext) _Account_displayName(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Account_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Account", field, true, true)
 }
 
 func (ec *executionContext) _Account_roles(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22447,7 +22447,7 @@ func (ec *executionContext) _Account_roles(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Account_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type Role does not have child fields"))
+	return scalarFieldContext("Account", field, false, false)
 }
 
 func (ec *executionContext) _Account_trainings(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22470,7 +22470,7 @@ func (ec *executionContext) _Account_trainings(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Account_trainings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Account", field, false, false)
 }
 
 func (ec *executionContext) _Account_jobTitle(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22493,7 +22493,7 @@ func (ec *executionContext) _Account_jobTitle(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Account_jobTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Account", field, false, false)
 }
 
 func (ec *executionContext) _Account_active(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22516,7 +22516,7 @@ func (ec *executionContext) _Account_active(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Account_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Account", field, false, false)
 }
 
 func (ec *executionContext) _Account_teams(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -22699,7 +22699,7 @@ func (ec *executionContext) _AccountConnection_totalCount(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_AccountConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccountConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AccountConnection", field, false, false)
 }
 
 func (ec *executionContext) _AccountEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AccountEdge) (ret graphql.Marshaler) {
@@ -22754,7 +22754,7 @@ func (ec *executionContext) _AccountEdge_cursor(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AccountEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccountEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("AccountEdge", field, false, false)
 }
 
 func (ec *executionContext) _Advice_id(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -22777,7 +22777,7 @@ func (ec *executionContext) _Advice_id(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Advice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Advice", field, false, false)
 }
 
 func (ec *executionContext) _Advice_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -22800,7 +22800,7 @@ func (ec *executionContext) _Advice_createdAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Advice_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Advice", field, false, false)
 }
 
 func (ec *executionContext) _Advice_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -22823,7 +22823,7 @@ func (ec *executionContext) _Advice_updatedAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Advice_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Advice", field, false, false)
 }
 
 func (ec *executionContext) _Advice_summary(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -22869,7 +22869,7 @@ func (ec *executionContext) _Advice_summary(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Advice_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Advice", field, false, false)
 }
 
 func (ec *executionContext) _Advice_givenAt(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -22892,7 +22892,7 @@ func (ec *executionContext) _Advice_givenAt(ctx context.Context, field graphql.C
 					var zeroVal time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal time.Time
 					return zeroVal, err
@@ -22915,7 +22915,7 @@ func (ec *executionContext) _Advice_givenAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Advice_givenAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Advice", field, false, false)
 }
 
 func (ec *executionContext) _Advice_followUpDue(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -22938,7 +22938,7 @@ func (ec *executionContext) _Advice_followUpDue(ctx context.Context, field graph
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -22961,7 +22961,7 @@ func (ec *executionContext) _Advice_followUpDue(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Advice_followUpDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Advice", field, false, false)
 }
 
 func (ec *executionContext) _Advice_followedUpAt(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -22984,7 +22984,7 @@ func (ec *executionContext) _Advice_followedUpAt(ctx context.Context, field grap
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -23007,7 +23007,7 @@ func (ec *executionContext) _Advice_followedUpAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Advice_followedUpAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Advice", field, false, false)
 }
 
 func (ec *executionContext) _Advice_followUpNotes(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -23053,7 +23053,7 @@ func (ec *executionContext) _Advice_followUpNotes(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Advice_followUpNotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Advice", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Advice", field, false, false)
 }
 
 func (ec *executionContext) _Advice_person(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
@@ -23108,7 +23108,7 @@ func (ec *executionContext) _Advice_followUpBy(ctx context.Context, field graphq
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -23163,7 +23163,7 @@ func (ec *executionContext) _Amendment_id(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23186,7 +23186,7 @@ func (ec *executionContext) _Amendment_createdAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23209,7 +23209,7 @@ func (ec *executionContext) _Amendment_updatedAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23232,7 +23232,7 @@ func (ec *executionContext) _Amendment_planID(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_requestedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23255,7 +23255,7 @@ func (ec *executionContext) _Amendment_requestedBy(ctx context.Context, field gr
 					var zeroVal amendment.RequestedBy
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal amendment.RequestedBy
 					return zeroVal, err
@@ -23278,7 +23278,7 @@ func (ec *executionContext) _Amendment_requestedBy(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_requestedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type AmendmentRequestedBy does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_requesterName(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23324,7 +23324,7 @@ func (ec *executionContext) _Amendment_requesterName(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_requesterName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_reason(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23347,7 +23347,7 @@ func (ec *executionContext) _Amendment_reason(ctx context.Context, field graphql
 					var zeroVal amendment.Reason
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal amendment.Reason
 					return zeroVal, err
@@ -23370,7 +23370,7 @@ func (ec *executionContext) _Amendment_reason(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type AmendmentReason does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_details(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23416,7 +23416,7 @@ func (ec *executionContext) _Amendment_details(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_details(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_personConsultedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23439,7 +23439,7 @@ func (ec *executionContext) _Amendment_personConsultedAt(ctx context.Context, fi
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -23462,7 +23462,7 @@ func (ec *executionContext) _Amendment_personConsultedAt(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_personConsultedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_personView(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23508,7 +23508,7 @@ func (ec *executionContext) _Amendment_personView(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_personView(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_evidenceReviewed(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23554,7 +23554,7 @@ func (ec *executionContext) _Amendment_evidenceReviewed(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_evidenceReviewed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_decision(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23577,7 +23577,7 @@ func (ec *executionContext) _Amendment_decision(ctx context.Context, field graph
 					var zeroVal amendment.Decision
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal amendment.Decision
 					return zeroVal, err
@@ -23600,7 +23600,7 @@ func (ec *executionContext) _Amendment_decision(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type AmendmentDecision does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_decisionReason(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23646,7 +23646,7 @@ func (ec *executionContext) _Amendment_decisionReason(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_decisionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23669,7 +23669,7 @@ func (ec *executionContext) _Amendment_decidedAt(ctx context.Context, field grap
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -23692,7 +23692,7 @@ func (ec *executionContext) _Amendment_decidedAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_complaintRightToldAt(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23715,7 +23715,7 @@ func (ec *executionContext) _Amendment_complaintRightToldAt(ctx context.Context,
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -23738,7 +23738,7 @@ func (ec *executionContext) _Amendment_complaintRightToldAt(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_complaintRightToldAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_noRecirculation(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23761,7 +23761,7 @@ func (ec *executionContext) _Amendment_noRecirculation(ctx context.Context, fiel
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -23784,7 +23784,7 @@ func (ec *executionContext) _Amendment_noRecirculation(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Amendment_noRecirculation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Amendment", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
@@ -23871,7 +23871,7 @@ func (ec *executionContext) _AscofMeasure_code(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_AscofMeasure_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_definition(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
@@ -23894,7 +23894,7 @@ func (ec *executionContext) _AscofMeasure_definition(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_AscofMeasure_definition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_from(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
@@ -23917,7 +23917,7 @@ func (ec *executionContext) _AscofMeasure_from(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_AscofMeasure_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_to(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
@@ -23940,7 +23940,7 @@ func (ec *executionContext) _AscofMeasure_to(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_AscofMeasure_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_numerator(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
@@ -23963,7 +23963,7 @@ func (ec *executionContext) _AscofMeasure_numerator(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_AscofMeasure_numerator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_denominator(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
@@ -23986,7 +23986,7 @@ func (ec *executionContext) _AscofMeasure_denominator(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_AscofMeasure_denominator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_percent(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
@@ -24009,7 +24009,7 @@ func (ec *executionContext) _AscofMeasure_percent(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_AscofMeasure_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Float does not have child fields"))
+	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
@@ -24032,7 +24032,7 @@ func (ec *executionContext) _AscofMeasure_suppressed(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_AscofMeasure_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type SuppressionReason does not have child fields"))
+	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_notYetKnown(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
@@ -24055,7 +24055,7 @@ func (ec *executionContext) _AscofMeasure_notYetKnown(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_AscofMeasure_notYetKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AscofMeasure", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24078,7 +24078,7 @@ func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_occurredAt(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24101,7 +24101,7 @@ func (ec *executionContext) _AuditEvent_occurredAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_action(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24124,7 +24124,7 @@ func (ec *executionContext) _AuditEvent_action(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type AuditEventAction does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_viewerID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24147,7 +24147,7 @@ func (ec *executionContext) _AuditEvent_viewerID(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_viewerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_viewerName(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24170,7 +24170,7 @@ func (ec *executionContext) _AuditEvent_viewerName(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_viewerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_viewerRoles(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24193,7 +24193,7 @@ func (ec *executionContext) _AuditEvent_viewerRoles(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_viewerRoles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type Role does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_personID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24216,7 +24216,7 @@ func (ec *executionContext) _AuditEvent_personID(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_planID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24239,7 +24239,7 @@ func (ec *executionContext) _AuditEvent_planID(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_sections(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24262,7 +24262,7 @@ func (ec *executionContext) _AuditEvent_sections(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_sections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type Section does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_bases(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24285,7 +24285,7 @@ func (ec *executionContext) _AuditEvent_bases(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_bases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type Basis does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_requestID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24308,7 +24308,7 @@ func (ec *executionContext) _AuditEvent_requestID(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_requestID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_operation(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24331,7 +24331,7 @@ func (ec *executionContext) _AuditEvent_operation(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_flagged(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
@@ -24354,7 +24354,7 @@ func (ec *executionContext) _AuditEvent_flagged(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_flagged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
@@ -24441,7 +24441,7 @@ func (ec *executionContext) _AuditEventConnection_totalCount(ctx context.Context
 	)
 }
 func (ec *executionContext) fieldContext_AuditEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEventConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AuditEventConnection", field, false, false)
 }
 
 func (ec *executionContext) _AuditEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventEdge) (ret graphql.Marshaler) {
@@ -24496,7 +24496,7 @@ func (ec *executionContext) _AuditEventEdge_cursor(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEventEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("AuditEventEdge", field, false, false)
 }
 
 func (ec *executionContext) _Authority_id(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24519,7 +24519,7 @@ func (ec *executionContext) _Authority_id(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Authority_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24542,7 +24542,7 @@ func (ec *executionContext) _Authority_createdAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Authority_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24565,7 +24565,7 @@ func (ec *executionContext) _Authority_updatedAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Authority_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_name(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24588,7 +24588,7 @@ func (ec *executionContext) _Authority_name(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Authority_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_code(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24611,7 +24611,7 @@ func (ec *executionContext) _Authority_code(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Authority_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_timeZone(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24634,7 +24634,7 @@ func (ec *executionContext) _Authority_timeZone(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Authority_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_maxReablementWeeks(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24657,7 +24657,7 @@ func (ec *executionContext) _Authority_maxReablementWeeks(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_Authority_maxReablementWeeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_firstReviewDays(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24680,7 +24680,7 @@ func (ec *executionContext) _Authority_firstReviewDays(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Authority_firstReviewDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_nonChargeableWeeks(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24703,7 +24703,7 @@ func (ec *executionContext) _Authority_nonChargeableWeeks(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_Authority_nonChargeableWeeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_contactPhone(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24726,7 +24726,7 @@ func (ec *executionContext) _Authority_contactPhone(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Authority_contactPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_contactEmail(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24749,7 +24749,7 @@ func (ec *executionContext) _Authority_contactEmail(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Authority_contactEmail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_complaintsPhone(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24772,7 +24772,7 @@ func (ec *executionContext) _Authority_complaintsPhone(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Authority_complaintsPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_complaintsEmail(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24795,7 +24795,7 @@ func (ec *executionContext) _Authority_complaintsEmail(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Authority_complaintsEmail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_complaintsURL(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24818,7 +24818,7 @@ func (ec *executionContext) _Authority_complaintsURL(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Authority_complaintsURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Authority", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_teams(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
@@ -24873,7 +24873,7 @@ func (ec *executionContext) _CapacityAssessment_id(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_CapacityAssessment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CapacityAssessment", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("CapacityAssessment", field, false, false)
 }
 
 func (ec *executionContext) _CapacityAssessment_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
@@ -24896,7 +24896,7 @@ func (ec *executionContext) _CapacityAssessment_createdAt(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_CapacityAssessment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CapacityAssessment", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("CapacityAssessment", field, false, false)
 }
 
 func (ec *executionContext) _CapacityAssessment_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
@@ -24919,7 +24919,7 @@ func (ec *executionContext) _CapacityAssessment_updatedAt(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_CapacityAssessment_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CapacityAssessment", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("CapacityAssessment", field, false, false)
 }
 
 func (ec *executionContext) _CapacityAssessment_decision(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
@@ -24965,7 +24965,7 @@ func (ec *executionContext) _CapacityAssessment_decision(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_CapacityAssessment_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CapacityAssessment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("CapacityAssessment", field, false, false)
 }
 
 func (ec *executionContext) _CapacityAssessment_hasCapacity(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
@@ -24988,7 +24988,7 @@ func (ec *executionContext) _CapacityAssessment_hasCapacity(ctx context.Context,
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -25011,7 +25011,7 @@ func (ec *executionContext) _CapacityAssessment_hasCapacity(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext_CapacityAssessment_hasCapacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CapacityAssessment", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("CapacityAssessment", field, false, false)
 }
 
 func (ec *executionContext) _CapacityAssessment_assessedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
@@ -25034,7 +25034,7 @@ func (ec *executionContext) _CapacityAssessment_assessedAt(ctx context.Context, 
 					var zeroVal time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal time.Time
 					return zeroVal, err
@@ -25057,7 +25057,7 @@ func (ec *executionContext) _CapacityAssessment_assessedAt(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_CapacityAssessment_assessedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CapacityAssessment", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("CapacityAssessment", field, false, false)
 }
 
 func (ec *executionContext) _CapacityAssessment_assessor(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
@@ -25103,7 +25103,7 @@ func (ec *executionContext) _CapacityAssessment_assessor(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_CapacityAssessment_assessor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CapacityAssessment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("CapacityAssessment", field, false, false)
 }
 
 func (ec *executionContext) _CapacityAssessment_notes(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
@@ -25149,7 +25149,7 @@ func (ec *executionContext) _CapacityAssessment_notes(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_CapacityAssessment_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CapacityAssessment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("CapacityAssessment", field, false, false)
 }
 
 func (ec *executionContext) _CapacityAssessment_person(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
@@ -25204,7 +25204,7 @@ func (ec *executionContext) _Carer_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Carer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Carer", field, false, false)
 }
 
 func (ec *executionContext) _Carer_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -25227,7 +25227,7 @@ func (ec *executionContext) _Carer_createdAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Carer_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Carer", field, false, false)
 }
 
 func (ec *executionContext) _Carer_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -25250,7 +25250,7 @@ func (ec *executionContext) _Carer_updatedAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Carer_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Carer", field, false, false)
 }
 
 func (ec *executionContext) _Carer_name(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -25296,7 +25296,7 @@ func (ec *executionContext) _Carer_name(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Carer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Carer", field, false, false)
 }
 
 func (ec *executionContext) _Carer_relationship(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -25342,7 +25342,7 @@ func (ec *executionContext) _Carer_relationship(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Carer_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Carer", field, false, false)
 }
 
 func (ec *executionContext) _Carer_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -25388,7 +25388,7 @@ func (ec *executionContext) _Carer_phone(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Carer_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Carer", field, false, false)
 }
 
 func (ec *executionContext) _Carer_email(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -25434,7 +25434,7 @@ func (ec *executionContext) _Carer_email(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Carer_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Carer", field, false, false)
 }
 
 func (ec *executionContext) _Carer_livesWithPerson(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -25457,7 +25457,7 @@ func (ec *executionContext) _Carer_livesWithPerson(ctx context.Context, field gr
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -25480,7 +25480,7 @@ func (ec *executionContext) _Carer_livesWithPerson(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Carer_livesWithPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Carer", field, false, false)
 }
 
 func (ec *executionContext) _Carer_ownView(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -25526,7 +25526,7 @@ func (ec *executionContext) _Carer_ownView(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Carer_ownView(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Carer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Carer", field, false, false)
 }
 
 func (ec *executionContext) _Carer_person(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
@@ -25581,7 +25581,7 @@ func (ec *executionContext) _ChronologyEntry_kind(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ChronologyEntry", field, false, false, errors.New("field of type ChronologyKind does not have child fields"))
+	return scalarFieldContext("ChronologyEntry", field, false, false)
 }
 
 func (ec *executionContext) _ChronologyEntry_at(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
@@ -25604,7 +25604,7 @@ func (ec *executionContext) _ChronologyEntry_at(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ChronologyEntry", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("ChronologyEntry", field, false, false)
 }
 
 func (ec *executionContext) _ChronologyEntry_plan(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
@@ -25819,7 +25819,7 @@ func (ec *executionContext) _ChronologyEntry_decision(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ChronologyEntry", field, false, false, errors.New("field of type PlanDecision does not have child fields"))
+	return scalarFieldContext("ChronologyEntry", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_from(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
@@ -25842,7 +25842,7 @@ func (ec *executionContext) _ClientLevelDataExport_from(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_to(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
@@ -25865,7 +25865,7 @@ func (ec *executionContext) _ClientLevelDataExport_to(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_csv(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
@@ -25888,7 +25888,7 @@ func (ec *executionContext) _ClientLevelDataExport_csv(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_csv(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_events(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
@@ -25911,7 +25911,7 @@ func (ec *executionContext) _ClientLevelDataExport_events(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_people(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
@@ -25934,7 +25934,7 @@ func (ec *executionContext) _ClientLevelDataExport_people(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_people(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_pseudonymised(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
@@ -25957,7 +25957,7 @@ func (ec *executionContext) _ClientLevelDataExport_pseudonymised(ctx context.Con
 	)
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_pseudonymised(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_notHeld(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
@@ -25980,7 +25980,7 @@ func (ec *executionContext) _ClientLevelDataExport_notHeld(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_notHeld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_incomplete(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
@@ -26003,7 +26003,7 @@ func (ec *executionContext) _ClientLevelDataExport_incomplete(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_incomplete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ClientLevelDataExport", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _Concern_id(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26026,7 +26026,7 @@ func (ec *executionContext) _Concern_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Concern_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26049,7 +26049,7 @@ func (ec *executionContext) _Concern_createdAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Concern_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26072,7 +26072,7 @@ func (ec *executionContext) _Concern_updatedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Concern_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_visitID(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26095,7 +26095,7 @@ func (ec *executionContext) _Concern_visitID(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Concern_visitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26118,7 +26118,7 @@ func (ec *executionContext) _Concern_kind(ctx context.Context, field graphql.Col
 					var zeroVal concern.Kind
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal concern.Kind
 					return zeroVal, err
@@ -26141,7 +26141,7 @@ func (ec *executionContext) _Concern_kind(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Concern_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type ConcernKind does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_details(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26187,7 +26187,7 @@ func (ec *executionContext) _Concern_details(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Concern_details(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_acknowledgedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26210,7 +26210,7 @@ func (ec *executionContext) _Concern_acknowledgedAt(ctx context.Context, field g
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -26233,7 +26233,7 @@ func (ec *executionContext) _Concern_acknowledgedAt(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Concern_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_acknowledgedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26256,7 +26256,7 @@ func (ec *executionContext) _Concern_acknowledgedByID(ctx context.Context, field
 					var zeroVal *pulid.ID
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *pulid.ID
 					return zeroVal, err
@@ -26279,7 +26279,7 @@ func (ec *executionContext) _Concern_acknowledgedByID(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Concern_acknowledgedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26302,7 +26302,7 @@ func (ec *executionContext) _Concern_closedAt(ctx context.Context, field graphql
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -26325,7 +26325,7 @@ func (ec *executionContext) _Concern_closedAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Concern_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_closedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26348,7 +26348,7 @@ func (ec *executionContext) _Concern_closedByID(ctx context.Context, field graph
 					var zeroVal *pulid.ID
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *pulid.ID
 					return zeroVal, err
@@ -26371,7 +26371,7 @@ func (ec *executionContext) _Concern_closedByID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Concern_closedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_actionsTaken(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26417,7 +26417,7 @@ func (ec *executionContext) _Concern_actionsTaken(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Concern_actionsTaken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_section42Decision(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26440,7 +26440,7 @@ func (ec *executionContext) _Concern_section42Decision(ctx context.Context, fiel
 					var zeroVal *concern.Section42Decision
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *concern.Section42Decision
 					return zeroVal, err
@@ -26463,7 +26463,7 @@ func (ec *executionContext) _Concern_section42Decision(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Concern_section42Decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type ConcernSection42Decision does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26509,7 +26509,7 @@ func (ec *executionContext) _Concern_outcome(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Concern_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Concern", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_visit(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
@@ -26564,7 +26564,7 @@ func (ec *executionContext) _Concern_raisedBy(ctx context.Context, field graphql
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -26619,7 +26619,7 @@ func (ec *executionContext) _Concern_acknowledgedBy(ctx context.Context, field g
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -26674,7 +26674,7 @@ func (ec *executionContext) _Concern_closedBy(ctx context.Context, field graphql
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -26729,7 +26729,7 @@ func (ec *executionContext) _Consent_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Consent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -26752,7 +26752,7 @@ func (ec *executionContext) _Consent_createdAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Consent_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -26775,7 +26775,7 @@ func (ec *executionContext) _Consent_updatedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Consent_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_purpose(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -26798,7 +26798,7 @@ func (ec *executionContext) _Consent_purpose(ctx context.Context, field graphql.
 					var zeroVal consent.Purpose
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal consent.Purpose
 					return zeroVal, err
@@ -26821,7 +26821,7 @@ func (ec *executionContext) _Consent_purpose(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Consent_purpose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type ConsentPurpose does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_covers(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -26867,7 +26867,7 @@ func (ec *executionContext) _Consent_covers(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Consent_covers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_givenBy(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -26890,7 +26890,7 @@ func (ec *executionContext) _Consent_givenBy(ctx context.Context, field graphql.
 					var zeroVal consent.GivenBy
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal consent.GivenBy
 					return zeroVal, err
@@ -26913,7 +26913,7 @@ func (ec *executionContext) _Consent_givenBy(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Consent_givenBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type ConsentGivenBy does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_decidedByName(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -26959,7 +26959,7 @@ func (ec *executionContext) _Consent_decidedByName(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Consent_decidedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_hadCapacity(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -26982,7 +26982,7 @@ func (ec *executionContext) _Consent_hadCapacity(ctx context.Context, field grap
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -27005,7 +27005,7 @@ func (ec *executionContext) _Consent_hadCapacity(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Consent_hadCapacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_bestInterestsRecord(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -27051,7 +27051,7 @@ func (ec *executionContext) _Consent_bestInterestsRecord(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_Consent_bestInterestsRecord(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -27074,7 +27074,7 @@ func (ec *executionContext) _Consent_decidedAt(ctx context.Context, field graphq
 					var zeroVal time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal time.Time
 					return zeroVal, err
@@ -27097,7 +27097,7 @@ func (ec *executionContext) _Consent_decidedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Consent_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -27120,7 +27120,7 @@ func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field grap
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -27143,7 +27143,7 @@ func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Consent_withdrawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_withdrawnReason(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -27189,7 +27189,7 @@ func (ec *executionContext) _Consent_withdrawnReason(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Consent_withdrawnReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Consent", field, false, false)
 }
 
 func (ec *executionContext) _Consent_person(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
@@ -27276,7 +27276,7 @@ func (ec *executionContext) _Contact_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Contact_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contact", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Contact", field, false, false)
 }
 
 func (ec *executionContext) _Contact_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
@@ -27299,7 +27299,7 @@ func (ec *executionContext) _Contact_createdAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Contact_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contact", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Contact", field, false, false)
 }
 
 func (ec *executionContext) _Contact_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
@@ -27322,7 +27322,7 @@ func (ec *executionContext) _Contact_updatedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Contact_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contact", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Contact", field, false, false)
 }
 
 func (ec *executionContext) _Contact_name(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
@@ -27368,7 +27368,7 @@ func (ec *executionContext) _Contact_name(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Contact_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contact", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Contact", field, false, false)
 }
 
 func (ec *executionContext) _Contact_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
@@ -27391,7 +27391,7 @@ func (ec *executionContext) _Contact_kind(ctx context.Context, field graphql.Col
 					var zeroVal contact.Kind
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal contact.Kind
 					return zeroVal, err
@@ -27414,7 +27414,7 @@ func (ec *executionContext) _Contact_kind(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Contact_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contact", field, false, false, errors.New("field of type ContactKind does not have child fields"))
+	return scalarFieldContext("Contact", field, false, false)
 }
 
 func (ec *executionContext) _Contact_organisation(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
@@ -27460,7 +27460,7 @@ func (ec *executionContext) _Contact_organisation(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Contact_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contact", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Contact", field, false, false)
 }
 
 func (ec *executionContext) _Contact_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
@@ -27506,7 +27506,7 @@ func (ec *executionContext) _Contact_phone(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Contact_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contact", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Contact", field, false, false)
 }
 
 func (ec *executionContext) _Contact_email(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
@@ -27552,7 +27552,7 @@ func (ec *executionContext) _Contact_email(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Contact_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contact", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Contact", field, false, false)
 }
 
 func (ec *executionContext) _Contact_notes(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
@@ -27598,7 +27598,7 @@ func (ec *executionContext) _Contact_notes(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Contact_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contact", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Contact", field, false, false)
 }
 
 func (ec *executionContext) _Contact_person(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
@@ -27653,7 +27653,7 @@ func (ec *executionContext) _Contingency_id(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Contingency_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contingency", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Contingency", field, false, false)
 }
 
 func (ec *executionContext) _Contingency_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
@@ -27676,7 +27676,7 @@ func (ec *executionContext) _Contingency_createdAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Contingency_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contingency", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Contingency", field, false, false)
 }
 
 func (ec *executionContext) _Contingency_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
@@ -27699,7 +27699,7 @@ func (ec *executionContext) _Contingency_updatedAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Contingency_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contingency", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Contingency", field, false, false)
 }
 
 func (ec *executionContext) _Contingency_riskID(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
@@ -27722,7 +27722,7 @@ func (ec *executionContext) _Contingency_riskID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Contingency_riskID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contingency", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Contingency", field, false, false)
 }
 
 func (ec *executionContext) _Contingency_measures(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
@@ -27768,7 +27768,7 @@ func (ec *executionContext) _Contingency_measures(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Contingency_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contingency", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Contingency", field, false, false)
 }
 
 func (ec *executionContext) _Contingency_trigger(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
@@ -27814,7 +27814,7 @@ func (ec *executionContext) _Contingency_trigger(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Contingency_trigger(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contingency", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Contingency", field, false, false)
 }
 
 func (ec *executionContext) _Contingency_whoActs(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
@@ -27860,7 +27860,7 @@ func (ec *executionContext) _Contingency_whoActs(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Contingency_whoActs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Contingency", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Contingency", field, false, false)
 }
 
 func (ec *executionContext) _Contingency_risk(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
@@ -27915,7 +27915,7 @@ func (ec *executionContext) _DemoAccount_username(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_DemoAccount_username(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DemoAccount", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("DemoAccount", field, false, false)
 }
 
 func (ec *executionContext) _DemoAccount_displayName(ctx context.Context, field graphql.CollectedField, obj *model.DemoAccount) (ret graphql.Marshaler) {
@@ -27938,7 +27938,7 @@ func (ec *executionContext) _DemoAccount_displayName(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_DemoAccount_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DemoAccount", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("DemoAccount", field, false, false)
 }
 
 func (ec *executionContext) _DemoAccount_roles(ctx context.Context, field graphql.CollectedField, obj *model.DemoAccount) (ret graphql.Marshaler) {
@@ -27961,7 +27961,7 @@ func (ec *executionContext) _DemoAccount_roles(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_DemoAccount_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DemoAccount", field, false, false, errors.New("field of type Role does not have child fields"))
+	return scalarFieldContext("DemoAccount", field, false, false)
 }
 
 func (ec *executionContext) _DemoAccount_teamName(ctx context.Context, field graphql.CollectedField, obj *model.DemoAccount) (ret graphql.Marshaler) {
@@ -27984,7 +27984,7 @@ func (ec *executionContext) _DemoAccount_teamName(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_DemoAccount_teamName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DemoAccount", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("DemoAccount", field, false, false)
 }
 
 func (ec *executionContext) _DemoAccount_description(ctx context.Context, field graphql.CollectedField, obj *model.DemoAccount) (ret graphql.Marshaler) {
@@ -28007,7 +28007,7 @@ func (ec *executionContext) _DemoAccount_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_DemoAccount_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DemoAccount", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("DemoAccount", field, false, false)
 }
 
 func (ec *executionContext) _DisclosureControl_threshold(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureControl) (ret graphql.Marshaler) {
@@ -28030,7 +28030,7 @@ func (ec *executionContext) _DisclosureControl_threshold(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_DisclosureControl_threshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DisclosureControl", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("DisclosureControl", field, false, false)
 }
 
 func (ec *executionContext) _DisclosureControl_roundTo(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureControl) (ret graphql.Marshaler) {
@@ -28053,7 +28053,7 @@ func (ec *executionContext) _DisclosureControl_roundTo(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_DisclosureControl_roundTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DisclosureControl", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("DisclosureControl", field, false, false)
 }
 
 func (ec *executionContext) _DisclosureControl_method(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureControl) (ret graphql.Marshaler) {
@@ -28076,7 +28076,7 @@ func (ec *executionContext) _DisclosureControl_method(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_DisclosureControl_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DisclosureControl", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("DisclosureControl", field, false, false)
 }
 
 func (ec *executionContext) _DueList_reviews(ctx context.Context, field graphql.CollectedField, obj *model.DueList) (ret graphql.Marshaler) {
@@ -28419,7 +28419,7 @@ func (ec *executionContext) _EmergencyAccess_id(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_EmergencyAccess_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("EmergencyAccess", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("EmergencyAccess", field, false, false)
 }
 
 func (ec *executionContext) _EmergencyAccess_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
@@ -28442,7 +28442,7 @@ func (ec *executionContext) _EmergencyAccess_createdAt(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_EmergencyAccess_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("EmergencyAccess", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("EmergencyAccess", field, false, false)
 }
 
 func (ec *executionContext) _EmergencyAccess_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
@@ -28465,7 +28465,7 @@ func (ec *executionContext) _EmergencyAccess_updatedAt(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_EmergencyAccess_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("EmergencyAccess", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("EmergencyAccess", field, false, false)
 }
 
 func (ec *executionContext) _EmergencyAccess_reason(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
@@ -28511,7 +28511,7 @@ func (ec *executionContext) _EmergencyAccess_reason(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_EmergencyAccess_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("EmergencyAccess", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("EmergencyAccess", field, false, false)
 }
 
 func (ec *executionContext) _EmergencyAccess_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
@@ -28534,7 +28534,7 @@ func (ec *executionContext) _EmergencyAccess_expiresAt(ctx context.Context, fiel
 					var zeroVal time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal time.Time
 					return zeroVal, err
@@ -28557,7 +28557,7 @@ func (ec *executionContext) _EmergencyAccess_expiresAt(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_EmergencyAccess_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("EmergencyAccess", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("EmergencyAccess", field, false, false)
 }
 
 func (ec *executionContext) _EmergencyAccess_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
@@ -28580,7 +28580,7 @@ func (ec *executionContext) _EmergencyAccess_reviewedAt(ctx context.Context, fie
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -28603,7 +28603,7 @@ func (ec *executionContext) _EmergencyAccess_reviewedAt(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_EmergencyAccess_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("EmergencyAccess", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("EmergencyAccess", field, false, false)
 }
 
 func (ec *executionContext) _EmergencyAccess_account(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
@@ -28626,7 +28626,7 @@ func (ec *executionContext) _EmergencyAccess_account(ctx context.Context, field 
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -28681,7 +28681,7 @@ func (ec *executionContext) _Episode_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Episode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -28704,7 +28704,7 @@ func (ec *executionContext) _Episode_createdAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Episode_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -28727,7 +28727,7 @@ func (ec *executionContext) _Episode_updatedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Episode_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_episode(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -28750,7 +28750,7 @@ func (ec *executionContext) _Episode_episode(ctx context.Context, field graphql.
 					var zeroVal int
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal int
 					return zeroVal, err
@@ -28773,7 +28773,7 @@ func (ec *executionContext) _Episode_episode(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Episode_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_referralRoute(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -28796,7 +28796,7 @@ func (ec *executionContext) _Episode_referralRoute(ctx context.Context, field gr
 					var zeroVal *episode.ReferralRoute
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *episode.ReferralRoute
 					return zeroVal, err
@@ -28819,7 +28819,7 @@ func (ec *executionContext) _Episode_referralRoute(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Episode_referralRoute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type EpisodeReferralRoute does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_referralReceivedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -28842,7 +28842,7 @@ func (ec *executionContext) _Episode_referralReceivedOn(ctx context.Context, fie
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -28865,7 +28865,7 @@ func (ec *executionContext) _Episode_referralReceivedOn(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Episode_referralReceivedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_hospitalDischargeOn(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -28888,7 +28888,7 @@ func (ec *executionContext) _Episode_hospitalDischargeOn(ctx context.Context, fi
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -28911,7 +28911,7 @@ func (ec *executionContext) _Episode_hospitalDischargeOn(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_Episode_hospitalDischargeOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_existingLongTermSupport(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -28934,7 +28934,7 @@ func (ec *executionContext) _Episode_existingLongTermSupport(ctx context.Context
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -28957,7 +28957,7 @@ func (ec *executionContext) _Episode_existingLongTermSupport(ctx context.Context
 	)
 }
 func (ec *executionContext) fieldContext_Episode_existingLongTermSupport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_sequel(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -28980,7 +28980,7 @@ func (ec *executionContext) _Episode_sequel(ctx context.Context, field graphql.C
 					var zeroVal *episode.Sequel
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *episode.Sequel
 					return zeroVal, err
@@ -29003,7 +29003,7 @@ func (ec *executionContext) _Episode_sequel(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Episode_sequel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type EpisodeSequel does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_endedEarlyReason(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -29026,7 +29026,7 @@ func (ec *executionContext) _Episode_endedEarlyReason(ctx context.Context, field
 					var zeroVal *episode.EndedEarlyReason
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *episode.EndedEarlyReason
 					return zeroVal, err
@@ -29049,7 +29049,7 @@ func (ec *executionContext) _Episode_endedEarlyReason(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Episode_endedEarlyReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type EpisodeEndedEarlyReason does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_followUpDue(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -29072,7 +29072,7 @@ func (ec *executionContext) _Episode_followUpDue(ctx context.Context, field grap
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -29095,7 +29095,7 @@ func (ec *executionContext) _Episode_followUpDue(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Episode_followUpDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_followUpSituation(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -29118,7 +29118,7 @@ func (ec *executionContext) _Episode_followUpSituation(ctx context.Context, fiel
 					var zeroVal *episode.FollowUpSituation
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *episode.FollowUpSituation
 					return zeroVal, err
@@ -29141,7 +29141,7 @@ func (ec *executionContext) _Episode_followUpSituation(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Episode_followUpSituation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type EpisodeFollowUpSituation does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_followUpRecordedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -29164,7 +29164,7 @@ func (ec *executionContext) _Episode_followUpRecordedAt(ctx context.Context, fie
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -29187,7 +29187,7 @@ func (ec *executionContext) _Episode_followUpRecordedAt(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Episode_followUpRecordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Episode", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Episode", field, false, false)
 }
 
 func (ec *executionContext) _Episode_person(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
@@ -29242,7 +29242,7 @@ func (ec *executionContext) _Involvement_id(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Involvement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Involvement", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Involvement", field, false, false)
 }
 
 func (ec *executionContext) _Involvement_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
@@ -29265,7 +29265,7 @@ func (ec *executionContext) _Involvement_createdAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Involvement_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Involvement", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Involvement", field, false, false)
 }
 
 func (ec *executionContext) _Involvement_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
@@ -29288,7 +29288,7 @@ func (ec *executionContext) _Involvement_updatedAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Involvement_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Involvement", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Involvement", field, false, false)
 }
 
 func (ec *executionContext) _Involvement_name(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
@@ -29334,7 +29334,7 @@ func (ec *executionContext) _Involvement_name(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Involvement_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Involvement", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Involvement", field, false, false)
 }
 
 func (ec *executionContext) _Involvement_relationship(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
@@ -29380,7 +29380,7 @@ func (ec *executionContext) _Involvement_relationship(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Involvement_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Involvement", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Involvement", field, false, false)
 }
 
 func (ec *executionContext) _Involvement_basis(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
@@ -29403,7 +29403,7 @@ func (ec *executionContext) _Involvement_basis(ctx context.Context, field graphq
 					var zeroVal involvement.Basis
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal involvement.Basis
 					return zeroVal, err
@@ -29426,7 +29426,7 @@ func (ec *executionContext) _Involvement_basis(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Involvement_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Involvement", field, false, false, errors.New("field of type InvolvementBasis does not have child fields"))
+	return scalarFieldContext("Involvement", field, false, false)
 }
 
 func (ec *executionContext) _Involvement_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
@@ -29449,7 +29449,7 @@ func (ec *executionContext) _Involvement_planID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Involvement_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Involvement", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Involvement", field, false, false)
 }
 
 func (ec *executionContext) _Involvement_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
@@ -29504,7 +29504,7 @@ func (ec *executionContext) _MissingItem_rule(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_MissingItem_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MissingItem", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("MissingItem", field, false, false)
 }
 
 func (ec *executionContext) _MissingItem_field(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
@@ -29527,7 +29527,7 @@ func (ec *executionContext) _MissingItem_field(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_MissingItem_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MissingItem", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("MissingItem", field, false, false)
 }
 
 func (ec *executionContext) _MissingItem_section(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
@@ -29550,7 +29550,7 @@ func (ec *executionContext) _MissingItem_section(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_MissingItem_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MissingItem", field, false, false, errors.New("field of type Section does not have child fields"))
+	return scalarFieldContext("MissingItem", field, false, false)
 }
 
 func (ec *executionContext) _MissingItem_message(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
@@ -29573,7 +29573,7 @@ func (ec *executionContext) _MissingItem_message(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_MissingItem_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MissingItem", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("MissingItem", field, false, false)
 }
 
 func (ec *executionContext) _Mutation_signInAsDemo(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -32148,7 +32148,7 @@ func (ec *executionContext) _Need_id(ctx context.Context, field graphql.Collecte
 	)
 }
 func (ec *executionContext) fieldContext_Need_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32171,7 +32171,7 @@ func (ec *executionContext) _Need_createdAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Need_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32194,7 +32194,7 @@ func (ec *executionContext) _Need_updatedAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Need_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_area(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32240,7 +32240,7 @@ func (ec *executionContext) _Need_area(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Need_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_description(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32286,7 +32286,7 @@ func (ec *executionContext) _Need_description(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Need_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_effect(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32309,7 +32309,7 @@ func (ec *executionContext) _Need_effect(ctx context.Context, field graphql.Coll
 					var zeroVal need.Effect
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal need.Effect
 					return zeroVal, err
@@ -32332,7 +32332,7 @@ func (ec *executionContext) _Need_effect(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Need_effect(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type NeedEffect does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_personView(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32378,7 +32378,7 @@ func (ec *executionContext) _Need_personView(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Need_personView(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_carerView(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32424,7 +32424,7 @@ func (ec *executionContext) _Need_carerView(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Need_carerView(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_othersView(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32470,7 +32470,7 @@ func (ec *executionContext) _Need_othersView(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Need_othersView(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_evidence(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32516,7 +32516,7 @@ func (ec *executionContext) _Need_evidence(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Need_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_wellbeingImpact(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32562,7 +32562,7 @@ func (ec *executionContext) _Need_wellbeingImpact(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Need_wellbeingImpact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_differenceOfView(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32608,7 +32608,7 @@ func (ec *executionContext) _Need_differenceOfView(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Need_differenceOfView(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Need", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Need", field, false, false)
 }
 
 func (ec *executionContext) _Need_person(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
@@ -32695,7 +32695,7 @@ func (ec *executionContext) _Outcome_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -32718,7 +32718,7 @@ func (ec *executionContext) _Outcome_createdAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -32741,7 +32741,7 @@ func (ec *executionContext) _Outcome_updatedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -32764,7 +32764,7 @@ func (ec *executionContext) _Outcome_planID(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_statement(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -32810,7 +32810,7 @@ func (ec *executionContext) _Outcome_statement(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -32833,7 +32833,7 @@ func (ec *executionContext) _Outcome_kind(ctx context.Context, field graphql.Col
 					var zeroVal outcome.Kind
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal outcome.Kind
 					return zeroVal, err
@@ -32856,7 +32856,7 @@ func (ec *executionContext) _Outcome_kind(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type OutcomeKind does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_domain(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -32879,7 +32879,7 @@ func (ec *executionContext) _Outcome_domain(ctx context.Context, field graphql.C
 					var zeroVal outcome.Domain
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal outcome.Domain
 					return zeroVal, err
@@ -32902,7 +32902,7 @@ func (ec *executionContext) _Outcome_domain(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_domain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type OutcomeDomain does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_supportRequired(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -32948,7 +32948,7 @@ func (ec *executionContext) _Outcome_supportRequired(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_supportRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_measure(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -32994,7 +32994,7 @@ func (ec *executionContext) _Outcome_measure(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_targetDate(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -33017,7 +33017,7 @@ func (ec *executionContext) _Outcome_targetDate(ctx context.Context, field graph
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -33040,7 +33040,7 @@ func (ec *executionContext) _Outcome_targetDate(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_targetDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_achievement(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -33063,7 +33063,7 @@ func (ec *executionContext) _Outcome_achievement(ctx context.Context, field grap
 					var zeroVal outcome.Achievement
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal outcome.Achievement
 					return zeroVal, err
@@ -33086,7 +33086,7 @@ func (ec *executionContext) _Outcome_achievement(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_achievement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type OutcomeAchievement does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_position(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -33109,7 +33109,7 @@ func (ec *executionContext) _Outcome_position(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Outcome_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcome", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
@@ -33164,7 +33164,7 @@ func (ec *executionContext) _Outcome_steps(ctx context.Context, field graphql.Co
 					var zeroVal []*ent.OutcomeStep
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.OutcomeStep
 					return zeroVal, err
@@ -33283,7 +33283,7 @@ func (ec *executionContext) _OutcomeConnection_totalCount(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_OutcomeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OutcomeConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("OutcomeConnection", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeEdge) (ret graphql.Marshaler) {
@@ -33338,7 +33338,7 @@ func (ec *executionContext) _OutcomeEdge_cursor(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_OutcomeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OutcomeEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("OutcomeEdge", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_id(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
@@ -33361,7 +33361,7 @@ func (ec *executionContext) _OutcomeStep_id(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_OutcomeStep_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OutcomeStep", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("OutcomeStep", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
@@ -33384,7 +33384,7 @@ func (ec *executionContext) _OutcomeStep_createdAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_OutcomeStep_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OutcomeStep", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("OutcomeStep", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
@@ -33407,7 +33407,7 @@ func (ec *executionContext) _OutcomeStep_updatedAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_OutcomeStep_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OutcomeStep", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("OutcomeStep", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_outcomeID(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
@@ -33430,7 +33430,7 @@ func (ec *executionContext) _OutcomeStep_outcomeID(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_OutcomeStep_outcomeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OutcomeStep", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("OutcomeStep", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_description(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
@@ -33476,7 +33476,7 @@ func (ec *executionContext) _OutcomeStep_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_OutcomeStep_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OutcomeStep", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("OutcomeStep", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_position(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
@@ -33499,7 +33499,7 @@ func (ec *executionContext) _OutcomeStep_position(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_OutcomeStep_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OutcomeStep", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("OutcomeStep", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_targetDate(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
@@ -33522,7 +33522,7 @@ func (ec *executionContext) _OutcomeStep_targetDate(ctx context.Context, field g
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -33545,7 +33545,7 @@ func (ec *executionContext) _OutcomeStep_targetDate(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_OutcomeStep_targetDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OutcomeStep", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("OutcomeStep", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_status(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
@@ -33568,7 +33568,7 @@ func (ec *executionContext) _OutcomeStep_status(ctx context.Context, field graph
 					var zeroVal outcomestep.Status
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal outcomestep.Status
 					return zeroVal, err
@@ -33591,7 +33591,7 @@ func (ec *executionContext) _OutcomeStep_status(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_OutcomeStep_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OutcomeStep", field, false, false, errors.New("field of type OutcomeStepStatus does not have child fields"))
+	return scalarFieldContext("OutcomeStep", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
@@ -33646,7 +33646,7 @@ func (ec *executionContext) _OutcomeStep_progress(ctx context.Context, field gra
 					var zeroVal []*ent.Progress
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Progress
 					return zeroVal, err
@@ -33701,7 +33701,7 @@ func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("PageInfo", field, false, false)
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[pulid.ID]) (ret graphql.Marshaler) {
@@ -33724,7 +33724,7 @@ func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("PageInfo", field, false, false)
 }
 
 func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[pulid.ID]) (ret graphql.Marshaler) {
@@ -33747,7 +33747,7 @@ func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("PageInfo", field, false, false)
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[pulid.ID]) (ret graphql.Marshaler) {
@@ -33770,7 +33770,7 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("PageInfo", field, false, false)
 }
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -33793,7 +33793,7 @@ func (ec *executionContext) _Person_id(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Person_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -33816,7 +33816,7 @@ func (ec *executionContext) _Person_createdAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Person_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -33839,7 +33839,7 @@ func (ec *executionContext) _Person_updatedAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Person_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_legalName(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -33885,7 +33885,7 @@ func (ec *executionContext) _Person_legalName(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Person_legalName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_preferredName(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -33931,7 +33931,7 @@ func (ec *executionContext) _Person_preferredName(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Person_preferredName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_previousSurname(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -33977,7 +33977,7 @@ func (ec *executionContext) _Person_previousSurname(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Person_previousSurname(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_dateOfBirth(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34023,7 +34023,7 @@ func (ec *executionContext) _Person_dateOfBirth(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Person_dateOfBirth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_nhsNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34069,7 +34069,7 @@ func (ec *executionContext) _Person_nhsNumber(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Person_nhsNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_niNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34115,7 +34115,7 @@ func (ec *executionContext) _Person_niNumber(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Person_niNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_address(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34161,7 +34161,7 @@ func (ec *executionContext) _Person_address(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Person_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_postcode(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34207,7 +34207,7 @@ func (ec *executionContext) _Person_postcode(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Person_postcode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_locality(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34230,7 +34230,7 @@ func (ec *executionContext) _Person_locality(ctx context.Context, field graphql.
 					var zeroVal string
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal string
 					return zeroVal, err
@@ -34253,7 +34253,7 @@ func (ec *executionContext) _Person_locality(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Person_locality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34299,7 +34299,7 @@ func (ec *executionContext) _Person_phone(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Person_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_email(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34345,7 +34345,7 @@ func (ec *executionContext) _Person_email(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Person_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_visitAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34391,7 +34391,7 @@ func (ec *executionContext) _Person_visitAddress(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Person_visitAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, true, true)
 }
 
 func (ec *executionContext) _Person_accessNotes(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34437,7 +34437,7 @@ func (ec *executionContext) _Person_accessNotes(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Person_accessNotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, true, true)
 }
 
 func (ec *executionContext) _Person_communicationNeeds(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34483,7 +34483,7 @@ func (ec *executionContext) _Person_communicationNeeds(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Person_communicationNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_preferredFormats(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34529,7 +34529,7 @@ func (ec *executionContext) _Person_preferredFormats(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Person_preferredFormats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_interpreterLanguage(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34575,7 +34575,7 @@ func (ec *executionContext) _Person_interpreterLanguage(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Person_interpreterLanguage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_autism(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34598,7 +34598,7 @@ func (ec *executionContext) _Person_autism(ctx context.Context, field graphql.Co
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -34621,7 +34621,7 @@ func (ec *executionContext) _Person_autism(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Person_autism(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_deafblind(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34644,7 +34644,7 @@ func (ec *executionContext) _Person_deafblind(ctx context.Context, field graphql
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -34667,7 +34667,7 @@ func (ec *executionContext) _Person_deafblind(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Person_deafblind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_lacksCapacityForPlanning(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34690,7 +34690,7 @@ func (ec *executionContext) _Person_lacksCapacityForPlanning(ctx context.Context
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -34713,7 +34713,7 @@ func (ec *executionContext) _Person_lacksCapacityForPlanning(ctx context.Context
 	)
 }
 func (ec *executionContext) fieldContext_Person_lacksCapacityForPlanning(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_substantialDifficulty(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34736,7 +34736,7 @@ func (ec *executionContext) _Person_substantialDifficulty(ctx context.Context, f
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -34759,7 +34759,7 @@ func (ec *executionContext) _Person_substantialDifficulty(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_Person_substantialDifficulty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_appropriatePerson(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34805,7 +34805,7 @@ func (ec *executionContext) _Person_appropriatePerson(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Person_appropriatePerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_advocacy(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34828,7 +34828,7 @@ func (ec *executionContext) _Person_advocacy(ctx context.Context, field graphql.
 					var zeroVal person.Advocacy
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal person.Advocacy
 					return zeroVal, err
@@ -34851,7 +34851,7 @@ func (ec *executionContext) _Person_advocacy(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Person_advocacy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type PersonAdvocacy does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_ordinaryResidence(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34897,7 +34897,7 @@ func (ec *executionContext) _Person_ordinaryResidence(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Person_ordinaryResidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_teamID(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34920,7 +34920,7 @@ func (ec *executionContext) _Person_teamID(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Person_teamID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_allocatedPractitionerID(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34943,7 +34943,7 @@ func (ec *executionContext) _Person_allocatedPractitionerID(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext_Person_allocatedPractitionerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_referralSource(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -34989,7 +34989,7 @@ func (ec *executionContext) _Person_referralSource(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Person_referralSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_team(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -35012,7 +35012,7 @@ func (ec *executionContext) _Person_team(ctx context.Context, field graphql.Coll
 					var zeroVal *ent.Team
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Team
 					return zeroVal, err
@@ -35067,7 +35067,7 @@ func (ec *executionContext) _Person_allocatedPractitioner(ctx context.Context, f
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -35122,7 +35122,7 @@ func (ec *executionContext) _Person_carers(ctx context.Context, field graphql.Co
 					var zeroVal []*ent.Carer
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Carer
 					return zeroVal, err
@@ -35177,7 +35177,7 @@ func (ec *executionContext) _Person_contacts(ctx context.Context, field graphql.
 					var zeroVal []*ent.Contact
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Contact
 					return zeroVal, err
@@ -35232,7 +35232,7 @@ func (ec *executionContext) _Person_needs(ctx context.Context, field graphql.Col
 					var zeroVal []*ent.Need
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Need
 					return zeroVal, err
@@ -35331,7 +35331,7 @@ func (ec *executionContext) _Person_consents(ctx context.Context, field graphql.
 					var zeroVal []*ent.Consent
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Consent
 					return zeroVal, err
@@ -35386,7 +35386,7 @@ func (ec *executionContext) _Person_capacityAssessments(ctx context.Context, fie
 					var zeroVal []*ent.CapacityAssessment
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.CapacityAssessment
 					return zeroVal, err
@@ -35441,7 +35441,7 @@ func (ec *executionContext) _Person_advice(ctx context.Context, field graphql.Co
 					var zeroVal []*ent.Advice
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Advice
 					return zeroVal, err
@@ -35496,7 +35496,7 @@ func (ec *executionContext) _Person_episodes(ctx context.Context, field graphql.
 					var zeroVal []*ent.Episode
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Episode
 					return zeroVal, err
@@ -35583,7 +35583,7 @@ func (ec *executionContext) _Person_pseudonym(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Person_pseudonym(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, true, true)
 }
 
 func (ec *executionContext) _Person_ageBand(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -35606,7 +35606,7 @@ func (ec *executionContext) _Person_ageBand(ctx context.Context, field graphql.C
 					var zeroVal *string
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *string
 					return zeroVal, err
@@ -35629,7 +35629,7 @@ func (ec *executionContext) _Person_ageBand(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Person_ageBand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Person", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Person", field, true, true)
 }
 
 func (ec *executionContext) _Person_chronology(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
@@ -35804,7 +35804,7 @@ func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("PersonConnection", field, false, false)
 }
 
 func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.PersonEdge) (ret graphql.Marshaler) {
@@ -35859,7 +35859,7 @@ func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("PersonEdge", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_personID(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
@@ -35882,7 +35882,7 @@ func (ec *executionContext) _PersonMatch_personID(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PersonMatch_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_person(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
@@ -35937,7 +35937,7 @@ func (ec *executionContext) _PersonMatch_name(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_PersonMatch_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_dateOfBirth(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
@@ -35960,7 +35960,7 @@ func (ec *executionContext) _PersonMatch_dateOfBirth(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_PersonMatch_dateOfBirth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_postcodeDistrict(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
@@ -35983,7 +35983,7 @@ func (ec *executionContext) _PersonMatch_postcodeDistrict(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_PersonMatch_postcodeDistrict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_hasBasis(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
@@ -36006,7 +36006,7 @@ func (ec *executionContext) _PersonMatch_hasBasis(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PersonMatch_hasBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_basis(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
@@ -36029,7 +36029,7 @@ func (ec *executionContext) _PersonMatch_basis(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_PersonMatch_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type Basis does not have child fields"))
+	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_teamName(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
@@ -36052,7 +36052,7 @@ func (ec *executionContext) _PersonMatch_teamName(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PersonMatch_teamName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_canRequestEmergencyAccess(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
@@ -36075,7 +36075,7 @@ func (ec *executionContext) _PersonMatch_canRequestEmergencyAccess(ctx context.C
 	)
 }
 func (ec *executionContext) fieldContext_PersonMatch_canRequestEmergencyAccess(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PersonMatch", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36098,7 +36098,7 @@ func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.Collecte
 	)
 }
 func (ec *executionContext) fieldContext_Plan_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36121,7 +36121,7 @@ func (ec *executionContext) _Plan_createdAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Plan_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36144,7 +36144,7 @@ func (ec *executionContext) _Plan_updatedAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Plan_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_personID(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36167,7 +36167,7 @@ func (ec *executionContext) _Plan_personID(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Plan_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_episode(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36190,7 +36190,7 @@ func (ec *executionContext) _Plan_episode(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Plan_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_version(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36213,7 +36213,7 @@ func (ec *executionContext) _Plan_version(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Plan_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36236,7 +36236,7 @@ func (ec *executionContext) _Plan_revision(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Plan_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_status(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36259,7 +36259,7 @@ func (ec *executionContext) _Plan_status(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Plan_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type PlanStatus does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_serviceTeamID(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36282,7 +36282,7 @@ func (ec *executionContext) _Plan_serviceTeamID(ctx context.Context, field graph
 					var zeroVal *pulid.ID
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *pulid.ID
 					return zeroVal, err
@@ -36305,7 +36305,7 @@ func (ec *executionContext) _Plan_serviceTeamID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Plan_serviceTeamID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_visitFrequency(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36351,7 +36351,7 @@ func (ec *executionContext) _Plan_visitFrequency(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Plan_visitFrequency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_visitDurationMinutes(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36374,7 +36374,7 @@ func (ec *executionContext) _Plan_visitDurationMinutes(ctx context.Context, fiel
 					var zeroVal *int
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *int
 					return zeroVal, err
@@ -36397,7 +36397,7 @@ func (ec *executionContext) _Plan_visitDurationMinutes(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Plan_visitDurationMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_workerTasks(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36443,7 +36443,7 @@ func (ec *executionContext) _Plan_workerTasks(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Plan_workerTasks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_fluctuatingNeeds(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36489,7 +36489,7 @@ func (ec *executionContext) _Plan_fluctuatingNeeds(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Plan_fluctuatingNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_otherSupport(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36535,7 +36535,7 @@ func (ec *executionContext) _Plan_otherSupport(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Plan_otherSupport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_noOtherSupport(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36558,7 +36558,7 @@ func (ec *executionContext) _Plan_noOtherSupport(ctx context.Context, field grap
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -36581,7 +36581,7 @@ func (ec *executionContext) _Plan_noOtherSupport(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Plan_noOtherSupport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_reviewFrequency(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36627,7 +36627,7 @@ func (ec *executionContext) _Plan_reviewFrequency(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Plan_reviewFrequency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_firstReviewDue(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36650,7 +36650,7 @@ func (ec *executionContext) _Plan_firstReviewDue(ctx context.Context, field grap
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -36673,7 +36673,7 @@ func (ec *executionContext) _Plan_firstReviewDue(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Plan_firstReviewDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_plannedStart(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36696,7 +36696,7 @@ func (ec *executionContext) _Plan_plannedStart(ctx context.Context, field graphq
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -36719,7 +36719,7 @@ func (ec *executionContext) _Plan_plannedStart(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Plan_plannedStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_plannedEnd(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36742,7 +36742,7 @@ func (ec *executionContext) _Plan_plannedEnd(ctx context.Context, field graphql.
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -36765,7 +36765,7 @@ func (ec *executionContext) _Plan_plannedEnd(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Plan_plannedEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_plannedEndReason(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36811,7 +36811,7 @@ func (ec *executionContext) _Plan_plannedEndReason(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Plan_plannedEndReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_visitsGeneratedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36834,7 +36834,7 @@ func (ec *executionContext) _Plan_visitsGeneratedAt(ctx context.Context, field g
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -36857,7 +36857,7 @@ func (ec *executionContext) _Plan_visitsGeneratedAt(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Plan_visitsGeneratedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_chargeableFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36880,7 +36880,7 @@ func (ec *executionContext) _Plan_chargeableFrom(ctx context.Context, field grap
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -36903,7 +36903,7 @@ func (ec *executionContext) _Plan_chargeableFrom(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Plan_chargeableFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_accessibleFormats(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -36981,7 +36981,7 @@ func (ec *executionContext) _Plan_writtenRecordAt(ctx context.Context, field gra
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -37004,7 +37004,7 @@ func (ec *executionContext) _Plan_writtenRecordAt(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Plan_writtenRecordAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_writtenRecordFormat(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -37050,7 +37050,7 @@ func (ec *executionContext) _Plan_writtenRecordFormat(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Plan_writtenRecordFormat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_interimMeasures(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -37073,7 +37073,7 @@ func (ec *executionContext) _Plan_interimMeasures(ctx context.Context, field gra
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -37096,7 +37096,7 @@ func (ec *executionContext) _Plan_interimMeasures(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Plan_interimMeasures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_agreedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -37119,7 +37119,7 @@ func (ec *executionContext) _Plan_agreedAt(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Plan_agreedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_commencedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -37142,7 +37142,7 @@ func (ec *executionContext) _Plan_commencedAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Plan_commencedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_endedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -37165,7 +37165,7 @@ func (ec *executionContext) _Plan_endedAt(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Plan_endedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_endReason(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -37188,7 +37188,7 @@ func (ec *executionContext) _Plan_endReason(ctx context.Context, field graphql.C
 					var zeroVal *plan.EndReason
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *plan.EndReason
 					return zeroVal, err
@@ -37211,7 +37211,7 @@ func (ec *executionContext) _Plan_endReason(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Plan_endReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type PlanEndReason does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_endNotes(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -37257,7 +37257,7 @@ func (ec *executionContext) _Plan_endNotes(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Plan_endNotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_writtenConfirmationAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -37280,7 +37280,7 @@ func (ec *executionContext) _Plan_writtenConfirmationAt(ctx context.Context, fie
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -37303,7 +37303,7 @@ func (ec *executionContext) _Plan_writtenConfirmationAt(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Plan_writtenConfirmationAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_referrerNotifiedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -37326,7 +37326,7 @@ func (ec *executionContext) _Plan_referrerNotifiedAt(ctx context.Context, field 
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -37349,7 +37349,7 @@ func (ec *executionContext) _Plan_referrerNotifiedAt(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Plan_referrerNotifiedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_person(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -37468,7 +37468,7 @@ func (ec *executionContext) _Plan_serviceTeam(ctx context.Context, field graphql
 					var zeroVal *ent.Team
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Team
 					return zeroVal, err
@@ -37523,7 +37523,7 @@ func (ec *executionContext) _Plan_workers(ctx context.Context, field graphql.Col
 					var zeroVal []*ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Account
 					return zeroVal, err
@@ -37578,7 +37578,7 @@ func (ec *executionContext) _Plan_reviewResponsible(ctx context.Context, field g
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -37633,7 +37633,7 @@ func (ec *executionContext) _Plan_needs(ctx context.Context, field graphql.Colle
 					var zeroVal []*ent.Need
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Need
 					return zeroVal, err
@@ -37689,7 +37689,7 @@ func (ec *executionContext) _Plan_outcomes(ctx context.Context, field graphql.Co
 					var zeroVal *ent.OutcomeConnection
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.OutcomeConnection
 					return zeroVal, err
@@ -37755,7 +37755,7 @@ func (ec *executionContext) _Plan_risks(ctx context.Context, field graphql.Colle
 					var zeroVal []*ent.Risk
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Risk
 					return zeroVal, err
@@ -37811,7 +37811,7 @@ func (ec *executionContext) _Plan_visits(ctx context.Context, field graphql.Coll
 					var zeroVal *ent.VisitConnection
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.VisitConnection
 					return zeroVal, err
@@ -37877,7 +37877,7 @@ func (ec *executionContext) _Plan_reviews(ctx context.Context, field graphql.Col
 					var zeroVal []*ent.Review
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Review
 					return zeroVal, err
@@ -37932,7 +37932,7 @@ func (ec *executionContext) _Plan_shares(ctx context.Context, field graphql.Coll
 					var zeroVal []*ent.Share
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Share
 					return zeroVal, err
@@ -37987,7 +37987,7 @@ func (ec *executionContext) _Plan_amendments(ctx context.Context, field graphql.
 					var zeroVal []*ent.Amendment
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Amendment
 					return zeroVal, err
@@ -38042,7 +38042,7 @@ func (ec *executionContext) _Plan_involvements(ctx context.Context, field graphq
 					var zeroVal []*ent.Involvement
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Involvement
 					return zeroVal, err
@@ -38129,7 +38129,7 @@ func (ec *executionContext) _Plan_inProgress(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Plan_inProgress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Plan", field, true, true, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Plan", field, true, true)
 }
 
 func (ec *executionContext) _Plan_readiness(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
@@ -38283,7 +38283,7 @@ func (ec *executionContext) _PlanChange_section(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_PlanChange_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PlanChange", field, false, false, errors.New("field of type Section does not have child fields"))
+	return scalarFieldContext("PlanChange", field, false, false)
 }
 
 func (ec *executionContext) _PlanChange_field(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
@@ -38306,7 +38306,7 @@ func (ec *executionContext) _PlanChange_field(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_PlanChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PlanChange", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("PlanChange", field, false, false)
 }
 
 func (ec *executionContext) _PlanChange_before(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
@@ -38329,7 +38329,7 @@ func (ec *executionContext) _PlanChange_before(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_PlanChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PlanChange", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("PlanChange", field, false, false)
 }
 
 func (ec *executionContext) _PlanChange_after(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
@@ -38352,7 +38352,7 @@ func (ec *executionContext) _PlanChange_after(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_PlanChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PlanChange", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("PlanChange", field, false, false)
 }
 
 func (ec *executionContext) _PlanConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PlanConnection) (ret graphql.Marshaler) {
@@ -38439,7 +38439,7 @@ func (ec *executionContext) _PlanConnection_totalCount(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_PlanConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PlanConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("PlanConnection", field, false, false)
 }
 
 func (ec *executionContext) _PlanEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.PlanEdge) (ret graphql.Marshaler) {
@@ -38494,7 +38494,7 @@ func (ec *executionContext) _PlanEdge_cursor(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_PlanEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PlanEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("PlanEdge", field, false, false)
 }
 
 func (ec *executionContext) _PlanReadiness_agree(ctx context.Context, field graphql.CollectedField, obj *model.PlanReadiness) (ret graphql.Marshaler) {
@@ -38581,7 +38581,7 @@ func (ec *executionContext) _Progress_id(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Progress_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Progress", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
@@ -38604,7 +38604,7 @@ func (ec *executionContext) _Progress_createdAt(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Progress_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Progress", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
@@ -38627,7 +38627,7 @@ func (ec *executionContext) _Progress_updatedAt(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Progress_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Progress", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_visitID(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
@@ -38650,7 +38650,7 @@ func (ec *executionContext) _Progress_visitID(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Progress_visitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Progress", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_outcomeID(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
@@ -38673,7 +38673,7 @@ func (ec *executionContext) _Progress_outcomeID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Progress_outcomeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Progress", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_stepID(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
@@ -38696,7 +38696,7 @@ func (ec *executionContext) _Progress_stepID(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Progress_stepID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Progress", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_stepStatus(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
@@ -38719,7 +38719,7 @@ func (ec *executionContext) _Progress_stepStatus(ctx context.Context, field grap
 					var zeroVal *progress.StepStatus
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *progress.StepStatus
 					return zeroVal, err
@@ -38742,7 +38742,7 @@ func (ec *executionContext) _Progress_stepStatus(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Progress_stepStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Progress", field, false, false, errors.New("field of type ProgressStepStatus does not have child fields"))
+	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_note(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
@@ -38788,7 +38788,7 @@ func (ec *executionContext) _Progress_note(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Progress_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Progress", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_visit(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
@@ -39959,7 +39959,7 @@ func (ec *executionContext) _RecipientBases_recipientKind(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_RecipientBases_recipientKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RecipientBases", field, false, false, errors.New("field of type ShareRecipientKind does not have child fields"))
+	return scalarFieldContext("RecipientBases", field, false, false)
 }
 
 func (ec *executionContext) _RecipientBases_bases(ctx context.Context, field graphql.CollectedField, obj *model.RecipientBases) (ret graphql.Marshaler) {
@@ -39982,7 +39982,7 @@ func (ec *executionContext) _RecipientBases_bases(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_RecipientBases_bases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RecipientBases", field, false, false, errors.New("field of type Basis does not have child fields"))
+	return scalarFieldContext("RecipientBases", field, false, false)
 }
 
 func (ec *executionContext) _Review_id(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40005,7 +40005,7 @@ func (ec *executionContext) _Review_id(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Review_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40028,7 +40028,7 @@ func (ec *executionContext) _Review_createdAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Review_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40051,7 +40051,7 @@ func (ec *executionContext) _Review_updatedAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Review_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40074,7 +40074,7 @@ func (ec *executionContext) _Review_planID(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Review_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40097,7 +40097,7 @@ func (ec *executionContext) _Review_kind(ctx context.Context, field graphql.Coll
 					var zeroVal review.Kind
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal review.Kind
 					return zeroVal, err
@@ -40120,7 +40120,7 @@ func (ec *executionContext) _Review_kind(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Review_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type ReviewKind does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_requestedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40143,7 +40143,7 @@ func (ec *executionContext) _Review_requestedBy(ctx context.Context, field graph
 					var zeroVal *review.RequestedBy
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *review.RequestedBy
 					return zeroVal, err
@@ -40166,7 +40166,7 @@ func (ec *executionContext) _Review_requestedBy(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Review_requestedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type ReviewRequestedBy does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_reason(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40212,7 +40212,7 @@ func (ec *executionContext) _Review_reason(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Review_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_decision(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40235,7 +40235,7 @@ func (ec *executionContext) _Review_decision(ctx context.Context, field graphql.
 					var zeroVal review.Decision
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal review.Decision
 					return zeroVal, err
@@ -40258,7 +40258,7 @@ func (ec *executionContext) _Review_decision(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Review_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type ReviewDecision does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_decisionReason(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40304,7 +40304,7 @@ func (ec *executionContext) _Review_decisionReason(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Review_decisionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_due(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40327,7 +40327,7 @@ func (ec *executionContext) _Review_due(ctx context.Context, field graphql.Colle
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -40350,7 +40350,7 @@ func (ec *executionContext) _Review_due(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Review_due(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_heldAt(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40373,7 +40373,7 @@ func (ec *executionContext) _Review_heldAt(ctx context.Context, field graphql.Co
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -40396,7 +40396,7 @@ func (ec *executionContext) _Review_heldAt(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Review_heldAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_result(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40419,7 +40419,7 @@ func (ec *executionContext) _Review_result(ctx context.Context, field graphql.Co
 					var zeroVal *review.Result
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *review.Result
 					return zeroVal, err
@@ -40442,7 +40442,7 @@ func (ec *executionContext) _Review_result(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Review_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type ReviewResult does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_resultNotes(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40488,7 +40488,7 @@ func (ec *executionContext) _Review_resultNotes(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Review_resultNotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Review", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
@@ -40543,7 +40543,7 @@ func (ec *executionContext) _Review_reviewer(ctx context.Context, field graphql.
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -40598,7 +40598,7 @@ func (ec *executionContext) _Risk_id(ctx context.Context, field graphql.Collecte
 	)
 }
 func (ec *executionContext) fieldContext_Risk_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40621,7 +40621,7 @@ func (ec *executionContext) _Risk_createdAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Risk_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40644,7 +40644,7 @@ func (ec *executionContext) _Risk_updatedAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Risk_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40667,7 +40667,7 @@ func (ec *executionContext) _Risk_planID(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Risk_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40690,7 +40690,7 @@ func (ec *executionContext) _Risk_kind(ctx context.Context, field graphql.Collec
 					var zeroVal risk.Kind
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal risk.Kind
 					return zeroVal, err
@@ -40713,7 +40713,7 @@ func (ec *executionContext) _Risk_kind(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Risk_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type RiskKind does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_category(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40736,7 +40736,7 @@ func (ec *executionContext) _Risk_category(ctx context.Context, field graphql.Co
 					var zeroVal *risk.Category
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *risk.Category
 					return zeroVal, err
@@ -40759,7 +40759,7 @@ func (ec *executionContext) _Risk_category(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Risk_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type RiskCategory does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_description(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40805,7 +40805,7 @@ func (ec *executionContext) _Risk_description(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Risk_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_wellbeingImpact(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40851,7 +40851,7 @@ func (ec *executionContext) _Risk_wellbeingImpact(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Risk_wellbeingImpact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_likelihood(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40874,7 +40874,7 @@ func (ec *executionContext) _Risk_likelihood(ctx context.Context, field graphql.
 					var zeroVal risk.Likelihood
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal risk.Likelihood
 					return zeroVal, err
@@ -40897,7 +40897,7 @@ func (ec *executionContext) _Risk_likelihood(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Risk_likelihood(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type RiskLikelihood does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_likelihoodEvidence(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40943,7 +40943,7 @@ func (ec *executionContext) _Risk_likelihoodEvidence(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Risk_likelihoodEvidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_benefits(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -40989,7 +40989,7 @@ func (ec *executionContext) _Risk_benefits(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Risk_benefits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_strategy(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -41035,7 +41035,7 @@ func (ec *executionContext) _Risk_strategy(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Risk_strategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_environmentAssessmentRequired(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -41058,7 +41058,7 @@ func (ec *executionContext) _Risk_environmentAssessmentRequired(ctx context.Cont
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -41081,7 +41081,7 @@ func (ec *executionContext) _Risk_environmentAssessmentRequired(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_Risk_environmentAssessmentRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_environmentAssessmentDoneAt(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -41104,7 +41104,7 @@ func (ec *executionContext) _Risk_environmentAssessmentDoneAt(ctx context.Contex
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -41127,7 +41127,7 @@ func (ec *executionContext) _Risk_environmentAssessmentDoneAt(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_Risk_environmentAssessmentDoneAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_environmentAssessmentFindings(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -41173,7 +41173,7 @@ func (ec *executionContext) _Risk_environmentAssessmentFindings(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_Risk_environmentAssessmentFindings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_mitigationConfirmedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -41196,7 +41196,7 @@ func (ec *executionContext) _Risk_mitigationConfirmedAt(ctx context.Context, fie
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -41219,7 +41219,7 @@ func (ec *executionContext) _Risk_mitigationConfirmedAt(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Risk_mitigationConfirmedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_mitigationChecked(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -41265,7 +41265,7 @@ func (ec *executionContext) _Risk_mitigationChecked(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Risk_mitigationChecked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Risk", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
@@ -41320,7 +41320,7 @@ func (ec *executionContext) _Risk_contingencies(ctx context.Context, field graph
 					var zeroVal []*ent.Contingency
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Contingency
 					return zeroVal, err
@@ -41375,7 +41375,7 @@ func (ec *executionContext) _Risk_mitigationConfirmedBy(ctx context.Context, fie
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -41494,7 +41494,7 @@ func (ec *executionContext) _RiskConnection_totalCount(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_RiskConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RiskConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("RiskConnection", field, false, false)
 }
 
 func (ec *executionContext) _RiskEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.RiskEdge) (ret graphql.Marshaler) {
@@ -41549,7 +41549,7 @@ func (ec *executionContext) _RiskEdge_cursor(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_RiskEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RiskEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("RiskEdge", field, false, false)
 }
 
 func (ec *executionContext) _SectionAccess_section(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
@@ -41572,7 +41572,7 @@ func (ec *executionContext) _SectionAccess_section(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_SectionAccess_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SectionAccess", field, false, false, errors.New("field of type Section does not have child fields"))
+	return scalarFieldContext("SectionAccess", field, false, false)
 }
 
 func (ec *executionContext) _SectionAccess_allowed(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
@@ -41595,7 +41595,7 @@ func (ec *executionContext) _SectionAccess_allowed(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_SectionAccess_allowed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SectionAccess", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("SectionAccess", field, false, false)
 }
 
 func (ec *executionContext) _SectionAccess_basis(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
@@ -41618,7 +41618,7 @@ func (ec *executionContext) _SectionAccess_basis(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_SectionAccess_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SectionAccess", field, false, false, errors.New("field of type Basis does not have child fields"))
+	return scalarFieldContext("SectionAccess", field, false, false)
 }
 
 func (ec *executionContext) _SectionAccess_codedOnly(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
@@ -41641,7 +41641,7 @@ func (ec *executionContext) _SectionAccess_codedOnly(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_SectionAccess_codedOnly(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SectionAccess", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("SectionAccess", field, false, false)
 }
 
 func (ec *executionContext) _SectionAccess_withheldFromPerson(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
@@ -41664,7 +41664,7 @@ func (ec *executionContext) _SectionAccess_withheldFromPerson(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_SectionAccess_withheldFromPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SectionAccess", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("SectionAccess", field, false, false)
 }
 
 func (ec *executionContext) _ServiceDay_date(ctx context.Context, field graphql.CollectedField, obj *model.ServiceDay) (ret graphql.Marshaler) {
@@ -41687,7 +41687,7 @@ func (ec *executionContext) _ServiceDay_date(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_ServiceDay_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ServiceDay", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("ServiceDay", field, false, false)
 }
 
 func (ec *executionContext) _ServiceDay_late(ctx context.Context, field graphql.CollectedField, obj *model.ServiceDay) (ret graphql.Marshaler) {
@@ -41902,7 +41902,7 @@ func (ec *executionContext) _Share_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Share_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -41925,7 +41925,7 @@ func (ec *executionContext) _Share_createdAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Share_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -41948,7 +41948,7 @@ func (ec *executionContext) _Share_updatedAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Share_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -41971,7 +41971,7 @@ func (ec *executionContext) _Share_planID(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Share_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_recipientKind(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -41994,7 +41994,7 @@ func (ec *executionContext) _Share_recipientKind(ctx context.Context, field grap
 					var zeroVal share.RecipientKind
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal share.RecipientKind
 					return zeroVal, err
@@ -42017,7 +42017,7 @@ func (ec *executionContext) _Share_recipientKind(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Share_recipientKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type ShareRecipientKind does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_recipientName(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42063,7 +42063,7 @@ func (ec *executionContext) _Share_recipientName(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Share_recipientName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_basis(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42086,7 +42086,7 @@ func (ec *executionContext) _Share_basis(ctx context.Context, field graphql.Coll
 					var zeroVal policy.Basis
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal policy.Basis
 					return zeroVal, err
@@ -42109,7 +42109,7 @@ func (ec *executionContext) _Share_basis(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Share_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type Basis does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_sections(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42132,7 +42132,7 @@ func (ec *executionContext) _Share_sections(ctx context.Context, field graphql.C
 					var zeroVal []policy.Section
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []policy.Section
 					return zeroVal, err
@@ -42155,7 +42155,7 @@ func (ec *executionContext) _Share_sections(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Share_sections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type Section does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_decision(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42178,7 +42178,7 @@ func (ec *executionContext) _Share_decision(ctx context.Context, field graphql.C
 					var zeroVal share.Decision
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal share.Decision
 					return zeroVal, err
@@ -42201,7 +42201,7 @@ func (ec *executionContext) _Share_decision(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Share_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type ShareDecision does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_decisionReason(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42247,7 +42247,7 @@ func (ec *executionContext) _Share_decisionReason(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Share_decisionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_managerAdvice(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42293,7 +42293,7 @@ func (ec *executionContext) _Share_managerAdvice(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Share_managerAdvice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_requestedByPerson(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42316,7 +42316,7 @@ func (ec *executionContext) _Share_requestedByPerson(ctx context.Context, field 
 					var zeroVal bool
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -42339,7 +42339,7 @@ func (ec *executionContext) _Share_requestedByPerson(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Share_requestedByPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_method(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42362,7 +42362,7 @@ func (ec *executionContext) _Share_method(ctx context.Context, field graphql.Col
 					var zeroVal share.Method
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal share.Method
 					return zeroVal, err
@@ -42385,7 +42385,7 @@ func (ec *executionContext) _Share_method(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Share_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type ShareMethod does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_sharedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42408,7 +42408,7 @@ func (ec *executionContext) _Share_sharedAt(ctx context.Context, field graphql.C
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -42431,7 +42431,7 @@ func (ec *executionContext) _Share_sharedAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Share_sharedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42454,7 +42454,7 @@ func (ec *executionContext) _Share_expiresAt(ctx context.Context, field graphql.
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -42477,7 +42477,7 @@ func (ec *executionContext) _Share_expiresAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Share_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_revokedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42500,7 +42500,7 @@ func (ec *executionContext) _Share_revokedAt(ctx context.Context, field graphql.
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -42523,7 +42523,7 @@ func (ec *executionContext) _Share_revokedAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Share_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_revokedReason(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42569,7 +42569,7 @@ func (ec *executionContext) _Share_revokedReason(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Share_revokedReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Share", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
@@ -42624,7 +42624,7 @@ func (ec *executionContext) _Share_recipientAccount(ctx context.Context, field g
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -42807,7 +42807,7 @@ func (ec *executionContext) _SharePreview_recipientName(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_SharePreview_recipientName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SharePreview", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("SharePreview", field, false, false)
 }
 
 func (ec *executionContext) _SharePreview_access(ctx context.Context, field graphql.CollectedField, obj *model.SharePreview) (ret graphql.Marshaler) {
@@ -42862,7 +42862,7 @@ func (ec *executionContext) _SignInResult_token(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_SignInResult_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SignInResult", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("SignInResult", field, false, false)
 }
 
 func (ec *executionContext) _SignInResult_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.SignInResult) (ret graphql.Marshaler) {
@@ -42885,7 +42885,7 @@ func (ec *executionContext) _SignInResult_expiresAt(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_SignInResult_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SignInResult", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("SignInResult", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsCount_group(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCount) (ret graphql.Marshaler) {
@@ -42940,7 +42940,7 @@ func (ec *executionContext) _StatisticsCount_count(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsCount", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("StatisticsCount", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsCount_display(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCount) (ret graphql.Marshaler) {
@@ -42963,7 +42963,7 @@ func (ec *executionContext) _StatisticsCount_display(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsCount_display(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsCount", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("StatisticsCount", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsCount_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCount) (ret graphql.Marshaler) {
@@ -42986,7 +42986,7 @@ func (ec *executionContext) _StatisticsCount_suppressed(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsCount", field, false, false, errors.New("field of type SuppressionReason does not have child fields"))
+	return scalarFieldContext("StatisticsCount", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsCounts_subject(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
@@ -43009,7 +43009,7 @@ func (ec *executionContext) _StatisticsCounts_subject(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsCounts_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsCounts", field, false, false, errors.New("field of type StatisticsSubject does not have child fields"))
+	return scalarFieldContext("StatisticsCounts", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsCounts_rows(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
@@ -43096,7 +43096,7 @@ func (ec *executionContext) _StatisticsCounts_notes(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsCounts_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsCounts", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("StatisticsCounts", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsCounts_disclosureControl(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
@@ -43183,7 +43183,7 @@ func (ec *executionContext) _StatisticsDuration_count(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsDuration_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsDuration", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("StatisticsDuration", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDuration_median(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
@@ -43206,7 +43206,7 @@ func (ec *executionContext) _StatisticsDuration_median(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsDuration_median(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsDuration", field, false, false, errors.New("field of type Float does not have child fields"))
+	return scalarFieldContext("StatisticsDuration", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDuration_lowerQuartile(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
@@ -43229,7 +43229,7 @@ func (ec *executionContext) _StatisticsDuration_lowerQuartile(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsDuration_lowerQuartile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsDuration", field, false, false, errors.New("field of type Float does not have child fields"))
+	return scalarFieldContext("StatisticsDuration", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDuration_upperQuartile(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
@@ -43252,7 +43252,7 @@ func (ec *executionContext) _StatisticsDuration_upperQuartile(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsDuration_upperQuartile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsDuration", field, false, false, errors.New("field of type Float does not have child fields"))
+	return scalarFieldContext("StatisticsDuration", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDuration_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
@@ -43275,7 +43275,7 @@ func (ec *executionContext) _StatisticsDuration_suppressed(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsDuration_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsDuration", field, false, false, errors.New("field of type SuppressionReason does not have child fields"))
+	return scalarFieldContext("StatisticsDuration", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDurations_measure(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
@@ -43298,7 +43298,7 @@ func (ec *executionContext) _StatisticsDurations_measure(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsDurations_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsDurations", field, false, false, errors.New("field of type DurationMeasure does not have child fields"))
+	return scalarFieldContext("StatisticsDurations", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDurations_rows(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
@@ -43385,7 +43385,7 @@ func (ec *executionContext) _StatisticsDurations_notes(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsDurations_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsDurations", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("StatisticsDurations", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDurations_disclosureControl(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
@@ -43440,7 +43440,7 @@ func (ec *executionContext) _StatisticsGroup_dimension(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsGroup_dimension(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsGroup", field, false, false, errors.New("field of type StatisticsDimension does not have child fields"))
+	return scalarFieldContext("StatisticsGroup", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsGroup_value(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsGroup) (ret graphql.Marshaler) {
@@ -43463,7 +43463,7 @@ func (ec *executionContext) _StatisticsGroup_value(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsGroup_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsGroup", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("StatisticsGroup", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRate_group(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
@@ -43518,7 +43518,7 @@ func (ec *executionContext) _StatisticsRate_numerator(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsRate_numerator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsRate", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("StatisticsRate", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRate_denominator(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
@@ -43541,7 +43541,7 @@ func (ec *executionContext) _StatisticsRate_denominator(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsRate_denominator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsRate", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("StatisticsRate", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRate_percent(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
@@ -43564,7 +43564,7 @@ func (ec *executionContext) _StatisticsRate_percent(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsRate_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsRate", field, false, false, errors.New("field of type Float does not have child fields"))
+	return scalarFieldContext("StatisticsRate", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRate_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
@@ -43587,7 +43587,7 @@ func (ec *executionContext) _StatisticsRate_suppressed(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsRate_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsRate", field, false, false, errors.New("field of type SuppressionReason does not have child fields"))
+	return scalarFieldContext("StatisticsRate", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRates_measure(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
@@ -43610,7 +43610,7 @@ func (ec *executionContext) _StatisticsRates_measure(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsRates_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsRates", field, false, false, errors.New("field of type RateMeasure does not have child fields"))
+	return scalarFieldContext("StatisticsRates", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRates_rows(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
@@ -43697,7 +43697,7 @@ func (ec *executionContext) _StatisticsRates_notes(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsRates_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatisticsRates", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("StatisticsRates", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRates_disclosureControl(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
@@ -43752,7 +43752,7 @@ func (ec *executionContext) _Team_id(ctx context.Context, field graphql.Collecte
 	)
 }
 func (ec *executionContext) fieldContext_Team_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Team", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Team", field, false, false)
 }
 
 func (ec *executionContext) _Team_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
@@ -43775,7 +43775,7 @@ func (ec *executionContext) _Team_createdAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Team_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Team", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Team", field, false, false)
 }
 
 func (ec *executionContext) _Team_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
@@ -43798,7 +43798,7 @@ func (ec *executionContext) _Team_updatedAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Team_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Team", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Team", field, false, false)
 }
 
 func (ec *executionContext) _Team_name(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
@@ -43821,7 +43821,7 @@ func (ec *executionContext) _Team_name(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Team_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Team", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Team", field, false, false)
 }
 
 func (ec *executionContext) _Team_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
@@ -43844,7 +43844,7 @@ func (ec *executionContext) _Team_kind(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_Team_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Team", field, false, false, errors.New("field of type TeamKind does not have child fields"))
+	return scalarFieldContext("Team", field, false, false)
 }
 
 func (ec *executionContext) _Team_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
@@ -43867,7 +43867,7 @@ func (ec *executionContext) _Team_phone(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Team_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Team", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Team", field, false, false)
 }
 
 func (ec *executionContext) _Team_authority(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
@@ -44050,7 +44050,7 @@ func (ec *executionContext) _TrainingGap_missing(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_TrainingGap_missing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TrainingGap", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("TrainingGap", field, false, false)
 }
 
 func (ec *executionContext) _Viewer_account(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
@@ -44105,7 +44105,7 @@ func (ec *executionContext) _Viewer_roles(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Viewer_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Viewer", field, false, false, errors.New("field of type Role does not have child fields"))
+	return scalarFieldContext("Viewer", field, false, false)
 }
 
 func (ec *executionContext) _Viewer_authority(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
@@ -44160,7 +44160,7 @@ func (ec *executionContext) _Viewer_today(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Viewer_today(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Viewer", field, false, false, errors.New("field of type Date does not have child fields"))
+	return scalarFieldContext("Viewer", field, false, false)
 }
 
 func (ec *executionContext) _Viewer_recordKey(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
@@ -44183,7 +44183,7 @@ func (ec *executionContext) _Viewer_recordKey(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Viewer_recordKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Viewer", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Viewer", field, true, true)
 }
 
 func (ec *executionContext) _Visit_id(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44206,7 +44206,7 @@ func (ec *executionContext) _Visit_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Visit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44229,7 +44229,7 @@ func (ec *executionContext) _Visit_createdAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Visit_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44252,7 +44252,7 @@ func (ec *executionContext) _Visit_updatedAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Visit_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44275,7 +44275,7 @@ func (ec *executionContext) _Visit_planID(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Visit_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_workerID(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44298,7 +44298,7 @@ func (ec *executionContext) _Visit_workerID(ctx context.Context, field graphql.C
 					var zeroVal pulid.ID
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal pulid.ID
 					return zeroVal, err
@@ -44321,7 +44321,7 @@ func (ec *executionContext) _Visit_workerID(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Visit_workerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_startsAt(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44344,7 +44344,7 @@ func (ec *executionContext) _Visit_startsAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Visit_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_durationMinutes(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44367,7 +44367,7 @@ func (ec *executionContext) _Visit_durationMinutes(ctx context.Context, field gr
 					var zeroVal int
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal int
 					return zeroVal, err
@@ -44390,7 +44390,7 @@ func (ec *executionContext) _Visit_durationMinutes(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Visit_durationMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_status(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44413,7 +44413,7 @@ func (ec *executionContext) _Visit_status(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Visit_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type VisitStatus does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_arrivedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44436,7 +44436,7 @@ func (ec *executionContext) _Visit_arrivedAt(ctx context.Context, field graphql.
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -44459,7 +44459,7 @@ func (ec *executionContext) _Visit_arrivedAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Visit_arrivedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_departedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44482,7 +44482,7 @@ func (ec *executionContext) _Visit_departedAt(ctx context.Context, field graphql
 					var zeroVal *time.Time
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *time.Time
 					return zeroVal, err
@@ -44505,7 +44505,7 @@ func (ec *executionContext) _Visit_departedAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Visit_departedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_notes(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44551,7 +44551,7 @@ func (ec *executionContext) _Visit_notes(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Visit_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44574,7 +44574,7 @@ func (ec *executionContext) _Visit_outcome(ctx context.Context, field graphql.Co
 					var zeroVal *visit.Outcome
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *visit.Outcome
 					return zeroVal, err
@@ -44597,7 +44597,7 @@ func (ec *executionContext) _Visit_outcome(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Visit_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type VisitOutcome does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_outcomeReason(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44643,7 +44643,7 @@ func (ec *executionContext) _Visit_outcomeReason(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Visit_outcomeReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_handover(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44689,7 +44689,7 @@ func (ec *executionContext) _Visit_handover(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Visit_handover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44712,7 +44712,7 @@ func (ec *executionContext) _Visit_revision(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Visit_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Visit", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
@@ -44767,7 +44767,7 @@ func (ec *executionContext) _Visit_worker(ctx context.Context, field graphql.Col
 					var zeroVal *ent.Account
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal *ent.Account
 					return zeroVal, err
@@ -44822,7 +44822,7 @@ func (ec *executionContext) _Visit_progress(ctx context.Context, field graphql.C
 					var zeroVal []*ent.Progress
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Progress
 					return zeroVal, err
@@ -44877,7 +44877,7 @@ func (ec *executionContext) _Visit_concerns(ctx context.Context, field graphql.C
 					var zeroVal []*ent.Concern
 					return zeroVal, err
 				}
-				coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+				coded, err := codedTrue()
 				if err != nil {
 					var zeroVal []*ent.Concern
 					return zeroVal, err
@@ -45051,7 +45051,7 @@ func (ec *executionContext) _VisitConnection_totalCount(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_VisitConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("VisitConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("VisitConnection", field, false, false)
 }
 
 func (ec *executionContext) _VisitEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.VisitEdge) (ret graphql.Marshaler) {
@@ -45106,7 +45106,7 @@ func (ec *executionContext) _VisitEdge_cursor(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_VisitEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("VisitEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("VisitEdge", field, false, false)
 }
 
 func (ec *executionContext) _WorkerMatch_worker(ctx context.Context, field graphql.CollectedField, obj *model.WorkerMatch) (ret graphql.Marshaler) {
@@ -45193,7 +45193,7 @@ func (ec *executionContext) _WorkerMatch_trained(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_WorkerMatch_trained(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkerMatch", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("WorkerMatch", field, false, false)
 }
 
 func (ec *executionContext) _WorkerMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *model.WorkerMatch) (ret graphql.Marshaler) {
@@ -45216,7 +45216,7 @@ func (ec *executionContext) _WorkerMatch_reasons(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_WorkerMatch_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkerMatch", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("WorkerMatch", field, false, false)
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -45239,7 +45239,7 @@ func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext___Directive_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__Directive", field, false, false)
 }
 
 func (ec *executionContext) ___Directive_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -45262,7 +45262,7 @@ func (ec *executionContext) ___Directive_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext___Directive_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__Directive", field, true, false)
 }
 
 func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -45285,7 +45285,7 @@ func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("__Directive", field, false, false)
 }
 
 func (ec *executionContext) ___Directive_locations(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -45308,7 +45308,7 @@ func (ec *executionContext) ___Directive_locations(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext___Directive_locations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, false, false, errors.New("field of type __DirectiveLocation does not have child fields"))
+	return scalarFieldContext("__Directive", field, false, false)
 }
 
 func (ec *executionContext) ___Directive_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -45374,7 +45374,7 @@ func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__EnumValue", field, false, false)
 }
 
 func (ec *executionContext) ___EnumValue_description(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
@@ -45397,7 +45397,7 @@ func (ec *executionContext) ___EnumValue_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__EnumValue", field, true, false)
 }
 
 func (ec *executionContext) ___EnumValue_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
@@ -45420,7 +45420,7 @@ func (ec *executionContext) ___EnumValue_isDeprecated(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("__EnumValue", field, true, false)
 }
 
 func (ec *executionContext) ___EnumValue_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
@@ -45443,7 +45443,7 @@ func (ec *executionContext) ___EnumValue_deprecationReason(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__EnumValue", field, true, false)
 }
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -45466,7 +45466,7 @@ func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext___Field_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__Field", field, false, false)
 }
 
 func (ec *executionContext) ___Field_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -45489,7 +45489,7 @@ func (ec *executionContext) ___Field_description(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext___Field_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__Field", field, true, false)
 }
 
 func (ec *executionContext) ___Field_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -45587,7 +45587,7 @@ func (ec *executionContext) ___Field_isDeprecated(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext___Field_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, true, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("__Field", field, true, false)
 }
 
 func (ec *executionContext) ___Field_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -45610,7 +45610,7 @@ func (ec *executionContext) ___Field_deprecationReason(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__Field", field, true, false)
 }
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -45633,7 +45633,7 @@ func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__InputValue", field, false, false)
 }
 
 func (ec *executionContext) ___InputValue_description(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -45656,7 +45656,7 @@ func (ec *executionContext) ___InputValue_description(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__InputValue", field, true, false)
 }
 
 func (ec *executionContext) ___InputValue_type(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -45711,7 +45711,7 @@ func (ec *executionContext) ___InputValue_defaultValue(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_defaultValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__InputValue", field, false, false)
 }
 
 func (ec *executionContext) ___InputValue_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -45734,7 +45734,7 @@ func (ec *executionContext) ___InputValue_isDeprecated(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("__InputValue", field, true, false)
 }
 
 func (ec *executionContext) ___InputValue_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -45757,7 +45757,7 @@ func (ec *executionContext) ___InputValue_deprecationReason(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_deprecationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__InputValue", field, true, false)
 }
 
 func (ec *executionContext) ___Schema_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
@@ -45780,7 +45780,7 @@ func (ec *executionContext) ___Schema_description(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext___Schema_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Schema", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__Schema", field, true, false)
 }
 
 func (ec *executionContext) ___Schema_types(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
@@ -45963,7 +45963,7 @@ func (ec *executionContext) ___Type_kind(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext___Type_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errors.New("field of type __TypeKind does not have child fields"))
+	return scalarFieldContext("__Type", field, true, false)
 }
 
 func (ec *executionContext) ___Type_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -45986,7 +45986,7 @@ func (ec *executionContext) ___Type_name(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext___Type_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__Type", field, true, false)
 }
 
 func (ec *executionContext) ___Type_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -46009,7 +46009,7 @@ func (ec *executionContext) ___Type_description(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext___Type_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__Type", field, true, false)
 }
 
 func (ec *executionContext) ___Type_specifiedByURL(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -46032,7 +46032,7 @@ func (ec *executionContext) ___Type_specifiedByURL(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext___Type_specifiedByURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("__Type", field, true, false)
 }
 
 func (ec *executionContext) ___Type_fields(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -46271,7 +46271,7 @@ func (ec *executionContext) ___Type_isOneOf(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("__Type", field, true, false)
 }
 
 // endregion **************************** field.gotpl *****************************
@@ -61008,7 +61008,7 @@ func (ec *executionContext) _AccessDay(ctx context.Context, sel ast.SelectionSet
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -61056,7 +61056,7 @@ func (ec *executionContext) _AccessibleFormat(ctx context.Context, sel ast.Selec
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -61314,7 +61314,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -61362,7 +61362,7 @@ func (ec *executionContext) _AccountConnection(ctx context.Context, sel ast.Sele
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -61405,7 +61405,7 @@ func (ec *executionContext) _AccountEdge(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -61554,7 +61554,7 @@ func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, o
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -61743,7 +61743,7 @@ func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -61821,7 +61821,7 @@ func (ec *executionContext) _AscofMeasure(ctx context.Context, sel ast.Selection
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -61919,7 +61919,7 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -61967,7 +61967,7 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -62010,7 +62010,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -62151,7 +62151,7 @@ func (ec *executionContext) _Authority(ctx context.Context, sel ast.SelectionSet
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -62262,7 +62262,7 @@ func (ec *executionContext) _CapacityAssessment(ctx context.Context, sel ast.Sel
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -62378,7 +62378,7 @@ func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, ob
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -62456,7 +62456,7 @@ func (ec *executionContext) _ChronologyEntry(ctx context.Context, sel ast.Select
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -62529,7 +62529,7 @@ func (ec *executionContext) _ClientLevelDataExport(ctx context.Context, sel ast.
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -62779,7 +62779,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -62948,7 +62948,7 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -63064,7 +63064,7 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -63170,7 +63170,7 @@ func (ec *executionContext) _Contingency(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -63228,7 +63228,7 @@ func (ec *executionContext) _DemoAccount(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -63276,7 +63276,7 @@ func (ec *executionContext) _DisclosureControl(ctx context.Context, sel ast.Sele
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -63359,7 +63359,7 @@ func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, 
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -63460,7 +63460,7 @@ func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.Select
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -63596,7 +63596,7 @@ func (ec *executionContext) _Episode(ctx context.Context, sel ast.SelectionSet, 
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -63702,7 +63702,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -63755,7 +63755,7 @@ func (ec *executionContext) _MissingItem(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -64202,7 +64202,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -64371,7 +64371,7 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -64540,7 +64540,7 @@ func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, 
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -64588,7 +64588,7 @@ func (ec *executionContext) _OutcomeConnection(ctx context.Context, sel ast.Sele
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -64631,7 +64631,7 @@ func (ec *executionContext) _OutcomeEdge(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -64780,7 +64780,7 @@ func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -64833,7 +64833,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -65647,7 +65647,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -65695,7 +65695,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -65738,7 +65738,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -65816,7 +65816,7 @@ func (ec *executionContext) _PersonMatch(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -66736,7 +66736,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -66789,7 +66789,7 @@ func (ec *executionContext) _PlanChange(ctx context.Context, sel ast.SelectionSe
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -66837,7 +66837,7 @@ func (ec *executionContext) _PlanConnection(ctx context.Context, sel ast.Selecti
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -66880,7 +66880,7 @@ func (ec *executionContext) _PlanEdge(ctx context.Context, sel ast.SelectionSet,
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -66923,7 +66923,7 @@ func (ec *executionContext) _PlanReadiness(ctx context.Context, sel ast.Selectio
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -67110,7 +67110,7 @@ func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet,
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -67671,7 +67671,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -67714,7 +67714,7 @@ func (ec *executionContext) _RecipientBases(ctx context.Context, sel ast.Selecti
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -67888,7 +67888,7 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68120,7 +68120,7 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68168,7 +68168,7 @@ func (ec *executionContext) _RiskConnection(ctx context.Context, sel ast.Selecti
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68211,7 +68211,7 @@ func (ec *executionContext) _RiskEdge(ctx context.Context, sel ast.SelectionSet,
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68269,7 +68269,7 @@ func (ec *executionContext) _SectionAccess(ctx context.Context, sel ast.Selectio
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68337,7 +68337,7 @@ func (ec *executionContext) _ServiceDay(ctx context.Context, sel ast.SelectionSe
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68645,7 +68645,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68693,7 +68693,7 @@ func (ec *executionContext) _SharePreview(ctx context.Context, sel ast.Selection
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68736,7 +68736,7 @@ func (ec *executionContext) _SignInResult(ctx context.Context, sel ast.Selection
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68789,7 +68789,7 @@ func (ec *executionContext) _StatisticsCount(ctx context.Context, sel ast.Select
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68847,7 +68847,7 @@ func (ec *executionContext) _StatisticsCounts(ctx context.Context, sel ast.Selec
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68910,7 +68910,7 @@ func (ec *executionContext) _StatisticsDuration(ctx context.Context, sel ast.Sel
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -68968,7 +68968,7 @@ func (ec *executionContext) _StatisticsDurations(ctx context.Context, sel ast.Se
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -69011,7 +69011,7 @@ func (ec *executionContext) _StatisticsGroup(ctx context.Context, sel ast.Select
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -69069,7 +69069,7 @@ func (ec *executionContext) _StatisticsRate(ctx context.Context, sel ast.Selecti
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -69127,7 +69127,7 @@ func (ec *executionContext) _StatisticsRates(ctx context.Context, sel ast.Select
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -69342,7 +69342,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -69385,7 +69385,7 @@ func (ec *executionContext) _TrainingGap(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -69542,7 +69542,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -69840,7 +69840,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -69888,7 +69888,7 @@ func (ec *executionContext) _VisitConnection(ctx context.Context, sel ast.Select
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -69931,7 +69931,7 @@ func (ec *executionContext) _VisitEdge(ctx context.Context, sel ast.SelectionSet
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -69984,7 +69984,7 @@ func (ec *executionContext) _WorkerMatch(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -70042,7 +70042,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -70095,7 +70095,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -70158,7 +70158,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -70221,7 +70221,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -70284,7 +70284,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})
@@ -70372,7 +70372,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
+		Path:     deferredPath(ctx, deferLabelToView),
 		FieldSet: deferredFieldSet,
 		Context:  ctx,
 	})

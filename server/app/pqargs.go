@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"net/url"
 	"reflect"
+	"time"
 
 	"entgo.io/ent/dialect"
+
+	"reablement/ent/schema/pulid"
 )
 
 // One round trip per statement (issue 14). By default lib/pq sends every
@@ -111,7 +114,9 @@ func asText(args any) any {
 
 func textOf(v any) (string, bool) {
 	switch b := v.(type) {
-	case nil:
+	case nil, string, pulid.ID, int, int64, bool, time.Time:
+		// The common arguments, none of them bytes: answered without
+		// asking a Valuer (pulid.ID's Value boxes a string every call).
 		return "", false
 	case []byte:
 		if b == nil {

@@ -82,7 +82,7 @@ func (id *ID) UnmarshalGQL(v any) error {
 }
 
 // MarshalGQL implements graphql.Marshaler.
-func (id ID) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(id))) }
+func (id ID) MarshalGQL(w io.Writer) { _ = writeQuoted(w, id) }
 
 // Sealer gives ids of their own to one kind of viewer: analysts (consent.md)
 // get ids that are stable for them, so they can page and join within their
@@ -151,7 +151,27 @@ func (id ID) MarshalGQLContext(ctx context.Context, w io.Writer) error {
 	if s := SealerFrom(ctx); s != nil && id != "" {
 		id = s.Seal(id)
 	}
-	_, err := io.WriteString(w, strconv.Quote(string(id)))
+	return writeQuoted(w, id)
+}
+
+// writeQuoted writes id as a JSON string. An id is a type prefix and a
+// ULID, letters and digits that need no escaping, so it is written as it
+// is rather than through strconv.Quote, which made a new string for every
+// id of every answer (issue 14); anything else is quoted.
+func writeQuoted(w io.Writer, id ID) error {
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c < '0' || c > 'z' || (c > '9' && c < 'A') || (c > 'Z' && c < 'a') {
+			_, err := io.WriteString(w, strconv.Quote(string(id)))
+			return err
+		}
+	}
+	if _, err := io.WriteString(w, `"`); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, string(id)); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, `"`)
 	return err
 }
 
