@@ -96,7 +96,9 @@ func projectToday(data any) any {
 			})
 			plan := at(v, "plan")
 			po := pick(plan, "id", "workerTasks", "fluctuatingNeeds")
-			po["person"] = pick(at(plan, "person"), "id", "preferredName", "visitAddress", "accessNotes", "communicationNeeds",
+			// No access notes: the Today screen asks for them only around a
+			// visit (issue 13), so neither its MyVisits nor the peers carry them.
+			po["person"] = pick(at(plan, "person"), "id", "preferredName", "visitAddress", "communicationNeeds",
 				"interpreterLanguage", "autism", "deafblind")
 			po["outcomes"] = each(nodes(at(plan, "outcomes")), func(o any) any {
 				m := pick(o, "id", "statement", "position")

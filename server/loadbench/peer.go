@@ -221,7 +221,7 @@ const peerTodayQuery = `query Today($worker: String!, $day: Date!) {
     rowId startsAt durationMinutes status revision arrivedAt departedAt notes
     progressesByVisitId { nodes { rowId outcomeId stepId stepStatus note } }
     planByPlanId { rowId workerTasks fluctuatingNeeds
-      personByPersonId { rowId preferredName visitAddress address postcode accessNotes communicationNeeds interpreterLanguage autism deafblind }
+      personByPersonId { rowId preferredName visitAddress address postcode communicationNeeds interpreterLanguage autism deafblind }
       outcomesByPlanId(first: 100, orderBy: [POSITION_ASC, PRIMARY_KEY_ASC]) { nodes { rowId statement position
         outcomeStepsByOutcomeId(orderBy: [POSITION_ASC, PRIMARY_KEY_ASC]) { nodes { rowId description position status } } } }
       risksByPlanId(orderBy: PRIMARY_KEY_ASC) { nodes { rowId kind category description likelihood strategy
@@ -271,7 +271,7 @@ func peerToday(data any, field string) any {
 			plan := at(v, "planByPlanId")
 			po := pick(plan, "id=rowId", "workerTasks", "fluctuatingNeeds")
 			person := at(plan, "personByPersonId")
-			pp := pick(person, "id=rowId", "preferredName", "accessNotes", "communicationNeeds", "interpreterLanguage", "autism", "deafblind")
+			pp := pick(person, "id=rowId", "preferredName", "communicationNeeds", "interpreterLanguage", "autism", "deafblind")
 			pp["visitAddress"] = peerVisitAddress(person)
 			po["person"] = pp
 			po["outcomes"] = each(nodes(at(plan, "outcomesByPlanId")), func(x any) any {

@@ -35,7 +35,7 @@ SELECT json_build_object('account', (SELECT a.id FROM accounts a JOIN w ON a.id 
                                WHEN coalesce(pe.address, '') = '' THEN NULL
                                WHEN coalesce(pe.postcode, '') <> '' AND position(pe.postcode IN pe.address) = 0 THEN pe.address || ', ' || pe.postcode
                                ELSE pe.address END,
-          'accessNotes', pe.access_notes, 'communicationNeeds', pe.communication_needs,
+          'communicationNeeds', pe.communication_needs,
           'interpreterLanguage', pe.interpreter_language, 'autism', pe.autism, 'deafblind', pe.deafblind),
         'outcomes', coalesce((SELECT json_agg(json_build_object('id', o.id, 'statement', o.statement, 'position', o.position,
             'steps', coalesce((SELECT json_agg(json_build_object('id', s.id, 'description', s.description, 'position', s.position,
