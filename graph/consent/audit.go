@@ -26,6 +26,11 @@ type disclosure struct {
 func (r *Request) note(k Key, s policy.Section, b policy.Basis, flagged bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	n := noting{k: k, s: s, b: b, flagged: flagged}
+	if r.noted == n {
+		return // the same record, section and basis as the field before
+	}
+	r.noted = n
 	d := r.audit[k.Person]
 	if d == nil {
 		d = &disclosure{plans: map[pulid.ID]bool{}, sections: map[policy.Section]bool{}, bases: map[policy.Basis]bool{}}
@@ -103,6 +108,7 @@ func (r *Request) Flush(ctx context.Context, client *ent.Client, requestID, oper
 		return fmt.Errorf("consent: writing %d audit events: %d written (%v)", n, got, err)
 	}
 	r.audit = map[pulid.ID]*disclosure{}
+	r.noted = noting{}
 	return nil
 }
 

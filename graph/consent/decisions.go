@@ -55,6 +55,24 @@ type Request struct {
 	facts     map[pulid.ID]facts
 	decisions map[Key]policy.Decision
 	audit     map[pulid.ID]*disclosure
+	// last is the latest decision looked up, and noted the latest
+	// disclosure noted: a record's fields are resolved one after another,
+	// so most look-ups are for the record just before, and a string
+	// comparison saves hashing two ids for every field (issue 14).
+	last  *decided
+	noted noting
+}
+
+type decided struct {
+	k Key
+	d policy.Decision
+}
+
+type noting struct {
+	k       Key
+	s       policy.Section
+	b       policy.Basis
+	flagged bool
 }
 
 type ctxKey struct{}
@@ -92,7 +110,13 @@ func (r *Request) Decide(ctx context.Context, k Key) (policy.Decision, error) {
 // itself. The row is looked at only for a record's first decision.
 func (r *Request) decide(ctx context.Context, k Key, row *ent.Person) (policy.Decision, error) {
 	r.mu.Lock()
+	if r.last != nil && r.last.k == k {
+		d := r.last.d
+		r.mu.Unlock()
+		return d, nil
+	}
 	if d, ok := r.decisions[k]; ok {
+		r.last = &decided{k: k, d: d}
 		r.mu.Unlock()
 		return d, nil
 	}
@@ -122,6 +146,7 @@ func (r *Request) decide(ctx context.Context, k Key, row *ent.Person) (policy.De
 	}
 	d := policy.Decide(r.viewer.Viewer, rec, r.viewer.Now, r.viewer.Location)
 	r.decisions[k] = d
+	r.last = &decided{k: k, d: d}
 	return d, nil
 }
 
