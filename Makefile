@@ -57,7 +57,8 @@ generate-gql:
 	@# Per-field allocations the server never needs (graph/generated/lean.go, issue 14).
 	sed -i -e 's/graphql\.NewScalarFieldContext(\(.*\), errors\.New("field of type [^"]* does not have child fields"))$$/scalarFieldContext(\1)/' \
 		-e 's/Path:     graphql\.GetPath(ctx),/Path:     deferredPath(ctx, deferLabelToView),/' \
-		-e 's/ec\.unmarshalOBoolean2ᚖbool(ctx, true)/codedTrue()/' graph/generated/generated.go
+		-e 's/ec\.unmarshalOBoolean2ᚖbool(ctx, true)/codedTrue()/' \
+		-e 's/out\.Concurrently(i, func(ctx context\.Context) graphql\.Marshaler { return innerFunc(ctx, out) })/out.Values[i] = innerFunc(ctx, out) \/\/ in turn: see lean.go/' graph/generated/generated.go
 
 generate-web: frontend-deps
 	npm --prefix $(FRONT) run codegen

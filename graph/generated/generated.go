@@ -61128,7 +61128,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "displayName":
 			field := field
 
@@ -61166,7 +61166,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "roles":
 			out.Values[i] = ec._Account_roles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -61224,7 +61224,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "managedTeams":
 			field := field
 
@@ -61262,7 +61262,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "services":
 			field := field
 
@@ -61300,7 +61300,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -61502,7 +61502,7 @@ func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "followUpBy":
 			field := field
 
@@ -61540,7 +61540,7 @@ func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -61691,7 +61691,7 @@ func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "resultingPlan":
 			field := field
 
@@ -61729,7 +61729,7 @@ func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62137,7 +62137,7 @@ func (ec *executionContext) _Authority(ctx context.Context, sel ast.SelectionSet
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62248,7 +62248,7 @@ func (ec *executionContext) _CapacityAssessment(ctx context.Context, sel ast.Sel
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62364,7 +62364,7 @@ func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62651,7 +62651,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "raisedBy":
 			field := field
 
@@ -62689,7 +62689,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "acknowledgedBy":
 			field := field
 
@@ -62727,7 +62727,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "closedBy":
 			field := field
 
@@ -62765,7 +62765,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62896,7 +62896,7 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "shares":
 			field := field
 
@@ -62934,7 +62934,7 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -63050,7 +63050,7 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -63156,7 +63156,7 @@ func (ec *executionContext) _Contingency(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -63446,7 +63446,7 @@ func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.Select
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -63582,7 +63582,7 @@ func (ec *executionContext) _Episode(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -63688,7 +63688,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64319,7 +64319,7 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "plans":
 			field := field
 
@@ -64357,7 +64357,7 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64488,7 +64488,7 @@ func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "steps":
 			field := field
 
@@ -64526,7 +64526,7 @@ func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64728,7 +64728,7 @@ func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "progress":
 			field := field
 
@@ -64766,7 +64766,7 @@ func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64960,7 +64960,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "accessNotes":
 			field := field
 
@@ -64998,7 +64998,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "communicationNeeds":
 			out.Values[i] = ec._Person_communicationNeeds(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -65101,7 +65101,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "allocatedPractitioner":
 			field := field
 
@@ -65139,7 +65139,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "carers":
 			field := field
 
@@ -65177,7 +65177,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "contacts":
 			field := field
 
@@ -65215,7 +65215,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "needs":
 			field := field
 
@@ -65253,7 +65253,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "plans":
 			field := field
 
@@ -65291,7 +65291,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "consents":
 			field := field
 
@@ -65329,7 +65329,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "capacityAssessments":
 			field := field
 
@@ -65367,7 +65367,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "advice":
 			field := field
 
@@ -65405,7 +65405,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "episodes":
 			field := field
 
@@ -65443,7 +65443,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "viewerAccess":
 			field := field
 
@@ -65481,7 +65481,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "pseudonym":
 			field := field
 
@@ -65519,7 +65519,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "ageBand":
 			field := field
 
@@ -65557,7 +65557,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "chronology":
 			field := field
 
@@ -65595,7 +65595,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "accessHistory":
 			field := field
 
@@ -65633,7 +65633,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66038,7 +66038,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "supersedes":
 			field := field
 
@@ -66076,7 +66076,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "supersededBy":
 			field := field
 
@@ -66114,7 +66114,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "serviceTeam":
 			field := field
 
@@ -66152,7 +66152,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "workers":
 			field := field
 
@@ -66190,7 +66190,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "reviewResponsible":
 			field := field
 
@@ -66228,7 +66228,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "needs":
 			field := field
 
@@ -66266,7 +66266,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "outcomes":
 			field := field
 
@@ -66304,7 +66304,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "risks":
 			field := field
 
@@ -66342,7 +66342,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "visits":
 			field := field
 
@@ -66380,7 +66380,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "reviews":
 			field := field
 
@@ -66418,7 +66418,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "shares":
 			field := field
 
@@ -66456,7 +66456,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "amendments":
 			field := field
 
@@ -66494,7 +66494,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "involvements":
 			field := field
 
@@ -66532,7 +66532,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "viewerAccess":
 			field := field
 
@@ -66570,7 +66570,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "inProgress":
 			field := field
 
@@ -66608,7 +66608,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "readiness":
 			field := field
 
@@ -66646,7 +66646,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "chronology":
 			field := field
 
@@ -66684,7 +66684,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "workerMatches":
 			field := field
 
@@ -66722,7 +66722,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67020,7 +67020,7 @@ func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet,
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "outcome":
 			field := field
 
@@ -67058,7 +67058,7 @@ func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet,
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "step":
 			field := field
 
@@ -67096,7 +67096,7 @@ func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet,
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67836,7 +67836,7 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "reviewer":
 			field := field
 
@@ -67874,7 +67874,7 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -68030,7 +68030,7 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "contingencies":
 			field := field
 
@@ -68068,7 +68068,7 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "mitigationConfirmedBy":
 			field := field
 
@@ -68106,7 +68106,7 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -68479,7 +68479,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "recipientAccount":
 			field := field
 
@@ -68517,7 +68517,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "consent":
 			field := field
 
@@ -68555,7 +68555,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "recirculatedFrom":
 			field := field
 
@@ -68593,7 +68593,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "recirculations":
 			field := field
 
@@ -68631,7 +68631,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -69214,7 +69214,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "members":
 			field := field
 
@@ -69252,7 +69252,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "manager":
 			field := field
 
@@ -69290,7 +69290,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "registeredManager":
 			field := field
 
@@ -69328,7 +69328,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -69442,7 +69442,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "roles":
 			out.Values[i] = ec._Viewer_roles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -69485,7 +69485,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "today":
 			out.Values[i] = ec._Viewer_today(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -69528,7 +69528,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -69674,7 +69674,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "worker":
 			field := field
 
@@ -69712,7 +69712,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "progress":
 			field := field
 
@@ -69750,7 +69750,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "concerns":
 			field := field
 
@@ -69788,7 +69788,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		case "handoverFrom":
 			field := field
 
@@ -69826,7 +69826,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -21,7 +21,15 @@ import (
 //     its @defer groups on: the path is built only when there are any
 //     (the web app never defers), not for every object;
 //   - codedTrue stands in for unmarshalling the constant `coded: true` of
-//     @section, which allocated a *bool for every gated field.
+//     @section, which allocated a *bool for every gated field;
+//   - an object's fields with resolvers (a visit's plan, a plan's outcomes
+//     and risks…) are resolved in turn where they stand, not handed to
+//     FieldSet.Dispatch, which starts a goroutine for each but one: every
+//     such goroutine began with a small stack and grew it through gqlgen's
+//     deep recursion (runtime.newstack and copystack were 8% of the
+//     server's CPU under make load). Children are loaded a level at a time
+//     by the parent's query (CollectFields), and no resolver waits for a
+//     sibling (no dataloader), so nothing is gained by running them at once.
 
 // scalarFieldContext is graphql.NewScalarFieldContext without its per-field closure.
 func scalarFieldContext(objectName string, field graphql.CollectedField, isMethod, isResolver bool) (*graphql.FieldContext, error) {
