@@ -209,7 +209,16 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 	reads := func(alias string) bool { return regexp.MustCompile(`\b` + alias + `\.`).MatchString(read) }
 	needAge, needTeam, needService := reads("a"), reads("tt"), reads("ts")
 	needPerson := needAge || needTeam || reads("p")
-	if q.subject == model.StatisticsSubjectVisits {
+	// A visit's service is the service of the plan version it was made
+	// under, the one that delivered it; the episode's current plan is
+	// joined for a visit only when the question reads it.
+	visits := q.subject == model.StatisticsSubjectVisits
+	serviceOf := "pl"
+	if visits {
+		serviceOf = "vp"
+	}
+	needPlan := !visits || reads("pl") || used[model.StatisticsDimensionOutcomeAchievement] || used[model.StatisticsDimensionNeedsCategory]
+	if visits {
 		b.WriteString(` FROM visits v JOIN plans vp ON vp.id = v.plan_id JOIN episodes e ON e.person_id = vp.person_id AND e.episode = vp.episode`)
 	} else {
 		b.WriteString(` FROM episodes e`)
@@ -217,13 +226,15 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 	if needPerson {
 		b.WriteString(` JOIN persons p ON p.id = e.person_id`)
 	}
-	b.WriteString(`
+	if needPlan {
+		b.WriteString(`
 		JOIN plans pl ON pl.person_id = e.person_id AND pl.episode = e.episode AND pl.status <> 'SUPERSEDED' AND NOT (pl.status = 'DRAFT' AND pl.supersedes_id IS NOT NULL)`)
+	}
 	if needTeam {
 		b.WriteString(` LEFT JOIN teams tt ON tt.id = p.team_id`)
 	}
 	if needService {
-		b.WriteString(` LEFT JOIN teams ts ON ts.id = pl.service_team_id`)
+		b.WriteString(` LEFT JOIN teams ts ON ts.id = ` + serviceOf + `.service_team_id`)
 	}
 	if needAge {
 		b.WriteString(` CROSS JOIN LATERAL (SELECT date_part('year', age(COALESCE(e.referral_received_on, now()), p.date_of_birth))::int AS age) a`)

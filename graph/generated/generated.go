@@ -16270,7 +16270,7 @@ enum StatisticsDimension {
   """
   TEAM
   """
-  The reablement service delivering the plan.
+  The reablement service delivering the plan; for visits, the service of the plan version the visit was made under, the one that delivered it.
   """
   SERVICE
   """

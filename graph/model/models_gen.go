@@ -749,7 +749,7 @@ const (
 	StatisticsDimensionAgeBand StatisticsDimension = "AGE_BAND"
 	// The allocated team.
 	StatisticsDimensionTeam StatisticsDimension = "TEAM"
-	// The reablement service delivering the plan.
+	// The reablement service delivering the plan; for visits, the service of the plan version the visit was made under, the one that delivered it.
 	StatisticsDimensionService StatisticsDimension = "SERVICE"
 	// Where the referral came from (CLD route of access).
 	StatisticsDimensionReferralRoute StatisticsDimension = "REFERRAL_ROUTE"
