@@ -33,6 +33,16 @@ const (
 
 var monthPattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
 
+// statsAlias finds a table alias read in a statement's SQL ("p." but not
+// "vp."), so a statement joins only the tables its question reads.
+var statsAlias = func() map[string]*regexp.Regexp {
+	m := map[string]*regexp.Regexp{}
+	for _, a := range []string{"a", "p", "pl", "tt", "ts"} {
+		m[a] = regexp.MustCompile(`\b` + a + `\.`)
+	}
+	return m
+}()
+
 // statsQuestion is one question as asked.
 type statsQuestion struct {
 	subject model.StatisticsSubject
@@ -200,24 +210,33 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 		pop = "val IS NOT NULL"
 		fmt.Fprintf(&b, ", (%s)::float8 AS val", q.value)
 	}
+	// The joins over the plan the question reads: the measure's own, and
+	// an episode's outcomes or needs when grouped or filtered by them.
+	planJoins := q.join
+	if used[model.StatisticsDimensionOutcomeAchievement] {
+		planJoins += ` LEFT JOIN (SELECT DISTINCT plan_id, achievement FROM outcomes WHERE authority_id = $1) oa ON oa.plan_id = pl.id`
+	}
+	if used[model.StatisticsDimensionNeedsCategory] {
+		planJoins += ` LEFT JOIN (SELECT DISTINCT pn.plan_id, n.effect FROM plan_needs pn JOIN needs n ON n.id = pn.need_id WHERE n.authority_id = $1) nc ON nc.plan_id = pl.id`
+	}
 	// Only what the question reads is joined: the person for an age band or
-	// a team, a team's or service's name when grouped or filtered by it.
-	read := b.String() + q.join
+	// a team, a team's or service's name when grouped or filtered by it,
+	// and, for visits, the episode's current plan.
+	read := b.String() + planJoins
 	if q.period != nil { // the period's condition reads the month too
 		read += monthSQL(q.basis, q.subject)
 	}
-	reads := func(alias string) bool { return regexp.MustCompile(`\b` + alias + `\.`).MatchString(read) }
+	reads := func(alias string) bool { return statsAlias[alias].MatchString(read) }
 	needAge, needTeam, needService := reads("a"), reads("tt"), reads("ts")
 	needPerson := needAge || needTeam || reads("p")
 	// A visit's service is the service of the plan version it was made
-	// under, the one that delivered it; the episode's current plan is
-	// joined for a visit only when the question reads it.
+	// under, the one that delivered it.
 	visits := q.subject == model.StatisticsSubjectVisits
 	serviceOf := "pl"
 	if visits {
 		serviceOf = "vp"
 	}
-	needPlan := !visits || reads("pl") || used[model.StatisticsDimensionOutcomeAchievement] || used[model.StatisticsDimensionNeedsCategory]
+	needPlan := !visits || reads("pl")
 	if visits {
 		b.WriteString(` FROM visits v JOIN plans vp ON vp.id = v.plan_id JOIN episodes e ON e.person_id = vp.person_id AND e.episode = vp.episode`)
 	} else {
@@ -239,13 +258,7 @@ func (q *statsQuestion) statement(authorityID, tz string) (string, []any) {
 	if needAge {
 		b.WriteString(` CROSS JOIN LATERAL (SELECT date_part('year', age(COALESCE(e.referral_received_on, now()), p.date_of_birth))::int AS age) a`)
 	}
-	b.WriteString(q.join)
-	if used[model.StatisticsDimensionOutcomeAchievement] {
-		b.WriteString(` LEFT JOIN (SELECT DISTINCT plan_id, achievement FROM outcomes WHERE authority_id = $1) oa ON oa.plan_id = pl.id`)
-	}
-	if used[model.StatisticsDimensionNeedsCategory] {
-		b.WriteString(` LEFT JOIN (SELECT DISTINCT pn.plan_id, n.effect FROM plan_needs pn JOIN needs n ON n.id = pn.need_id WHERE n.authority_id = $1) nc ON nc.plan_id = pl.id`)
-	}
+	b.WriteString(planJoins)
 	if q.subject == model.StatisticsSubjectVisits {
 		b.WriteString(` WHERE v.authority_id = $1`)
 	} else {
