@@ -41,9 +41,11 @@ func readBody(next http.Handler) http.Handler {
 // keep a worker's day moving beside a heavy reader).
 func admit(g *gate, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		key := "address " + clientAddress(r) // not signed in: shared by address
+		var key string
 		if v := viewer.FromContext(r.Context()); v != nil && v.AccountID != "" {
 			key = "account " + v.AccountID
+		} else {
+			key = "address " + clientAddress(r) // not signed in: shared by address
 		}
 		if err := g.acquire(r.Context(), key); err != nil {
 			graph.WriteErrors(r.Context(), w, http.StatusServiceUnavailable, fmt.Errorf("waiting for a turn: %w", err))
