@@ -86,7 +86,7 @@ func main() {
 	flag.DurationVar(&o.duration, "duration", 20*time.Second, "how long each measured run lasts")
 	flag.DurationVar(&o.warmup, "warmup", 3*time.Second, "load before measuring")
 	flag.StringVar(&o.dataDir, "data", ".data/loadbench", "where the benchmark's own PostgreSQL lives when DATABASE_URL is unset")
-	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write the server's CPU profile over the measured run to this file")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write the server's CPU profile over the measured today run to this file, and over the analyst run to this file with .analyst added")
 	flag.StringVar(&o.script, "script", "", "also write the pgbench script to this file")
 	flag.StringVar(&o.pgbench, "pgbench", "/usr/lib/postgresql/15/bin/pgbench", "the pgbench program")
 	flag.IntVar(&o.analysts, "analysts", 0, "instead of the ceiling: this many analyst clients paging all plans beside the workers, every query on the primary and then the analysts' on a replica (issue 15)")
