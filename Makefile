@@ -59,6 +59,8 @@ generate-gql:
 		-e 's/Path:     graphql\.GetPath(ctx),/Path:     deferredPath(ctx, deferLabelToView),/' \
 		-e 's/ec\.unmarshalOBoolean2ᚖbool(ctx, true)/codedTrue()/' \
 		-e 's/out\.Concurrently(i, func(ctx context\.Context) graphql\.Marshaler { return innerFunc(ctx, out) })/out.Values[i] = innerFunc(ctx, out) \/\/ in turn: see lean.go/' graph/generated/generated.go
+	@# Fields that only read a scalar column, written straight from the object (graph/internal/leanfields, issue 14).
+	$(GO) run ./graph/internal/leanfields graph/generated/generated.go
 
 generate-web: frontend-deps
 	npm --prefix $(FRONT) run codegen

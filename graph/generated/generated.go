@@ -21968,69 +21968,21 @@ func (ec *executionContext) field___Type_fields_args(ctx context.Context, rawArg
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _AccessDay_day(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccessDay_day(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Day, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDate2timeᚐTime(ctx, field.Selections, obj.Day) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccessDay_day(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_viewerID(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccessDay_viewerID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ViewerID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ViewerID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccessDay_viewerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_viewerName(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccessDay_viewerName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ViewerName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.ViewerName) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccessDay_viewerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccessDay", field, false, false)
@@ -22106,92 +22058,28 @@ func (ec *executionContext) fieldContext_AccessDay_sections(_ context.Context, f
 }
 
 func (ec *executionContext) _AccessDay_views(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccessDay_views(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Views, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Views) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccessDay_views(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_changes(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccessDay_changes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Changes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Changes) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccessDay_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_visits(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccessDay_visits(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Visits, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Visits) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccessDay_visits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccessDay", field, false, false)
 }
 
 func (ec *executionContext) _AccessDay_flagged(ctx context.Context, field graphql.CollectedField, obj *model.AccessDay) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccessDay_flagged(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Flagged, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Flagged) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccessDay_flagged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccessDay", field, false, false)
@@ -22244,92 +22132,28 @@ func (ec *executionContext) fieldContext_AccessDay_last(_ context.Context, field
 }
 
 func (ec *executionContext) _AccessibleFormat_format(ctx context.Context, field graphql.CollectedField, obj *schematype.AccessibleFormat) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccessibleFormat_format(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Format, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Format) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccessibleFormat_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccessibleFormat", field, false, false)
 }
 
 func (ec *executionContext) _AccessibleFormat_location(ctx context.Context, field graphql.CollectedField, obj *schematype.AccessibleFormat) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccessibleFormat_location(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Location, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Location) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccessibleFormat_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccessibleFormat", field, false, false)
 }
 
 func (ec *executionContext) _AccessibleFormat_originalAttached(ctx context.Context, field graphql.CollectedField, obj *schematype.AccessibleFormat) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccessibleFormat_originalAttached(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OriginalAttached, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.OriginalAttached) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccessibleFormat_originalAttached(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccessibleFormat", field, false, false)
 }
 
 func (ec *executionContext) _Account_id(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Account_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Account_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Account", field, false, false)
@@ -22474,46 +22298,14 @@ func (ec *executionContext) fieldContext_Account_trainings(_ context.Context, fi
 }
 
 func (ec *executionContext) _Account_jobTitle(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Account_jobTitle(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.JobTitle, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2string(ctx, field.Selections, obj.JobTitle) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Account_jobTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Account", field, false, false)
 }
 
 func (ec *executionContext) _Account_active(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Account_active(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Active, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Active) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Account_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Account", field, false, false)
@@ -22680,23 +22472,7 @@ func (ec *executionContext) fieldContext_AccountConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _AccountConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AccountConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccountConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AccountConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AccountConnection", field, false, false)
@@ -22758,23 +22534,7 @@ func (ec *executionContext) fieldContext_AccountEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _Advice_id(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Advice_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Advice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Advice", field, false, false)
@@ -22827,6 +22587,11 @@ func (ec *executionContext) fieldContext_Advice_updatedAt(_ context.Context, fie
 }
 
 func (ec *executionContext) _Advice_summary(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OTHER_SUPPORT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Summary) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22873,6 +22638,11 @@ func (ec *executionContext) fieldContext_Advice_summary(_ context.Context, field
 }
 
 func (ec *executionContext) _Advice_givenAt(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OTHER_SUPPORT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2timeᚐTime(ctx, field.Selections, obj.GivenAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22919,6 +22689,11 @@ func (ec *executionContext) fieldContext_Advice_givenAt(_ context.Context, field
 }
 
 func (ec *executionContext) _Advice_followUpDue(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OTHER_SUPPORT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.FollowUpDue) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22965,6 +22740,11 @@ func (ec *executionContext) fieldContext_Advice_followUpDue(_ context.Context, f
 }
 
 func (ec *executionContext) _Advice_followedUpAt(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OTHER_SUPPORT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.FollowedUpAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23011,6 +22791,11 @@ func (ec *executionContext) fieldContext_Advice_followedUpAt(_ context.Context, 
 }
 
 func (ec *executionContext) _Advice_followUpNotes(ctx context.Context, field graphql.CollectedField, obj *ent.Advice) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OTHER_SUPPORT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.FollowUpNotes) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23144,23 +22929,7 @@ func (ec *executionContext) fieldContext_Advice_followUpBy(_ context.Context, fi
 }
 
 func (ec *executionContext) _Amendment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Amendment_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Amendment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Amendment", field, false, false)
@@ -23213,29 +22982,18 @@ func (ec *executionContext) fieldContext_Amendment_updatedAt(_ context.Context, 
 }
 
 func (ec *executionContext) _Amendment_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Amendment_planID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PlanID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PlanID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Amendment_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Amendment", field, false, false)
 }
 
 func (ec *executionContext) _Amendment_requestedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOAmendmentRequestedBy2reablementᚋentᚋamendmentᚐRequestedBy(ctx, field.Selections, obj.RequestedBy) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23282,6 +23040,11 @@ func (ec *executionContext) fieldContext_Amendment_requestedBy(_ context.Context
 }
 
 func (ec *executionContext) _Amendment_requesterName(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.RequesterName) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23328,6 +23091,11 @@ func (ec *executionContext) fieldContext_Amendment_requesterName(_ context.Conte
 }
 
 func (ec *executionContext) _Amendment_reason(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOAmendmentReason2reablementᚋentᚋamendmentᚐReason(ctx, field.Selections, obj.Reason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23374,6 +23142,11 @@ func (ec *executionContext) fieldContext_Amendment_reason(_ context.Context, fie
 }
 
 func (ec *executionContext) _Amendment_details(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Details) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23420,6 +23193,11 @@ func (ec *executionContext) fieldContext_Amendment_details(_ context.Context, fi
 }
 
 func (ec *executionContext) _Amendment_personConsultedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.PersonConsultedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23466,6 +23244,11 @@ func (ec *executionContext) fieldContext_Amendment_personConsultedAt(_ context.C
 }
 
 func (ec *executionContext) _Amendment_personView(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.PersonView) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23512,6 +23295,11 @@ func (ec *executionContext) fieldContext_Amendment_personView(_ context.Context,
 }
 
 func (ec *executionContext) _Amendment_evidenceReviewed(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.EvidenceReviewed) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23558,6 +23346,11 @@ func (ec *executionContext) fieldContext_Amendment_evidenceReviewed(_ context.Co
 }
 
 func (ec *executionContext) _Amendment_decision(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOAmendmentDecision2reablementᚋentᚋamendmentᚐDecision(ctx, field.Selections, obj.Decision) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23604,6 +23397,11 @@ func (ec *executionContext) fieldContext_Amendment_decision(_ context.Context, f
 }
 
 func (ec *executionContext) _Amendment_decisionReason(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.DecisionReason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23650,6 +23448,11 @@ func (ec *executionContext) fieldContext_Amendment_decisionReason(_ context.Cont
 }
 
 func (ec *executionContext) _Amendment_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.DecidedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23696,6 +23499,11 @@ func (ec *executionContext) fieldContext_Amendment_decidedAt(_ context.Context, 
 }
 
 func (ec *executionContext) _Amendment_complaintRightToldAt(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.ComplaintRightToldAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23742,6 +23550,11 @@ func (ec *executionContext) fieldContext_Amendment_complaintRightToldAt(_ contex
 }
 
 func (ec *executionContext) _Amendment_noRecirculation(ctx context.Context, field graphql.CollectedField, obj *ent.Amendment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.NoRecirculation) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23852,230 +23665,70 @@ func (ec *executionContext) fieldContext_Amendment_resultingPlan(_ context.Conte
 }
 
 func (ec *executionContext) _AscofMeasure_code(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AscofMeasure_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Code) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AscofMeasure_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_definition(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AscofMeasure_definition(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Definition, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Definition) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AscofMeasure_definition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_from(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AscofMeasure_from(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.From, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDate2timeᚐTime(ctx, field.Selections, obj.From) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AscofMeasure_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_to(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AscofMeasure_to(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.To, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDate2timeᚐTime(ctx, field.Selections, obj.To) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AscofMeasure_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_numerator(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AscofMeasure_numerator(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Numerator, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Numerator) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AscofMeasure_numerator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_denominator(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AscofMeasure_denominator(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Denominator, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Denominator) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AscofMeasure_denominator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_percent(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AscofMeasure_percent(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Percent, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, obj.Percent) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AscofMeasure_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AscofMeasure_suppressed(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Suppressed, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SuppressionReason) graphql.Marshaler {
-			return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, field.Selections, obj.Suppressed) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AscofMeasure_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AscofMeasure_notYetKnown(ctx context.Context, field graphql.CollectedField, obj *model.AscofMeasure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AscofMeasure_notYetKnown(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.NotYetKnown, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, obj.NotYetKnown) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AscofMeasure_notYetKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AscofMeasure", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AuditEvent", field, false, false)
@@ -24105,69 +23758,21 @@ func (ec *executionContext) fieldContext_AuditEvent_occurredAt(_ context.Context
 }
 
 func (ec *executionContext) _AuditEvent_action(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_action(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Action, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v auditevent.Action) graphql.Marshaler {
-			return ec.marshalNAuditEventAction2reablementᚋentᚋauditeventᚐAction(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNAuditEventAction2reablementᚋentᚋauditeventᚐAction(ctx, field.Selections, obj.Action) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEvent_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_viewerID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_viewerID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ViewerID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ViewerID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEvent_viewerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_viewerName(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_viewerName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ViewerName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.ViewerName) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEvent_viewerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AuditEvent", field, false, false)
@@ -24197,46 +23802,14 @@ func (ec *executionContext) fieldContext_AuditEvent_viewerRoles(_ context.Contex
 }
 
 func (ec *executionContext) _AuditEvent_personID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_personID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PersonID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PersonID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEvent_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_planID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_planID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PlanID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
-			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PlanID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEvent_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AuditEvent", field, false, false)
@@ -24289,69 +23862,21 @@ func (ec *executionContext) fieldContext_AuditEvent_bases(_ context.Context, fie
 }
 
 func (ec *executionContext) _AuditEvent_requestID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_requestID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RequestID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.RequestID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEvent_requestID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_operation(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_operation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Operation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2string(ctx, field.Selections, obj.Operation) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEvent_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AuditEvent", field, false, false)
 }
 
 func (ec *executionContext) _AuditEvent_flagged(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEvent_flagged(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Flagged, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Flagged) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEvent_flagged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AuditEvent", field, false, false)
@@ -24422,23 +23947,7 @@ func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context
 }
 
 func (ec *executionContext) _AuditEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEventConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("AuditEventConnection", field, false, false)
@@ -24500,23 +24009,7 @@ func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context
 }
 
 func (ec *executionContext) _Authority_id(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
@@ -24569,253 +24062,77 @@ func (ec *executionContext) fieldContext_Authority_updatedAt(_ context.Context, 
 }
 
 func (ec *executionContext) _Authority_name(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_code(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Code) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_timeZone(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_timeZone(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TimeZone, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.TimeZone) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_maxReablementWeeks(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_maxReablementWeeks(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.MaxReablementWeeks, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.MaxReablementWeeks) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_maxReablementWeeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_firstReviewDays(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_firstReviewDays(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.FirstReviewDays, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.FirstReviewDays) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_firstReviewDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_nonChargeableWeeks(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_nonChargeableWeeks(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.NonChargeableWeeks, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.NonChargeableWeeks) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_nonChargeableWeeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_contactPhone(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_contactPhone(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ContactPhone, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.ContactPhone) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_contactPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_contactEmail(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_contactEmail(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ContactEmail, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.ContactEmail) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_contactEmail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_complaintsPhone(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_complaintsPhone(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ComplaintsPhone, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.ComplaintsPhone) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_complaintsPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_complaintsEmail(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_complaintsEmail(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ComplaintsEmail, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.ComplaintsEmail) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_complaintsEmail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
 }
 
 func (ec *executionContext) _Authority_complaintsURL(ctx context.Context, field graphql.CollectedField, obj *ent.Authority) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Authority_complaintsURL(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ComplaintsURL, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.ComplaintsURL) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Authority_complaintsURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Authority", field, false, false)
@@ -24854,23 +24171,7 @@ func (ec *executionContext) fieldContext_Authority_teams(_ context.Context, fiel
 }
 
 func (ec *executionContext) _CapacityAssessment_id(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CapacityAssessment_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_CapacityAssessment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("CapacityAssessment", field, false, false)
@@ -24923,6 +24224,11 @@ func (ec *executionContext) fieldContext_CapacityAssessment_updatedAt(_ context.
 }
 
 func (ec *executionContext) _CapacityAssessment_decision(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Decision) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24969,6 +24275,11 @@ func (ec *executionContext) fieldContext_CapacityAssessment_decision(_ context.C
 }
 
 func (ec *executionContext) _CapacityAssessment_hasCapacity(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.HasCapacity) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25015,6 +24326,11 @@ func (ec *executionContext) fieldContext_CapacityAssessment_hasCapacity(_ contex
 }
 
 func (ec *executionContext) _CapacityAssessment_assessedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2timeᚐTime(ctx, field.Selections, obj.AssessedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25061,6 +24377,11 @@ func (ec *executionContext) fieldContext_CapacityAssessment_assessedAt(_ context
 }
 
 func (ec *executionContext) _CapacityAssessment_assessor(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Assessor) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25107,6 +24428,11 @@ func (ec *executionContext) fieldContext_CapacityAssessment_assessor(_ context.C
 }
 
 func (ec *executionContext) _CapacityAssessment_notes(ctx context.Context, field graphql.CollectedField, obj *ent.CapacityAssessment) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Notes) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25185,23 +24511,7 @@ func (ec *executionContext) fieldContext_CapacityAssessment_person(_ context.Con
 }
 
 func (ec *executionContext) _Carer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Carer_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Carer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Carer", field, false, false)
@@ -25254,6 +24564,11 @@ func (ec *executionContext) fieldContext_Carer_updatedAt(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Carer_name(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Name) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25300,6 +24615,11 @@ func (ec *executionContext) fieldContext_Carer_name(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Carer_relationship(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Relationship) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25346,6 +24666,11 @@ func (ec *executionContext) fieldContext_Carer_relationship(_ context.Context, f
 }
 
 func (ec *executionContext) _Carer_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Phone) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25392,6 +24717,11 @@ func (ec *executionContext) fieldContext_Carer_phone(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Carer_email(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Email) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25438,6 +24768,11 @@ func (ec *executionContext) fieldContext_Carer_email(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Carer_livesWithPerson(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.LivesWithPerson) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25484,6 +24819,11 @@ func (ec *executionContext) fieldContext_Carer_livesWithPerson(_ context.Context
 }
 
 func (ec *executionContext) _Carer_ownView(ctx context.Context, field graphql.CollectedField, obj *ent.Carer) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.OwnView) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25562,23 +24902,7 @@ func (ec *executionContext) fieldContext_Carer_person(_ context.Context, field g
 }
 
 func (ec *executionContext) _ChronologyEntry_kind(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChronologyEntry_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ChronologyKind) graphql.Marshaler {
-			return ec.marshalNChronologyKind2reablementᚋgraphᚋmodelᚐChronologyKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNChronologyKind2reablementᚋgraphᚋmodelᚐChronologyKind(ctx, field.Selections, obj.Kind) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("ChronologyEntry", field, false, false)
@@ -25800,161 +25124,49 @@ func (ec *executionContext) fieldContext_ChronologyEntry_share(_ context.Context
 }
 
 func (ec *executionContext) _ChronologyEntry_decision(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChronologyEntry_decision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Decision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PlanDecision) graphql.Marshaler {
-			return ec.marshalOPlanDecision2ᚖreablementᚋgraphᚋmodelᚐPlanDecision(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPlanDecision2ᚖreablementᚋgraphᚋmodelᚐPlanDecision(ctx, field.Selections, obj.Decision) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("ChronologyEntry", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_from(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClientLevelDataExport_from(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.From, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDate2timeᚐTime(ctx, field.Selections, obj.From) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_to(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClientLevelDataExport_to(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.To, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDate2timeᚐTime(ctx, field.Selections, obj.To) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_csv(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClientLevelDataExport_csv(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CSV, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.CSV) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_csv(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_events(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClientLevelDataExport_events(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Events, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Events) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_people(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClientLevelDataExport_people(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.People, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.People) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_people(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("ClientLevelDataExport", field, false, false)
 }
 
 func (ec *executionContext) _ClientLevelDataExport_pseudonymised(ctx context.Context, field graphql.CollectedField, obj *model.ClientLevelDataExport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClientLevelDataExport_pseudonymised(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Pseudonymised, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Pseudonymised) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_ClientLevelDataExport_pseudonymised(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("ClientLevelDataExport", field, false, false)
@@ -26007,23 +25219,7 @@ func (ec *executionContext) fieldContext_ClientLevelDataExport_incomplete(_ cont
 }
 
 func (ec *executionContext) _Concern_id(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Concern_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Concern_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Concern", field, false, false)
@@ -26076,29 +25272,18 @@ func (ec *executionContext) fieldContext_Concern_updatedAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Concern_visitID(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Concern_visitID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.VisitID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
-			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.VisitID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Concern_visitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Concern", field, false, false)
 }
 
 func (ec *executionContext) _Concern_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("SAFEGUARDING"), &trueValue); err == nil && v == shown {
+			return ec.marshalOConcernKind2reablementᚋentᚋconcernᚐKind(ctx, field.Selections, obj.Kind) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26145,6 +25330,11 @@ func (ec *executionContext) fieldContext_Concern_kind(_ context.Context, field g
 }
 
 func (ec *executionContext) _Concern_details(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("SAFEGUARDING"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Details) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26191,6 +25381,11 @@ func (ec *executionContext) fieldContext_Concern_details(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Concern_acknowledgedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("SAFEGUARDING"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.AcknowledgedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26237,6 +25432,11 @@ func (ec *executionContext) fieldContext_Concern_acknowledgedAt(_ context.Contex
 }
 
 func (ec *executionContext) _Concern_acknowledgedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("SAFEGUARDING"), &trueValue); err == nil && v == shown {
+			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.AcknowledgedByID) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26283,6 +25483,11 @@ func (ec *executionContext) fieldContext_Concern_acknowledgedByID(_ context.Cont
 }
 
 func (ec *executionContext) _Concern_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("SAFEGUARDING"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.ClosedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26329,6 +25534,11 @@ func (ec *executionContext) fieldContext_Concern_closedAt(_ context.Context, fie
 }
 
 func (ec *executionContext) _Concern_closedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("SAFEGUARDING"), &trueValue); err == nil && v == shown {
+			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ClosedByID) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26375,6 +25585,11 @@ func (ec *executionContext) fieldContext_Concern_closedByID(_ context.Context, f
 }
 
 func (ec *executionContext) _Concern_actionsTaken(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("SAFEGUARDING"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.ActionsTaken) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26421,6 +25636,11 @@ func (ec *executionContext) fieldContext_Concern_actionsTaken(_ context.Context,
 }
 
 func (ec *executionContext) _Concern_section42Decision(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("SAFEGUARDING"), &trueValue); err == nil && v == shown {
+			return ec.marshalOConcernSection42Decision2ᚖreablementᚋentᚋconcernᚐSection42Decision(ctx, field.Selections, obj.Section42Decision) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26467,6 +25687,11 @@ func (ec *executionContext) fieldContext_Concern_section42Decision(_ context.Con
 }
 
 func (ec *executionContext) _Concern_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.Concern) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("SAFEGUARDING"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Outcome) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26710,23 +25935,7 @@ func (ec *executionContext) fieldContext_Concern_closedBy(_ context.Context, fie
 }
 
 func (ec *executionContext) _Consent_id(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Consent_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Consent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Consent", field, false, false)
@@ -26779,6 +25988,11 @@ func (ec *executionContext) fieldContext_Consent_updatedAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Consent_purpose(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOConsentPurpose2reablementᚋentᚋconsentᚐPurpose(ctx, field.Selections, obj.Purpose) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26825,6 +26039,11 @@ func (ec *executionContext) fieldContext_Consent_purpose(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Consent_covers(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Covers) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26871,6 +26090,11 @@ func (ec *executionContext) fieldContext_Consent_covers(_ context.Context, field
 }
 
 func (ec *executionContext) _Consent_givenBy(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOConsentGivenBy2reablementᚋentᚋconsentᚐGivenBy(ctx, field.Selections, obj.GivenBy) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26917,6 +26141,11 @@ func (ec *executionContext) fieldContext_Consent_givenBy(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Consent_decidedByName(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.DecidedByName) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26963,6 +26192,11 @@ func (ec *executionContext) fieldContext_Consent_decidedByName(_ context.Context
 }
 
 func (ec *executionContext) _Consent_hadCapacity(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.HadCapacity) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27009,6 +26243,11 @@ func (ec *executionContext) fieldContext_Consent_hadCapacity(_ context.Context, 
 }
 
 func (ec *executionContext) _Consent_bestInterestsRecord(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.BestInterestsRecord) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27055,6 +26294,11 @@ func (ec *executionContext) fieldContext_Consent_bestInterestsRecord(_ context.C
 }
 
 func (ec *executionContext) _Consent_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2timeᚐTime(ctx, field.Selections, obj.DecidedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27101,6 +26345,11 @@ func (ec *executionContext) fieldContext_Consent_decidedAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.WithdrawnAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27147,6 +26396,11 @@ func (ec *executionContext) fieldContext_Consent_withdrawnAt(_ context.Context, 
 }
 
 func (ec *executionContext) _Consent_withdrawnReason(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.WithdrawnReason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27257,23 +26511,7 @@ func (ec *executionContext) fieldContext_Consent_shares(_ context.Context, field
 }
 
 func (ec *executionContext) _Contact_id(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Contact_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Contact_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Contact", field, false, false)
@@ -27326,6 +26564,11 @@ func (ec *executionContext) fieldContext_Contact_updatedAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Contact_name(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Name) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27372,6 +26615,11 @@ func (ec *executionContext) fieldContext_Contact_name(_ context.Context, field g
 }
 
 func (ec *executionContext) _Contact_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOContactKind2reablementᚋentᚋcontactᚐKind(ctx, field.Selections, obj.Kind) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27418,6 +26666,11 @@ func (ec *executionContext) fieldContext_Contact_kind(_ context.Context, field g
 }
 
 func (ec *executionContext) _Contact_organisation(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Organisation) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27464,6 +26717,11 @@ func (ec *executionContext) fieldContext_Contact_organisation(_ context.Context,
 }
 
 func (ec *executionContext) _Contact_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Phone) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27510,6 +26768,11 @@ func (ec *executionContext) fieldContext_Contact_phone(_ context.Context, field 
 }
 
 func (ec *executionContext) _Contact_email(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Email) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27556,6 +26819,11 @@ func (ec *executionContext) fieldContext_Contact_email(_ context.Context, field 
 }
 
 func (ec *executionContext) _Contact_notes(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Notes) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27634,23 +26902,7 @@ func (ec *executionContext) fieldContext_Contact_person(_ context.Context, field
 }
 
 func (ec *executionContext) _Contingency_id(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Contingency_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Contingency_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Contingency", field, false, false)
@@ -27703,29 +26955,18 @@ func (ec *executionContext) fieldContext_Contingency_updatedAt(_ context.Context
 }
 
 func (ec *executionContext) _Contingency_riskID(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Contingency_riskID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RiskID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.RiskID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Contingency_riskID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Contingency", field, false, false)
 }
 
 func (ec *executionContext) _Contingency_measures(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Measures) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27772,6 +27013,11 @@ func (ec *executionContext) fieldContext_Contingency_measures(_ context.Context,
 }
 
 func (ec *executionContext) _Contingency_trigger(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Trigger) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27818,6 +27064,11 @@ func (ec *executionContext) fieldContext_Contingency_trigger(_ context.Context, 
 }
 
 func (ec *executionContext) _Contingency_whoActs(ctx context.Context, field graphql.CollectedField, obj *ent.Contingency) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.WhoActs) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27896,46 +27147,14 @@ func (ec *executionContext) fieldContext_Contingency_risk(_ context.Context, fie
 }
 
 func (ec *executionContext) _DemoAccount_username(ctx context.Context, field graphql.CollectedField, obj *model.DemoAccount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DemoAccount_username(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Username, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Username) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_DemoAccount_username(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("DemoAccount", field, false, false)
 }
 
 func (ec *executionContext) _DemoAccount_displayName(ctx context.Context, field graphql.CollectedField, obj *model.DemoAccount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DemoAccount_displayName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DisplayName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.DisplayName) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_DemoAccount_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("DemoAccount", field, false, false)
@@ -27965,115 +27184,35 @@ func (ec *executionContext) fieldContext_DemoAccount_roles(_ context.Context, fi
 }
 
 func (ec *executionContext) _DemoAccount_teamName(ctx context.Context, field graphql.CollectedField, obj *model.DemoAccount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DemoAccount_teamName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TeamName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.TeamName) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_DemoAccount_teamName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("DemoAccount", field, false, false)
 }
 
 func (ec *executionContext) _DemoAccount_description(ctx context.Context, field graphql.CollectedField, obj *model.DemoAccount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DemoAccount_description(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Description) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_DemoAccount_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("DemoAccount", field, false, false)
 }
 
 func (ec *executionContext) _DisclosureControl_threshold(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureControl) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DisclosureControl_threshold(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Threshold, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Threshold) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_DisclosureControl_threshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("DisclosureControl", field, false, false)
 }
 
 func (ec *executionContext) _DisclosureControl_roundTo(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureControl) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DisclosureControl_roundTo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RoundTo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.RoundTo) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_DisclosureControl_roundTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("DisclosureControl", field, false, false)
 }
 
 func (ec *executionContext) _DisclosureControl_method(ctx context.Context, field graphql.CollectedField, obj *model.DisclosureControl) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DisclosureControl_method(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Method, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Method) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_DisclosureControl_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("DisclosureControl", field, false, false)
@@ -28400,23 +27539,7 @@ func (ec *executionContext) fieldContext_DueList_followUpsDue(_ context.Context,
 }
 
 func (ec *executionContext) _EmergencyAccess_id(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_EmergencyAccess_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_EmergencyAccess_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("EmergencyAccess", field, false, false)
@@ -28469,6 +27592,11 @@ func (ec *executionContext) fieldContext_EmergencyAccess_updatedAt(_ context.Con
 }
 
 func (ec *executionContext) _EmergencyAccess_reason(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Reason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -28515,6 +27643,11 @@ func (ec *executionContext) fieldContext_EmergencyAccess_reason(_ context.Contex
 }
 
 func (ec *executionContext) _EmergencyAccess_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2timeᚐTime(ctx, field.Selections, obj.ExpiresAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -28561,6 +27694,11 @@ func (ec *executionContext) fieldContext_EmergencyAccess_expiresAt(_ context.Con
 }
 
 func (ec *executionContext) _EmergencyAccess_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *ent.EmergencyAccess) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.ReviewedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -28662,23 +27800,7 @@ func (ec *executionContext) fieldContext_EmergencyAccess_account(_ context.Conte
 }
 
 func (ec *executionContext) _Episode_id(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Episode_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Episode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Episode", field, false, false)
@@ -28731,6 +27853,11 @@ func (ec *executionContext) fieldContext_Episode_updatedAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Episode_episode(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOInt2int(ctx, field.Selections, obj.Episode) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -28777,6 +27904,11 @@ func (ec *executionContext) fieldContext_Episode_episode(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Episode_referralRoute(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOEpisodeReferralRoute2ᚖreablementᚋentᚋepisodeᚐReferralRoute(ctx, field.Selections, obj.ReferralRoute) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -28823,6 +27955,11 @@ func (ec *executionContext) fieldContext_Episode_referralRoute(_ context.Context
 }
 
 func (ec *executionContext) _Episode_referralReceivedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, obj.ReferralReceivedOn) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -28869,6 +28006,11 @@ func (ec *executionContext) fieldContext_Episode_referralReceivedOn(_ context.Co
 }
 
 func (ec *executionContext) _Episode_hospitalDischargeOn(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, obj.HospitalDischargeOn) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -28915,6 +28057,11 @@ func (ec *executionContext) fieldContext_Episode_hospitalDischargeOn(_ context.C
 }
 
 func (ec *executionContext) _Episode_existingLongTermSupport(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.ExistingLongTermSupport) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -28961,6 +28108,11 @@ func (ec *executionContext) fieldContext_Episode_existingLongTermSupport(_ conte
 }
 
 func (ec *executionContext) _Episode_sequel(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOEpisodeSequel2ᚖreablementᚋentᚋepisodeᚐSequel(ctx, field.Selections, obj.Sequel) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -29007,6 +28159,11 @@ func (ec *executionContext) fieldContext_Episode_sequel(_ context.Context, field
 }
 
 func (ec *executionContext) _Episode_endedEarlyReason(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOEpisodeEndedEarlyReason2ᚖreablementᚋentᚋepisodeᚐEndedEarlyReason(ctx, field.Selections, obj.EndedEarlyReason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -29053,6 +28210,11 @@ func (ec *executionContext) fieldContext_Episode_endedEarlyReason(_ context.Cont
 }
 
 func (ec *executionContext) _Episode_followUpDue(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, obj.FollowUpDue) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -29099,6 +28261,11 @@ func (ec *executionContext) fieldContext_Episode_followUpDue(_ context.Context, 
 }
 
 func (ec *executionContext) _Episode_followUpSituation(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOEpisodeFollowUpSituation2ᚖreablementᚋentᚋepisodeᚐFollowUpSituation(ctx, field.Selections, obj.FollowUpSituation) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -29145,6 +28312,11 @@ func (ec *executionContext) fieldContext_Episode_followUpSituation(_ context.Con
 }
 
 func (ec *executionContext) _Episode_followUpRecordedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Episode) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.FollowUpRecordedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -29223,23 +28395,7 @@ func (ec *executionContext) fieldContext_Episode_person(_ context.Context, field
 }
 
 func (ec *executionContext) _Involvement_id(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Involvement_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Involvement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Involvement", field, false, false)
@@ -29292,6 +28448,11 @@ func (ec *executionContext) fieldContext_Involvement_updatedAt(_ context.Context
 }
 
 func (ec *executionContext) _Involvement_name(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Name) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -29338,6 +28499,11 @@ func (ec *executionContext) fieldContext_Involvement_name(_ context.Context, fie
 }
 
 func (ec *executionContext) _Involvement_relationship(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Relationship) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -29384,6 +28550,11 @@ func (ec *executionContext) fieldContext_Involvement_relationship(_ context.Cont
 }
 
 func (ec *executionContext) _Involvement_basis(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOInvolvementBasis2reablementᚋentᚋinvolvementᚐBasis(ctx, field.Selections, obj.Basis) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -29430,23 +28601,7 @@ func (ec *executionContext) fieldContext_Involvement_basis(_ context.Context, fi
 }
 
 func (ec *executionContext) _Involvement_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Involvement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Involvement_planID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PlanID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PlanID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Involvement_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Involvement", field, false, false)
@@ -29485,92 +28640,28 @@ func (ec *executionContext) fieldContext_Involvement_plan(_ context.Context, fie
 }
 
 func (ec *executionContext) _MissingItem_rule(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MissingItem_rule(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Rule, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Rule) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_MissingItem_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("MissingItem", field, false, false)
 }
 
 func (ec *executionContext) _MissingItem_field(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MissingItem_field(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Field, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Field) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_MissingItem_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("MissingItem", field, false, false)
 }
 
 func (ec *executionContext) _MissingItem_section(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MissingItem_section(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Section, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *policy.Section) graphql.Marshaler {
-			return ec.marshalOSection2ᚖreablementᚋentᚋpolicyᚐSection(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSection2ᚖreablementᚋentᚋpolicyᚐSection(ctx, field.Selections, obj.Section) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_MissingItem_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("MissingItem", field, false, false)
 }
 
 func (ec *executionContext) _MissingItem_message(ctx context.Context, field graphql.CollectedField, obj *model.MissingItem) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MissingItem_message(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Message, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Message) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_MissingItem_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("MissingItem", field, false, false)
@@ -32129,23 +31220,7 @@ func (ec *executionContext) fieldContext_Mutation_closeConcern(ctx context.Conte
 }
 
 func (ec *executionContext) _Need_id(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Need_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Need_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Need", field, false, false)
@@ -32198,6 +31273,11 @@ func (ec *executionContext) fieldContext_Need_updatedAt(_ context.Context, field
 }
 
 func (ec *executionContext) _Need_area(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Area) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32244,6 +31324,11 @@ func (ec *executionContext) fieldContext_Need_area(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Need_description(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Description) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32290,6 +31375,11 @@ func (ec *executionContext) fieldContext_Need_description(_ context.Context, fie
 }
 
 func (ec *executionContext) _Need_effect(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), &trueValue); err == nil && v == shown {
+			return ec.marshalONeedEffect2reablementᚋentᚋneedᚐEffect(ctx, field.Selections, obj.Effect) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32336,6 +31426,11 @@ func (ec *executionContext) fieldContext_Need_effect(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Need_personView(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.PersonView) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32382,6 +31477,11 @@ func (ec *executionContext) fieldContext_Need_personView(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Need_carerView(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.CarerView) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32428,6 +31528,11 @@ func (ec *executionContext) fieldContext_Need_carerView(_ context.Context, field
 }
 
 func (ec *executionContext) _Need_othersView(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.OthersView) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32474,6 +31579,11 @@ func (ec *executionContext) fieldContext_Need_othersView(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Need_evidence(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Evidence) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32520,6 +31630,11 @@ func (ec *executionContext) fieldContext_Need_evidence(_ context.Context, field 
 }
 
 func (ec *executionContext) _Need_wellbeingImpact(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.WellbeingImpact) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32566,6 +31681,11 @@ func (ec *executionContext) fieldContext_Need_wellbeingImpact(_ context.Context,
 }
 
 func (ec *executionContext) _Need_differenceOfView(ctx context.Context, field graphql.CollectedField, obj *ent.Need) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.DifferenceOfView) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32676,23 +31796,7 @@ func (ec *executionContext) fieldContext_Need_plans(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Outcome_id(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Outcome_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Outcome_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Outcome", field, false, false)
@@ -32745,29 +31849,18 @@ func (ec *executionContext) fieldContext_Outcome_updatedAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Outcome_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Outcome_planID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PlanID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PlanID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Outcome_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Outcome", field, false, false)
 }
 
 func (ec *executionContext) _Outcome_statement(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Statement) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32814,6 +31907,11 @@ func (ec *executionContext) fieldContext_Outcome_statement(_ context.Context, fi
 }
 
 func (ec *executionContext) _Outcome_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), &trueValue); err == nil && v == shown {
+			return ec.marshalOOutcomeKind2reablementᚋentᚋoutcomeᚐKind(ctx, field.Selections, obj.Kind) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32860,6 +31958,11 @@ func (ec *executionContext) fieldContext_Outcome_kind(_ context.Context, field g
 }
 
 func (ec *executionContext) _Outcome_domain(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), &trueValue); err == nil && v == shown {
+			return ec.marshalOOutcomeDomain2reablementᚋentᚋoutcomeᚐDomain(ctx, field.Selections, obj.Domain) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32906,6 +32009,11 @@ func (ec *executionContext) fieldContext_Outcome_domain(_ context.Context, field
 }
 
 func (ec *executionContext) _Outcome_supportRequired(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.SupportRequired) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32952,6 +32060,11 @@ func (ec *executionContext) fieldContext_Outcome_supportRequired(_ context.Conte
 }
 
 func (ec *executionContext) _Outcome_measure(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Measure) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32998,6 +32111,11 @@ func (ec *executionContext) fieldContext_Outcome_measure(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Outcome_targetDate(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), &trueValue); err == nil && v == shown {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, obj.TargetDate) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -33044,6 +32162,11 @@ func (ec *executionContext) fieldContext_Outcome_targetDate(_ context.Context, f
 }
 
 func (ec *executionContext) _Outcome_achievement(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), &trueValue); err == nil && v == shown {
+			return ec.marshalOOutcomeAchievement2reablementᚋentᚋoutcomeᚐAchievement(ctx, field.Selections, obj.Achievement) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -33090,23 +32213,7 @@ func (ec *executionContext) fieldContext_Outcome_achievement(_ context.Context, 
 }
 
 func (ec *executionContext) _Outcome_position(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Outcome_position(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Position, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Position) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Outcome_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Outcome", field, false, false)
@@ -33264,23 +32371,7 @@ func (ec *executionContext) fieldContext_OutcomeConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _OutcomeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OutcomeConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_OutcomeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("OutcomeConnection", field, false, false)
@@ -33342,23 +32433,7 @@ func (ec *executionContext) fieldContext_OutcomeEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _OutcomeStep_id(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OutcomeStep_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_OutcomeStep_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("OutcomeStep", field, false, false)
@@ -33411,29 +32486,18 @@ func (ec *executionContext) fieldContext_OutcomeStep_updatedAt(_ context.Context
 }
 
 func (ec *executionContext) _OutcomeStep_outcomeID(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OutcomeStep_outcomeID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OutcomeID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.OutcomeID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_OutcomeStep_outcomeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("OutcomeStep", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_description(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Description) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -33480,29 +32544,18 @@ func (ec *executionContext) fieldContext_OutcomeStep_description(_ context.Conte
 }
 
 func (ec *executionContext) _OutcomeStep_position(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OutcomeStep_position(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Position, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Position) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_OutcomeStep_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("OutcomeStep", field, false, false)
 }
 
 func (ec *executionContext) _OutcomeStep_targetDate(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), &trueValue); err == nil && v == shown {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, obj.TargetDate) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -33549,6 +32602,11 @@ func (ec *executionContext) fieldContext_OutcomeStep_targetDate(_ context.Contex
 }
 
 func (ec *executionContext) _OutcomeStep_status(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeStep) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), &trueValue); err == nil && v == shown {
+			return ec.marshalOOutcomeStepStatus2reablementᚋentᚋoutcomestepᚐStatus(ctx, field.Selections, obj.Status) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -33682,46 +32740,14 @@ func (ec *executionContext) fieldContext_OutcomeStep_progress(_ context.Context,
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[pulid.ID]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasNextPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PageInfo", field, false, false)
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[pulid.ID]) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasPreviousPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasPreviousPage) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PageInfo", field, false, false)
@@ -33774,23 +32800,7 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 }
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Person_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Person_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Person", field, false, false)
@@ -33843,6 +32853,11 @@ func (ec *executionContext) fieldContext_Person_updatedAt(_ context.Context, fie
 }
 
 func (ec *executionContext) _Person_legalName(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("IDENTITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.LegalName) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -33889,6 +32904,11 @@ func (ec *executionContext) fieldContext_Person_legalName(_ context.Context, fie
 }
 
 func (ec *executionContext) _Person_preferredName(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CONTACT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.PreferredName) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -33935,6 +32955,11 @@ func (ec *executionContext) fieldContext_Person_preferredName(_ context.Context,
 }
 
 func (ec *executionContext) _Person_previousSurname(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("IDENTITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.PreviousSurname) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -33981,6 +33006,11 @@ func (ec *executionContext) fieldContext_Person_previousSurname(_ context.Contex
 }
 
 func (ec *executionContext) _Person_dateOfBirth(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("IDENTITY"), nil); err == nil && v == shown {
+			return ec.marshalODate2timeᚐTime(ctx, field.Selections, obj.DateOfBirth) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34027,6 +33057,11 @@ func (ec *executionContext) fieldContext_Person_dateOfBirth(_ context.Context, f
 }
 
 func (ec *executionContext) _Person_nhsNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("IDENTITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.NhsNumber) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34073,6 +33108,11 @@ func (ec *executionContext) fieldContext_Person_nhsNumber(_ context.Context, fie
 }
 
 func (ec *executionContext) _Person_niNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("IDENTITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.NiNumber) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34119,6 +33159,11 @@ func (ec *executionContext) fieldContext_Person_niNumber(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Person_address(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("IDENTITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Address) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34165,6 +33210,11 @@ func (ec *executionContext) fieldContext_Person_address(_ context.Context, field
 }
 
 func (ec *executionContext) _Person_postcode(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("IDENTITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Postcode) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34211,6 +33261,11 @@ func (ec *executionContext) fieldContext_Person_postcode(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Person_locality(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("NEEDS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Locality) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34257,6 +33312,11 @@ func (ec *executionContext) fieldContext_Person_locality(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Person_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("IDENTITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Phone) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34303,6 +33363,11 @@ func (ec *executionContext) fieldContext_Person_phone(_ context.Context, field g
 }
 
 func (ec *executionContext) _Person_email(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("IDENTITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Email) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34441,6 +33506,11 @@ func (ec *executionContext) fieldContext_Person_accessNotes(_ context.Context, f
 }
 
 func (ec *executionContext) _Person_communicationNeeds(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("COMMUNICATION"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.CommunicationNeeds) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34487,6 +33557,11 @@ func (ec *executionContext) fieldContext_Person_communicationNeeds(_ context.Con
 }
 
 func (ec *executionContext) _Person_preferredFormats(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("COMMUNICATION"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.PreferredFormats) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34533,6 +33608,11 @@ func (ec *executionContext) fieldContext_Person_preferredFormats(_ context.Conte
 }
 
 func (ec *executionContext) _Person_interpreterLanguage(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("COMMUNICATION"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.InterpreterLanguage) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34579,6 +33659,11 @@ func (ec *executionContext) fieldContext_Person_interpreterLanguage(_ context.Co
 }
 
 func (ec *executionContext) _Person_autism(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("COMMUNICATION"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.Autism) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34625,6 +33710,11 @@ func (ec *executionContext) fieldContext_Person_autism(_ context.Context, field 
 }
 
 func (ec *executionContext) _Person_deafblind(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("COMMUNICATION"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.Deafblind) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34671,6 +33761,11 @@ func (ec *executionContext) fieldContext_Person_deafblind(_ context.Context, fie
 }
 
 func (ec *executionContext) _Person_lacksCapacityForPlanning(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.LacksCapacityForPlanning) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34717,6 +33812,11 @@ func (ec *executionContext) fieldContext_Person_lacksCapacityForPlanning(_ conte
 }
 
 func (ec *executionContext) _Person_substantialDifficulty(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.SubstantialDifficulty) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34763,6 +33863,11 @@ func (ec *executionContext) fieldContext_Person_substantialDifficulty(_ context.
 }
 
 func (ec *executionContext) _Person_appropriatePerson(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.AppropriatePerson) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34809,6 +33914,11 @@ func (ec *executionContext) fieldContext_Person_appropriatePerson(_ context.Cont
 }
 
 func (ec *executionContext) _Person_advocacy(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), &trueValue); err == nil && v == shown {
+			return ec.marshalOPersonAdvocacy2reablementᚋentᚋpersonᚐAdvocacy(ctx, field.Selections, obj.Advocacy) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34855,6 +33965,11 @@ func (ec *executionContext) fieldContext_Person_advocacy(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Person_ordinaryResidence(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("FINANCE"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.OrdinaryResidence) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -34901,52 +34016,25 @@ func (ec *executionContext) fieldContext_Person_ordinaryResidence(_ context.Cont
 }
 
 func (ec *executionContext) _Person_teamID(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Person_teamID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TeamID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.TeamID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Person_teamID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_allocatedPractitionerID(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Person_allocatedPractitionerID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AllocatedPractitionerID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
-			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.AllocatedPractitionerID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Person_allocatedPractitionerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Person", field, false, false)
 }
 
 func (ec *executionContext) _Person_referralSource(ctx context.Context, field graphql.CollectedField, obj *ent.Person) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.ReferralSource) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -35785,23 +34873,7 @@ func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.PersonConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PersonConnection", field, false, false)
@@ -35863,23 +34935,7 @@ func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, fi
 }
 
 func (ec *executionContext) _PersonMatch_personID(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonMatch_personID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PersonID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PersonID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonMatch_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PersonMatch", field, false, false)
@@ -35918,184 +34974,56 @@ func (ec *executionContext) fieldContext_PersonMatch_person(_ context.Context, f
 }
 
 func (ec *executionContext) _PersonMatch_name(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonMatch_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonMatch_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_dateOfBirth(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonMatch_dateOfBirth(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DateOfBirth, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDate2timeᚐTime(ctx, field.Selections, obj.DateOfBirth) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonMatch_dateOfBirth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_postcodeDistrict(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonMatch_postcodeDistrict(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PostcodeDistrict, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.PostcodeDistrict) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonMatch_postcodeDistrict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_hasBasis(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonMatch_hasBasis(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasBasis, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasBasis) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonMatch_hasBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_basis(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonMatch_basis(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Basis, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v policy.Basis) graphql.Marshaler {
-			return ec.marshalNBasis2reablementᚋentᚋpolicyᚐBasis(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBasis2reablementᚋentᚋpolicyᚐBasis(ctx, field.Selections, obj.Basis) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonMatch_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_teamName(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonMatch_teamName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TeamName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.TeamName) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonMatch_teamName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _PersonMatch_canRequestEmergencyAccess(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonMatch_canRequestEmergencyAccess(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CanRequestEmergencyAccess, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.CanRequestEmergencyAccess) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonMatch_canRequestEmergencyAccess(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PersonMatch", field, false, false)
 }
 
 func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Plan_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Plan", field, false, false)
@@ -36148,121 +35076,46 @@ func (ec *executionContext) fieldContext_Plan_updatedAt(_ context.Context, field
 }
 
 func (ec *executionContext) _Plan_personID(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_personID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PersonID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PersonID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Plan_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_episode(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_episode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Episode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Episode) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Plan_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_version(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Version) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Plan_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_revision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Revision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Revision) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Plan_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_status(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v plan.Status) graphql.Marshaler {
-			return ec.marshalNPlanStatus2reablementᚋentᚋplanᚐStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNPlanStatus2reablementᚋentᚋplanᚐStatus(ctx, field.Selections, obj.Status) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Plan_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_serviceTeamID(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ServiceTeamID) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36309,6 +35162,11 @@ func (ec *executionContext) fieldContext_Plan_serviceTeamID(_ context.Context, f
 }
 
 func (ec *executionContext) _Plan_visitFrequency(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.VisitFrequency) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36355,6 +35213,11 @@ func (ec *executionContext) fieldContext_Plan_visitFrequency(_ context.Context, 
 }
 
 func (ec *executionContext) _Plan_visitDurationMinutes(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOInt2ᚖint(ctx, field.Selections, obj.VisitDurationMinutes) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36401,6 +35264,11 @@ func (ec *executionContext) fieldContext_Plan_visitDurationMinutes(_ context.Con
 }
 
 func (ec *executionContext) _Plan_workerTasks(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("WORKER_SUPPORT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.WorkerTasks) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36447,6 +35315,11 @@ func (ec *executionContext) fieldContext_Plan_workerTasks(_ context.Context, fie
 }
 
 func (ec *executionContext) _Plan_fluctuatingNeeds(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("WORKER_SUPPORT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.FluctuatingNeeds) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36493,6 +35366,11 @@ func (ec *executionContext) fieldContext_Plan_fluctuatingNeeds(_ context.Context
 }
 
 func (ec *executionContext) _Plan_otherSupport(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OTHER_SUPPORT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.OtherSupport) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36539,6 +35417,11 @@ func (ec *executionContext) fieldContext_Plan_otherSupport(_ context.Context, fi
 }
 
 func (ec *executionContext) _Plan_noOtherSupport(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OTHER_SUPPORT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.NoOtherSupport) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36585,6 +35468,11 @@ func (ec *executionContext) fieldContext_Plan_noOtherSupport(_ context.Context, 
 }
 
 func (ec *executionContext) _Plan_reviewFrequency(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.ReviewFrequency) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36631,6 +35519,11 @@ func (ec *executionContext) fieldContext_Plan_reviewFrequency(_ context.Context,
 }
 
 func (ec *executionContext) _Plan_firstReviewDue(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, obj.FirstReviewDue) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36677,6 +35570,11 @@ func (ec *executionContext) fieldContext_Plan_firstReviewDue(_ context.Context, 
 }
 
 func (ec *executionContext) _Plan_plannedStart(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), &trueValue); err == nil && v == shown {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, obj.PlannedStart) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36723,6 +35621,11 @@ func (ec *executionContext) fieldContext_Plan_plannedStart(_ context.Context, fi
 }
 
 func (ec *executionContext) _Plan_plannedEnd(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), &trueValue); err == nil && v == shown {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, obj.PlannedEnd) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36769,6 +35672,11 @@ func (ec *executionContext) fieldContext_Plan_plannedEnd(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Plan_plannedEndReason(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.PlannedEndReason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36815,6 +35723,11 @@ func (ec *executionContext) fieldContext_Plan_plannedEndReason(_ context.Context
 }
 
 func (ec *executionContext) _Plan_visitsGeneratedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.VisitsGeneratedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36861,6 +35774,11 @@ func (ec *executionContext) fieldContext_Plan_visitsGeneratedAt(_ context.Contex
 }
 
 func (ec *executionContext) _Plan_chargeableFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("FINANCE"), &trueValue); err == nil && v == shown {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, obj.ChargeableFrom) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -36962,6 +35880,11 @@ func (ec *executionContext) fieldContext_Plan_accessibleFormats(_ context.Contex
 }
 
 func (ec *executionContext) _Plan_writtenRecordAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.WrittenRecordAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -37008,6 +35931,11 @@ func (ec *executionContext) fieldContext_Plan_writtenRecordAt(_ context.Context,
 }
 
 func (ec *executionContext) _Plan_writtenRecordFormat(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.WrittenRecordFormat) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -37054,6 +35982,11 @@ func (ec *executionContext) fieldContext_Plan_writtenRecordFormat(_ context.Cont
 }
 
 func (ec *executionContext) _Plan_interimMeasures(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("CAPACITY"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.InterimMeasures) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -37100,75 +36033,32 @@ func (ec *executionContext) fieldContext_Plan_interimMeasures(_ context.Context,
 }
 
 func (ec *executionContext) _Plan_agreedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_agreedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AgreedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.AgreedAt) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Plan_agreedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_commencedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_commencedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CommencedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.CommencedAt) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Plan_commencedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_endedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_endedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.EndedAt) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Plan_endedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Plan", field, false, false)
 }
 
 func (ec *executionContext) _Plan_endReason(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOPlanEndReason2ᚖreablementᚋentᚋplanᚐEndReason(ctx, field.Selections, obj.EndReason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -37215,6 +36105,11 @@ func (ec *executionContext) fieldContext_Plan_endReason(_ context.Context, field
 }
 
 func (ec *executionContext) _Plan_endNotes(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.EndNotes) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -37261,6 +36156,11 @@ func (ec *executionContext) fieldContext_Plan_endNotes(_ context.Context, field 
 }
 
 func (ec *executionContext) _Plan_writtenConfirmationAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.WrittenConfirmationAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -37307,6 +36207,11 @@ func (ec *executionContext) fieldContext_Plan_writtenConfirmationAt(_ context.Co
 }
 
 func (ec *executionContext) _Plan_referrerNotifiedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.ReferrerNotifiedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -38264,92 +37169,28 @@ func (ec *executionContext) fieldContext_Plan_workerMatches(_ context.Context, f
 }
 
 func (ec *executionContext) _PlanChange_section(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PlanChange_section(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Section, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v policy.Section) graphql.Marshaler {
-			return ec.marshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, field.Selections, obj.Section) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PlanChange_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PlanChange", field, false, false)
 }
 
 func (ec *executionContext) _PlanChange_field(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PlanChange_field(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Field, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Field) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PlanChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PlanChange", field, false, false)
 }
 
 func (ec *executionContext) _PlanChange_before(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PlanChange_before(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Before, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Before) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PlanChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PlanChange", field, false, false)
 }
 
 func (ec *executionContext) _PlanChange_after(ctx context.Context, field graphql.CollectedField, obj *model.PlanChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PlanChange_after(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.After, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.After) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PlanChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PlanChange", field, false, false)
@@ -38420,23 +37261,7 @@ func (ec *executionContext) fieldContext_PlanConnection_pageInfo(_ context.Conte
 }
 
 func (ec *executionContext) _PlanConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.PlanConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PlanConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_PlanConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("PlanConnection", field, false, false)
@@ -38562,23 +37387,7 @@ func (ec *executionContext) fieldContext_PlanReadiness_commence(_ context.Contex
 }
 
 func (ec *executionContext) _Progress_id(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Progress_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Progress_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Progress", field, false, false)
@@ -38631,75 +37440,32 @@ func (ec *executionContext) fieldContext_Progress_updatedAt(_ context.Context, f
 }
 
 func (ec *executionContext) _Progress_visitID(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Progress_visitID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.VisitID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.VisitID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Progress_visitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_outcomeID(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Progress_outcomeID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OutcomeID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.OutcomeID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Progress_outcomeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_stepID(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Progress_stepID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StepID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
-			return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOID2ᚖreablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.StepID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Progress_stepID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Progress", field, false, false)
 }
 
 func (ec *executionContext) _Progress_stepStatus(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), &trueValue); err == nil && v == shown {
+			return ec.marshalOProgressStepStatus2ᚖreablementᚋentᚋprogressᚐStepStatus(ctx, field.Selections, obj.StepStatus) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -38746,6 +37512,11 @@ func (ec *executionContext) fieldContext_Progress_stepStatus(_ context.Context, 
 }
 
 func (ec *executionContext) _Progress_note(ctx context.Context, field graphql.CollectedField, obj *ent.Progress) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Note) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -39940,23 +38711,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 }
 
 func (ec *executionContext) _RecipientBases_recipientKind(ctx context.Context, field graphql.CollectedField, obj *model.RecipientBases) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RecipientBases_recipientKind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RecipientKind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v share.RecipientKind) graphql.Marshaler {
-			return ec.marshalNShareRecipientKind2reablementᚋentᚋshareᚐRecipientKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNShareRecipientKind2reablementᚋentᚋshareᚐRecipientKind(ctx, field.Selections, obj.RecipientKind) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_RecipientBases_recipientKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("RecipientBases", field, false, false)
@@ -39986,23 +38741,7 @@ func (ec *executionContext) fieldContext_RecipientBases_bases(_ context.Context,
 }
 
 func (ec *executionContext) _Review_id(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Review_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Review_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Review", field, false, false)
@@ -40055,29 +38794,18 @@ func (ec *executionContext) fieldContext_Review_updatedAt(_ context.Context, fie
 }
 
 func (ec *executionContext) _Review_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Review_planID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PlanID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PlanID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Review_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Review", field, false, false)
 }
 
 func (ec *executionContext) _Review_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOReviewKind2reablementᚋentᚋreviewᚐKind(ctx, field.Selections, obj.Kind) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40124,6 +38852,11 @@ func (ec *executionContext) fieldContext_Review_kind(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Review_requestedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOReviewRequestedBy2ᚖreablementᚋentᚋreviewᚐRequestedBy(ctx, field.Selections, obj.RequestedBy) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40170,6 +38903,11 @@ func (ec *executionContext) fieldContext_Review_requestedBy(_ context.Context, f
 }
 
 func (ec *executionContext) _Review_reason(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Reason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40216,6 +38954,11 @@ func (ec *executionContext) fieldContext_Review_reason(_ context.Context, field 
 }
 
 func (ec *executionContext) _Review_decision(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOReviewDecision2reablementᚋentᚋreviewᚐDecision(ctx, field.Selections, obj.Decision) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40262,6 +39005,11 @@ func (ec *executionContext) fieldContext_Review_decision(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Review_decisionReason(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.DecisionReason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40308,6 +39056,11 @@ func (ec *executionContext) fieldContext_Review_decisionReason(_ context.Context
 }
 
 func (ec *executionContext) _Review_due(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, field.Selections, obj.Due) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40354,6 +39107,11 @@ func (ec *executionContext) fieldContext_Review_due(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Review_heldAt(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.HeldAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40400,6 +39158,11 @@ func (ec *executionContext) fieldContext_Review_heldAt(_ context.Context, field 
 }
 
 func (ec *executionContext) _Review_result(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), &trueValue); err == nil && v == shown {
+			return ec.marshalOReviewResult2ᚖreablementᚋentᚋreviewᚐResult(ctx, field.Selections, obj.Result) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40446,6 +39209,11 @@ func (ec *executionContext) fieldContext_Review_result(_ context.Context, field 
 }
 
 func (ec *executionContext) _Review_resultNotes(ctx context.Context, field graphql.CollectedField, obj *ent.Review) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("REVIEW"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.ResultNotes) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40579,23 +39347,7 @@ func (ec *executionContext) fieldContext_Review_reviewer(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Risk_id(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Risk_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Risk_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Risk", field, false, false)
@@ -40648,29 +39400,18 @@ func (ec *executionContext) fieldContext_Risk_updatedAt(_ context.Context, field
 }
 
 func (ec *executionContext) _Risk_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Risk_planID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PlanID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PlanID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Risk_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Risk", field, false, false)
 }
 
 func (ec *executionContext) _Risk_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), &trueValue); err == nil && v == shown {
+			return ec.marshalORiskKind2reablementᚋentᚋriskᚐKind(ctx, field.Selections, obj.Kind) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40717,6 +39458,11 @@ func (ec *executionContext) fieldContext_Risk_kind(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Risk_category(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), &trueValue); err == nil && v == shown {
+			return ec.marshalORiskCategory2ᚖreablementᚋentᚋriskᚐCategory(ctx, field.Selections, obj.Category) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40763,6 +39509,11 @@ func (ec *executionContext) fieldContext_Risk_category(_ context.Context, field 
 }
 
 func (ec *executionContext) _Risk_description(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Description) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40809,6 +39560,11 @@ func (ec *executionContext) fieldContext_Risk_description(_ context.Context, fie
 }
 
 func (ec *executionContext) _Risk_wellbeingImpact(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.WellbeingImpact) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40855,6 +39611,11 @@ func (ec *executionContext) fieldContext_Risk_wellbeingImpact(_ context.Context,
 }
 
 func (ec *executionContext) _Risk_likelihood(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), &trueValue); err == nil && v == shown {
+			return ec.marshalORiskLikelihood2reablementᚋentᚋriskᚐLikelihood(ctx, field.Selections, obj.Likelihood) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40901,6 +39662,11 @@ func (ec *executionContext) fieldContext_Risk_likelihood(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Risk_likelihoodEvidence(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.LikelihoodEvidence) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40947,6 +39713,11 @@ func (ec *executionContext) fieldContext_Risk_likelihoodEvidence(_ context.Conte
 }
 
 func (ec *executionContext) _Risk_benefits(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Benefits) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -40993,6 +39764,11 @@ func (ec *executionContext) fieldContext_Risk_benefits(_ context.Context, field 
 }
 
 func (ec *executionContext) _Risk_strategy(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Strategy) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -41039,6 +39815,11 @@ func (ec *executionContext) fieldContext_Risk_strategy(_ context.Context, field 
 }
 
 func (ec *executionContext) _Risk_environmentAssessmentRequired(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.EnvironmentAssessmentRequired) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -41085,6 +39866,11 @@ func (ec *executionContext) fieldContext_Risk_environmentAssessmentRequired(_ co
 }
 
 func (ec *executionContext) _Risk_environmentAssessmentDoneAt(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.EnvironmentAssessmentDoneAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -41131,6 +39917,11 @@ func (ec *executionContext) fieldContext_Risk_environmentAssessmentDoneAt(_ cont
 }
 
 func (ec *executionContext) _Risk_environmentAssessmentFindings(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.EnvironmentAssessmentFindings) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -41177,6 +39968,11 @@ func (ec *executionContext) fieldContext_Risk_environmentAssessmentFindings(_ co
 }
 
 func (ec *executionContext) _Risk_mitigationConfirmedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.MitigationConfirmedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -41223,6 +40019,11 @@ func (ec *executionContext) fieldContext_Risk_mitigationConfirmedAt(_ context.Co
 }
 
 func (ec *executionContext) _Risk_mitigationChecked(ctx context.Context, field graphql.CollectedField, obj *ent.Risk) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("RISKS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.MitigationChecked) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -41475,23 +40276,7 @@ func (ec *executionContext) fieldContext_RiskConnection_pageInfo(_ context.Conte
 }
 
 func (ec *executionContext) _RiskConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.RiskConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RiskConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_RiskConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("RiskConnection", field, false, false)
@@ -41553,138 +40338,42 @@ func (ec *executionContext) fieldContext_RiskEdge_cursor(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SectionAccess_section(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SectionAccess_section(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Section, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v policy.Section) graphql.Marshaler {
-			return ec.marshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, field.Selections, obj.Section) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_SectionAccess_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("SectionAccess", field, false, false)
 }
 
 func (ec *executionContext) _SectionAccess_allowed(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SectionAccess_allowed(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Allowed, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Allowed) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_SectionAccess_allowed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("SectionAccess", field, false, false)
 }
 
 func (ec *executionContext) _SectionAccess_basis(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SectionAccess_basis(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Basis, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *policy.Basis) graphql.Marshaler {
-			return ec.marshalOBasis2ᚖreablementᚋentᚋpolicyᚐBasis(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOBasis2ᚖreablementᚋentᚋpolicyᚐBasis(ctx, field.Selections, obj.Basis) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_SectionAccess_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("SectionAccess", field, false, false)
 }
 
 func (ec *executionContext) _SectionAccess_codedOnly(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SectionAccess_codedOnly(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CodedOnly, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.CodedOnly) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_SectionAccess_codedOnly(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("SectionAccess", field, false, false)
 }
 
 func (ec *executionContext) _SectionAccess_withheldFromPerson(ctx context.Context, field graphql.CollectedField, obj *model.SectionAccess) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SectionAccess_withheldFromPerson(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.WithheldFromPerson, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.WithheldFromPerson) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_SectionAccess_withheldFromPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("SectionAccess", field, false, false)
 }
 
 func (ec *executionContext) _ServiceDay_date(ctx context.Context, field graphql.CollectedField, obj *model.ServiceDay) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ServiceDay_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDate2timeᚐTime(ctx, field.Selections, obj.Date) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_ServiceDay_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("ServiceDay", field, false, false)
@@ -41883,23 +40572,7 @@ func (ec *executionContext) fieldContext_ServiceDay_trainingGaps(_ context.Conte
 }
 
 func (ec *executionContext) _Share_id(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Share_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Share_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Share", field, false, false)
@@ -41952,29 +40625,18 @@ func (ec *executionContext) fieldContext_Share_updatedAt(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Share_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Share_planID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PlanID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PlanID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Share_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Share", field, false, false)
 }
 
 func (ec *executionContext) _Share_recipientKind(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOShareRecipientKind2reablementᚋentᚋshareᚐRecipientKind(ctx, field.Selections, obj.RecipientKind) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42021,6 +40683,11 @@ func (ec *executionContext) fieldContext_Share_recipientKind(_ context.Context, 
 }
 
 func (ec *executionContext) _Share_recipientName(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.RecipientName) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42067,6 +40734,11 @@ func (ec *executionContext) fieldContext_Share_recipientName(_ context.Context, 
 }
 
 func (ec *executionContext) _Share_basis(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBasis2reablementᚋentᚋpolicyᚐBasis(ctx, field.Selections, obj.Basis) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42159,6 +40831,11 @@ func (ec *executionContext) fieldContext_Share_sections(_ context.Context, field
 }
 
 func (ec *executionContext) _Share_decision(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOShareDecision2reablementᚋentᚋshareᚐDecision(ctx, field.Selections, obj.Decision) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42205,6 +40882,11 @@ func (ec *executionContext) fieldContext_Share_decision(_ context.Context, field
 }
 
 func (ec *executionContext) _Share_decisionReason(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.DecisionReason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42251,6 +40933,11 @@ func (ec *executionContext) fieldContext_Share_decisionReason(_ context.Context,
 }
 
 func (ec *executionContext) _Share_managerAdvice(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.ManagerAdvice) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42297,6 +40984,11 @@ func (ec *executionContext) fieldContext_Share_managerAdvice(_ context.Context, 
 }
 
 func (ec *executionContext) _Share_requestedByPerson(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOBoolean2bool(ctx, field.Selections, obj.RequestedByPerson) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42343,6 +41035,11 @@ func (ec *executionContext) fieldContext_Share_requestedByPerson(_ context.Conte
 }
 
 func (ec *executionContext) _Share_method(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOShareMethod2reablementᚋentᚋshareᚐMethod(ctx, field.Selections, obj.Method) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42389,6 +41086,11 @@ func (ec *executionContext) fieldContext_Share_method(_ context.Context, field g
 }
 
 func (ec *executionContext) _Share_sharedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.SharedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42435,6 +41137,11 @@ func (ec *executionContext) fieldContext_Share_sharedAt(_ context.Context, field
 }
 
 func (ec *executionContext) _Share_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.ExpiresAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42481,6 +41188,11 @@ func (ec *executionContext) fieldContext_Share_expiresAt(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Share_revokedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.RevokedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42527,6 +41239,11 @@ func (ec *executionContext) fieldContext_Share_revokedAt(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Share_revokedReason(ctx context.Context, field graphql.CollectedField, obj *ent.Share) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("INVOLVEMENT"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.RevokedReason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42788,23 +41505,7 @@ func (ec *executionContext) fieldContext_SharePreview_plan(_ context.Context, fi
 }
 
 func (ec *executionContext) _SharePreview_recipientName(ctx context.Context, field graphql.CollectedField, obj *model.SharePreview) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SharePreview_recipientName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RecipientName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.RecipientName) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_SharePreview_recipientName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("SharePreview", field, false, false)
@@ -42843,23 +41544,7 @@ func (ec *executionContext) fieldContext_SharePreview_access(_ context.Context, 
 }
 
 func (ec *executionContext) _SignInResult_token(ctx context.Context, field graphql.CollectedField, obj *model.SignInResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SignInResult_token(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Token, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Token) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_SignInResult_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("SignInResult", field, false, false)
@@ -42921,92 +41606,28 @@ func (ec *executionContext) fieldContext_StatisticsCount_group(_ context.Context
 }
 
 func (ec *executionContext) _StatisticsCount_count(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsCount_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Count) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsCount", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsCount_display(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsCount_display(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Display, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Display) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsCount_display(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsCount", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsCount_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsCount_suppressed(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Suppressed, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SuppressionReason) graphql.Marshaler {
-			return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, field.Selections, obj.Suppressed) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsCount", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsCounts_subject(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsCounts_subject(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Subject, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.StatisticsSubject) graphql.Marshaler {
-			return ec.marshalNStatisticsSubject2reablementᚋgraphᚋmodelᚐStatisticsSubject(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNStatisticsSubject2reablementᚋgraphᚋmodelᚐStatisticsSubject(ctx, field.Selections, obj.Subject) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsCounts_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsCounts", field, false, false)
@@ -43164,138 +41785,42 @@ func (ec *executionContext) fieldContext_StatisticsDuration_group(_ context.Cont
 }
 
 func (ec *executionContext) _StatisticsDuration_count(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsDuration_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Count) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsDuration_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsDuration", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDuration_median(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsDuration_median(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Median, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, obj.Median) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsDuration_median(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsDuration", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDuration_lowerQuartile(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsDuration_lowerQuartile(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LowerQuartile, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, obj.LowerQuartile) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsDuration_lowerQuartile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsDuration", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDuration_upperQuartile(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsDuration_upperQuartile(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UpperQuartile, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, obj.UpperQuartile) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsDuration_upperQuartile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsDuration", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDuration_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDuration) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsDuration_suppressed(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Suppressed, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SuppressionReason) graphql.Marshaler {
-			return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, field.Selections, obj.Suppressed) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsDuration_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsDuration", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsDurations_measure(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsDurations_measure(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Measure, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.DurationMeasure) graphql.Marshaler {
-			return ec.marshalNDurationMeasure2reablementᚋgraphᚋmodelᚐDurationMeasure(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDurationMeasure2reablementᚋgraphᚋmodelᚐDurationMeasure(ctx, field.Selections, obj.Measure) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsDurations_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsDurations", field, false, false)
@@ -43421,46 +41946,14 @@ func (ec *executionContext) fieldContext_StatisticsDurations_disclosureControl(_
 }
 
 func (ec *executionContext) _StatisticsGroup_dimension(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsGroup) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsGroup_dimension(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Dimension, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.StatisticsDimension) graphql.Marshaler {
-			return ec.marshalNStatisticsDimension2reablementᚋgraphᚋmodelᚐStatisticsDimension(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNStatisticsDimension2reablementᚋgraphᚋmodelᚐStatisticsDimension(ctx, field.Selections, obj.Dimension) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsGroup_dimension(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsGroup", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsGroup_value(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsGroup) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsGroup_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Value) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsGroup_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsGroup", field, false, false)
@@ -43499,115 +41992,35 @@ func (ec *executionContext) fieldContext_StatisticsRate_group(_ context.Context,
 }
 
 func (ec *executionContext) _StatisticsRate_numerator(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsRate_numerator(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Numerator, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Numerator) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsRate_numerator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsRate", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRate_denominator(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsRate_denominator(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Denominator, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Denominator) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsRate_denominator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsRate", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRate_percent(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsRate_percent(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Percent, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
-			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOFloat2ᚖfloat64(ctx, field.Selections, obj.Percent) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsRate_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsRate", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRate_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRate) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsRate_suppressed(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Suppressed, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SuppressionReason) graphql.Marshaler {
-			return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSuppressionReason2ᚖreablementᚋgraphᚋmodelᚐSuppressionReason(ctx, field.Selections, obj.Suppressed) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsRate_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsRate", field, false, false)
 }
 
 func (ec *executionContext) _StatisticsRates_measure(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsRates_measure(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Measure, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.RateMeasure) graphql.Marshaler {
-			return ec.marshalNRateMeasure2reablementᚋgraphᚋmodelᚐRateMeasure(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNRateMeasure2reablementᚋgraphᚋmodelᚐRateMeasure(ctx, field.Selections, obj.Measure) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsRates_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("StatisticsRates", field, false, false)
@@ -43733,23 +42146,7 @@ func (ec *executionContext) fieldContext_StatisticsRates_disclosureControl(_ con
 }
 
 func (ec *executionContext) _Team_id(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Team_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Team_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Team", field, false, false)
@@ -43802,69 +42199,21 @@ func (ec *executionContext) fieldContext_Team_updatedAt(_ context.Context, field
 }
 
 func (ec *executionContext) _Team_name(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Team_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Team_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Team", field, false, false)
 }
 
 func (ec *executionContext) _Team_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Team_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v team.Kind) graphql.Marshaler {
-			return ec.marshalNTeamKind2reablementᚋentᚋteamᚐKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNTeamKind2reablementᚋentᚋteamᚐKind(ctx, field.Selections, obj.Kind) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Team_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Team", field, false, false)
 }
 
 func (ec *executionContext) _Team_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Team_phone(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Phone, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Phone) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Team_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Team", field, false, false)
@@ -44141,23 +42490,7 @@ func (ec *executionContext) fieldContext_Viewer_authority(_ context.Context, fie
 }
 
 func (ec *executionContext) _Viewer_today(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Viewer_today(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Today, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDate2timeᚐTime(ctx, field.Selections, obj.Today) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Viewer_today(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Viewer", field, false, false)
@@ -44187,23 +42520,7 @@ func (ec *executionContext) fieldContext_Viewer_recordKey(_ context.Context, fie
 }
 
 func (ec *executionContext) _Visit_id(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Visit_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.ID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Visit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Visit", field, false, false)
@@ -44256,29 +42573,18 @@ func (ec *executionContext) fieldContext_Visit_updatedAt(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Visit_planID(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Visit_planID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PlanID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
-			return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.PlanID) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Visit_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_workerID(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOID2reablementᚋentᚋschemaᚋpulidᚐID(ctx, field.Selections, obj.WorkerID) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -44348,6 +42654,11 @@ func (ec *executionContext) fieldContext_Visit_startsAt(_ context.Context, field
 }
 
 func (ec *executionContext) _Visit_durationMinutes(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOInt2int(ctx, field.Selections, obj.DurationMinutes) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -44394,29 +42705,18 @@ func (ec *executionContext) fieldContext_Visit_durationMinutes(_ context.Context
 }
 
 func (ec *executionContext) _Visit_status(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Visit_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v visit.Status) graphql.Marshaler {
-			return ec.marshalNVisitStatus2reablementᚋentᚋvisitᚐStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNVisitStatus2reablementᚋentᚋvisitᚐStatus(ctx, field.Selections, obj.Status) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Visit_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Visit", field, false, false)
 }
 
 func (ec *executionContext) _Visit_arrivedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.ArrivedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -44463,6 +42763,11 @@ func (ec *executionContext) fieldContext_Visit_arrivedAt(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Visit_departedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.DepartedAt) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -44509,6 +42814,11 @@ func (ec *executionContext) fieldContext_Visit_departedAt(_ context.Context, fie
 }
 
 func (ec *executionContext) _Visit_notes(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Notes) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -44555,6 +42865,11 @@ func (ec *executionContext) fieldContext_Visit_notes(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Visit_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), &trueValue); err == nil && v == shown {
+			return ec.marshalOVisitOutcome2ᚖreablementᚋentᚋvisitᚐOutcome(ctx, field.Selections, obj.Outcome) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -44601,6 +42916,11 @@ func (ec *executionContext) fieldContext_Visit_outcome(_ context.Context, field 
 }
 
 func (ec *executionContext) _Visit_outcomeReason(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.OutcomeReason) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -44647,6 +42967,11 @@ func (ec *executionContext) fieldContext_Visit_outcomeReason(_ context.Context, 
 }
 
 func (ec *executionContext) _Visit_handover(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	if ec.Directives.Section != nil {
+		if v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section("VISITS"), nil); err == nil && v == shown {
+			return ec.marshalOString2string(ctx, field.Selections, obj.Handover) // gated and shown: see lean.go
+		}
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -44693,23 +43018,7 @@ func (ec *executionContext) fieldContext_Visit_handover(_ context.Context, field
 }
 
 func (ec *executionContext) _Visit_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Visit_revision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Revision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Revision) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_Visit_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("Visit", field, false, false)
@@ -45032,23 +43341,7 @@ func (ec *executionContext) fieldContext_VisitConnection_pageInfo(_ context.Cont
 }
 
 func (ec *executionContext) _VisitConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.VisitConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_VisitConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_VisitConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("VisitConnection", field, false, false)
@@ -45174,23 +43467,7 @@ func (ec *executionContext) fieldContext_WorkerMatch_service(_ context.Context, 
 }
 
 func (ec *executionContext) _WorkerMatch_trained(ctx context.Context, field graphql.CollectedField, obj *model.WorkerMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_WorkerMatch_trained(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Trained, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Trained) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext_WorkerMatch_trained(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("WorkerMatch", field, false, false)
@@ -45220,23 +43497,7 @@ func (ec *executionContext) fieldContext_WorkerMatch_reasons(_ context.Context, 
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Directive_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext___Directive_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("__Directive", field, false, false)
@@ -45266,23 +43527,7 @@ func (ec *executionContext) fieldContext___Directive_description(_ context.Conte
 }
 
 func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Directive_isRepeatable(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.IsRepeatable, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.IsRepeatable) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("__Directive", field, false, false)
@@ -45355,23 +43600,7 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 }
 
 func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___EnumValue_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext___EnumValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("__EnumValue", field, false, false)
@@ -45447,23 +43676,7 @@ func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context
 }
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Field_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext___Field_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("__Field", field, false, false)
@@ -45614,23 +43827,7 @@ func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Con
 }
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___InputValue_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext___InputValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("__InputValue", field, false, false)
@@ -45692,23 +43889,7 @@ func (ec *executionContext) fieldContext___InputValue_type(_ context.Context, fi
 }
 
 func (ec *executionContext) ___InputValue_defaultValue(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___InputValue_defaultValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DefaultValue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.DefaultValue) // plain: see lean.go
 }
 func (ec *executionContext) fieldContext___InputValue_defaultValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("__InputValue", field, false, false)

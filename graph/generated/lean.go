@@ -29,7 +29,17 @@ import (
 //     deep recursion (runtime.newstack and copystack were 8% of the
 //     server's CPU under make load). Children are loaded a level at a time
 //     by the parent's query (CollectFields), and no resolver waits for a
-//     sibling (no dataloader), so nothing is gained by running them at once.
+//     sibling (no dataloader), so nothing is gained by running them at once;
+//   - a field that only reads a scalar column of its object (go run
+//     ./graph/internal/leanfields) is marshalled straight from the object,
+//     without a field context, the field middleware, a resolver closure and
+//     boxing its value twice (some ten allocations a field). The field
+//     middleware (graph/handler.go) has nothing to do for such a field: it
+//     takes no arguments, is no list and no Cursor. A field gated by
+//     @section asks the directive first, with shownNext as its next: only
+//     when the directive shows the value (and notes the disclosure) is it
+//     written this way; a withheld field takes gqlgen's path, where the same
+//     directive withholds it with the error at the field's path.
 
 // scalarFieldContext is graphql.NewScalarFieldContext without its per-field closure.
 func scalarFieldContext(objectName string, field graphql.CollectedField, isMethod, isResolver bool) (*graphql.FieldContext, error) {
@@ -53,3 +63,10 @@ var trueValue = true
 
 // codedTrue is @section's coded: true, shared (the directive only reads it).
 func codedTrue() (*bool, error) { return &trueValue, nil }
+
+// shown is what shownNext answers: the @section directive called next, so
+// the value may be written.
+var shown any = &struct{ byte }{}
+
+// shownNext is the next resolver a gated field's fast path hands @section.
+func shownNext(context.Context) (any, error) { return shown, nil }

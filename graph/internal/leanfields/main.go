@@ -1,0 +1,256 @@
+// Command leanfields rewrites gqlgen's generated field functions so that a
+// field which only reads a column of its object is written straight from
+// the object, without gqlgen's per-field machinery (issue 14). `make
+// generate-gql` runs it after gqlgen; graph/generated/lean.go says why.
+//
+// A field qualifies when all of these hold, read from the generated code:
+//   - its resolver is `return obj.Column, nil` (no method, no resolver);
+//   - its value is a scalar or an enum (its field context is
+//     scalarFieldContext), neither a list nor a Cursor (the field middleware
+//     in graph/handler.go notes the rows of lists and seals cursors);
+//   - it carries no directive, or only @section.
+//
+// A plain field becomes one call of its marshaller. A gated field first
+// asks the @section directive itself, with a next that only says "shown":
+// when the directive shows the value, it is marshalled as a plain field's;
+// otherwise the field takes gqlgen's full path, where the same directive
+// withholds it and reports the error at the field's path.
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: leanfields graph/generated/generated.go")
+		os.Exit(2)
+	}
+	path := os.Args[1]
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	out, plain, gated, err := rewrite(src)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "leanfields: %s: %v\n", path, err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Printf("leanfields: %d plain and %d gated fields written straight from their objects\n", plain, gated)
+}
+
+// edit replaces src[from:to] with text.
+type edit struct {
+	from, to int
+	text     string
+}
+
+func rewrite(src []byte) ([]byte, int, int, error) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "generated.go", src, parser.ParseComments)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	scalarContexts := map[string]bool{}
+	for _, d := range file.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Recv == nil || !strings.HasPrefix(fn.Name.Name, "fieldContext_") || fn.Body == nil || len(fn.Body.List) != 1 {
+			continue
+		}
+		if call := returnedCall(fn.Body.List[0]); call != nil && isIdent(call.Fun, "scalarFieldContext") {
+			scalarContexts[fn.Name.Name] = true
+		}
+	}
+
+	var edits []edit
+	plain, gated := 0, 0
+	for _, d := range file.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Recv == nil || fn.Body == nil || len(fn.Body.List) != 1 || !strings.HasPrefix(fn.Name.Name, "_") {
+			continue
+		}
+		if !hasParams(fn, "ctx", "field", "obj") {
+			continue
+		}
+		call := returnedCall(fn.Body.List[0])
+		if call == nil || !isSelector(call.Fun, "graphql", "ResolveField") || len(call.Args) != 9 {
+			continue
+		}
+		if !scalarContexts["fieldContext"+fn.Name.Name] {
+			continue
+		}
+		column, ok := objColumn(call.Args[4])
+		if !ok {
+			continue
+		}
+		marshal, ok := marshaller(call.Args[6])
+		if !ok || strings.Contains(marshal, "ᚕ") || strings.Contains(marshal, "Cursor") {
+			continue
+		}
+		write := fmt.Sprintf("ec.%s(ctx, field.Selections, obj.%s)", marshal, column)
+		switch mw := call.Args[5].(type) {
+		case *ast.Ident:
+			if mw.Name != "nil" {
+				continue
+			}
+			// A non-null time.Time marshals its zero value as null with an
+			// error at the field's path, which only the full path can place.
+			if strings.HasPrefix(marshal, "marshalNTime") {
+				continue
+			}
+			edits = append(edits, edit{fset.Position(fn.Body.Lbrace).Offset + 1, fset.Position(fn.Body.Rbrace).Offset,
+				"\n\treturn " + write + " // plain: see lean.go\n"})
+			plain++
+		case *ast.FuncLit:
+			section, coded, ok := sectionOnly(mw)
+			if !ok {
+				continue
+			}
+			codedArg := "nil"
+			if coded {
+				codedArg = "&trueValue"
+			}
+			pre := fmt.Sprintf("\n\tif ec.Directives.Section != nil {\n\t\tif v, err := ec.Directives.Section(ctx, obj, shownNext, policy.Section(%s), %s); err == nil && v == shown {\n\t\t\treturn %s // gated and shown: see lean.go\n\t\t}\n\t}",
+				strconv.Quote(section), codedArg, write)
+			edits = append(edits, edit{fset.Position(fn.Body.Lbrace).Offset + 1, fset.Position(fn.Body.Lbrace).Offset + 1, pre})
+			gated++
+		}
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].from < edits[j].from })
+	var b bytes.Buffer
+	at := 0
+	for _, e := range edits {
+		b.Write(src[at:e.from])
+		b.WriteString(e.text)
+		at = e.to
+	}
+	b.Write(src[at:])
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("the rewritten file does not parse: %w", err)
+	}
+	return out, plain, gated, nil
+}
+
+func returnedCall(s ast.Stmt) *ast.CallExpr {
+	ret, ok := s.(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil
+	}
+	call, _ := ret.Results[0].(*ast.CallExpr)
+	return call
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == name
+}
+
+func isSelector(e ast.Expr, x, sel string) bool {
+	s, ok := e.(*ast.SelectorExpr)
+	return ok && isIdent(s.X, x) && s.Sel.Name == sel
+}
+
+func hasParams(fn *ast.FuncDecl, names ...string) bool {
+	var got []string
+	for _, f := range fn.Type.Params.List {
+		for _, n := range f.Names {
+			got = append(got, n.Name)
+		}
+	}
+	return strings.Join(got, ",") == strings.Join(names, ",")
+}
+
+// objColumn reads `func(ctx context.Context) (any, error) { return obj.X, nil }`.
+func objColumn(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.FuncLit)
+	if !ok || len(lit.Body.List) != 1 {
+		return "", false
+	}
+	ret, ok := lit.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 2 || !isIdent(ret.Results[1], "nil") {
+		return "", false
+	}
+	sel, ok := ret.Results[0].(*ast.SelectorExpr)
+	if !ok || !isIdent(sel.X, "obj") {
+		return "", false
+	}
+	return sel.Sel.Name, true
+}
+
+// marshaller reads `func(ctx, selections, v T) graphql.Marshaler { return ec.marshalX(ctx, selections, v) }`.
+func marshaller(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.FuncLit)
+	if !ok || len(lit.Body.List) != 1 {
+		return "", false
+	}
+	call := returnedCall(lit.Body.List[0])
+	if call == nil || len(call.Args) != 3 {
+		return "", false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || !isIdent(sel.X, "ec") || !strings.HasPrefix(sel.Sel.Name, "marshal") {
+		return "", false
+	}
+	return sel.Sel.Name, true
+}
+
+// sectionOnly reads a middleware chain holding the one @section directive
+// with literal arguments, as gqlgen writes it, and returns them.
+func sectionOnly(lit *ast.FuncLit) (section string, coded bool, ok bool) {
+	var directives int
+	var calledSection bool
+	ast.Inspect(lit, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 1 {
+				if id, isID := n.Lhs[0].(*ast.Ident); isID && strings.HasPrefix(id.Name, "directive") && id.Name != "directive0" && n.Tok == token.DEFINE {
+					directives++
+				}
+			}
+		case *ast.CallExpr:
+			switch {
+			case isSelectorPrefix(n.Fun, "ec", "unmarshalNSection2") && len(n.Args) == 2:
+				if s, isLit := n.Args[1].(*ast.BasicLit); isLit && s.Kind == token.STRING {
+					section, _ = strconv.Unquote(s.Value)
+				}
+			case isSelectorPrefix(n.Fun, "ec", "unmarshalOBoolean2") && len(n.Args) == 2:
+				coded = isIdent(n.Args[1], "true")
+			case isIdent(n.Fun, "codedTrue"):
+				coded = true
+			case isDirectivesSection(n.Fun):
+				calledSection = true
+			}
+		}
+		return true
+	})
+	return section, coded, directives == 1 && calledSection && section != ""
+}
+
+func isSelectorPrefix(e ast.Expr, x, prefix string) bool {
+	s, ok := e.(*ast.SelectorExpr)
+	return ok && isIdent(s.X, x) && strings.HasPrefix(s.Sel.Name, prefix)
+}
+
+// isDirectivesSection matches ec.Directives.Section.
+func isDirectivesSection(e ast.Expr) bool {
+	s, ok := e.(*ast.SelectorExpr)
+	if !ok || s.Sel.Name != "Section" {
+		return false
+	}
+	return isSelector(s.X, "ec", "Directives")
+}
