@@ -1,0 +1,220 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// A sample of gqlgen's field functions, as it writes them (v0.17), one of
+// each kind the rewrite must tell apart (issue 14).
+const sample = `package generated
+
+func (ec *executionContext) _Outcome_position(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcome_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcome_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Outcome", field, false, false)
+}
+
+func (ec *executionContext) _Outcome_statement(ctx context.Context, field graphql.CollectedField, obj *ent.Outcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcome_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				name, err := ec.unmarshalNSection2reablementᚋentᚋpolicyᚐSection(ctx, "OUTCOMES")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				coded, err := codedTrue()
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Section == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive section is not implemented")
+				}
+				return ec.Directives.Section(ctx, obj, directive0, name, coded)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Outcome_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Outcome", field, false, false)
+}
+
+func (ec *executionContext) _Plan_needs(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_needs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Needs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_needs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Plan", field, false, false)
+}
+
+func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[pulid.ID]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_endCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("PageInfo", field, false, false)
+}
+
+func (ec *executionContext) _Plan_inProgress(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_inProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Plan().InProgress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_inProgress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Plan", field, true, true)
+}
+
+func (ec *executionContext) _Visit_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{Object: "Visit", Field: field}
+	return fc, nil
+}
+`
+
+func fieldFunc(t *testing.T, src, name string) string {
+	t.Helper()
+	i := strings.Index(src, "func (ec *executionContext) "+name+"(")
+	if i < 0 {
+		t.Fatalf("%s is gone", name)
+	}
+	rest := src[i:]
+	return rest[:strings.Index(rest, "\n}\n")+3]
+}
+
+func TestOnlyFieldsThatReadAScalarColumnAreWrittenStraight(t *testing.T) {
+	out, plain, gated, err := rewrite([]byte(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain != 1 || gated != 1 {
+		t.Errorf("rewrote %d plain and %d gated fields, want 1 and 1", plain, gated)
+	}
+	got := string(out)
+
+	position := fieldFunc(t, got, "_Outcome_position")
+	if !strings.Contains(position, "return ec.marshalNInt2int(ctx, field.Selections, obj.Position)") || strings.Contains(position, "ResolveField") {
+		t.Errorf("a plain column is not written straight:\n%s", position)
+	}
+
+	// @section is still asked, by the same directive, and the full path
+	// stays for when it withholds the value.
+	statement := fieldFunc(t, got, "_Outcome_statement")
+	for _, want := range []string{
+		`ec.Directives.Section(ctx, obj, shownNext, policy.Section("OUTCOMES"), &trueValue); err == nil && v == shown`,
+		"return ec.marshalOString2string(ctx, field.Selections, obj.Statement)",
+		"return graphql.ResolveField(",
+	} {
+		if !strings.Contains(statement, want) {
+			t.Errorf("the gated field lacks %q:\n%s", want, statement)
+		}
+	}
+
+	// Lists (whose rows are noted), cursors (sealed), resolvers and
+	// objects keep gqlgen's path and the field middleware.
+	for _, name := range []string{"_Plan_needs", "_PageInfo_endCursor", "_Plan_inProgress", "_Visit_plan"} {
+		if f := fieldFunc(t, got, name); f != fieldFunc(t, sample, name) {
+			t.Errorf("%s was rewritten:\n%s", name, f)
+		}
+	}
+}
