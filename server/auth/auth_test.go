@@ -329,9 +329,10 @@ func TestJWKSURLRotation(t *testing.T) {
 	srv := newJWKSServer(t, jwksJSON(t, jwk{"old", "ES256", &ecKey.PublicKey}))
 	v := newVerifier(t, auth.Config{JWKSURL: srv.URL})
 	ctx := context.Background()
+	before := mint(t, jwt.SigningMethodES256, ecKey, "old", goodClaims())
 
 	t.Run("a token with the original kid verifies", func(t *testing.T) {
-		if _, err := v.Verify(ctx, mint(t, jwt.SigningMethodES256, ecKey, "old", goodClaims())); err != nil {
+		if _, err := v.Verify(ctx, before); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -345,6 +346,12 @@ func TestJWKSURLRotation(t *testing.T) {
 	})
 	t.Run("the withdrawn key no longer verifies", func(t *testing.T) {
 		_, err := v.Verify(ctx, mint(t, jwt.SigningMethodES256, ecKey, "old", goodClaims()))
+		if !errors.Is(err, auth.ErrUnauthenticated) || !strings.Contains(err.Error(), "unknown key") {
+			t.Fatalf("got %v, want unknown key", err)
+		}
+	})
+	t.Run("a token verified before the key was withdrawn is refused too", func(t *testing.T) {
+		_, err := v.Verify(ctx, before)
 		if !errors.Is(err, auth.ErrUnauthenticated) || !strings.Contains(err.Error(), "unknown key") {
 			t.Fatalf("got %v, want unknown key", err)
 		}
