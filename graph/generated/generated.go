@@ -59194,7 +59194,7 @@ func (ec *executionContext) _AccessDay(ctx context.Context, sel ast.SelectionSet
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var accessibleFormatImplementors = []string{"AccessibleFormat"}
@@ -59242,7 +59242,7 @@ func (ec *executionContext) _AccessibleFormat(ctx context.Context, sel ast.Selec
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var accountImplementors = []string{"Account", "Node"}
@@ -59500,7 +59500,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var accountConnectionImplementors = []string{"AccountConnection"}
@@ -59548,7 +59548,7 @@ func (ec *executionContext) _AccountConnection(ctx context.Context, sel ast.Sele
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var accountEdgeImplementors = []string{"AccountEdge"}
@@ -59591,7 +59591,7 @@ func (ec *executionContext) _AccountEdge(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var adviceImplementors = []string{"Advice", "Node"}
@@ -59740,7 +59740,7 @@ func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, o
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var amendmentImplementors = []string{"Amendment", "Node"}
@@ -59929,7 +59929,7 @@ func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var ascofMeasureImplementors = []string{"AscofMeasure"}
@@ -60007,7 +60007,7 @@ func (ec *executionContext) _AscofMeasure(ctx context.Context, sel ast.Selection
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var auditEventImplementors = []string{"AuditEvent", "Node"}
@@ -60105,7 +60105,7 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var auditEventConnectionImplementors = []string{"AuditEventConnection"}
@@ -60153,7 +60153,7 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var auditEventEdgeImplementors = []string{"AuditEventEdge"}
@@ -60196,7 +60196,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var authorityImplementors = []string{"Authority", "Node"}
@@ -60337,7 +60337,7 @@ func (ec *executionContext) _Authority(ctx context.Context, sel ast.SelectionSet
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var capacityAssessmentImplementors = []string{"CapacityAssessment", "Node"}
@@ -60448,7 +60448,7 @@ func (ec *executionContext) _CapacityAssessment(ctx context.Context, sel ast.Sel
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var carerImplementors = []string{"Carer", "Node"}
@@ -60564,7 +60564,7 @@ func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, ob
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var chronologyEntryImplementors = []string{"ChronologyEntry"}
@@ -60642,7 +60642,7 @@ func (ec *executionContext) _ChronologyEntry(ctx context.Context, sel ast.Select
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var clientLevelDataExportImplementors = []string{"ClientLevelDataExport"}
@@ -60715,7 +60715,7 @@ func (ec *executionContext) _ClientLevelDataExport(ctx context.Context, sel ast.
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var concernImplementors = []string{"Concern", "Node"}
@@ -60965,7 +60965,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var consentImplementors = []string{"Consent", "Node"}
@@ -61134,7 +61134,7 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var contactImplementors = []string{"Contact", "Node"}
@@ -61250,7 +61250,7 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var contingencyImplementors = []string{"Contingency", "Node"}
@@ -61356,7 +61356,7 @@ func (ec *executionContext) _Contingency(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var demoAccountImplementors = []string{"DemoAccount"}
@@ -61414,7 +61414,7 @@ func (ec *executionContext) _DemoAccount(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var disclosureControlImplementors = []string{"DisclosureControl"}
@@ -61462,7 +61462,7 @@ func (ec *executionContext) _DisclosureControl(ctx context.Context, sel ast.Sele
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var dueListImplementors = []string{"DueList"}
@@ -61545,7 +61545,7 @@ func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, 
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var emergencyAccessImplementors = []string{"EmergencyAccess", "Node"}
@@ -61646,7 +61646,7 @@ func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.Select
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var episodeImplementors = []string{"Episode", "Node"}
@@ -61782,7 +61782,7 @@ func (ec *executionContext) _Episode(ctx context.Context, sel ast.SelectionSet, 
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var involvementImplementors = []string{"Involvement", "Node"}
@@ -61888,7 +61888,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var missingItemImplementors = []string{"MissingItem"}
@@ -61941,7 +61941,7 @@ func (ec *executionContext) _MissingItem(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var mutationImplementors = []string{"Mutation"}
@@ -62388,7 +62388,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var needImplementors = []string{"Need", "Node"}
@@ -62557,7 +62557,7 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var outcomeImplementors = []string{"Outcome", "Node"}
@@ -62726,7 +62726,7 @@ func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, 
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var outcomeConnectionImplementors = []string{"OutcomeConnection"}
@@ -62774,7 +62774,7 @@ func (ec *executionContext) _OutcomeConnection(ctx context.Context, sel ast.Sele
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var outcomeEdgeImplementors = []string{"OutcomeEdge"}
@@ -62817,7 +62817,7 @@ func (ec *executionContext) _OutcomeEdge(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var outcomeStepImplementors = []string{"OutcomeStep", "Node"}
@@ -62966,7 +62966,7 @@ func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var pageInfoImplementors = []string{"PageInfo"}
@@ -63019,7 +63019,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var personImplementors = []string{"Person", "Node"}
@@ -63833,7 +63833,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var personConnectionImplementors = []string{"PersonConnection"}
@@ -63881,7 +63881,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var personEdgeImplementors = []string{"PersonEdge"}
@@ -63924,7 +63924,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var personMatchImplementors = []string{"PersonMatch"}
@@ -64002,7 +64002,7 @@ func (ec *executionContext) _PersonMatch(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var planImplementors = []string{"Plan", "Node"}
@@ -64922,7 +64922,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var planChangeImplementors = []string{"PlanChange"}
@@ -64975,7 +64975,7 @@ func (ec *executionContext) _PlanChange(ctx context.Context, sel ast.SelectionSe
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var planConnectionImplementors = []string{"PlanConnection"}
@@ -65023,7 +65023,7 @@ func (ec *executionContext) _PlanConnection(ctx context.Context, sel ast.Selecti
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var planEdgeImplementors = []string{"PlanEdge"}
@@ -65066,7 +65066,7 @@ func (ec *executionContext) _PlanEdge(ctx context.Context, sel ast.SelectionSet,
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var planReadinessImplementors = []string{"PlanReadiness"}
@@ -65109,7 +65109,7 @@ func (ec *executionContext) _PlanReadiness(ctx context.Context, sel ast.Selectio
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var progressImplementors = []string{"Progress", "Node"}
@@ -65296,7 +65296,7 @@ func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet,
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var queryImplementors = []string{"Query"}
@@ -65857,7 +65857,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var recipientBasesImplementors = []string{"RecipientBases"}
@@ -65900,7 +65900,7 @@ func (ec *executionContext) _RecipientBases(ctx context.Context, sel ast.Selecti
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var reviewImplementors = []string{"Review", "Node"}
@@ -66074,7 +66074,7 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var riskImplementors = []string{"Risk", "Node"}
@@ -66306,7 +66306,7 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var riskConnectionImplementors = []string{"RiskConnection"}
@@ -66354,7 +66354,7 @@ func (ec *executionContext) _RiskConnection(ctx context.Context, sel ast.Selecti
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var riskEdgeImplementors = []string{"RiskEdge"}
@@ -66397,7 +66397,7 @@ func (ec *executionContext) _RiskEdge(ctx context.Context, sel ast.SelectionSet,
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var sectionAccessImplementors = []string{"SectionAccess"}
@@ -66455,7 +66455,7 @@ func (ec *executionContext) _SectionAccess(ctx context.Context, sel ast.Selectio
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var serviceDayImplementors = []string{"ServiceDay"}
@@ -66523,7 +66523,7 @@ func (ec *executionContext) _ServiceDay(ctx context.Context, sel ast.SelectionSe
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var shareImplementors = []string{"Share", "Node"}
@@ -66831,7 +66831,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var sharePreviewImplementors = []string{"SharePreview"}
@@ -66879,7 +66879,7 @@ func (ec *executionContext) _SharePreview(ctx context.Context, sel ast.Selection
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var signInResultImplementors = []string{"SignInResult"}
@@ -66922,7 +66922,7 @@ func (ec *executionContext) _SignInResult(ctx context.Context, sel ast.Selection
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var statisticsCountImplementors = []string{"StatisticsCount"}
@@ -66975,7 +66975,7 @@ func (ec *executionContext) _StatisticsCount(ctx context.Context, sel ast.Select
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var statisticsCountsImplementors = []string{"StatisticsCounts"}
@@ -67033,7 +67033,7 @@ func (ec *executionContext) _StatisticsCounts(ctx context.Context, sel ast.Selec
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var statisticsDurationImplementors = []string{"StatisticsDuration"}
@@ -67096,7 +67096,7 @@ func (ec *executionContext) _StatisticsDuration(ctx context.Context, sel ast.Sel
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var statisticsDurationsImplementors = []string{"StatisticsDurations"}
@@ -67154,7 +67154,7 @@ func (ec *executionContext) _StatisticsDurations(ctx context.Context, sel ast.Se
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var statisticsGroupImplementors = []string{"StatisticsGroup"}
@@ -67197,7 +67197,7 @@ func (ec *executionContext) _StatisticsGroup(ctx context.Context, sel ast.Select
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var statisticsRateImplementors = []string{"StatisticsRate"}
@@ -67255,7 +67255,7 @@ func (ec *executionContext) _StatisticsRate(ctx context.Context, sel ast.Selecti
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var statisticsRatesImplementors = []string{"StatisticsRates"}
@@ -67313,7 +67313,7 @@ func (ec *executionContext) _StatisticsRates(ctx context.Context, sel ast.Select
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var teamImplementors = []string{"Team", "Node"}
@@ -67528,7 +67528,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var trainingGapImplementors = []string{"TrainingGap"}
@@ -67571,7 +67571,7 @@ func (ec *executionContext) _TrainingGap(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var viewerImplementors = []string{"Viewer"}
@@ -67728,7 +67728,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var visitImplementors = []string{"Visit", "Node"}
@@ -68026,7 +68026,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var visitConnectionImplementors = []string{"VisitConnection"}
@@ -68074,7 +68074,7 @@ func (ec *executionContext) _VisitConnection(ctx context.Context, sel ast.Select
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var visitEdgeImplementors = []string{"VisitEdge"}
@@ -68117,7 +68117,7 @@ func (ec *executionContext) _VisitEdge(ctx context.Context, sel ast.SelectionSet
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var workerMatchImplementors = []string{"WorkerMatch"}
@@ -68170,7 +68170,7 @@ func (ec *executionContext) _WorkerMatch(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var __DirectiveImplementors = []string{"__Directive"}
@@ -68228,7 +68228,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var __EnumValueImplementors = []string{"__EnumValue"}
@@ -68281,7 +68281,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var __FieldImplementors = []string{"__Field"}
@@ -68344,7 +68344,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var __InputValueImplementors = []string{"__InputValue"}
@@ -68407,7 +68407,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var __SchemaImplementors = []string{"__Schema"}
@@ -68470,7 +68470,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 var __TypeImplementors = []string{"__Type"}
@@ -68558,7 +68558,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 		Context:  ctx,
 	})
 
-	return out
+	return objectOf(fields, out) // see lean.go
 }
 
 // endregion **************************** object.gotpl ****************************

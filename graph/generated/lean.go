@@ -3,6 +3,7 @@ package generated
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -39,7 +40,12 @@ import (
 //     @section asks the directive first, with shownNext as its next: only
 //     when the directive shows the value (and notes the disclosure) is it
 //     written this way; a withheld field takes gqlgen's path, where the same
-//     directive withholds it with the error at the field's path.
+//     directive withholds it with the error at the field's path;
+//   - an object is written by objectOf, not FieldSet.MarshalGQL, which made
+//     a map of the aliases written for every object and copied every
+//     CollectedField to the heap to hand out its address. CollectFields
+//     has already merged fields of the same alias into one, so no alias
+//     comes twice; objectOf still skips one that does, as FieldSet does.
 
 // scalarFieldContext is graphql.NewScalarFieldContext without its per-field closure.
 func scalarFieldContext(objectName string, field graphql.CollectedField, isMethod, isResolver bool) (*graphql.FieldContext, error) {
@@ -70,3 +76,53 @@ var shown any = &struct{ byte }{}
 
 // shownNext is the next resolver a gated field's fast path hands @section.
 func shownNext(context.Context) (any, error) { return shown, nil }
+
+// objectFields is an object's collected fields and their values, written as
+// a JSON object.
+type objectFields struct {
+	fields []graphql.CollectedField
+	values []graphql.Marshaler
+}
+
+// objectOf is what an object's marshaller returns once its fields are resolved.
+func objectOf(fields []graphql.CollectedField, out *graphql.FieldSet) graphql.Marshaler {
+	return &objectFields{fields: fields, values: out.Values}
+}
+
+var (
+	openBrace  = []byte{'{'}
+	closeBrace = []byte{'}'}
+	comma      = []byte{','}
+	colonQuote = []byte{'"', ':'}
+	quote      = []byte{'"'}
+)
+
+// MarshalGQL writes {"alias":value,...} in the order the fields were asked for.
+func (o *objectFields) MarshalGQL(w io.Writer) {
+	_, _ = w.Write(openBrace)
+	for i := range o.fields {
+		alias := o.fields[i].Alias
+		if seenBefore(o.fields[:i], alias) {
+			continue
+		}
+		if i > 0 {
+			_, _ = w.Write(comma)
+		}
+		// An alias is a GraphQL name ([_A-Za-z][_0-9A-Za-z]*): nothing in
+		// it needs escaping.
+		_, _ = w.Write(quote)
+		_, _ = io.WriteString(w, alias)
+		_, _ = w.Write(colonQuote)
+		o.values[i].MarshalGQL(w)
+	}
+	_, _ = w.Write(closeBrace)
+}
+
+func seenBefore(fields []graphql.CollectedField, alias string) bool {
+	for i := range fields {
+		if fields[i].Alias == alias {
+			return true
+		}
+	}
+	return false
+}

@@ -10,6 +10,9 @@
 //     in graph/handler.go notes the rows of lists and seals cursors);
 //   - it carries no directive, or only @section.
 //
+// Every object's marshaller returns objectOf(fields, out) instead of the
+// FieldSet itself (graph/generated/lean.go says why).
+//
 // A plain field becomes one call of its marshaller. A gated field first
 // asks the @section directive itself, with a next that only says "shown":
 // when the directive shows the value, it is marshalled as a plain field's;
@@ -129,6 +132,23 @@ func rewrite(src []byte) ([]byte, int, int, error) {
 			edits = append(edits, edit{fset.Position(fn.Body.Lbrace).Offset + 1, fset.Position(fn.Body.Lbrace).Offset + 1, pre})
 			gated++
 		}
+	}
+	objects := 0
+	for _, d := range file.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Recv == nil || fn.Body == nil || len(fn.Body.List) < 2 || !makesFieldSet(fn.Body) {
+			continue
+		}
+		last, ok := fn.Body.List[len(fn.Body.List)-1].(*ast.ReturnStmt)
+		if !ok || len(last.Results) != 1 || !isIdent(last.Results[0], "out") {
+			continue
+		}
+		edits = append(edits, edit{fset.Position(last.Pos()).Offset, fset.Position(last.End()).Offset,
+			"return objectOf(fields, out) // see lean.go"})
+		objects++
+	}
+	if objects == 0 {
+		return nil, 0, 0, fmt.Errorf("no object marshaller found: has gqlgen changed how it writes them?")
 	}
 	sort.Slice(edits, func(i, j int) bool { return edits[i].from < edits[j].from })
 	var b bytes.Buffer
@@ -253,4 +273,19 @@ func isDirectivesSection(e ast.Expr) bool {
 		return false
 	}
 	return isSelector(s.X, "ec", "Directives")
+}
+
+// makesFieldSet reports whether body holds `out := graphql.NewFieldSet(fields)`,
+// as every object's marshaller does.
+func makesFieldSet(body *ast.BlockStmt) bool {
+	for _, st := range body.List {
+		a, ok := st.(*ast.AssignStmt)
+		if !ok || len(a.Lhs) != 1 || len(a.Rhs) != 1 || !isIdent(a.Lhs[0], "out") {
+			continue
+		}
+		if call, ok := a.Rhs[0].(*ast.CallExpr); ok && isSelector(call.Fun, "graphql", "NewFieldSet") && len(call.Args) == 1 && isIdent(call.Args[0], "fields") {
+			return true
+		}
+	}
+	return false
 }

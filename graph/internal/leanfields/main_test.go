@@ -172,6 +172,21 @@ func (ec *executionContext) fieldContext_Visit_plan(_ context.Context, field gra
 }
 `
 
+// objectSample is an object's marshaller, cut short.
+const objectSample = `
+func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, obj *ent.Outcome) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(fields)
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+	return out
+}
+`
+
 func fieldFunc(t *testing.T, src, name string) string {
 	t.Helper()
 	i := strings.Index(src, "func (ec *executionContext) "+name+"(")
@@ -183,7 +198,7 @@ func fieldFunc(t *testing.T, src, name string) string {
 }
 
 func TestOnlyFieldsThatReadAScalarColumnAreWrittenStraight(t *testing.T) {
-	out, plain, gated, err := rewrite([]byte(sample))
+	out, plain, gated, err := rewrite([]byte(sample + objectSample))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,6 +223,11 @@ func TestOnlyFieldsThatReadAScalarColumnAreWrittenStraight(t *testing.T) {
 		if !strings.Contains(statement, want) {
 			t.Errorf("the gated field lacks %q:\n%s", want, statement)
 		}
+	}
+
+	object := fieldFunc(t, got, "_Outcome")
+	if !strings.Contains(object, "return objectOf(fields, out)") || !strings.Contains(object, "return graphql.Null") {
+		t.Errorf("the object is not written by objectOf:\n%s", object)
 	}
 
 	// Lists (whose rows are noted), cursors (sealed), resolvers and
