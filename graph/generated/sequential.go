@@ -20,9 +20,15 @@ func marshalSliceSequentially(ctx context.Context, length int, _ int64, omitPani
 	marshalElement func(ctx context.Context, i int) graphql.Marshaler,
 ) graphql.Array {
 	ret := make(graphql.Array, length)
+	// The elements' field contexts and indexes, made in one go rather than
+	// two allocations an element.
+	contexts := make([]graphql.FieldContext, length)
+	indexes := make([]int, length)
 	panicked := false
 	for i := range length {
-		childCtx := graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &i})
+		indexes[i] = i
+		contexts[i].Index = &indexes[i]
+		childCtx := graphql.WithFieldContext(ctx, &contexts[i])
 		if omitPanicHandler {
 			ret[i] = marshalElement(childCtx, i)
 			continue
