@@ -49,7 +49,10 @@ func main() {
 			gen.FeatureLock,
 			gen.FeatureModifier,
 		},
-	}, entc.Extensions(ex))
+	}, entc.Extensions(ex),
+		// enum.tmpl: enums written without strconv.Quote; after the extension,
+		// so that its definition replaces entgql's.
+		entc.TemplateFiles("template/enum.tmpl"))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}
