@@ -22440,23 +22440,10 @@ func (ec *executionContext) fieldContext_AccountConnection_edges(_ context.Conte
 }
 
 func (ec *executionContext) _AccountConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AccountConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccountConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_AccountConnection_pageInfo(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.PageInfo
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, obj.PageInfo) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_AccountConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -22479,23 +22466,10 @@ func (ec *executionContext) fieldContext_AccountConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _AccountEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AccountEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AccountEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
-			return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_AccountEdge_node(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Node
+	return ec.marshalOAccount2ᚖreablementᚋentᚐAccount(ctx, field.Selections, obj.Node) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_AccountEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -23915,23 +23889,10 @@ func (ec *executionContext) fieldContext_AuditEventConnection_edges(_ context.Co
 }
 
 func (ec *executionContext) _AuditEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.PageInfo
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, obj.PageInfo) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -23954,23 +23915,10 @@ func (ec *executionContext) fieldContext_AuditEventConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _AuditEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEventEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditEvent) graphql.Marshaler {
-			return ec.marshalOAuditEvent2ᚖreablementᚋentᚐAuditEvent(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_AuditEventEdge_node(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Node
+	return ec.marshalOAuditEvent2ᚖreablementᚋentᚐAuditEvent(ctx, field.Selections, obj.Node) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -24932,23 +24880,10 @@ func (ec *executionContext) fieldContext_ChronologyEntry_at(_ context.Context, f
 }
 
 func (ec *executionContext) _ChronologyEntry_plan(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChronologyEntry_plan(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Plan, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
-			return ec.marshalOPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_ChronologyEntry_plan(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Plan
+	return ec.marshalOPlan2ᚖreablementᚋentᚐPlan(ctx, field.Selections, obj.Plan) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -24964,23 +24899,10 @@ func (ec *executionContext) fieldContext_ChronologyEntry_plan(_ context.Context,
 }
 
 func (ec *executionContext) _ChronologyEntry_visit(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChronologyEntry_visit(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Visit, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Visit) graphql.Marshaler {
-			return ec.marshalOVisit2ᚖreablementᚋentᚐVisit(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_ChronologyEntry_visit(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Visit
+	return ec.marshalOVisit2ᚖreablementᚋentᚐVisit(ctx, field.Selections, obj.Visit) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_visit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -24996,23 +24918,10 @@ func (ec *executionContext) fieldContext_ChronologyEntry_visit(_ context.Context
 }
 
 func (ec *executionContext) _ChronologyEntry_concern(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChronologyEntry_concern(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Concern, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Concern) graphql.Marshaler {
-			return ec.marshalOConcern2ᚖreablementᚋentᚐConcern(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_ChronologyEntry_concern(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Concern
+	return ec.marshalOConcern2ᚖreablementᚋentᚐConcern(ctx, field.Selections, obj.Concern) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_concern(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -25028,23 +24937,10 @@ func (ec *executionContext) fieldContext_ChronologyEntry_concern(_ context.Conte
 }
 
 func (ec *executionContext) _ChronologyEntry_review(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChronologyEntry_review(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Review, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Review) graphql.Marshaler {
-			return ec.marshalOReview2ᚖreablementᚋentᚐReview(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_ChronologyEntry_review(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Review
+	return ec.marshalOReview2ᚖreablementᚋentᚐReview(ctx, field.Selections, obj.Review) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -25060,23 +24956,10 @@ func (ec *executionContext) fieldContext_ChronologyEntry_review(_ context.Contex
 }
 
 func (ec *executionContext) _ChronologyEntry_amendment(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChronologyEntry_amendment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Amendment, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Amendment) graphql.Marshaler {
-			return ec.marshalOAmendment2ᚖreablementᚋentᚐAmendment(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_ChronologyEntry_amendment(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Amendment
+	return ec.marshalOAmendment2ᚖreablementᚋentᚐAmendment(ctx, field.Selections, obj.Amendment) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_amendment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -25092,23 +24975,10 @@ func (ec *executionContext) fieldContext_ChronologyEntry_amendment(_ context.Con
 }
 
 func (ec *executionContext) _ChronologyEntry_share(ctx context.Context, field graphql.CollectedField, obj *model.ChronologyEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChronologyEntry_share(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Share, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Share) graphql.Marshaler {
-			return ec.marshalOShare2ᚖreablementᚋentᚐShare(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_ChronologyEntry_share(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Share
+	return ec.marshalOShare2ᚖreablementᚋentᚐShare(ctx, field.Selections, obj.Share) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_ChronologyEntry_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -32339,23 +32209,10 @@ func (ec *executionContext) fieldContext_OutcomeConnection_edges(_ context.Conte
 }
 
 func (ec *executionContext) _OutcomeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OutcomeConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_OutcomeConnection_pageInfo(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.PageInfo
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, obj.PageInfo) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_OutcomeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -32378,23 +32235,10 @@ func (ec *executionContext) fieldContext_OutcomeConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _OutcomeEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.OutcomeEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OutcomeEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Outcome) graphql.Marshaler {
-			return ec.marshalOOutcome2ᚖreablementᚋentᚐOutcome(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_OutcomeEdge_node(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Node
+	return ec.marshalOOutcome2ᚖreablementᚋentᚐOutcome(ctx, field.Selections, obj.Node) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_OutcomeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -34841,23 +34685,10 @@ func (ec *executionContext) fieldContext_PersonConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.PersonConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_PersonConnection_pageInfo(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.PageInfo
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, obj.PageInfo) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -34880,23 +34711,10 @@ func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.PersonEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
-			return ec.marshalOPerson2ᚖreablementᚋentᚐPerson(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_PersonEdge_node(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Node
+	return ec.marshalOPerson2ᚖreablementᚋentᚐPerson(ctx, field.Selections, obj.Node) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -34942,23 +34760,10 @@ func (ec *executionContext) fieldContext_PersonMatch_personID(_ context.Context,
 }
 
 func (ec *executionContext) _PersonMatch_person(ctx context.Context, field graphql.CollectedField, obj *model.PersonMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonMatch_person(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Person, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Person) graphql.Marshaler {
-			return ec.marshalOPerson2ᚖreablementᚋentᚐPerson(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_PersonMatch_person(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Person
+	return ec.marshalOPerson2ᚖreablementᚋentᚐPerson(ctx, field.Selections, obj.Person) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_PersonMatch_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -37229,23 +37034,10 @@ func (ec *executionContext) fieldContext_PlanConnection_edges(_ context.Context,
 }
 
 func (ec *executionContext) _PlanConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.PlanConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PlanConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_PlanConnection_pageInfo(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.PageInfo
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, obj.PageInfo) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_PlanConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -37268,23 +37060,10 @@ func (ec *executionContext) fieldContext_PlanConnection_totalCount(_ context.Con
 }
 
 func (ec *executionContext) _PlanEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.PlanEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PlanEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
-			return ec.marshalOPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_PlanEdge_node(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Node
+	return ec.marshalOPlan2ᚖreablementᚋentᚐPlan(ctx, field.Selections, obj.Node) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_PlanEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -40244,23 +40023,10 @@ func (ec *executionContext) fieldContext_RiskConnection_edges(_ context.Context,
 }
 
 func (ec *executionContext) _RiskConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.RiskConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RiskConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_RiskConnection_pageInfo(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.PageInfo
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, obj.PageInfo) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_RiskConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -40283,23 +40049,10 @@ func (ec *executionContext) fieldContext_RiskConnection_totalCount(_ context.Con
 }
 
 func (ec *executionContext) _RiskEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.RiskEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RiskEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Risk) graphql.Marshaler {
-			return ec.marshalORisk2ᚖreablementᚋentᚐRisk(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_RiskEdge_node(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Node
+	return ec.marshalORisk2ᚖreablementᚋentᚐRisk(ctx, field.Selections, obj.Node) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_RiskEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -41473,23 +41226,10 @@ func (ec *executionContext) fieldContext_Share_recirculations(_ context.Context,
 }
 
 func (ec *executionContext) _SharePreview_plan(ctx context.Context, field graphql.CollectedField, obj *model.SharePreview) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SharePreview_plan(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Plan, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
-			return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_SharePreview_plan(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Plan
+	return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, field.Selections, obj.Plan) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_SharePreview_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -41666,23 +41406,10 @@ func (ec *executionContext) fieldContext_StatisticsCounts_rows(_ context.Context
 }
 
 func (ec *executionContext) _StatisticsCounts_total(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsCounts_total(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Total, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.StatisticsCount) graphql.Marshaler {
-			return ec.marshalNStatisticsCount2ᚖreablementᚋgraphᚋmodelᚐStatisticsCount(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_StatisticsCounts_total(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Total
+	return ec.marshalNStatisticsCount2ᚖreablementᚋgraphᚋmodelᚐStatisticsCount(ctx, field.Selections, obj.Total) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsCounts_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -41721,23 +41448,10 @@ func (ec *executionContext) fieldContext_StatisticsCounts_notes(_ context.Contex
 }
 
 func (ec *executionContext) _StatisticsCounts_disclosureControl(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsCounts) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsCounts_disclosureControl(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DisclosureControl, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.DisclosureControl) graphql.Marshaler {
-			return ec.marshalNDisclosureControl2ᚖreablementᚋgraphᚋmodelᚐDisclosureControl(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_StatisticsCounts_disclosureControl(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.DisclosureControl
+	return ec.marshalNDisclosureControl2ᚖreablementᚋgraphᚋmodelᚐDisclosureControl(ctx, field.Selections, obj.DisclosureControl) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsCounts_disclosureControl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -41859,23 +41573,10 @@ func (ec *executionContext) fieldContext_StatisticsDurations_rows(_ context.Cont
 }
 
 func (ec *executionContext) _StatisticsDurations_total(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsDurations_total(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Total, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.StatisticsDuration) graphql.Marshaler {
-			return ec.marshalNStatisticsDuration2ᚖreablementᚋgraphᚋmodelᚐStatisticsDuration(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_StatisticsDurations_total(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Total
+	return ec.marshalNStatisticsDuration2ᚖreablementᚋgraphᚋmodelᚐStatisticsDuration(ctx, field.Selections, obj.Total) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsDurations_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -41914,23 +41615,10 @@ func (ec *executionContext) fieldContext_StatisticsDurations_notes(_ context.Con
 }
 
 func (ec *executionContext) _StatisticsDurations_disclosureControl(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsDurations) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsDurations_disclosureControl(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DisclosureControl, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.DisclosureControl) graphql.Marshaler {
-			return ec.marshalNDisclosureControl2ᚖreablementᚋgraphᚋmodelᚐDisclosureControl(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_StatisticsDurations_disclosureControl(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.DisclosureControl
+	return ec.marshalNDisclosureControl2ᚖreablementᚋgraphᚋmodelᚐDisclosureControl(ctx, field.Selections, obj.DisclosureControl) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsDurations_disclosureControl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -42059,23 +41747,10 @@ func (ec *executionContext) fieldContext_StatisticsRates_rows(_ context.Context,
 }
 
 func (ec *executionContext) _StatisticsRates_total(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsRates_total(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Total, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.StatisticsRate) graphql.Marshaler {
-			return ec.marshalNStatisticsRate2ᚖreablementᚋgraphᚋmodelᚐStatisticsRate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_StatisticsRates_total(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Total
+	return ec.marshalNStatisticsRate2ᚖreablementᚋgraphᚋmodelᚐStatisticsRate(ctx, field.Selections, obj.Total) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsRates_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -42114,23 +41789,10 @@ func (ec *executionContext) fieldContext_StatisticsRates_notes(_ context.Context
 }
 
 func (ec *executionContext) _StatisticsRates_disclosureControl(ctx context.Context, field graphql.CollectedField, obj *model.StatisticsRates) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatisticsRates_disclosureControl(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DisclosureControl, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.DisclosureControl) graphql.Marshaler {
-			return ec.marshalNDisclosureControl2ᚖreablementᚋgraphᚋmodelᚐDisclosureControl(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_StatisticsRates_disclosureControl(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.DisclosureControl
+	return ec.marshalNDisclosureControl2ᚖreablementᚋgraphᚋmodelᚐDisclosureControl(ctx, field.Selections, obj.DisclosureControl) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_StatisticsRates_disclosureControl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -42348,23 +42010,10 @@ func (ec *executionContext) fieldContext_Team_registeredManager(_ context.Contex
 }
 
 func (ec *executionContext) _TrainingGap_visit(ctx context.Context, field graphql.CollectedField, obj *model.TrainingGap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TrainingGap_visit(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Visit, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Visit) graphql.Marshaler {
-			return ec.marshalNVisit2ᚖreablementᚋentᚐVisit(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_TrainingGap_visit(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Visit
+	return ec.marshalNVisit2ᚖreablementᚋentᚐVisit(ctx, field.Selections, obj.Visit) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_TrainingGap_visit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -43309,23 +42958,10 @@ func (ec *executionContext) fieldContext_VisitConnection_edges(_ context.Context
 }
 
 func (ec *executionContext) _VisitConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.VisitConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_VisitConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
-			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_VisitConnection_pageInfo(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.PageInfo
+	return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, field.Selections, obj.PageInfo) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_VisitConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -43348,23 +42984,10 @@ func (ec *executionContext) fieldContext_VisitConnection_totalCount(_ context.Co
 }
 
 func (ec *executionContext) _VisitEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.VisitEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_VisitEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Visit) graphql.Marshaler {
-			return ec.marshalOVisit2ᚖreablementᚋentᚐVisit(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, _ := ec.fieldContext_VisitEdge_node(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Node
+	return ec.marshalOVisit2ᚖreablementᚋentᚐVisit(ctx, field.Selections, obj.Node) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_VisitEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -43403,23 +43026,10 @@ func (ec *executionContext) fieldContext_VisitEdge_cursor(_ context.Context, fie
 }
 
 func (ec *executionContext) _WorkerMatch_worker(ctx context.Context, field graphql.CollectedField, obj *model.WorkerMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_WorkerMatch_worker(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Worker, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
-			return ec.marshalNAccount2ᚖreablementᚋentᚐAccount(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_WorkerMatch_worker(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Worker
+	return ec.marshalNAccount2ᚖreablementᚋentᚐAccount(ctx, field.Selections, obj.Worker) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_WorkerMatch_worker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -43435,23 +43045,10 @@ func (ec *executionContext) fieldContext_WorkerMatch_worker(_ context.Context, f
 }
 
 func (ec *executionContext) _WorkerMatch_service(ctx context.Context, field graphql.CollectedField, obj *model.WorkerMatch) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_WorkerMatch_service(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Service, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Team) graphql.Marshaler {
-			return ec.marshalNTeam2ᚖreablementᚋentᚐTeam(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext_WorkerMatch_service(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Service
+	return ec.marshalNTeam2ᚖreablementᚋentᚐTeam(ctx, field.Selections, obj.Service) // object: see lean.go
 }
 func (ec *executionContext) fieldContext_WorkerMatch_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -43749,23 +43346,10 @@ func (ec *executionContext) fieldContext___Field_args(ctx context.Context, field
 }
 
 func (ec *executionContext) ___Field_type(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Field_type(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Type, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
-			return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext___Field_type(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Type
+	return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, field.Selections, obj.Type) // object: see lean.go
 }
 func (ec *executionContext) fieldContext___Field_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -43857,23 +43441,10 @@ func (ec *executionContext) fieldContext___InputValue_description(_ context.Cont
 }
 
 func (ec *executionContext) ___InputValue_type(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___InputValue_type(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Type, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
-			return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, _ := ec.fieldContext___InputValue_type(ctx, field)
+	ctx = graphql.WithFieldContext(ctx, fc)
+	fc.Result = obj.Type
+	return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, field.Selections, obj.Type) // object: see lean.go
 }
 func (ec *executionContext) fieldContext___InputValue_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{

@@ -13,6 +13,11 @@
 // Every object's marshaller returns objectOf(fields, out) instead of the
 // FieldSet itself (graph/generated/lean.go says why).
 //
+// An object field (an edge's node) that only reads its object's column and
+// takes no arguments keeps its field context, for the paths of its
+// children's errors, but skips the rest of gqlgen's per-field machinery:
+// the field middleware has nothing to do for it.
+//
 // A plain field becomes one call of its marshaller. A gated field first
 // asks the @section directive itself, with a next that only says "shown":
 // when the directive shows the value, it is marshalled as a plain field's;
@@ -44,7 +49,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	out, plain, gated, err := rewrite(src)
+	out, n, err := rewrite(src)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "leanfields: %s: %v\n", path, err)
 		os.Exit(1)
@@ -53,7 +58,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	fmt.Printf("leanfields: %d plain and %d gated fields written straight from their objects\n", plain, gated)
+	fmt.Printf("leanfields: %d plain and %d gated fields written straight from their objects; %d object fields without gqlgen's per-field machinery\n", n.plain, n.gated, n.objects)
 }
 
 // edit replaces src[from:to] with text.
@@ -62,25 +67,34 @@ type edit struct {
 	text     string
 }
 
-func rewrite(src []byte) ([]byte, int, int, error) {
+// counts are the fields rewritten, by kind.
+type counts struct{ plain, gated, objects int }
+
+func rewrite(src []byte) ([]byte, counts, error) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "generated.go", src, parser.ParseComments)
 	if err != nil {
-		return nil, 0, 0, err
+		return nil, counts{}, err
 	}
 	scalarContexts := map[string]bool{}
+	objectContexts := map[string]bool{}
 	for _, d := range file.Decls {
 		fn, ok := d.(*ast.FuncDecl)
-		if !ok || fn.Recv == nil || !strings.HasPrefix(fn.Name.Name, "fieldContext_") || fn.Body == nil || len(fn.Body.List) != 1 {
+		if !ok || fn.Recv == nil || !strings.HasPrefix(fn.Name.Name, "fieldContext_") || fn.Body == nil {
 			continue
 		}
-		if call := returnedCall(fn.Body.List[0]); call != nil && isIdent(call.Fun, "scalarFieldContext") {
-			scalarContexts[fn.Name.Name] = true
+		if len(fn.Body.List) == 1 {
+			if call := returnedCall(fn.Body.List[0]); call != nil && isIdent(call.Fun, "scalarFieldContext") {
+				scalarContexts[fn.Name.Name] = true
+			}
+		}
+		if plainObjectContext(fn.Body) {
+			objectContexts[fn.Name.Name] = true
 		}
 	}
 
 	var edits []edit
-	plain, gated := 0, 0
+	plain, gated, objects := 0, 0, 0
 	for _, d := range file.Decls {
 		fn, ok := d.(*ast.FuncDecl)
 		if !ok || fn.Recv == nil || fn.Body == nil || len(fn.Body.List) != 1 || !strings.HasPrefix(fn.Name.Name, "_") {
@@ -93,9 +107,6 @@ func rewrite(src []byte) ([]byte, int, int, error) {
 		if call == nil || !isSelector(call.Fun, "graphql", "ResolveField") || len(call.Args) != 9 {
 			continue
 		}
-		if !scalarContexts["fieldContext"+fn.Name.Name] {
-			continue
-		}
 		column, ok := objColumn(call.Args[4])
 		if !ok {
 			continue
@@ -105,6 +116,16 @@ func rewrite(src []byte) ([]byte, int, int, error) {
 			continue
 		}
 		write := fmt.Sprintf("ec.%s(ctx, field.Selections, obj.%s)", marshal, column)
+		if objectContexts["fieldContext"+fn.Name.Name] && isIdent(call.Args[5], "nil") {
+			edits = append(edits, edit{fset.Position(fn.Body.Lbrace).Offset + 1, fset.Position(fn.Body.Rbrace).Offset,
+				fmt.Sprintf("\n\tfc, _ := ec.fieldContext%s(ctx, field)\n\tctx = graphql.WithFieldContext(ctx, fc)\n\tfc.Result = obj.%s\n\treturn %s // object: see lean.go\n",
+					fn.Name.Name, column, write)})
+			objects++
+			continue
+		}
+		if !scalarContexts["fieldContext"+fn.Name.Name] {
+			continue
+		}
 		switch mw := call.Args[5].(type) {
 		case *ast.Ident:
 			if mw.Name != "nil" {
@@ -133,7 +154,7 @@ func rewrite(src []byte) ([]byte, int, int, error) {
 			gated++
 		}
 	}
-	objects := 0
+	marshallers := 0
 	for _, d := range file.Decls {
 		fn, ok := d.(*ast.FuncDecl)
 		if !ok || fn.Recv == nil || fn.Body == nil || len(fn.Body.List) < 2 || !makesFieldSet(fn.Body) {
@@ -145,10 +166,10 @@ func rewrite(src []byte) ([]byte, int, int, error) {
 		}
 		edits = append(edits, edit{fset.Position(last.Pos()).Offset, fset.Position(last.End()).Offset,
 			"return objectOf(fields, out) // see lean.go"})
-		objects++
+		marshallers++
 	}
-	if objects == 0 {
-		return nil, 0, 0, fmt.Errorf("no object marshaller found: has gqlgen changed how it writes them?")
+	if marshallers == 0 {
+		return nil, counts{}, fmt.Errorf("no object marshaller found: has gqlgen changed how it writes them?")
 	}
 	sort.Slice(edits, func(i, j int) bool { return edits[i].from < edits[j].from })
 	var b bytes.Buffer
@@ -161,9 +182,9 @@ func rewrite(src []byte) ([]byte, int, int, error) {
 	b.Write(src[at:])
 	out, err := format.Source(b.Bytes())
 	if err != nil {
-		return nil, 0, 0, fmt.Errorf("the rewritten file does not parse: %w", err)
+		return nil, counts{}, fmt.Errorf("the rewritten file does not parse: %w", err)
 	}
-	return out, plain, gated, nil
+	return out, counts{plain, gated, objects}, nil
 }
 
 func returnedCall(s ast.Stmt) *ast.CallExpr {
@@ -288,4 +309,31 @@ func makesFieldSet(body *ast.BlockStmt) bool {
 		}
 	}
 	return false
+}
+
+// plainObjectContext reads a field context gqlgen makes for an object field
+// that takes no arguments: `fc = &graphql.FieldContext{...}; return fc, nil`.
+func plainObjectContext(body *ast.BlockStmt) bool {
+	if len(body.List) != 2 {
+		return false
+	}
+	a, ok := body.List[0].(*ast.AssignStmt)
+	if !ok || len(a.Lhs) != 1 || !isIdent(a.Lhs[0], "fc") || len(a.Rhs) != 1 {
+		return false
+	}
+	u, ok := a.Rhs[0].(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return false
+	}
+	lit, ok := u.X.(*ast.CompositeLit)
+	if !ok || !isSelector(lit.Type, "graphql", "FieldContext") {
+		return false
+	}
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok && isIdent(kv.Key, "Args") {
+			return false
+		}
+	}
+	ret, ok := body.List[1].(*ast.ReturnStmt)
+	return ok && len(ret.Results) == 2 && isIdent(ret.Results[0], "fc") && isIdent(ret.Results[1], "nil")
 }

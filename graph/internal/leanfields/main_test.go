@@ -170,6 +170,30 @@ func (ec *executionContext) fieldContext_Visit_plan(_ context.Context, field gra
 	fc = &graphql.FieldContext{Object: "Visit", Field: field}
 	return fc, nil
 }
+
+func (ec *executionContext) _Plan_outcomes(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_outcomes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcomes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OutcomeConnection) graphql.Marshaler {
+			return ec.marshalNOutcomeConnection2ᚖreablementᚋentᚐOutcomeConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_outcomes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{Object: "Plan", Field: field, Args: nil}
+	return fc, nil
+}
 `
 
 // objectSample is an object's marshaller, cut short.
@@ -198,12 +222,12 @@ func fieldFunc(t *testing.T, src, name string) string {
 }
 
 func TestOnlyFieldsThatReadAScalarColumnAreWrittenStraight(t *testing.T) {
-	out, plain, gated, err := rewrite([]byte(sample + objectSample))
+	out, n, err := rewrite([]byte(sample + objectSample))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if plain != 1 || gated != 1 {
-		t.Errorf("rewrote %d plain and %d gated fields, want 1 and 1", plain, gated)
+	if n != (counts{plain: 1, gated: 1, objects: 1}) {
+		t.Errorf("rewrote %+v, want 1 of each", n)
 	}
 	got := string(out)
 
@@ -232,7 +256,20 @@ func TestOnlyFieldsThatReadAScalarColumnAreWrittenStraight(t *testing.T) {
 
 	// Lists (whose rows are noted), cursors (sealed), resolvers and
 	// objects keep gqlgen's path and the field middleware.
-	for _, name := range []string{"_Plan_needs", "_PageInfo_endCursor", "_Plan_inProgress", "_Visit_plan"} {
+	// An object field keeps its field context (its children's errors are
+	// placed by it) and its marshaller.
+	plan := fieldFunc(t, got, "_Visit_plan")
+	for _, want := range []string{
+		"fc, _ := ec.fieldContext_Visit_plan(ctx, field)",
+		"ctx = graphql.WithFieldContext(ctx, fc)",
+		"return ec.marshalNPlan2ᚖreablementᚋentᚐPlan(ctx, field.Selections, obj.Plan)",
+	} {
+		if !strings.Contains(plan, want) || strings.Contains(plan, "ResolveField") {
+			t.Errorf("the object field lacks %q:\n%s", want, plan)
+		}
+	}
+
+	for _, name := range []string{"_Plan_needs", "_PageInfo_endCursor", "_Plan_inProgress", "_Plan_outcomes"} {
 		if f := fieldFunc(t, got, name); f != fieldFunc(t, sample, name) {
 			t.Errorf("%s was rewritten:\n%s", name, f)
 		}
