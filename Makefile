@@ -52,14 +52,7 @@ generate-ent:
 
 generate-gql:
 	$(GO) run github.com/99designs/gqlgen generate --config gqlgen.yml
-	@# Lists marshalled on the request's goroutine (graph/generated/sequential.go, issue 14).
-	sed -i 's/graphql\.MarshalSliceConcurrently(/marshalSliceSequentially(/g' graph/generated/generated.go
-	@# Per-field allocations the server never needs (graph/generated/lean.go, issue 14).
-	sed -i -e 's/graphql\.NewScalarFieldContext(\(.*\), errors\.New("field of type [^"]* does not have child fields"))$$/scalarFieldContext(\1)/' \
-		-e 's/Path:     graphql\.GetPath(ctx),/Path:     deferredPath(ctx, deferLabelToView),/' \
-		-e 's/ec\.unmarshalOBoolean2ᚖbool(ctx, true)/codedTrue()/' \
-		-e 's/out\.Concurrently(i, func(ctx context\.Context) graphql\.Marshaler { return innerFunc(ctx, out) })/out.Values[i] = innerFunc(ctx, out) \/\/ in turn: see lean.go/' graph/generated/generated.go
-	@# Fields that only read a scalar column, written straight from the object (graph/internal/leanfields, issue 14).
+	@# Work gqlgen's code does that this server never needs (graph/internal/leanfields, issue 14).
 	$(GO) run ./graph/internal/leanfields graph/generated/generated.go
 
 generate-web: frontend-deps

@@ -1,7 +1,14 @@
-// Command leanfields rewrites gqlgen's generated field functions so that a
-// field which only reads a column of its object is written straight from
-// the object, without gqlgen's per-field machinery (issue 14). `make
-// generate-gql` runs it after gqlgen; graph/generated/lean.go says why.
+// Command leanfields rewrites gqlgen's generated code to take out work this
+// server never needs (issue 14). `make generate-gql` runs it after gqlgen;
+// graph/generated/lean.go and sequential.go say why for each rewrite.
+//
+// First, textual replacements (replacements): lists marshalled in turn,
+// scalar field contexts without a closure, the @defer path only when there
+// are defers, @section's constant `coded: true` shared, and an object's
+// fields with resolvers resolved where they stand.
+//
+// Then fields that only read a column of their object are written
+// straight from the object, without gqlgen's per-field machinery.
 //
 // A field qualifies when all of these hold, read from the generated code:
 //   - its resolver is `return obj.Column, nil` (no method, no resolver);
@@ -33,10 +40,43 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 )
+
+// replacements are the textual rewrites. Each must match at least once: one
+// that no longer matches means gqlgen changed how it writes the code, and
+// fails the run rather than leaving the work in silently.
+var replacements = []struct {
+	name    string
+	pattern *regexp.Regexp
+	with    string
+}{
+	{"lists marshalled in turn (sequential.go)",
+		regexp.MustCompile(`graphql\.MarshalSliceConcurrently\(`), "marshalSliceSequentially("},
+	{"scalar field contexts without a closure",
+		regexp.MustCompile(`(?m)graphql\.NewScalarFieldContext\((.*), errors\.New\("field of type [^"]* does not have child fields"\)\)$`), "scalarFieldContext($1)"},
+	{"the @defer path only when there are defers",
+		regexp.MustCompile(`Path:     graphql\.GetPath\(ctx\),`), "Path:     deferredPath(ctx, deferLabelToView),"},
+	{"@section's coded: true shared",
+		regexp.MustCompile(`ec\.unmarshalOBoolean2ᚖbool\(ctx, true\)`), "codedTrue()"},
+	{"fields with resolvers resolved where they stand",
+		regexp.MustCompile(`out\.Concurrently\(i, func\(ctx context\.Context\) graphql\.Marshaler \{ return innerFunc\(ctx, out\) \}\)`),
+		"out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go"},
+}
+
+// replace applies replacements to src.
+func replace(src []byte) ([]byte, error) {
+	for _, r := range replacements {
+		if !r.pattern.Match(src) {
+			return nil, fmt.Errorf("nothing to rewrite for %s: has gqlgen changed how it writes it?", r.name)
+		}
+		src = r.pattern.ReplaceAll(src, []byte(r.with))
+	}
+	return src, nil
+}
 
 func main() {
 	if len(os.Args) != 2 {
@@ -49,16 +89,22 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	out, n, err := rewrite(src)
+	src, err = replace(src)
+	if err == nil {
+		var n counts
+		src, n, err = rewrite(src)
+		if err == nil {
+			fmt.Printf("leanfields: %d plain and %d gated fields written straight from their objects; %d object fields without gqlgen's per-field machinery\n", n.plain, n.gated, n.objects)
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "leanfields: %s: %v\n", path, err)
 		os.Exit(1)
 	}
-	if err := os.WriteFile(path, out, 0o644); err != nil {
+	if err := os.WriteFile(path, src, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	fmt.Printf("leanfields: %d plain and %d gated fields written straight from their objects; %d object fields without gqlgen's per-field machinery\n", n.plain, n.gated, n.objects)
 }
 
 // edit replaces src[from:to] with text.
@@ -269,9 +315,7 @@ func sectionOnly(lit *ast.FuncLit) (section string, coded bool, ok bool) {
 				if s, isLit := n.Args[1].(*ast.BasicLit); isLit && s.Kind == token.STRING {
 					section, _ = strconv.Unquote(s.Value)
 				}
-			case isSelectorPrefix(n.Fun, "ec", "unmarshalOBoolean2") && len(n.Args) == 2:
-				coded = isIdent(n.Args[1], "true")
-			case isIdent(n.Fun, "codedTrue"):
+			case isIdent(n.Fun, "codedTrue"): // coded: true, after replacements
 				coded = true
 			case isDirectivesSection(n.Fun):
 				calledSection = true

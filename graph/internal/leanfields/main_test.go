@@ -275,3 +275,33 @@ func TestOnlyFieldsThatReadAScalarColumnAreWrittenStraight(t *testing.T) {
 		}
 	}
 }
+
+// The textual rewrites each apply, and a pattern gqlgen no longer writes
+// fails the run with its name rather than being skipped.
+func TestTheTextualRewritesApplyOrFailByName(t *testing.T) {
+	src := `ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, f)
+	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
+		Path:     graphql.GetPath(ctx),
+	coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+`
+	got, err := replace([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"marshalSliceSequentially(ctx, len(v), 0, false, f)",
+		`scalarFieldContext("Plan", field, false, false)`,
+		"deferredPath(ctx, deferLabelToView)",
+		"coded, err := codedTrue()",
+		"out.Values[i] = innerFunc(ctx, out)",
+	} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	_, err = replace([]byte(strings.Replace(src, "MarshalSliceConcurrently", "MarshalSliceInParallel", 1)))
+	if err == nil || !strings.Contains(err.Error(), "lists marshalled in turn") {
+		t.Errorf("a pattern gqlgen no longer writes: got %v", err)
+	}
+}
