@@ -59,13 +59,14 @@ type Request struct {
 	// disclosure noted: a record's fields are resolved one after another,
 	// so most look-ups are for the record just before, and a string
 	// comparison saves hashing two ids for every field (issue 14).
-	last  *decided
+	last  decided
 	noted noting
 }
 
 type decided struct {
-	k Key
-	d policy.Decision
+	ok bool // whether k and d hold a decision yet
+	k  Key
+	d  policy.Decision
 }
 
 type noting struct {
@@ -110,13 +111,13 @@ func (r *Request) Decide(ctx context.Context, k Key) (policy.Decision, error) {
 // itself. The row is looked at only for a record's first decision.
 func (r *Request) decide(ctx context.Context, k Key, row *ent.Person) (policy.Decision, error) {
 	r.mu.Lock()
-	if r.last != nil && r.last.k == k {
+	if r.last.ok && r.last.k == k {
 		d := r.last.d
 		r.mu.Unlock()
 		return d, nil
 	}
 	if d, ok := r.decisions[k]; ok {
-		r.last = &decided{k: k, d: d}
+		r.last = decided{ok: true, k: k, d: d}
 		r.mu.Unlock()
 		return d, nil
 	}
@@ -146,7 +147,7 @@ func (r *Request) decide(ctx context.Context, k Key, row *ent.Person) (policy.De
 	}
 	d := policy.Decide(r.viewer.Viewer, rec, r.viewer.Now, r.viewer.Location)
 	r.decisions[k] = d
-	r.last = &decided{k: k, d: d}
+	r.last = decided{ok: true, k: k, d: d}
 	return d, nil
 }
 
