@@ -226,7 +226,7 @@ func (v *Verifier) Verify(ctx context.Context, token string) (Claims, error) {
 	switch {
 	case rc.IssuedAt == nil:
 		return Claims{}, reject("missing iat claim", nil)
-	case v.now().Sub(rc.IssuedAt.Time) > v.maxAge+v.leeway:
+	case v.tooOld(rc.IssuedAt.Time):
 		return Claims{}, reject("token too old", nil)
 	case rc.ExpiresAt != nil && rc.ExpiresAt.Sub(rc.IssuedAt.Time) > v.maxAge:
 		return Claims{}, reject("token lives too long", nil)
@@ -243,6 +243,9 @@ func (v *Verifier) Verify(ctx context.Context, token string) (Claims, error) {
 	return c, nil
 }
 
+// tooOld reports whether a token issued at iat is past the maximum age.
+func (v *Verifier) tooOld(iat time.Time) bool { return v.now().Sub(iat) > v.maxAge+v.leeway }
+
 // stillGood checks again, without the signature, what can change after a
 // token was first verified: time passes it by, and its key can be
 // withdrawn from the key set.
@@ -251,7 +254,7 @@ func (v *Verifier) stillGood(ctx context.Context, t verifiedToken) (Claims, erro
 	if !now.Before(t.claims.ExpiresAt.Add(v.leeway)) {
 		return Claims{}, reject("token expired", nil)
 	}
-	if now.Sub(t.claims.IssuedAt) > v.maxAge+v.leeway {
+	if v.tooOld(t.claims.IssuedAt) {
 		return Claims{}, reject("token too old", nil)
 	}
 	if _, err := v.keys.KeyRead(ctx, t.kid); err != nil {
