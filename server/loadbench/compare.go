@@ -109,23 +109,19 @@ func compare(ctx context.Context, cmp comparison, out io.Writer) error {
 	}
 	_ = cmp.srv.post("/loadbench/reset-peak")
 	log.Printf("project, analyst: %d clients for %s", o.clients, o.duration)
-	var profile chan error
+	profileFile := ""
 	if o.cpuProfile != "" {
-		profile = make(chan error, 1)
-		go func() {
-			profile <- cmp.srv.download(fmt.Sprintf("/debug/pprof/profile?seconds=%d", int(o.duration.Seconds())), o.cpuProfile+".analyst")
-		}()
+		profileFile = o.cpuProfile + ".analyst"
 	}
+	profile := cmp.srv.profile(profileFile, o.duration)
 	m := measure("project", "analyst", o, pgPID, func() (loadResult, error) {
 		return hammer(o.clients, o.duration, func(*mrand.Rand) error { _, err := c.do(analystBody, analystToken); return err })
 	}, func(n int) (float64, float64) {
 		after, _ := cmp.srv.stats()
 		return 1000 * (after.CPUSeconds - before.CPUSeconds) / float64(n), float64(after.PeakRSSKB) / 1024
 	})
-	if profile != nil {
-		if err := <-profile; err != nil {
-			return fmt.Errorf("cpu profile: %w", err)
-		}
+	if err := profile(); err != nil {
+		return err
 	}
 	if m.failed == "" {
 		// Statements per request: exact, from one request on its own.

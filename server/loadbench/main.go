@@ -254,13 +254,7 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	var profile chan error
-	if o.cpuProfile != "" {
-		profile = make(chan error, 1)
-		go func() {
-			profile <- srv.download(fmt.Sprintf("/debug/pprof/profile?seconds=%d", int(o.duration.Seconds())), o.cpuProfile)
-		}()
-	}
+	profile := srv.profile(o.cpuProfile, o.duration)
 	log.Printf("%d clients for %s: the today query through the API", o.clients, o.duration)
 	clientCPU0 := cpuSeconds()
 	busy0, total0 := machineCPU()
@@ -281,10 +275,8 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	if profile != nil {
-		if err := <-profile; err != nil {
-			return fmt.Errorf("cpu profile: %w", err)
-		}
+	if err := profile(); err != nil {
+		return err
 	}
 
 	log.Printf("%d clients for %s: the same SQL through pgbench", o.clients, o.duration)
@@ -490,6 +482,22 @@ func (c *child) getJSON(path string, out any) error {
 func (c *child) stats() (stats, error) {
 	var s stats
 	return s, c.getJSON("/loadbench/stats", &s)
+}
+
+// profile starts writing the server's CPU profile over the next d to file
+// ("" for none) and returns what waits for it to be written.
+func (c *child) profile(file string, d time.Duration) func() error {
+	if file == "" {
+		return func() error { return nil }
+	}
+	done := make(chan error, 1)
+	go func() { done <- c.download(fmt.Sprintf("/debug/pprof/profile?seconds=%d", int(d.Seconds())), file) }()
+	return func() error {
+		if err := <-done; err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		return nil
+	}
 }
 
 func (c *child) download(path, file string) error {
