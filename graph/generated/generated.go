@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"reablement/ent"
 	"reablement/ent/amendment"
 	"reablement/ent/auditevent"
@@ -58680,9 +58679,8 @@ var accessDayImplementors = []string{"AccessDay"}
 func (ec *executionContext) _AccessDay(ctx context.Context, sel ast.SelectionSet, obj *model.AccessDay) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, accessDayImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -58756,16 +58754,7 @@ func (ec *executionContext) _AccessDay(ctx context.Context, sel ast.SelectionSet
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var accessibleFormatImplementors = []string{"AccessibleFormat"}
@@ -58773,9 +58762,8 @@ var accessibleFormatImplementors = []string{"AccessibleFormat"}
 func (ec *executionContext) _AccessibleFormat(ctx context.Context, sel ast.SelectionSet, obj *schematype.AccessibleFormat) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, accessibleFormatImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -58804,16 +58792,7 @@ func (ec *executionContext) _AccessibleFormat(ctx context.Context, sel ast.Selec
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var accountImplementors = []string{"Account", "Node"}
@@ -58821,9 +58800,8 @@ var accountImplementors = []string{"Account", "Node"}
 func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, obj *ent.Account) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -58859,28 +58837,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "displayName":
 			field := field
 
@@ -58897,28 +58854,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "roles":
 			out.Values[i] = ec._Account_roles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -58955,28 +58891,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "managedTeams":
 			field := field
 
@@ -58993,28 +58908,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "services":
 			field := field
 
@@ -59031,28 +58925,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59062,16 +58935,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var accountConnectionImplementors = []string{"AccountConnection"}
@@ -59079,9 +58943,8 @@ var accountConnectionImplementors = []string{"AccountConnection"}
 func (ec *executionContext) _AccountConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AccountConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -59110,16 +58973,7 @@ func (ec *executionContext) _AccountConnection(ctx context.Context, sel ast.Sele
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var accountEdgeImplementors = []string{"AccountEdge"}
@@ -59127,9 +58981,8 @@ var accountEdgeImplementors = []string{"AccountEdge"}
 func (ec *executionContext) _AccountEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AccountEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -59153,16 +59006,7 @@ func (ec *executionContext) _AccountEdge(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var adviceImplementors = []string{"Advice", "Node"}
@@ -59170,9 +59014,8 @@ var adviceImplementors = []string{"Advice", "Node"}
 func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, obj *ent.Advice) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, adviceImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -59233,28 +59076,7 @@ func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "followUpBy":
 			field := field
 
@@ -59271,28 +59093,7 @@ func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59302,16 +59103,7 @@ func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, o
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var amendmentImplementors = []string{"Amendment", "Node"}
@@ -59319,9 +59111,8 @@ var amendmentImplementors = []string{"Amendment", "Node"}
 func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet, obj *ent.Amendment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, amendmentImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -59422,28 +59213,7 @@ func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "resultingPlan":
 			field := field
 
@@ -59460,28 +59230,7 @@ func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59491,16 +59240,7 @@ func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var ascofMeasureImplementors = []string{"AscofMeasure"}
@@ -59508,9 +59248,8 @@ var ascofMeasureImplementors = []string{"AscofMeasure"}
 func (ec *executionContext) _AscofMeasure(ctx context.Context, sel ast.SelectionSet, obj *model.AscofMeasure) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, ascofMeasureImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -59569,16 +59308,7 @@ func (ec *executionContext) _AscofMeasure(ctx context.Context, sel ast.Selection
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var auditEventImplementors = []string{"AuditEvent", "Node"}
@@ -59586,9 +59316,8 @@ var auditEventImplementors = []string{"AuditEvent", "Node"}
 func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEvent) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -59667,16 +59396,7 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var auditEventConnectionImplementors = []string{"AuditEventConnection"}
@@ -59684,9 +59404,8 @@ var auditEventConnectionImplementors = []string{"AuditEventConnection"}
 func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEventConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -59715,16 +59434,7 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var auditEventEdgeImplementors = []string{"AuditEventEdge"}
@@ -59732,9 +59442,8 @@ var auditEventEdgeImplementors = []string{"AuditEventEdge"}
 func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEventEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -59758,16 +59467,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var authorityImplementors = []string{"Authority", "Node"}
@@ -59775,9 +59475,8 @@ var authorityImplementors = []string{"Authority", "Node"}
 func (ec *executionContext) _Authority(ctx context.Context, sel ast.SelectionSet, obj *ent.Authority) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, authorityImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -59868,28 +59567,7 @@ func (ec *executionContext) _Authority(ctx context.Context, sel ast.SelectionSet
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59899,16 +59577,7 @@ func (ec *executionContext) _Authority(ctx context.Context, sel ast.SelectionSet
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var capacityAssessmentImplementors = []string{"CapacityAssessment", "Node"}
@@ -59916,9 +59585,8 @@ var capacityAssessmentImplementors = []string{"CapacityAssessment", "Node"}
 func (ec *executionContext) _CapacityAssessment(ctx context.Context, sel ast.SelectionSet, obj *ent.CapacityAssessment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, capacityAssessmentImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -59979,28 +59647,7 @@ func (ec *executionContext) _CapacityAssessment(ctx context.Context, sel ast.Sel
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60010,16 +59657,7 @@ func (ec *executionContext) _CapacityAssessment(ctx context.Context, sel ast.Sel
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var carerImplementors = []string{"Carer", "Node"}
@@ -60027,9 +59665,8 @@ var carerImplementors = []string{"Carer", "Node"}
 func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, obj *ent.Carer) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, carerImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -60095,28 +59732,7 @@ func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60126,16 +59742,7 @@ func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, ob
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var chronologyEntryImplementors = []string{"ChronologyEntry"}
@@ -60143,9 +59750,8 @@ var chronologyEntryImplementors = []string{"ChronologyEntry"}
 func (ec *executionContext) _ChronologyEntry(ctx context.Context, sel ast.SelectionSet, obj *model.ChronologyEntry) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, chronologyEntryImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -60204,16 +59810,7 @@ func (ec *executionContext) _ChronologyEntry(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var clientLevelDataExportImplementors = []string{"ClientLevelDataExport"}
@@ -60221,9 +59818,8 @@ var clientLevelDataExportImplementors = []string{"ClientLevelDataExport"}
 func (ec *executionContext) _ClientLevelDataExport(ctx context.Context, sel ast.SelectionSet, obj *model.ClientLevelDataExport) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, clientLevelDataExportImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -60277,16 +59873,7 @@ func (ec *executionContext) _ClientLevelDataExport(ctx context.Context, sel ast.
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var concernImplementors = []string{"Concern", "Node"}
@@ -60294,9 +59881,8 @@ var concernImplementors = []string{"Concern", "Node"}
 func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, obj *ent.Concern) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, concernImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -60382,28 +59968,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "raisedBy":
 			field := field
 
@@ -60420,28 +59985,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "acknowledgedBy":
 			field := field
 
@@ -60458,28 +60002,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "closedBy":
 			field := field
 
@@ -60496,28 +60019,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60527,16 +60029,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var consentImplementors = []string{"Consent", "Node"}
@@ -60544,9 +60037,8 @@ var consentImplementors = []string{"Consent", "Node"}
 func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, obj *ent.Consent) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, consentImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -60627,28 +60119,7 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "shares":
 			field := field
 
@@ -60665,28 +60136,7 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60696,16 +60146,7 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var contactImplementors = []string{"Contact", "Node"}
@@ -60713,9 +60154,8 @@ var contactImplementors = []string{"Contact", "Node"}
 func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, obj *ent.Contact) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, contactImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -60781,28 +60221,7 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60812,16 +60231,7 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var contingencyImplementors = []string{"Contingency", "Node"}
@@ -60829,9 +60239,8 @@ var contingencyImplementors = []string{"Contingency", "Node"}
 func (ec *executionContext) _Contingency(ctx context.Context, sel ast.SelectionSet, obj *ent.Contingency) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, contingencyImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -60887,28 +60296,7 @@ func (ec *executionContext) _Contingency(ctx context.Context, sel ast.SelectionS
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60918,16 +60306,7 @@ func (ec *executionContext) _Contingency(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var demoAccountImplementors = []string{"DemoAccount"}
@@ -60935,9 +60314,8 @@ var demoAccountImplementors = []string{"DemoAccount"}
 func (ec *executionContext) _DemoAccount(ctx context.Context, sel ast.SelectionSet, obj *model.DemoAccount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, demoAccountImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -60976,16 +60354,7 @@ func (ec *executionContext) _DemoAccount(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var disclosureControlImplementors = []string{"DisclosureControl"}
@@ -60993,9 +60362,8 @@ var disclosureControlImplementors = []string{"DisclosureControl"}
 func (ec *executionContext) _DisclosureControl(ctx context.Context, sel ast.SelectionSet, obj *model.DisclosureControl) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, disclosureControlImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -61024,16 +60392,7 @@ func (ec *executionContext) _DisclosureControl(ctx context.Context, sel ast.Sele
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var dueListImplementors = []string{"DueList"}
@@ -61041,9 +60400,8 @@ var dueListImplementors = []string{"DueList"}
 func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, obj *model.DueList) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, dueListImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -61107,16 +60465,7 @@ func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var emergencyAccessImplementors = []string{"EmergencyAccess", "Node"}
@@ -61124,9 +60473,8 @@ var emergencyAccessImplementors = []string{"EmergencyAccess", "Node"}
 func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.SelectionSet, obj *ent.EmergencyAccess) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, emergencyAccessImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -61177,28 +60525,7 @@ func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.Select
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -61208,16 +60535,7 @@ func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var episodeImplementors = []string{"Episode", "Node"}
@@ -61225,9 +60543,8 @@ var episodeImplementors = []string{"Episode", "Node"}
 func (ec *executionContext) _Episode(ctx context.Context, sel ast.SelectionSet, obj *ent.Episode) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, episodeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -61313,28 +60630,7 @@ func (ec *executionContext) _Episode(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -61344,16 +60640,7 @@ func (ec *executionContext) _Episode(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var involvementImplementors = []string{"Involvement", "Node"}
@@ -61361,9 +60648,8 @@ var involvementImplementors = []string{"Involvement", "Node"}
 func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionSet, obj *ent.Involvement) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, involvementImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -61419,28 +60705,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -61450,16 +60715,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var missingItemImplementors = []string{"MissingItem"}
@@ -61467,9 +60723,8 @@ var missingItemImplementors = []string{"MissingItem"}
 func (ec *executionContext) _MissingItem(ctx context.Context, sel ast.SelectionSet, obj *model.MissingItem) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, missingItemImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -61503,16 +60758,7 @@ func (ec *executionContext) _MissingItem(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var mutationImplementors = []string{"Mutation"}
@@ -61523,9 +60769,8 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		Object: "Mutation",
 	})
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
 			Object: field.Name,
@@ -61950,16 +61195,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var needImplementors = []string{"Need", "Node"}
@@ -61967,9 +61203,8 @@ var needImplementors = []string{"Need", "Node"}
 func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj *ent.Need) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, needImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -62050,28 +61285,7 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "plans":
 			field := field
 
@@ -62088,28 +61302,7 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62119,16 +61312,7 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var outcomeImplementors = []string{"Outcome", "Node"}
@@ -62136,9 +61320,8 @@ var outcomeImplementors = []string{"Outcome", "Node"}
 func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, obj *ent.Outcome) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -62219,28 +61402,7 @@ func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "steps":
 			field := field
 
@@ -62257,28 +61419,7 @@ func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, 
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62288,16 +61429,7 @@ func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var outcomeConnectionImplementors = []string{"OutcomeConnection"}
@@ -62305,9 +61437,8 @@ var outcomeConnectionImplementors = []string{"OutcomeConnection"}
 func (ec *executionContext) _OutcomeConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.OutcomeConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -62336,16 +61467,7 @@ func (ec *executionContext) _OutcomeConnection(ctx context.Context, sel ast.Sele
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var outcomeEdgeImplementors = []string{"OutcomeEdge"}
@@ -62353,9 +61475,8 @@ var outcomeEdgeImplementors = []string{"OutcomeEdge"}
 func (ec *executionContext) _OutcomeEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.OutcomeEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -62379,16 +61500,7 @@ func (ec *executionContext) _OutcomeEdge(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var outcomeStepImplementors = []string{"OutcomeStep", "Node"}
@@ -62396,9 +61508,8 @@ var outcomeStepImplementors = []string{"OutcomeStep", "Node"}
 func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionSet, obj *ent.OutcomeStep) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeStepImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -62459,28 +61570,7 @@ func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionS
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "progress":
 			field := field
 
@@ -62497,28 +61587,7 @@ func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionS
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62528,16 +61597,7 @@ func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var pageInfoImplementors = []string{"PageInfo"}
@@ -62545,9 +61605,8 @@ var pageInfoImplementors = []string{"PageInfo"}
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[pulid.ID]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -62581,16 +61640,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var personImplementors = []string{"Person", "Node"}
@@ -62598,9 +61648,8 @@ var personImplementors = []string{"Person", "Node"}
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *ent.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -62691,28 +61740,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "accessNotes":
 			field := field
 
@@ -62729,28 +61757,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "communicationNeeds":
 			out.Values[i] = ec._Person_communicationNeeds(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -62832,28 +61839,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "allocatedPractitioner":
 			field := field
 
@@ -62870,28 +61856,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "carers":
 			field := field
 
@@ -62908,28 +61873,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "contacts":
 			field := field
 
@@ -62946,28 +61890,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "needs":
 			field := field
 
@@ -62984,28 +61907,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "plans":
 			field := field
 
@@ -63022,28 +61924,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "consents":
 			field := field
 
@@ -63060,28 +61941,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "capacityAssessments":
 			field := field
 
@@ -63098,28 +61958,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "advice":
 			field := field
 
@@ -63136,28 +61975,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "episodes":
 			field := field
 
@@ -63174,28 +61992,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "viewerAccess":
 			field := field
 
@@ -63212,28 +62009,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "pseudonym":
 			field := field
 
@@ -63250,28 +62026,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "ageBand":
 			field := field
 
@@ -63288,28 +62043,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "chronology":
 			field := field
 
@@ -63326,28 +62060,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "accessHistory":
 			field := field
 
@@ -63364,28 +62077,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -63395,16 +62087,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var personConnectionImplementors = []string{"PersonConnection"}
@@ -63412,9 +62095,8 @@ var personConnectionImplementors = []string{"PersonConnection"}
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.PersonConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -63443,16 +62125,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var personEdgeImplementors = []string{"PersonEdge"}
@@ -63460,9 +62133,8 @@ var personEdgeImplementors = []string{"PersonEdge"}
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.PersonEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -63486,16 +62158,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var personMatchImplementors = []string{"PersonMatch"}
@@ -63503,9 +62166,8 @@ var personMatchImplementors = []string{"PersonMatch"}
 func (ec *executionContext) _PersonMatch(ctx context.Context, sel ast.SelectionSet, obj *model.PersonMatch) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personMatchImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -63564,16 +62226,7 @@ func (ec *executionContext) _PersonMatch(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var planImplementors = []string{"Plan", "Node"}
@@ -63581,9 +62234,8 @@ var planImplementors = []string{"Plan", "Node"}
 func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj *ent.Plan) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, planImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -63769,28 +62421,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "supersedes":
 			field := field
 
@@ -63807,28 +62438,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "supersededBy":
 			field := field
 
@@ -63845,28 +62455,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "serviceTeam":
 			field := field
 
@@ -63883,28 +62472,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "workers":
 			field := field
 
@@ -63921,28 +62489,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "reviewResponsible":
 			field := field
 
@@ -63959,28 +62506,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "needs":
 			field := field
 
@@ -63997,28 +62523,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "outcomes":
 			field := field
 
@@ -64035,28 +62540,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "risks":
 			field := field
 
@@ -64073,28 +62557,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "visits":
 			field := field
 
@@ -64111,28 +62574,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "reviews":
 			field := field
 
@@ -64149,28 +62591,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "shares":
 			field := field
 
@@ -64187,28 +62608,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "amendments":
 			field := field
 
@@ -64225,28 +62625,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "involvements":
 			field := field
 
@@ -64263,28 +62642,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "viewerAccess":
 			field := field
 
@@ -64301,28 +62659,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "inProgress":
 			field := field
 
@@ -64339,28 +62676,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "readiness":
 			field := field
 
@@ -64377,28 +62693,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "chronology":
 			field := field
 
@@ -64415,28 +62710,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "workerMatches":
 			field := field
 
@@ -64453,28 +62727,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64484,16 +62737,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var planChangeImplementors = []string{"PlanChange"}
@@ -64501,9 +62745,8 @@ var planChangeImplementors = []string{"PlanChange"}
 func (ec *executionContext) _PlanChange(ctx context.Context, sel ast.SelectionSet, obj *model.PlanChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, planChangeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -64537,16 +62780,7 @@ func (ec *executionContext) _PlanChange(ctx context.Context, sel ast.SelectionSe
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var planConnectionImplementors = []string{"PlanConnection"}
@@ -64554,9 +62788,8 @@ var planConnectionImplementors = []string{"PlanConnection"}
 func (ec *executionContext) _PlanConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.PlanConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, planConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -64585,16 +62818,7 @@ func (ec *executionContext) _PlanConnection(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var planEdgeImplementors = []string{"PlanEdge"}
@@ -64602,9 +62826,8 @@ var planEdgeImplementors = []string{"PlanEdge"}
 func (ec *executionContext) _PlanEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.PlanEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, planEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -64628,16 +62851,7 @@ func (ec *executionContext) _PlanEdge(ctx context.Context, sel ast.SelectionSet,
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var planReadinessImplementors = []string{"PlanReadiness"}
@@ -64645,9 +62859,8 @@ var planReadinessImplementors = []string{"PlanReadiness"}
 func (ec *executionContext) _PlanReadiness(ctx context.Context, sel ast.SelectionSet, obj *model.PlanReadiness) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, planReadinessImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -64671,16 +62884,7 @@ func (ec *executionContext) _PlanReadiness(ctx context.Context, sel ast.Selectio
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var progressImplementors = []string{"Progress", "Node"}
@@ -64688,9 +62892,8 @@ var progressImplementors = []string{"Progress", "Node"}
 func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet, obj *ent.Progress) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, progressImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -64751,28 +62954,7 @@ func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet,
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "outcome":
 			field := field
 
@@ -64789,28 +62971,7 @@ func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet,
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "step":
 			field := field
 
@@ -64827,28 +62988,7 @@ func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet,
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64858,16 +62998,7 @@ func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet,
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var queryImplementors = []string{"Query"}
@@ -64878,9 +63009,8 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		Object: "Query",
 	})
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
 			Object: field.Name,
@@ -64908,7 +63038,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -64930,7 +63060,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -64952,7 +63082,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -64974,7 +63104,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -64996,7 +63126,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65018,7 +63148,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65040,7 +63170,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65062,7 +63192,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65084,7 +63214,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65106,7 +63236,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65128,7 +63258,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65150,7 +63280,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65172,7 +63302,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65194,7 +63324,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65216,7 +63346,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65238,7 +63368,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65260,7 +63390,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65282,7 +63412,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65304,7 +63434,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65326,7 +63456,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65348,7 +63478,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65370,7 +63500,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65392,7 +63522,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 			rrm := func(ctx context.Context) graphql.Marshaler {
 				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, &out.FieldSet) })
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
@@ -65419,16 +63549,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var recipientBasesImplementors = []string{"RecipientBases"}
@@ -65436,9 +63557,8 @@ var recipientBasesImplementors = []string{"RecipientBases"}
 func (ec *executionContext) _RecipientBases(ctx context.Context, sel ast.SelectionSet, obj *model.RecipientBases) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, recipientBasesImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -65462,16 +63582,7 @@ func (ec *executionContext) _RecipientBases(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var reviewImplementors = []string{"Review", "Node"}
@@ -65479,9 +63590,8 @@ var reviewImplementors = []string{"Review", "Node"}
 func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, obj *ent.Review) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, reviewImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -65567,28 +63677,7 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "reviewer":
 			field := field
 
@@ -65605,28 +63694,7 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -65636,16 +63704,7 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var riskImplementors = []string{"Risk", "Node"}
@@ -65653,9 +63712,8 @@ var riskImplementors = []string{"Risk", "Node"}
 func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj *ent.Risk) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, riskImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -65761,28 +63819,7 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "contingencies":
 			field := field
 
@@ -65799,28 +63836,7 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "mitigationConfirmedBy":
 			field := field
 
@@ -65837,28 +63853,7 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -65868,16 +63863,7 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var riskConnectionImplementors = []string{"RiskConnection"}
@@ -65885,9 +63871,8 @@ var riskConnectionImplementors = []string{"RiskConnection"}
 func (ec *executionContext) _RiskConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.RiskConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, riskConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -65916,16 +63901,7 @@ func (ec *executionContext) _RiskConnection(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var riskEdgeImplementors = []string{"RiskEdge"}
@@ -65933,9 +63909,8 @@ var riskEdgeImplementors = []string{"RiskEdge"}
 func (ec *executionContext) _RiskEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.RiskEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, riskEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -65959,16 +63934,7 @@ func (ec *executionContext) _RiskEdge(ctx context.Context, sel ast.SelectionSet,
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var sectionAccessImplementors = []string{"SectionAccess"}
@@ -65976,9 +63942,8 @@ var sectionAccessImplementors = []string{"SectionAccess"}
 func (ec *executionContext) _SectionAccess(ctx context.Context, sel ast.SelectionSet, obj *model.SectionAccess) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sectionAccessImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66017,16 +63982,7 @@ func (ec *executionContext) _SectionAccess(ctx context.Context, sel ast.Selectio
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var serviceDayImplementors = []string{"ServiceDay"}
@@ -66034,9 +63990,8 @@ var serviceDayImplementors = []string{"ServiceDay"}
 func (ec *executionContext) _ServiceDay(ctx context.Context, sel ast.SelectionSet, obj *model.ServiceDay) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, serviceDayImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66085,16 +64040,7 @@ func (ec *executionContext) _ServiceDay(ctx context.Context, sel ast.SelectionSe
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var shareImplementors = []string{"Share", "Node"}
@@ -66102,9 +64048,8 @@ var shareImplementors = []string{"Share", "Node"}
 func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, obj *ent.Share) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, shareImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66210,28 +64155,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "recipientAccount":
 			field := field
 
@@ -66248,28 +64172,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "consent":
 			field := field
 
@@ -66286,28 +64189,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "recirculatedFrom":
 			field := field
 
@@ -66324,28 +64206,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "recirculations":
 			field := field
 
@@ -66362,28 +64223,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66393,16 +64233,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var sharePreviewImplementors = []string{"SharePreview"}
@@ -66410,9 +64241,8 @@ var sharePreviewImplementors = []string{"SharePreview"}
 func (ec *executionContext) _SharePreview(ctx context.Context, sel ast.SelectionSet, obj *model.SharePreview) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sharePreviewImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66441,16 +64271,7 @@ func (ec *executionContext) _SharePreview(ctx context.Context, sel ast.Selection
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var signInResultImplementors = []string{"SignInResult"}
@@ -66458,9 +64279,8 @@ var signInResultImplementors = []string{"SignInResult"}
 func (ec *executionContext) _SignInResult(ctx context.Context, sel ast.SelectionSet, obj *model.SignInResult) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, signInResultImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66484,16 +64304,7 @@ func (ec *executionContext) _SignInResult(ctx context.Context, sel ast.Selection
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var statisticsCountImplementors = []string{"StatisticsCount"}
@@ -66501,9 +64312,8 @@ var statisticsCountImplementors = []string{"StatisticsCount"}
 func (ec *executionContext) _StatisticsCount(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsCountImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66537,16 +64347,7 @@ func (ec *executionContext) _StatisticsCount(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var statisticsCountsImplementors = []string{"StatisticsCounts"}
@@ -66554,9 +64355,8 @@ var statisticsCountsImplementors = []string{"StatisticsCounts"}
 func (ec *executionContext) _StatisticsCounts(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsCounts) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsCountsImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66595,16 +64395,7 @@ func (ec *executionContext) _StatisticsCounts(ctx context.Context, sel ast.Selec
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var statisticsDurationImplementors = []string{"StatisticsDuration"}
@@ -66612,9 +64403,8 @@ var statisticsDurationImplementors = []string{"StatisticsDuration"}
 func (ec *executionContext) _StatisticsDuration(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsDuration) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsDurationImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66658,16 +64448,7 @@ func (ec *executionContext) _StatisticsDuration(ctx context.Context, sel ast.Sel
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var statisticsDurationsImplementors = []string{"StatisticsDurations"}
@@ -66675,9 +64456,8 @@ var statisticsDurationsImplementors = []string{"StatisticsDurations"}
 func (ec *executionContext) _StatisticsDurations(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsDurations) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsDurationsImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66716,16 +64496,7 @@ func (ec *executionContext) _StatisticsDurations(ctx context.Context, sel ast.Se
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var statisticsGroupImplementors = []string{"StatisticsGroup"}
@@ -66733,9 +64504,8 @@ var statisticsGroupImplementors = []string{"StatisticsGroup"}
 func (ec *executionContext) _StatisticsGroup(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsGroup) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsGroupImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66759,16 +64529,7 @@ func (ec *executionContext) _StatisticsGroup(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var statisticsRateImplementors = []string{"StatisticsRate"}
@@ -66776,9 +64537,8 @@ var statisticsRateImplementors = []string{"StatisticsRate"}
 func (ec *executionContext) _StatisticsRate(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsRate) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsRateImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66817,16 +64577,7 @@ func (ec *executionContext) _StatisticsRate(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var statisticsRatesImplementors = []string{"StatisticsRates"}
@@ -66834,9 +64585,8 @@ var statisticsRatesImplementors = []string{"StatisticsRates"}
 func (ec *executionContext) _StatisticsRates(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsRates) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsRatesImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66875,16 +64625,7 @@ func (ec *executionContext) _StatisticsRates(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var teamImplementors = []string{"Team", "Node"}
@@ -66892,9 +64633,8 @@ var teamImplementors = []string{"Team", "Node"}
 func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj *ent.Team) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, teamImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66945,28 +64685,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "members":
 			field := field
 
@@ -66983,28 +64702,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "manager":
 			field := field
 
@@ -67021,28 +64719,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "registeredManager":
 			field := field
 
@@ -67059,28 +64736,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67090,16 +64746,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var trainingGapImplementors = []string{"TrainingGap"}
@@ -67107,9 +64754,8 @@ var trainingGapImplementors = []string{"TrainingGap"}
 func (ec *executionContext) _TrainingGap(ctx context.Context, sel ast.SelectionSet, obj *model.TrainingGap) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, trainingGapImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67133,16 +64779,7 @@ func (ec *executionContext) _TrainingGap(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var viewerImplementors = []string{"Viewer"}
@@ -67150,9 +64787,8 @@ var viewerImplementors = []string{"Viewer"}
 func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *model.Viewer) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67173,28 +64809,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "roles":
 			out.Values[i] = ec._Viewer_roles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -67216,28 +64831,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "today":
 			out.Values[i] = ec._Viewer_today(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -67259,28 +64853,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67290,16 +64863,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var visitImplementors = []string{"Visit", "Node"}
@@ -67307,9 +64871,8 @@ var visitImplementors = []string{"Visit", "Node"}
 func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, obj *ent.Visit) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, visitImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67405,28 +64968,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "worker":
 			field := field
 
@@ -67443,28 +64985,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "progress":
 			field := field
 
@@ -67481,28 +65002,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "concerns":
 			field := field
 
@@ -67519,28 +65019,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		case "handoverFrom":
 			field := field
 
@@ -67557,28 +65036,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				return res
 			}
 
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go
+			out.Values[i] = innerFunc(ctx, &out.FieldSet) // in turn: see lean.go
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67588,16 +65046,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var visitConnectionImplementors = []string{"VisitConnection"}
@@ -67605,9 +65054,8 @@ var visitConnectionImplementors = []string{"VisitConnection"}
 func (ec *executionContext) _VisitConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.VisitConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, visitConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67636,16 +65084,7 @@ func (ec *executionContext) _VisitConnection(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var visitEdgeImplementors = []string{"VisitEdge"}
@@ -67653,9 +65092,8 @@ var visitEdgeImplementors = []string{"VisitEdge"}
 func (ec *executionContext) _VisitEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.VisitEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, visitEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67679,16 +65117,7 @@ func (ec *executionContext) _VisitEdge(ctx context.Context, sel ast.SelectionSet
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var workerMatchImplementors = []string{"WorkerMatch"}
@@ -67696,9 +65125,8 @@ var workerMatchImplementors = []string{"WorkerMatch"}
 func (ec *executionContext) _WorkerMatch(ctx context.Context, sel ast.SelectionSet, obj *model.WorkerMatch) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, workerMatchImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67732,16 +65160,7 @@ func (ec *executionContext) _WorkerMatch(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var __DirectiveImplementors = []string{"__Directive"}
@@ -67749,9 +65168,8 @@ var __DirectiveImplementors = []string{"__Directive"}
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __DirectiveImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67790,16 +65208,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var __EnumValueImplementors = []string{"__EnumValue"}
@@ -67807,9 +65216,8 @@ var __EnumValueImplementors = []string{"__EnumValue"}
 func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.EnumValue) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __EnumValueImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67843,16 +65251,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var __FieldImplementors = []string{"__Field"}
@@ -67860,9 +65259,8 @@ var __FieldImplementors = []string{"__Field"}
 func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, obj *introspection.Field) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __FieldImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67906,16 +65304,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var __InputValueImplementors = []string{"__InputValue"}
@@ -67923,9 +65312,8 @@ var __InputValueImplementors = []string{"__InputValue"}
 func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.InputValue) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __InputValueImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67969,16 +65357,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var __SchemaImplementors = []string{"__Schema"}
@@ -67986,9 +65365,8 @@ var __SchemaImplementors = []string{"__Schema"}
 func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet, obj *introspection.Schema) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __SchemaImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68032,16 +65410,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 var __TypeImplementors = []string{"__Type"}
@@ -68049,9 +65418,8 @@ var __TypeImplementors = []string{"__Type"}
 func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, obj *introspection.Type) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __TypeImplementors)
 
-	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	out := newObject(fields)
+
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68120,16 +65488,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     deferredPath(ctx, deferLabelToView),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
-
-	return objectOf(fields, out) // see lean.go
+	return out // an object: see lean.go
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // Per-field allocations gqlgen's generated code makes and this server never
@@ -18,9 +17,6 @@ import (
 //     Child is a closure over an error made with errors.New for every
 //     scalar field resolved; the error is only for a query asking for a
 //     scalar's children, which validation refuses before anything runs;
-//   - deferredPath stands in for graphql.GetPath(ctx) where an object hands
-//     its @defer groups on: the path is built only when there are any
-//     (the web app never defers), not for every object;
 //   - codedTrue stands in for unmarshalling the constant `coded: true` of
 //     @section, which allocated a *bool for every gated field;
 //   - an object's fields with resolvers (a visit's plan, a plan's outcomes
@@ -41,11 +37,18 @@ import (
 //     when the directive shows the value (and notes the disclosure) is it
 //     written this way; a withheld field takes gqlgen's path, where the same
 //     directive withholds it with the error at the field's path;
-//   - an object is written by objectOf, not FieldSet.MarshalGQL, which made
-//     a map of the aliases written for every object and copied every
-//     CollectedField to the heap to hand out its address. CollectFields
-//     has already merged fields of the same alias into one, so no alias
-//     comes twice; objectOf still skips one that does, as FieldSet does.
+//   - an object's values are made by newObject in one allocation with the
+//     object itself, where graphql.NewFieldSet made two, and the object
+//     writes itself, where FieldSet.MarshalGQL made a map of the aliases
+//     written for every object and copied every CollectedField to the heap
+//     to hand out its address. CollectFields has already merged fields of
+//     the same alias into one, so no alias comes twice; an object still
+//     skips one that does, as FieldSet does;
+//   - gqlgen's @defer machinery is taken out of every object's marshaller:
+//     it made a second FieldSet and a map of deferred labels for each
+//     object, and a deferred field's closures escaped to the heap. This
+//     server answers in one response (graph/transport.go), so a field under
+//     @defer is resolved where it stands and arrives in that response.
 
 // scalarFieldContext is graphql.NewScalarFieldContext without its per-field closure.
 func scalarFieldContext(objectName string, field graphql.CollectedField, isMethod, isResolver bool) (*graphql.FieldContext, error) {
@@ -54,15 +57,6 @@ func scalarFieldContext(objectName string, field graphql.CollectedField, isMetho
 
 func scalarChild(_ context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	return nil, fmt.Errorf("field %s does not have child fields", field.Name)
-}
-
-// deferredPath is the object's path when it has deferred fields, else nil
-// (graphql's ProcessDeferredGroup ignores a group without defers).
-func deferredPath(ctx context.Context, defers map[string]*graphql.FieldSetView) ast.Path {
-	if len(defers) == 0 {
-		return nil
-	}
-	return graphql.GetPath(ctx)
 }
 
 var trueValue = true
@@ -77,16 +71,61 @@ var shown any = &struct{ byte }{}
 // shownNext is the next resolver a gated field's fast path hands @section.
 func shownNext(context.Context) (any, error) { return shown, nil }
 
-// objectFields is an object's collected fields and their values, written as
-// a JSON object.
-type objectFields struct {
+// object is an object's collected fields and their values, written as a
+// JSON object. Its FieldSet is what the generated code fills: Values, the
+// count of invalid (null but required) fields, and the root fields run
+// concurrently.
+type object struct {
+	graphql.FieldSet
 	fields []graphql.CollectedField
-	values []graphql.Marshaler
 }
 
-// objectOf is what an object's marshaller returns once its fields are resolved.
-func objectOf(fields []graphql.CollectedField, out *graphql.FieldSet) graphql.Marshaler {
-	return &objectFields{fields: fields, values: out.Values}
+// newObject makes an object for fields with its values in the same
+// allocation for up to 32 fields (an analyst's page of 100 plans writes
+// some 2,000 objects; issue 14).
+func newObject(fields []graphql.CollectedField) *object {
+	var o *object
+	switch n := len(fields); {
+	case n <= 2:
+		x := new(struct {
+			object
+			v [2]graphql.Marshaler
+		})
+		o = &x.object
+		o.Values = x.v[:n:n]
+	case n <= 4:
+		x := new(struct {
+			object
+			v [4]graphql.Marshaler
+		})
+		o = &x.object
+		o.Values = x.v[:n:n]
+	case n <= 8:
+		x := new(struct {
+			object
+			v [8]graphql.Marshaler
+		})
+		o = &x.object
+		o.Values = x.v[:n:n]
+	case n <= 16:
+		x := new(struct {
+			object
+			v [16]graphql.Marshaler
+		})
+		o = &x.object
+		o.Values = x.v[:n:n]
+	case n <= 32:
+		x := new(struct {
+			object
+			v [32]graphql.Marshaler
+		})
+		o = &x.object
+		o.Values = x.v[:n:n]
+	default:
+		o = &object{FieldSet: graphql.FieldSet{Values: make([]graphql.Marshaler, n)}}
+	}
+	o.fields = fields
+	return o
 }
 
 var (
@@ -98,7 +137,7 @@ var (
 )
 
 // MarshalGQL writes {"alias":value,...} in the order the fields were asked for.
-func (o *objectFields) MarshalGQL(w io.Writer) {
+func (o *object) MarshalGQL(w io.Writer) {
 	_, _ = w.Write(openBrace)
 	for i := range o.fields {
 		alias := o.fields[i].Alias
@@ -113,7 +152,7 @@ func (o *objectFields) MarshalGQL(w io.Writer) {
 		_, _ = w.Write(quote)
 		_, _ = io.WriteString(w, alias)
 		_, _ = w.Write(colonQuote)
-		o.values[i].MarshalGQL(w)
+		o.Values[i].MarshalGQL(w)
 	}
 	_, _ = w.Write(closeBrace)
 }

@@ -67,3 +67,43 @@ func TestOnlyTheAppsOperationsForTheAppsRoles(t *testing.T) {
 		t.Errorf("an analyst's free-form query: %+v", r.Errors)
 	}
 }
+
+// The server answers in one response, so a fragment under @defer arrives
+// in it with the rest, with its consent decided as any other field's
+// (issue 14: the generated code no longer sets @defer's machinery up for
+// every object; before, a deferred field came back null and was lost).
+func TestADeferredFragmentArrivesInTheOneResponse(t *testing.T) {
+	s := server(t)
+	token := s.Token(t, "priya.practitioner")
+	r := s.Do(t, token, `query { me { today ... @defer(label: "who") { account { id username } } }
+  people(first: 1) { edges { node { id ... @defer { plans(first: 1) { edges { node { id status } } } } } } } }`, nil)
+	if len(r.Errors) > 0 {
+		t.Fatalf("errors: %v", r.Codes())
+	}
+	var out struct {
+		Me struct {
+			Today   string
+			Account *struct{ ID, Username string }
+		}
+		People struct {
+			Edges []struct {
+				Node struct {
+					ID    string
+					Plans *struct {
+						Edges []struct{ Node struct{ ID, Status string } }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(r.Data, &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Me.Account == nil || out.Me.Account.Username != "priya.practitioner" || out.Me.Today == "" {
+		t.Errorf("me: %+v", out.Me)
+	}
+	if len(out.People.Edges) != 1 || out.People.Edges[0].Node.Plans == nil || len(out.People.Edges[0].Node.Plans.Edges) != 1 ||
+		out.People.Edges[0].Node.Plans.Edges[0].Node.Status == "" {
+		t.Errorf("the deferred plans did not arrive: %s", r.Data)
+	}
+}

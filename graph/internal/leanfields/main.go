@@ -3,9 +3,9 @@
 // graph/generated/lean.go and sequential.go say why for each rewrite.
 //
 // First, textual replacements (replacements): lists marshalled in turn,
-// scalar field contexts without a closure, the @defer path only when there
-// are defers, @section's constant `coded: true` shared, and an object's
-// fields with resolvers resolved where they stand.
+// scalar field contexts without a closure, @section's constant
+// `coded: true` shared, and an object's fields with resolvers resolved
+// where they stand.
 //
 // Then fields that only read a column of their object are written
 // straight from the object, without gqlgen's per-field machinery.
@@ -17,8 +17,10 @@
 //     in graph/handler.go notes the rows of lists and seals cursors);
 //   - it carries no directive, or only @section.
 //
-// Every object's marshaller returns objectOf(fields, out) instead of the
-// FieldSet itself (graph/generated/lean.go says why).
+// Every object's marshaller makes its values with newObject, in one
+// allocation, and returns that object, which writes itself; the @defer
+// machinery gqlgen sets up for every object is taken out, since this
+// server answers in one response (graph/generated/lean.go says why).
 //
 // An object field (an edge's node) that only reads its object's column and
 // takes no arguments keeps its field context, for the paths of its
@@ -58,8 +60,6 @@ var replacements = []struct {
 		regexp.MustCompile(`graphql\.MarshalSliceConcurrently\(`), "marshalSliceSequentially("},
 	{"scalar field contexts without a closure",
 		regexp.MustCompile(`(?m)graphql\.NewScalarFieldContext\((.*), errors\.New\("field of type [^"]* does not have child fields"\)\)$`), "scalarFieldContext($1)"},
-	{"the @defer path only when there are defers",
-		regexp.MustCompile(`Path:     graphql\.GetPath\(ctx\),`), "Path:     deferredPath(ctx, deferLabelToView),"},
 	{"@section's coded: true shared",
 		regexp.MustCompile(`ec\.unmarshalOBoolean2ᚖbool\(ctx, true\)`), "codedTrue()"},
 	{"fields with resolvers resolved where they stand",
@@ -210,8 +210,9 @@ func rewrite(src []byte) ([]byte, counts, error) {
 		if !ok || len(last.Results) != 1 || !isIdent(last.Results[0], "out") {
 			continue
 		}
+		edits = append(edits, objectEdits(fset, fn.Body)...)
 		edits = append(edits, edit{fset.Position(last.Pos()).Offset, fset.Position(last.End()).Offset,
-			"return objectOf(fields, out) // see lean.go"})
+			"return out // an object: see lean.go"})
 		marshallers++
 	}
 	if marshallers == 0 {
@@ -226,7 +227,7 @@ func rewrite(src []byte) ([]byte, counts, error) {
 		at = e.to
 	}
 	b.Write(src[at:])
-	out, err := format.Source(b.Bytes())
+	out, err := format.Source(withoutUnusedImport(b.Bytes(), "math"))
 	if err != nil {
 		return nil, counts{}, fmt.Errorf("the rewritten file does not parse: %w", err)
 	}
@@ -380,4 +381,67 @@ func plainObjectContext(body *ast.BlockStmt) bool {
 	}
 	ret, ok := body.List[1].(*ast.ReturnStmt)
 	return ok && len(ret.Results) == 2 && isIdent(ret.Results[0], "fc") && isIdent(ret.Results[1], "nil")
+}
+
+// objectEdits takes gqlgen's @defer machinery out of an object's marshaller
+// and makes its values with newObject: the deferred field set and the map
+// of deferred labels made for every object, the branch for a deferred field
+// (which resolves it where it stands instead), and handing the deferred
+// group to the executor. A field with a resolver is handed the object's
+// FieldSet, as before.
+func objectEdits(fset *token.FileSet, body *ast.BlockStmt) []edit {
+	var edits []edit
+	remove := func(n ast.Node) {
+		edits = append(edits, edit{fset.Position(n.Pos()).Offset, fset.Position(n.End()).Offset, ""})
+	}
+	for _, st := range body.List {
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			if len(st.Lhs) != 1 || len(st.Rhs) != 1 {
+				continue
+			}
+			switch {
+			case isIdent(st.Lhs[0], "out"):
+				edits = append(edits, edit{fset.Position(st.Rhs[0].Pos()).Offset, fset.Position(st.Rhs[0].End()).Offset, "newObject(fields)"})
+			case isIdent(st.Lhs[0], "deferredFieldSet"), isIdent(st.Lhs[0], "deferLabelToView"):
+				remove(st)
+			}
+		case *ast.ExprStmt:
+			call, ok := st.X.(*ast.CallExpr)
+			if ok && (isSelector(call.Fun, "atomic", "AddInt32") && len(call.Args) == 2 && isDeferredCounter(call.Args[0]) ||
+				isSelector(call.Fun, "ec", "ProcessDeferredGroup")) {
+				remove(st)
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			if call, ok := n.Cond.(*ast.CallExpr); ok && isSelector(call.Fun, "field", "IsDeferred") {
+				remove(n)
+				return false
+			}
+		case *ast.CallExpr:
+			if isIdent(n.Fun, "innerFunc") && len(n.Args) == 2 && isIdent(n.Args[1], "out") {
+				edits = append(edits, edit{fset.Position(n.Args[1].Pos()).Offset, fset.Position(n.Args[1].End()).Offset, "&out.FieldSet"})
+			}
+		}
+		return true
+	})
+	return edits
+}
+
+// isDeferredCounter matches &ec.Deferred.
+func isDeferredCounter(e ast.Expr) bool {
+	u, ok := e.(*ast.UnaryExpr)
+	return ok && u.Op == token.AND && isSelector(u.X, "ec", "Deferred")
+}
+
+// withoutUnusedImport drops the import of path from src when nothing in
+// src uses it any more (the @defer counter was math's only use).
+func withoutUnusedImport(src []byte, path string) []byte {
+	if bytes.Contains(src, []byte(path+".")) {
+		return src
+	}
+	return bytes.Replace(src, []byte("\t"+strconv.Quote(path)+"\n"), nil, 1)
 }
