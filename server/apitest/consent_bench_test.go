@@ -63,3 +63,22 @@ func BenchmarkAnalystPage(b *testing.B) {
 		s.Do(b, token, analystPage, nil)
 	}
 }
+
+// BenchmarkWorkersDay is the today workload of issue 14's comparison: the
+// web app's MyVisits, persisted, as a reablement worker with a day of
+// visits (sign-in, consent on the worker's duty, the handover notes and the
+// audit write included). `-benchmem` gives its allocations per request,
+// `-cpuprofile` where its CPU goes.
+func BenchmarkWorkersDay(b *testing.B) {
+	s := apitest.Start(b, pgtest.NewDB(b), apitest.Options{People: 300})
+	token := s.Token(b, "wes.worker")
+	hash := appOperation(b, "query MyVisits ")
+	if r := s.DoPersisted(b, token, hash, nil); !r.HasData() || len(r.Errors) > 0 {
+		b.Fatalf("MyVisits: %+v", r.Errors)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s.DoPersisted(b, token, hash, nil)
+	}
+}
