@@ -20,6 +20,7 @@ import (
 	mrand "math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -477,6 +478,7 @@ func printComparison(out io.Writer, cmp comparison, rows []measured) {
 		}
 	}
 	fmt.Fprintln(out, "  The machine may be shared: compare ratios measured in the same run, not absolute rates.")
+	printBudget(out, rows, runtime.NumCPU())
 	aims := []struct {
 		what string
 		ok   bool
@@ -516,4 +518,56 @@ func printComparison(out io.Writer, cmp comparison, rows []measured) {
 		fmt.Fprintf(t, "  %s\t%s\t%s\n", a.what, a.have, met)
 	}
 	_ = t.Flush()
+}
+
+// machineMS is the machine's CPU a request of r took, every process
+// counted (the server or peer, PostgreSQL and the load clients): the
+// share of the cores busy over the rate.
+func machineMS(r measured, cores int) float64 {
+	if r.rps <= 0 || r.busy <= 0 {
+		return 0
+	}
+	return r.busy * float64(cores) * 1000 / r.rps
+}
+
+// printBudget says what each rate aim leaves a request of the machine's
+// CPU, beside what the project and the one-statement limit spend: on a
+// machine the load keeps busy, the rate is the cores over a request's CPU,
+// so an aim is a CPU budget a request must fit in (issue 14).
+func printBudget(out io.Writer, rows []measured, cores int) {
+	by := map[string]measured{}
+	for _, r := range rows {
+		if r.failed == "" {
+			by[r.workload+" "+r.target] = r
+		}
+	}
+	var lines []string
+	for _, wl := range []string{"today", "analyst"} {
+		peer, project := by[wl+" postgraphile5"], by[wl+" project"]
+		if peer.rps <= 0 || machineMS(project, cores) == 0 {
+			continue
+		}
+		want := 2.0
+		if wl == "analyst" {
+			want = 1
+		}
+		budget := float64(cores) * 1000 / (want * peer.rps)
+		spent := machineMS(project, cores)
+		line := fmt.Sprintf("  %s: %.0f× PostGraphile 5 is %.0f req/s, %.2f ms of the machine's CPU a request on %d cores; the project spends %.2f",
+			wl, want, want*peer.rps, budget, cores, spent)
+		if spent > budget {
+			line += fmt.Sprintf(" (%.0f%% over)", 100*(spent/budget-1))
+		}
+		if limit := machineMS(by[wl+" sql-one"], cores); limit > 0 {
+			line += fmt.Sprintf(", the one-statement limit %.2f (PostgreSQL and pgbench, no HTTP, consent or audit)", limit)
+		}
+		lines = append(lines, line)
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(out, "\nEach aim as a CPU budget (the machine's CPU a request: every process, busy × cores ÷ rate)\n")
+	for _, l := range lines {
+		fmt.Fprintln(out, l)
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -88,5 +89,31 @@ func TestCanonicalComparesDataNotEncoding(t *testing.T) {
 	c, _ := decode([]byte(`{"at": "2026-11-30T09:00:01Z", "n": 3, "s": "", "l": [{"id": "a", "x": "2026-11-30 09:00:00+00"}, {"id": "b"}]}`))
 	if err := sameAnswer(a, c); err == nil {
 		t.Error("a second's difference went unnoticed")
+	}
+}
+
+// Each rate aim is printed as the machine's CPU a request may take, from
+// the same run's figures (this session's first quiet run of make load).
+func TestBudgetIsTheCoresOverTheAimedRate(t *testing.T) {
+	rows := []measured{
+		{target: "project", workload: "today", rps: 312, busy: 0.96},
+		{target: "postgraphile5", workload: "today", rps: 272, busy: 0.72},
+		{target: "sql-one", workload: "today", rps: 1092, busy: 1},
+		{target: "project", workload: "analyst", rps: 134, busy: 0.97},
+		{target: "postgraphile5", workload: "analyst", failed: "did not start"},
+	}
+	var b strings.Builder
+	printBudget(&b, rows, 2)
+	got := b.String()
+	// 2 cores × 1000 ms ÷ (2 × 272 req/s) = 3.68 ms; 0.96 × 2000 ÷ 312 = 6.15 ms.
+	for _, want := range []string{
+		"today: 2× PostGraphile 5 is 544 req/s, 3.68 ms of the machine's CPU a request on 2 cores; the project spends 6.15 (67% over), the one-statement limit 1.83",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "analyst:") {
+		t.Errorf("the analyst has no peer figure here, so no budget:\n%s", got)
 	}
 }
