@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/lib/pq"
@@ -85,15 +86,7 @@ func (r *Request) Flush(ctx context.Context, client *ent.Client, requestID, oper
 				plans[i] = string(plan)
 			}
 		}
-		ss, err := json.Marshal(sortedSections(d.sections))
-		if err != nil {
-			return fmt.Errorf("consent: audit: %w", err)
-		}
-		bs, err := json.Marshal(sortedBases(d.bases))
-		if err != nil {
-			return fmt.Errorf("consent: audit: %w", err)
-		}
-		sections[i], bases[i], flagged[i] = string(ss), string(bs), d.flagged
+		sections[i], bases[i], flagged[i] = jsonStrings(sortedSections(d.sections)), jsonStrings(sortedBases(d.bases)), d.flagged
 	}
 	var res sql.Result
 	err = client.Driver().Exec(ctx, auditInsert, []any{
@@ -138,6 +131,47 @@ func sortedBases(m map[policy.Basis]bool) []policy.Basis {
 	for b := range m {
 		out = append(out, b)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
+}
+
+// jsonStrings is the JSON array of ss, as json.Marshal writes it, without
+// its reflection: an analyst's page writes two arrays for each of some 70
+// people (issue 14). Sections and bases are the policy's constants, capital
+// letters and underscores, written as they are; anything that would need
+// escaping goes through json.Marshal.
+func jsonStrings[S ~string](ss []S) string {
+	switch {
+	case ss == nil:
+		return "null"
+	case len(ss) == 0:
+		return "[]"
+	}
+	b := make([]byte, 0, 64)
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if plainJSON(string(s)) {
+			b = append(b, '"')
+			b = append(b, s...)
+			b = append(b, '"')
+			continue
+		}
+		q, _ := json.Marshal(string(s)) // a string always marshals
+		b = append(b, q...)
+	}
+	b = append(b, ']')
+	return string(b)
+}
+
+// plainJSON reports whether s is written in JSON as it is, between quotes.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
