@@ -63,6 +63,7 @@ type Record struct {
 // with its basis.
 type Decision struct {
 	// Grants holds each allowed section and the basis it is disclosed on.
+	// Read it, never write it: decisions may share it (analystOnly).
 	Grants map[Section]Basis
 	// CodedOnly: analysts see coded values only, never free text.
 	CodedOnly bool
@@ -136,6 +137,19 @@ func RowVisible(d Decision, section Section) bool {
 // section, the first found (allocation before team, team before manager…)
 // is recorded.
 func Decide(v Viewer, r Record, now time.Time, loc *time.Location) Decision {
+	if len(v.Roles) == 1 && v.Roles[0] == Analyst && v.AuthorityID == r.AuthorityID {
+		return analystOnly
+	}
+	return decide(v, r, now, loc)
+}
+
+// analystOnly is the decision of an analyst with no other role, the same
+// for every record of their authority: made once, by decide itself, and
+// shared (an analyst's page decides some 100 records, each in a new map;
+// issue 14). A Decision's Grants are read, never written, after Decide.
+var analystOnly = decide(Viewer{AuthorityID: "-", Roles: []Role{Analyst}}, Record{AuthorityID: "-"}, time.Time{}, time.UTC)
+
+func decide(v Viewer, r Record, now time.Time, loc *time.Location) Decision {
 	d := Decision{Grants: map[Section]Basis{}}
 	if v.AuthorityID != r.AuthorityID {
 		return d

@@ -340,3 +340,32 @@ func TestFound(t *testing.T) {
 		})
 	}
 }
+
+// An analyst with no other role gets one decision for every record of
+// their authority, the statistics basis on the analyst's sections, coded
+// values only (consent.md), and none outside it; Decide shares that one
+// decision between records (issue 14), so no caller may write to it.
+func TestAnAnalystsDecisionIsTheSameForEveryRecord(t *testing.T) {
+	want := map[policy.Section]policy.Basis{}
+	for _, s := range policy.AnalystSections {
+		want[s] = policy.Statistics
+	}
+	records := []policy.Record{record(), {PersonID: "PE2", AuthorityID: authority}, {PersonID: "PE3", PlanID: "PL3", AuthorityID: authority, TeamID: "TM2"}}
+	for _, r := range records {
+		d := policy.Decide(viewer(policy.Analyst), r, noon, london)
+		if !reflect.DeepEqual(d.Grants, want) || !d.CodedOnly || d.Flagged {
+			t.Errorf("%+v: %+v", r, d)
+		}
+	}
+	other := record()
+	other.AuthorityID = "AU2"
+	if d := policy.Decide(viewer(policy.Analyst), other, noon, london); d.Any() {
+		t.Errorf("another authority's record: %+v", d)
+	}
+	// An analyst who is also a carer on a share is decided record by record.
+	v := viewer(policy.Analyst, policy.CarerRole)
+	v.Shares = []policy.ShareGrant{{PlanID: plan, PersonID: person, Basis: policy.CarerShare, Sections: []policy.Section{policy.Identity}}}
+	if d := policy.Decide(v, record(), noon, london); d.CodedOnly || len(d.Grants) != 1 {
+		t.Errorf("an analyst holding a share: %+v", d)
+	}
+}
