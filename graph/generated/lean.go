@@ -87,45 +87,31 @@ func newObject(fields []graphql.CollectedField) *object {
 	var o *object
 	switch n := len(fields); {
 	case n <= 2:
-		x := new(struct {
-			object
-			v [2]graphql.Marshaler
-		})
-		o = &x.object
-		o.Values = x.v[:n:n]
+		o = inlined(func(v *[2]graphql.Marshaler) []graphql.Marshaler { return v[:n:n] })
 	case n <= 4:
-		x := new(struct {
-			object
-			v [4]graphql.Marshaler
-		})
-		o = &x.object
-		o.Values = x.v[:n:n]
+		o = inlined(func(v *[4]graphql.Marshaler) []graphql.Marshaler { return v[:n:n] })
 	case n <= 8:
-		x := new(struct {
-			object
-			v [8]graphql.Marshaler
-		})
-		o = &x.object
-		o.Values = x.v[:n:n]
+		o = inlined(func(v *[8]graphql.Marshaler) []graphql.Marshaler { return v[:n:n] })
 	case n <= 16:
-		x := new(struct {
-			object
-			v [16]graphql.Marshaler
-		})
-		o = &x.object
-		o.Values = x.v[:n:n]
+		o = inlined(func(v *[16]graphql.Marshaler) []graphql.Marshaler { return v[:n:n] })
 	case n <= 32:
-		x := new(struct {
-			object
-			v [32]graphql.Marshaler
-		})
-		o = &x.object
-		o.Values = x.v[:n:n]
+		o = inlined(func(v *[32]graphql.Marshaler) []graphql.Marshaler { return v[:n:n] })
 	default:
 		o = &object{FieldSet: graphql.FieldSet{Values: make([]graphql.Marshaler, n)}}
 	}
 	o.fields = fields
 	return o
+}
+
+// inlined allocates an object together with an array of values A, and
+// gives it the values slice of that array.
+func inlined[A any](values func(*A) []graphql.Marshaler) *object {
+	x := new(struct {
+		object
+		v A
+	})
+	x.Values = values(&x.v)
+	return &x.object
 }
 
 var (
