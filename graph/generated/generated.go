@@ -5658,6 +5658,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 type executionContext struct {
 	*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]
+	shared shared // see lean.go
 }
 
 func newExecutionContext(
@@ -28573,7 +28574,7 @@ func (ec *executionContext) fieldContext_Mutation_signInAsDemo(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_signInAsDemo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_signInAsDemo_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28617,7 +28618,7 @@ func (ec *executionContext) fieldContext_Mutation_agreePlan(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_agreePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_agreePlan_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28661,7 +28662,7 @@ func (ec *executionContext) fieldContext_Mutation_commencePlan(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_commencePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_commencePlan_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28705,7 +28706,7 @@ func (ec *executionContext) fieldContext_Mutation_confirmRiskMitigation(ctx cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_confirmRiskMitigation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_confirmRiskMitigation_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28793,7 +28794,7 @@ func (ec *executionContext) fieldContext_Mutation_consultPersonOnAmendment(ctx c
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_consultPersonOnAmendment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_consultPersonOnAmendment_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29145,7 +29146,7 @@ func (ec *executionContext) fieldContext_Mutation_recordWrittenRecord(ctx contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_recordWrittenRecord_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_recordWrittenRecord_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29277,7 +29278,7 @@ func (ec *executionContext) fieldContext_Mutation_withdrawConsent(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_withdrawConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_withdrawConsent_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29365,7 +29366,7 @@ func (ec *executionContext) fieldContext_Mutation_revokeShare(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_revokeShare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_revokeShare_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29409,7 +29410,7 @@ func (ec *executionContext) fieldContext_Mutation_requestEmergencyAccess(ctx con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_requestEmergencyAccess_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_requestEmergencyAccess_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29981,7 +29982,7 @@ func (ec *executionContext) fieldContext_Mutation_followUpAdvice(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_followUpAdvice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_followUpAdvice_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30201,7 +30202,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteOutcome(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteOutcome_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_deleteOutcome_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30333,7 +30334,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteOutcomeStep(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteOutcomeStep_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_deleteOutcomeStep_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30465,7 +30466,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteRisk(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteRisk_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_deleteRisk_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30597,7 +30598,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteContingency(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteContingency_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_deleteContingency_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30905,7 +30906,7 @@ func (ec *executionContext) fieldContext_Mutation_movePlannedEnd(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_movePlannedEnd_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_movePlannedEnd_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30949,7 +30950,7 @@ func (ec *executionContext) fieldContext_Mutation_recordEnvironmentAssessment(ct
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_recordEnvironmentAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_recordEnvironmentAssessment_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31037,7 +31038,7 @@ func (ec *executionContext) fieldContext_Mutation_acknowledgeConcern(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_acknowledgeConcern_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Mutation_acknowledgeConcern_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34644,7 +34645,7 @@ func (ec *executionContext) fieldContext_Person_accessHistory(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_accessHistory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Person_accessHistory_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -36437,7 +36438,7 @@ func (ec *executionContext) fieldContext_Plan_outcomes(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Plan_outcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Plan_outcomes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -36559,7 +36560,7 @@ func (ec *executionContext) fieldContext_Plan_visits(ctx context.Context, field 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Plan_visits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Plan_visits_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37473,7 +37474,7 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Query_node_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37889,7 +37890,7 @@ func (ec *executionContext) fieldContext_Query_dueList(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_dueList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Query_dueList_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37933,7 +37934,7 @@ func (ec *executionContext) fieldContext_Query_planDiff(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_planDiff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Query_planDiff_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -38053,7 +38054,7 @@ func (ec *executionContext) fieldContext_Query_serviceDay(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_serviceDay_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Query_serviceDay_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -38097,7 +38098,7 @@ func (ec *executionContext) fieldContext_Query_clientLevelData(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_clientLevelData_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Query_clientLevelData_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -38141,7 +38142,7 @@ func (ec *executionContext) fieldContext_Query_findPeople(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_findPeople_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Query_findPeople_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -38317,7 +38318,7 @@ func (ec *executionContext) fieldContext_Query_ascof2A(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_ascof2A_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Query_ascof2A_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -38361,7 +38362,7 @@ func (ec *executionContext) fieldContext_Query_ascof2D(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_ascof2D_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Query_ascof2D_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -38405,7 +38406,7 @@ func (ec *executionContext) fieldContext_Query_myVisits(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_myVisits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Query_myVisits_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -38449,7 +38450,7 @@ func (ec *executionContext) fieldContext_Query___type(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query___type_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Query___type_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -43188,7 +43189,7 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Directive_args_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field___Directive_args_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -43337,7 +43338,7 @@ func (ec *executionContext) fieldContext___Field_args(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Field_args_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field___Field_args_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -43823,7 +43824,7 @@ func (ec *executionContext) fieldContext___Type_fields(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Type_fields_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field___Type_fields_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -43931,7 +43932,7 @@ func (ec *executionContext) fieldContext___Type_enumValues(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Type_enumValues_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field___Type_enumValues_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -58677,7 +58678,7 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 var accessDayImplementors = []string{"AccessDay"}
 
 func (ec *executionContext) _AccessDay(ctx context.Context, sel ast.SelectionSet, obj *model.AccessDay) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, accessDayImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, accessDayImplementors)
 
 	out := newObject(fields)
 
@@ -58760,7 +58761,7 @@ func (ec *executionContext) _AccessDay(ctx context.Context, sel ast.SelectionSet
 var accessibleFormatImplementors = []string{"AccessibleFormat"}
 
 func (ec *executionContext) _AccessibleFormat(ctx context.Context, sel ast.SelectionSet, obj *schematype.AccessibleFormat) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, accessibleFormatImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, accessibleFormatImplementors)
 
 	out := newObject(fields)
 
@@ -58798,7 +58799,7 @@ func (ec *executionContext) _AccessibleFormat(ctx context.Context, sel ast.Selec
 var accountImplementors = []string{"Account", "Node"}
 
 func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, obj *ent.Account) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, accountImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, accountImplementors)
 
 	out := newObject(fields)
 
@@ -58941,7 +58942,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 var accountConnectionImplementors = []string{"AccountConnection"}
 
 func (ec *executionContext) _AccountConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AccountConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, accountConnectionImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, accountConnectionImplementors)
 
 	out := newObject(fields)
 
@@ -58979,7 +58980,7 @@ func (ec *executionContext) _AccountConnection(ctx context.Context, sel ast.Sele
 var accountEdgeImplementors = []string{"AccountEdge"}
 
 func (ec *executionContext) _AccountEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AccountEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, accountEdgeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, accountEdgeImplementors)
 
 	out := newObject(fields)
 
@@ -59012,7 +59013,7 @@ func (ec *executionContext) _AccountEdge(ctx context.Context, sel ast.SelectionS
 var adviceImplementors = []string{"Advice", "Node"}
 
 func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, obj *ent.Advice) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, adviceImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, adviceImplementors)
 
 	out := newObject(fields)
 
@@ -59109,7 +59110,7 @@ func (ec *executionContext) _Advice(ctx context.Context, sel ast.SelectionSet, o
 var amendmentImplementors = []string{"Amendment", "Node"}
 
 func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet, obj *ent.Amendment) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, amendmentImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, amendmentImplementors)
 
 	out := newObject(fields)
 
@@ -59246,7 +59247,7 @@ func (ec *executionContext) _Amendment(ctx context.Context, sel ast.SelectionSet
 var ascofMeasureImplementors = []string{"AscofMeasure"}
 
 func (ec *executionContext) _AscofMeasure(ctx context.Context, sel ast.SelectionSet, obj *model.AscofMeasure) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, ascofMeasureImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, ascofMeasureImplementors)
 
 	out := newObject(fields)
 
@@ -59314,7 +59315,7 @@ func (ec *executionContext) _AscofMeasure(ctx context.Context, sel ast.Selection
 var auditEventImplementors = []string{"AuditEvent", "Node"}
 
 func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEvent) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, auditEventImplementors)
 
 	out := newObject(fields)
 
@@ -59402,7 +59403,7 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 var auditEventConnectionImplementors = []string{"AuditEventConnection"}
 
 func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEventConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventConnectionImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, auditEventConnectionImplementors)
 
 	out := newObject(fields)
 
@@ -59440,7 +59441,7 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 var auditEventEdgeImplementors = []string{"AuditEventEdge"}
 
 func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEventEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventEdgeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, auditEventEdgeImplementors)
 
 	out := newObject(fields)
 
@@ -59473,7 +59474,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 var authorityImplementors = []string{"Authority", "Node"}
 
 func (ec *executionContext) _Authority(ctx context.Context, sel ast.SelectionSet, obj *ent.Authority) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, authorityImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, authorityImplementors)
 
 	out := newObject(fields)
 
@@ -59583,7 +59584,7 @@ func (ec *executionContext) _Authority(ctx context.Context, sel ast.SelectionSet
 var capacityAssessmentImplementors = []string{"CapacityAssessment", "Node"}
 
 func (ec *executionContext) _CapacityAssessment(ctx context.Context, sel ast.SelectionSet, obj *ent.CapacityAssessment) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, capacityAssessmentImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, capacityAssessmentImplementors)
 
 	out := newObject(fields)
 
@@ -59663,7 +59664,7 @@ func (ec *executionContext) _CapacityAssessment(ctx context.Context, sel ast.Sel
 var carerImplementors = []string{"Carer", "Node"}
 
 func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, obj *ent.Carer) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, carerImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, carerImplementors)
 
 	out := newObject(fields)
 
@@ -59748,7 +59749,7 @@ func (ec *executionContext) _Carer(ctx context.Context, sel ast.SelectionSet, ob
 var chronologyEntryImplementors = []string{"ChronologyEntry"}
 
 func (ec *executionContext) _ChronologyEntry(ctx context.Context, sel ast.SelectionSet, obj *model.ChronologyEntry) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, chronologyEntryImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, chronologyEntryImplementors)
 
 	out := newObject(fields)
 
@@ -59816,7 +59817,7 @@ func (ec *executionContext) _ChronologyEntry(ctx context.Context, sel ast.Select
 var clientLevelDataExportImplementors = []string{"ClientLevelDataExport"}
 
 func (ec *executionContext) _ClientLevelDataExport(ctx context.Context, sel ast.SelectionSet, obj *model.ClientLevelDataExport) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, clientLevelDataExportImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, clientLevelDataExportImplementors)
 
 	out := newObject(fields)
 
@@ -59879,7 +59880,7 @@ func (ec *executionContext) _ClientLevelDataExport(ctx context.Context, sel ast.
 var concernImplementors = []string{"Concern", "Node"}
 
 func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, obj *ent.Concern) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, concernImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, concernImplementors)
 
 	out := newObject(fields)
 
@@ -60035,7 +60036,7 @@ func (ec *executionContext) _Concern(ctx context.Context, sel ast.SelectionSet, 
 var consentImplementors = []string{"Consent", "Node"}
 
 func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, obj *ent.Consent) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, consentImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, consentImplementors)
 
 	out := newObject(fields)
 
@@ -60152,7 +60153,7 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 var contactImplementors = []string{"Contact", "Node"}
 
 func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, obj *ent.Contact) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, contactImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, contactImplementors)
 
 	out := newObject(fields)
 
@@ -60237,7 +60238,7 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 var contingencyImplementors = []string{"Contingency", "Node"}
 
 func (ec *executionContext) _Contingency(ctx context.Context, sel ast.SelectionSet, obj *ent.Contingency) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, contingencyImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, contingencyImplementors)
 
 	out := newObject(fields)
 
@@ -60312,7 +60313,7 @@ func (ec *executionContext) _Contingency(ctx context.Context, sel ast.SelectionS
 var demoAccountImplementors = []string{"DemoAccount"}
 
 func (ec *executionContext) _DemoAccount(ctx context.Context, sel ast.SelectionSet, obj *model.DemoAccount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, demoAccountImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, demoAccountImplementors)
 
 	out := newObject(fields)
 
@@ -60360,7 +60361,7 @@ func (ec *executionContext) _DemoAccount(ctx context.Context, sel ast.SelectionS
 var disclosureControlImplementors = []string{"DisclosureControl"}
 
 func (ec *executionContext) _DisclosureControl(ctx context.Context, sel ast.SelectionSet, obj *model.DisclosureControl) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, disclosureControlImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, disclosureControlImplementors)
 
 	out := newObject(fields)
 
@@ -60398,7 +60399,7 @@ func (ec *executionContext) _DisclosureControl(ctx context.Context, sel ast.Sele
 var dueListImplementors = []string{"DueList"}
 
 func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, obj *model.DueList) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, dueListImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, dueListImplementors)
 
 	out := newObject(fields)
 
@@ -60471,7 +60472,7 @@ func (ec *executionContext) _DueList(ctx context.Context, sel ast.SelectionSet, 
 var emergencyAccessImplementors = []string{"EmergencyAccess", "Node"}
 
 func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.SelectionSet, obj *ent.EmergencyAccess) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, emergencyAccessImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, emergencyAccessImplementors)
 
 	out := newObject(fields)
 
@@ -60541,7 +60542,7 @@ func (ec *executionContext) _EmergencyAccess(ctx context.Context, sel ast.Select
 var episodeImplementors = []string{"Episode", "Node"}
 
 func (ec *executionContext) _Episode(ctx context.Context, sel ast.SelectionSet, obj *ent.Episode) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, episodeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, episodeImplementors)
 
 	out := newObject(fields)
 
@@ -60646,7 +60647,7 @@ func (ec *executionContext) _Episode(ctx context.Context, sel ast.SelectionSet, 
 var involvementImplementors = []string{"Involvement", "Node"}
 
 func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionSet, obj *ent.Involvement) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, involvementImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, involvementImplementors)
 
 	out := newObject(fields)
 
@@ -60721,7 +60722,7 @@ func (ec *executionContext) _Involvement(ctx context.Context, sel ast.SelectionS
 var missingItemImplementors = []string{"MissingItem"}
 
 func (ec *executionContext) _MissingItem(ctx context.Context, sel ast.SelectionSet, obj *model.MissingItem) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, missingItemImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, missingItemImplementors)
 
 	out := newObject(fields)
 
@@ -60764,7 +60765,7 @@ func (ec *executionContext) _MissingItem(ctx context.Context, sel ast.SelectionS
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, mutationImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Mutation",
 	})
@@ -61201,7 +61202,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 var needImplementors = []string{"Need", "Node"}
 
 func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj *ent.Need) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, needImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, needImplementors)
 
 	out := newObject(fields)
 
@@ -61318,7 +61319,7 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 var outcomeImplementors = []string{"Outcome", "Node"}
 
 func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, obj *ent.Outcome) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, outcomeImplementors)
 
 	out := newObject(fields)
 
@@ -61435,7 +61436,7 @@ func (ec *executionContext) _Outcome(ctx context.Context, sel ast.SelectionSet, 
 var outcomeConnectionImplementors = []string{"OutcomeConnection"}
 
 func (ec *executionContext) _OutcomeConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.OutcomeConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeConnectionImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, outcomeConnectionImplementors)
 
 	out := newObject(fields)
 
@@ -61473,7 +61474,7 @@ func (ec *executionContext) _OutcomeConnection(ctx context.Context, sel ast.Sele
 var outcomeEdgeImplementors = []string{"OutcomeEdge"}
 
 func (ec *executionContext) _OutcomeEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.OutcomeEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeEdgeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, outcomeEdgeImplementors)
 
 	out := newObject(fields)
 
@@ -61506,7 +61507,7 @@ func (ec *executionContext) _OutcomeEdge(ctx context.Context, sel ast.SelectionS
 var outcomeStepImplementors = []string{"OutcomeStep", "Node"}
 
 func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionSet, obj *ent.OutcomeStep) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeStepImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, outcomeStepImplementors)
 
 	out := newObject(fields)
 
@@ -61603,7 +61604,7 @@ func (ec *executionContext) _OutcomeStep(ctx context.Context, sel ast.SelectionS
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[pulid.ID]) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := newObject(fields)
 
@@ -61646,7 +61647,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 var personImplementors = []string{"Person", "Node"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *ent.Person) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, personImplementors)
 
 	out := newObject(fields)
 
@@ -62093,7 +62094,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.PersonConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, personConnectionImplementors)
 
 	out := newObject(fields)
 
@@ -62131,7 +62132,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.PersonEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, personEdgeImplementors)
 
 	out := newObject(fields)
 
@@ -62164,7 +62165,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 var personMatchImplementors = []string{"PersonMatch"}
 
 func (ec *executionContext) _PersonMatch(ctx context.Context, sel ast.SelectionSet, obj *model.PersonMatch) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personMatchImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, personMatchImplementors)
 
 	out := newObject(fields)
 
@@ -62232,7 +62233,7 @@ func (ec *executionContext) _PersonMatch(ctx context.Context, sel ast.SelectionS
 var planImplementors = []string{"Plan", "Node"}
 
 func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj *ent.Plan) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, planImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, planImplementors)
 
 	out := newObject(fields)
 
@@ -62743,7 +62744,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 var planChangeImplementors = []string{"PlanChange"}
 
 func (ec *executionContext) _PlanChange(ctx context.Context, sel ast.SelectionSet, obj *model.PlanChange) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, planChangeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, planChangeImplementors)
 
 	out := newObject(fields)
 
@@ -62786,7 +62787,7 @@ func (ec *executionContext) _PlanChange(ctx context.Context, sel ast.SelectionSe
 var planConnectionImplementors = []string{"PlanConnection"}
 
 func (ec *executionContext) _PlanConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.PlanConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, planConnectionImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, planConnectionImplementors)
 
 	out := newObject(fields)
 
@@ -62824,7 +62825,7 @@ func (ec *executionContext) _PlanConnection(ctx context.Context, sel ast.Selecti
 var planEdgeImplementors = []string{"PlanEdge"}
 
 func (ec *executionContext) _PlanEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.PlanEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, planEdgeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, planEdgeImplementors)
 
 	out := newObject(fields)
 
@@ -62857,7 +62858,7 @@ func (ec *executionContext) _PlanEdge(ctx context.Context, sel ast.SelectionSet,
 var planReadinessImplementors = []string{"PlanReadiness"}
 
 func (ec *executionContext) _PlanReadiness(ctx context.Context, sel ast.SelectionSet, obj *model.PlanReadiness) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, planReadinessImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, planReadinessImplementors)
 
 	out := newObject(fields)
 
@@ -62890,7 +62891,7 @@ func (ec *executionContext) _PlanReadiness(ctx context.Context, sel ast.Selectio
 var progressImplementors = []string{"Progress", "Node"}
 
 func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet, obj *ent.Progress) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, progressImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, progressImplementors)
 
 	out := newObject(fields)
 
@@ -63004,7 +63005,7 @@ func (ec *executionContext) _Progress(ctx context.Context, sel ast.SelectionSet,
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, queryImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, queryImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Query",
 	})
@@ -63555,7 +63556,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 var recipientBasesImplementors = []string{"RecipientBases"}
 
 func (ec *executionContext) _RecipientBases(ctx context.Context, sel ast.SelectionSet, obj *model.RecipientBases) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, recipientBasesImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, recipientBasesImplementors)
 
 	out := newObject(fields)
 
@@ -63588,7 +63589,7 @@ func (ec *executionContext) _RecipientBases(ctx context.Context, sel ast.Selecti
 var reviewImplementors = []string{"Review", "Node"}
 
 func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, obj *ent.Review) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, reviewImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, reviewImplementors)
 
 	out := newObject(fields)
 
@@ -63710,7 +63711,7 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 var riskImplementors = []string{"Risk", "Node"}
 
 func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj *ent.Risk) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, riskImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, riskImplementors)
 
 	out := newObject(fields)
 
@@ -63869,7 +63870,7 @@ func (ec *executionContext) _Risk(ctx context.Context, sel ast.SelectionSet, obj
 var riskConnectionImplementors = []string{"RiskConnection"}
 
 func (ec *executionContext) _RiskConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.RiskConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, riskConnectionImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, riskConnectionImplementors)
 
 	out := newObject(fields)
 
@@ -63907,7 +63908,7 @@ func (ec *executionContext) _RiskConnection(ctx context.Context, sel ast.Selecti
 var riskEdgeImplementors = []string{"RiskEdge"}
 
 func (ec *executionContext) _RiskEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.RiskEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, riskEdgeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, riskEdgeImplementors)
 
 	out := newObject(fields)
 
@@ -63940,7 +63941,7 @@ func (ec *executionContext) _RiskEdge(ctx context.Context, sel ast.SelectionSet,
 var sectionAccessImplementors = []string{"SectionAccess"}
 
 func (ec *executionContext) _SectionAccess(ctx context.Context, sel ast.SelectionSet, obj *model.SectionAccess) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sectionAccessImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, sectionAccessImplementors)
 
 	out := newObject(fields)
 
@@ -63988,7 +63989,7 @@ func (ec *executionContext) _SectionAccess(ctx context.Context, sel ast.Selectio
 var serviceDayImplementors = []string{"ServiceDay"}
 
 func (ec *executionContext) _ServiceDay(ctx context.Context, sel ast.SelectionSet, obj *model.ServiceDay) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, serviceDayImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, serviceDayImplementors)
 
 	out := newObject(fields)
 
@@ -64046,7 +64047,7 @@ func (ec *executionContext) _ServiceDay(ctx context.Context, sel ast.SelectionSe
 var shareImplementors = []string{"Share", "Node"}
 
 func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, obj *ent.Share) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, shareImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, shareImplementors)
 
 	out := newObject(fields)
 
@@ -64239,7 +64240,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 var sharePreviewImplementors = []string{"SharePreview"}
 
 func (ec *executionContext) _SharePreview(ctx context.Context, sel ast.SelectionSet, obj *model.SharePreview) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sharePreviewImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, sharePreviewImplementors)
 
 	out := newObject(fields)
 
@@ -64277,7 +64278,7 @@ func (ec *executionContext) _SharePreview(ctx context.Context, sel ast.Selection
 var signInResultImplementors = []string{"SignInResult"}
 
 func (ec *executionContext) _SignInResult(ctx context.Context, sel ast.SelectionSet, obj *model.SignInResult) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, signInResultImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, signInResultImplementors)
 
 	out := newObject(fields)
 
@@ -64310,7 +64311,7 @@ func (ec *executionContext) _SignInResult(ctx context.Context, sel ast.Selection
 var statisticsCountImplementors = []string{"StatisticsCount"}
 
 func (ec *executionContext) _StatisticsCount(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsCountImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, statisticsCountImplementors)
 
 	out := newObject(fields)
 
@@ -64353,7 +64354,7 @@ func (ec *executionContext) _StatisticsCount(ctx context.Context, sel ast.Select
 var statisticsCountsImplementors = []string{"StatisticsCounts"}
 
 func (ec *executionContext) _StatisticsCounts(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsCounts) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsCountsImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, statisticsCountsImplementors)
 
 	out := newObject(fields)
 
@@ -64401,7 +64402,7 @@ func (ec *executionContext) _StatisticsCounts(ctx context.Context, sel ast.Selec
 var statisticsDurationImplementors = []string{"StatisticsDuration"}
 
 func (ec *executionContext) _StatisticsDuration(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsDuration) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsDurationImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, statisticsDurationImplementors)
 
 	out := newObject(fields)
 
@@ -64454,7 +64455,7 @@ func (ec *executionContext) _StatisticsDuration(ctx context.Context, sel ast.Sel
 var statisticsDurationsImplementors = []string{"StatisticsDurations"}
 
 func (ec *executionContext) _StatisticsDurations(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsDurations) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsDurationsImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, statisticsDurationsImplementors)
 
 	out := newObject(fields)
 
@@ -64502,7 +64503,7 @@ func (ec *executionContext) _StatisticsDurations(ctx context.Context, sel ast.Se
 var statisticsGroupImplementors = []string{"StatisticsGroup"}
 
 func (ec *executionContext) _StatisticsGroup(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsGroup) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsGroupImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, statisticsGroupImplementors)
 
 	out := newObject(fields)
 
@@ -64535,7 +64536,7 @@ func (ec *executionContext) _StatisticsGroup(ctx context.Context, sel ast.Select
 var statisticsRateImplementors = []string{"StatisticsRate"}
 
 func (ec *executionContext) _StatisticsRate(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsRate) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsRateImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, statisticsRateImplementors)
 
 	out := newObject(fields)
 
@@ -64583,7 +64584,7 @@ func (ec *executionContext) _StatisticsRate(ctx context.Context, sel ast.Selecti
 var statisticsRatesImplementors = []string{"StatisticsRates"}
 
 func (ec *executionContext) _StatisticsRates(ctx context.Context, sel ast.SelectionSet, obj *model.StatisticsRates) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsRatesImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, statisticsRatesImplementors)
 
 	out := newObject(fields)
 
@@ -64631,7 +64632,7 @@ func (ec *executionContext) _StatisticsRates(ctx context.Context, sel ast.Select
 var teamImplementors = []string{"Team", "Node"}
 
 func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj *ent.Team) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, teamImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, teamImplementors)
 
 	out := newObject(fields)
 
@@ -64752,7 +64753,7 @@ func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj
 var trainingGapImplementors = []string{"TrainingGap"}
 
 func (ec *executionContext) _TrainingGap(ctx context.Context, sel ast.SelectionSet, obj *model.TrainingGap) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, trainingGapImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, trainingGapImplementors)
 
 	out := newObject(fields)
 
@@ -64785,7 +64786,7 @@ func (ec *executionContext) _TrainingGap(ctx context.Context, sel ast.SelectionS
 var viewerImplementors = []string{"Viewer"}
 
 func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *model.Viewer) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, viewerImplementors)
 
 	out := newObject(fields)
 
@@ -64869,7 +64870,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 var visitImplementors = []string{"Visit", "Node"}
 
 func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, obj *ent.Visit) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, visitImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, visitImplementors)
 
 	out := newObject(fields)
 
@@ -65052,7 +65053,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 var visitConnectionImplementors = []string{"VisitConnection"}
 
 func (ec *executionContext) _VisitConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.VisitConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, visitConnectionImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, visitConnectionImplementors)
 
 	out := newObject(fields)
 
@@ -65090,7 +65091,7 @@ func (ec *executionContext) _VisitConnection(ctx context.Context, sel ast.Select
 var visitEdgeImplementors = []string{"VisitEdge"}
 
 func (ec *executionContext) _VisitEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.VisitEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, visitEdgeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, visitEdgeImplementors)
 
 	out := newObject(fields)
 
@@ -65123,7 +65124,7 @@ func (ec *executionContext) _VisitEdge(ctx context.Context, sel ast.SelectionSet
 var workerMatchImplementors = []string{"WorkerMatch"}
 
 func (ec *executionContext) _WorkerMatch(ctx context.Context, sel ast.SelectionSet, obj *model.WorkerMatch) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, workerMatchImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, workerMatchImplementors)
 
 	out := newObject(fields)
 
@@ -65166,7 +65167,7 @@ func (ec *executionContext) _WorkerMatch(ctx context.Context, sel ast.SelectionS
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __DirectiveImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, __DirectiveImplementors)
 
 	out := newObject(fields)
 
@@ -65214,7 +65215,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 var __EnumValueImplementors = []string{"__EnumValue"}
 
 func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.EnumValue) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __EnumValueImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, __EnumValueImplementors)
 
 	out := newObject(fields)
 
@@ -65257,7 +65258,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 var __FieldImplementors = []string{"__Field"}
 
 func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, obj *introspection.Field) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __FieldImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, __FieldImplementors)
 
 	out := newObject(fields)
 
@@ -65310,7 +65311,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 var __InputValueImplementors = []string{"__InputValue"}
 
 func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.InputValue) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __InputValueImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, __InputValueImplementors)
 
 	out := newObject(fields)
 
@@ -65363,7 +65364,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 var __SchemaImplementors = []string{"__Schema"}
 
 func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet, obj *introspection.Schema) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __SchemaImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, __SchemaImplementors)
 
 	out := newObject(fields)
 
@@ -65416,7 +65417,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 var __TypeImplementors = []string{"__Type"}
 
 func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, obj *introspection.Type) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __TypeImplementors)
+	fields := ec.shared.collect(ec.OperationContext, sel, __TypeImplementors)
 
 	out := newObject(fields)
 

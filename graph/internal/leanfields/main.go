@@ -7,6 +7,12 @@
 // `coded: true` shared, and an object's fields with resolvers resolved
 // where they stand.
 //
+// Fields whose arguments are all scalars, orders or cursors parse them once
+// a request (shareArgs; lean.go's shared.args, kept in a field this adds to
+// the execution context), not once for each object
+// they are asked of: a plan's outcomes(first: 20, orderBy: …) on an
+// analyst's page of 100 plans.
+//
 // Then fields that only read a column of their object are written
 // straight from the object, without gqlgen's per-field machinery.
 //
@@ -65,6 +71,54 @@ var replacements = []struct {
 	{"fields with resolvers resolved where they stand",
 		regexp.MustCompile(`out\.Concurrently\(i, func\(ctx context\.Context\) graphql\.Marshaler \{ return innerFunc\(ctx, out\) \}\)`),
 		"out.Values[i] = innerFunc(ctx, out) // in turn: see lean.go"},
+	{"an object's fields collected once a request (shared.collect)",
+		regexp.MustCompile(`graphql\.CollectFields\(ec\.OperationContext, sel, (\w+Implementors)\)`),
+		"ec.shared.collect(ec.OperationContext, sel, $1)"},
+	{"what a request's fields share kept by its execution context",
+		regexp.MustCompile(`(?m)^type executionContext struct \{\n\t\*graphql\.ExecutionContextState\[ResolverRoot, DirectiveRoot, ComplexityRoot\]\n\}`),
+		"type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tshared shared // see lean.go\n}"},
+}
+
+// argsFunc is a field's arguments function in gqlgen's code, with the
+// unmarshallers it calls.
+var (
+	argsFunc    = regexp.MustCompile(`(?ms)^func \(ec \*executionContext\) (field_\w+_args)\(ctx context\.Context, rawArgs map\[string\]any\) \(map\[string\]any, error\) \{\n(.*?)^\}`)
+	unmarshalls = regexp.MustCompile(`ec\.(unmarshal[^(\s]+)\(`)
+	argsCall    = regexp.MustCompile(`ec\.(field_\w+_args)\(ctx, field\.ArgumentMap\(ec\.Variables\)\)`)
+	// sharable are the arguments a field's executions in one request may
+	// share (lean.go): scalars, enums' orders and cursors (which shared.args
+	// never shares once set), and no input object, list or where-input,
+	// which resolvers and the field middleware may change.
+	sharable = regexp.MustCompile(`^unmarshal[NO](ID|Int|String|Boolean|Date|Time|Cursor)2[^ᚕ]*$|^unmarshalO\w+Order2ᚖ[^ᚕ]*$`)
+)
+
+// shareArgs makes every field whose arguments are all sharable parse them
+// once a request (lean.go), and counts those fields.
+func shareArgs(src []byte) ([]byte, int, error) {
+	ok := map[string]bool{}
+	for _, m := range argsFunc.FindAllSubmatch(src, -1) {
+		all := true
+		for _, u := range unmarshalls.FindAllSubmatch(m[2], -1) {
+			all = all && sharable.Match(u[1])
+		}
+		ok[string(m[1])] = all
+	}
+	if len(ok) == 0 {
+		return nil, 0, fmt.Errorf("no field arguments functions found: has gqlgen changed how it writes them?")
+	}
+	n := 0
+	src = argsCall.ReplaceAllFunc(src, func(call []byte) []byte {
+		name := string(argsCall.FindSubmatch(call)[1])
+		if !ok[name] {
+			return call
+		}
+		n++
+		return []byte("ec.shared.args(ctx, field.Field, ec.Variables, ec." + name + ")")
+	})
+	if n == 0 {
+		return nil, 0, fmt.Errorf("no field's arguments could be shared: has gqlgen changed how it parses them?")
+	}
+	return src, n, nil
 }
 
 // replace applies replacements to src.
@@ -90,11 +144,15 @@ func main() {
 		os.Exit(1)
 	}
 	src, err = replace(src)
+	shared := 0
+	if err == nil {
+		src, shared, err = shareArgs(src)
+	}
 	if err == nil {
 		var n counts
 		src, n, err = rewrite(src)
 		if err == nil {
-			fmt.Printf("leanfields: %d plain and %d gated fields written straight from their objects; %d object fields without gqlgen's per-field machinery\n", n.plain, n.gated, n.objects)
+			fmt.Printf("leanfields: %d plain and %d gated fields written straight from their objects; %d object fields without gqlgen's per-field machinery; %d fields parse their arguments once a request\n", n.plain, n.gated, n.objects, shared)
 		}
 	}
 	if err != nil {

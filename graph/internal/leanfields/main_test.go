@@ -326,6 +326,10 @@ func TestTheTextualRewritesApplyOrFailByName(t *testing.T) {
 	return graphql.NewScalarFieldContext("Plan", field, false, false, errors.New("field of type String does not have child fields"))
 	coded, err := ec.unmarshalOBoolean2ᚖbool(ctx, true)
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+	fields := graphql.CollectFields(ec.OperationContext, sel, planImplementors)
+type executionContext struct {
+	*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]
+}
 `
 	got, err := replace([]byte(src))
 	if err != nil {
@@ -336,6 +340,8 @@ func TestTheTextualRewritesApplyOrFailByName(t *testing.T) {
 		`scalarFieldContext("Plan", field, false, false)`,
 		"coded, err := codedTrue()",
 		"out.Values[i] = innerFunc(ctx, out)",
+		"\tshared shared",
+		"fields := ec.shared.collect(ec.OperationContext, sel, planImplementors)",
 	} {
 		if !strings.Contains(string(got), want) {
 			t.Errorf("missing %q in\n%s", want, got)
@@ -344,5 +350,121 @@ func TestTheTextualRewritesApplyOrFailByName(t *testing.T) {
 	_, err = replace([]byte(strings.Replace(src, "MarshalSliceConcurrently", "MarshalSliceInParallel", 1)))
 	if err == nil || !strings.Contains(err.Error(), "lists marshalled in turn") {
 		t.Errorf("a pattern gqlgen no longer writes: got %v", err)
+	}
+}
+
+// argsSample is gqlgen's arguments functions and their calls, as it writes
+// them (v0.17): a plan's outcomes (scalars, a cursor, an order), a query's
+// plans (with a where-input), and a mutation's input object.
+const argsSample = `package generated
+
+func (ec *executionContext) field_Plan_outcomes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.OutcomeOrder, error) {
+			return ec.unmarshalOOutcomeOrder2ᚖreablementᚋentᚐOutcomeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_plans_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.PlanWhereInput, error) {
+			return ec.unmarshalOPlanWhereInput2ᚖreablementᚋentᚐPlanWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createRisk_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateRiskInput, error) {
+			return ec.unmarshalNCreateRiskInput2reablementᚋentᚐCreateRiskInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) fieldContext_Plan_outcomes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	if fc.Args, err = ec.field_Plan_outcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		return fc, err
+	}
+}
+
+func (ec *executionContext) fieldContext_Query_plans(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	if fc.Args, err = ec.field_Query_plans_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		return fc, err
+	}
+}
+
+func (ec *executionContext) fieldContext_Mutation_createRisk(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	if fc.Args, err = ec.field_Mutation_createRisk_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		return fc, err
+	}
+}
+`
+
+// Only a field whose arguments are all scalars, orders or cursors parses
+// them once a request: a where-input (scoped in place by the field
+// middleware) or an input object (a resolver's to change) is parsed afresh
+// every time, as gqlgen writes it (issue 14).
+func TestOnlyScalarOrderAndCursorArgumentsAreShared(t *testing.T) {
+	got, n, err := shareArgs([]byte(argsSample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("shared the arguments of %d fields, want 1 (a plan's outcomes)", n)
+	}
+	for _, want := range []string{
+		"fc.Args, err = ec.shared.args(ctx, field.Field, ec.Variables, ec.field_Plan_outcomes_args)",
+		"fc.Args, err = ec.field_Query_plans_args(ctx, field.ArgumentMap(ec.Variables))",
+		"fc.Args, err = ec.field_Mutation_createRisk_args(ctx, field.ArgumentMap(ec.Variables))",
+	} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if _, _, err := shareArgs([]byte("package generated\n")); err == nil {
+		t.Error("no arguments functions at all: want an error saying gqlgen changed")
 	}
 }
