@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 
 	"log/slog"
 	"strings"
@@ -131,6 +132,15 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{Present(ctx, err)}})
 			}
 		}
+		// A mutation runs only for a confirmed viewer: what it changes is
+		// decided by grants the database has just vouched for.
+		if oc := graphql.GetOperationContext(ctx); isMutation(oc) {
+			if err := viewer.Confirm(ctx, r.Client, v); errors.Is(err, viewer.ErrStale) {
+				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{Present(ctx, staleViewer())}})
+			} else if err != nil {
+				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{Present(ctx, err)}})
+			}
+		}
 		if !o.unenforced {
 			ctx, _ = consent.NewRequest(ctx, r.Driver, v)
 		}
@@ -145,8 +155,8 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
 		withReplicaReport(ctx, resp)
-		cr := consent.FromContext(ctx)
-		if resp == nil || cr == nil {
+		cr, v := consent.FromContext(ctx), viewer.FromContext(ctx)
+		if resp == nil || (cr == nil && !v.Unconfirmed()) {
 			return resp
 		}
 		op := ""
@@ -161,9 +171,24 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 		// An analyst's answer is read from the replica; its record, like
 		// every write, goes to the primary, and is written before the
 		// answer leaves all the same.
+		//
+		// A viewer built from the cache is confirmed by the audit write
+		// itself, or by a statement of its own when nothing was disclosed;
+		// one whose account changed meanwhile gets nothing, and the request
+		// is answered afresh (server/app).
 		flushCtx, cancel := context.WithTimeout(replica.Primary(context.WithoutCancel(ctx)), 5*time.Second)
 		defer cancel()
-		if err := cr.Flush(flushCtx, r.ent(ctx), viewer.RequestID(ctx), op); err != nil {
+		err := error(nil)
+		if cr != nil {
+			err = cr.Flush(flushCtx, r.ent(ctx), viewer.RequestID(ctx), op)
+		}
+		if err == nil {
+			err = viewer.Confirm(flushCtx, r.ent(ctx), v)
+		}
+		if errors.Is(err, viewer.ErrStale) {
+			return &graphql.Response{Errors: gqlerror.List{Present(ctx, staleViewer())}}
+		}
+		if err != nil {
 			slog.ErrorContext(ctx, "audit write failed; response withheld", "err", err)
 			f := classify(ctx, err)
 			if !f.Retryable {
@@ -174,6 +199,13 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 		return resp
 	})
 	return srv
+}
+
+// staleViewer answers a request whose viewer's account changed while it
+// was being answered from the cache. The server answers such a request
+// afresh (server/app), so a client sees this only if it changed again.
+func staleViewer() *fault.Error {
+	return fault.Retry("Your access changed while this was being answered, so nothing was sent. Send the request again.")
 }
 
 // AnalystIDs is the sealer of analysts' ids, derived from the pseudonym key.

@@ -2,6 +2,7 @@ package viewer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -29,21 +30,40 @@ func Load(ctx context.Context, client *ent.Client, subject string, now time.Time
 	return (*Cache)(nil).Load(ctx, client, subject, now)
 }
 
-// Cache keeps each account's grants (teams, visit windows, emergency
-// access, shares) between requests, so signing in costs one statement, the
-// account row, instead of three or four (issue 14). The row carries
-// grants_version, which the database itself bumps in the transaction that
-// changes any of those grants (migration viewer_grants_triggers), whoever
-// writes and on whichever server: cached grants are used only while the
-// version read in this very request is the one they were loaded at, so a
-// revoked grant stops access on the very next request. Grants that lapse
-// with time (a share's or an emergency access's expiry, a consent withdrawn
-// from a date) are compared with the request's clock every time, as before.
-// One Cache per server (per ent client): versions are per database.
+// Cache keeps each account's row and grants (teams, visit windows,
+// emergency access, shares) between requests, so signing in reads nothing
+// at all (issue 14; it was the account row and three or four statements
+// more). The row carries grants_version, which the database itself bumps
+// in the transaction that changes the account or any of its grants
+// (migrations viewer_grants_triggers and account_changes_bump_grants_version),
+// whoever writes and on whichever server.
+//
+// A viewer built from the cache is Unconfirmed: its answer leaves only once
+// the database has said, in the statement that writes the request's audit
+// events or in Confirm's, that the account is still active at the version
+// cached. When it is not, the request is answered afresh with LoadFresh
+// (server/app), so a revoked grant or a deactivated account never reaches
+// an answer, just as when the row was read first; the check is made after
+// the work rather than before it, which is later and so stricter. Grants
+// that lapse with time (a share's or an emergency access's expiry, a
+// consent withdrawn from a date) are compared with the request's clock
+// every time, as before. One Cache per server (per ent client): versions
+// are per database.
 type Cache struct {
-	mu sync.Mutex
-	m  map[pulid.ID]*grants
+	mu       sync.Mutex
+	m        map[pulid.ID]*grants
+	accounts map[string]*signedIn // by the token's subject
 }
+
+// signedIn is an account row as last read, with its authority's time zone.
+type signedIn struct {
+	acct *ent.Account
+	loc  *time.Location
+}
+
+// ErrStale says the account changed, or was deactivated, since the viewer
+// was cached.
+var ErrStale = errors.New("the account changed since it was cached")
 
 // maxCached bounds the cache; an authority has a few thousand accounts at
 // most, so this is a guard against growth, not an eviction policy.
@@ -63,7 +83,9 @@ type grants struct {
 }
 
 // NewCache returns an empty viewer cache.
-func NewCache() *Cache { return &Cache{m: map[pulid.ID]*grants{}} }
+func NewCache() *Cache {
+	return &Cache{m: map[pulid.ID]*grants{}, accounts: map[string]*signedIn{}}
+}
 
 func (c *Cache) get(id pulid.ID) *grants {
 	if c == nil {
@@ -86,12 +108,54 @@ func (c *Cache) put(id pulid.ID, g *grants) {
 	c.m[id] = g
 }
 
-// Load is the package's Load, reusing the grants loaded at the account's
-// current grants_version.
+func (c *Cache) account(subject string) *signedIn {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.accounts[subject]
+}
+
+// keepAccount keeps s for subject, or forgets subject when s is nil.
+func (c *Cache) keepAccount(subject string, s *signedIn) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s == nil {
+		delete(c.accounts, subject)
+		return
+	}
+	if len(c.accounts) >= maxCached {
+		clear(c.accounts)
+	}
+	c.accounts[subject] = s
+}
+
+// Load builds the viewer for subject from the cache, reading nothing, when
+// it holds the account and its grants at one version; the viewer is then
+// Unconfirmed. Otherwise it is LoadFresh.
 func (c *Cache) Load(ctx context.Context, client *ent.Client, subject string, now time.Time) (*Viewer, error) {
+	if s := c.account(subject); s != nil {
+		if g := c.get(s.acct.ID); g != nil && g.version == s.acct.GrantsVersion && slices.Equal(g.roles, s.acct.Roles) {
+			v := newViewer(s.acct, s.loc, now)
+			v.pending = &pending{}
+			g.apply(v)
+			return v, nil
+		}
+	}
+	return c.LoadFresh(ctx, client, subject, now)
+}
+
+// LoadFresh reads the account row, reusing the grants loaded at its
+// current grants_version, and keeps both for Load.
+func (c *Cache) LoadFresh(ctx context.Context, client *ent.Client, subject string, now time.Time) (*Viewer, error) {
 	ctx = privacy.DecisionContext(ctx, privacy.Allow) // the loader decides who the viewer is; it cannot be filtered by it
 	acct, err := client.Account.Query().Where(account.Subject(subject), account.Active(true)).Only(ctx)
 	if ent.IsNotFound(err) {
+		c.keepAccount(subject, nil)
 		return nil, fault.New(fault.Unauthenticated, "Your sign-in is valid but no active account matches it. Ask your administrator to set up your account.")
 	}
 	if err != nil {
@@ -101,13 +165,7 @@ func (c *Cache) Load(ctx context.Context, client *ent.Client, subject string, no
 	if err != nil {
 		return nil, err
 	}
-	v := &Viewer{Name: acct.DisplayName, Record: acct, Location: loc, Now: now.UTC()}
-	v.AccountID = string(acct.ID)
-	v.AuthorityID = string(acct.AuthorityID)
-	v.Roles = acct.Roles
-	if acct.PersonID != nil {
-		v.PersonID = string(*acct.PersonID)
-	}
+	v := newViewer(acct, loc, now)
 	g := c.get(acct.ID)
 	// The roles say which grants were read: a changed role reads them again.
 	if g == nil || g.version != acct.GrantsVersion || !slices.Equal(g.roles, acct.Roles) {
@@ -118,8 +176,45 @@ func (c *Cache) Load(ctx context.Context, client *ent.Client, subject string, no
 		}
 		c.put(acct.ID, g)
 	}
+	c.keepAccount(subject, &signedIn{acct: acct, loc: loc})
 	g.apply(v)
 	return v, nil
+}
+
+// newViewer is the viewer of the account row acct, before its grants. The
+// row is copied: the cache's is shared between requests.
+func newViewer(acct *ent.Account, loc *time.Location, now time.Time) *Viewer {
+	rec := *acct
+	v := &Viewer{Name: rec.DisplayName, Record: &rec, Location: loc, Now: now.UTC(), version: rec.GrantsVersion}
+	v.AccountID = string(rec.ID)
+	v.AuthorityID = string(rec.AuthorityID)
+	v.Roles = rec.Roles
+	if rec.PersonID != nil {
+		v.PersonID = string(*rec.PersonID)
+	}
+	return v
+}
+
+// Confirm asks the database whether an Unconfirmed viewer's account is
+// still active at its GrantsVersion, for a request that disclosed nothing
+// (the audit write asks otherwise, in its own statement). When it is not,
+// v is marked stale and Confirm returns ErrStale.
+func Confirm(ctx context.Context, client *ent.Client, v *Viewer) error {
+	if !v.Unconfirmed() {
+		return nil
+	}
+	ok, err := client.Account.Query().
+		Where(account.ID(v.Account()), account.Active(true), account.GrantsVersion(v.version)).
+		Exist(privacy.DecisionContext(ctx, privacy.Allow))
+	if err != nil {
+		return fmt.Errorf("confirming the viewer: %w", err)
+	}
+	if !ok {
+		v.MarkStale()
+		return ErrStale
+	}
+	v.Confirmed()
+	return nil
 }
 
 // apply gives v the grants, deciding what depends on the request's clock.

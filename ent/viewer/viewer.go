@@ -7,6 +7,7 @@ package viewer
 import (
 	"context"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"reablement/ent"
@@ -28,7 +29,51 @@ type Viewer struct {
 	Now time.Time
 	// system marks internal work (migrations, demo data): no row filter.
 	system bool
+	// version is the account's grants_version the roles and grants are as of.
+	version int64
+	// pending is set when the viewer was built from the cache without
+	// reading the account row: see Unconfirmed.
+	pending *pending
 }
+
+// pending is the database's word on a viewer built from the cache.
+type pending struct {
+	confirmed, stale atomic.Bool
+}
+
+// GrantsVersion is the account's grants_version that the viewer's roles and
+// grants are as of: any change to the account row or its grants bumps it
+// (migrations viewer_grants_triggers, account_changes_bump_grants_version).
+func (v *Viewer) GrantsVersion() int64 { return v.version }
+
+// Unconfirmed reports whether the viewer was built from the cache and the
+// database has not yet said its account is still active at GrantsVersion.
+// Its answer must not leave until the database has: the audit write checks
+// it in the same statement (consent.Request.Flush), and Confirm in one of
+// its own when nothing was disclosed (issue 14: signing in reads nothing).
+func (v *Viewer) Unconfirmed() bool {
+	return v != nil && v.pending != nil && !v.pending.confirmed.Load()
+}
+
+// Confirmed records that the database said the account is active at
+// GrantsVersion.
+func (v *Viewer) Confirmed() {
+	if v != nil && v.pending != nil {
+		v.pending.confirmed.Store(true)
+	}
+}
+
+// MarkStale records that the database said the account changed (or was
+// deactivated) since the viewer was cached: whatever was worked out for it
+// must not leave, and the request is answered afresh (server/app).
+func (v *Viewer) MarkStale() {
+	if v != nil && v.pending != nil {
+		v.pending.stale.Store(true)
+	}
+}
+
+// Stale reports whether MarkStale was called.
+func (v *Viewer) Stale() bool { return v != nil && v.pending != nil && v.pending.stale.Load() }
 
 // Has reports whether the viewer holds the role.
 func (v *Viewer) Has(r policy.Role) bool { return v != nil && slices.Contains(v.Roles, r) }

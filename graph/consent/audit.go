@@ -14,6 +14,7 @@ import (
 	"reablement/ent/auditevent"
 	"reablement/ent/policy"
 	"reablement/ent/schema/pulid"
+	"reablement/ent/viewer"
 )
 
 // disclosure accumulates what one person's record disclosed in a request.
@@ -88,17 +89,29 @@ func (r *Request) Flush(ctx context.Context, client *ent.Client, requestID, oper
 		}
 		sections[i], bases[i], flagged[i] = jsonStrings(sortedSections(d.sections)), jsonStrings(sortedBases(d.bases)), d.flagged
 	}
-	var res sql.Result
-	err = client.Driver().Exec(ctx, auditInsert, []any{
+	query, args := auditInsert, []any{
 		pq.StringArray(ids), v.AuthorityID, v.Now, string(auditevent.ActionDISCLOSURE), v.AccountID, v.Name, string(roles),
 		pq.StringArray(persons), pq.StringArray(plans), pq.StringArray(sections), pq.StringArray(bases),
 		requestID, operation, pq.BoolArray(flagged),
-	}, &res)
-	if err != nil {
+	}
+	unconfirmed := v.Unconfirmed()
+	if unconfirmed {
+		query, args = auditInsertConfirming, append(args, v.GrantsVersion(), v.AccountID)
+	}
+	var res sql.Result
+	if err := client.Driver().Exec(ctx, query, args, &res); err != nil {
 		return fmt.Errorf("consent: writing %d audit events: %w", n, err)
 	}
-	if got, err := res.RowsAffected(); err != nil || got != int64(n) {
+	got, err := res.RowsAffected()
+	if err == nil && got == 0 && unconfirmed {
+		v.MarkStale() // nothing written, nothing sent: answered afresh
+		return viewer.ErrStale
+	}
+	if err != nil || got != int64(n) {
 		return fmt.Errorf("consent: writing %d audit events: %d written (%v)", n, got, err)
+	}
+	if unconfirmed {
+		v.Confirmed()
 	}
 	r.audit = map[pulid.ID]*disclosure{}
 	r.noted = noting{}
@@ -115,6 +128,16 @@ const auditInsert = `INSERT INTO "audit_events" ("id", "authority_id", "occurred
   "person_id", "plan_id", "sections", "bases", "request_id", "operation", "flagged")
 SELECT u.id, $2, $3, $4, $5, $6, $7::jsonb, u.person_id, NULLIF(u.plan_id, ''), u.sections::jsonb, u.bases::jsonb, $12, $13, u.flagged
 FROM unnest($1::text[], $8::text[], $9::text[], $10::text[], $11::text[], $14::boolean[]) AS u(id, person_id, plan_id, sections, bases, flagged)`
+
+// auditInsertConfirming is auditInsert for a viewer built from the cache
+// without reading its account (viewer.Cache): it writes the rows only if
+// the account is still active at the grants_version the viewer was built
+// at ($15; $16 is the account, the same as $5, which PostgreSQL would give
+// two types), and none otherwise. The same statement both records the
+// disclosure and confirms the viewer was entitled to it, so signing in
+// costs no statement of its own (issue 14).
+const auditInsertConfirming = auditInsert + `
+WHERE EXISTS (SELECT 1 FROM "accounts" WHERE "accounts"."id" = $16 AND "accounts"."active" AND "accounts"."grants_version" = $15)`
 
 func sortedSections(m map[policy.Section]bool) []policy.Section {
 	var out []policy.Section

@@ -160,13 +160,13 @@ func TestChronologyStatementsDoNotGrowWithEntries(t *testing.T) {
 	if a != b {
 		t.Errorf("the chronology sends %d statements for %d visits and %d for %d: it grows with the entries", a, counts[few], b, counts[many])
 	}
-	// What every request on a person sends (3 since the viewer cache of
-	// issue 14 keeps the viewer's grants: the account, consent facts, the
-	// audit), then one query per kind and per edge the app shows:
+	// What every request on a person sends (2 since the viewer cache of
+	// issue 14 keeps the viewer, confirmed by the audit write: consent
+	// facts, the audit), then one query per kind and per edge the app shows:
 	// plan versions, visits, their workers, progress (with outcomes and
 	// steps: 3), concerns, reviews, amendments, their resulting versions,
 	// shares.
-	const want = 14
+	const want = 13
 	if b != want {
 		t.Errorf("the chronology sends %d SQL statements, want exactly %d", b, want)
 	}

@@ -16,9 +16,11 @@ import (
 	"reablement/server/pgcluster/pgtest"
 )
 
-// The server keeps each account's grants between requests (issue 14), so
-// signing in again costs one statement (the account row), and it never
-// serves a grant the database no longer holds: each change below is made
+// The server keeps each account's row and grants between requests (issue
+// 14), so signing in again reads nothing: the audit write confirms the
+// account is still active at the cached grants_version, or one statement
+// does when nothing was disclosed. It never serves a grant the database no
+// longer holds, nor records a disclosure it did not make: each change below is made
 // behind the API's back, in SQL, as another server or an administrator
 // would, and takes effect on the very next request (R21, R22: a revoked
 // share and a withdrawn consent end access; a worker sees a plan only while
@@ -42,13 +44,80 @@ func TestTheViewerCacheNeverServesAChangedGrant(t *testing.T) {
 		}
 	}
 
-	t.Run("signing in again is the account row alone", func(t *testing.T) {
+	t.Run("signing in again reads nothing; an answer that discloses nothing is confirmed in one statement", func(t *testing.T) {
 		for _, who := range []string{"wes.worker", "priya.practitioner", "carol.carer", "ana.analyst"} {
 			token := s.Token(t, who)
 			s.Do(t, token, `{ __typename }`, nil) // fills the cache
 			if r := s.Do(t, token, `{ __typename }`, nil); r.Statements != 1 {
-				t.Errorf("%s signed in again with %d statements, want 1 (the account)", who, r.Statements)
+				t.Errorf("%s signed in again with %d statements, want 1 (confirming the account)", who, r.Statements)
 			}
+		}
+	})
+
+	t.Run("a role taken away in the database ends what it allowed on the next request, and nothing of it is recorded", func(t *testing.T) {
+		wes := s.Token(t, "wes.worker")
+		wesID := s.Account(t, "wes.worker").ID
+		v := s.Client.Visit.Query().Where(visit.WorkerID(wesID)).FirstX(ctx)
+		// What the worker does is disclosed, and so recorded, with the plan.
+		tasks := func() (shown bool, recorded int) {
+			t.Helper()
+			r := s.Do(t, wes, `query($id: ID!) { node(id: $id) { ... on Plan { workerTasks } } }`, map[string]any{"id": string(v.PlanID)})
+			if len(r.Errors) > 0 && !slices.Equal(r.Codes(), []string{"NOT_FOUND"}) {
+				t.Fatalf("the plan's tasks: %v", r.Codes())
+			}
+			if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM audit_events WHERE viewer_id = $1`, string(wesID)).Scan(&recorded); err != nil {
+				t.Fatal(err)
+			}
+			return len(r.Errors) == 0 && string(r.Data) != `{"node":null}`, recorded
+		}
+		_, start := tasks()
+		shown, before := tasks()
+		if !shown || before != start+1 {
+			t.Fatalf("wes sees the tasks of the plan he visits: %v, recorded %d times, want once", shown, before-start)
+		}
+		exec(`UPDATE accounts SET roles = '["CARER"]' WHERE id = $1`, string(wesID))
+		defer exec(`UPDATE accounts SET roles = '["WORKER"]' WHERE id = $1`, string(wesID))
+		shown, after := tasks()
+		if shown {
+			t.Error("wes still sees the plan's tasks after his worker's role was taken away")
+		}
+		if after != before {
+			t.Errorf("%d disclosures recorded for wes once his role was gone, want none: the answer worked out from the cached role must neither leave nor be recorded", after-before)
+		}
+	})
+
+	t.Run("a change to the account row itself bumps its grants_version", func(t *testing.T) {
+		version := func() (n int64) {
+			t.Helper()
+			if err := s.DB.QueryRowContext(ctx, `SELECT grants_version FROM accounts WHERE username = 'priya.practitioner'`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		v0 := version()
+		exec(`UPDATE accounts SET updated_at = now() WHERE username = 'priya.practitioner'`)
+		if v := version(); v != v0 {
+			t.Errorf("touching updated_at alone bumped the version %d -> %d: the cache would be emptied for nothing", v0, v)
+		}
+		exec(`UPDATE accounts SET display_name = display_name || ' (locum)' WHERE username = 'priya.practitioner'`)
+		if v := version(); v != v0+1 {
+			t.Errorf("a new display name left the version at %d, want %d", v, v0+1)
+		}
+	})
+
+	t.Run("a mutation by a viewer whose account changed is done once, by the account as it is now", func(t *testing.T) {
+		priya := s.Token(t, "priya.practitioner")
+		team := s.Account(t, "priya.practitioner").QueryTeams().FirstX(ctx)
+		s.Do(t, priya, `{ __typename }`, nil) // cached
+		exec(`UPDATE accounts SET job_title = 'Senior practitioner' WHERE username = 'priya.practitioner'`)
+		created := mustCreate(t, s, priya, `mutation($in: CreatePersonInput!) { createPerson(input: $in) { id } }`,
+			map[string]any{"in": map[string]any{"legalName": "Ada Cachetest", "preferredName": "Ada", "dateOfBirth": "1941-02-03", "teamID": team.ID}})
+		var n int
+		if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM persons WHERE legal_name = 'Ada Cachetest'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 || created.ID == "" {
+			t.Errorf("the person was created %d times (id %q), want once", n, created.ID)
 		}
 	})
 

@@ -27,6 +27,8 @@ func readBody(next http.Handler) http.Handler {
 				return
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
+			// For answering afresh when a cached viewer proves stale (app.go).
+			r.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -253,9 +254,64 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 			graph.WriteErrors(r.Context(), w, http.StatusServiceUnavailable, fmt.Errorf("loading viewer: %w", err))
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(viewer.NewContext(auth.WithClaims(r.Context(), claims), v)))
+		ctx := auth.WithClaims(r.Context(), claims)
+		if !v.Unconfirmed() {
+			next.ServeHTTP(w, r.WithContext(viewer.NewContext(ctx, v)))
+			return
+		}
+		// Built from the cache: the answer leaves only once the database
+		// confirms the account (viewer.Cache). When it says the account
+		// changed, nothing was written; answer afresh, once, from the row.
+		header := w.Header().Clone()
+		next.ServeHTTP(&heldWriter{ResponseWriter: w, v: v}, r.WithContext(viewer.NewContext(ctx, v)))
+		if !v.Stale() {
+			return
+		}
+		if v, err = a.viewers.LoadFresh(r.Context(), a.client, claims.Subject, time.Now()); err != nil {
+			if f, ok := fault.As(err); ok && f.Code == fault.Unauthenticated {
+				unauthenticated(w, r, f.Message)
+				return
+			}
+			graph.WriteErrors(r.Context(), w, http.StatusServiceUnavailable, fmt.Errorf("loading viewer: %w", err))
+			return
+		}
+		clear(w.Header())
+		maps.Copy(w.Header(), header)
+		if r.GetBody != nil {
+			if r.Body, err = r.GetBody(); err != nil {
+				graph.WriteErrors(r.Context(), w, http.StatusInternalServerError, err)
+				return
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(viewer.NewContext(ctx, v)))
 	})
 }
+
+// heldWriter writes an answer only if its viewer is not stale by the time
+// it is written: the consent layer marks a stale viewer before the answer
+// is written, and then nothing of that answer may leave.
+type heldWriter struct {
+	http.ResponseWriter
+	v *viewer.Viewer
+}
+
+// WriteHeader writes the status unless the viewer is stale.
+func (h *heldWriter) WriteHeader(code int) {
+	if !h.v.Stale() {
+		h.ResponseWriter.WriteHeader(code)
+	}
+}
+
+// Write writes b unless the viewer is stale.
+func (h *heldWriter) Write(b []byte) (int, error) {
+	if h.v.Stale() {
+		return len(b), nil
+	}
+	return h.ResponseWriter.Write(b)
+}
+
+// Unwrap gives http.ResponseController the writer underneath.
+func (h *heldWriter) Unwrap() http.ResponseWriter { return h.ResponseWriter }
 
 func reasonOf(err error) string {
 	msg := err.Error()
