@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -140,21 +141,87 @@ func compare(ctx context.Context, cmp comparison, out io.Writer) error {
 		return err
 	}
 
+	var rounds []round
 	if o.peers["postgraphile5"] {
-		rows = append(rows, comparePostGraphile(ctx, cmp, password, pgPID, refToday, refAnalyst)...)
+		var peer []measured
+		peer, rounds = comparePostGraphile(ctx, cmp, password, pgPID, refToday, refAnalyst, analystRequest{analystBody, analystToken})
+		rows = append(rows, peer...)
 	}
 	if o.peers["sql-one"] {
 		rows = append(rows, compareOneStatement(ctx, cmp, pgPID, refToday, refAnalyst)...)
 	}
-	printComparison(out, cmp, rows)
+	printComparison(out, cmp, rows, rounds)
 	return nil
 }
 
-func comparePostGraphile(ctx context.Context, cmp comparison, password string, pgPID int, refToday []any, refAnalyst any) []measured {
+// analystRequest is how the project is asked for the analyst's page.
+type analystRequest struct {
+	body  []byte
+	token string
+}
+
+// round is one alternating round: each workload's rate on the project and
+// on PostGraphile, measured back to back (issue 14).
+type round struct {
+	project, peer map[string]float64 // req/s by workload
+}
+
+// alternate measures the project and PostGraphile back to back on each
+// workload, o.alternate times. The machine's speed drifts by as much as a
+// fifth within minutes (other tenants), and the table measures each target
+// minutes apart: a ratio from two runs seconds apart, repeated, is the
+// steadier figure.
+func alternate(o options, project, peer map[string]func() (loadResult, error)) []round {
+	var out []round
+	for i := 1; i <= o.alternate; i++ {
+		r := round{project: map[string]float64{}, peer: map[string]float64{}}
+		for _, wl := range []string{"today", "analyst"} {
+			for _, side := range []struct {
+				name  string
+				load  func() (loadResult, error)
+				rates map[string]float64
+			}{{"project", project[wl], r.project}, {"postgraphile5", peer[wl], r.peer}} {
+				res, err := side.load()
+				if err != nil {
+					log.Printf("alternating round %d, %s, %s: %v", i, side.name, wl, err)
+					return out
+				}
+				side.rates[wl] = float64(res.requests) / res.elapsed.Seconds()
+			}
+		}
+		log.Printf("alternating round %d/%d: today %.0f vs %.0f req/s, analyst %.0f vs %.0f", i, o.alternate,
+			r.project["today"], r.peer["today"], r.project["analyst"], r.peer["analyst"])
+		out = append(out, r)
+	}
+	return out
+}
+
+// medianRatio is the median over rounds of the project's rate over the
+// peer's on workload, with the lowest and highest.
+func medianRatio(rounds []round, workload string) (median, lo, hi float64) {
+	var rs []float64
+	for _, r := range rounds {
+		if r.peer[workload] > 0 {
+			rs = append(rs, r.project[workload]/r.peer[workload])
+		}
+	}
+	if len(rs) == 0 {
+		return 0, 0, 0
+	}
+	slices.Sort(rs)
+	n := len(rs)
+	median = rs[n/2]
+	if n%2 == 0 {
+		median = (rs[n/2-1] + rs[n/2]) / 2
+	}
+	return median, rs[0], rs[n-1]
+}
+
+func comparePostGraphile(ctx context.Context, cmp comparison, password string, pgPID int, refToday []any, refAnalyst any, pa analystRequest) ([]measured, []round) {
 	o := cmp.o
-	fail := func(err error) []measured {
+	fail := func(err error) ([]measured, []round) {
 		log.Printf("postgraphile5: %v", err)
-		return []measured{{target: "postgraphile5", workload: "today", failed: err.Error()}, {target: "postgraphile5", workload: "analyst", failed: err.Error()}}
+		return []measured{{target: "postgraphile5", workload: "today", failed: err.Error()}, {target: "postgraphile5", workload: "analyst", failed: err.Error()}}, nil
 	}
 	u, err := peerURL(cmp.dbURL, password)
 	if err != nil {
@@ -228,7 +295,24 @@ func comparePostGraphile(ctx context.Context, cmp comparison, password string, p
 			return hammer(o.clients, o.duration, func(*mrand.Rand) error { _, err := c.post(p.url, analystBody, ""); return err })
 		})
 	}
-	return append(out, m)
+	out = append(out, m)
+	if o.alternate <= 0 || out[0].failed != "" || m.failed != "" {
+		return out, nil
+	}
+	d := o.alternateFor
+	return out, alternate(o, map[string]func() (loadResult, error){
+		"today": func() (loadResult, error) { return cmp.c.load(cmp.workers, o.clients, d) },
+		"analyst": func() (loadResult, error) {
+			return hammer(o.clients, d, func(*mrand.Rand) error { _, err := cmp.c.do(pa.body, pa.token); return err })
+		},
+	}, map[string]func() (loadResult, error){
+		"today": func() (loadResult, error) {
+			return hammer(o.clients, d, func(r *mrand.Rand) error { _, err := c.post(p.url, bodies[r.IntN(len(bodies))], ""); return err })
+		},
+		"analyst": func() (loadResult, error) {
+			return hammer(o.clients, d, func(*mrand.Rand) error { _, err := c.post(p.url, analystBody, ""); return err })
+		},
+	})
 }
 
 func compareOneStatement(ctx context.Context, cmp comparison, pgPID int, refToday []any, refAnalyst any) []measured {
@@ -434,7 +518,7 @@ func procStatus(pid int) (hwm, rss int64) {
 	return hwm, rss
 }
 
-func printComparison(out io.Writer, cmp comparison, rows []measured) {
+func printComparison(out io.Writer, cmp comparison, rows []measured, rounds []round) {
 	fmt.Fprintf(out, "\nThe project beside its peer and the physical limit (issue 14): %s, %d clients, %s each, same database and day\n\n",
 		cmp.day, cmp.o.clients, cmp.o.duration)
 	t := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -479,6 +563,20 @@ func printComparison(out io.Writer, cmp comparison, rows []measured) {
 	}
 	fmt.Fprintln(out, "  The machine may be shared: compare ratios measured in the same run, not absolute rates.")
 	printBudget(out, rows, runtime.NumCPU())
+	if len(rounds) > 0 {
+		fmt.Fprintf(out, "\nAlternating rounds: the project and PostGraphile 5 back to back, %d clients, %s a run (req/s)\n", cmp.o.clients, cmp.o.alternateFor)
+		t := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(t, "round\ttoday project\ttoday postgraphile5\tratio\tanalyst project\tanalyst postgraphile5\tratio\t")
+		for i, r := range rounds {
+			fmt.Fprintf(t, "%d\t%.0f\t%.0f\t%.2f\t%.0f\t%.0f\t%.2f\t\n", i+1, r.project["today"], r.peer["today"], r.project["today"]/r.peer["today"],
+				r.project["analyst"], r.peer["analyst"], r.project["analyst"]/r.peer["analyst"])
+		}
+		_ = t.Flush()
+		for _, wl := range []string{"today", "analyst"} {
+			med, lo, hi := medianRatio(rounds, wl)
+			fmt.Fprintf(out, "  %s: median ratio %.2f (%.2f to %.2f)\n", wl, med, lo, hi)
+		}
+	}
 	aims := []struct {
 		what string
 		ok   bool
@@ -487,11 +585,15 @@ func printComparison(out io.Writer, cmp comparison, rows []measured) {
 	for _, r := range rows {
 		if r.target == "postgraphile5" && r.failed == "" && r.rps > 0 {
 			want := rateAim(r.workload)
+			ratio, by := project[r.workload]/r.rps, "in the table"
+			if med, _, _ := medianRatio(rounds, r.workload); med > 0 {
+				ratio, by = med, "median of the alternating rounds"
+			}
 			aims = append(aims, struct {
 				what string
 				ok   bool
 				have string
-			}{fmt.Sprintf("%s: at least %.0f× PostGraphile 5's rate", r.workload, want), project[r.workload]/r.rps >= want, fmt.Sprintf("%.2f×", project[r.workload]/r.rps)})
+			}{fmt.Sprintf("%s: at least %.0f× PostGraphile 5's rate", r.workload, want), ratio >= want, fmt.Sprintf("%.2f× (%s)", ratio, by)})
 		}
 		if r.target == "project" && r.failed == "" {
 			aims = append(aims, struct {

@@ -91,6 +91,8 @@ func main() {
 	flag.StringVar(&o.pgbench, "pgbench", "/usr/lib/postgresql/15/bin/pgbench", "the pgbench program")
 	flag.IntVar(&o.analysts, "analysts", 0, "instead of the ceiling: this many analyst clients paging all plans beside the workers, every query on the primary and then the analysts' on a replica (issue 15)")
 	flag.IntVar(&o.rounds, "rounds", 3, "with -analysts: rounds, alternating between the two servers")
+	flag.IntVar(&o.alternate, "alternate", 3, "with postgraphile5: rounds of the project and PostGraphile back to back on each workload, after the table, whose median ratios the aims are judged by (0: none)")
+	flag.DurationVar(&o.alternateFor, "alternate-duration", 8*time.Second, "how long each run of an alternating round lasts")
 	flag.BoolVar(&o.pin, "pin", false, "with -analysts: the primary's PostgreSQL on CPU 0, the replica's on CPU 1 (a replica on a machine of its own)")
 	peers := flag.String("peers", "postgraphile5,sql-one", "what to measure beside the project (issue 14): postgraphile5, sql-one; \"\" for none")
 	cache, _ := os.UserCacheDir()
@@ -120,6 +122,8 @@ type options struct {
 	pgbench          string
 	analysts         int
 	rounds           int
+	alternate        int           // rounds of project and peer back to back (issue 14)
+	alternateFor     time.Duration // each run of such a round
 	pin              bool
 	peers            map[string]bool
 	peerDir          string
