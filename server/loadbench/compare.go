@@ -167,7 +167,8 @@ type round struct {
 }
 
 // alternate measures the project and PostGraphile back to back on each
-// workload, o.alternate times. The machine's speed drifts by as much as a
+// workload, o.alternate times, the project first in odd rounds and
+// PostGraphile first in even ones. The machine's speed drifts by as much as a
 // fifth within minutes (other tenants), and the table measures each target
 // minutes apart: a ratio from two runs seconds apart, repeated, is the
 // steadier figure.
@@ -176,11 +177,16 @@ func alternate(o options, project, peer map[string]func() (loadResult, error)) [
 	for i := 1; i <= o.alternate; i++ {
 		r := round{project: map[string]float64{}, peer: map[string]float64{}}
 		for _, wl := range []string{"today", "analyst"} {
-			for _, side := range []struct {
+			type side struct {
 				name  string
 				load  func() (loadResult, error)
 				rates map[string]float64
-			}{{"project", project[wl], r.project}, {"postgraphile5", peer[wl], r.peer}} {
+			}
+			sides := []side{{"project", project[wl], r.project}, {"postgraphile5", peer[wl], r.peer}}
+			if i%2 == 0 {
+				sides[0], sides[1] = sides[1], sides[0] // who goes first changes every round
+			}
+			for _, side := range sides {
 				res, err := side.load()
 				if err != nil {
 					log.Printf("alternating round %d, %s, %s: %v", i, side.name, wl, err)
