@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 )
 
 // analystFirstPage is the analyst workload, asked by the authority's analyst
@@ -168,18 +169,18 @@ type round struct {
 
 // alternate measures the project and PostGraphile back to back on each
 // workload, o.alternate times, the project first in odd rounds and
-// PostGraphile first in even ones. The machine's speed drifts by as much as a
+// PostGraphile first in even ones, each run after a warm-up (-warmup). The machine's speed drifts by as much as a
 // fifth within minutes (other tenants), and the table measures each target
 // minutes apart: a ratio from two runs seconds apart, repeated, is the
 // steadier figure.
-func alternate(o options, project, peer map[string]func() (loadResult, error)) []round {
+func alternate(o options, project, peer map[string]func(time.Duration) (loadResult, error)) []round {
 	var out []round
 	for i := 1; i <= o.alternate; i++ {
 		r := round{project: map[string]float64{}, peer: map[string]float64{}}
 		for _, wl := range []string{"today", "analyst"} {
 			type side struct {
 				name  string
-				load  func() (loadResult, error)
+				load  func(time.Duration) (loadResult, error)
 				rates map[string]float64
 			}
 			sides := []side{{"project", project[wl], r.project}, {"postgraphile5", peer[wl], r.peer}}
@@ -187,7 +188,13 @@ func alternate(o options, project, peer map[string]func() (loadResult, error)) [
 				sides[0], sides[1] = sides[1], sides[0] // who goes first changes every round
 			}
 			for _, side := range sides {
-				res, err := side.load()
+				// Warmed up as in the table: the other side just ran, and an
+				// idle server's caches and heap have gone cold meanwhile.
+				if _, err := side.load(o.warmup); err != nil {
+					log.Printf("alternating round %d, %s, %s: warming up: %v", i, side.name, wl, err)
+					return out
+				}
+				res, err := side.load(o.alternateFor)
 				if err != nil {
 					log.Printf("alternating round %d, %s, %s: %v", i, side.name, wl, err)
 					return out
@@ -305,17 +312,16 @@ func comparePostGraphile(ctx context.Context, cmp comparison, password string, p
 	if o.alternate <= 0 || out[0].failed != "" || m.failed != "" {
 		return out, nil
 	}
-	d := o.alternateFor
-	return out, alternate(o, map[string]func() (loadResult, error){
-		"today": func() (loadResult, error) { return cmp.c.load(cmp.workers, o.clients, d) },
-		"analyst": func() (loadResult, error) {
+	return out, alternate(o, map[string]func(time.Duration) (loadResult, error){
+		"today": func(d time.Duration) (loadResult, error) { return cmp.c.load(cmp.workers, o.clients, d) },
+		"analyst": func(d time.Duration) (loadResult, error) {
 			return hammer(o.clients, d, func(*mrand.Rand) error { _, err := cmp.c.do(pa.body, pa.token); return err })
 		},
-	}, map[string]func() (loadResult, error){
-		"today": func() (loadResult, error) {
+	}, map[string]func(time.Duration) (loadResult, error){
+		"today": func(d time.Duration) (loadResult, error) {
 			return hammer(o.clients, d, func(r *mrand.Rand) error { _, err := c.post(p.url, bodies[r.IntN(len(bodies))], ""); return err })
 		},
-		"analyst": func() (loadResult, error) {
+		"analyst": func(d time.Duration) (loadResult, error) {
 			return hammer(o.clients, d, func(*mrand.Rand) error { _, err := c.post(p.url, analystBody, ""); return err })
 		},
 	})
