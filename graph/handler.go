@@ -178,7 +178,7 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 		// is answered afresh (server/app).
 		flushCtx, cancel := context.WithTimeout(replica.Primary(context.WithoutCancel(ctx)), 5*time.Second)
 		defer cancel()
-		err := error(nil)
+		var err error
 		if cr != nil {
 			err = cr.Flush(flushCtx, r.ent(ctx), viewer.RequestID(ctx), op)
 		}

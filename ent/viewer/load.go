@@ -50,15 +50,16 @@ func Load(ctx context.Context, client *ent.Client, subject string, now time.Time
 // every time, as before. One Cache per server (per ent client): versions
 // are per database.
 type Cache struct {
-	mu       sync.Mutex
-	m        map[pulid.ID]*grants
-	accounts map[string]*signedIn // by the token's subject
+	mu        sync.Mutex
+	bySubject map[string]*signedIn // by the token's subject
 }
 
-// signedIn is an account row as last read, with its authority's time zone.
+// signedIn is an account row as last read, with its authority's time zone
+// and its grants as of the row's grants_version.
 type signedIn struct {
-	acct *ent.Account
-	loc  *time.Location
+	acct   *ent.Account
+	loc    *time.Location
+	grants *grants
 }
 
 // ErrStale says the account changed, or was deactivated, since the viewer
@@ -82,80 +83,61 @@ type grants struct {
 	withdrawn []*time.Time
 }
 
+// heldBy reports whether g are the grants of acct as it is: read at its
+// grants_version and for its roles (the roles say which grants were read).
+func (g *grants) heldBy(acct *ent.Account) bool {
+	return g != nil && g.version == acct.GrantsVersion && slices.Equal(g.roles, acct.Roles)
+}
+
 // NewCache returns an empty viewer cache.
-func NewCache() *Cache {
-	return &Cache{m: map[pulid.ID]*grants{}, accounts: map[string]*signedIn{}}
-}
+func NewCache() *Cache { return &Cache{bySubject: map[string]*signedIn{}} }
 
-func (c *Cache) get(id pulid.ID) *grants {
+func (c *Cache) get(subject string) *signedIn {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.m[id]
+	return c.bySubject[subject]
 }
 
-func (c *Cache) put(id pulid.ID, g *grants) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= maxCached {
-		clear(c.m)
-	}
-	c.m[id] = g
-}
-
-func (c *Cache) account(subject string) *signedIn {
-	if c == nil {
-		return nil
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.accounts[subject]
-}
-
-// keepAccount keeps s for subject, or forgets subject when s is nil.
-func (c *Cache) keepAccount(subject string, s *signedIn) {
+// keep keeps s for subject, or forgets subject when s is nil.
+func (c *Cache) keep(subject string, s *signedIn) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if s == nil {
-		delete(c.accounts, subject)
+		delete(c.bySubject, subject)
 		return
 	}
-	if len(c.accounts) >= maxCached {
-		clear(c.accounts)
+	if len(c.bySubject) >= maxCached {
+		clear(c.bySubject)
 	}
-	c.accounts[subject] = s
+	c.bySubject[subject] = s
 }
 
 // Load builds the viewer for subject from the cache, reading nothing, when
-// it holds the account and its grants at one version; the viewer is then
-// Unconfirmed. Otherwise it is LoadFresh.
+// it holds the account; the viewer is then Unconfirmed. Otherwise it is
+// LoadFresh.
 func (c *Cache) Load(ctx context.Context, client *ent.Client, subject string, now time.Time) (*Viewer, error) {
-	if s := c.account(subject); s != nil {
-		if g := c.get(s.acct.ID); g != nil && g.version == s.acct.GrantsVersion && slices.Equal(g.roles, s.acct.Roles) {
-			v := newViewer(s.acct, s.loc, now)
-			v.pending = &pending{}
-			g.apply(v)
-			return v, nil
-		}
+	if s := c.get(subject); s != nil {
+		v := newViewer(s.acct, s.loc, now)
+		v.pending = &pending{}
+		s.grants.apply(v)
+		return v, nil
 	}
 	return c.LoadFresh(ctx, client, subject, now)
 }
 
-// LoadFresh reads the account row, reusing the grants loaded at its
-// current grants_version, and keeps both for Load.
+// LoadFresh reads the account row, reusing the grants cached for it when
+// they are as of its current grants_version, and keeps both for Load.
 func (c *Cache) LoadFresh(ctx context.Context, client *ent.Client, subject string, now time.Time) (*Viewer, error) {
 	ctx = privacy.DecisionContext(ctx, privacy.Allow) // the loader decides who the viewer is; it cannot be filtered by it
 	acct, err := client.Account.Query().Where(account.Subject(subject), account.Active(true)).Only(ctx)
 	if ent.IsNotFound(err) {
-		c.keepAccount(subject, nil)
+		c.keep(subject, nil)
 		return nil, fault.New(fault.Unauthenticated, "Your sign-in is valid but no active account matches it. Ask your administrator to set up your account.")
 	}
 	if err != nil {
@@ -166,17 +148,15 @@ func (c *Cache) LoadFresh(ctx context.Context, client *ent.Client, subject strin
 		return nil, err
 	}
 	v := newViewer(acct, loc, now)
-	g := c.get(acct.ID)
-	// The roles say which grants were read: a changed role reads them again.
-	if g == nil || g.version != acct.GrantsVersion || !slices.Equal(g.roles, acct.Roles) {
-		// Read after the version: the grants are at least as new as it,
-		// so a change between the two reads only costs a reload later.
-		if g, err = loadGrants(ctx, client, v, acct.GrantsVersion, now); err != nil {
-			return nil, err
-		}
-		c.put(acct.ID, g)
+	// Grants are read after the version: they are at least as new as it,
+	// so a change between the two reads only costs a reload later.
+	var g *grants
+	if s := c.get(subject); s != nil && s.grants.heldBy(acct) {
+		g = s.grants
+	} else if g, err = loadGrants(ctx, client, v, acct.GrantsVersion, now); err != nil {
+		return nil, err
 	}
-	c.keepAccount(subject, &signedIn{acct: acct, loc: loc})
+	c.keep(subject, &signedIn{acct: acct, loc: loc, grants: g})
 	g.apply(v)
 	return v, nil
 }
@@ -197,16 +177,24 @@ func newViewer(acct *ent.Account, loc *time.Location, now time.Time) *Viewer {
 
 // Confirm asks the database whether an Unconfirmed viewer's account is
 // still active at its GrantsVersion, for a request that disclosed nothing
-// (the audit write asks otherwise, in its own statement). When it is not,
-// v is marked stale and Confirm returns ErrStale.
+// (the audit write asks otherwise, with the same ConfirmedSQL). When it is
+// not, v is marked stale and Confirm returns ErrStale.
 func Confirm(ctx context.Context, client *ent.Client, v *Viewer) error {
 	if !v.Unconfirmed() {
 		return nil
 	}
-	ok, err := client.Account.Query().
-		Where(account.ID(v.Account()), account.Active(true), account.GrantsVersion(v.version)).
-		Exist(privacy.DecisionContext(ctx, privacy.Allow))
-	if err != nil {
+	rows := &sql.Rows{}
+	if err := client.Driver().Query(ctx, "SELECT "+ConfirmedSQL("$1", "$2"), []any{v.AccountID, v.version}, rows); err != nil {
+		return fmt.Errorf("confirming the viewer: %w", err)
+	}
+	defer rows.Close()
+	ok := false
+	if rows.Next() {
+		if err := rows.Scan(&ok); err != nil {
+			return fmt.Errorf("confirming the viewer: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
 		return fmt.Errorf("confirming the viewer: %w", err)
 	}
 	if !ok {
@@ -215,6 +203,14 @@ func Confirm(ctx context.Context, client *ent.Client, v *Viewer) error {
 	}
 	v.Confirmed()
 	return nil
+}
+
+// ConfirmedSQL is the condition, in SQL, that an Unconfirmed viewer's
+// answer may leave: the account (the parameter named by account) is still
+// active at the grants_version it was cached at (version).
+func ConfirmedSQL(account, version string) string {
+	return `EXISTS (SELECT 1 FROM "accounts" WHERE "accounts"."id" = ` + account +
+		` AND "accounts"."active" AND "accounts"."grants_version" = ` + version + `)`
 }
 
 // apply gives v the grants, deciding what depends on the request's clock.

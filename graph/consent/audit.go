@@ -136,8 +136,7 @@ FROM unnest($1::text[], $8::text[], $9::text[], $10::text[], $11::text[], $14::b
 // two types), and none otherwise. The same statement both records the
 // disclosure and confirms the viewer was entitled to it, so signing in
 // costs no statement of its own (issue 14).
-const auditInsertConfirming = auditInsert + `
-WHERE EXISTS (SELECT 1 FROM "accounts" WHERE "accounts"."id" = $16 AND "accounts"."active" AND "accounts"."grants_version" = $15)`
+var auditInsertConfirming = auditInsert + "\nWHERE " + viewer.ConfirmedSQL("$16", "$15")
 
 func sortedSections(m map[policy.Section]bool) []policy.Section {
 	var out []policy.Section

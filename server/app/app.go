@@ -245,13 +245,7 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 		}
 		v, err := a.viewers.Load(r.Context(), a.client, claims.Subject, time.Now())
 		if err != nil {
-			if f, ok := fault.As(err); ok && f.Code == fault.Unauthenticated {
-				a.badTokens.Allow(addr)
-				unauthenticated(w, r, f.Message)
-				return
-			}
-			// The database is down or busy: 503, which clients retry.
-			graph.WriteErrors(r.Context(), w, http.StatusServiceUnavailable, fmt.Errorf("loading viewer: %w", err))
+			a.viewerRefused(w, r, addr, err)
 			return
 		}
 		ctx := auth.WithClaims(r.Context(), claims)
@@ -268,23 +262,29 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 			return
 		}
 		if v, err = a.viewers.LoadFresh(r.Context(), a.client, claims.Subject, time.Now()); err != nil {
-			if f, ok := fault.As(err); ok && f.Code == fault.Unauthenticated {
-				unauthenticated(w, r, f.Message)
-				return
-			}
-			graph.WriteErrors(r.Context(), w, http.StatusServiceUnavailable, fmt.Errorf("loading viewer: %w", err))
+			a.viewerRefused(w, r, addr, err)
 			return
 		}
 		clear(w.Header())
 		maps.Copy(w.Header(), header)
 		if r.GetBody != nil {
-			if r.Body, err = r.GetBody(); err != nil {
-				graph.WriteErrors(r.Context(), w, http.StatusInternalServerError, err)
-				return
-			}
+			r.Body, _ = r.GetBody() // readBody's: the body read, again; it cannot fail
 		}
 		next.ServeHTTP(w, r.WithContext(viewer.NewContext(ctx, v)))
 	})
+}
+
+// viewerRefused answers a request whose token is valid but whose viewer
+// could not be loaded: no active account (401, counted against the
+// address like a bad token), or the database down or busy (503, which
+// clients retry).
+func (a *App) viewerRefused(w http.ResponseWriter, r *http.Request, addr string, err error) {
+	if f, ok := fault.As(err); ok && f.Code == fault.Unauthenticated {
+		a.badTokens.Allow(addr)
+		unauthenticated(w, r, f.Message)
+		return
+	}
+	graph.WriteErrors(r.Context(), w, http.StatusServiceUnavailable, fmt.Errorf("loading viewer: %w", err))
 }
 
 // heldWriter writes an answer only if its viewer is not stale by the time
