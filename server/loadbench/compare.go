@@ -116,10 +116,14 @@ func compare(ctx context.Context, cmp comparison, out io.Writer) error {
 	if o.cpuProfile != "" {
 		profileFile = o.cpuProfile + ".analyst"
 	}
+	projectLoad := map[string]func(time.Duration) (loadResult, error){
+		"today": func(d time.Duration) (loadResult, error) { return c.load(cmp.workers, o.clients, d) },
+		"analyst": func(d time.Duration) (loadResult, error) {
+			return hammer(o.clients, d, func(*mrand.Rand) error { _, err := c.do(analystBody, analystToken); return err })
+		},
+	}
 	profile := cmp.srv.profile(profileFile, o.duration)
-	m := measure("project", "analyst", o, pgPID, func() (loadResult, error) {
-		return hammer(o.clients, o.duration, func(*mrand.Rand) error { _, err := c.do(analystBody, analystToken); return err })
-	}, func(n int) (float64, float64) {
+	m := measure("project", "analyst", o, pgPID, func() (loadResult, error) { return projectLoad["analyst"](o.duration) }, func(n int) (float64, float64) {
 		after, _ := cmp.srv.stats()
 		return 1000 * (after.CPUSeconds - before.CPUSeconds) / float64(n), float64(after.PeakRSSKB) / 1024
 	})
@@ -145,7 +149,7 @@ func compare(ctx context.Context, cmp comparison, out io.Writer) error {
 	var rounds []round
 	if o.peers["postgraphile5"] {
 		var peer []measured
-		peer, rounds = comparePostGraphile(ctx, cmp, password, pgPID, refToday, refAnalyst, analystRequest{analystBody, analystToken})
+		peer, rounds = comparePostGraphile(ctx, cmp, password, pgPID, refToday, refAnalyst, projectLoad)
 		rows = append(rows, peer...)
 	}
 	if o.peers["sql-one"] {
@@ -153,12 +157,6 @@ func compare(ctx context.Context, cmp comparison, out io.Writer) error {
 	}
 	printComparison(out, cmp, rows, rounds)
 	return nil
-}
-
-// analystRequest is how the project is asked for the analyst's page.
-type analystRequest struct {
-	body  []byte
-	token string
 }
 
 // round is one alternating round: each workload's rate on the project and
@@ -169,10 +167,10 @@ type round struct {
 
 // alternate measures the project and PostGraphile back to back on each
 // workload, o.alternate times, the project first in odd rounds and
-// PostGraphile first in even ones, each run after a warm-up (-warmup). The machine's speed drifts by as much as a
-// fifth within minutes (other tenants), and the table measures each target
-// minutes apart: a ratio from two runs seconds apart, repeated, is the
-// steadier figure.
+// PostGraphile first in even ones, each run after a warm-up (-warmup). The
+// machine's speed drifts by as much as a fifth within minutes (other
+// tenants), and the table measures each target minutes apart: a ratio from
+// two runs seconds apart, repeated, is the steadier figure.
 func alternate(o options, project, peer map[string]func(time.Duration) (loadResult, error)) []round {
 	var out []round
 	for i := 1; i <= o.alternate; i++ {
@@ -230,7 +228,7 @@ func medianRatio(rounds []round, workload string) (median, lo, hi float64) {
 	return median, rs[0], rs[n-1]
 }
 
-func comparePostGraphile(ctx context.Context, cmp comparison, password string, pgPID int, refToday []any, refAnalyst any, pa analystRequest) ([]measured, []round) {
+func comparePostGraphile(ctx context.Context, cmp comparison, password string, pgPID int, refToday []any, refAnalyst any, projectLoad map[string]func(time.Duration) (loadResult, error)) ([]measured, []round) {
 	o := cmp.o
 	fail := func(err error) ([]measured, []round) {
 		log.Printf("postgraphile5: %v", err)
@@ -270,6 +268,14 @@ func comparePostGraphile(ctx context.Context, cmp comparison, password string, p
 	}
 	var out []measured
 	pid := p.cmd.Process.Pid
+	peerLoad := map[string]func(time.Duration) (loadResult, error){
+		"today": func(d time.Duration) (loadResult, error) {
+			return hammer(o.clients, d, func(r *mrand.Rand) error { _, err := c.post(p.url, bodies[r.IntN(len(bodies))], ""); return err })
+		},
+		"analyst": func(d time.Duration) (loadResult, error) {
+			return hammer(o.clients, d, func(*mrand.Rand) error { _, err := c.post(p.url, analystBody, ""); return err })
+		},
+	}
 	// today
 	m := measured{target: "postgraphile5", workload: "today"}
 	for k, i := range checkWorkers(len(cmp.workers)) {
@@ -284,10 +290,8 @@ func comparePostGraphile(ctx context.Context, cmp comparison, password string, p
 	}
 	if m.failed == "" {
 		log.Printf("postgraphile5, today: answers equal the project's; warming up, then %d clients for %s", o.clients, o.duration)
-		_, _ = hammer(o.clients, o.warmup, func(r *mrand.Rand) error { _, err := c.post(p.url, bodies[r.IntN(len(bodies))], ""); return err })
-		m = measureProcess("postgraphile5", "today", o, pgPID, pid, func() (loadResult, error) {
-			return hammer(o.clients, o.duration, func(r *mrand.Rand) error { _, err := c.post(p.url, bodies[r.IntN(len(bodies))], ""); return err })
-		})
+		_, _ = peerLoad["today"](o.warmup)
+		m = measureProcess("postgraphile5", "today", o, pgPID, pid, func() (loadResult, error) { return peerLoad["today"](o.duration) })
 	} else {
 		log.Printf("postgraphile5, today: NOT measured: %s", m.failed)
 	}
@@ -303,28 +307,14 @@ func comparePostGraphile(ctx context.Context, cmp comparison, password string, p
 		log.Printf("postgraphile5, analyst: NOT measured: %s", m.failed)
 	} else {
 		log.Printf("postgraphile5, analyst: the answer equals the project's; %d clients for %s", o.clients, o.duration)
-		_, _ = hammer(o.clients, o.warmup, func(*mrand.Rand) error { _, err := c.post(p.url, analystBody, ""); return err })
-		m = measureProcess("postgraphile5", "analyst", o, pgPID, pid, func() (loadResult, error) {
-			return hammer(o.clients, o.duration, func(*mrand.Rand) error { _, err := c.post(p.url, analystBody, ""); return err })
-		})
+		_, _ = peerLoad["analyst"](o.warmup)
+		m = measureProcess("postgraphile5", "analyst", o, pgPID, pid, func() (loadResult, error) { return peerLoad["analyst"](o.duration) })
 	}
 	out = append(out, m)
 	if o.alternate <= 0 || out[0].failed != "" || m.failed != "" {
 		return out, nil
 	}
-	return out, alternate(o, map[string]func(time.Duration) (loadResult, error){
-		"today": func(d time.Duration) (loadResult, error) { return cmp.c.load(cmp.workers, o.clients, d) },
-		"analyst": func(d time.Duration) (loadResult, error) {
-			return hammer(o.clients, d, func(*mrand.Rand) error { _, err := cmp.c.do(pa.body, pa.token); return err })
-		},
-	}, map[string]func(time.Duration) (loadResult, error){
-		"today": func(d time.Duration) (loadResult, error) {
-			return hammer(o.clients, d, func(r *mrand.Rand) error { _, err := c.post(p.url, bodies[r.IntN(len(bodies))], ""); return err })
-		},
-		"analyst": func(d time.Duration) (loadResult, error) {
-			return hammer(o.clients, d, func(*mrand.Rand) error { _, err := c.post(p.url, analystBody, ""); return err })
-		},
-	})
+	return out, alternate(o, projectLoad, peerLoad)
 }
 
 func compareOneStatement(ctx context.Context, cmp comparison, pgPID int, refToday []any, refAnalyst any) []measured {

@@ -9,9 +9,8 @@
 //
 // Fields whose arguments are all scalars, orders or cursors parse them once
 // a request (shareArgs; lean.go's shared.args, kept in a field this adds to
-// the execution context), not once for each object
-// they are asked of: a plan's outcomes(first: 20, orderBy: …) on an
-// analyst's page of 100 plans.
+// the execution context), not once for each object they are asked of: a
+// plan's outcomes(first: 20, orderBy: …) on an analyst's page of 100 plans.
 //
 // Then fields that only read a column of their object are written
 // straight from the object, without gqlgen's per-field machinery.
@@ -86,7 +85,7 @@ var (
 	unmarshalls = regexp.MustCompile(`ec\.(unmarshal[^(\s]+)\(`)
 	argsCall    = regexp.MustCompile(`ec\.(field_\w+_args)\(ctx, field\.ArgumentMap\(ec\.Variables\)\)`)
 	// sharable are the arguments a field's executions in one request may
-	// share (lean.go): scalars, enums' orders and cursors (which shared.args
+	// share (lean.go): scalars, orders and cursors (which shared.args
 	// never shares once set), and no input object, list or where-input,
 	// which resolvers and the field middleware may change.
 	sharable = regexp.MustCompile(`^unmarshal[NO](ID|Int|String|Boolean|Date|Time|Cursor)2[^ᚕ]*$|^unmarshalO\w+Order2ᚖ[^ᚕ]*$`)
