@@ -17,7 +17,9 @@ export function RequireAuth() {
   const signedIn = useIsSignedIn();
   const location = useLocation();
   if (!signedIn) {
-    const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    // Signing out from /sign-out lands here too: that page is never worth returning to.
+    const remember = location.pathname !== '/' && location.pathname !== '/sign-out';
+    const next = remember ? `?next=${encodeURIComponent(location.pathname + location.search)}` : '';
     return <Navigate to={`/sign-in${next}`} replace />;
   }
   return <Outlet />;

@@ -48,4 +48,12 @@ describe('safeNext', () => {
     expect(safeNext('https://evil.example')).toBeNull();
     expect(safeNext(null)).toBeNull();
   });
+
+  it('never sends whoever signs in next back to the sign-in or sign-out page', () => {
+    expect(safeNext('/sign-out')).toBeNull();
+    expect(safeNext('/sign-out/')).toBeNull();
+    expect(safeNext('/sign-in?next=%2Fpeople')).toBeNull();
+    expect(safeNext('/sign-outs')).toBe('/sign-outs');
+    expect(safeNext('/people/1?tab=plan')).toBe('/people/1?tab=plan');
+  });
 });
