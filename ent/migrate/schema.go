@@ -162,9 +162,9 @@ var (
 		PrimaryKey: []*schema.Column{AuditEventsColumns[0]},
 		Indexes: []*schema.Index{
 			{
-				Name:    "auditevent_authority_id",
+				Name:    "auditevent_authority_id_occurred_at_id",
 				Unique:  false,
-				Columns: []*schema.Column{AuditEventsColumns[1]},
+				Columns: []*schema.Column{AuditEventsColumns[1], AuditEventsColumns[2], AuditEventsColumns[0]},
 			},
 			{
 				Name:    "auditevent_person_id_occurred_at",

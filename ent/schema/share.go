@@ -162,7 +162,7 @@ func (AuditEvent) Annotations() []schema.Annotation {
 
 // Mixin of the AuditEvent.
 func (AuditEvent) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("AE"), tenantMixin{}}
+	return []ent.Mixin{withID("AE"), tenantMixin{ownIndex: true}}
 }
 
 // Fields of the AuditEvent.
@@ -185,7 +185,14 @@ func (AuditEvent) Fields() []ent.Field {
 
 // Indexes of the AuditEvent.
 func (AuditEvent) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("person_id", "occurred_at"), index.Fields("viewer_id", "occurred_at")}
+	return []ent.Index{
+		// The auditor's log, newest first, a page at a time (ORDER BY
+		// occurred_at DESC, id DESC): read backwards from the index, never
+		// sorted, however long the authority's log grows.
+		index.Fields("authority_id", "occurred_at", "id"),
+		index.Fields("person_id", "occurred_at"),
+		index.Fields("viewer_id", "occurred_at"),
+	}
 }
 
 // Hooks of the Share: R20-R24 decide whether and how much may be shared.

@@ -50,6 +50,16 @@ type Server struct {
 	// killBeforeAudit closes every database connection just as the audit
 	// events are about to be written.
 	killBeforeAudit atomic.Bool
+	// observe, when set, sees every statement the API sends (Observe).
+	observe atomic.Pointer[func(q string, args any)]
+}
+
+// Observe calls fn with every statement the API sends (its text and
+// arguments) until the returned stop is called. Tests share a server, so fn
+// may see other tests' statements too: pick yours by their text.
+func (s *Server) Observe(fn func(q string, args any)) (stop func()) {
+	s.observe.Store(&fn)
+	return func() { s.observe.Store(nil) }
 }
 
 // Options shape the server under test.
@@ -128,6 +138,9 @@ func New(dbURL string, opts Options) (*Server, error) {
 		cnt = &sqlcount.Driver{Driver: d, Observe: func(q string, args any) {
 			if showSQL {
 				fmt.Fprintf(os.Stderr, "SQL %s %v\n", q, args)
+			}
+			if fn := srv.observe.Load(); fn != nil {
+				(*fn)(q, args)
 			}
 			// Closing every connection just as the audit events are written.
 			if srv.killBeforeAudit.Load() && strings.HasPrefix(q, `INSERT INTO "audit_events"`) {
