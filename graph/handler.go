@@ -106,7 +106,7 @@ func NewHandler(r *Resolver, limits Limits, ops *Operations, opts ...Option) *ha
 				openCursor(ctx, arg)
 			}
 		}
-		res, err := next(ctx)
+		res, err := next(uncounted(ctx, fc))
 		if err == nil && fc.Field.Field != nil && fc.Field.Definition != nil {
 			if isList(fc.Field.Definition.Type) {
 				err = consent.NoteRows(ctx, res)

@@ -52,7 +52,8 @@ export function AuditLogPage() {
   const [applied, setApplied] = useState<Filters>(typed);
   const [after, setAfter] = useState<string | null>(null);
   const where = useMemo(() => auditWhere(applied), [applied]);
-  const [result] = useQuery({ query: AuditLogQuery, variables: { where, after } });
+  const [result] = useQuery({ query: AuditLogQuery, variables: { where, after, counted: where !== null } });
+  const counted = result.data?.auditEvents.totalCount;
   const events: Event[] = (result.data?.auditEvents.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   return (
     <>
@@ -96,7 +97,7 @@ export function AuditLogPage() {
       ) : (
         <>
           <Table<Event>
-            caption={`${result.data?.auditEvents.totalCount ?? events.length} matching, newest first`}
+            caption={counted == null ? 'Every event, newest first' : `${counted} matching, newest first`}
             captionSize="m"
             rows={events}
             rowKey={(e) => e.id}
