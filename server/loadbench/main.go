@@ -93,6 +93,7 @@ func main() {
 	flag.IntVar(&o.rounds, "rounds", 3, "with -analysts: rounds, alternating between the two servers")
 	flag.IntVar(&o.alternate, "alternate", 3, "with postgraphile5: rounds of the project and PostGraphile back to back on each workload, after the table, whose median ratios the aims are judged by (0: none)")
 	flag.DurationVar(&o.alternateFor, "alternate-duration", 8*time.Second, "how long each run of an alternating round lasts")
+	flag.BoolVar(&o.keepAudit, "keep-audit", false, "keep the audit events earlier runs appended (each full run adds about half a million); by default every run starts from the seeded authority's empty log, as ../shared/bench does")
 	flag.BoolVar(&o.pin, "pin", false, "with -analysts: the primary's PostgreSQL on CPU 0, the replica's on CPU 1 (a replica on a machine of its own)")
 	peers := flag.String("peers", "postgraphile5,sql-one", "what to measure beside the project (issue 14): postgraphile5, sql-one; \"\" for none")
 	cache, _ := os.UserCacheDir()
@@ -127,6 +128,7 @@ type options struct {
 	pin              bool
 	peers            map[string]bool
 	peerDir          string
+	keepAudit        bool // keep the audit events earlier runs appended
 }
 
 func run(ctx context.Context, o options) error {
@@ -148,6 +150,11 @@ func run(ctx context.Context, o options) error {
 	dbURL, day, err := prepare(ctx, admin, o.people, o.seed)
 	if err != nil {
 		return err
+	}
+	if !o.keepAudit {
+		if err := resetAudit(ctx, dbURL); err != nil {
+			return err
+		}
 	}
 	data, err := describe(ctx, dbURL, day)
 	if err != nil {
