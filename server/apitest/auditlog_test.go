@@ -145,11 +145,26 @@ func TestPagesSayWhetherThereIsMoreWithoutCountingEveryMatch(t *testing.T) {
 	if len(seen) != counted.AuditEvents.TotalCount {
 		t.Errorf("the pages hold %d events; the count says %d match", len(seen), counted.AuditEvents.TotalCount)
 	}
+	stop()
 	mu.Lock()
 	defer mu.Unlock()
 	for _, q := range counts {
 		if strings.Contains(q, `"audit_events"`) {
 			t.Errorf("paging without totalCount counted the log: %s", q)
 		}
+	}
+
+	// Asked for pageInfo alone (no edges, no count), a connection still says
+	// rightly that there is more: entgql has only the count to tell it.
+	var alone struct {
+		AuditEvents struct {
+			PageInfo struct {
+				HasNextPage bool `json:"hasNextPage"`
+			} `json:"pageInfo"`
+		} `json:"auditEvents"`
+	}
+	s.MustDo(t, token, `query($t: Time!) { auditEvents(first: 2, where: {occurredAtLT: $t}) { pageInfo { hasNextPage } } }`, map[string]any{"t": until}, &alone)
+	if !alone.AuditEvents.PageInfo.HasNextPage {
+		t.Errorf("pageInfo asked for alone says there is nothing after the first 2 of %d events", counted.AuditEvents.TotalCount)
 	}
 }
