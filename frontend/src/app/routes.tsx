@@ -8,6 +8,7 @@ import { Button, ButtonGroup, Link, WarningText } from '../components';
 import { signOut } from '../lib/auth';
 import { plural } from '../lib/format';
 import { homePathFor } from '../lib/roles';
+import { safeNext } from '../lib/safeNext';
 import { canUse, type Area } from './access';
 import { useIsSignedIn } from '../lib/useSession';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -17,9 +18,9 @@ export function RequireAuth() {
   const signedIn = useIsSignedIn();
   const location = useLocation();
   if (!signedIn) {
-    // Signing out from /sign-out lands here too: that page is never worth returning to.
-    const remember = location.pathname !== '/' && location.pathname !== '/sign-out';
-    const next = remember ? `?next=${encodeURIComponent(location.pathname + location.search)}` : '';
+    // Only where sign-in would send them back (safeNext): never /sign-out, reached here when signing out.
+    const path = location.pathname + location.search;
+    const next = location.pathname !== '/' && safeNext(path) ? `?next=${encodeURIComponent(path)}` : '';
     return <Navigate to={`/sign-in${next}`} replace />;
   }
   return <Outlet />;

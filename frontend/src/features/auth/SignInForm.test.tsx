@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SignInForm, type DemoAccount } from './SignInForm';
-import { safeNext } from './SignInPage';
+import { safeNext } from '../../lib/safeNext';
 
 const accounts: DemoAccount[] = [
   { username: 'wendy', displayName: 'Wendy Worker', roles: ['WORKER'], teamName: 'Reablement North', description: 'Visits people at home.' },
