@@ -36,14 +36,21 @@ type ascofMonth struct {
 	unknownPeople        int
 }
 
-// ascofPeriod is the period asked, by default the financial year to date.
+// ascofPeriod is the period asked, by default the financial year to date:
+// to today for the statutory-returns role, and for analysts, who ask by
+// whole months, to the end of the last whole month (in April, before one
+// has ended, the whole of the year before). The analysts' default used to
+// end today, which they may not ask for on any day but a month's last.
 func ascofPeriod(v *viewer.Viewer, from, to *time.Time) (time.Time, time.Time, error) {
 	today := v.Today()
-	start := time.Date(today.Year(), time.April, 1, 0, 0, 0, 0, time.UTC)
-	if today.Before(start) {
+	end := today
+	if !slices.Contains(v.Roles, policy.ReturnsOfficer) {
+		end = time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+	}
+	start := time.Date(end.Year(), time.April, 1, 0, 0, 0, 0, time.UTC)
+	if end.Before(start) {
 		start = start.AddDate(-1, 0, 0)
 	}
-	end := today
 	if from != nil {
 		start = *from
 	}

@@ -14918,11 +14918,11 @@ type Query {
   """
   statisticsRates(measure: RateMeasure!, groupBy: [StatisticsDimension!]! = [], where: [StatisticsFilter!]! = [], period: StatisticsPeriod): StatisticsRates!
   """
-  Analysts: ASCOF 2A for the period (default: the financial year to date): of new clients' reablement (ST-Max) episodes that ended in the period, clustered as the published method does (gaps of at most 1 day), the proportion with no further request for ongoing support.
+  Analysts: ASCOF 2A for the period (default: the financial year to date; for analysts, who ask by whole months, to the end of the last whole month, or in April the year before): of new clients' reablement (ST-Max) episodes that ended in the period, clustered as the published method does (gaps of at most 1 day), the proportion with no further request for ongoing support.
   """
   ascof2A(from: Date, to: Date): AscofMeasure!
   """
-  Analysts: ASCOF 2D part 1 for the period: of people aged 65 and over discharged from hospital in the period into reablement (clusters with gaps of at most 7 days, the latest discharge from 7 days before to 3 days after the start), the proportion still in the community 12 weeks later.
+  Analysts: ASCOF 2D part 1 for the period (default as ascof2A): of people aged 65 and over discharged from hospital in the period into reablement (clusters with gaps of at most 7 days, the latest discharge from 7 days before to 3 days after the start), the proportion still in the community 12 weeks later.
   """
   ascof2D(from: Date, to: Date): AscofMeasure!
   """
