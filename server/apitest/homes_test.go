@@ -364,27 +364,45 @@ func TestServiceDayForTheRegisteredManager(t *testing.T) {
 		t.Errorf("the day lists %d visits; the service has %d today", len(ids), want)
 	}
 
-	// R32: a person becomes autistic on record; the worker visiting her in
-	// the fortnight has no autism training.
-	v := s.Client.Visit.Query().Where(visit.StartsAtGTE(now), visit.HasPlanWith(plan.ServiceTeamIDIn(services...)), visit.StatusEQ(visit.StatusSCHEDULED)).
-		WithPlan().FirstX(ctx)
+	// R32: a person becomes autistic on record; the worker visiting her at
+	// the far end of the fortnight has no autism training.
+	fortnightEnd := startOfToday(t).AddDate(0, 0, 14)
+	v := s.Client.Visit.Query().Where(visit.StartsAtGTE(now), visit.StartsAtLT(fortnightEnd), visit.HasPlanWith(plan.ServiceTeamIDIn(services...)),
+		visit.StatusEQ(visit.StatusSCHEDULED)).Order(ent.Desc(visit.FieldStartsAt)).WithPlan().FirstX(ctx)
 	w := writer(context.Background(), s)
 	s.Client.Person.UpdateOneID(v.Edges.Plan.PersonID).SetAutism(true).ExecX(w)
 	s.Client.Account.UpdateOneID(v.WorkerID).SetTrainings([]string{}).ExecX(w)
-	r2 := s.Do(t, rita, q, nil)
-	_ = json.Unmarshal(r2.Data, &out)
-	found := slices.ContainsFunc(out.ServiceDay.TrainingGaps, func(g struct {
-		Missing []string
-		Visit   struct {
-			ID     string
-			Worker struct{ ID string }
-			Plan   struct{ Person struct{ ID string } }
+	listed := func() bool {
+		t.Helper()
+		r := s.Do(t, rita, q, nil)
+		if len(r.Errors) > 0 {
+			t.Fatalf("errors: %+v", r.Errors)
 		}
-	}) bool {
-		return g.Visit.ID == string(v.ID) && slices.Equal(g.Missing, []string{"AUTISM"})
-	})
-	if !found {
-		t.Errorf("the untrained worker's visit is not listed: %+v", out.ServiceDay.TrainingGaps)
+		_ = json.Unmarshal(r.Data, &out)
+		return slices.ContainsFunc(out.ServiceDay.TrainingGaps, func(g struct {
+			Missing []string
+			Visit   struct {
+				ID     string
+				Worker struct{ ID string }
+				Plan   struct{ Person struct{ ID string } }
+			}
+		}) bool {
+			return g.Visit.ID == string(v.ID) && slices.Equal(g.Missing, []string{"AUTISM"})
+		})
+	}
+	if !listed() {
+		t.Errorf("the visit on %s by a worker with no trainings is not listed: %+v", v.StartsAt, out.ServiceDay.TrainingGaps)
+	}
+	r2 := s.Do(t, rita, q, nil)
+	// A worker with no trainings on record at all has no autism training either.
+	s.Client.Account.UpdateOneID(v.WorkerID).ClearTrainings().ExecX(w)
+	if !listed() {
+		t.Errorf("the visit by a worker whose trainings were never recorded is not listed: %+v", out.ServiceDay.TrainingGaps)
+	}
+	// Trained since: the gap is closed and leaves the list.
+	s.Client.Account.UpdateOneID(v.WorkerID).SetTrainings([]string{"MEDICATION", "AUTISM"}).ExecX(w)
+	if listed() {
+		t.Errorf("the visit is still listed after the worker was trained in autism: %+v", out.ServiceDay.TrainingGaps)
 	}
 	if r2.Statements > r.Statements {
 		t.Errorf("serviceDay sent %d statements, then %d with more training gaps: it grows with the list", r.Statements, r2.Statements)
