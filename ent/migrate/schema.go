@@ -1292,11 +1292,6 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "visit_authority_id",
-				Unique:  false,
-				Columns: []*schema.Column{VisitsColumns[1]},
-			},
-			{
 				Name:    "visit_person_id",
 				Unique:  false,
 				Columns: []*schema.Column{VisitsColumns[4]},
@@ -1310,6 +1305,11 @@ var (
 				Name:    "visit_plan_id_starts_at",
 				Unique:  false,
 				Columns: []*schema.Column{VisitsColumns[16], VisitsColumns[5]},
+			},
+			{
+				Name:    "visit_authority_id_starts_at",
+				Unique:  false,
+				Columns: []*schema.Column{VisitsColumns[1], VisitsColumns[5]},
 			},
 		},
 	}

@@ -28,7 +28,7 @@ func (Visit) Annotations() []schema.Annotation {
 
 // Mixin of the Visit.
 func (Visit) Mixin() []ent.Mixin {
-	return []ent.Mixin{withID("VI"), tenantMixin{}, timeMixin{}, planActivity(policy.Visits)}
+	return []ent.Mixin{withID("VI"), tenantMixin{ownIndex: true}, timeMixin{}, planActivity(policy.Visits)}
 }
 
 // Fields of the Visit.
@@ -69,9 +69,11 @@ func (Visit) Edges() []ent.Edge {
 	}
 }
 
-// Indexes of the Visit.
+// Indexes of the Visit: a worker's and a plan's visits by time, and the
+// authority's by time (a service's day and fortnight, the returns'
+// periods), which serves the tenant filter too.
 func (Visit) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("worker_id", "starts_at"), index.Fields("plan_id", "starts_at")}
+	return []ent.Index{index.Fields("worker_id", "starts_at"), index.Fields("plan_id", "starts_at"), index.Fields("authority_id", "starts_at")}
 }
 
 // Progress holds the schema definition for the Progress entity.

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"reablement/server/apitest"
 )
 
 // The auditor's log, newest first, is read backwards from an index, never
@@ -50,32 +52,7 @@ func TestTheAuditorsLogIsReadNewestFirstFromAnIndexNotSorted(t *testing.T) {
 		t.Errorf("the unfiltered AuditLog page counted the whole log: %s", count)
 	}
 
-	ctx := context.Background()
-	tx, err := s.DB.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, "SET LOCAL enable_seqscan = off"); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := tx.QueryContext(ctx, "EXPLAIN "+page, pageArgs...)
-	if err != nil {
-		t.Fatalf("EXPLAIN the AuditLog page: %v", err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, line)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(plan, "\n")
+	text := explainIndexed(t, s, page, pageArgs)
 	if strings.Contains(text, "Sort") || !strings.Contains(text, "Index Scan Backward using auditevent_authority_id_occurred_at_id") {
 		t.Errorf("the auditor's page of the log is not read newest first from its index:\n%s\n\n%s", page, text)
 	}
@@ -167,4 +144,37 @@ func TestPagesSayWhetherThereIsMoreWithoutCountingEveryMatch(t *testing.T) {
 	if !alone.AuditEvents.PageInfo.HasNextPage {
 		t.Errorf("pageInfo asked for alone says there is nothing after the first 2 of %d events", counted.AuditEvents.TotalCount)
 	}
+}
+
+// explainIndexed is PostgreSQL's plan for statement q with args, as it
+// would be on a table too large to read whole (sequential scans off): the
+// test databases are small enough that any plan would do.
+func explainIndexed(t *testing.T, s *apitest.Server, q string, args []any) string {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := s.DB.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "SET LOCAL enable_seqscan = off"); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := tx.QueryContext(ctx, "EXPLAIN "+q, args...)
+	if err != nil {
+		t.Fatalf("EXPLAIN %s: %v", q, err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, line)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(plan, "\n")
 }
