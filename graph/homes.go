@@ -152,7 +152,7 @@ func (r *Resolver) serviceDay(ctx context.Context, date *time.Time) (*model.Serv
 	// with both, and loading them here keeps that to one query each.
 	today, err := inService(c.Visit.Query().Where(visit.StartsAtGTE(start), visit.StartsAtLT(end))).
 		WithWorker().WithPlan(func(q *ent.PlanQuery) { q.WithPerson() }).
-		Order(ent.Asc(visit.FieldStartsAt)).Limit(5 * serviceDayLimit).All(ctx)
+		Order(ent.Asc(visit.FieldStartsAt), ent.Asc(visit.FieldID)).Limit(5 * serviceDayLimit).All(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +187,7 @@ func (r *Resolver) serviceDay(ctx context.Context, date *time.Time) (*model.Serv
 	_, fortnightEnd := v.Day(day.AddDate(0, 0, 13))
 	ahead, err := inService(c.Visit.Query().Where(visit.StartsAtGTE(start), visit.StartsAtLT(fortnightEnd), visit.StatusNEQ(visit.StatusCANCELLED),
 		trainingGap())).
-		WithWorker().WithPlan(func(q *ent.PlanQuery) { q.WithPerson() }).Order(ent.Asc(visit.FieldStartsAt)).Limit(2 * serviceDayLimit).All(ctx)
+		WithWorker().WithPlan(func(q *ent.PlanQuery) { q.WithPerson() }).Order(ent.Asc(visit.FieldStartsAt), ent.Asc(visit.FieldID)).Limit(2 * serviceDayLimit).All(ctx)
 	if err != nil {
 		return nil, err
 	}

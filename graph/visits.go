@@ -21,7 +21,7 @@ import (
 )
 
 // myVisits lists the signed-in worker's visits on one calendar day of the
-// authority's time zone, in time order.
+// authority's time zone, in time order (ties by id).
 func (r *Resolver) myVisits(ctx context.Context, date *time.Time) ([]ent.Visit, error) {
 	v := viewer.FromContext(ctx)
 	var day time.Time
@@ -31,7 +31,9 @@ func (r *Resolver) myVisits(ctx context.Context, date *time.Time) ([]ent.Visit, 
 	start, end := v.Day(day)
 	q, err := r.ent(ctx).Visit.Query().
 		Where(visit.WorkerID(v.Account()), visit.StartsAtGTE(start), visit.StartsAtLT(end)).
-		Order(ent.Asc(visit.FieldStartsAt)).CollectFields(ctx) // children in one query per level
+		// Visits at the same time (a double-up, or a booking error) keep one
+		// order from fetch to fetch, so the worker's list does not reshuffle.
+		Order(ent.Asc(visit.FieldStartsAt), ent.Asc(visit.FieldID)).CollectFields(ctx) // children in one query per level
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"reablement/ent"
 	"reablement/ent/concern"
 	"reablement/ent/plan"
 	"reablement/ent/policy"
@@ -262,6 +263,39 @@ func TestWorkerIsGivenTheAddressForVisitsButNotIdentity(t *testing.T) {
 	for _, v := range out.MyVisits {
 		if v.Plan.Person.Address != nil || v.Plan.Person.VisitAddress == nil || *v.Plan.Person.VisitAddress == "" {
 			t.Errorf("visitAddress %v, address %v; want the address for visits only", v.Plan.Person.VisitAddress, v.Plan.Person.Address)
+		}
+	}
+}
+
+// Two of a worker's visits at the same time (a double-up, or a visit
+// booked twice) come in one order, by id, at every fetch: the list on the
+// worker's phone does not reshuffle between refreshes. The visit with the
+// smaller id is moved to the other's time, so PostgreSQL, which writes an
+// updated row anew, would otherwise return it second.
+func TestAWorkersVisitsAtTheSameTimeKeepOneOrder(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 30})
+	ctx := apitest.System(context.Background())
+	token := s.Token(t, "wes.worker")
+	start := startOfToday(t)
+	today := s.Client.Visit.Query().Where(visit.WorkerID(s.Account(t, "wes.worker").ID), visit.StartsAtGTE(start),
+		visit.StartsAtLT(start.AddDate(0, 0, 1))).Order(ent.Asc(visit.FieldID)).AllX(ctx)
+	if len(today) < 2 {
+		t.Fatalf("wes has %d visits today; the test needs two", len(today))
+	}
+	first, other := today[0], today[len(today)-1]
+	s.Client.Visit.UpdateOneID(first.ID).SetStartsAt(other.StartsAt).ExecX(writer(context.Background(), s))
+	for fetch := 1; fetch <= 3; fetch++ {
+		var out struct{ MyVisits []struct{ ID string } }
+		s.MustDo(t, token, `{ myVisits { id } }`, nil, &out)
+		at := map[string]int{}
+		for i, v := range out.MyVisits {
+			at[v.ID] = i
+		}
+		i, ok1 := at[string(first.ID)]
+		j, ok2 := at[string(other.ID)]
+		if !ok1 || !ok2 || j != i+1 {
+			t.Fatalf("fetch %d: the two visits at %s are at places %d and %d of %d, want %s straight before %s",
+				fetch, other.StartsAt.Format(time.Kitchen), i, j, len(out.MyVisits), first.ID, other.ID)
 		}
 	}
 }
