@@ -65,8 +65,9 @@ func marker(people int, seed int64, day string) string {
 
 // prepare returns the URL of a migrated database seeded with the demo
 // authority at the given size and the benchmark day (YYYY-MM-DD in
-// Europe/London). A database seeded earlier with the same size, seed and
-// migrations is reused; its day is the day it was seeded.
+// Europe/London). A database seeded earlier today with the same size and
+// seed is reused, with any newer migrations applied; one seeded on another
+// day is seeded again.
 func prepare(ctx context.Context, admin string, people int, seed int64) (dbURL, day string, err error) {
 	name := dbName(people, seed)
 	dbURL, err = withDatabase(admin, name)
@@ -83,8 +84,20 @@ func prepare(ctx context.Context, admin string, people int, seed int64) (dbURL, 
 	switch {
 	case err == nil:
 		prefix := fmt.Sprintf("loadbench people=%d seed=%d day=", people, seed)
-		if c := comment.String; strings.HasPrefix(c, prefix) {
+		c := comment.String
+		if strings.HasPrefix(c, prefix) {
 			day = strings.Fields(strings.TrimPrefix(c, prefix))[0]
+		}
+		// The web app's MyVisits asks for today's visits, by the server's
+		// clock, while the peers are asked for the seeded day: on any later
+		// day they would answer different visits, and the visits around
+		// today are what the seeding shaped. A database seeded on another
+		// day is seeded again.
+		if today := londonToday(); day != "" && day != today {
+			log.Printf("database %s was seeded for %s, not today (%s): seeding it again", name, day, today)
+			c = ""
+		}
+		if strings.HasPrefix(c, prefix) {
 			log.Printf("reusing database %s, seeded for %s", name, day)
 			if !strings.HasSuffix(c, " migrations="+migrations.Key()) {
 				// Newer migrations (an index, say): apply them to the data.
@@ -94,7 +107,9 @@ func prepare(ctx context.Context, admin string, people int, seed int64) (dbURL, 
 			}
 			return dbURL, day, nil
 		}
-		log.Printf("database %s is not a finished seeding (%q): making it again", name, comment.String)
+		if c != "" {
+			log.Printf("database %s is not a finished seeding (%q): making it again", name, c)
+		}
 		if err := pgcluster.DropDatabase(ctx, admin, name); err != nil {
 			return "", "", err
 		}
@@ -112,12 +127,8 @@ func prepare(ctx context.Context, admin string, people int, seed int64) (dbURL, 
 	if err := migrations.Apply(ctx, db); err != nil {
 		return "", "", err
 	}
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		return "", "", err
-	}
 	now := time.Now()
-	day = now.In(loc).Format(time.DateOnly)
+	day = londonToday()
 	log.Printf("seeding %d people (seed %d) for %s: about 50 s per 20,000 people on two cores…", people, seed, day)
 	start := time.Now()
 	client := ent.NewClient(ent.Driver(entsql.OpenDB(dialect.Postgres, db)))
@@ -235,4 +246,13 @@ func migrateAndMark(ctx context.Context, adminDB *sql.DB, dbURL, name, mark stri
 	}
 	_, err = adminDB.ExecContext(ctx, "COMMENT ON DATABASE "+pq.QuoteIdentifier(name)+" IS "+pq.QuoteLiteral(mark))
 	return err
+}
+
+// londonToday is today's date where the seeded authority is.
+func londonToday() string {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		loc = time.UTC // no time zone database: the seeding says which day it used
+	}
+	return time.Now().In(loc).Format(time.DateOnly)
 }
