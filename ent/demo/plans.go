@@ -169,7 +169,9 @@ func (rec *record) episode() {
 		var c, d int
 		reason := plan.EndReasonSERVICE_WITHDRAWN
 		if p.status == plan.StatusWITHDRAWN {
-			c, d = 30+r.IntN(270), 5+r.IntN(26)
+			// Ended by yesterday at the latest (d < c): ended today in office
+			// hours would be in the future for a seeding before nine.
+			c, d = 30+r.IntN(270), 5+r.IntN(25)
 			ep.endNotes = p.say("R15: a relative repeatedly turned workers away and stopped %s doing tasks for {herself}. The team manager decided to withdraw the service after hearing {her} views and {her} carer's, and weighing the impact on {her} wellbeing; other support was discussed. Confirmed in writing.")
 		} else {
 			c = 50 + r.IntN(350)
