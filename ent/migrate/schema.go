@@ -952,9 +952,14 @@ var (
 				Columns: []*schema.Column{PlansColumns[7]},
 			},
 			{
-				Name:    "plan_service_team_id",
+				Name:    "plan_service_team_id_person_id",
 				Unique:  false,
-				Columns: []*schema.Column{PlansColumns[34]},
+				Columns: []*schema.Column{PlansColumns[34], PlansColumns[32]},
+				Annotation: &entsql.IndexAnnotation{
+					IncludeColumns: []string{
+						PlansColumns[0].Name,
+					},
+				},
 			},
 		},
 	}
