@@ -270,8 +270,12 @@ func consentMembers(ctx context.Context, rows []*ent.Visit, s policy.Section) ([
 // amendmentRequests are the requests to change a plan (R25) still waiting
 // for a decision, oldest first, for the due list.
 func (r *Resolver) amendmentRequests(ctx context.Context) ([]ent.Amendment, error) {
-	rows, err := values(r.ent(ctx).Amendment.Query().Where(amendment.DecisionEQ(amendment.DecisionPENDING)).
-		Order(ent.Asc(amendment.FieldCreatedAt)).Limit(dueLimit).All(ctx))
+	q, err := r.ent(ctx).Amendment.Query().Where(amendment.DecisionEQ(amendment.DecisionPENDING)).
+		Order(ent.Asc(amendment.FieldCreatedAt)).Limit(dueLimit).CollectFields(listField(ctx, "amendmentRequests"))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := values(q.All(ctx))
 	if err != nil {
 		return nil, err
 	}

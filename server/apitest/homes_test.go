@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"reablement/ent"
+	"reablement/ent/advice"
 	"reablement/ent/amendment"
 	"reablement/ent/auditevent"
 	"reablement/ent/plan"
@@ -492,4 +493,74 @@ func TestThePersonIsToldTheNamesOfHerCareStaff(t *testing.T) {
 			t.Errorf("pat sees a team member's name %q through the team, not her record", m.DisplayName)
 		}
 	}
+}
+
+// The due list loads each list's edges with the list, one statement per
+// level, not one per row and edge (N+1): a registered manager's DueList at
+// make load's scale sent some 600 statements. More reviews and advices
+// falling due show more rows, each with its plan and person, for no more
+// statements.
+func TestTheDueListsStatementsDoNotGrowWithItsRows(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 60})
+	priya := s.Token(t, "priya.practitioner")
+	doc := appOperation(t, "query DueList(")
+	type due struct {
+		DueList struct {
+			AdviceFollowUps []struct {
+				Person struct{ PreferredName *string }
+			}
+			Reviews []struct {
+				Plan struct {
+					Person struct{ PreferredName *string }
+				}
+			}
+		}
+	}
+	ask := func() (due, int64) {
+		t.Helper()
+		r := s.DoPersisted(t, priya, doc, map[string]any{"withinDays": 7})
+		if len(r.Errors) > 0 || !r.HasData() {
+			t.Fatalf("DueList: %v", r.Codes())
+		}
+		var d due
+		if err := json.Unmarshal(r.Data, &d); err != nil {
+			t.Fatal(err)
+		}
+		return d, r.Statements
+	}
+	ask() // signs the viewer in: the cached viewer's later requests read no account
+	before, n := ask()
+	yesterday, later := startOfToday(t).AddDate(0, 0, -1), time.Now().AddDate(0, 0, 8)
+	w := writer(context.Background(), s)
+	advices := s.Client.Advice.Update().Where(advice.FollowedUpAtIsNil(), advice.FollowUpDueGT(later)).SetFollowUpDue(yesterday).SaveX(w)
+	// Scheduled reviews of plans in force, brought forward one by one (a
+	// superseded version's reviews do not change).
+	reviews := 0
+	for _, id := range s.Client.Review.Query().Where(review.HeldAtIsNil(), review.DecisionEQ(review.DecisionHOLD), review.DueGT(later),
+		review.HasPlanWith(plan.StatusIn(plan.StatusACTIVE, plan.StatusAGREED))).Limit(20).IDsX(apitest.System(context.Background())) {
+		if s.Client.Review.UpdateOneID(id).SetDue(yesterday).Exec(w) == nil {
+			reviews++
+		}
+	}
+	after, m := ask()
+	if len(after.DueList.Reviews) <= len(before.DueList.Reviews) || len(after.DueList.AdviceFollowUps) <= len(before.DueList.AdviceFollowUps) {
+		t.Fatalf("bringing %d reviews and %d advices forward to yesterday took the practitioner's lists from %d reviews and %d advices to %d and %d",
+			reviews, advices, len(before.DueList.Reviews), len(before.DueList.AdviceFollowUps), len(after.DueList.Reviews), len(after.DueList.AdviceFollowUps))
+	}
+	for _, r := range after.DueList.Reviews {
+		if r.Plan.Person.PreferredName == nil {
+			t.Error("a review came without its plan's person's name")
+		}
+	}
+	for _, a := range after.DueList.AdviceFollowUps {
+		if a.Person.PreferredName == nil {
+			t.Error("an advice to follow up came without its person's name")
+		}
+	}
+	if m > n {
+		t.Errorf("DueList sent %d statements for %d reviews and %d advices, and %d for %d and %d: it grows with the rows",
+			n, len(before.DueList.Reviews), len(before.DueList.AdviceFollowUps), m, len(after.DueList.Reviews), len(after.DueList.AdviceFollowUps))
+	}
+	t.Logf("DueList: %d statements for %d reviews and %d advices, then %d for %d and %d", n, len(before.DueList.Reviews),
+		len(before.DueList.AdviceFollowUps), m, len(after.DueList.Reviews), len(after.DueList.AdviceFollowUps))
 }
