@@ -149,10 +149,15 @@ func (r *Resolver) serviceDay(ctx context.Context, date *time.Time) (*model.Serv
 		return q
 	}
 	// Workers and people come with the visits: a screen lists each visit
-	// with both, and loading them here keeps that to one query each.
+	// with both, and loading them here keeps that to one query each. The
+	// visits a manager may have to act on (in progress, missed, or due to
+	// have started) come first, each group in time order, so a service
+	// with more visits in the day than the bound loses only some of those
+	// done or still to come, never a late evening visit.
+	now := v.Now
 	today, err := inService(c.Visit.Query().Where(visit.StartsAtGTE(start), visit.StartsAtLT(end))).
 		WithWorker().WithPlan(func(q *ent.PlanQuery) { q.WithPerson() }).
-		Order(ent.Asc(visit.FieldStartsAt), ent.Asc(visit.FieldID)).Limit(5 * serviceDayLimit).All(ctx)
+		Order(actionableFirst(now), ent.Asc(visit.FieldStartsAt), ent.Asc(visit.FieldID)).Limit(5 * serviceDayLimit).All(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +166,6 @@ func (r *Resolver) serviceDay(ctx context.Context, date *time.Time) (*model.Serv
 		return nil, err
 	}
 	out := &model.ServiceDay{Date: day, Late: []ent.Visit{}, Missed: []ent.Visit{}, InProgress: []ent.Visit{}, Done: []ent.Visit{}, Other: []ent.Visit{}, TrainingGaps: []model.TrainingGap{}}
-	now := v.Now
 	add := func(list *[]ent.Visit, vi *ent.Visit) {
 		if len(*list) < serviceDayLimit {
 			*list = append(*list, *vi)
@@ -212,6 +216,19 @@ func (r *Resolver) serviceDay(ctx context.Context, date *time.Time) (*model.Serv
 		}
 	}
 	return out, nil
+}
+
+// actionableFirst orders first the visits of the day a manager may have to
+// act on as of now: in progress, missed, or scheduled to have started.
+func actionableFirst(now time.Time) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		s.OrderExpr(sql.P(func(b *sql.Builder) {
+			b.WriteString("CASE WHEN ").Ident(s.C(visit.FieldStatus)).WriteString(" IN (").
+				Arg(visit.StatusIN_PROGRESS.String()).Comma().Arg(visit.StatusMISSED.String()).WriteString(") OR (").
+				Ident(s.C(visit.FieldStatus)).WriteString(" = ").Arg(visit.StatusSCHEDULED.String()).WriteString(" AND ").
+				Ident(s.C(visit.FieldStartsAt)).WriteString(" < ").Arg(now).WriteString(") THEN 0 ELSE 1 END")
+		}))
+	}
 }
 
 // neededTrainings are R32's pairs: a person with the need is visited only

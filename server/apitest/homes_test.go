@@ -564,3 +564,37 @@ func TestTheDueListsStatementsDoNotGrowWithItsRows(t *testing.T) {
 	t.Logf("DueList: %d statements for %d reviews and %d advices, then %d for %d and %d", n, len(before.DueList.Reviews),
 		len(before.DueList.AdviceFollowUps), m, len(after.DueList.Reviews), len(after.DueList.AdviceFollowUps))
 }
+
+// A service with more visits in a day than the service day reads still
+// shows every visit a manager may have to act on: the bound drops visits
+// done or still to come, never a missed one late in the day. Yesterday gets
+// 2,600 visits done in the morning and one never made in the evening.
+func TestTheServiceDayKeepsAMissedEveningVisitOfABusyDay(t *testing.T) {
+	s := apitest.Start(t, pgtest.NewDB(t), apitest.Options{People: 30})
+	ctx := apitest.System(context.Background())
+	rita := s.Token(t, "rita.registered")
+	services := s.Account(t, "rita.registered").QueryServices().IDsX(ctx)
+	v := s.Client.Visit.Query().Where(visit.HasPlanWith(plan.ServiceTeamIDIn(services...))).FirstX(ctx)
+	yesterday := startOfToday(t).AddDate(0, 0, -1)
+	insert := `INSERT INTO visits (id, authority_id, created_at, updated_at, person_id, plan_id, worker_id, starts_at, duration_minutes, status, revision)
+		SELECT $1 || lpad(g::text, 22, '0'), authority_id, now(), now(), person_id, plan_id, worker_id, $2, 30, $3, 0
+		FROM visits, generate_series(1, $4) g WHERE visits.id = $5`
+	if _, err := s.DB.ExecContext(ctx, insert, "VIDONE", yesterday.Add(8*time.Hour), "COMPLETED", 2600, v.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB.ExecContext(ctx, insert, "VIMISS", yesterday.Add(21*time.Hour), "SCHEDULED", 1, v.ID); err != nil {
+		t.Fatal(err)
+	}
+	missed := "VIMISS" + strings.Repeat("0", 21) + "1"
+	var out struct {
+		ServiceDay struct{ Missed, Done []struct{ ID string } }
+	}
+	s.MustDo(t, rita, `query($d: Date) { serviceDay(date: $d) { missed { id } done { id } } }`,
+		map[string]any{"d": yesterday.Format(time.DateOnly)}, &out)
+	if !slices.ContainsFunc(out.ServiceDay.Missed, func(m struct{ ID string }) bool { return m.ID == missed }) {
+		t.Errorf("the evening's missed visit is not on a day of %d visits done: missed %v", len(out.ServiceDay.Done), out.ServiceDay.Missed)
+	}
+	if len(out.ServiceDay.Done) != 500 {
+		t.Errorf("the day lists %d visits done, want the list's bound of 500", len(out.ServiceDay.Done))
+	}
+}
