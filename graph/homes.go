@@ -11,6 +11,7 @@ import (
 	"reablement/ent/account"
 	"reablement/ent/amendment"
 	"reablement/ent/auditevent"
+	"reablement/ent/careact"
 	"reablement/ent/person"
 	"reablement/ent/plan"
 	"reablement/ent/policy"
@@ -205,12 +206,7 @@ func (r *Resolver) serviceDay(ctx context.Context, date *time.Time) (*model.Serv
 			continue
 		}
 		p := pl.Edges.Person
-		var missing []string
-		for _, n := range neededTrainings {
-			if n.needs(p) && !slices.Contains(w.Trainings, n.training) {
-				missing = append(missing, n.training)
-			}
-		}
+		missing := careact.MissingTrainings(careact.Needs{Autism: p.Autism, Deafblind: p.Deafblind}, w.Trainings)
 		if len(missing) > 0 && len(out.TrainingGaps) < serviceDayLimit {
 			out.TrainingGaps = append(out.TrainingGaps, model.TrainingGap{Visit: vi, Missing: missing})
 		}
@@ -231,35 +227,25 @@ func actionableFirst(now time.Time) func(*sql.Selector) {
 	}
 }
 
-// neededTrainings are R32's pairs: a person with the need is visited only
-// by workers holding the training.
-var neededTrainings = []struct {
-	field    string // the person's column recording the need
-	needs    func(*ent.Person) bool
-	training string
-}{
-	{person.FieldAutism, func(p *ent.Person) bool { return p.Autism }, "AUTISM"},
-	{person.FieldDeafblind, func(p *ent.Person) bool { return p.Deafblind }, "DEAFBLIND"},
-}
-
-// trainingGap keeps the visits whose person has a need of neededTrainings
-// that the visit's worker has no training for. It is decided in the query,
-// not after it: a service's fortnight runs to tens of thousands of visits,
-// and reading them all to find a few gaps was slow, and with a bound on the
-// rows read, blind to every gap after the first few days (R32). Which gaps
-// the viewer may see is still decided by consent, row by row.
+// trainingGap keeps the visits whose person has a need of R32's
+// (careact.TrainingNeeds) that the visit's worker has no training for. It is
+// decided in the query, not after it: a service's fortnight runs to tens of
+// thousands of visits, and reading them all to find a few gaps was slow,
+// and with a bound on the rows read, blind to every gap after the first few
+// days (R32). Which gaps the viewer may see is still decided by consent,
+// row by row.
 func trainingGap() predicate.Visit {
 	return func(s *sql.Selector) {
 		var gaps []*sql.Predicate
-		for _, n := range neededTrainings {
+		for _, n := range careact.TrainingNeeds {
 			p, a := sql.Table(person.Table), sql.Table(account.Table)
 			// A worker with no trainings on record (NULL) has none of them.
 			untrained := sql.Select(a.C(account.FieldID)).From(a).Where(sql.P(func(b *sql.Builder) {
 				b.WriteString("NOT COALESCE(").Ident(a.C(account.FieldTrainings)).WriteString(" @> jsonb_build_array(").
-					Arg(n.training).WriteString("::text), false)")
+					Arg(n.Training).WriteString("::text), false)")
 			}))
 			gaps = append(gaps, sql.And(
-				sql.In(s.C(visit.FieldPersonID), sql.Select(p.C(person.FieldID)).From(p).Where(sql.EQ(p.C(n.field), true))),
+				sql.In(s.C(visit.FieldPersonID), sql.Select(p.C(person.FieldID)).From(p).Where(sql.EQ(p.C(n.Column), true))),
 				sql.In(s.C(visit.FieldWorkerID), untrained),
 			))
 		}

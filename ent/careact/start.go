@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"reablement/ent/fault"
+	"reablement/ent/person"
 )
 
 // Needs are what the person's needs ask of a worker's training (R32).
@@ -23,6 +24,38 @@ const (
 	TrainingDeafblind = "DEAFBLIND"
 )
 
+// TrainingNeed is one of R32's pairs: a need recorded on the person and the
+// training it asks of every worker who visits them.
+type TrainingNeed struct {
+	Column   string // the person's column recording the need, for queries
+	Training string
+	words    string // how the reasons name the training
+	has      func(Needs) bool
+}
+
+// Has reports whether n includes the need.
+func (t TrainingNeed) Has(n Needs) bool { return t.has(n) }
+
+// TrainingNeeds are R32's pairs: every check of the rule reads this list,
+// whether it judges one worker (MatchWorker) or queries a service's
+// fortnight for gaps.
+var TrainingNeeds = []TrainingNeed{
+	{Column: person.FieldAutism, Training: TrainingAutism, words: "autism", has: func(n Needs) bool { return n.Autism }},
+	{Column: person.FieldDeafblind, Training: TrainingDeafblind, words: "deafblind", has: func(n Needs) bool { return n.Deafblind }},
+}
+
+// MissingTrainings are the trainings n needs that trainings lacks, in
+// TrainingNeeds' order.
+func MissingTrainings(n Needs, trainings []string) []string {
+	var missing []string
+	for _, t := range TrainingNeeds {
+		if t.Has(n) && !slices.Contains(trainings, t.Training) {
+			missing = append(missing, t.Training)
+		}
+	}
+	return missing
+}
+
 // MatchWorker says whether a worker with these trainings may visit the
 // person (R32: autism training for an autistic person, deafblind training
 // for a deafblind person), and why, in plain words, one reason for each
@@ -33,19 +66,17 @@ func MatchWorker(n Needs, trainings []string) (trained bool, reasons []string) {
 		who = "the person"
 	}
 	trained = true
-	check := func(needed bool, training, words string) {
-		if !needed {
-			return
+	for _, t := range TrainingNeeds {
+		if !t.Has(n) {
+			continue
 		}
-		if slices.Contains(trainings, training) {
-			reasons = append(reasons, fmt.Sprintf("Has %s training, which %s needs.", words, who))
+		if slices.Contains(trainings, t.Training) {
+			reasons = append(reasons, fmt.Sprintf("Has %s training, which %s needs.", t.words, who))
 		} else {
 			trained = false
-			reasons = append(reasons, fmt.Sprintf("Lacks the %s training %s needs.", words, who))
+			reasons = append(reasons, fmt.Sprintf("Lacks the %s training %s needs.", t.words, who))
 		}
 	}
-	check(n.Autism, TrainingAutism, "autism")
-	check(n.Deafblind, TrainingDeafblind, "deafblind")
 	if len(reasons) == 0 {
 		reasons = append(reasons, fmt.Sprintf("No specialist training is needed for %s.", who))
 	}

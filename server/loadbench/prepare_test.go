@@ -4,11 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"reablement/server/pgcluster"
+	"reablement/server/pgcluster/pgtest"
 )
 
 // make load asks the project for the web app's MyVisits, which answers the
@@ -17,10 +17,7 @@ import (
 // today, or the two would be answering different days' visits (as they
 // were on the first run after midnight).
 func TestADatabaseSeededOnAnotherDayIsSeededAgainForToday(t *testing.T) {
-	admin := os.Getenv("DATABASE_URL") // pgtest's cluster, as the superuser
-	if admin == "" {
-		t.Skip("needs DATABASE_URL (run under withpg)")
-	}
+	admin := pgtest.AdminURL()
 	ctx := context.Background()
 	const people, seed = 40, 424242
 	name := dbName(people, seed)

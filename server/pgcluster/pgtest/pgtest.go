@@ -96,6 +96,16 @@ func URL() string {
 	return dbURL
 }
 
+// AdminURL returns the cluster's URL as its superuser (DATABASE_URL, or the
+// private cluster Main started), for a test that makes and drops databases
+// of its own. It panics when Main has not run.
+func AdminURL() string {
+	if adminURL == "" {
+		panic("pgtest: AdminURL called without pgtest.Main in TestMain")
+	}
+	return adminURL
+}
+
 // NewDB creates a fresh database from the template for one test, which
 // needs it to itself (to count rows, or to change data other tests read),
 // and returns its URL. It is dropped when the test ends.
