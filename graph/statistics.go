@@ -460,9 +460,9 @@ func (r *Resolver) runStatistics(ctx context.Context, q *statsQuestion) ([]*stat
 
 // aggregate runs one statistics statement on the request's client (so
 // whatever routes analysts' reads routes these too), in a read-only
-// transaction of its own without JIT compilation: the statements are
-// costed high enough for PostgreSQL to compile them, which takes longer
-// than running them.
+// transaction of its own. The pool's connections never JIT-compile
+// (server/app.WithoutJIT): these statements are costed high enough for
+// PostgreSQL to, and compiling took longer than running them.
 func (r *Resolver) aggregate(ctx context.Context, query string, args []any, read func(*entsql.Rows) error) (err error) {
 	tx, err := r.ent(ctx).Driver().Tx(ctx)
 	if err != nil {
@@ -475,7 +475,7 @@ func (r *Resolver) aggregate(ctx context.Context, query string, args []any, read
 			err = tx.Commit()
 		}
 	}()
-	if err := tx.Exec(ctx, "SET TRANSACTION READ ONLY; SET LOCAL jit = off", []any{}, nil); err != nil {
+	if err := tx.Exec(ctx, "SET TRANSACTION READ ONLY", []any{}, nil); err != nil {
 		return err
 	}
 	rows := &entsql.Rows{}

@@ -336,3 +336,30 @@ func TestALockTimeoutIsARetryableConflict(t *testing.T) {
 	}
 	t.Logf("%s", r.Errors[0].Message)
 }
+
+// The server's connections never JIT-compile a statement, whatever the
+// database's own settings say (issue 14: compiling one of the statistics'
+// aggregates took longer than running it), and keep the statement timeout
+// beside it.
+func TestThePoolNeverCompilesStatementsAndKeepsItsTimeout(t *testing.T) {
+	s := apitest.Start(t, pgtest.URL(), apitest.Options{})
+	var name string
+	if err := s.DB.QueryRow(`SELECT current_database()`).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	// As a database tuned for analytics would be: compile everything.
+	if _, err := s.DB.Exec(`ALTER DATABASE "` + name + `" SET jit_above_cost = 0`); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = s.DB.Exec(`ALTER DATABASE "` + name + `" RESET jit_above_cost`) })
+	s.DB.SetMaxIdleConns(0) // new connections, with the database's setting
+	for setting, want := range map[string]string{"jit": "off", "statement_timeout": "10s", "jit_above_cost": "0"} {
+		var got string
+		if err := s.DB.QueryRow(`SELECT current_setting($1)`, setting).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s on the server's connections is %q, want %q", setting, got, want)
+		}
+	}
+}

@@ -400,6 +400,23 @@ func WithStatementTimeout(dbURL string, d time.Duration) (string, error) {
 	return u.String(), nil
 }
 
+// WithoutJIT turns PostgreSQL's JIT compilation off on every connection,
+// beside the options the URL has. The server's statements are short:
+// PostgreSQL compiles a statement whose estimated cost passes
+// jit_above_cost, and for the statistics' aggregates, or a join over a
+// growing table, compiling took longer than running (a second against
+// 40 ms at make load's scale), a stall no answer should wait for.
+func WithoutJIT(dbURL string) (string, error) {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return "", fmt.Errorf("DATABASE_URL is not a URL: %w", err)
+	}
+	q := u.Query()
+	q.Set("options", strings.TrimSpace(q.Get("options")+" -c jit=off"))
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
+
 // Listen listens on addr, saying plainly when the port is taken.
 func Listen(addr string) (net.Listener, error) {
 	ln, err := net.Listen("tcp", addr)

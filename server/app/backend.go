@@ -92,7 +92,8 @@ func Open(dbURL string, cfg Config, wrap func(dialect.Driver) dialect.Driver) (*
 }
 
 // openPool opens a pool of at most size connections on dbURL, with cfg's
-// statement timeout set by PostgreSQL on every connection.
+// statement timeout set by PostgreSQL on every connection, and JIT
+// compilation off.
 func openPool(dbURL string, cfg Config, size int) (*sql.DB, error) {
 	u := dbURL
 	var err error
@@ -102,6 +103,9 @@ func openPool(dbURL string, cfg Config, size int) (*sql.DB, error) {
 		}
 	}
 	if u, err = WithBinaryParameters(u); err != nil {
+		return nil, err
+	}
+	if u, err = WithoutJIT(u); err != nil {
 		return nil, err
 	}
 	db, err := sql.Open("postgres", u)
