@@ -644,7 +644,9 @@ func machineMS(r measured, cores int) float64 {
 // printBudget says what each rate aim leaves a request of the machine's
 // CPU, beside what the project and the one-statement limit spend: on a
 // machine the load keeps busy, the rate is the cores over a request's CPU,
-// so an aim is a CPU budget a request must fit in (issue 14).
+// so an aim is a CPU budget a request must fit in (issue 14). PostgreSQL's
+// part of the project's request is named, since no server can spend less
+// than nothing: a budget it fills leaves the statement plan as the bound.
 func printBudget(out io.Writer, rows []measured, cores int) {
 	by := map[string]measured{}
 	for _, r := range rows {
@@ -665,6 +667,12 @@ func printBudget(out io.Writer, rows []measured, cores int) {
 			wl, want, want*peer.rps, budget, cores, spent)
 		if spent > budget {
 			line += fmt.Sprintf(" (%.0f%% over)", 100*(spent/budget-1))
+		}
+		if project.dbCPU > 0 {
+			// What the statements alone take of the budget, whoever
+			// sends them: what is left is all the server, HTTP, consent
+			// and audit included, and the load clients may have.
+			line += fmt.Sprintf(", of which PostgreSQL %.2f, leaving %.2f for the rest", project.dbCPU, budget-project.dbCPU)
 		}
 		if limit := machineMS(by[wl+" sql-one"], cores); limit > 0 {
 			line += fmt.Sprintf(", the one-statement limit %.2f (PostgreSQL and pgbench, no HTTP, consent or audit)", limit)
