@@ -33,3 +33,20 @@ func listField(ctx context.Context, name string) context.Context {
 	}
 	return graphql.WithFieldContext(ctx, &graphql.FieldContext{Parent: fc, Field: child})
 }
+
+// collectable is an ent query that can load the edges a field selects, and
+// then its rows.
+type collectable[Q any, T any] interface {
+	CollectFields(context.Context, ...string) (Q, error)
+	All(context.Context) ([]*T, error)
+}
+
+// listed reads q's rows as the list field name of the current field, each
+// with the edges that field selects loaded with the list (listField).
+func listed[T any, Q collectable[Q, T]](ctx context.Context, name string, q Q) ([]T, error) {
+	q, err := q.CollectFields(listField(ctx, name))
+	if err != nil {
+		return nil, err
+	}
+	return values(q.All(ctx))
+}

@@ -32,54 +32,29 @@ func (r *Resolver) dueList(ctx context.Context, withinDays int) (*model.DueList,
 	out := &model.DueList{}
 	var err error
 	// Each list loads the edges its rows show with it (listField).
-	reviews, err := c.Review.Query().Where(review.HeldAtIsNil(), review.Or(
+	if out.Reviews, err = listed(ctx, "reviews", c.Review.Query().Where(review.HeldAtIsNil(), review.Or(
 		review.And(review.DecisionEQ(review.DecisionHOLD), review.DueLT(horizon)),
-		review.DecisionEQ(review.DecisionPENDING))).Order(ent.Asc(review.FieldDue)).Limit(dueLimit).CollectFields(listField(ctx, "reviews"))
-	if err != nil {
+		review.DecisionEQ(review.DecisionPENDING))).Order(ent.Asc(review.FieldDue)).Limit(dueLimit)); err != nil {
 		return nil, err
 	}
-	if out.Reviews, err = values(reviews.All(ctx)); err != nil {
+	if out.FirstReviewsDue, err = listed(ctx, "firstReviewsDue", c.Plan.Query().Where(plan.StatusEQ(plan.StatusACTIVE), plan.FirstReviewDueLT(horizon),
+		plan.Not(plan.HasReviewsWith(review.HeldAtNotNil()))).Order(ent.Asc(plan.FieldFirstReviewDue)).Limit(dueLimit)); err != nil {
 		return nil, err
 	}
-	firstReviews, err := c.Plan.Query().Where(plan.StatusEQ(plan.StatusACTIVE), plan.FirstReviewDueLT(horizon),
-		plan.Not(plan.HasReviewsWith(review.HeldAtNotNil()))).Order(ent.Asc(plan.FieldFirstReviewDue)).Limit(dueLimit).
-		CollectFields(listField(ctx, "firstReviewsDue"))
-	if err != nil {
+	if out.PlansNearingEnd, err = listed(ctx, "plansNearingEnd", c.Plan.Query().Where(plan.StatusIn(plan.StatusACTIVE, plan.StatusUNDER_REVIEW), plan.PlannedEndLT(horizon)).
+		Order(ent.Asc(plan.FieldPlannedEnd)).Limit(dueLimit)); err != nil {
 		return nil, err
 	}
-	if out.FirstReviewsDue, err = values(firstReviews.All(ctx)); err != nil {
+	if out.AdviceFollowUps, err = listed(ctx, "adviceFollowUps", c.Advice.Query().Where(advice.FollowedUpAtIsNil(), advice.FollowUpDueLT(horizon)).
+		Order(ent.Asc(advice.FieldFollowUpDue)).Limit(dueLimit)); err != nil {
 		return nil, err
 	}
-	nearingEnd, err := c.Plan.Query().Where(plan.StatusIn(plan.StatusACTIVE, plan.StatusUNDER_REVIEW), plan.PlannedEndLT(horizon)).
-		Order(ent.Asc(plan.FieldPlannedEnd)).Limit(dueLimit).CollectFields(listField(ctx, "plansNearingEnd"))
-	if err != nil {
+	if out.WorkerRisksToConfirm, err = listed(ctx, "workerRisksToConfirm", c.Risk.Query().Where(risk.KindEQ(risk.KindTO_WORKER), risk.MitigationConfirmedAtIsNil(),
+		risk.HasPlanWith(plan.StatusEQ(plan.StatusAGREED))).Limit(dueLimit)); err != nil {
 		return nil, err
 	}
-	if out.PlansNearingEnd, err = values(nearingEnd.All(ctx)); err != nil {
-		return nil, err
-	}
-	advices, err := c.Advice.Query().Where(advice.FollowedUpAtIsNil(), advice.FollowUpDueLT(horizon)).
-		Order(ent.Asc(advice.FieldFollowUpDue)).Limit(dueLimit).CollectFields(listField(ctx, "adviceFollowUps"))
-	if err != nil {
-		return nil, err
-	}
-	if out.AdviceFollowUps, err = values(advices.All(ctx)); err != nil {
-		return nil, err
-	}
-	risks, err := c.Risk.Query().Where(risk.KindEQ(risk.KindTO_WORKER), risk.MitigationConfirmedAtIsNil(),
-		risk.HasPlanWith(plan.StatusEQ(plan.StatusAGREED))).Limit(dueLimit).CollectFields(listField(ctx, "workerRisksToConfirm"))
-	if err != nil {
-		return nil, err
-	}
-	if out.WorkerRisksToConfirm, err = values(risks.All(ctx)); err != nil {
-		return nil, err
-	}
-	waiting, err := c.Person.Query().Where(person.AdvocacyEQ(person.AdvocacyREFERRAL_WAITING)).
-		Limit(dueLimit).CollectFields(listField(ctx, "advocacyReferralsWaiting"))
-	if err != nil {
-		return nil, err
-	}
-	if out.AdvocacyReferralsWaiting, err = values(waiting.All(ctx)); err != nil {
+	if out.AdvocacyReferralsWaiting, err = listed(ctx, "advocacyReferralsWaiting", c.Person.Query().Where(person.AdvocacyEQ(person.AdvocacyREFERRAL_WAITING)).
+		Limit(dueLimit)); err != nil {
 		return nil, err
 	}
 	// Concerns routed to the viewer (rule.ConcernRoutes), open until closed
@@ -105,12 +80,8 @@ func (r *Resolver) dueList(ctx context.Context, withinDays int) (*model.DueList,
 	if out.AmendmentRequests, err = r.amendmentRequests(ctx); err != nil {
 		return nil, err
 	}
-	followUps, err := c.Episode.Query().Where(episode.FollowUpDueLT(horizon), episode.FollowUpSituationIsNil()).
-		Order(ent.Asc(episode.FieldFollowUpDue)).Limit(dueLimit).CollectFields(listField(ctx, "followUpsDue"))
-	if err != nil {
-		return nil, err
-	}
-	if out.FollowUpsDue, err = values(followUps.All(ctx)); err != nil {
+	if out.FollowUpsDue, err = listed(ctx, "followUpsDue", c.Episode.Query().Where(episode.FollowUpDueLT(horizon), episode.FollowUpSituationIsNil()).
+		Order(ent.Asc(episode.FieldFollowUpDue)).Limit(dueLimit)); err != nil {
 		return nil, err
 	}
 	// An item's presence on the list discloses the section that put it there.

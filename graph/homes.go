@@ -273,12 +273,8 @@ func consentMembers(ctx context.Context, rows []*ent.Visit, s policy.Section) ([
 // amendmentRequests are the requests to change a plan (R25) still waiting
 // for a decision, oldest first, for the due list.
 func (r *Resolver) amendmentRequests(ctx context.Context) ([]ent.Amendment, error) {
-	q, err := r.ent(ctx).Amendment.Query().Where(amendment.DecisionEQ(amendment.DecisionPENDING)).
-		Order(ent.Asc(amendment.FieldCreatedAt)).Limit(dueLimit).CollectFields(listField(ctx, "amendmentRequests"))
-	if err != nil {
-		return nil, err
-	}
-	rows, err := values(q.All(ctx))
+	rows, err := listed(ctx, "amendmentRequests", r.ent(ctx).Amendment.Query().Where(amendment.DecisionEQ(amendment.DecisionPENDING)).
+		Order(ent.Asc(amendment.FieldCreatedAt)).Limit(dueLimit))
 	if err != nil {
 		return nil, err
 	}

@@ -390,29 +390,29 @@ func (h withRequestID) WithGroup(name string) slog.Handler {
 // WithStatementTimeout sets PostgreSQL's statement_timeout on every
 // connection of the pool, so a runaway query is stopped by the database.
 func WithStatementTimeout(dbURL string, d time.Duration) (string, error) {
-	u, err := url.Parse(dbURL)
-	if err != nil {
-		return "", fmt.Errorf("DATABASE_URL is not a URL: %w", err)
-	}
-	q := u.Query()
-	q.Set("options", fmt.Sprintf("-c statement_timeout=%d", d.Milliseconds()))
-	u.RawQuery = q.Encode()
-	return u.String(), nil
+	return withSetting(dbURL, fmt.Sprintf("statement_timeout=%d", d.Milliseconds()))
 }
 
-// WithoutJIT turns PostgreSQL's JIT compilation off on every connection,
-// beside the options the URL has. The server's statements are short:
-// PostgreSQL compiles a statement whose estimated cost passes
-// jit_above_cost, and for the statistics' aggregates, or a join over a
-// growing table, compiling took longer than running (a second against
-// 40 ms at make load's scale), a stall no answer should wait for.
+// WithoutJIT turns PostgreSQL's JIT compilation off on every connection.
+// The server's statements are short: PostgreSQL compiles a statement whose
+// estimated cost passes jit_above_cost, and for the statistics' aggregates,
+// or a join over a growing table, compiling took longer than running (a
+// second against 40 ms at make load's scale), a stall no answer should
+// wait for.
 func WithoutJIT(dbURL string) (string, error) {
+	return withSetting(dbURL, "jit=off")
+}
+
+// withSetting adds a setting to the options a database URL gives every
+// connection, after those it already has, so the operator's own options
+// in DATABASE_URL are kept (a later one wins over an earlier).
+func withSetting(dbURL, setting string) (string, error) {
 	u, err := url.Parse(dbURL)
 	if err != nil {
 		return "", fmt.Errorf("DATABASE_URL is not a URL: %w", err)
 	}
 	q := u.Query()
-	q.Set("options", strings.TrimSpace(q.Get("options")+" -c jit=off"))
+	q.Set("options", strings.TrimSpace(q.Get("options")+" -c "+setting))
 	u.RawQuery = q.Encode()
 	return u.String(), nil
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,5 +48,24 @@ func TestWithBinaryParametersKeepsTheRest(t *testing.T) {
 	}
 	if got, _ := WithBinaryParameters("postgres://h/db?binary_parameters=no"); got != "postgres://h/db?binary_parameters=no" {
 		t.Errorf("an explicit setting is kept: %s", got)
+	}
+}
+
+// The pool's settings are added to the options DATABASE_URL already gives
+// every connection, not put in their place (issue 14).
+func TestThePoolsSettingsKeepTheURLsOwnOptions(t *testing.T) {
+	u, err := WithStatementTimeout("postgres://h/db?options=-c%20search_path%3Dcare", 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u, err = WithoutJIT(u); err != nil {
+		t.Fatal(err)
+	}
+	want := "postgres://h/db?options=-c+search_path%3Dcare+-c+statement_timeout%3D5000+-c+jit%3Doff"
+	if u != want {
+		t.Errorf("got  %s\nwant %s", u, want)
+	}
+	if _, err := WithoutJIT("postgres://h/db\x7f"); err == nil || !strings.Contains(err.Error(), "DATABASE_URL is not a URL") {
+		t.Errorf("a URL that does not parse: %v", err)
 	}
 }

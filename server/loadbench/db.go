@@ -93,7 +93,7 @@ func prepare(ctx context.Context, admin string, people int, seed int64) (dbURL, 
 		// day they would answer different visits, and the visits around
 		// today are what the seeding shaped. A database seeded on another
 		// day is seeded again.
-		if today := londonToday(); day != "" && day != today {
+		if today := londonDay(time.Now()); day != "" && day != today {
 			log.Printf("database %s was seeded for %s, not today (%s): seeding it again", name, day, today)
 			c = ""
 		}
@@ -128,7 +128,7 @@ func prepare(ctx context.Context, admin string, people int, seed int64) (dbURL, 
 		return "", "", err
 	}
 	now := time.Now()
-	day = londonToday()
+	day = londonDay(now) // the day the seeding below is shaped around
 	log.Printf("seeding %d people (seed %d) for %s: about 50 s per 20,000 people on two cores…", people, seed, day)
 	start := time.Now()
 	client := ent.NewClient(ent.Driver(entsql.OpenDB(dialect.Postgres, db)))
@@ -248,11 +248,11 @@ func migrateAndMark(ctx context.Context, adminDB *sql.DB, dbURL, name, mark stri
 	return err
 }
 
-// londonToday is today's date where the seeded authority is.
-func londonToday() string {
+// londonDay is t's date where the seeded authority is.
+func londonDay(t time.Time) string {
 	loc, err := time.LoadLocation("Europe/London")
 	if err != nil {
 		loc = time.UTC // no time zone database: the seeding says which day it used
 	}
-	return time.Now().In(loc).Format(time.DateOnly)
+	return t.In(loc).Format(time.DateOnly)
 }

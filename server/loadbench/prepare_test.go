@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"reablement/server/pgcluster"
 	"reablement/server/pgcluster/pgtest"
@@ -27,7 +28,7 @@ func TestADatabaseSeededOnAnotherDayIsSeededAgainForToday(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if today := londonToday(); day != today {
+	if today := londonDay(time.Now()); day != today {
 		t.Fatalf("a fresh seeding is for %s, want today %s", day, today)
 	}
 	adminDB, err := sql.Open("postgres", admin)
@@ -54,7 +55,7 @@ func TestADatabaseSeededOnAnotherDayIsSeededAgainForToday(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if later != londonToday() || !strings.Contains(comment(), "day="+londonToday()+" ") {
-		t.Errorf("a database seeded for 2000-01-01 was prepared for %s (comment %q), want it seeded again for today %s", later, comment(), londonToday())
+	if later != londonDay(time.Now()) || !strings.Contains(comment(), "day="+londonDay(time.Now())+" ") {
+		t.Errorf("a database seeded for 2000-01-01 was prepared for %s (comment %q), want it seeded again for today %s", later, comment(), londonDay(time.Now()))
 	}
 }
